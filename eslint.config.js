@@ -1,0 +1,83 @@
+// Layering is enforced here and again by one tsconfig per layer (DESIGN.md §1):
+// renderer -> shared, flows; electron -> shared, flows; cli -> flows; runtime -> flows.
+// Nothing imports renderer/ or electron/, and flows/ imports nothing outside itself.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`), 'node:*'];
+const uiOrShell = ['react', 'react-dom', 'react/*', 'react-dom/*', 'electron', '@xyflow/*', 'zustand', 'zustand/*'];
+const nativeStorage = ['better-sqlite3'];
+
+/** Builds a no-restricted-imports rule from forbidden package names and folder names. */
+function layer(message, { packages = [], folders = [] }) {
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: packages.filter((name) => !name.includes('*')).map((name) => ({ name, message })),
+        patterns: [
+          ...packages.filter((name) => name.includes('*')).map((group) => ({ group: [group], message })),
+          ...folders.map((folder) => ({ group: [`**/${folder}/**`, `**/${folder}`], message })),
+        ],
+      },
+    ],
+  };
+}
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/**', 'dist/**', 'out/**', 'release/**', 'coverage/**', 'flows/model/flow.schema.json', '.amana-tmp/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['flows/**/*.ts'],
+    ignores: ['flows/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: layer('flows/ is the pure domain core: no Node built-ins, DOM, React, Electron or storage, and nothing of the project outside flows/.', {
+      packages: [...nodeBuiltins, ...uiOrShell, ...nativeStorage],
+      folders: ['renderer', 'electron', 'cli', 'runtime', 'shared', 'bench', 'test'],
+    }),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ignores: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: layer('renderer/ runs in the browser sandbox: it reaches the machine only through the typed API in shared/ (window.amana).', {
+      packages: [...nodeBuiltins, 'electron', ...nativeStorage],
+      folders: ['electron', 'cli', 'runtime', 'bench'],
+    }),
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: layer('shared/ is the typed contract between electron/ and renderer/: types and pure helpers only.', {
+      packages: [...nodeBuiltins, ...uiOrShell, ...nativeStorage],
+      folders: ['renderer', 'electron', 'cli', 'runtime', 'bench'],
+    }),
+  },
+  {
+    files: ['cli/**/*.ts', 'runtime/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: layer('cli/ and runtime/ depend on flows/ only.', {
+      packages: uiOrShell,
+      folders: ['renderer', 'electron', 'shared'],
+    }),
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: layer('electron/ may use shared/ and flows/, never renderer/.', { folders: ['renderer', 'cli', 'runtime'] }),
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'scripts/**/*.mjs'],
+    rules: layer('Nothing imports renderer/ (tests drive it through a browser).', { folders: ['renderer'] }),
+  },
+);

@@ -1,0 +1,13 @@
+import { text, textKeys } from '../../model/common.ts';
+import { defineKind } from '../kind.ts';
+import { bodySite } from '../texts.ts';
+
+/** Ends the conversation, optionally with a goodbye. */
+export const endKind = defineKind({
+  type: 'end',
+  label: { en: 'End', 'pt-BR': 'Fim', ar: 'النهاية' },
+  fields: { text: text.optional() },
+  outcomes: () => [],
+  facts: (node) => ({ reads: textKeys(node.text) }),
+  texts: (node) => bodySite(node.text),
+});

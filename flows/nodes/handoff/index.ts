@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { dataKey, identifier, text, textKeys } from '../../model/common.ts';
+import { defineKind } from '../kind.ts';
+import { bodySite } from '../texts.ts';
+
+/** Passes the conversation, and the keys in `share`, to a human agent; the bot is silent until released. */
+export const handoffKind = defineKind({
+  type: 'handoff',
+  label: { en: 'Human handoff', 'pt-BR': 'Transferir para humano', ar: 'تحويل إلى موظف' },
+  fields: { text, queue: identifier, share: z.array(dataKey) },
+  // An unconnected `next` ends the conversation when the agent releases it.
+  outcomes: () => [{ id: 'next', optional: true }],
+  facts: (node) => ({
+    reads: textKeys(node.text),
+    handsOff: true,
+    shares: node.share.length > 0 ? [{ via: 'handoff', keys: node.share }] : [],
+  }),
+  texts: (node) => bodySite(node.text),
+});

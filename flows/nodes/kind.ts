@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { nodeBase, type LangText } from '../model/common.ts';
+import type { UiLanguage } from '../i18n/index.ts';
+
+/** What a question may ask for (DESIGN.md §2). */
+export const inputKinds = ['text', 'email', 'phone', 'number', 'date', 'cpf', 'location', 'image', 'document'] as const;
+export type InputKind = (typeof inputKinds)[number];
+
+/** A way out of a node. Optional outcomes (`invalid`, `error`, handoff `next`) may stay unconnected. */
+export interface Outcome {
+  id: string;
+  optional: boolean;
+}
+
+/** A value a node stores about the conversation. */
+export interface Collection {
+  key: string;
+  /** Where the value comes from: the user's answer, a chosen option, a recipient's response or a template. */
+  source: 'answer' | 'choice' | 'response' | 'computed';
+  /** For answers: what the question asks for. */
+  input?: InputKind;
+}
+
+/** Personal data leaving the bot: to a recipient's API or to a human agent. */
+export interface Sharing {
+  via: 'http' | 'handoff';
+  keys: string[];
+  /** The declared recipient id (http nodes). */
+  recipient?: string;
+  /** The URL template (http nodes). */
+  url?: string;
+}
+
+/** The privacy-relevant facts of one node, from which the checker reasons. */
+export interface PrivacyFacts {
+  /** The node waits for the customer to answer. */
+  asksUser: boolean;
+  /** The node tells the customer they talk to an automated assistant. */
+  discloses: boolean;
+  collects: Collection[];
+  /** Keys read by templates and conditions (sharing is listed in `shares`). */
+  reads: string[];
+  shares: Sharing[];
+  /** Consent granted when the node leaves by an outcome. */
+  grants: { outcome: string; purposes: string[] }[];
+  erases: boolean;
+  handsOff: boolean;
+}
+
+/** Which WhatsApp limit a text is subject to; the rule id is the checker's. */
+export interface TextSite {
+  /** JSON path below the node, e.g. ['options', 0, 'label']. */
+  path: (string | number)[];
+  text: LangText;
+  /** WhatsApp's maximum in code points. */
+  maxLength: number;
+  rule: 'wa-text-too-long' | 'wa-label-too-long';
+}
+
+/** A count WhatsApp caps (buttons per message, rows per list). */
+export interface CountLimit {
+  path: (string | number)[];
+  count: number;
+  max: number;
+  rule: 'wa-too-many-buttons' | 'wa-list-too-many-rows';
+}
+
+export const noFacts: PrivacyFacts = {
+  asksUser: false,
+  discloses: false,
+  collects: [],
+  reads: [],
+  shares: [],
+  grants: [],
+  erases: false,
+  handsOff: false,
+};
+
+type KindShape<Type extends string, Shape extends z.ZodRawShape> = typeof nodeBase & { type: z.ZodLiteral<Type> } & Shape;
+
+/** The node object of one kind, as parsed. */
+export type KindNode<Type extends string, Shape extends z.ZodRawShape> = z.infer<z.ZodObject<KindShape<Type, Shape>>>;
+
+export interface KindDefinition<Type extends string, Shape extends z.ZodRawShape> {
+  type: Type;
+  /** The kind's name as the designer sees it in the palette and in messages. */
+  label: Record<UiLanguage, string>;
+  /** The fields this kind adds to `id`, `type`, `position` and `note`. */
+  fields: Shape;
+  /** Every way out of the node; an edge without `outcome` leaves by `next`. */
+  outcomes(node: KindNode<Type, Shape>): Outcome[];
+  facts(node: KindNode<Type, Shape>): Partial<PrivacyFacts>;
+  /** Every text the customer reads, with WhatsApp's limit on it. */
+  texts(node: KindNode<Type, Shape>): TextSite[];
+  counts?(node: KindNode<Type, Shape>): CountLimit[];
+}
+
+export type NodeKind<Type extends string, Shape extends z.ZodRawShape> = KindDefinition<Type, Shape> & {
+  schema: z.ZodObject<KindShape<Type, Shape>, z.core.$strict>;
+};
+
+/** Declares a node kind: its schema is the common node fields plus its own, unknown keys refused. */
+export function defineKind<const Type extends string, Shape extends z.ZodRawShape>(
+  definition: KindDefinition<Type, Shape>,
+): NodeKind<Type, Shape> {
+  const schema = z.strictObject({ ...nodeBase, type: z.literal(definition.type), ...definition.fields });
+  return { ...definition, schema };
+}
+
+/** Outcome lists of the usual shapes. */
+export const next: Outcome[] = [{ id: 'next', optional: false }];

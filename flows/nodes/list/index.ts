@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { dataKey, identifier, text, textKeys } from '../../model/common.ts';
+import { defineKind, type CountLimit } from '../kind.ts';
+import { interactiveBodySite, labelSite } from '../texts.ts';
+import { whatsappLimits } from '../whatsapp-limits.ts';
+
+const row = z.strictObject({ id: identifier, title: text, description: text.optional() });
+const section = z.strictObject({ title: text, rows: z.array(row).min(1) });
+
+/** A list message: a button opens sections of rows; each row id is an outcome. */
+export const listKind = defineKind({
+  type: 'list',
+  label: { en: 'List menu', 'pt-BR': 'Menu em lista', ar: 'قائمة خيارات' },
+  fields: {
+    text,
+    button: text,
+    sections: z.array(section).min(1),
+    saveAs: dataKey.optional(),
+  },
+  outcomes: (node) => node.sections.flatMap((s) => s.rows.map((r) => ({ id: r.id, optional: false }))),
+  facts: (node) => ({
+    asksUser: true,
+    reads: textKeys(node.text),
+    collects: node.saveAs ? [{ key: node.saveAs, source: 'choice' }] : [],
+  }),
+  texts: (node) => [
+    interactiveBodySite(node.text),
+    ...labelSite(node.button, ['button'], whatsappLimits.listButton),
+    ...node.sections.flatMap((s, si) => [
+      ...labelSite(s.title, ['sections', si, 'title'], whatsappLimits.sectionTitle),
+      ...s.rows.flatMap((r, ri) => [
+        ...labelSite(r.title, ['sections', si, 'rows', ri, 'title'], whatsappLimits.rowTitle),
+        ...labelSite(r.description, ['sections', si, 'rows', ri, 'description'], whatsappLimits.rowDescription),
+      ]),
+    ]),
+  ],
+  counts: (node): CountLimit[] => [
+    {
+      path: ['sections'],
+      count: node.sections.reduce((total, s) => total + s.rows.length, 0),
+      max: whatsappLimits.listRows,
+      rule: 'wa-list-too-many-rows',
+    },
+    { path: ['sections'], count: node.sections.length, max: whatsappLimits.listSections, rule: 'wa-list-too-many-rows' },
+  ],
+});

@@ -1,0 +1,13 @@
+import { text, textKeys } from '../../model/common.ts';
+import { defineKind, next } from '../kind.ts';
+import { bodySite } from '../texts.ts';
+
+/** A text the bot sends; `{{key}}` placeholders read variables. */
+export const messageKind = defineKind({
+  type: 'message',
+  label: { en: 'Message', 'pt-BR': 'Mensagem', ar: 'رسالة' },
+  fields: { text },
+  outcomes: () => next,
+  facts: (node) => ({ reads: textKeys(node.text) }),
+  texts: (node) => bodySite(node.text),
+});

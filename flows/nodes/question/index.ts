@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { dataKey, text, textKeys } from '../../model/common.ts';
+import { defineKind, inputKinds } from '../kind.ts';
+import { bodySite } from '../texts.ts';
+
+/** Asks for one answer, validates it, re-asks up to `retries` times, then leaves by `invalid`. */
+export const questionKind = defineKind({
+  type: 'question',
+  label: { en: 'Question', 'pt-BR': 'Pergunta', ar: 'سؤال' },
+  fields: {
+    text,
+    input: z.enum(inputKinds),
+    saveAs: dataKey,
+    retries: z.number().int().min(0).max(10).optional(),
+  },
+  outcomes: () => [
+    { id: 'next', optional: false },
+    { id: 'invalid', optional: true },
+  ],
+  facts: (node) => ({
+    asksUser: true,
+    reads: textKeys(node.text),
+    collects: [{ key: node.saveAs, source: 'answer', input: node.input }],
+  }),
+  texts: (node) => bodySite(node.text),
+});
+
+/** How many times a question re-asks after an invalid answer when `retries` is not set. */
+export const defaultRetries = 2;

@@ -1,0 +1,12 @@
+import { dataKey, template, templateKeys } from '../../model/common.ts';
+import { defineKind, next } from '../kind.ts';
+
+/** Writes a variable from a template, e.g. `{{first_name}} {{last_name}}`. */
+export const setKind = defineKind({
+  type: 'set',
+  label: { en: 'Set variable', 'pt-BR': 'Definir variável', ar: 'تعيين متغير' },
+  fields: { key: dataKey, value: template },
+  outcomes: () => next,
+  facts: (node) => ({ reads: templateKeys(node.value), collects: [{ key: node.key, source: 'computed' }] }),
+  texts: () => [],
+});

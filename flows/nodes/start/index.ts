@@ -1,0 +1,11 @@
+import { defineKind, next } from '../kind.ts';
+
+/** Where every conversation begins; a flow has exactly one. */
+export const startKind = defineKind({
+  type: 'start',
+  label: { en: 'Start', 'pt-BR': 'Início', ar: 'البداية' },
+  fields: {},
+  outcomes: () => next,
+  facts: () => ({}),
+  texts: () => [],
+});
