@@ -1,0 +1,57 @@
+import type { UiLanguage } from '../i18n/index.ts';
+
+/** Every rule id of DESIGN.md §3. These ids are a public contract: users grep and suppress them. */
+export const ruleIds = [
+  'undeclared-data',
+  'mislabeled-data',
+  'undeclared-sharing',
+  'unused-declaration',
+  'collected-not-used',
+  'missing-retention',
+  'missing-purpose',
+  'sensitive-without-consent',
+  'consent-before-collection',
+  'disclosure-first',
+  'no-human-path',
+  'no-erasure-path',
+  'undefined-variable',
+  'sensitive-echo',
+  'insecure-transfer',
+  'no-start',
+  'multiple-starts',
+  'dangling-edge',
+  'duplicate-outcome',
+  'unhandled-outcome',
+  'unreachable-node',
+  'wa-too-many-buttons',
+  'wa-list-too-many-rows',
+  'wa-label-too-long',
+  'wa-text-too-long',
+  'missing-translation',
+] as const;
+export type RuleId = (typeof ruleIds)[number];
+
+export type Severity = 'error' | 'warning';
+
+/** One finding of the checker (DESIGN.md §3). */
+export interface Diagnostic {
+  rule: RuleId;
+  severity: Severity;
+  /** For the designer, in the requested interface language. */
+  message: string;
+  nodeId?: string;
+  edgeId?: string;
+  dataKey?: string;
+  /** Witness: node ids from `start` to the violation, shortest such path. */
+  path?: string[];
+}
+
+export interface CheckOptions {
+  /** Language of the messages (default English). */
+  language?: UiLanguage;
+}
+
+export interface CheckSummary {
+  errors: number;
+  warnings: number;
+}

@@ -1,0 +1,57 @@
+/**
+ * The engine's contract (DESIGN.md §4): `start(flow, options) -> { state, effects }` and
+ * `step(flow, state, event) -> { state, effects }`. State is plain serialisable data; effects
+ * are data executed by the host (simulator, CLI, exported bot). Hosts depend on these types.
+ */
+
+/** What the customer (or the host) did. */
+export type EngineEvent =
+  | { type: 'text'; text: string }
+  /** A reply button or list row was chosen: its id (WhatsApp's button_reply / list_reply id). */
+  | { type: 'reply'; id: string; title?: string }
+  | { type: 'location'; latitude: number; longitude: number; name?: string; address?: string }
+  | { type: 'media'; kind: 'image' | 'document'; mediaId: string; mimeType?: string; caption?: string; filename?: string }
+  /** The human agent released a handed-off conversation. */
+  | { type: 'agent-released' }
+  /** The host's answer to a `call-http` effect. */
+  | { type: 'http-response'; status: number; body: unknown }
+  /** The customer did not answer in time (the host decides when). */
+  | { type: 'timeout' };
+
+export interface ButtonChoice {
+  id: string;
+  title: string;
+}
+
+export interface ListSection {
+  title: string;
+  rows: { id: string; title: string; description?: string }[];
+}
+
+/** What the host must do. Texts are already in the conversation's language with templates filled. */
+export type EngineEffect =
+  | { type: 'send-text'; nodeId: string; text: string }
+  | { type: 'send-buttons'; nodeId: string; text: string; buttons: ButtonChoice[] }
+  | { type: 'send-list'; nodeId: string; text: string; button: string; sections: ListSection[] }
+  /** A value was stored; `personal` when the key is declared in `data` (encrypt it, apply retention). */
+  | { type: 'collect'; nodeId: string; key: string; value: unknown; personal: boolean }
+  /** The consent ledger entry: purposes granted or declined at a consent node. */
+  | { type: 'record-consent'; nodeId: string; purposes: string[]; granted: boolean }
+  /** Call a recipient; the host answers with an `http-response` event. `shared` names the personal keys sent. */
+  | {
+      type: 'call-http';
+      nodeId: string;
+      recipient: string;
+      method: string;
+      url: string;
+      headers: Record<string, string>;
+      body?: string;
+      shared: string[];
+    }
+  /** Hand the conversation to a human in `queue`, with the values of the shared keys. */
+  | { type: 'hand-off'; nodeId: string; queue: string; shared: Record<string, unknown> }
+  /** Erase everything stored about this customer (the ledger keeps the erasure event). */
+  | { type: 'erase'; nodeId?: string }
+  /** The customer opted out (`stop` keyword): send nothing more until they write again. */
+  | { type: 'opt-out' }
+  | { type: 'end'; nodeId?: string };
