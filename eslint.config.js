@@ -28,7 +28,15 @@ function layer(message, { packages = [], folders = [] }) {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', 'out/**', 'release/**', 'coverage/**', 'flows/model/flow.schema.json', '.amana-tmp/**'],
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'out/**',
+      'release/**',
+      'coverage/**',
+      'flows/model/flow.schema.json',
+      '.amana-tmp/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -43,19 +51,25 @@ export default tseslint.config(
     files: ['flows/**/*.ts'],
     ignores: ['flows/**/*.test.ts'],
     languageOptions: { globals: { ...globals.es2022 } },
-    rules: layer('flows/ is the pure domain core: no Node built-ins, DOM, React, Electron or storage, and nothing of the project outside flows/.', {
-      packages: [...nodeBuiltins, ...uiOrShell, ...nativeStorage],
-      folders: ['renderer', 'electron', 'cli', 'runtime', 'shared', 'bench', 'test'],
-    }),
+    rules: layer(
+      'flows/ is the pure domain core: no Node built-ins, DOM, React, Electron or storage, and nothing of the project outside flows/.',
+      {
+        packages: [...nodeBuiltins, ...uiOrShell, ...nativeStorage],
+        folders: ['renderer', 'electron', 'cli', 'runtime', 'shared', 'bench', 'test'],
+      },
+    ),
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     ignores: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: layer('renderer/ runs in the browser sandbox: it reaches the machine only through the typed API in shared/ (window.amana).', {
-      packages: [...nodeBuiltins, 'electron', ...nativeStorage],
-      folders: ['electron', 'cli', 'runtime', 'bench'],
-    }),
+    rules: layer(
+      'renderer/ runs in the browser sandbox: it reaches the machine only through the typed API in shared/ (window.amana).',
+      {
+        packages: [...nodeBuiltins, 'electron', ...nativeStorage],
+        folders: ['electron', 'cli', 'runtime', 'bench'],
+      },
+    ),
   },
   {
     files: ['shared/**/*.ts'],

@@ -17,6 +17,15 @@ export {
   type LegalBasis,
 } from './model/schema.ts';
 export { templateKeys, textKeys, type LangText } from './model/common.ts';
-export { nodeKinds, nodeTypes, findKind, outcomesOf, factsOf, textsOf, countsOf, type NodeType } from './nodes/registry.ts';
+export {
+  nodeKinds,
+  nodeTypes,
+  findKind,
+  outcomesOf,
+  factsOf,
+  textsOf,
+  countsOf,
+  type NodeType,
+} from './nodes/registry.ts';
 export { inputKinds, type InputKind, type PrivacyFacts, type Outcome } from './nodes/kind.ts';
 export { uiLanguages, closestUiLanguage, isRightToLeft, type UiLanguage } from './i18n/index.ts';

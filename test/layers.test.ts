@@ -29,7 +29,8 @@ describe('lint keeps the layers apart', () => {
   });
 
   it('lets flows/ import itself and zod', async () => {
-    const source = "import { z } from 'zod';\nimport { parseFlow } from './parse.ts';\nexport const y = [z, parseFlow];\n";
+    const source =
+      "import { z } from 'zod';\nimport { parseFlow } from './parse.ts';\nexport const y = [z, parseFlow];\n";
     expect(await importErrors('flows/model/probe.ts', source)).toEqual([]);
   });
 
@@ -46,7 +47,8 @@ describe('lint keeps the layers apart', () => {
   });
 
   it('lets the CLI use Node and flows/', async () => {
-    const source = "import { readFile } from 'node:fs/promises';\nimport { parseFlow } from '../flows/index.ts';\nexport const y = [readFile, parseFlow];\n";
+    const source =
+      "import { readFile } from 'node:fs/promises';\nimport { parseFlow } from '../flows/index.ts';\nexport const y = [readFile, parseFlow];\n";
     expect(await importErrors('cli/probe.ts', source)).toEqual([]);
   });
 });

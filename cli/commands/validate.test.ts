@@ -12,7 +12,10 @@ const design = readFileSync(join(root, 'flows/model/fixtures/design-example.flow
 /** Runs the real `amana` command and returns its exit code and output. */
 async function amana(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, LANG: 'C' } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
+      cwd: root,
+      env: { ...process.env, LANG: 'C' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

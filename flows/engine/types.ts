@@ -10,7 +10,14 @@ export type EngineEvent =
   /** A reply button or list row was chosen: its id (WhatsApp's button_reply / list_reply id). */
   | { type: 'reply'; id: string; title?: string }
   | { type: 'location'; latitude: number; longitude: number; name?: string; address?: string }
-  | { type: 'media'; kind: 'image' | 'document'; mediaId: string; mimeType?: string; caption?: string; filename?: string }
+  | {
+      type: 'media';
+      kind: 'image' | 'document';
+      mediaId: string;
+      mimeType?: string;
+      caption?: string;
+      filename?: string;
+    }
   /** The human agent released a handed-off conversation. */
   | { type: 'agent-released' }
   /** The host's answer to a `call-http` effect. */

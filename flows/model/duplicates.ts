@@ -19,7 +19,8 @@ export function findDuplicates(document: Record<string, unknown>): Duplicate[] {
       items.forEach((item: unknown, index) => {
         const value = field === undefined ? item : isRecord(item) ? item[field] : undefined;
         if (typeof value !== 'string') return;
-        if (seen.has(value)) found.push({ path: field === undefined ? [list, index] : [list, index, field], what, id: value });
+        if (seen.has(value))
+          found.push({ path: field === undefined ? [list, index] : [list, index, field], what, id: value });
         seen.add(value);
       });
     }

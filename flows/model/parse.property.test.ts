@@ -45,11 +45,17 @@ function expectWellFormed(input: unknown): void {
 
 describe('parseFlow never throws', () => {
   it('on arbitrary JSON values', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => expectWellFormed(value)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => expectWellFormed(value)),
+      { numRuns: 500 },
+    );
   });
 
   it('on arbitrary text', () => {
-    fc.assert(fc.property(fc.string(), (value) => expectWellFormed(value)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string(), (value) => expectWellFormed(value)),
+      { numRuns: 300 },
+    );
   });
 
   it('on examples with one value replaced or removed', () => {

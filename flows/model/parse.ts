@@ -56,7 +56,10 @@ export function parseFlow(input: unknown, options: ParseOptions = {}): ParseResu
       errors: [
         migrated.problem === 'newer'
           ? say(['version'], 'version-newer', { version: migrated.version })
-          : say(['version'], 'version-unknown', { current: currentFlowVersion, value: JSON.stringify(migrated.version) ?? 'undefined' }),
+          : say(['version'], 'version-unknown', {
+              current: currentFlowVersion,
+              value: JSON.stringify(migrated.version) ?? 'undefined',
+            }),
       ],
     };
   }
@@ -84,7 +87,7 @@ function describeIssue(issue: z.core.$ZodIssue, language: UiLanguage): ParseErro
     message: fill(messages[code], { field, ...params }),
   });
   const input = 'input' in issue ? issue.input : undefined;
-  const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value) ?? String(value));
+  const shown = (value: unknown) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)));
 
   if (issue.message.startsWith('amana:')) {
     const code = issue.message.slice('amana:'.length);
@@ -117,7 +120,8 @@ function describeIssue(issue: z.core.$ZodIssue, language: UiLanguage): ParseErro
       }
       return [error('invalid')];
     case 'too_small':
-      if (issue.origin === 'array' || issue.origin === 'set') return [error('too-few', { minimum: String(issue.minimum) })];
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return [error('too-few', { minimum: String(issue.minimum) })];
       if (issue.origin === 'string') return [error('too-short')];
       return [error('too-small', { minimum: String(issue.minimum) })];
     case 'too_big':

@@ -81,24 +81,23 @@ export const node = z.discriminatedUnion(
  * The shape of a flow file, version 1. Uniqueness of ids is checked by parseFlow beside this
  * schema (./duplicates.ts), so duplicates are reported even when other fields are wrong.
  */
-export const flowSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    format: z.literal(flowFormat),
-    version: z.literal(currentFlowVersion),
-    id: identifier,
-    name: nonBlank,
-    description: z.string().optional(),
-    languages: z.array(languageTag).min(1),
-    controller,
-    purposes: z.array(purpose),
-    recipients: z.array(recipient),
-    data: z.array(dataField),
-    variables: z.array(variable),
-    keywords: keywords.optional(),
-    nodes: z.array(node),
-    edges: z.array(edge),
-  });
+export const flowSchema = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal(flowFormat),
+  version: z.literal(currentFlowVersion),
+  id: identifier,
+  name: nonBlank,
+  description: z.string().optional(),
+  languages: z.array(languageTag).min(1),
+  controller,
+  purposes: z.array(purpose),
+  recipients: z.array(recipient),
+  data: z.array(dataField),
+  variables: z.array(variable),
+  keywords: keywords.optional(),
+  nodes: z.array(node),
+  edges: z.array(edge),
+});
 
 export type Flow = z.infer<typeof flowSchema>;
 export type FlowNode = Flow['nodes'][number];

@@ -76,7 +76,9 @@ export const noFacts: PrivacyFacts = {
   handsOff: false,
 };
 
-type KindShape<Type extends string, Shape extends z.ZodRawShape> = typeof nodeBase & { type: z.ZodLiteral<Type> } & Shape;
+type KindShape<Type extends string, Shape extends z.ZodRawShape> = typeof nodeBase & {
+  type: z.ZodLiteral<Type>;
+} & Shape;
 
 /** The node object of one kind, as parsed. */
 export type KindNode<Type extends string, Shape extends z.ZodRawShape> = z.infer<z.ZodObject<KindShape<Type, Shape>>>;

@@ -34,12 +34,27 @@ describe('node kinds declare their outcomes', () => {
 
   it('gives buttons one outcome per option and a list one per row', () => {
     const [buttons, list] = nodes(
-      { type: 'buttons', text: { en: 'Pick' }, options: [{ id: 'a', label: { en: 'A' } }, { id: 'b', label: { en: 'B' } }] },
+      {
+        type: 'buttons',
+        text: { en: 'Pick' },
+        options: [
+          { id: 'a', label: { en: 'A' } },
+          { id: 'b', label: { en: 'B' } },
+        ],
+      },
       {
         type: 'list',
         text: { en: 'Pick' },
         button: { en: 'Menu' },
-        sections: [{ title: { en: 'S' }, rows: [{ id: 'r1', title: { en: 'R1' } }, { id: 'r2', title: { en: 'R2' } }] }],
+        sections: [
+          {
+            title: { en: 'S' },
+            rows: [
+              { id: 'r1', title: { en: 'R1' } },
+              { id: 'r2', title: { en: 'R2' } },
+            ],
+          },
+        ],
       },
     );
     expect(outcomesOf(buttons!).map((o) => o.id)).toEqual(['a', 'b']);
@@ -59,7 +74,10 @@ describe('node kinds declare their outcomes', () => {
   });
 
   it('lets a handoff stay unconnected and an end have no way out', () => {
-    const [handoff, end] = nodes({ type: 'handoff', text: { en: 'Wait' }, queue: 'support', share: [] }, { type: 'end' });
+    const [handoff, end] = nodes(
+      { type: 'handoff', text: { en: 'Wait' }, queue: 'support', share: [] },
+      { type: 'end' },
+    );
     expect(outcomesOf(handoff!)).toEqual([{ id: 'next', optional: true }]);
     expect(outcomesOf(end!)).toEqual([]);
   });
@@ -91,7 +109,10 @@ describe('node kinds declare their privacy facts', () => {
 
   it('grants consent only on the granted outcome', () => {
     const [consent] = nodes({ type: 'consent', text: { en: 'OK?' }, purposes: ['support'] });
-    expect(factsOf(consent!)).toMatchObject({ asksUser: true, grants: [{ outcome: 'granted', purposes: ['support'] }] });
+    expect(factsOf(consent!)).toMatchObject({
+      asksUser: true,
+      grants: [{ outcome: 'granted', purposes: ['support'] }],
+    });
   });
 
   it('marks disclosure, handoff sharing and erasure', () => {

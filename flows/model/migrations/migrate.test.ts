@@ -4,7 +4,8 @@ import { migrate, migrations, type Migration } from './index.ts';
 
 describe('flow migrations', () => {
   it('has a step for every version below the current one', () => {
-    for (let version = 1; version < currentFlowVersion; version += 1) expect(migrations[version]).toBeTypeOf('function');
+    for (let version = 1; version < currentFlowVersion; version += 1)
+      expect(migrations[version]).toBeTypeOf('function');
   });
 
   it('leaves a current document as it is', () => {

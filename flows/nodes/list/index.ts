@@ -41,6 +41,11 @@ export const listKind = defineKind({
       max: whatsappLimits.listRows,
       rule: 'wa-list-too-many-rows',
     },
-    { path: ['sections'], count: node.sections.length, max: whatsappLimits.listSections, rule: 'wa-list-too-many-rows' },
+    {
+      path: ['sections'],
+      count: node.sections.length,
+      max: whatsappLimits.listSections,
+      rule: 'wa-list-too-many-rows',
+    },
   ],
 });
