@@ -20,8 +20,11 @@ export type EngineEvent =
     }
   /** The human agent released a handed-off conversation. */
   | { type: 'agent-released' }
-  /** The host's answer to a `call-http` effect. */
-  | { type: 'http-response'; status: number; body: unknown }
+  /**
+   * The host's answer to a `call-http` effect. When the request failed before any response
+   * (network error, DNS, the host's own timeout) send `status: 0` and say why in `error`.
+   */
+  | { type: 'http-response'; status: number; body: unknown; error?: string }
   /** The customer did not answer in time (the host decides when). */
   | { type: 'timeout' };
 
@@ -40,7 +43,10 @@ export type EngineEffect =
   | { type: 'send-text'; nodeId: string; text: string }
   | { type: 'send-buttons'; nodeId: string; text: string; buttons: ButtonChoice[] }
   | { type: 'send-list'; nodeId: string; text: string; button: string; sections: ListSection[] }
-  /** A value was stored; `personal` when the key is declared in `data` (encrypt it, apply retention). */
+  /**
+   * A value was stored; `personal` unless the key is declared in the flow's `variables` (so a
+   * key declared nowhere is treated as personal: encrypt it, apply retention).
+   */
   | { type: 'collect'; nodeId: string; key: string; value: unknown; personal: boolean }
   /** The consent ledger entry: purposes granted or declined at a consent node. */
   | { type: 'record-consent'; nodeId: string; purposes: string[]; granted: boolean }
@@ -61,4 +67,12 @@ export type EngineEffect =
   | { type: 'erase'; nodeId?: string }
   /** The customer opted out (`stop` keyword): send nothing more until they write again. */
   | { type: 'opt-out' }
+  /** The customer wrote again after opting out: messages may be sent again. */
+  | { type: 'opt-in' }
+  /**
+   * Defence in depth: a consent-based field (declared in `data` with legal basis `consent`) was
+   * not stored (`collect`), sent to a recipient (`http`) or passed to an agent (`handoff`) because
+   * consent for none of its `purposes` is granted. Informational: the host logs it; nothing leaked.
+   */
+  | { type: 'withhold'; nodeId: string; key: string; via: 'collect' | 'http' | 'handoff'; purposes: string[] }
   | { type: 'end'; nodeId?: string };
