@@ -105,7 +105,9 @@ export type NodeKind<Type extends string, Shape extends z.ZodRawShape> = KindDef
 export function defineKind<const Type extends string, Shape extends z.ZodRawShape>(
   definition: KindDefinition<Type, Shape>,
 ): NodeKind<Type, Shape> {
-  const schema = z.strictObject({ ...nodeBase, type: z.literal(definition.type), ...definition.fields });
+  // Key order is the order a saved file lists them in: id, type, position, note, then the kind's own.
+  const { id, position, note } = nodeBase;
+  const schema = z.strictObject({ id, type: z.literal(definition.type), position, note, ...definition.fields });
   return { ...definition, schema };
 }
 
