@@ -79,6 +79,13 @@ export default tseslint.config(
     }),
   },
   {
+    files: ['services/**/*.ts', 'web/**/*.ts'],
+    rules: layer(
+      'services/ and web/ are the studio on the Node side: flows/ and shared/, never renderer/, electron/ or UI packages.',
+      { packages: uiOrShell, folders: ['renderer', 'electron', 'cli', 'runtime', 'bench'] },
+    ),
+  },
+  {
     files: ['cli/**/*.ts', 'runtime/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: layer('cli/ and runtime/ depend on flows/ only.', {

@@ -1,0 +1,19 @@
+import type { UiLanguage } from '../../flows/i18n/index.ts';
+import type { HostInfo, Settings } from '../../shared/api.ts';
+import type { FilePicker } from '../files/file-picker.ts';
+import type { Workspace } from '../workspace/open-workspace.ts';
+
+/** What the studio's methods work with; each host (desktop, browser) provides its own. */
+export interface StudioContext {
+  workspace: Workspace;
+  host: HostInfo;
+  /** The system's file dialogs; absent in the browser edition. */
+  picker?: FilePicker;
+  /** Told after settings change, so the desktop shell can relabel its menu. */
+  onSettingsChanged?: (settings: Settings) => void;
+}
+
+/** The interface language the designer chose: every message the services word is in it. */
+export function languageOf(context: StudioContext): UiLanguage {
+  return context.workspace.settings.get().language;
+}

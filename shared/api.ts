@@ -1,0 +1,166 @@
+// The one contract between the studio's interface and the machine it runs on (DESIGN.md §1).
+// The desktop shell answers it over IPC (electron/), the browser edition over HTTP on loopback
+// (web/); the renderer only ever calls `window.amana.*`, so its code is the same in both.
+// Everything here crosses a process boundary: plain, cloneable data only.
+import type { Flow, ParseError } from '../flows/index.ts';
+import type { UiLanguage } from '../flows/i18n/index.ts';
+
+/** Which host the studio runs in and what it can do. */
+export interface HostInfo {
+  edition: 'desktop' | 'browser';
+  appVersion: string;
+  /** The host can show the system's open and save dialogs; the browser edition uploads and downloads instead. */
+  nativeFileDialogs: boolean;
+  /** Where the workspace database lives, shown so the designer knows what to back up. */
+  workspaceFile: string;
+}
+
+/** One flow in the workspace list: its newest saved version. */
+export interface FlowSummary {
+  id: string;
+  name: string;
+  languages: string[];
+  nodeCount: number;
+  version: number;
+  savedAt: string;
+  /** Autosaved changes newer than the saved version exist. */
+  hasDraft: boolean;
+}
+
+/** A saved version of a flow, with the flow itself. */
+export interface FlowDocument {
+  flow: Flow;
+  version: number;
+  savedAt: string;
+  /** SHA-256 of the flow file's text, as written by `serializeFlow`. */
+  hash: string;
+}
+
+/** How a version came to be. A restore and a crash recovery are versions too, so history only grows. */
+export type VersionOrigin = 'save' | 'import' | 'restore' | 'recovery';
+
+export interface VersionSummary {
+  version: number;
+  savedAt: string;
+  origin: VersionOrigin;
+  /** For a restore: the version whose content it brought back. */
+  restoredFrom: number | null;
+  name: string;
+  nodeCount: number;
+  hash: string;
+}
+
+/**
+ * Saving never loses the designer's work: an invalid flow comes back with the parser's
+ * messages and nothing is written; content identical to the newest version adds no version.
+ */
+export type SaveOutcome =
+  | { status: 'saved'; document: FlowDocument }
+  | { status: 'unchanged'; document: FlowDocument }
+  | { status: 'invalid'; errors: ParseError[] };
+
+export type ImportOutcome =
+  | { status: 'imported'; fileName: string; document: FlowDocument; created: boolean; changed: boolean }
+  | { status: 'invalid'; fileName: string; errors: ParseError[] }
+  | { status: 'canceled' };
+
+export type FileExportOutcome = { status: 'written'; path: string } | { status: 'canceled' };
+
+/** A flow file's name and text, for uploads (import) and downloads (export) in the browser. */
+export interface FlowFileContent {
+  fileName: string;
+  text: string;
+}
+
+/** Autosaved, unsaved work on a flow, kept until it is saved, recovered or discarded. */
+export interface DraftSummary {
+  flowId: string;
+  name: string;
+  savedAt: string;
+  /** The saved version the draft started from; null for a flow never saved. */
+  baseVersion: number | null;
+}
+
+/** One bundle export, as the audit log keeps it (DESIGN.md §6). */
+export interface ExportRecord {
+  id: number;
+  flowId: string;
+  version: number | null;
+  exportedAt: string;
+  folder: string;
+  flowHash: string;
+  checker: { errors: number; warnings: number };
+}
+
+export interface RecentFile {
+  path: string;
+  name: string;
+  openedAt: string;
+}
+
+export interface Settings {
+  language: UiLanguage;
+  recentFiles: RecentFile[];
+}
+
+/** What the designer may change; recent files are kept by the host as files are opened and written. */
+export interface SettingsChange {
+  language?: UiLanguage;
+}
+
+/** Everything the renderer asks of the machine. Each method is one channel, `amana:<method>`. */
+export interface AmanaApi {
+  getHostInfo(): Promise<HostInfo>;
+
+  listFlows(): Promise<FlowSummary[]>;
+  /** The newest saved version. */
+  getFlow(flowId: string): Promise<FlowDocument>;
+  /** Saves a new version and clears the flow's autosaved draft. */
+  saveFlow(flow: Flow): Promise<SaveOutcome>;
+  /** Removes the flow and its history; the export audit log keeps its entries. */
+  deleteFlow(flowId: string): Promise<void>;
+
+  listVersions(flowId: string): Promise<VersionSummary[]>;
+  getVersion(flowId: string, version: number): Promise<FlowDocument>;
+  /** Makes an old version current again by saving its content as a new version. */
+  restoreVersion(flowId: string, version: number): Promise<FlowDocument>;
+
+  /** Autosave: keeps work in progress, valid or not, until it is saved or discarded. */
+  saveDraft(flowId: string, document: unknown): Promise<void>;
+  listDrafts(): Promise<DraftSummary[]>;
+  getDraft(flowId: string): Promise<unknown>;
+  /** Saves a draft left by a crash as a new version (origin `recovery`). */
+  recoverDraft(flowId: string): Promise<SaveOutcome>;
+  discardDraft(flowId: string): Promise<void>;
+
+  /** Imports a flow file's text (an upload, or a file the renderer read). */
+  importFlow(file: FlowFileContent): Promise<ImportOutcome>;
+  /** Shows the system's open dialog and imports the chosen file (desktop only). */
+  openFlowFile(): Promise<ImportOutcome>;
+  /** Imports a file from the recent files list again; other paths are refused. */
+  openRecentFile(path: string): Promise<ImportOutcome>;
+  /** Shows the system's save dialog and writes the newest version as a `.flow.json` file (desktop only). */
+  exportFlowFile(flowId: string): Promise<FileExportOutcome>;
+  /** The newest version as a `.flow.json` file's name and text, for a download. */
+  getFlowFile(flowId: string): Promise<FlowFileContent>;
+
+  /** The audit log of bundle exports, newest first; all flows when `flowId` is null. */
+  listExports(flowId: string | null): Promise<ExportRecord[]>;
+
+  getSettings(): Promise<Settings>;
+  setSettings(change: SettingsChange): Promise<Settings>;
+}
+
+/** What the desktop menu asks the interface to do; the browser edition has no menu and sends none. */
+export type MenuCommand =
+  | { name: 'import-flow' }
+  | { name: 'export-flow' }
+  | { name: 'show-history' }
+  | { name: 'open-recent'; path: string }
+  | { name: 'set-language'; language: UiLanguage };
+
+/** The object installed as `window.amana`: the API plus the menu's commands. */
+export interface AmanaBridge extends AmanaApi {
+  /** Calls `listener` for each menu command; returns a function that stops listening. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
