@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { nodeBase, type LangText } from '../model/common.ts';
 import type { UiLanguage } from '../i18n/index.ts';
+import type { Behaviour } from '../engine/behaviour.ts';
 
 /** What a question may ask for (DESIGN.md §2). */
 export const inputKinds = ['text', 'email', 'phone', 'number', 'date', 'cpf', 'location', 'image', 'document'] as const;
@@ -45,6 +46,8 @@ export interface PrivacyFacts {
   grants: { outcome: string; purposes: string[] }[];
   erases: boolean;
   handsOff: boolean;
+  /** Keys known to hold a value when the node leaves by an outcome (a condition's `exists` rule). */
+  assures?: { outcome: string; keys: string[] }[];
 }
 
 /** Which WhatsApp limit a text is subject to; the rule id is the checker's. */
@@ -95,6 +98,12 @@ export interface KindDefinition<Type extends string, Shape extends z.ZodRawShape
   /** Every text the customer reads, with WhatsApp's limit on it. */
   texts(node: KindNode<Type, Shape>): TextSite[];
   counts?(node: KindNode<Type, Shape>): CountLimit[];
+  /**
+   * What the node does in a conversation (the engine dispatches here; see flows/engine). Kept in
+   * the kind's own `behaviour.ts`, typed by the fields it reads, so NoInfer keeps it out of the
+   * inference of `Type` and `Shape` while the compiler still checks it fits this kind's nodes.
+   */
+  behaviour: Behaviour<NoInfer<KindNode<Type, Shape>>>;
 }
 
 export type NodeKind<Type extends string, Shape extends z.ZodRawShape> = KindDefinition<Type, Shape> & {

@@ -12,6 +12,7 @@ import { questionKind } from './question/index.ts';
 import { setKind } from './set/index.ts';
 import { startKind } from './start/index.ts';
 import { noFacts, type CountLimit, type Outcome, type PrivacyFacts, type TextSite } from './kind.ts';
+import type { Behaviour } from '../engine/behaviour.ts';
 
 /**
  * Every node kind, one folder each. The flow schema's union, the checker's facts and the
@@ -55,6 +56,7 @@ interface KindFunctions {
   facts(node: unknown): Partial<PrivacyFacts>;
   texts(node: unknown): TextSite[];
   counts?(node: unknown): CountLimit[];
+  behaviour: Behaviour<unknown>;
 }
 
 function functionsOf(node: { type: string }): KindFunctions {
@@ -81,4 +83,9 @@ export function textsOf(node: { type: string }): TextSite[] {
 /** Counts WhatsApp caps in this node (buttons, rows). */
 export function countsOf(node: { type: string }): CountLimit[] {
   return functionsOf(node).counts?.(node) ?? [];
+}
+
+/** How the node behaves in a conversation: the engine's dispatch on the node's kind. */
+export function behaviourOf(node: { type: string }): Behaviour<unknown> {
+  return functionsOf(node).behaviour;
 }

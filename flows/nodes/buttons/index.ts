@@ -3,6 +3,7 @@ import { dataKey, identifier, text, textKeys } from '../../model/common.ts';
 import { defineKind } from '../kind.ts';
 import { interactiveBodySite, labelSite } from '../texts.ts';
 import { whatsappLimits } from '../whatsapp-limits.ts';
+import { buttonsBehaviour } from './behaviour.ts';
 
 /** Up to three reply buttons; each option is an outcome. */
 export const buttonsKind = defineKind({
@@ -29,4 +30,5 @@ export const buttonsKind = defineKind({
   counts: (node) => [
     { path: ['options'], count: node.options.length, max: whatsappLimits.buttons, rule: 'wa-too-many-buttons' },
   ],
+  behaviour: buttonsBehaviour,
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dataKey, identifier } from '../../model/common.ts';
 import { defineKind } from '../kind.ts';
+import { conditionBehaviour } from './behaviour.ts';
 
 /** The comparisons a designer can pick; no code. */
 export const conditionOperators = ['eq', 'neq', 'contains', 'gt', 'lt', 'exists'] as const;
@@ -22,6 +23,26 @@ export const conditionKind = defineKind({
     ...[...new Set(node.rules.map((r) => r.outcome))].map((id) => ({ id, optional: false })),
     { id: 'else', optional: false },
   ],
-  facts: (node) => ({ reads: node.rules.map((r) => r.var) }),
+  // `exists` tests whether a value is there without reading it; outcomes may guarantee a value.
+  facts: (node) => ({
+    reads: node.rules.filter((r) => r.op !== 'exists').map((r) => r.var),
+    assures: existsOutcomes(node.rules),
+  }),
   texts: () => [],
+  behaviour: conditionBehaviour,
 });
+
+/**
+ * The keys each outcome guarantees a value for. Every operator but `neq` holds only for a stored
+ * value, and the first rule that holds picks the outcome, so an outcome whose rules all test the
+ * same key (without `neq`) is reached only when that key has a value.
+ */
+function existsOutcomes(rules: { outcome: string; var: string; op: ConditionOperator }[]) {
+  return [...new Set(rules.map((r) => r.outcome))].flatMap((outcome) => {
+    const leading = rules.filter((r) => r.outcome === outcome);
+    const key = leading[0]?.var;
+    return key !== undefined && leading.every((r) => r.op !== 'neq' && r.var === key)
+      ? [{ outcome, keys: [key] }]
+      : [];
+  });
+}

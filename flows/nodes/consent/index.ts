@@ -3,6 +3,7 @@ import { identifier, text, textKeys } from '../../model/common.ts';
 import { defineKind } from '../kind.ts';
 import { interactiveBodySite, labelSite } from '../texts.ts';
 import { whatsappLimits } from '../whatsapp-limits.ts';
+import { consentBehaviour } from './behaviour.ts';
 
 /** Button labels used when a consent node does not set its own (accept is always the first button). */
 export const defaultConsentLabels = {
@@ -34,4 +35,5 @@ export const consentKind = defineKind({
     ...labelSite(node.accept, ['accept'], whatsappLimits.buttonTitle),
     ...labelSite(node.decline, ['decline'], whatsappLimits.buttonTitle),
   ],
+  behaviour: consentBehaviour(defaultConsentLabels),
 });

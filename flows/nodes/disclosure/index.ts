@@ -1,6 +1,7 @@
 import { text, textKeys } from '../../model/common.ts';
 import { defineKind, next } from '../kind.ts';
 import { bodySite } from '../texts.ts';
+import { disclosureBehaviour } from './behaviour.ts';
 
 /** Tells the customer they are talking to an automated assistant and where the privacy notice is. */
 export const disclosureKind = defineKind({
@@ -10,4 +11,5 @@ export const disclosureKind = defineKind({
   outcomes: () => next,
   facts: (node) => ({ discloses: true, reads: textKeys(node.text) }),
   texts: (node) => bodySite(node.text),
+  behaviour: disclosureBehaviour,
 });

@@ -1,6 +1,7 @@
 import { text, textKeys } from '../../model/common.ts';
 import { defineKind } from '../kind.ts';
 import { bodySite } from '../texts.ts';
+import { endBehaviour } from './behaviour.ts';
 
 /** Ends the conversation, optionally with a goodbye. */
 export const endKind = defineKind({
@@ -10,4 +11,5 @@ export const endKind = defineKind({
   outcomes: () => [],
   facts: (node) => ({ reads: textKeys(node.text) }),
   texts: (node) => bodySite(node.text),
+  behaviour: endBehaviour,
 });

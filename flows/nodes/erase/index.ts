@@ -1,6 +1,7 @@
 import { text } from '../../model/common.ts';
 import { defineKind, next } from '../kind.ts';
 import { bodySite } from '../texts.ts';
+import { eraseBehaviour } from './behaviour.ts';
 
 /** Erases everything stored about the customer; the consent ledger keeps the erasure event. */
 export const eraseKind = defineKind({
@@ -10,4 +11,5 @@ export const eraseKind = defineKind({
   outcomes: () => next,
   facts: () => ({ erases: true }),
   texts: (node) => bodySite(node.text),
+  behaviour: eraseBehaviour,
 });

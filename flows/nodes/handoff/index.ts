@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dataKey, identifier, text, textKeys } from '../../model/common.ts';
 import { defineKind } from '../kind.ts';
 import { bodySite } from '../texts.ts';
+import { handoffBehaviour } from './behaviour.ts';
 
 /** Passes the conversation, and the keys in `share`, to a human agent; the bot is silent until released. */
 export const handoffKind = defineKind({
@@ -16,4 +17,5 @@ export const handoffKind = defineKind({
     shares: node.share.length > 0 ? [{ via: 'handoff', keys: node.share }] : [],
   }),
   texts: (node) => bodySite(node.text),
+  behaviour: handoffBehaviour,
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dataKey, identifier, template, templateKeys } from '../../model/common.ts';
 import { defineKind } from '../kind.ts';
+import { httpBehaviour } from './behaviour.ts';
 
 export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
@@ -47,4 +48,5 @@ export const httpKind = defineKind({
     collects: (node.saveResponse ?? []).map((mapping) => ({ key: mapping.to, source: 'response' as const })),
   }),
   texts: () => [],
+  behaviour: httpBehaviour,
 });

@@ -3,6 +3,7 @@ import { dataKey, identifier, text, textKeys } from '../../model/common.ts';
 import { defineKind, type CountLimit } from '../kind.ts';
 import { interactiveBodySite, labelSite } from '../texts.ts';
 import { whatsappLimits } from '../whatsapp-limits.ts';
+import { listBehaviour } from './behaviour.ts';
 
 const row = z.strictObject({ id: identifier, title: text, description: text.optional() });
 const section = z.strictObject({ title: text, rows: z.array(row).min(1) });
@@ -48,4 +49,5 @@ export const listKind = defineKind({
       rule: 'wa-list-too-many-rows',
     },
   ],
+  behaviour: listBehaviour,
 });

@@ -1,6 +1,7 @@
 import { text, textKeys } from '../../model/common.ts';
 import { defineKind, next } from '../kind.ts';
 import { bodySite } from '../texts.ts';
+import { messageBehaviour } from './behaviour.ts';
 
 /** A text the bot sends; `{{key}}` placeholders read variables. */
 export const messageKind = defineKind({
@@ -10,4 +11,5 @@ export const messageKind = defineKind({
   outcomes: () => next,
   facts: (node) => ({ reads: textKeys(node.text) }),
   texts: (node) => bodySite(node.text),
+  behaviour: messageBehaviour,
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dataKey, text, textKeys } from '../../model/common.ts';
 import { defineKind, inputKinds } from '../kind.ts';
 import { bodySite } from '../texts.ts';
+import { questionBehaviour } from './behaviour.ts';
 
 /** Asks for one answer, validates it, re-asks up to `retries` times, then leaves by `invalid`. */
 export const questionKind = defineKind({
@@ -23,7 +24,7 @@ export const questionKind = defineKind({
     collects: [{ key: node.saveAs, source: 'answer', input: node.input }],
   }),
   texts: (node) => bodySite(node.text),
+  behaviour: questionBehaviour,
 });
 
-/** How many times a question re-asks after an invalid answer when `retries` is not set. */
-export const defaultRetries = 2;
+export { defaultRetries } from './behaviour.ts';

@@ -1,5 +1,6 @@
 import { dataKey, template, templateKeys } from '../../model/common.ts';
 import { defineKind, next } from '../kind.ts';
+import { setBehaviour } from './behaviour.ts';
 
 /** Writes a variable from a template, e.g. `{{first_name}} {{last_name}}`. */
 export const setKind = defineKind({
@@ -9,4 +10,5 @@ export const setKind = defineKind({
   outcomes: () => next,
   facts: (node) => ({ reads: templateKeys(node.value), collects: [{ key: node.key, source: 'computed' }] }),
   texts: () => [],
+  behaviour: setBehaviour,
 });

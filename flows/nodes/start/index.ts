@@ -1,4 +1,5 @@
 import { defineKind, next } from '../kind.ts';
+import { startBehaviour } from './behaviour.ts';
 
 /** Where every conversation begins; a flow has exactly one. */
 export const startKind = defineKind({
@@ -8,4 +9,5 @@ export const startKind = defineKind({
   outcomes: () => next,
   facts: () => ({}),
   texts: () => [],
+  behaviour: startBehaviour,
 });

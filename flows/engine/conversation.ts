@@ -1,0 +1,214 @@
+import type { CountryCode } from 'libphonenumber-js/max';
+import { closestUiLanguage, listOf, type Params, type UiLanguage } from '../i18n/index.ts';
+import type { LangText } from '../model/common.ts';
+import type { Flow } from '../model/schema.ts';
+import { consentPurposesOf, isPersonal, mayUse } from './consent.ts';
+import { indexFlow, type FlowIndex } from './flow-index.ts';
+import { localText, regionOf } from './language.ts';
+import { engineText, type EngineMessageKey } from './messages.ts';
+import type { ConversationState, WaitingFor } from './state.ts';
+import { fillTemplate, type JsonValue } from './template.ts';
+import type { EngineEffect } from './types.ts';
+import { countryOfPhone, countryOfRegion } from './validate/phone.ts';
+
+/** The nodes and edges one call to `start` or `step` went through (for coverage and highlighting). */
+export interface Trace {
+  nodes: string[];
+  edges: string[];
+}
+
+/**
+ * One turn of a conversation while the engine works on it: a private copy of the state that
+ * node behaviours change only through these methods, and the effects they produce. Privacy
+ * rules live here, once, rather than in each kind: `store`, `shareable` and `handOff` refuse
+ * consent-based fields without consent; `erase` forgets every stored value.
+ */
+export class Conversation {
+  readonly effects: EngineEffect[] = [];
+  readonly trace: Trace = { nodes: [], edges: [] };
+  readonly index: FlowIndex;
+
+  constructor(
+    readonly flow: Flow,
+    private readonly draft: ConversationState,
+  ) {
+    this.index = indexFlow(flow);
+  }
+
+  get state(): Readonly<ConversationState> {
+    return this.draft;
+  }
+
+  /** The conversation language (one of the flow's). */
+  get language(): string {
+    return this.draft.language;
+  }
+
+  /** The language of the engine's own words: the conversation language if en, pt or ar, else English. */
+  get uiLanguage(): UiLanguage {
+    return closestUiLanguage(this.draft.language);
+  }
+
+  /** Where a phone number typed without `+` is read: the customer's own country, else the language's region. */
+  get defaultCountry(): CountryCode | undefined {
+    return countryOfPhone(this.draft.contact?.phone) ?? countryOfRegion(regionOf(this.draft.language));
+  }
+
+  /** A designer's text in the conversation language, with `{{key}}` placeholders filled. */
+  text(value: LangText | undefined): string {
+    return this.fill(localText(value, this.draft.language, this.flow.languages));
+  }
+
+  /** Fills a template from stored values and the built-in `contact.phone` / `contact.name`. */
+  fill(template: string, escape?: (text: string) => string): string {
+    return fillTemplate(template, (key) => this.read(key), escape);
+  }
+
+  /** One of the engine's own messages, in the engine's language. */
+  builtIn(key: EngineMessageKey, params?: Params): string {
+    return engineText(this.uiLanguage, key, params);
+  }
+
+  read(key: string): JsonValue | undefined {
+    if (key === 'contact.phone') return this.draft.contact?.phone;
+    if (key === 'contact.name') return this.draft.contact?.name;
+    return Object.prototype.hasOwnProperty.call(this.draft.variables, key) ? this.draft.variables[key] : undefined;
+  }
+
+  emit(effect: EngineEffect): void {
+    this.effects.push(effect);
+  }
+
+  /** Sends a text message (nothing when the text is empty). */
+  say(nodeId: string, text: string): void {
+    if (text.trim().length > 0) this.emit({ type: 'send-text', nodeId, text });
+  }
+
+  /** Whether the value of `key` may be kept or passed on now (see ./consent.ts). */
+  mayUse(key: string): boolean {
+    return mayUse(this.flow, this.draft.granted, key);
+  }
+
+  /** The purposes a consent-based field needs one of (empty for a field that does not rest on consent). */
+  consentPurposes(key: string): string[] {
+    return consentPurposesOf(this.flow, key) ?? [];
+  }
+
+  /** Reports a consent-based field that was not stored or passed on for lack of consent. */
+  withhold(nodeId: string, key: string, via: 'collect' | 'http' | 'handoff'): void {
+    this.emit({ type: 'withhold', nodeId, key, via, purposes: this.consentPurposes(key) });
+  }
+
+  /**
+   * Stores a value and tells the host (`collect`); refused, with a `withhold` effect, for a
+   * consent-based field without consent. Returns whether it was stored.
+   */
+  store(nodeId: string, key: string, value: JsonValue): boolean {
+    if (!this.mayUse(key)) {
+      this.withhold(nodeId, key, 'collect');
+      return false;
+    }
+    this.draft.variables[key] = value;
+    this.emit({ type: 'collect', nodeId, key, value, personal: isPersonal(this.flow, key) });
+    return true;
+  }
+
+  /** Of `keys`, those that may be passed on now; the others are reported as withheld. */
+  shareable(nodeId: string, keys: readonly string[], via: 'http' | 'handoff'): string[] {
+    return [...new Set(keys)].filter((key) => {
+      if (this.mayUse(key)) return true;
+      this.withhold(nodeId, key, via);
+      return false;
+    });
+  }
+
+  /** Records the customer's answer at a consent node; declining withdraws those purposes. */
+  recordConsent(nodeId: string, purposes: readonly string[], granted: boolean): void {
+    this.draft.granted = granted
+      ? [...this.draft.granted, ...purposes.filter((purpose) => !this.draft.granted.includes(purpose))]
+      : this.draft.granted.filter((purpose) => !purposes.includes(purpose));
+    this.emit({ type: 'record-consent', nodeId, purposes: [...purposes], granted });
+  }
+
+  /** Erases every stored value (the host erases its copy; the consent ledger keeps the event). */
+  erase(nodeId?: string): void {
+    this.draft.variables = {};
+    this.emit(nodeId === undefined ? { type: 'erase' } : { type: 'erase', nodeId });
+  }
+
+  /** Hands the conversation to an agent with the shareable keys' values; the bot goes silent. */
+  handOff(nodeId: string, queue: string, keys: readonly string[]): void {
+    const shared: Record<string, unknown> = {};
+    for (const key of this.shareable(nodeId, keys, 'handoff')) {
+      const value = this.read(key);
+      if (value !== undefined) shared[key] = value;
+    }
+    this.draft.withHuman = true;
+    this.emit({ type: 'hand-off', nodeId, queue, shared });
+  }
+
+  releasedByAgent(): void {
+    this.draft.withHuman = false;
+  }
+
+  /** Counts an invalid answer; true while the question may still re-ask (up to `max` times). */
+  retry(max: number): boolean {
+    if (this.draft.retries >= max) return false;
+    this.draft.retries += 1;
+    return true;
+  }
+
+  /** The label of a declared field in the conversation language, else its key. */
+  fieldLabel(key: string): string {
+    const field = this.flow.data.find((candidate) => candidate.key === key);
+    return field ? localText(field.label, this.draft.language, this.flow.languages) : key;
+  }
+
+  /** Purpose labels in the conversation language, listed the way the engine's language lists things. */
+  purposeLabels(purposes: readonly string[]): string {
+    const labels = purposes.map((id) => {
+      const purpose = this.flow.purposes.find((candidate) => candidate.id === id);
+      return purpose ? localText(purpose.label, this.draft.language, this.flow.languages) : id;
+    });
+    return listOf(this.uiLanguage, labels);
+  }
+
+  // Moves of the conversation itself, made by the engine's core (./run.ts).
+
+  /** Arrives at a node: it has not been answered wrongly yet and waits for nothing. */
+  arriveAt(nodeId: string | null): void {
+    this.draft.node = nodeId;
+    this.draft.retries = 0;
+    this.draft.waitingFor = null;
+    if (nodeId !== null) this.trace.nodes.push(nodeId);
+  }
+
+  traverse(edgeId: string): void {
+    this.trace.edges.push(edgeId);
+  }
+
+  waitFor(what: WaitingFor | null): void {
+    this.draft.waitingFor = what;
+  }
+
+  reopen(): void {
+    this.draft.ended = false;
+  }
+
+  finish(nodeId: string | undefined): void {
+    this.draft.ended = true;
+    this.draft.waitingFor = null;
+    this.draft.withHuman = false;
+    this.emit(nodeId === undefined ? { type: 'end' } : { type: 'end', nodeId });
+  }
+
+  optOut(): void {
+    this.draft.optedOut = true;
+    this.emit({ type: 'opt-out' });
+  }
+
+  optIn(): void {
+    this.draft.optedOut = false;
+    this.emit({ type: 'opt-in' });
+  }
+}

@@ -1,0 +1,37 @@
+import type { Keywords } from '../model/schema.ts';
+import { normaliseForMatching } from './normalise.ts';
+
+/** The global keywords a customer can write at any question (DESIGN.md §2). */
+export type KeywordKind = 'stop' | 'human' | 'erase';
+
+/**
+ * In the order they are tried when a message matches keywords of several kinds (a designer's
+ * slip): honouring an opt-out comes first, erasing last because it cannot be undone.
+ */
+const precedence: readonly KeywordKind[] = ['stop', 'human', 'erase'];
+
+/**
+ * The keyword a whole message is, in any of the flow's languages, compared ignoring case,
+ * accents, punctuation and, in Arabic, diacritics and letter variants (`ساعدني` and `ساعِدْني`,
+ * `احذف بياناتي` and `إحذف بياناتى`). Only the whole message counts: a free-text answer that merely
+ * mentions “stop” is still an answer.
+ */
+export function matchKeyword(keywords: Keywords | undefined, message: string): KeywordKind | undefined {
+  if (!keywords) return undefined;
+  const typed = normaliseForMatching(message);
+  if (typed.length === 0) return undefined;
+  return precedence.find((kind) =>
+    Object.values(keywords[kind] ?? {}).some((words) => words.some((word) => normaliseForMatching(word) === typed)),
+  );
+}
+
+/** A keyword of this kind in the conversation language (else any language), to quote to the customer. */
+export function keywordFor(keywords: Keywords | undefined, kind: KeywordKind, language: string): string | undefined {
+  const byLanguage = keywords?.[kind];
+  if (!byLanguage) return undefined;
+  const primary = language.split('-')[0]?.toLowerCase();
+  const local =
+    byLanguage[language] ??
+    Object.entries(byLanguage).find(([tag]) => tag.split('-')[0]?.toLowerCase() === primary)?.[1];
+  return (local ?? Object.values(byLanguage)[0])?.[0];
+}

@@ -1,0 +1,264 @@
+import type { Flow, FlowNode } from '../model/schema.ts';
+import { behaviourOf, factsOf } from '../nodes/registry.ts';
+import type { Next } from './behaviour.ts';
+import { Conversation, type Trace } from './conversation.ts';
+import { keywordFor, matchKeyword } from './keywords.ts';
+import { pickLanguage } from './language.ts';
+import type { ConversationState, Contact } from './state.ts';
+import type { EngineEffect, EngineEvent } from './types.ts';
+
+/** What `start` and `step` return: the new state, the effects for the host, and the path taken. */
+export interface EngineResult {
+  state: ConversationState;
+  effects: EngineEffect[];
+  /** Nodes entered and edges followed, in order (for coverage and for highlighting the canvas). */
+  trace: Trace;
+}
+
+export interface StartOptions {
+  /** The language the customer asked for or writes in; see `pickLanguage`. */
+  language?: string;
+  /** The customer as WhatsApp identifies them, for `{{contact.phone}}` and `{{contact.name}}`. */
+  contact?: Contact;
+}
+
+/**
+ * A flow that moves this many times without waiting for anyone is looping on itself (conditions
+ * and `set` nodes in a cycle): the conversation ends with an apology instead of hanging the host.
+ */
+const maxMovesPerEvent = 1000;
+
+/** Starts a conversation: runs from the start node until the flow waits for someone or ends. */
+export function start(flow: Flow, options: StartOptions = {}): EngineResult {
+  const state: ConversationState = {
+    flowId: flow.id,
+    node: null,
+    waitingFor: null,
+    variables: {},
+    granted: [],
+    retries: 0,
+    language: pickLanguage(flow, options.language),
+    optedOut: false,
+    withHuman: false,
+    ended: false,
+    ...(options.contact ? { contact: { ...options.contact } } : {}),
+  };
+  const conversation = new Conversation(flow, state);
+  const first = conversation.index.startNode();
+  if (first) {
+    enter(conversation, first);
+  } else {
+    apologise(conversation, 'error');
+    conversation.finish(undefined);
+  }
+  return { state, effects: conversation.effects, trace: conversation.trace };
+}
+
+/**
+ * Moves a conversation on by one event. Never throws on anything a customer can send; the
+ * state passed in is not changed (a new one is returned).
+ *
+ * - The global keywords (`stop`, `human`, `erase`) are honoured whenever a question is waiting,
+ *   and after the end; see `matchKeyword`.
+ * - After `stop`, the next message from the customer opts them back in (`opt-in`) and the
+ *   pending question is asked again; that message is not taken as the answer.
+ * - While an agent has the conversation, only `agent-released` moves it; the host forwards the
+ *   customer's messages to the agent.
+ * - While a recipient is being called, only `http-response` or `timeout` moves it.
+ * - A `timeout` while a question waits ends the conversation without a word (the customer left).
+ * - After the end, anything but a keyword is ignored; hosts start a new conversation with `start`.
+ */
+export function step(flow: Flow, state: ConversationState, event: EngineEvent): EngineResult {
+  const draft: ConversationState = JSON.parse(JSON.stringify(state));
+  const conversation = new Conversation(flow, draft);
+  handle(conversation, event);
+  return { state: draft, effects: conversation.effects, trace: conversation.trace };
+}
+
+function handle(conversation: Conversation, event: EngineEvent): void {
+  const state = conversation.state;
+  const fromCustomer =
+    event.type === 'text' || event.type === 'reply' || event.type === 'location' || event.type === 'media';
+
+  if (state.optedOut && fromCustomer) {
+    conversation.optIn();
+    if (event.type === 'text' && honourKeyword(conversation, event.text)) return;
+    askAgain(conversation);
+    return;
+  }
+  if (state.waitingFor === 'agent') {
+    if (event.type === 'agent-released') release(conversation);
+    return;
+  }
+  if (state.ended) {
+    if (event.type === 'text') honourKeyword(conversation, event.text);
+    return;
+  }
+  const node = state.node === null ? undefined : conversation.index.node(state.node);
+  if (!node) {
+    // The state names a node this flow does not have (the flow changed under a live conversation).
+    apologise(conversation, 'error');
+    conversation.finish(undefined);
+    return;
+  }
+  const behaviour = behaviourOf(node);
+  if (state.waitingFor === 'http') {
+    if ((event.type === 'http-response' || event.type === 'timeout') && behaviour.resume) {
+      follow(conversation, behaviour.resume(node, event, conversation));
+    }
+    return;
+  }
+  if (state.waitingFor === 'answer') {
+    if (event.type === 'timeout') {
+      conversation.finish(node.id);
+      return;
+    }
+    if (!fromCustomer) return;
+    const ownChoice = behaviour.takesAsAnswer?.(node, event, conversation) ?? false;
+    if (event.type === 'text' && !ownChoice && honourKeyword(conversation, event.text)) return;
+    if (behaviour.resume) follow(conversation, behaviour.resume(node, event, conversation));
+  }
+}
+
+/** Arrives at a node and runs it, then follows wherever it leads. */
+function enter(conversation: Conversation, node: FlowNode): void {
+  conversation.arriveAt(node.id);
+  follow(conversation, behaviourOf(node).enter(node, conversation));
+}
+
+/** Follows outcomes from node to node until one waits or the conversation ends. */
+function follow(conversation: Conversation, first: Next): void {
+  let next = first;
+  for (let moves = 0; ; moves += 1) {
+    const here = conversation.state.node ?? undefined;
+    if (next.type === 'wait') {
+      conversation.waitFor(next.for);
+      return;
+    }
+    if (next.type === 'end') {
+      conversation.finish(here);
+      return;
+    }
+    const edge = here === undefined ? undefined : conversation.index.edge(here, next.outcome);
+    if (!edge) {
+      // An unconnected `invalid` or `error` ends with an apology and the offer of a person
+      // (DESIGN.md §2); any other unconnected outcome simply ends the conversation.
+      if (next.outcome === 'invalid' || next.outcome === 'error') apologise(conversation, next.outcome);
+      conversation.finish(here);
+      return;
+    }
+    const target = conversation.index.node(edge.to);
+    if (!target || moves >= maxMovesPerEvent) {
+      // An edge to a missing node, or a flow looping on itself without waiting for anyone.
+      apologise(conversation, 'error');
+      conversation.finish(here);
+      return;
+    }
+    conversation.traverse(edge.id);
+    conversation.arriveAt(target.id);
+    next = behaviourOf(target).enter(target, conversation);
+  }
+}
+
+/** Handles a global keyword if the message is one; returns whether it was. */
+function honourKeyword(conversation: Conversation, text: string): boolean {
+  const keyword = matchKeyword(conversation.flow.keywords, text);
+  const at = conversation.state.node ?? '';
+  switch (keyword) {
+    case undefined:
+      return false;
+    case 'stop':
+      conversation.optOut();
+      return true;
+    case 'erase':
+      conversation.erase();
+      conversation.say(at, conversation.builtIn('erased'));
+      askAgain(conversation);
+      return true;
+    case 'human':
+      handOffOnRequest(conversation);
+      return true;
+  }
+}
+
+/**
+ * The `human` keyword: the first handoff node reachable from where the conversation is (else
+ * from the start) runs as if the flow had led there; a flow without one gets a built-in handoff
+ * to the `default` queue that shares nothing, after which the pending question is asked again.
+ */
+function handOffOnRequest(conversation: Conversation): void {
+  const target = nearestHandoff(conversation);
+  if (target) {
+    conversation.reopen();
+    enter(conversation, target);
+    return;
+  }
+  const at = conversation.state.node ?? '';
+  conversation.say(at, conversation.builtIn('handoff-built-in'));
+  conversation.handOff(at, 'default', []);
+  if (conversation.state.ended) {
+    // After the end there is no question to return to: the agent's release ends it again.
+    conversation.reopen();
+    conversation.arriveAt(null);
+  }
+  conversation.waitFor('agent');
+}
+
+function nearestHandoff(conversation: Conversation): FlowNode | undefined {
+  const { index } = conversation;
+  const origins = [conversation.state.node, index.startNode()?.id].filter((id): id is string => typeof id === 'string');
+  for (const origin of origins) {
+    const seen = new Set([origin]);
+    const queue = [origin];
+    while (queue.length > 0) {
+      const id = queue.shift() ?? '';
+      for (const edge of index.edgesFrom(id)) {
+        if (seen.has(edge.to)) continue;
+        seen.add(edge.to);
+        const node = index.node(edge.to);
+        if (!node) continue;
+        if (factsOf(node).handsOff) return node;
+        queue.push(node.id);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The agent hands the conversation back. */
+function release(conversation: Conversation): void {
+  const id = conversation.state.node;
+  const node = id === null ? undefined : conversation.index.node(id);
+  const behaviour = node ? behaviourOf(node) : undefined;
+  if (node && behaviour?.resume && factsOf(node).handsOff) {
+    follow(conversation, behaviour.resume(node, { type: 'agent-released' }, conversation));
+    return;
+  }
+  // A built-in handoff: back to the question that was waiting, or the end.
+  conversation.releasedByAgent();
+  if (node && behaviour?.ask) {
+    behaviour.ask(node, conversation);
+    conversation.waitFor('answer');
+  } else {
+    conversation.finish(node?.id);
+  }
+}
+
+/** Asks the pending question again, if one is waiting. */
+function askAgain(conversation: Conversation): void {
+  const id = conversation.state.node;
+  if (conversation.state.waitingFor !== 'answer' || conversation.state.ended || id === null) return;
+  const node = conversation.index.node(id);
+  if (node) behaviourOf(node).ask?.(node, conversation);
+}
+
+/** The apology for an unconnected `invalid` or `error`, with the offer of a person. */
+function apologise(conversation: Conversation, reason: 'invalid' | 'error'): void {
+  const { flow } = conversation;
+  const keyword = keywordFor(flow.keywords, 'human', conversation.language);
+  const offer = keyword
+    ? conversation.builtIn('offer-keyword', { keyword })
+    : conversation.builtIn('offer-contact', { controller: flow.controller.name, contact: flow.controller.contact });
+  const apology = conversation.builtIn(reason === 'invalid' ? 'apology-invalid' : 'apology-error');
+  conversation.say(conversation.state.node ?? '', `${apology}\n${offer}`);
+}

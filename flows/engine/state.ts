@@ -1,0 +1,38 @@
+import type { JsonValue } from './template.ts';
+
+/** What a conversation is waiting for before it can go on. */
+export type WaitingFor = 'answer' | 'http' | 'agent';
+
+/** The customer, as WhatsApp tells the host: their number (E.164) and profile name. */
+export interface Contact {
+  phone: string;
+  name?: string;
+}
+
+/**
+ * Everything the engine knows about one conversation: plain JSON, so hosts can store it as is
+ * (the exported bot keeps it in its database between webhook calls) and the studio can save it.
+ */
+export interface ConversationState {
+  /** The flow this conversation runs (its `id`). */
+  flowId: string;
+  /** The node the conversation is at; null before the start or after a keyword handoff that followed the end. */
+  node: string | null;
+  /** What the node waits for: the customer's answer, a recipient's response, or the agent's release. */
+  waitingFor: WaitingFor | null;
+  /** Stored values by key (answers, choices, responses, `set` results). */
+  variables: Record<string, JsonValue>;
+  /** Purposes the customer has consented to, in the order granted. */
+  granted: string[];
+  /** Invalid answers given at the current question so far. */
+  retries: number;
+  /** The conversation language, one of the flow's languages. */
+  language: string;
+  /** The customer wrote the `stop` keyword: nothing is sent until they write again. */
+  optedOut: boolean;
+  /** A human agent has the conversation; the bot is silent until the agent releases it. */
+  withHuman: boolean;
+  /** The conversation is over; only the global keywords still do something. */
+  ended: boolean;
+  contact?: Contact;
+}

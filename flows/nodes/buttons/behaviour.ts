@@ -1,0 +1,48 @@
+import { leave, waitFor, type Behaviour } from '../../engine/behaviour.ts';
+import { chosenId, type Choice } from '../../engine/choices.ts';
+import type { Conversation } from '../../engine/conversation.ts';
+import { allVersions } from '../../engine/language.ts';
+import type { LangText } from '../../model/common.ts';
+
+interface ButtonsNode {
+  id: string;
+  text: LangText;
+  options: { id: string; label: LangText }[];
+  saveAs?: string;
+}
+
+/**
+ * Sends reply buttons and leaves by the chosen option's id. The customer may tap a button, or
+ * type its number, its label (in any of the flow's languages) or its id; anything else gets a
+ * hint and the buttons keep waiting. With `saveAs`, the chosen id is stored.
+ */
+export const buttonsBehaviour: Behaviour<ButtonsNode> = {
+  enter(node, conversation) {
+    ask(node, conversation);
+    return waitFor('answer');
+  },
+  ask,
+  takesAsAnswer: (node, event) => chosenId(event, choicesOf(node)) !== undefined,
+  resume(node, event, conversation) {
+    const chosen = chosenId(event, choicesOf(node));
+    if (chosen === undefined) {
+      conversation.say(node.id, conversation.builtIn('hint-choice'));
+      return waitFor('answer');
+    }
+    if (node.saveAs) conversation.store(node.id, node.saveAs, chosen);
+    return leave(chosen);
+  },
+};
+
+function choicesOf(node: ButtonsNode): Choice[] {
+  return node.options.map((option) => ({ id: option.id, labels: allVersions(option.label) }));
+}
+
+function ask(node: ButtonsNode, conversation: Conversation): void {
+  conversation.emit({
+    type: 'send-buttons',
+    nodeId: node.id,
+    text: conversation.text(node.text),
+    buttons: node.options.map((option) => ({ id: option.id, title: conversation.text(option.label) })),
+  });
+}

@@ -1,0 +1,89 @@
+import type { Conversation } from '../../engine/conversation.ts';
+import { isPersonal } from '../../engine/consent.ts';
+import { displayValue, fillTemplate, type JsonValue } from '../../engine/template.ts';
+import { templateKeys } from '../../model/common.ts';
+
+export interface HttpNode {
+  id: string;
+  method: string;
+  url: string;
+  recipient: string;
+  send: string[];
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** The personal keys whose values the request carries. */
+  shared: string[];
+}
+
+/**
+ * The request an http node makes. Templates in the URL, headers and body read stored values,
+ * each escaped for where it lands: URL-encoded in the URL, JSON-string-escaped in a JSON body
+ * (a body starting with `{` or `[`, or a JSON content type), form-encoded in a form body, line
+ * breaks removed in headers. Keys in `send` that no template reads travel as a JSON body (POST,
+ * PUT, PATCH without a `body` template) or as query parameters (otherwise).
+ *
+ * Defence in depth: a consent-based key without consent is left out everywhere (its placeholder
+ * reads as empty) and reported as withheld.
+ */
+export function buildRequest(node: HttpNode, conversation: Conversation): HttpRequest {
+  const headerTemplates = Object.values(node.headers ?? {});
+  const templated = new Set([
+    ...templateKeys(node.url),
+    ...templateKeys(node.body ?? ''),
+    ...headerTemplates.flatMap(templateKeys),
+  ]);
+  const allowed = new Set(conversation.shareable(node.id, [...node.send, ...templated], 'http'));
+  const read = (key: string): JsonValue | undefined => (allowed.has(key) ? conversation.read(key) : undefined);
+
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(node.headers ?? {})) {
+    headers[name] = fillTemplate(value, read, (text) => text.replace(/[\r\n]+/g, ' ')).replace(/[\r\n]+/g, ' ');
+  }
+  const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+
+  let url = fillTemplate(node.url, read, encodeURIComponent);
+  let body: string | undefined;
+  if (node.body !== undefined) {
+    const json = /json/i.test(contentType) || /^\s*[[{]/.test(node.body);
+    const form = /x-www-form-urlencoded/i.test(contentType);
+    body = fillTemplate(node.body, read, json ? jsonStringContent : form ? encodeURIComponent : undefined);
+  }
+
+  const untemplated = node.send.filter((key) => !templated.has(key) && allowed.has(key));
+  const values = untemplated.flatMap((key): [string, JsonValue][] => {
+    const value = read(key);
+    return value === undefined ? [] : [[key, value]];
+  });
+  if (values.length > 0) {
+    if (body === undefined && ['POST', 'PUT', 'PATCH'].includes(node.method)) {
+      body = JSON.stringify(Object.fromEntries(values));
+      if (!contentType) headers['Content-Type'] = 'application/json';
+    } else {
+      const query = values.map(
+        ([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(displayValue(value))}`,
+      );
+      url += (url.includes('?') ? '&' : '?') + query.join('&');
+    }
+  }
+
+  const carried = [...templated, ...untemplated].filter((key) => allowed.has(key));
+  return {
+    method: node.method,
+    url,
+    headers,
+    ...(body === undefined ? {} : { body }),
+    shared: [...new Set(carried)].filter((key) => isPersonal(conversation.flow, key)),
+  };
+}
+
+/** A value placed inside a JSON string literal (the template supplies the quotes). */
+function jsonStringContent(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}
