@@ -12,6 +12,8 @@ export interface CliIo {
 
 export interface CommandContext extends CliIo {
   language: UiLanguage;
+  /** The `--lang` tag as given, for commands with `takesAnyLanguage` (e.g. `es` for a Spanish conversation). */
+  requestedLanguage?: string;
 }
 
 /** One `amana <name>` subcommand, in its own file under cli/commands/. */
@@ -21,6 +23,11 @@ export interface Command {
   summary: Record<UiLanguage, string>;
   /** Usage line(s) shown by `amana <name> --help`, per interface language. */
   usage: Record<UiLanguage, string>;
+  /**
+   * The command's `--lang` names a conversation language, which may be any language tag (`es`,
+   * `ar-SA`), not only an interface language; messages then use the closest interface language.
+   */
+  takesAnyLanguage?: boolean;
   /** Runs the command; resolves to the process exit code. */
   run(args: string[], context: CommandContext): Promise<number>;
 }

@@ -19,16 +19,19 @@ export function amanaVersion(): string {
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const args = [...argv];
   let language: UiLanguage = closestUiLanguage(io.env['AMANA_LANG'] ?? io.env['LANG']);
+  let requestedLanguage: string | undefined;
   const langAt = args.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
   if (langAt >= 0) {
     const arg = args[langAt] ?? '';
     const value = arg.includes('=') ? arg.slice('--lang='.length) : args[langAt + 1];
     args.splice(langAt, arg.includes('=') ? 1 : 2);
-    if (!value || !isUiLanguage(value)) {
+    const anyTag = commands.find((candidate) => candidate.name === args[0])?.takesAnyLanguage === true;
+    if (!value || !(isUiLanguage(value) || (anyTag && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(value)))) {
       writeLine(io.stderr, cliText(language, 'bad-lang'));
       return 2;
     }
-    language = value;
+    language = isUiLanguage(value) ? value : closestUiLanguage(value);
+    requestedLanguage = value;
   }
 
   if (args[0] === '--version' || args[0] === '-v') {
@@ -50,7 +53,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     writeLine(io.stdout, command.usage[language]);
     return 0;
   }
-  return command.run(rest, { ...io, language });
+  return command.run(rest, { ...io, language, ...(requestedLanguage ? { requestedLanguage } : {}) });
 }
 
 function helpText(language: UiLanguage): string {

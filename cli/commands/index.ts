@@ -1,5 +1,7 @@
 import type { Command } from '../io.ts';
 import { validateCommand } from './validate.ts';
+import { simulateCommand } from './simulate.ts';
+import { testCommand } from './test.ts';
 
 /** Every `amana` subcommand; each lives in its own file beside this one. */
-export const commands: readonly Command[] = [validateCommand];
+export const commands: readonly Command[] = [validateCommand, simulateCommand, testCommand];

@@ -26,7 +26,7 @@ const en = {
   'handoff-built-in': "I'm passing you to a person from our team. Please wait a moment.",
   erased: 'Done: I have erased the data you gave in this conversation.',
   'skipped-question':
-    'I’ll skip the question about your {field}: keeping it needs your consent ({purposes}), which you have not given.',
+    'I’ll skip the question about “{field}”: keeping that needs your consent ({purposes}), which you have not given.',
 };
 
 export type EngineMessageKey = keyof typeof en;
@@ -53,7 +53,7 @@ export const engineMessages: Catalogue<EngineMessageKey> = {
     'handoff-built-in': 'Vou passar você para uma pessoa da nossa equipe. Aguarde um momento, por favor.',
     erased: 'Pronto: apaguei os dados que você informou nesta conversa.',
     'skipped-question':
-      'Vou pular a pergunta sobre {field}: para guardar essa informação eu preciso do seu consentimento ({purposes}), que você não deu.',
+      'Vou pular a pergunta sobre “{field}”: para guardar isso eu preciso do seu consentimento ({purposes}), que você não deu.',
   },
   ar: {
     'hint-text': 'من فضلك أرسل إجابتك في رسالة نصية.',
@@ -74,7 +74,7 @@ export const engineMessages: Catalogue<EngineMessageKey> = {
     'offer-contact': 'يمكن لشخص من {controller} مساعدتك: {contact}.',
     'handoff-built-in': 'سأحوّلك إلى شخص من فريقنا. انتظر لحظة من فضلك.',
     erased: 'تم: حذفتُ البيانات التي قدّمتها في هذه المحادثة.',
-    'skipped-question': 'سأتخطى السؤال عن {field}: حفظ هذه المعلومة يحتاج إلى موافقتك ({purposes})، ولم تمنحها.',
+    'skipped-question': 'سأتخطى السؤال عن «{field}»: حفظ هذه المعلومة يحتاج إلى موافقتك ({purposes})، ولم تمنحها.',
   },
 };
 

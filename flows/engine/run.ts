@@ -182,9 +182,9 @@ function honourKeyword(conversation: Conversation, text: string): boolean {
 }
 
 /**
- * The `human` keyword: the first handoff node reachable from where the conversation is (else
- * from the start) runs as if the flow had led there; a flow without one gets a built-in handoff
- * to the `default` queue that shares nothing, after which the pending question is asked again.
+ * The `human` keyword: the nearest handoff node runs as if the flow had led there, and a flow
+ * without one gets a built-in handoff to the `default` queue that shares nothing, after which
+ * the pending question is asked again. See `nearestHandoff` for which node is chosen.
  */
 function handOffOnRequest(conversation: Conversation): void {
   const target = nearestHandoff(conversation);
@@ -204,21 +204,29 @@ function handOffOnRequest(conversation: Conversation): void {
   conversation.waitFor('agent');
 }
 
+/**
+ * The handoff closest ahead of the customer (breadth-first along the edges from where the
+ * conversation is, else from the start). Edges leaving by `invalid` or `error` are followed only
+ * when no other way leads to a handoff: the handoffs behind them are written for a failure
+ * (“I couldn't understand the date…”), not for a customer who simply asks for a person.
+ */
 function nearestHandoff(conversation: Conversation): FlowNode | undefined {
   const { index } = conversation;
   const origins = [conversation.state.node, index.startNode()?.id].filter((id): id is string => typeof id === 'string');
-  for (const origin of origins) {
-    const seen = new Set([origin]);
-    const queue = [origin];
-    while (queue.length > 0) {
-      const id = queue.shift() ?? '';
-      for (const edge of index.edgesFrom(id)) {
-        if (seen.has(edge.to)) continue;
-        seen.add(edge.to);
-        const node = index.node(edge.to);
-        if (!node) continue;
-        if (factsOf(node).handsOff) return node;
-        queue.push(node.id);
+  const failure = (outcome: string | undefined) => outcome === 'invalid' || outcome === 'error';
+  for (const throughFailures of [false, true]) {
+    for (const origin of origins) {
+      const seen = new Set([origin]);
+      const queue = [origin];
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        for (const edge of index.edgesFrom(id)) {
+          if (seen.has(edge.to) || (!throughFailures && failure(edge.outcome))) continue;
+          seen.add(edge.to);
+          const node = index.node(edge.to);
+          if (!node) continue;
+          if (factsOf(node).handsOff) return node;
+          queue.push(node.id);
+        }
       }
     }
   }

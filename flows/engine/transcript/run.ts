@@ -1,0 +1,161 @@
+import type { UiLanguage } from '../../i18n/index.ts';
+import type { Flow } from '../../model/schema.ts';
+import type { Trace } from '../conversation.ts';
+import { mockResponse } from '../mock.ts';
+import { renderMessage } from '../render.ts';
+import { start, step, type EngineResult } from '../run.ts';
+import type { EngineEvent } from '../types.ts';
+import { coverageOf, type Coverage } from './coverage.ts';
+import { checkExpectation, type TurnOutcome } from './expect.ts';
+import { transcriptText } from './messages.ts';
+import type { HttpAnswer, Transcript, TranscriptTest, Turn } from './schema.ts';
+
+export interface TestResult {
+  name: string;
+  passed: boolean;
+  /** Each failed expectation, prefixed with the turn it belongs to, in the interface language. */
+  failures: string[];
+  /** Every node entered and edge followed during the test. */
+  trace: Trace;
+}
+
+export interface TranscriptResult {
+  tests: TestResult[];
+  coverage: Coverage;
+}
+
+/** A flow that calls recipients this many times in a row without waiting for the customer is looping. */
+const maxHttpCallsPerTurn = 100;
+
+/** Runs every test of a transcript against a flow, and measures which nodes and edges they reached. */
+export function runTranscript(flow: Flow, transcript: Transcript, language: UiLanguage = 'en'): TranscriptResult {
+  const tests = transcript.tests.map((test) => runTranscriptTest(flow, test, language));
+  return {
+    tests,
+    coverage: coverageOf(
+      flow,
+      tests.map((test) => test.trace),
+    ),
+  };
+}
+
+/**
+ * Runs one test: starts the conversation, plays each turn through the engine (http nodes answered
+ * by the test's `http` answers, else by their `mock`), and checks each turn's expectations. A turn
+ * after a failed one still runs, so one run shows every problem.
+ */
+export function runTranscriptTest(flow: Flow, test: TranscriptTest, language: UiLanguage = 'en'): TestResult {
+  const trace: Trace = { nodes: [], edges: [] };
+  const failures = unknownReferences(flow, test, language);
+  try {
+    let current = settle(flow, start(flow, { language: test.language, contact: test.contact }), test, trace, language);
+    let opening = true;
+    test.turns.forEach((turn, index) => {
+      const event = eventOf(turn);
+      if (event) current = settle(flow, step(flow, current.result.state, event), test, trace, language);
+      const outcome: TurnOutcome = {
+        effects: event || opening ? current.effects : [],
+        state: current.result.state,
+      };
+      opening = false;
+      const label = transcriptText(language, 'turn-label', { number: index + 1, what: describeTurn(turn, language) });
+      const problems = [...current.problems, ...(turn.expect ? checkExpectation(turn.expect, outcome, language) : [])];
+      current.problems = [];
+      failures.push(...problems.map((problem) => `${label}: ${problem}`));
+    });
+  } catch (error) {
+    failures.push(
+      transcriptText(language, 'engine-failed', { detail: error instanceof Error ? error.message : String(error) }),
+    );
+  }
+  return { name: test.name, passed: failures.length === 0, failures, trace };
+}
+
+interface Settled {
+  result: EngineResult;
+  /** Every effect of the turn, including those after http answers. */
+  effects: EngineResult['effects'];
+  problems: string[];
+}
+
+/** Answers http calls until the conversation waits for the customer (or ends). */
+function settle(flow: Flow, first: EngineResult, test: TranscriptTest, trace: Trace, language: UiLanguage): Settled {
+  let result = first;
+  const effects = [...first.effects];
+  record(trace, first.trace);
+  for (let calls = 0; result.state.waitingFor === 'http'; calls += 1) {
+    if (calls >= maxHttpCallsPerTurn) {
+      return { result, effects, problems: [transcriptText(language, 'http-loop', { count: maxHttpCallsPerTurn })] };
+    }
+    const nodeId = result.state.node ?? '';
+    const answer = test.http?.[nodeId];
+    result = step(flow, result.state, answer ? httpEvent(answer) : mockResponse(flow, nodeId));
+    effects.push(...result.effects);
+    record(trace, result.trace);
+  }
+  return { result, effects, problems: [] };
+}
+
+function record(into: Trace, from: Trace): void {
+  into.nodes.push(...from.nodes);
+  into.edges.push(...from.edges);
+}
+
+function httpEvent(answer: HttpAnswer): EngineEvent {
+  return answer.error !== undefined
+    ? { type: 'http-response', status: 0, body: null, error: answer.error }
+    : { type: 'http-response', status: answer.status ?? 200, body: answer.body ?? null };
+}
+
+function eventOf(turn: Turn): EngineEvent | undefined {
+  if (turn.user !== undefined) return { type: 'text', text: turn.user };
+  if (turn.reply !== undefined) return { type: 'reply', id: turn.reply };
+  if (turn.location) return { type: 'location', ...turn.location };
+  if (turn.media) return { type: 'media', mediaId: turn.media.mediaId ?? 'test-media', ...turn.media };
+  if (turn.release) return { type: 'agent-released' };
+  if (turn.timeout) return { type: 'timeout' };
+  return undefined;
+}
+
+function describeTurn(turn: Turn, language: UiLanguage): string {
+  if (turn.user !== undefined) return transcriptText(language, 'turn-user', { value: turn.user });
+  if (turn.reply !== undefined) return transcriptText(language, 'turn-reply', { value: turn.reply });
+  if (turn.location) return transcriptText(language, 'turn-location');
+  if (turn.media) return transcriptText(language, 'turn-media', { value: turn.media.kind });
+  if (turn.release) return transcriptText(language, 'turn-release');
+  if (turn.timeout) return transcriptText(language, 'turn-timeout');
+  return transcriptText(language, 'turn-opening');
+}
+
+/** Names in the test that the flow does not have: a typo would otherwise read as a failing flow. */
+function unknownReferences(flow: Flow, test: TranscriptTest, language: UiLanguage): string[] {
+  const nodes = new Set(flow.nodes.map((node) => node.id));
+  const httpNodes = new Set(flow.nodes.filter((node) => node.type === 'http').map((node) => node.id));
+  const purposes = new Set(flow.purposes.map((purpose) => purpose.id));
+  const recipients = new Set(flow.recipients.map((recipient) => recipient.id));
+  const problems = Object.keys(test.http ?? {})
+    .filter((id) => !httpNodes.has(id))
+    .map((id) => transcriptText(language, 'unknown-http-node', { value: id }));
+  test.turns.forEach((turn, index) => {
+    const expect = turn.expect;
+    if (!expect) return;
+    const label = transcriptText(language, 'turn-label', { number: index + 1, what: describeTurn(turn, language) });
+    const unknown = (key: 'unknown-node' | 'unknown-purpose' | 'unknown-recipient', value: string) =>
+      problems.push(`${label}: ${transcriptText(language, key, { value })}`);
+    if (expect.node !== undefined && !nodes.has(expect.node)) unknown('unknown-node', expect.node);
+    for (const purpose of Object.keys(expect.consent ?? {}))
+      if (!purposes.has(purpose)) unknown('unknown-purpose', purpose);
+    for (const recipient of Object.keys(expect.shared ?? {})) {
+      if (!recipients.has(recipient)) unknown('unknown-recipient', recipient);
+    }
+  });
+  return problems;
+}
+
+/** The bot's messages in a turn as the customer reads them. */
+export function messagesOf(effects: EngineResult['effects']): string[] {
+  return effects.flatMap((effect) => {
+    const message = renderMessage(effect);
+    return message === undefined ? [] : [message];
+  });
+}
