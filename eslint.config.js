@@ -55,7 +55,7 @@ export default tseslint.config(
       'flows/ is the pure domain core: no Node built-ins, DOM, React, Electron or storage, and nothing of the project outside flows/.',
       {
         packages: [...nodeBuiltins, ...uiOrShell, ...nativeStorage],
-        folders: ['renderer', 'electron', 'cli', 'runtime', 'shared', 'bench', 'test'],
+        folders: ['renderer', 'electron', 'cli', 'runtime', 'shared', 'services', 'web', 'bench', 'test'],
       },
     ),
   },
@@ -67,7 +67,7 @@ export default tseslint.config(
       'renderer/ runs in the browser sandbox: it reaches the machine only through the typed API in shared/ (window.amana).',
       {
         packages: [...nodeBuiltins, 'electron', ...nativeStorage],
-        folders: ['electron', 'cli', 'runtime', 'bench'],
+        folders: ['electron', 'services', 'web', 'cli', 'runtime', 'bench'],
       },
     ),
   },
@@ -75,7 +75,7 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: layer('shared/ is the typed contract between electron/ and renderer/: types and pure helpers only.', {
       packages: [...nodeBuiltins, ...uiOrShell, ...nativeStorage],
-      folders: ['renderer', 'electron', 'cli', 'runtime', 'bench'],
+      folders: ['renderer', 'electron', 'services', 'web', 'cli', 'runtime', 'bench'],
     }),
   },
   {

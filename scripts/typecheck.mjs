@@ -8,6 +8,8 @@ const projects = [
   'shared/tsconfig.json',
   'renderer/tsconfig.json',
   'electron/tsconfig.json',
+  'services/tsconfig.json',
+  'web/tsconfig.json',
   'cli/tsconfig.json',
   'runtime/tsconfig.json',
   'bench/tsconfig.json',

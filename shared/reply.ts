@@ -18,6 +18,9 @@ export type ApiReply<T = unknown> = { ok: true; value: T } | { ok: false; error:
  */
 export const transportFailure = 'amana:transport-failure';
 
+/** The message of a request the browser edition's host refused for want of the launch token. */
+export const accessRefused = 'amana:access-refused';
+
 /** Reads a reply that crossed a process boundary; anything malformed is a failure, never trusted. */
 export function unwrapReply(reply: unknown): unknown {
   if (typeof reply === 'object' && reply !== null && 'ok' in reply) {
