@@ -1,0 +1,27 @@
+import { useText } from '../i18n/use-text.ts';
+import { useNoticesStore } from '../stores/notices-store.ts';
+
+/** The last thing the studio has to tell: a confirmation, or a failure with every problem listed. */
+export function NoticeBar() {
+  const text = useText();
+  const notice = useNoticesStore((state) => state.notice);
+  const dismiss = useNoticesStore((state) => state.dismiss);
+  if (!notice) return null;
+  return (
+    <section className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+      <p>{'key' in notice.text ? text(notice.text.key, notice.text.params) : notice.text.worded}</p>
+      {notice.problems && notice.problems.length > 0 && (
+        <ul className="notice__problems" aria-label={text('problems-heading')}>
+          {notice.problems.map((problem, index) => (
+            <li key={`${problem.path}-${index}`}>
+              <code dir="ltr">{problem.path}</code> {problem.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" onClick={dismiss}>
+        {text('dismiss')}
+      </button>
+    </section>
+  );
+}

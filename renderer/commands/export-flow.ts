@@ -1,0 +1,28 @@
+import { amana } from '../bridge/amana.ts';
+import { useDocumentStore } from '../stores/document-store.ts';
+import { useNoticesStore } from '../stores/notices-store.ts';
+import { useWorkspaceStore } from '../stores/workspace-store.ts';
+import { refreshFlows } from './load-workspace.ts';
+
+/**
+ * Writes the open flow's current version as a `.flow.json` file: through the system's save
+ * dialog on the desktop, as a download in the browser edition.
+ */
+export async function exportOpenFlow(): Promise<void> {
+  const { shown } = useDocumentStore.getState();
+  if (!shown) return;
+  if (useWorkspaceStore.getState().host?.nativeFileDialogs) {
+    const outcome = await amana().exportFlowFile(shown.flow.id);
+    if (outcome.status === 'canceled') return;
+    useNoticesStore.getState().tell({ tone: 'info', text: { key: 'file-written', params: { path: outcome.path } } });
+    await refreshFlows();
+    return;
+  }
+  const file = await amana().getFlowFile(shown.flow.id);
+  const url = URL.createObjectURL(new Blob([file.text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  link.click();
+  URL.revokeObjectURL(url);
+}

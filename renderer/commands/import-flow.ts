@@ -1,0 +1,42 @@
+import type { ImportOutcome } from '../../shared/api.ts';
+import { maxFlowFileBytes } from '../../shared/limits.ts';
+import { amana } from '../bridge/amana.ts';
+import { useNoticesStore } from '../stores/notices-store.ts';
+import { refreshFlows } from './load-workspace.ts';
+import { openFlow } from './open-flow.ts';
+
+/** Imports a file the designer picked in the page's file chooser (both editions). */
+export async function importPickedFile(file: File): Promise<void> {
+  // Larger than any flow: refused here (the host refuses it too), before reading it whole into memory.
+  const text = file.size > maxFlowFileBytes ? '' : await file.text();
+  await settleImport(await amana().importFlow({ fileName: file.name, text }));
+}
+
+/** Imports through the system's open dialog (desktop). */
+export async function importFromSystemDialog(): Promise<void> {
+  await settleImport(await amana().openFlowFile());
+}
+
+/** Imports a recent file again (desktop File menu). */
+export async function importRecentFile(path: string): Promise<void> {
+  await settleImport(await amana().openRecentFile(path));
+}
+
+/** Tells the designer what the import did, and opens the imported flow. */
+async function settleImport(outcome: ImportOutcome): Promise<void> {
+  const { tell } = useNoticesStore.getState();
+  if (outcome.status === 'canceled') return;
+  if (outcome.status === 'invalid') {
+    tell({
+      tone: 'error',
+      text: { key: 'import-invalid', params: { file: outcome.fileName, count: outcome.errors.length } },
+      problems: outcome.errors,
+    });
+    return;
+  }
+  const { flow, version } = outcome.document;
+  const key = !outcome.changed ? 'import-unchanged' : outcome.created ? 'import-created' : 'import-new-version';
+  tell({ tone: 'info', text: { key, params: { name: flow.name, version } } });
+  await refreshFlows();
+  await openFlow(flow.id);
+}
