@@ -122,11 +122,20 @@ export class Conversation {
     });
   }
 
-  /** Records the customer's answer at a consent node; declining withdraws those purposes. */
+  /**
+   * Records the customer's answer at a consent node. Declining withdraws those purposes, and the
+   * values of consent-based fields no purpose still covers are dropped from the conversation
+   * (the host sees the `record-consent` with `granted: false` and can do the same with its copy).
+   */
   recordConsent(nodeId: string, purposes: readonly string[], granted: boolean): void {
     this.draft.granted = granted
       ? [...this.draft.granted, ...purposes.filter((purpose) => !this.draft.granted.includes(purpose))]
       : this.draft.granted.filter((purpose) => !purposes.includes(purpose));
+    if (!granted) {
+      for (const key of Object.keys(this.draft.variables)) {
+        if (!this.mayUse(key)) delete this.draft.variables[key];
+      }
+    }
     this.emit({ type: 'record-consent', nodeId, purposes: [...purposes], granted });
   }
 
