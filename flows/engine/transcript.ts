@@ -24,5 +24,6 @@ export {
   type TestResult,
   type TranscriptResult,
 } from './transcript/run.ts';
+export { transcriptTestFrom, type RecordedTurn } from './transcript/record.ts';
 export { coverageOf, type Coverage, type CoverageCount } from './transcript/coverage.ts';
 export { renderMessage } from './render.ts';
