@@ -24,7 +24,8 @@ export const accessRefused = 'amana:access-refused';
 /** Reads a reply that crossed a process boundary; anything malformed is a failure, never trusted. */
 export function unwrapReply(reply: unknown): unknown {
   if (typeof reply === 'object' && reply !== null && 'ok' in reply) {
-    if (reply.ok === true && 'value' in reply) return reply.value;
+    // JSON drops an undefined value, so a method returning nothing arrives as { ok: true }.
+    if (reply.ok === true) return 'value' in reply ? reply.value : undefined;
     if (reply.ok === false && 'error' in reply && typeof reply.error === 'object' && reply.error !== null) {
       const message = 'message' in reply.error ? String(reply.error.message) : '';
       throw new Error(message || transportFailure);

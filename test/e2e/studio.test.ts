@@ -4,11 +4,18 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { AmanaBridge } from '../../shared/api.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFlow, serializeFlow } from '../../flows/index.ts';
 import { clinicBooking, clinicBookingFile } from '../fixtures/flows.ts';
 import { launchChromium } from './chromium.ts';
 import { startWebEdition, type RunningWebEdition } from './web-edition.ts';
+
+declare global {
+  interface Window {
+    amana?: AmanaBridge;
+  }
+}
 
 const examplesDir = new URL('../../flows/examples/', import.meta.url).pathname;
 let dir: string;
@@ -140,7 +147,10 @@ describe('the studio in a browser', () => {
     await page.getByRole('button', { name: /Agendamento da Clínica Sorriso/ }).waitFor();
   });
 
-  it('keeps every saved version when the host is killed with SIGKILL', async () => {
+  it('keeps every saved version, and autosaved work, when the host is killed with SIGKILL', async () => {
+    // What the editor's autosave sends: unsaved changes to the open flow.
+    const draft = { ...clinicBooking(), name: 'Agenda (não salva)' };
+    await page.evaluate((document) => window.amana?.saveDraft('clinic-booking', document), draft);
     await web.kill();
     web = await startWebEdition(workspaceFile);
     await page.close();
@@ -148,11 +158,16 @@ describe('the studio in a browser', () => {
     const item = page.getByRole('button', { name: /Agendamento da Clínica Sorriso/ });
     await item.waitFor();
     await item.click();
-    await page
-      .getByRole('complementary')
-      .getByRole('button', { name: /الإصدار 3/ })
-      .waitFor();
+    const history = page.getByRole('complementary');
+    await history.getByRole('button', { name: /الإصدار 3/ }).waitFor();
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(6);
+
+    const recovery = page.getByRole('region', { name: 'عُثر على عمل غير محفوظ' });
+    await recovery.getByText('«Agenda (não salva)»', { exact: false }).waitFor();
+    await recovery.getByRole('button', { name: 'الاحتفاظ به كإصدار جديد' }).click();
+    await history.getByRole('button', { name: /الإصدار 4 · الحالي.*عمل غير محفوظ تمت استعادته/ }).waitFor();
+    await page.getByRole('button', { name: /Agenda \(não salva\)/ }).waitFor();
+    expect(await recovery.count()).toBe(0);
   });
 
   it('refuses a page opened without the token, and says how to open the studio', async () => {

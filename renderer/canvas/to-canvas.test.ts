@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { clinicBooking } from '../../test/fixtures/flows.ts';
+import { textIn } from './text-in.ts';
+import { toCanvas } from './to-canvas.ts';
+
+describe('a flow on the canvas', () => {
+  it('puts every node where the designer saved it, with its kind and text in the interface language', () => {
+    const { nodes } = toCanvas(clinicBooking(), 'ar');
+    expect(nodes.map((node) => [node.id, node.position])).toEqual(
+      clinicBooking().nodes.map((node) => [node.id, node.position]),
+    );
+    expect(nodes.find((node) => node.id === 'ask-consent')?.data).toMatchObject({
+      kind: 'consent',
+      kindLabel: 'موافقة',
+      text: { lang: 'ar', value: 'هل يمكننا الاحتفاظ باسمك لحجز الموعد؟' },
+      outcomes: [
+        { id: 'granted', optional: false },
+        { id: 'declined', optional: false },
+      ],
+    });
+    expect(nodes.find((node) => node.id === 'start')?.data.text).toBeUndefined();
+  });
+
+  it('leaves each edge by its outcome, the default outcome being next', () => {
+    const { edges } = toCanvas(clinicBooking(), 'en');
+    expect(edges.find((edge) => edge.id === 'e4')).toMatchObject({
+      source: 'ask-consent',
+      target: 'bye',
+      sourceHandle: 'declined',
+    });
+    expect(edges.find((edge) => edge.id === 'e1')).toMatchObject({ source: 'start', sourceHandle: 'next' });
+  });
+
+  it('draws no edge to a node that is not there, and no handle for an outcome the node lacks', () => {
+    const flow = clinicBooking();
+    const broken = {
+      ...flow,
+      edges: [
+        ...flow.edges,
+        { id: 'to-nowhere', from: 'hello', to: 'gone' },
+        { id: 'odd-outcome', from: 'hello', outcome: 'maybe', to: 'bye' },
+      ],
+    };
+    const { edges } = toCanvas(broken, 'en');
+    expect(edges.map((edge) => edge.id)).not.toContain('to-nowhere');
+    expect(edges.find((edge) => edge.id === 'odd-outcome')).not.toHaveProperty('sourceHandle');
+  });
+});
+
+describe('the language a flow text is shown in', () => {
+  const text = { 'pt-BR': 'Olá', en: 'Hello', 'ar-EG': 'أهلاً' };
+
+  it('is the interface language when the flow has it', () => {
+    expect(textIn(text, 'en', ['pt-BR', 'en'])).toEqual({ lang: 'en', value: 'Hello' });
+  });
+
+  it('is another variant of the same language next', () => {
+    expect(textIn(text, 'ar', ['pt-BR'])).toEqual({ lang: 'ar-EG', value: 'أهلاً' });
+    expect(textIn({ pt: 'Oi' }, 'pt-BR', ['pt'])).toEqual({ lang: 'pt', value: 'Oi' });
+  });
+
+  it('is the flow’s first language otherwise', () => {
+    expect(textIn({ es: 'Hola', 'pt-BR': 'Olá' }, 'ar', ['pt-BR', 'es'])).toEqual({ lang: 'pt-BR', value: 'Olá' });
+  });
+});
