@@ -61,7 +61,11 @@ export type EngineEffect =
       body?: string;
       shared: string[];
     }
-  /** Hand the conversation to a human in `queue`, with the values of the shared keys. */
+  /**
+   * Hand the conversation to a human in `queue`, with the values of the shared keys. When the
+   * `human` keyword is used in a flow without handoff nodes, `queue` is `default`, nothing is
+   * shared and `nodeId` is the node at which the customer asked.
+   */
   | { type: 'hand-off'; nodeId: string; queue: string; shared: Record<string, unknown> }
   /** Erase everything stored about this customer (the ledger keeps the erasure event). */
   | { type: 'erase'; nodeId?: string }
