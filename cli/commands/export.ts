@@ -1,0 +1,181 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { bundleRuntime } from '../../scripts/build-runtime.ts';
+import type { Diagnostic } from '../../flows/check/index.ts';
+import { buildBundle } from '../../flows/export/index.ts';
+import { manifestFlowHash } from '../../flows/export/manifest.ts';
+import { translator, type Catalogue } from '../../flows/i18n/index.ts';
+import { loadFlowFile } from '../files.ts';
+import { amanaVersion } from '../main.ts';
+import { cliText } from '../messages.ts';
+import { writeLine, type Command } from '../io.ts';
+
+const messages: Catalogue<
+  'summary' | 'usage' | 'missing-out' | 'one-file' | 'refused' | 'exported' | 'next' | 'not-a-bundle' | 'write-failed'
+> = {
+  en: {
+    summary: 'Write the bot that runs a checked flow on your own server',
+    usage:
+      'Usage: amana export <flow.json> --out <folder> [--force] [--lang en|pt-BR|ar]\n\nChecks the flow and, when it has no errors, writes the bot: server.js, flow.json, manifest.json,\npackage.json, README.md, .env.example, a privacy notice per flow language and the record of processing.\nFiles already in the folder (.env, the database) are kept. Exit code 0 when written, 1 when the\nflow has check errors (they are printed), 2 for anything else.',
+    'missing-out': 'Say where to write the bot: amana export my-flow.flow.json --out my-bot/',
+    'one-file': 'Export one flow at a time.',
+    refused: 'Not exported: {file} has {errors} error(s). Fix them and export again.',
+    exported: 'Exported “{flow}” to {dir}: {files} files ({warnings} warning(s)) in {ms} ms.',
+    next: 'Next: cd {dir} && npm install && node server.js serve   (README.md explains the settings)',
+    'not-a-bundle':
+      '{dir} already has files and is not an Amana bot folder. Choose an empty folder, or add --force to write into it anyway.',
+    'write-failed': 'Cannot write {file} ({reason}).',
+  },
+  'pt-BR': {
+    summary: 'Gera o bot que executa um fluxo verificado no seu próprio servidor',
+    usage:
+      'Uso: amana export <fluxo.json> --out <pasta> [--force] [--lang en|pt-BR|ar]\n\nVerifica o fluxo e, se não houver erros, grava o bot: server.js, flow.json, manifest.json,\npackage.json, README.md, .env.example, um aviso de privacidade por idioma do fluxo e o registro das operações de tratamento.\nArquivos que já estão na pasta (.env, o banco de dados) são mantidos. Código de saída 0 quando gravado, 1 quando o\nfluxo tem erros da verificação (eles são mostrados), 2 para qualquer outro problema.',
+    'missing-out': 'Diga onde gravar o bot: amana export meu-fluxo.flow.json --out meu-bot/',
+    'one-file': 'Exporte um fluxo por vez.',
+    refused: 'Não exportado: {file} tem {errors} erro(s). Corrija-os e exporte de novo.',
+    exported: '“{flow}” exportado para {dir}: {files} arquivos ({warnings} aviso(s)) em {ms} ms.',
+    next: 'Próximo passo: cd {dir} && npm install && node server.js serve   (o README.md explica as configurações)',
+    'not-a-bundle':
+      '{dir} já tem arquivos e não é uma pasta de bot do Amana. Escolha uma pasta vazia, ou use --force para gravar nela mesmo assim.',
+    'write-failed': 'Não foi possível gravar {file} ({reason}).',
+  },
+  ar: {
+    summary: 'كتابة البوت الذي يشغّل مسارًا مفحوصًا على خادمك',
+    usage:
+      'الاستخدام: amana export <flow.json> --out <مجلد> [--force] [--lang en|pt-BR|ar]\n\nيفحص المسار، وإن خلا من الأخطاء يكتب البوت: server.js وflow.json وmanifest.json\nوpackage.json وREADME.md و‎.env.example وإشعار خصوصية لكل لغة من لغات المسار وسجل أنشطة المعالجة.\nتبقى الملفات الموجودة في المجلد (‎.env وقاعدة البيانات). رمز الخروج 0 عند الكتابة، و1 إذا كان في\nالمسار أخطاء فحص (وتُطبع)، و2 لأي مشكلة أخرى.',
+    'missing-out': 'حدّد أين يُكتب البوت: amana export my-flow.flow.json --out my-bot/',
+    'one-file': 'صدّر مسارًا واحدًا في كل مرة.',
+    refused: 'لم يُصدَّر: في {file} ‏{errors} خطأ. صحّحها وصدّر من جديد.',
+    exported: 'صُدّر “{flow}” إلى {dir}: ‏{files} ملفات ({warnings} تحذير) في {ms} ms.',
+    next: 'التالي: cd {dir} && npm install && node server.js serve   (يشرح README.md الإعدادات)',
+    'not-a-bundle': 'في {dir} ملفات وليس مجلد بوت من أمانة. اختر مجلدًا فارغًا، أو أضف ‎--force للكتابة فيه رغم ذلك.',
+    'write-failed': 'تعذرت كتابة {file} ‏({reason}).',
+  },
+};
+const text = translator(messages);
+
+/**
+ * `amana export <flow> --out <dir>`: refused (exit 1, the check report printed) while the flow has
+ * check errors; otherwise bundles the runtime with esbuild and writes the bundle of DESIGN.md §5.
+ */
+export const exportCommand: Command = {
+  name: 'export',
+  summary: { en: messages.en.summary, 'pt-BR': messages['pt-BR'].summary, ar: messages.ar.summary },
+  usage: { en: messages.en.usage, 'pt-BR': messages['pt-BR'].usage, ar: messages.ar.usage },
+  async run(args, context) {
+    const started = performance.now();
+    const { language } = context;
+    const files: string[] = [];
+    let out: string | undefined;
+    let force = false;
+    for (let index = 0; index < args.length; index += 1) {
+      const arg = args[index] ?? '';
+      if (arg === '--out') out = args[++index];
+      else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
+      else if (arg === '--force') force = true;
+      else if (arg.startsWith('-')) {
+        writeLine(context.stderr, cliText(language, 'unknown-option', { option: arg, command: 'export' }));
+        return 2;
+      } else files.push(arg);
+    }
+    if (files.length === 0) {
+      writeLine(context.stderr, cliText(language, 'missing-files', { command: 'export' }));
+      writeLine(context.stderr, text(language, 'usage'));
+      return 2;
+    }
+    if (files.length > 1) {
+      writeLine(context.stderr, text(language, 'one-file'));
+      return 2;
+    }
+    if (!out) {
+      writeLine(context.stderr, text(language, 'missing-out'));
+      return 2;
+    }
+    const file = files[0] ?? '';
+    const loaded = await loadFlowFile(resolve(context.cwd, file), language);
+    if (!loaded.ok) {
+      if ('unreadable' in loaded) writeLine(context.stderr, cliText(language, 'cannot-read', { file, reason: loaded.unreadable }));
+      else for (const error of loaded.errors) writeLine(context.stdout, `${file}: ${error.path}: ${error.message}`);
+      return 2;
+    }
+    const dir = resolve(context.cwd, out);
+    if (!force && !(await isEmptyOrBundle(dir))) {
+      writeLine(context.stderr, text(language, 'not-a-bundle', { dir }));
+      return 2;
+    }
+
+    const result = buildBundle(loaded.flow, {
+      serverJs: await bundleRuntime(),
+      appVersion: amanaVersion(),
+      exportedAt: new Date().toISOString(),
+      language,
+      betterSqlite3: await betterSqlite3Range(),
+    });
+    if (!result.ok) {
+      for (const diagnostic of result.diagnostics) writeLine(context.stdout, reportLine(file, diagnostic));
+      const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+      writeLine(context.stderr, text(language, 'refused', { file, errors }));
+      return 1;
+    }
+    for (const diagnostic of result.diagnostics) writeLine(context.stdout, reportLine(file, diagnostic));
+    try {
+      await mkdir(dir, { recursive: true });
+      for (const [name, content] of Object.entries(result.files)) await writeAtomically(join(dir, name), content);
+    } catch (error) {
+      const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+      writeLine(context.stderr, text(language, 'write-failed', { file: dir, reason }));
+      return 2;
+    }
+    writeLine(
+      context.stderr,
+      text(language, 'exported', {
+        flow: loaded.flow.name,
+        dir,
+        files: Object.keys(result.files).length,
+        warnings: result.manifest.checker.warnings,
+        ms: Math.round(performance.now() - started),
+      }),
+    );
+    writeLine(context.stderr, text(language, 'next', { dir: out }));
+    return 0;
+  },
+};
+
+/** One finding as DESIGN.md §3's text report has it: `file:node: severity rule message`. */
+function reportLine(file: string, diagnostic: Diagnostic): string {
+  const where = diagnostic.nodeId ?? diagnostic.edgeId ?? diagnostic.dataKey;
+  return `${file}${where ? `:${where}` : ''}: ${diagnostic.severity} ${diagnostic.rule} ${diagnostic.message}`;
+}
+
+/** An export never writes over someone's unrelated files: the folder is new, empty or a bundle. */
+async function isEmptyOrBundle(dir: string): Promise<boolean> {
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch {
+    return true;
+  }
+  if (entries.length === 0) return true;
+  try {
+    return manifestFlowHash(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'))) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Each file appears whole or not at all (a crash mid-export leaves the previous version). */
+async function writeAtomically(file: string, content: string): Promise<void> {
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(temporary, content, { mode: 0o644 });
+  await rename(temporary, file);
+}
+
+/** The better-sqlite3 range the runtime was built against, from Amana's own package.json. */
+async function betterSqlite3Range(): Promise<string> {
+  const manifest: unknown = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
+  const dependencies = typeof manifest === 'object' && manifest !== null && 'dependencies' in manifest ? manifest.dependencies : undefined;
+  const range =
+    typeof dependencies === 'object' && dependencies !== null && 'better-sqlite3' in dependencies ? dependencies['better-sqlite3'] : undefined;
+  return typeof range === 'string' ? range : '^12.0.0';
+}

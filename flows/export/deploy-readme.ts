@@ -1,0 +1,302 @@
+import { translator, type Catalogue, type UiLanguage } from '../i18n/index.ts';
+import type { Flow } from '../model/schema.ts';
+import { formatDate, md } from './language.ts';
+
+const en = {
+  title: '{flow} — WhatsApp bot',
+  intro:
+    'Exported by Amana {version} on {date}. The bot answers your customers on WhatsApp exactly as the flow was designed and checked in Amana, on your own server, keeping personal data encrypted.',
+  files: 'Files',
+  'file-server': 'the bot (one file; its only dependency is better-sqlite3)',
+  'file-flow': 'the flow, as checked; the bot refuses to start if it is edited (export again instead)',
+  'file-manifest': 'what was exported, when, with which checker result, and the files’ SHA-256',
+  'file-notices': 'what to tell customers, one per flow language (link it from your site and the flow’s first message)',
+  'file-records': 'your record of processing (GDPR art. 30 / LGPD art. 37)',
+  'file-env': 'every setting, to copy to .env',
+  'h-requirements': '1. What you need',
+  requirements:
+    '- Node.js 20.19 or newer, and the tools to compile better-sqlite3 if no prebuilt binary fits your system (`python3`, `make`, a C++ compiler).\n- An HTTPS address for the bot: Meta only calls webhooks over HTTPS. Put the bot behind a reverse proxy (Caddy, nginx) that holds the certificate.\n- A Meta app with the WhatsApp product, a business phone number, and a System User access token with the `whatsapp_business_messaging` permission.',
+  'h-install': '2. Install and configure',
+  'install-keys':
+    '`keygen` prints a random key: use one for AMANA_DATA_KEY and another for ADMIN_TOKEN. **Keep a copy of AMANA_DATA_KEY somewhere safe and apart from the database**: without it nothing stored can be read, and anyone with both can read everything.',
+  'install-env': 'Fill in `.env` (the settings are listed at the end of this file). The bot checks every setting when it starts and says exactly what is missing or wrong.',
+  'h-meta': '3. Connect WhatsApp',
+  meta: 'In the Meta App Dashboard, WhatsApp → Configuration: set the callback URL to `https://<your-domain>/webhook` and the verify token to your WHATSAPP_VERIFY_TOKEN, then subscribe to the `messages` field. Meta checks the address at once, so start the bot first.',
+  'h-run': '4. Run',
+  run: 'The bot logs one JSON line per event on standard output; logs never contain customers’ data. It stops cleanly on SIGTERM. To keep it running, a systemd unit like this works:',
+  'h-simulate': '5. Try it without WhatsApp',
+  simulate:
+    'Chats in the terminal through the same inbox, engine and encrypted database (http nodes answer with their mock responses). Use a separate AMANA_DB to keep test conversations out of production.',
+  'h-agents': '6. Handing conversations to people',
+  agents:
+    'When the flow hands a conversation to a person, the bot goes silent and the conversation waits in the admin API (with ADMIN_TOKEN set). An agent lists the waiting conversations, reads what was shared, replies, and releases it back to the bot:',
+  'agents-forward':
+    'If a recipient has the same id as a handoff queue and a `url`, each handoff (and each customer message while a person has the chat) is also POSTed there as JSON, signed with HANDOFF_FORWARD_SECRET when set (`X-Amana-Signature-256: sha256=<HMAC-SHA256 of the body>`).',
+  'h-privacy': '7. Privacy operations',
+  privacy:
+    'Expired values are deleted every hour (and at start); `purge` does it now. `erase` is the right to erasure: it deletes the person’s key and every row about them and empties the write-ahead log, so their data is unreadable even in old backups. `export-subject` prints, as JSON, everything held about a person, for access and portability requests. Customers can also erase their data themselves with the flow’s erase keyword.',
+  backups:
+    '**Backups**: copy the database with `sqlite3 amana.db ".backup backup.db"` (not `cp` while the bot runs). Keep backups and the key apart. Restoring a backup does not bring erased people back: their keys were deleted.',
+  'h-settings': '8. Settings',
+  setting: 'Setting',
+  meaning: 'Meaning',
+  'set-port': 'HTTP port (default 3000); `HOST` picks the interface (default: all).',
+  'set-app-secret': 'App secret (Meta App Dashboard → App settings → Basic); verifies every webhook delivery.',
+  'set-verify': 'A phrase you choose; the same in Meta’s webhook settings.',
+  'set-access': 'System User access token with `whatsapp_business_messaging`.',
+  'set-phone-id': 'Phone number ID (WhatsApp Manager → API setup).',
+  'set-graph': 'Graph API address with version (default `https://graph.facebook.com/v23.0`).',
+  'set-key': '32 random bytes in base64 (`node server.js keygen`), or `AMANA_DATA_KEY_FILE` with the path of a file holding it.',
+  'set-db': 'SQLite database file (default `./amana.db`; relative paths are read from this folder).',
+  'set-admin': 'Bearer token of the admin API (at least 24 characters); without it the admin API is off.',
+  'set-rate': 'Messages per second to WhatsApp (default 80, WhatsApp’s default limit per number).',
+  'set-forward': 'Optional: signs handoff notifications sent to a recipient’s URL.',
+  'set-lang': 'Language of the bot’s own messages to you: en, pt-BR or ar (default from LANG).',
+  'env-header': 'Settings of the Amana bot “{flow}”. Copy this file to .env (chmod 600) and fill it in; README.md explains each one.',
+};
+
+type Key = keyof typeof en;
+
+const messages: Catalogue<Key> = {
+  en,
+  'pt-BR': {
+    title: '{flow} — bot de WhatsApp',
+    intro:
+      'Exportado pelo Amana {version} em {date}. O bot responde aos seus clientes no WhatsApp exatamente como o fluxo foi desenhado e verificado no Amana, no seu próprio servidor, guardando os dados pessoais criptografados.',
+    files: 'Arquivos',
+    'file-server': 'o bot (um arquivo só; sua única dependência é o better-sqlite3)',
+    'file-flow': 'o fluxo, como foi verificado; o bot não inicia se ele for editado (exporte de novo)',
+    'file-manifest': 'o que foi exportado, quando, com qual resultado da verificação, e o SHA-256 dos arquivos',
+    'file-notices': 'o que dizer aos clientes, um por idioma do fluxo (coloque o link no seu site e na primeira mensagem do fluxo)',
+    'file-records': 'o seu registro das operações de tratamento (LGPD art. 37 / GDPR art. 30)',
+    'file-env': 'todas as configurações, para copiar para o .env',
+    'h-requirements': '1. O que é preciso',
+    requirements:
+      '- Node.js 20.19 ou mais novo, e as ferramentas para compilar o better-sqlite3 caso não haja binário pronto para o seu sistema (`python3`, `make`, um compilador C++).\n- Um endereço HTTPS para o bot: a Meta só chama webhooks por HTTPS. Coloque o bot atrás de um proxy reverso (Caddy, nginx) com o certificado.\n- Um app da Meta com o produto WhatsApp, um número de telefone comercial e um token de acesso de Usuário do Sistema com a permissão `whatsapp_business_messaging`.',
+    'h-install': '2. Instalar e configurar',
+    'install-keys':
+      'O `keygen` imprime uma chave aleatória: use uma para AMANA_DATA_KEY e outra para ADMIN_TOKEN. **Guarde uma cópia da AMANA_DATA_KEY em lugar seguro e separado do banco de dados**: sem ela nada do que foi guardado pode ser lido, e quem tiver as duas coisas lê tudo.',
+    'install-env':
+      'Preencha o `.env` (as configurações estão listadas no fim deste arquivo). O bot verifica todas as configurações ao iniciar e diz exatamente o que falta ou está errado.',
+    'h-meta': '3. Conectar o WhatsApp',
+    meta: 'No Painel de Apps da Meta, WhatsApp → Configuração: defina a URL de retorno como `https://<seu-domínio>/webhook` e o token de verificação como o seu WHATSAPP_VERIFY_TOKEN, e assine o campo `messages`. A Meta testa o endereço na hora, então inicie o bot antes.',
+    'h-run': '4. Executar',
+    run: 'O bot registra uma linha JSON por evento na saída padrão; os logs nunca contêm dados de clientes. Ele para de forma limpa com SIGTERM. Para mantê-lo no ar, uma unidade systemd como esta funciona:',
+    'h-simulate': '5. Testar sem o WhatsApp',
+    simulate:
+      'Conversa no terminal passando pela mesma caixa de entrada, motor e banco criptografado (nós http respondem com as respostas simuladas). Use outro AMANA_DB para manter conversas de teste fora da produção.',
+    'h-agents': '6. Transferir conversas para pessoas',
+    agents:
+      'Quando o fluxo transfere uma conversa para uma pessoa, o bot fica em silêncio e a conversa espera na API de administração (com ADMIN_TOKEN definido). Um atendente lista as conversas em espera, lê o que foi compartilhado, responde e devolve a conversa ao bot:',
+    'agents-forward':
+      'Se um destinatário tiver o mesmo id de uma fila de atendimento e uma `url`, cada transferência (e cada mensagem do cliente enquanto uma pessoa está com a conversa) também é enviada para lá em JSON, assinada com HANDOFF_FORWARD_SECRET quando definido (`X-Amana-Signature-256: sha256=<HMAC-SHA256 do corpo>`).',
+    'h-privacy': '7. Operações de privacidade',
+    privacy:
+      'Valores vencidos são apagados a cada hora (e ao iniciar); o `purge` faz isso na hora. O `erase` atende ao direito de eliminação: apaga a chave da pessoa e todas as linhas sobre ela e esvazia o log de escrita antecipada, então os dados ficam ilegíveis até em backups antigos. O `export-subject` imprime, em JSON, tudo o que é guardado sobre uma pessoa, para pedidos de acesso e portabilidade. Os clientes também podem apagar os próprios dados com a palavra-chave de exclusão do fluxo.',
+    backups:
+      '**Backups**: copie o banco com `sqlite3 amana.db ".backup backup.db"` (não com `cp` com o bot rodando). Guarde backups e chave separados. Restaurar um backup não traz de volta pessoas apagadas: as chaves delas foram eliminadas.',
+    'h-settings': '8. Configurações',
+    setting: 'Configuração',
+    meaning: 'Significado',
+    'set-port': 'Porta HTTP (padrão 3000); `HOST` escolhe a interface (padrão: todas).',
+    'set-app-secret': 'Chave secreta do app (Painel de Apps da Meta → Configurações do app → Básico); verifica cada entrega do webhook.',
+    'set-verify': 'Uma frase escolhida por você; a mesma nas configurações de webhook da Meta.',
+    'set-access': 'Token de acesso de Usuário do Sistema com `whatsapp_business_messaging`.',
+    'set-phone-id': 'Identificação do número de telefone (WhatsApp Manager → Configuração da API).',
+    'set-graph': 'Endereço da Graph API com a versão (padrão `https://graph.facebook.com/v23.0`).',
+    'set-key': '32 bytes aleatórios em base64 (`node server.js keygen`), ou `AMANA_DATA_KEY_FILE` com o caminho de um arquivo que a contenha.',
+    'set-db': 'Arquivo do banco SQLite (padrão `./amana.db`; caminhos relativos partem desta pasta).',
+    'set-admin': 'Token da API de administração (pelo menos 24 caracteres); sem ele a API fica desligada.',
+    'set-rate': 'Mensagens por segundo para o WhatsApp (padrão 80, o limite padrão do WhatsApp por número).',
+    'set-forward': 'Opcional: assina as notificações de transferência enviadas à URL de um destinatário.',
+    'set-lang': 'Idioma das mensagens do bot para você: en, pt-BR ou ar (padrão a partir de LANG).',
+    'env-header': 'Configurações do bot Amana “{flow}”. Copie este arquivo para .env (chmod 600) e preencha; o README.md explica cada uma.',
+  },
+  ar: {
+    title: '{flow} — بوت واتساب',
+    intro:
+      'صدّره أمانة {version} في {date}. يجيب البوت عملاءك على واتساب كما صُمّم المسار وفُحص في أمانة تمامًا، على خادمك أنت، مع حفظ البيانات الشخصية مشفّرة.',
+    files: 'الملفات',
+    'file-server': 'البوت (ملف واحد، واعتماده الوحيد هو better-sqlite3)',
+    'file-flow': 'المسار كما فُحص؛ يرفض البوت التشغيل إذا عُدّل (صدّر من جديد بدلًا من ذلك)',
+    'file-manifest': 'ما صُدّر ومتى وبأي نتيجة فحص، وبصمات SHA-256 للملفات',
+    'file-notices': 'ما يُقال للعملاء، ملف لكل لغة من لغات المسار (ضع رابطه في موقعك وفي أول رسالة من المسار)',
+    'file-records': 'سجل أنشطة المعالجة الخاص بك (GDPR المادة 30 / LGPD المادة 37)',
+    'file-env': 'كل الإعدادات، لنسخها إلى ‎.env',
+    'h-requirements': '1. ما تحتاجه',
+    requirements:
+      '- Node.js ‏20.19 أو أحدث، وأدوات بناء better-sqlite3 إن لم يوجد ملف تنفيذي جاهز لنظامك (`python3` و`make` ومترجم C++‎).\n- عنوان HTTPS للبوت: لا تستدعي Meta الويب هوك إلا عبر HTTPS. ضع البوت خلف وكيل عكسي (Caddy أو nginx) يحمل الشهادة.\n- تطبيق Meta فيه منتج واتساب، ورقم هاتف تجاري، ورمز وصول لمستخدم النظام بإذن `whatsapp_business_messaging`.',
+    'h-install': '2. التثبيت والإعداد',
+    'install-keys':
+      'يطبع `keygen` مفتاحًا عشوائيًا: استخدم واحدًا لـ AMANA_DATA_KEY وآخر لـ ADMIN_TOKEN. **احتفظ بنسخة من AMANA_DATA_KEY في مكان آمن بعيدًا عن قاعدة البيانات**: بدونه لا يمكن قراءة أي شيء محفوظ، ومن يملكهما معًا يقرأ كل شيء.',
+    'install-env': 'املأ ملف `.env` (الإعدادات مذكورة في آخر هذا الملف). يفحص البوت كل الإعدادات عند التشغيل ويذكر بالضبط ما ينقص أو ما هو خاطئ.',
+    'h-meta': '3. ربط واتساب',
+    meta: 'في لوحة تطبيقات Meta، واتساب ← الإعداد: اجعل عنوان رد الاتصال `https://<نطاقك>/webhook` ورمز التحقق هو WHATSAPP_VERIFY_TOKEN، ثم اشترك في الحقل `messages`. تختبر Meta العنوان فورًا، لذا شغّل البوت أولًا.',
+    'h-run': '4. التشغيل',
+    run: 'يسجّل البوت سطر JSON لكل حدث على المخرج القياسي، ولا تحتوي السجلات على بيانات العملاء أبدًا. ويتوقف بسلام عند SIGTERM. لإبقائه يعمل، تصلح وحدة systemd مثل هذه:',
+    'h-simulate': '5. التجربة دون واتساب',
+    simulate:
+      'محادثة في الطرفية تمر عبر صندوق الوارد والمحرك وقاعدة البيانات المشفّرة نفسها (وتجيب عُقد http بردودها التجريبية). استخدم AMANA_DB مختلفًا لإبعاد محادثات الاختبار عن بيانات التشغيل.',
+    'h-agents': '6. تحويل المحادثات إلى موظفين',
+    agents:
+      'حين يحوّل المسار محادثة إلى شخص، يصمت البوت وتنتظر المحادثة في واجهة الإدارة (عند ضبط ADMIN_TOKEN). يعرض الموظف المحادثات المنتظرة، ويقرأ ما شورك، ويرد، ثم يعيدها إلى البوت:',
+    'agents-forward':
+      'إذا كان لجهة متلقية المعرّف نفسه لطابور تحويل وعنوان `url`، يُرسل كل تحويل (وكل رسالة من العميل أثناء تولي شخص للمحادثة) إلى ذلك العنوان بصيغة JSON، موقّعًا بـ HANDOFF_FORWARD_SECRET إن ضُبط (`X-Amana-Signature-256: sha256=<HMAC-SHA256 للمحتوى>`).',
+    'h-privacy': '7. عمليات الخصوصية',
+    privacy:
+      'تُحذف القيم المنتهية كل ساعة (وعند التشغيل)، ويفعل `purge` ذلك فورًا. و`erase` هو حق المحو: يحذف مفتاح الشخص وكل الصفوف عنه ويفرّغ سجل الكتابة المسبقة، فتصبح بياناته غير مقروءة حتى في النسخ الاحتياطية القديمة. ويطبع `export-subject` بصيغة JSON كل ما يُحتفظ به عن شخص، لطلبات الاطلاع والنقل. ويستطيع العملاء أيضًا محو بياناتهم بأنفسهم بكلمة المحو في المسار.',
+    backups:
+      '**النسخ الاحتياطي**: انسخ قاعدة البيانات بالأمر `sqlite3 amana.db ".backup backup.db"` (لا بـ `cp` أثناء عمل البوت). احفظ النسخ الاحتياطية والمفتاح منفصلين. استعادة نسخة احتياطية لا تعيد الأشخاص الذين مُحيت بياناتهم: فقد حُذفت مفاتيحهم.',
+    'h-settings': '8. الإعدادات',
+    setting: 'الإعداد',
+    meaning: 'المعنى',
+    'set-port': 'منفذ HTTP (الافتراضي 3000)؛ ويختار `HOST` الواجهة (الافتراضي: كلها).',
+    'set-app-secret': 'المفتاح السري للتطبيق (لوحة تطبيقات Meta ← إعدادات التطبيق ← أساسي)؛ يتحقق به من كل رسالة ويب هوك.',
+    'set-verify': 'عبارة تختارها؛ والعبارة نفسها في إعدادات الويب هوك في Meta.',
+    'set-access': 'رمز وصول لمستخدم النظام بإذن `whatsapp_business_messaging`.',
+    'set-phone-id': 'معرّف رقم الهاتف (WhatsApp Manager ← إعداد واجهة البرمجة).',
+    'set-graph': 'عنوان Graph API مع الإصدار (الافتراضي `https://graph.facebook.com/v23.0`).',
+    'set-key': '‏32 بايتًا عشوائيًا بترميز base64 ‏(`node server.js keygen`)، أو `AMANA_DATA_KEY_FILE` بمسار ملف يحويه.',
+    'set-db': 'ملف قاعدة بيانات SQLite (الافتراضي `./amana.db`؛ تُقرأ المسارات النسبية من هذا المجلد).',
+    'set-admin': 'رمز وصول واجهة الإدارة (24 حرفًا على الأقل)؛ بدونه تكون الواجهة متوقفة.',
+    'set-rate': 'عدد الرسائل في الثانية إلى واتساب (الافتراضي 80، وهو الحد الافتراضي لكل رقم).',
+    'set-forward': 'اختياري: يوقّع إشعارات التحويل المرسلة إلى عنوان جهة متلقية.',
+    'set-lang': 'لغة رسائل البوت إليك: en أو pt-BR أو ar (الافتراضي من LANG).',
+    'env-header': 'إعدادات بوت أمانة “{flow}”. انسخ هذا الملف إلى ‎.env ‏(chmod 600) واملأه؛ يشرح README.md كل إعداد.',
+  },
+};
+
+const say = translator(messages);
+
+/** Every setting with its explanation key, in the order the README and .env.example list them. */
+const settings: readonly [name: string, help: Key][] = [
+  ['PORT', 'set-port'],
+  ['WHATSAPP_APP_SECRET', 'set-app-secret'],
+  ['WHATSAPP_VERIFY_TOKEN', 'set-verify'],
+  ['WHATSAPP_ACCESS_TOKEN', 'set-access'],
+  ['WHATSAPP_PHONE_NUMBER_ID', 'set-phone-id'],
+  ['GRAPH_API_BASE', 'set-graph'],
+  ['AMANA_DATA_KEY', 'set-key'],
+  ['AMANA_DB', 'set-db'],
+  ['ADMIN_TOKEN', 'set-admin'],
+  ['AMANA_SEND_RATE', 'set-rate'],
+  ['HANDOFF_FORWARD_SECRET', 'set-forward'],
+  ['AMANA_LANG', 'set-lang'],
+];
+
+/** Example values: blank for secrets the operator must fill, commented out for optional ones. */
+const examples: Readonly<Record<string, string>> = {
+  PORT: 'PORT=3000',
+  WHATSAPP_APP_SECRET: 'WHATSAPP_APP_SECRET=',
+  WHATSAPP_VERIFY_TOKEN: 'WHATSAPP_VERIFY_TOKEN=',
+  WHATSAPP_ACCESS_TOKEN: 'WHATSAPP_ACCESS_TOKEN=',
+  WHATSAPP_PHONE_NUMBER_ID: 'WHATSAPP_PHONE_NUMBER_ID=',
+  GRAPH_API_BASE: 'GRAPH_API_BASE=https://graph.facebook.com/v23.0',
+  AMANA_DATA_KEY: 'AMANA_DATA_KEY=\n# AMANA_DATA_KEY_FILE=/etc/amana/data.key',
+  AMANA_DB: 'AMANA_DB=./amana.db',
+  ADMIN_TOKEN: 'ADMIN_TOKEN=',
+  AMANA_SEND_RATE: '# AMANA_SEND_RATE=80',
+  HANDOFF_FORWARD_SECRET: '# HANDOFF_FORWARD_SECRET=',
+  AMANA_LANG: '# AMANA_LANG=en',
+};
+
+/** The bundle's `.env.example`: every setting, explained in a comment, ready to copy to `.env`. */
+export function envExample(flow: Flow, language: UiLanguage): string {
+  const lines = [`# ${say(language, 'env-header', { flow: flow.name })}`, ''];
+  for (const [name, help] of settings) lines.push(`# ${say(language, help).replace(/`/g, '')}`, examples[name] ?? `# ${name}=`, '');
+  return lines.join('\n');
+}
+
+/** The bundle's README.md: how to deploy and run the bot, in the exporting person's language. */
+export function deployReadme(
+  flow: Flow,
+  language: UiLanguage,
+  context: { appVersion: string; exportedAt: string; noticeFiles: string[] },
+): string {
+  const t = (key: Key, params?: Record<string, string | number>) => say(language, key, params);
+  const fence = (code: string) => ['```sh', code, '```'];
+  return [
+    `# ${t('title', { flow: md(flow.name) })}`,
+    '',
+    t('intro', { version: context.appVersion, date: formatDate(context.exportedAt, language) }),
+    '',
+    `## ${t('files')}`,
+    '',
+    `- \`server.js\` — ${t('file-server')}`,
+    `- \`flow.json\` — ${t('file-flow')}`,
+    `- \`manifest.json\` — ${t('file-manifest')}`,
+    `- ${context.noticeFiles.map((file) => `\`${file}\``).join(', ')} — ${t('file-notices')}`,
+    `- \`records-of-processing.md\` — ${t('file-records')}`,
+    `- \`.env.example\` — ${t('file-env')}`,
+    '',
+    `## ${t('h-requirements')}`,
+    '',
+    t('requirements'),
+    '',
+    `## ${t('h-install')}`,
+    '',
+    ...fence('npm install\nnode server.js keygen   # AMANA_DATA_KEY\nnode server.js keygen   # ADMIN_TOKEN\ncp .env.example .env && chmod 600 .env'),
+    '',
+    t('install-keys'),
+    '',
+    t('install-env'),
+    '',
+    `## ${t('h-meta')}`,
+    '',
+    t('meta'),
+    '',
+    `## ${t('h-run')}`,
+    '',
+    ...fence('node server.js serve'),
+    '',
+    t('run'),
+    '',
+    '```ini',
+    '[Service]',
+    `WorkingDirectory=/opt/${flow.id}`,
+    `ExecStart=/usr/bin/node /opt/${flow.id}/server.js serve`,
+    'Restart=always',
+    'User=amana',
+    '',
+    '[Install]',
+    'WantedBy=multi-user.target',
+    '```',
+    '',
+    `## ${t('h-simulate')}`,
+    '',
+    ...fence('AMANA_DB=./try.db node server.js simulate'),
+    '',
+    t('simulate'),
+    '',
+    `## ${t('h-agents')}`,
+    '',
+    t('agents'),
+    '',
+    ...fence(
+      [
+        'curl -H "Authorization: Bearer $ADMIN_TOKEN" https://<your-domain>/admin/handoffs',
+        'curl -H "Authorization: Bearer $ADMIN_TOKEN" https://<your-domain>/admin/handoffs/<ref>',
+        `curl -H "Authorization: Bearer $ADMIN_TOKEN" -H "Content-Type: application/json" \\\n     -d '{"text": "..."}' https://<your-domain>/admin/handoffs/<ref>/reply`,
+        'curl -X POST -H "Authorization: Bearer $ADMIN_TOKEN" https://<your-domain>/admin/handoffs/<ref>/release',
+        'curl -H "Authorization: Bearer $ADMIN_TOKEN" https://<your-domain>/admin/status',
+      ].join('\n'),
+    ),
+    '',
+    t('agents-forward'),
+    '',
+    `## ${t('h-privacy')}`,
+    '',
+    ...fence('node server.js purge\nnode server.js erase --phone +5511912345678\nnode server.js export-subject --phone +5511912345678 > subject.json'),
+    '',
+    t('privacy'),
+    '',
+    t('backups'),
+    '',
+    `## ${t('h-settings')}`,
+    '',
+    `| ${t('setting')} | ${t('meaning')} |`,
+    '| --- | --- |',
+    ...settings.map(([name, key]) => `| \`${name}\` | ${t(key)} |`),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,66 @@
+import type { Flow } from '../flows/model/schema.ts';
+import { ConversationProcessor } from './conversation/processor.ts';
+import { InboxWorker } from './conversation/inbox-worker.ts';
+import type { callRecipient } from './conversation/recipient-call.ts';
+import type { PersonKeys } from './crypto/person-keys.ts';
+import type { Logger } from './log.ts';
+import { OutboxSender, type Transport } from './outbox/sender.ts';
+import type { Storage } from './store/storage.ts';
+
+export interface BotOptions {
+  flow: Flow;
+  store: Storage;
+  keys: PersonKeys;
+  clock: () => number;
+  log: Logger;
+  transport: Transport;
+  sendRate: number;
+  callRecipient: typeof callRecipient;
+}
+
+export interface Bot {
+  processor: ConversationProcessor;
+  worker: InboxWorker;
+  sender: OutboxSender;
+  stop(): Promise<void>;
+}
+
+/** Wires the inbox worker, the conversation processor and the outbox sender around one store. */
+export function assembleBot(options: BotOptions): Bot {
+  const { store, log } = options;
+  const sender = new OutboxSender({
+    store,
+    keys: options.keys,
+    transport: options.transport,
+    rate: options.sendRate,
+    clock: options.clock,
+    log,
+  });
+  const processor = new ConversationProcessor({
+    flow: options.flow,
+    store,
+    keys: options.keys,
+    clock: options.clock,
+    log,
+    callRecipient: options.callRecipient,
+    committed: (result) => {
+      if (result.outbox.length > 0) sender.notify();
+      // An erasure leaves zeroed pages (secure_delete) and old frames in the WAL: empty it now.
+      if (result.erased) void store.scrub().catch((error: unknown) => log.error('scrub-failed', { error: errorName(error) }));
+    },
+  });
+  const worker = new InboxWorker({ store, log, process: (row) => processor.inbound(row) });
+  return {
+    processor,
+    worker,
+    sender,
+    async stop() {
+      await worker.stop();
+      await sender.stop();
+    },
+  };
+}
+
+export function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : 'unknown';
+}

@@ -1,0 +1,113 @@
+import { assembleBot, errorName } from '../bot.ts';
+import { serveConfig, type ServeConfig } from '../config/config.ts';
+import { callRecipient } from '../conversation/recipient-call.ts';
+import { GraphClient } from '../graph/client.ts';
+import { adminRoute } from '../handoff/admin.ts';
+import { botServer } from '../http/server.ts';
+import { jsonLogger } from '../log.ts';
+import { runtimeText } from '../messages.ts';
+import { CloudTransport } from '../transport.ts';
+import { webhookRoute } from '../webhook/route.ts';
+import { line, openBundle, type RuntimeIo } from './context.ts';
+
+const purgeEveryMs = 60 * 60 * 1000;
+
+/**
+ * `node server.js serve`: checks every setting first, then answers WhatsApp. Unprocessed inbox
+ * rows and unsent outbox rows left by a crash are picked up at once; expired values are purged
+ * at start and every hour. SIGTERM/SIGINT stop it cleanly. Resolves when it is listening.
+ */
+export async function serve(io: RuntimeIo): Promise<number | undefined> {
+  let serveSettings: ServeConfig | undefined;
+  const opened = await openBundle(io, (settings) => {
+    const checked = serveConfig(settings, io.language);
+    for (const warning of checked.warnings) if (!settings.warnings.includes(warning)) line(io.stderr, warning);
+    if (checked.ok) serveSettings = checked.config;
+    return checked.ok ? [] : checked.problems.filter((problem) => !settings.problems.includes(problem));
+  });
+  if (typeof opened === 'number') return opened;
+  const config = serveSettings;
+  if (!config) return 2;
+  const { flow, store, keys, clock } = opened;
+  const log = jsonLogger(io.stdout);
+
+  const bot = assembleBot({
+    flow,
+    store,
+    keys,
+    clock,
+    log,
+    transport: new CloudTransport(new GraphClient(config.graphApiBase, config.phoneNumberId, config.accessToken), config.forwardSecret),
+    sendRate: config.sendRate,
+    callRecipient,
+  });
+  const server = botServer(
+    {
+      webhook: webhookRoute({
+        appSecret: config.appSecret,
+        verifyToken: config.verifyToken,
+        phoneNumberId: config.phoneNumberId,
+        store,
+        keys,
+        clock,
+        log,
+        received: () => bot.worker.notify(),
+      }),
+      admin: adminRoute({
+        flow,
+        ...(config.adminToken ? { token: config.adminToken } : {}),
+        store,
+        keys,
+        log,
+        exclusive: (personId, work) => bot.worker.exclusive(personId, work),
+        release: (handoff) => bot.processor.release(handoff),
+        reply: (handoff, text) => bot.processor.agentReply(handoff, text),
+      }),
+    },
+    log,
+  );
+
+  if (!config.adminToken) {
+    const handsOff = flow.nodes.some((node) => node.type === 'handoff') || flow.keywords?.human !== undefined;
+    line(io.stderr, runtimeText(io.language, handsOff ? 'admin-off-handoff' : 'admin-off'));
+  }
+
+  const purge = async () => {
+    try {
+      const report = await store.purge(clock());
+      log.info('purged', { ...report });
+    } catch (error) {
+      log.error('purge-failed', { error: errorName(error) });
+    }
+  };
+  const purgeTimer = setInterval(() => void purge(), purgeEveryMs);
+  purgeTimer.unref();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    clearInterval(purgeTimer);
+    server.close();
+    server.closeIdleConnections();
+    await bot.stop();
+    await store.close();
+    log.info('stopped', {});
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log.info('listening', { port, flow: flow.id });
+  line(io.stderr, runtimeText(io.language, 'listening', { flow: flow.name, port }));
+  await purge();
+  bot.worker.notify();
+  bot.sender.notify();
+  return undefined;
+}

@@ -1,0 +1,102 @@
+import { openFor } from '../crypto/person-keys.ts';
+import { phoneDigits } from '../crypto/keyring.ts';
+import { runtimeText } from '../messages.ts';
+import { line, openBundle, type RuntimeIo } from './context.ts';
+
+/** `node server.js purge`: deletes everything past its retention now. */
+export async function purgeCommand(io: RuntimeIo): Promise<number> {
+  const opened = await openBundle(io);
+  if (typeof opened === 'number') return opened;
+  const report = await opened.store.purge(opened.clock());
+  await opened.store.close();
+  line(io.stdout, runtimeText(io.language, 'purged', { ...report }));
+  return 0;
+}
+
+/** `node server.js erase --phone <number>`: the right to erasure (GDPR art. 17, LGPD art. 18 VI). */
+export async function eraseCommand(io: RuntimeIo, args: string[]): Promise<number> {
+  const phone = phoneArgument(io, args, 'erase');
+  if (phone === undefined) return 2;
+  const opened = await openBundle(io);
+  if (typeof opened === 'number') return opened;
+  const erased = await opened.store.erasePerson(opened.keys.keyring.phoneHash(phone), opened.clock());
+  await opened.store.close();
+  line(io.stdout, runtimeText(io.language, erased ? 'erased' : 'nothing-held'));
+  return 0;
+}
+
+/**
+ * `node server.js export-subject --phone <number>`: everything held about one person, opened and
+ * labelled, as JSON on stdout — for access and portability requests (GDPR art. 15 and 20,
+ * LGPD art. 18 II and V).
+ */
+export async function exportSubjectCommand(io: RuntimeIo, args: string[]): Promise<number> {
+  const phone = phoneArgument(io, args, 'export-subject');
+  if (phone === undefined) return 2;
+  const opened = await openBundle(io);
+  if (typeof opened === 'number') return opened;
+  const { store, keys, flow } = opened;
+  const records = await store.subjectRecords(keys.keyring.phoneHash(phone));
+  await store.close();
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const sealer = records?.person ? keys.of(records.person) : undefined;
+  const open = (context: Parameters<typeof openFor>[1], sealed: Buffer) => (sealer ? openFor(sealer, context, sealed) : undefined);
+  const report = {
+    subject: { phone: `+${phoneDigits(phone)}`, firstSeen: records?.person ? iso(records.person.createdAt) : null },
+    controller: flow.controller,
+    flow: { id: flow.id, name: flow.name },
+    fields: (records?.fields ?? []).map((field) => {
+      const declared = flow.data.find((candidate) => candidate.key === field.key);
+      return {
+        key: field.key,
+        label: declared?.label ?? null,
+        category: declared?.category ?? null,
+        purposes: declared?.purposes ?? [],
+        legalBasis: declared?.legalBasis ?? null,
+        sharedWith: (declared?.sharedWith ?? []).map((id) => flow.recipients.find((recipient) => recipient.id === id) ?? { id }),
+        value: open(`field:${field.key}`, field.value),
+        collectedAt: iso(field.collectedAt),
+        deleteBy: iso(field.expiresAt),
+      };
+    }),
+    conversation: records?.conversation
+      ? {
+          state: open('state', records.conversation.state),
+          updatedAt: iso(records.conversation.updatedAt),
+          deleteBy: iso(records.conversation.expiresAt),
+        }
+      : null,
+    consentLedger: (records?.ledger ?? []).map((entry) => ({ ...entry, at: iso(entry.at) })),
+    handoffs: (records?.handoffs ?? []).map((handoff) => ({
+      queue: handoff.queue,
+      since: iso(handoff.createdAt),
+      shared: open('handoff', handoff.shared),
+      messages: handoff.messages.map((message) => ({
+        author: message.author,
+        at: iso(message.at),
+        content: open('handoff-message', message.payload),
+      })),
+    })),
+    messagesWaiting: (records?.pendingInbox ?? []).map((message) => open('inbox', message.payload)),
+    repliesWaiting: (records?.pendingOutbox ?? []).map((reply) => open('outbox', reply.payload)),
+  };
+  line(io.stdout, JSON.stringify(report, null, 2));
+  if (!records) line(io.stderr, runtimeText(io.language, 'nothing-held'));
+  return 0;
+}
+
+function phoneArgument(io: RuntimeIo, args: string[], command: string): string | undefined {
+  const at = args.findIndex((arg) => arg === '--phone' || arg.startsWith('--phone='));
+  const arg = at >= 0 ? (args[at] ?? '') : '';
+  const value = arg.includes('=') ? arg.slice('--phone='.length) : args[at + 1];
+  if (at < 0 || value === undefined) {
+    line(io.stderr, runtimeText(io.language, 'missing-phone', { command }));
+    return undefined;
+  }
+  const digits = phoneDigits(value);
+  if (digits.length < 5 || digits.length > 20 || !/^[+\d\s().-]+$/.test(value)) {
+    line(io.stderr, runtimeText(io.language, 'bad-phone', { phone: value }));
+    return undefined;
+  }
+  return digits;
+}

@@ -1,0 +1,235 @@
+import {
+  matchKeyword,
+  start,
+  step,
+  type ConversationState,
+  type EngineEffect,
+  type EngineEvent,
+  type EngineResult,
+} from '../../flows/engine/index.ts';
+import { engineText } from '../../flows/engine/messages.ts';
+import { closestUiLanguage } from '../../flows/i18n/index.ts';
+import type { Flow } from '../../flows/model/schema.ts';
+import { openFor, type PersonKeys, type Sealer } from '../crypto/person-keys.ts';
+import type { Logger } from '../log.ts';
+import { runtimeText } from '../messages.ts';
+import type { HandoffRow, InboxRow, PersonContext, Storage, TurnResult } from '../store/storage.ts';
+import type { InboundContent } from '../webhook/payload.ts';
+import { languageFor } from './language.ts';
+import type { callRecipient } from './recipient-call.ts';
+import { Turn } from './turn.ts';
+
+/** What the inbox keeps of a customer's message (sealed): no WhatsApp id, no number. */
+export interface InboxPayload {
+  name?: string;
+  timestamp: number;
+  content: InboundContent;
+}
+
+export interface ProcessorOptions {
+  flow: Flow;
+  store: Storage;
+  keys: PersonKeys;
+  clock: () => number;
+  log: Logger;
+  callRecipient: typeof callRecipient;
+  /** Told after every commit (the outbox sender wakes; the files are scrubbed after an erasure). */
+  committed(result: TurnResult): void;
+}
+
+/** An http node that keeps calling recipients without ever waiting for the customer is cut off. */
+const maxRecipientCalls = 20;
+
+/**
+ * Runs one turn of a conversation through the engine and commits what it did in one write:
+ * the inbox row is marked done in the same transaction that stores the new state and queues the
+ * replies, so after a crash a message is either wholly processed or processed again from scratch.
+ * The caller runs turns of one person one at a time (./inbox-worker.ts).
+ */
+export class ConversationProcessor {
+  constructor(private readonly options: ProcessorOptions) {}
+
+  /** Processes one message from the inbox. */
+  async inbound(row: InboxRow): Promise<void> {
+    const { store, keys } = this.options;
+    const context = await store.personContext(row.personId);
+    // The person was erased after the message arrived: the erasure already closed the row.
+    if (!context) return;
+    const sealer = keys.of(context.person);
+    const message = openFor(sealer, 'inbox', row.payload);
+    if (!isInboxPayload(message)) throw new Error('malformed inbox payload');
+    const { turn, state } = this.begin(context, sealer);
+    turn.ops.push({ op: 'inbox-done', inboxId: row.id });
+
+    if (state?.waitingFor === 'agent' && context.openHandoff) {
+      // A person has the chat: the bot stays silent and the message goes to the agent.
+      turn.handoffMessage('customer', message.content);
+      this.forwardToDesk(turn, context.openHandoff, { event: 'message', content: message.content });
+      await this.commit(context, turn, state);
+      return;
+    }
+    const contact = { phone: `+${keys.phoneOf(context.person)}`, ...(message.name ? { name: message.name } : {}) };
+    const event = eventOf(message.content);
+    let final: ConversationState | undefined;
+    if (state && state.waitingFor === 'agent') {
+      // The handoff record is gone (it expired with its values): hand the conversation back.
+      final = await this.run(turn, step(this.options.flow, state, { type: 'agent-released' }));
+    } else if (state && !state.ended) {
+      if (!event) {
+        turn.send({ type: 'text', text: runtimeText(closestUiLanguage(state.language), 'unsupported-message') });
+        final = state;
+      } else {
+        final = await this.run(turn, step(this.options.flow, state, event));
+      }
+    } else {
+      final = await this.newConversation(turn, contact, event);
+    }
+    await this.commit(context, turn, final);
+  }
+
+  /** The agent hands the conversation back to the bot; false when it was no longer waiting. */
+  async release(handoff: HandoffRow): Promise<boolean> {
+    const context = await this.options.store.personContext(handoff.personId);
+    if (!context || context.openHandoff?.ref !== handoff.ref) return false;
+    const { turn, state } = this.begin(context, this.options.keys.of(context.person));
+    turn.ops.push({ op: 'handoff-release' });
+    const final = state ? await this.run(turn, step(this.options.flow, state, { type: 'agent-released' })) : undefined;
+    this.options.log.info('released', { subject: turn.subject, handoff: handoff.ref });
+    await this.commit(context, turn, final);
+    return true;
+  }
+
+  /** The agent writes to the customer through the admin API; false when the handoff is over. */
+  async agentReply(handoff: HandoffRow, text: string): Promise<boolean> {
+    const context = await this.options.store.personContext(handoff.personId);
+    if (!context || context.openHandoff?.ref !== handoff.ref) return false;
+    const { turn, state } = this.begin(context, this.options.keys.of(context.person));
+    turn.send({ type: 'text', text });
+    turn.handoffMessage('agent', { type: 'text', text });
+    await this.commit(context, turn, state);
+    return true;
+  }
+
+  private begin(context: PersonContext, sealer: Sealer): { turn: Turn; state: ConversationState | undefined } {
+    const { flow, keys, log, clock } = this.options;
+    const stored = context.conversation ? openFor(sealer, 'state', context.conversation.state) : undefined;
+    // A state from another flow (the bot was re-exported with a different flow) is not resumed.
+    const state = isConversationState(stored) && stored.flowId === flow.id ? stored : undefined;
+    const turn = new Turn(
+      flow,
+      keys,
+      log,
+      sealer,
+      keys.phoneOf(context.person),
+      clock(),
+      state ? context.conversation?.valuesExpireAt : undefined,
+    );
+    return { turn, state };
+  }
+
+  /**
+   * The first message of a conversation starts the flow; it is not taken as an answer, except a
+   * global keyword. With no conversation going on, `stop` only records the opt-out and `erase`
+   * erases and confirms, without starting anything.
+   */
+  private async newConversation(
+    turn: Turn,
+    contact: { phone: string; name?: string },
+    event: EngineEvent | undefined,
+  ): Promise<ConversationState | undefined> {
+    const { flow } = this.options;
+    const language = languageFor(flow, contact.phone.slice(1));
+    const keyword = event?.type === 'text' ? matchKeyword(flow.keywords, event.text) : undefined;
+    if (keyword === 'stop') {
+      turn.ledger({ event: 'opted-out', purposes: [] });
+      return undefined;
+    }
+    if (keyword === 'erase') {
+      turn.erase();
+      turn.send({ type: 'text', text: engineText(closestUiLanguage(language), 'erased') });
+      return undefined;
+    }
+    const started = await this.run(turn, start(flow, { language, contact }));
+    if (keyword === 'human' && event && started && !started.ended) {
+      return this.run(turn, step(flow, started, event));
+    }
+    return started;
+  }
+
+  /** Carries out the effects of an engine result, answering http nodes, until the engine waits. */
+  private async run(turn: Turn, first: EngineResult): Promise<ConversationState> {
+    let result = first;
+    for (let calls = 0; ; calls += 1) {
+      const call = result.effects.find((effect): effect is Extract<EngineEffect, { type: 'call-http' }> => effect.type === 'call-http');
+      for (const effect of result.effects) turn.apply(effect);
+      if (!call) return result.state;
+      const response =
+        calls < maxRecipientCalls
+          ? await this.options.callRecipient(this.options.flow, call)
+          : { type: 'http-response' as const, status: 0, body: null, error: 'too many calls in one turn' };
+      this.options.log.info('recipient-called', {
+        subject: turn.subject,
+        node: call.nodeId,
+        recipient: call.recipient,
+        status: response.status,
+        error: response.error,
+        shared: call.shared.join(','),
+      });
+      result = step(this.options.flow, result.state, response);
+    }
+  }
+
+  private forwardToDesk(turn: Turn, handoff: HandoffRow, body: Record<string, unknown>): void {
+    const desk = this.options.flow.recipients.find((recipient) => recipient.id === handoff.queue && recipient.url);
+    if (!desk?.url) return;
+    turn.forward({ url: desk.url, body: { ...body, flow: this.options.flow.id, handoff: handoff.ref } });
+  }
+
+  private async commit(context: PersonContext, turn: Turn, state: ConversationState | undefined): Promise<void> {
+    const ops = turn.finish(state);
+    const result = await this.options.store.commitTurn(context.person.id, ops);
+    if (result.erased) this.options.keys.forget(context.person.id);
+    this.options.committed(result);
+  }
+}
+
+/** The engine event of a customer's message; undefined for kinds the engine cannot read. */
+export function eventOf(content: InboundContent): EngineEvent | undefined {
+  switch (content.type) {
+    case 'text':
+      return { type: 'text', text: content.text };
+    case 'reply':
+      return { type: 'reply', id: content.id, ...(content.title ? { title: content.title } : {}) };
+    case 'location':
+      return content;
+    case 'media':
+      return content;
+    case 'unsupported':
+      return undefined;
+  }
+}
+
+function isInboxPayload(value: unknown): value is InboxPayload {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'content' in value &&
+    typeof value.content === 'object' &&
+    value.content !== null &&
+    'type' in value.content &&
+    typeof value.content.type === 'string'
+  );
+}
+
+function isConversationState(value: unknown): value is ConversationState {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'flowId' in value &&
+    typeof value.flowId === 'string' &&
+    'variables' in value &&
+    typeof value.variables === 'object' &&
+    'language' in value &&
+    typeof value.language === 'string'
+  );
+}

@@ -1,0 +1,48 @@
+import type { EngineEffect, EngineEvent } from '../../flows/engine/index.ts';
+import type { Flow } from '../../flows/model/schema.ts';
+import { send } from '../http/client.ts';
+
+type CallHttp = Extract<EngineEffect, { type: 'call-http' }>;
+type HttpResponse = Extract<EngineEvent, { type: 'http-response' }>;
+
+const timeoutMs = 10_000;
+const loopback = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Carries out an http node's request and answers with the engine's `http-response` event. Checked
+ * again at run time, whatever the checker proved: the URL must use https (http only to this very
+ * machine) and, when the recipient declares a host, point at that host; otherwise nothing is sent
+ * and the node leaves by `error`.
+ */
+export async function callRecipient(flow: Flow, effect: CallHttp): Promise<HttpResponse> {
+  const refusal = refuse(flow, effect);
+  if (refusal) return { type: 'http-response', status: 0, body: null, error: refusal };
+  const outcome = await send(effect.method, effect.url, effect.headers, effect.body, timeoutMs);
+  if (!outcome.ok) return { type: 'http-response', status: 0, body: null, error: outcome.error };
+  return { type: 'http-response', status: outcome.status, body: parseBody(outcome.body) };
+}
+
+function refuse(flow: Flow, effect: CallHttp): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(effect.url);
+  } catch {
+    return 'invalid URL';
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback.has(url.hostname))) return 'not https';
+  const recipient = flow.recipients.find((candidate) => candidate.id === effect.recipient);
+  if (!recipient) return 'undeclared recipient';
+  if (recipient.host && recipient.host.toLowerCase() !== url.host.toLowerCase() && recipient.host.toLowerCase() !== url.hostname.toLowerCase()) {
+    return 'host is not the recipient’s';
+  }
+  return undefined;
+}
+
+function parseBody(text: string): unknown {
+  if (text.trim() === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,54 @@
+import { send } from '../http/client.ts';
+import { graphRequestBody, type OutgoingMessage } from './messages.ts';
+
+export type SendResult = { ok: true } | { ok: false; retryable: boolean; error: string };
+
+/**
+ * Graph API error codes worth retrying (WhatsApp Cloud API error codes reference): throttling
+ * (4, 80007, 130429, 131048, 131056) and temporary failures (1, 2, 131000, 131016, 133004).
+ */
+const retryableCodes = new Set([1, 2, 4, 80007, 130429, 131000, 131016, 131048, 131056, 133004]);
+const timeoutMs = 15_000;
+
+/** Sends messages through `POST {GRAPH_API_BASE}/{phone-number-id}/messages` with a Bearer token. */
+export class GraphClient {
+  private readonly url: string;
+
+  constructor(
+    graphApiBase: string,
+    phoneNumberId: string,
+    private readonly accessToken: string,
+  ) {
+    this.url = `${graphApiBase}/${phoneNumberId}/messages`;
+  }
+
+  async sendMessage(to: string, message: OutgoingMessage): Promise<SendResult> {
+    const outcome = await send(
+      'POST',
+      this.url,
+      { authorization: `Bearer ${this.accessToken}`, 'content-type': 'application/json' },
+      JSON.stringify(graphRequestBody(to, message)),
+      timeoutMs,
+    );
+    if (!outcome.ok) return { ok: false, retryable: outcome.error !== 'bad-url', error: `${outcome.error} ${outcome.detail}` };
+    if (outcome.status >= 200 && outcome.status < 300) return { ok: true };
+    const { code, subcode } = graphError(outcome.body);
+    const error = `http ${outcome.status}${code === undefined ? '' : ` code ${code}`}${subcode === undefined ? '' : `/${subcode}`}`;
+    const retryable = outcome.status >= 500 || outcome.status === 429 || (code !== undefined && retryableCodes.has(code));
+    return { ok: false, retryable, error };
+  }
+}
+
+/** The code and subcode of a Graph error body (`{"error": {"code": …, "error_subcode": …}}`); never its message. */
+export function graphError(body: string): { code?: number; subcode?: number } {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const error = typeof parsed === 'object' && parsed !== null && 'error' in parsed ? parsed.error : undefined;
+    if (typeof error !== 'object' || error === null) return {};
+    const code = 'code' in error && typeof error.code === 'number' ? error.code : undefined;
+    const subcode = 'error_subcode' in error && typeof error.error_subcode === 'number' ? error.error_subcode : undefined;
+    return { ...(code === undefined ? {} : { code }), ...(subcode === undefined ? {} : { subcode }) };
+  } catch {
+    return {};
+  }
+}

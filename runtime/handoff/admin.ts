@@ -1,0 +1,138 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Flow } from '../../flows/model/schema.ts';
+import { openFor, type PersonKeys } from '../crypto/person-keys.ts';
+import { readBody } from '../http/body.ts';
+import { respondJson } from '../http/respond.ts';
+import type { Logger } from '../log.ts';
+import type { HandoffRow, Storage } from '../store/storage.ts';
+import { sameSecret } from '../webhook/signature.ts';
+
+export interface AdminOptions {
+  flow: Flow;
+  /** Without a token the admin API does not exist (404). */
+  token?: string;
+  store: Storage;
+  keys: PersonKeys;
+  log: Logger;
+  /** Runs work after the person's turns under way (see InboxWorker.exclusive). */
+  exclusive<T>(personId: number, work: () => Promise<T>): Promise<T>;
+  /** Each resolves to false when the conversation was no longer waiting. */
+  release(handoff: HandoffRow): Promise<boolean>;
+  reply(handoff: HandoffRow, text: string): Promise<boolean>;
+}
+
+const maxAdminBody = 64 * 1024;
+const gone = { status: 409, body: { error: 'that conversation is no longer waiting for a person' } };
+
+/**
+ * The admin API, behind `Authorization: Bearer <ADMIN_TOKEN>` (compared in constant time):
+ *
+ * - `GET  /admin/handoffs` — conversations waiting for a person, with the fields the flow shares;
+ * - `GET  /admin/handoffs/{ref}` — one of them, with the messages written since;
+ * - `POST /admin/handoffs/{ref}/reply` `{"text": "…"}` — write to the customer as the agent;
+ * - `POST /admin/handoffs/{ref}/release` — give the conversation back to the bot;
+ * - `GET  /admin/status` — queue sizes.
+ *
+ * Every access, allowed or not, is logged (route and outcome; never values).
+ */
+export function adminRoute(options: AdminOptions) {
+  return async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
+    const route = routeOf(request.method ?? '', url.pathname);
+    const audit = (status: number, authorized: boolean, handoff?: string) =>
+      options.log.info('admin-access', { method: request.method, route: route?.name ?? 'unknown', status, authorized, handoff });
+    if (!options.token) {
+      audit(404, false);
+      return respondJson(response, 404, { error: 'the admin API is off: set ADMIN_TOKEN' });
+    }
+    const header = request.headers.authorization ?? '';
+    const given = /^Bearer (.+)$/.exec(header)?.[1];
+    if (given === undefined || !sameSecret(given, options.token)) {
+      audit(401, false);
+      return respondJson(response, 401, { error: 'unauthorized' }, { 'www-authenticate': 'Bearer realm="amana-admin"' });
+    }
+    if (!route) {
+      audit(404, true);
+      return respondJson(response, 404, { error: 'no such admin route' });
+    }
+    const result = await handle(options, request, route);
+    audit(result.status, true, route.ref);
+    respondJson(response, result.status, result.body);
+  };
+}
+
+interface Route {
+  name: 'list' | 'show' | 'reply' | 'release' | 'status';
+  ref?: string;
+}
+
+function routeOf(method: string, path: string): Route | undefined {
+  if (method === 'GET' && path === '/admin/handoffs') return { name: 'list' };
+  if (method === 'GET' && path === '/admin/status') return { name: 'status' };
+  const match = /^\/admin\/handoffs\/([A-Za-z0-9_-]{1,64})(\/reply|\/release)?$/.exec(path);
+  if (!match?.[1]) return undefined;
+  if (method === 'GET' && !match[2]) return { name: 'show', ref: match[1] };
+  if (method === 'POST' && match[2] === '/reply') return { name: 'reply', ref: match[1] };
+  if (method === 'POST' && match[2] === '/release') return { name: 'release', ref: match[1] };
+  return undefined;
+}
+
+async function handle(options: AdminOptions, request: IncomingMessage, route: Route): Promise<{ status: number; body: unknown }> {
+  const { store } = options;
+  if (route.name === 'status') return { status: 200, body: await store.counts() };
+  if (route.name === 'list') {
+    const handoffs = await store.openHandoffs();
+    return { status: 200, body: { handoffs: await Promise.all(handoffs.map((handoff) => describe(options, handoff, false))) } };
+  }
+  const handoff = route.ref ? await store.handoff(route.ref) : undefined;
+  if (!handoff) return { status: 404, body: { error: 'no waiting conversation with that id' } };
+  if (route.name === 'show') return { status: 200, body: await describe(options, handoff, true) };
+  if (route.name === 'release') {
+    const released = await options.exclusive(handoff.personId, () => options.release(handoff));
+    return released ? { status: 200, body: { released: handoff.ref } } : gone;
+  }
+  const read = await readBody(request, maxAdminBody);
+  if (!read.ok) return { status: 413, body: { error: 'body too large' } };
+  const text = replyText(read.body);
+  if (text === undefined) return { status: 400, body: { error: 'send {"text": "…"} with 1 to 4096 characters' } };
+  const sent = await options.exclusive(handoff.personId, () => options.reply(handoff, text));
+  return sent ? { status: 202, body: { queued: true } } : gone;
+}
+
+async function describe(options: AdminOptions, handoff: HandoffRow, withMessages: boolean): Promise<Record<string, unknown>> {
+  const sealer = options.keys.of(handoff.person);
+  const shared = openFor(sealer, 'handoff', handoff.shared);
+  const messages = await options.store.handoffMessages(handoff.id);
+  const labels = Object.fromEntries(options.flow.data.map((field) => [field.key, field.label]));
+  return {
+    ref: handoff.ref,
+    queue: handoff.queue,
+    node: handoff.nodeId,
+    since: new Date(handoff.createdAt).toISOString(),
+    shared,
+    labels: Object.fromEntries(Object.keys(isRecord(shared) ? shared : {}).map((key) => [key, labels[key]])),
+    messageCount: messages.length,
+    ...(withMessages
+      ? {
+          messages: messages.map((message) => ({
+            author: message.author,
+            at: new Date(message.at).toISOString(),
+            content: openFor(sealer, 'handoff-message', message.payload),
+          })),
+        }
+      : {}),
+  };
+}
+
+function replyText(body: Buffer): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    const text = isRecord(parsed) ? parsed['text'] : undefined;
+    return typeof text === 'string' && text.trim().length > 0 && [...text].length <= 4096 ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

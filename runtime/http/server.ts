@@ -1,0 +1,47 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Logger } from '../log.ts';
+import { respond, respondJson } from './respond.ts';
+
+export type Handler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
+
+export interface Routes {
+  webhook: Handler;
+  admin: Handler;
+}
+
+/**
+ * The bot's HTTP server: `/webhook` for Meta, `/admin/…` for agents, `/healthz` for load
+ * balancers. Whatever a request holds, it gets an answer in the 4xx range at worst; only a
+ * failure of the bot itself is a 5xx.
+ */
+export function botServer(routes: Routes, log: Logger): Server {
+  const server = createServer((request, response) => {
+    void dispatch(routes, request, response).catch((error: unknown) => {
+      log.error('request-crashed', { error: error instanceof Error ? error.name : 'unknown' });
+      respond(response, 500, 'internal error\n');
+    });
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 30_000;
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  return server;
+}
+
+async function dispatch(routes: Routes, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  let url: URL;
+  try {
+    url = new URL(request.url ?? '/', 'http://bot.invalid');
+  } catch {
+    return respond(response, 400, 'bad request\n');
+  }
+  if (url.pathname === '/webhook') return routes.webhook(request, response, url);
+  if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) return routes.admin(request, response, url);
+  if (url.pathname === '/healthz' && (request.method === 'GET' || request.method === 'HEAD')) {
+    return respondJson(response, 200, { ok: true });
+  }
+  respond(response, 404, 'not found\n');
+}

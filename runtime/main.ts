@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { eraseCommand, exportSubjectCommand, purgeCommand } from './commands/subject.ts';
+import { line, type RuntimeIo } from './commands/context.ts';
+import { serve } from './commands/serve.ts';
+import { simulateCommand } from './commands/simulate.ts';
+import { runtimeText } from './messages.ts';
+
+/**
+ * `node server.js <command>`. Resolves to an exit code, or undefined while `serve` keeps running.
+ */
+export async function main(argv: string[], io: RuntimeIo): Promise<number | undefined> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'serve':
+      return serve(io);
+    case 'simulate':
+      return simulateCommand(io, args);
+    case 'purge':
+      return purgeCommand(io);
+    case 'erase':
+      return eraseCommand(io, args);
+    case 'export-subject':
+      return exportSubjectCommand(io, args);
+    case 'keygen':
+      line(io.stdout, randomBytes(32).toString('base64'));
+      return 0;
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      line(command === undefined ? io.stderr : io.stdout, runtimeText(io.language, 'usage'));
+      return command === undefined ? 2 : 0;
+    default:
+      line(io.stderr, runtimeText(io.language, 'unknown-command', { name: command }));
+      line(io.stderr, runtimeText(io.language, 'usage'));
+      return 2;
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * The bot's storage, as the rest of the runtime sees it. SQLite (./sqlite.ts) implements it for
+ * one instance; a PostgreSQL implementation can follow for several instances.
+ *
+ * The storage never sees a personal value in clear: callers hand it sealed blobs (AES-256-GCM
+ * under the person's data key, ../crypto/keyring.ts) and keyed hashes. Every method that writes
+ * is atomic; implementations may group concurrent writes into one commit.
+ */
+export interface Storage {
+  /** The sealed key-check value, written once when the store is created. */
+  keyCheck(): Promise<Buffer | undefined>;
+  setKeyCheck(value: Buffer): Promise<void>;
+
+  /**
+   * Writes a webhook delivery: every new message into the inbox (creating its sender if needed)
+   * and every status update. Messages whose dedupe hash is already known are skipped.
+   * Resolves once everything is durable; only then may the webhook answer 200.
+   */
+  ingest(messages: IngestMessage[], statuses: StatusRecord[]): Promise<IngestResult>;
+
+  /** Unprocessed inbox rows in arrival order, after `afterId`. */
+  pendingInbox(afterId: number, limit: number): Promise<InboxRow[]>;
+  /** A person with their conversation and open handoff, for processing one turn. */
+  personContext(personId: number): Promise<PersonContext | undefined>;
+  findPerson(phoneHash: Buffer): Promise<PersonRow | undefined>;
+  /** Finds or creates the person with this phone hash (the simulator and admin replies use it). */
+  ensurePerson(phoneHash: Buffer, material: () => PersonMaterial): Promise<PersonRow>;
+  /** Applies one turn's writes atomically, in order (see {@link TurnOp}). */
+  commitTurn(personId: number, ops: TurnOp[]): Promise<TurnResult>;
+
+  /**
+   * Outbox rows ready to send: each person's oldest row only (messages to one person leave in
+   * order), due by `now`, skipping persons in `busy`.
+   */
+  dueOutbox(now: number, limit: number, busy: ReadonlySet<number>): Promise<OutboxRow[]>;
+  /** The earliest time a waiting outbox row becomes due, if any. */
+  nextOutboxDue(): Promise<number | undefined>;
+  outboxSent(id: number): Promise<void>;
+  outboxRetry(id: number, attempts: number, nextAttemptAt: number, error: string): Promise<void>;
+  outboxFailed(id: number, attempts: number, error: string, at: number): Promise<void>;
+
+  openHandoffs(): Promise<HandoffRow[]>;
+  handoff(ref: string): Promise<HandoffRow | undefined>;
+  handoffMessages(handoffId: number): Promise<HandoffMessageRow[]>;
+
+  /** Deletes what has passed its retention (see {@link PurgeReport}). */
+  purge(now: number): Promise<PurgeReport>;
+  /** Erases one person: their key and every row about them; the consent ledger records the erasure. */
+  erasePerson(phoneHash: Buffer, at: number): Promise<boolean>;
+  /** Everything held about one person, still sealed (export-subject opens it); undefined if never seen. */
+  subjectRecords(phoneHash: Buffer): Promise<SubjectRecords | undefined>;
+  /** Makes deleted content unrecoverable from the files (SQLite: checkpoint and truncate the WAL). */
+  scrub(): Promise<void>;
+  counts(): Promise<StoreCounts>;
+  close(): Promise<void>;
+}
+
+/** What a new person row holds: their data key wrapped by the master key, and their sealed number. */
+export interface PersonMaterial {
+  wrappedKey: Buffer;
+  phoneSealed: Buffer;
+}
+
+export interface PersonRow extends PersonMaterial {
+  id: number;
+  phoneHash: Buffer;
+  createdAt: number;
+}
+
+export interface IngestMessage {
+  /** Keyed hash of the WhatsApp message id (Meta redelivers; each id is processed once). */
+  dedupeHash: Buffer;
+  phoneHash: Buffer;
+  receivedAt: number;
+  /** Called, inside the write, only when the sender is new. */
+  newPerson(): PersonMaterial;
+  /** Seals the message for its person (called inside the write with the person's row). */
+  seal(person: PersonRow): Buffer;
+}
+
+export interface IngestResult {
+  /** Inbox ids of the new messages, in order. */
+  inserted: number[];
+  duplicates: number;
+}
+
+export type MessageStatus = 'sent' | 'delivered' | 'read' | 'failed' | 'deleted' | 'warning' | 'played';
+
+export interface StatusRecord {
+  /** Keyed hash of the outgoing message's id. */
+  messageHash: Buffer;
+  status: MessageStatus;
+  /** When WhatsApp says it happened (ms since epoch). */
+  at: number;
+  /** WhatsApp's error code for `failed` (e.g. 131047: outside the 24-hour window). */
+  errorCode?: number;
+}
+
+export interface InboxRow {
+  id: number;
+  personId: number;
+  payload: Buffer;
+  receivedAt: number;
+}
+
+export interface ConversationRow {
+  state: Buffer;
+  updatedAt: number;
+  /**
+   * When the earliest personal value the conversation holds reaches its retention. It never moves
+   * later while the conversation lasts, so activity cannot stretch a value's retention.
+   */
+  valuesExpireAt?: number;
+  /** When the conversation is forgotten: `valuesExpireAt`, or after a week without messages. */
+  expiresAt: number;
+}
+
+export interface PersonContext {
+  person: PersonRow;
+  conversation?: ConversationRow;
+  openHandoff?: HandoffRow;
+}
+
+export interface HandoffRow {
+  id: number;
+  /** The public id (admin API paths, forwards): random, not guessable. */
+  ref: string;
+  personId: number;
+  queue: string;
+  nodeId: string;
+  /** The shared fields, sealed for the person. */
+  shared: Buffer;
+  createdAt: number;
+  /** The earliest retention among the shared values. */
+  expiresAt: number;
+  person: PersonRow;
+}
+
+export interface HandoffMessageRow {
+  id: number;
+  handoffId: number;
+  /** `customer` wrote it, or an `agent` sent it through the admin API. */
+  author: 'customer' | 'agent';
+  payload: Buffer;
+  at: number;
+}
+
+/** One entry of the append-only consent ledger. Subjects are keyed hashes, never numbers. */
+export interface LedgerEntry {
+  event: 'granted' | 'declined' | 'erased' | 'opted-out' | 'opted-in';
+  purposes: string[];
+  nodeId?: string;
+  at: number;
+}
+
+/**
+ * A write of one turn, applied in order to the turn's *current person*. `erase` deletes the
+ * current person entirely; `new-person` then creates a fresh one for the same number (the
+ * conversation may continue after an erasure, e.g. to confirm it), and later ops apply to it.
+ */
+export type TurnOp =
+  | { op: 'inbox-done'; inboxId: number }
+  | { op: 'field'; key: string; value: Buffer; collectedAt: number; expiresAt: number }
+  | { op: 'ledger'; entry: LedgerEntry }
+  | { op: 'outbox'; kind: OutboxKind; payload: Buffer; createdAt: number }
+  | { op: 'conversation'; state: Buffer; updatedAt: number; valuesExpireAt?: number; expiresAt: number }
+  | { op: 'end-conversation' }
+  | { op: 'handoff-open'; ref: string; queue: string; nodeId: string; shared: Buffer; at: number; expiresAt: number }
+  | { op: 'handoff-message'; author: 'customer' | 'agent'; payload: Buffer; at: number }
+  /** The agent released the chat: the handoff and its messages are deleted. */
+  | { op: 'handoff-release' }
+  | { op: 'erase'; at: number }
+  | { op: 'new-person'; material: PersonMaterial; at: number };
+
+export interface TurnResult {
+  /** The person the turn ended with (a new id after an erasure and `new-person`). */
+  personId: number;
+  /** Ids of the outbox rows written. */
+  outbox: number[];
+  /** Whether the turn erased someone (the caller then scrubs the files). */
+  erased: boolean;
+}
+
+/** A Graph API message (`message`) or a handoff notification to a recipient's URL (`forward`). */
+export type OutboxKind = 'message' | 'forward';
+
+export interface OutboxRow {
+  id: number;
+  personId: number;
+  kind: OutboxKind;
+  payload: Buffer;
+  attempts: number;
+  createdAt: number;
+  person: PersonRow;
+}
+
+export interface PurgeReport {
+  fields: number;
+  conversations: number;
+  handoffs: number;
+  persons: number;
+  inboxKeys: number;
+  statuses: number;
+  failedSends: number;
+}
+
+/** Everything about one subject; `person` is absent when only ledger entries remain (after an erasure). */
+export interface SubjectRecords {
+  person?: PersonRow;
+  fields: { key: string; value: Buffer; collectedAt: number; expiresAt: number }[];
+  conversation?: ConversationRow;
+  ledger: LedgerEntry[];
+  handoffs: (Omit<HandoffRow, 'person'> & { messages: HandoffMessageRow[] })[];
+  pendingInbox: { payload: Buffer; receivedAt: number }[];
+  pendingOutbox: { kind: OutboxKind; payload: Buffer; createdAt: number }[];
+}
+
+export interface StoreCounts {
+  persons: number;
+  pendingInbox: number;
+  pendingOutbox: number;
+  openHandoffs: number;
+}

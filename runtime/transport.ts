@@ -1,0 +1,33 @@
+import { createHmac } from 'node:crypto';
+import type { GraphClient, SendResult } from './graph/client.ts';
+import type { OutgoingMessage } from './graph/messages.ts';
+import { send } from './http/client.ts';
+import type { Transport } from './outbox/sender.ts';
+
+/**
+ * The production transport: messages to the WhatsApp Cloud API; handoff notifications as JSON
+ * POSTs to the recipient's URL, signed like Meta signs its webhooks (`X-Amana-Signature-256:
+ * sha256=<HMAC-SHA256 of the body>`) when HANDOFF_FORWARD_SECRET is set.
+ */
+export class CloudTransport implements Transport {
+  constructor(
+    private readonly graph: GraphClient,
+    private readonly forwardSecret: string | undefined,
+  ) {}
+
+  message(to: string, message: OutgoingMessage): Promise<SendResult> {
+    return this.graph.sendMessage(to, message);
+  }
+
+  async forward(url: string, body: Record<string, unknown>): Promise<SendResult> {
+    const json = JSON.stringify(body);
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (this.forwardSecret) {
+      headers['x-amana-signature-256'] = `sha256=${createHmac('sha256', this.forwardSecret).update(json).digest('hex')}`;
+    }
+    const outcome = await send('POST', url, headers, json, 10_000);
+    if (!outcome.ok) return { ok: false, retryable: outcome.error !== 'bad-url', error: outcome.error };
+    if (outcome.status >= 200 && outcome.status < 300) return { ok: true };
+    return { ok: false, retryable: outcome.status >= 500 || outcome.status === 429, error: `http ${outcome.status}` };
+  }
+}
