@@ -39,14 +39,21 @@ export const nodeBase = {
   note: z.string().optional(),
 };
 
+const placeholder = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)\s*\}\}/g;
+
 /** The `{{ key }}` placeholders read by a template, in order of appearance. */
 export function templateKeys(value: string): string[] {
-  return [...value.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)\s*\}\}/g)].map(
-    (match) => match[1] ?? '',
-  );
+  const keys: string[] = [];
+  // The checker reads every text of large flows on each edit: no iterator or copy per text.
+  if (!value.includes('{{')) return keys;
+  placeholder.lastIndex = 0;
+  for (let match = placeholder.exec(value); match !== null; match = placeholder.exec(value)) keys.push(match[1] ?? '');
+  return keys;
 }
 
 /** The keys read by every language of a text. */
 export function textKeys(value: LangText | undefined): string[] {
-  return value ? Object.values(value).flatMap(templateKeys) : [];
+  const keys: string[] = [];
+  for (const language in value) keys.push(...templateKeys(value[language] ?? ''));
+  return keys;
 }

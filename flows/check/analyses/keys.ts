@@ -1,0 +1,95 @@
+import type { FlowGraph, GraphEdge } from '../graph.ts';
+import { builtInKeys, type Inventory } from '../inventory.ts';
+
+/** Every key a flow mentions (declared, built in, stored, read or sent), each with a bit number. */
+export interface KeyIndex {
+  keys: readonly string[];
+  bitOf: ReadonlyMap<string, number>;
+}
+
+export function indexKeys(graph: FlowGraph, inventory: Inventory): KeyIndex {
+  const bitOf = new Map<string, number>();
+  const keys: string[] = [];
+  const add = (key: string) => {
+    if (bitOf.has(key)) return;
+    bitOf.set(key, keys.length);
+    keys.push(key);
+  };
+  builtInKeys.forEach(add);
+  inventory.fields.forEach((_, key) => add(key));
+  inventory.variables.forEach(add);
+  for (const list of [graph.collecting, graph.using, graph.assuring]) {
+    for (let at = 0; at < list.length; at += 1) {
+      const facts = graph.facts[list[at]!]!;
+      for (let i = 0; i < facts.collects.length; i += 1) add(facts.collects[i]!.key);
+      addAll(facts.reads, add);
+      for (let i = 0; i < facts.shares.length; i += 1) addAll(facts.shares[i]!.keys, add);
+      const assures = facts.assures ?? [];
+      for (let i = 0; i < assures.length; i += 1) addAll(assures[i]!.keys, add);
+    }
+  }
+  return { keys, bitOf };
+}
+
+function addAll(keys: readonly string[], add: (key: string) => void): void {
+  for (let i = 0; i < keys.length; i += 1) add(keys[i]!);
+}
+
+/**
+ * Outcomes by which a node leaves when it failed: a question after its retries (`invalid`), an
+ * http request that got no usable answer (`error`). DESIGN.md §2 names these two as the outcomes
+ * that end the conversation with an apology when unconnected; the engine stores nothing on them.
+ */
+export const failureOutcomes: ReadonlySet<string> = new Set(['invalid', 'error']);
+
+const setByEdge = new WeakMap<FlowGraph, (readonly string[])[]>();
+const none: readonly string[] = [];
+
+/**
+ * The keys that hold a value after leaving a node by an edge: what the node stored (answers and
+ * responses only when it succeeded; choices and computed values always) and what a condition's
+ * outcome guarantees. Computed once per edge of a graph.
+ */
+export function keysSetBy(graph: FlowGraph, edge: GraphEdge): readonly string[] {
+  let table = setByEdge.get(graph);
+  if (!table) {
+    table = new Array<readonly string[]>(graph.edges.length);
+    for (let at = 0; at < graph.edges.length; at += 1) table[at] = computeKeysSetBy(graph, graph.edges[at]!);
+    setByEdge.set(graph, table);
+  }
+  return table[edge.index] ?? none;
+}
+
+function computeKeysSetBy(graph: FlowGraph, edge: GraphEdge): readonly string[] {
+  const facts = graph.facts[edge.from];
+  if (!facts || (facts.collects.length === 0 && facts.assures === undefined)) return none;
+  const failed = failureOutcomes.has(edge.outcome);
+  let set: string[] | undefined;
+  for (let i = 0; i < facts.collects.length; i += 1) {
+    const collection = facts.collects[i]!;
+    if (failed && collection.source !== 'choice' && collection.source !== 'computed') continue;
+    (set ??= []).push(collection.key);
+  }
+  const assures = facts.assures ?? [];
+  for (let i = 0; i < assures.length; i += 1) {
+    const entry = assures[i]!;
+    if (entry.outcome === edge.outcome) (set ??= []).push(...entry.keys);
+  }
+  return set ?? none;
+}
+
+/** The keys a node reads or sends (templates, conditions, http requests, handoffs), as bits into `row`. */
+export function addKeysUsedBy(
+  graph: FlowGraph,
+  node: number,
+  keys: KeyIndex,
+  add: (row: number, bit: number) => void,
+): void {
+  const facts = graph.facts[node];
+  if (!facts) return;
+  for (let i = 0; i < facts.reads.length; i += 1) add(node, keys.bitOf.get(facts.reads[i]!) ?? 0);
+  for (let s = 0; s < facts.shares.length; s += 1) {
+    const shared = facts.shares[s]!.keys;
+    for (let i = 0; i < shared.length; i += 1) add(node, keys.bitOf.get(shared[i]!) ?? 0);
+  }
+}

@@ -1,0 +1,76 @@
+import type { CountLimit, TextSite } from '../../nodes/kind.ts';
+import { codePointLength } from '../../nodes/whatsapp-limits.ts';
+
+/** One text of one language over its WhatsApp limit. */
+export interface TooLong {
+  node: number;
+  site: TextSite;
+  language: string;
+  value: string;
+  length: number;
+}
+
+/** What the text and count rules need, gathered in one pass over every node's customer texts. */
+export interface TextSurvey {
+  /** Texts over their limit, in node order (both `wa-label-too-long` and `wa-text-too-long`). */
+  tooLong: readonly TooLong[];
+  /** Nodes with texts lacking flow languages: which languages, and in how many of its texts. */
+  untranslated: readonly { node: number; languages: readonly string[]; count: number }[];
+  /** Nodes with a `{{placeholder}}` in a customer text. */
+  templated: readonly number[];
+  /** Counts over WhatsApp's caps (buttons, rows, sections), in node order. */
+  overCounts: readonly { node: number; limit: CountLimit; all: readonly CountLimit[] }[];
+}
+
+/**
+ * Reads every customer text once. Length is counted as WhatsApp counts it, in code points (an
+ * emoji is one), and without the `{{key}}` placeholders, whose values are not known before the
+ * conversation: what is reported is too long whatever they hold.
+ */
+export function surveyTexts(
+  nodeCount: number,
+  languages: readonly string[],
+  textsOf: (node: number) => readonly TextSite[],
+  countsOf: (node: number) => readonly CountLimit[],
+): TextSurvey {
+  const tooLong: TooLong[] = [];
+  const untranslated: { node: number; languages: readonly string[]; count: number }[] = [];
+  const templated: number[] = [];
+  const overCounts: { node: number; limit: CountLimit; all: readonly CountLimit[] }[] = [];
+  for (let node = 0; node < nodeCount; node += 1) {
+    const sites = textsOf(node);
+    let lacking: Set<string> | undefined;
+    let untranslatedTexts = 0;
+    let hasPlaceholder = false;
+    for (let at = 0; at < sites.length; at += 1) {
+      const site = sites[at]!;
+      const text = site.text;
+      let complete = true;
+      for (let l = 0; l < languages.length; l += 1) {
+        const language = languages[l]!;
+        if (language in text) continue;
+        complete = false;
+        (lacking ??= new Set()).add(language);
+      }
+      if (!complete) untranslatedTexts += 1;
+      for (const language in text) {
+        const value = text[language] ?? '';
+        const templatedValue = value.includes('{{');
+        if (templatedValue) hasPlaceholder = true;
+        // UTF-16 length bounds the code points: only a text near the limit can be over it.
+        if (value.length <= site.maxLength) continue;
+        const length = codePointLength(templatedValue ? value.replace(/\{\{[^{}]*\}\}/g, '') : value);
+        if (length > site.maxLength) tooLong.push({ node, site, language, value, length });
+      }
+    }
+    const missing = lacking;
+    if (missing) untranslated.push({ node, languages: languages.filter((l) => missing.has(l)), count: untranslatedTexts });
+    if (hasPlaceholder) templated.push(node);
+    const counts = countsOf(node);
+    for (let at = 0; at < counts.length; at += 1) {
+      const limit = counts[at]!;
+      if (limit.count > limit.max) overCounts.push({ node, limit, all: counts });
+    }
+  }
+  return { tooLong, untranslated, templated, overCounts };
+}

@@ -1,0 +1,123 @@
+import type { UiLanguage } from '../i18n/index.ts';
+import type { Flow } from '../model/schema.ts';
+import type { CountLimit, TextSite } from '../nodes/kind.ts';
+import { countsOf, textsOf } from '../nodes/registry.ts';
+import { solveConsent, type ConsentAnalysis } from './analyses/consent.ts';
+import { solveDefinedness } from './analyses/definedness.ts';
+import { solveDisclosure } from './analyses/disclosure.ts';
+import { indexKeys, type KeyIndex } from './analyses/keys.ts';
+import { solveLiveness } from './analyses/liveness.ts';
+import { surveyTexts, type TextSurvey } from './analyses/text-survey.ts';
+import type { BitFlowResult } from './dataflow.ts';
+import { buildGraph, forEachOutEdge, type FlowGraph } from './graph.ts';
+import { inventoryOf, type Inventory } from './inventory.ts';
+import { namingFor, type Naming } from './naming.ts';
+
+/**
+ * Everything the rules read, prepared once per check: the graph, the declarations, each node's
+ * customer texts, and the dataflow analyses, each solved the first time a rule asks for it.
+ * Rules never walk the graph on their own beyond one pass over nodes or edges, so a whole check
+ * stays linear in the size of the flow.
+ */
+export interface CheckContext {
+  flow: Flow;
+  language: UiLanguage;
+  graph: FlowGraph;
+  inventory: Inventory;
+  naming: Naming;
+  keys: KeyIndex;
+  /** The customer-visible texts of a node, with their WhatsApp limits. */
+  texts(node: number): readonly TextSite[];
+  /** The counts WhatsApp caps in a node (buttons, rows, sections). */
+  counts(node: number): readonly CountLimit[];
+  /** Every customer text and count read once: what is too long, untranslated or templated. */
+  textSurvey(): TextSurvey;
+  /** Keys with a value on every path (must). */
+  definedness(): BitFlowResult;
+  /** Purposes consented to on every path (must), for the purposes of consent-based fields. */
+  consent(): ConsentAnalysis;
+  /** Disclosed or already asked on every path (must). */
+  disclosure(): BitFlowResult;
+  /** Keys that may be read later (backward may). */
+  liveness(): BitFlowResult;
+  /** The shortest path from a start to a node, or undefined when no start reaches it. */
+  pathTo(node: number): number[] | undefined;
+}
+
+export function createContext(flow: Flow, language: UiLanguage): CheckContext {
+  const graph = buildGraph(flow);
+  const inventory = inventoryOf(flow);
+  const keys = indexKeys(graph, inventory);
+  const textCache: (readonly TextSite[] | undefined)[] = [];
+  const texts = (node: number): readonly TextSite[] => {
+    const cached = textCache[node];
+    if (cached) return cached;
+    const step = flow.nodes[node];
+    const computed = step ? textsOf(step) : [];
+    textCache[node] = computed;
+    return computed;
+  };
+  const countCache: (readonly CountLimit[] | undefined)[] = [];
+  const counts = (node: number): readonly CountLimit[] => {
+    const cached = countCache[node];
+    if (cached) return cached;
+    const step = flow.nodes[node];
+    const computed = step ? countsOf(step) : [];
+    countCache[node] = computed;
+    return computed;
+  };
+  const consentPurposes = flow.data.filter((field) => field.legalBasis === 'consent').flatMap((field) => field.purposes);
+  let parents: Int32Array | undefined;
+
+  return {
+    flow,
+    language,
+    graph,
+    inventory,
+    naming: namingFor(flow, inventory, language, texts),
+    keys,
+    texts,
+    counts,
+    textSurvey: once(() => surveyTexts(flow.nodes.length, flow.languages, texts, counts)),
+    definedness: once(() => solveDefinedness(graph, keys)),
+    consent: once(() => solveConsent(graph, consentPurposes)),
+    disclosure: once(() => solveDisclosure(graph)),
+    liveness: once(() => solveLiveness(graph, keys)),
+    pathTo(node) {
+      parents ??= breadthFirstParents(graph);
+      if (parents[node] === -2) return undefined;
+      const path: number[] = [];
+      for (let at = node; at >= 0; at = parents[at] ?? -1) path.push(at);
+      return path.reverse();
+    },
+  };
+}
+
+function once<T>(compute: () => T): () => T {
+  let value: { done: false } | { done: true; value: T } = { done: false };
+  return () => {
+    if (!value.done) value = { done: true, value: compute() };
+    return value.value;
+  };
+}
+
+/** Parent pointers of a breadth-first search from the starts: -1 for a start, -2 unreached. */
+function breadthFirstParents(graph: FlowGraph): Int32Array {
+  const parents = new Int32Array(graph.nodes.length).fill(-2);
+  const queue = new Int32Array(graph.nodes.length);
+  let tail = 0;
+  for (const start of graph.starts) {
+    if (parents[start] !== -2) continue;
+    parents[start] = -1;
+    queue[tail++] = start;
+  }
+  for (let head = 0; head < tail; head += 1) {
+    const node = queue[head]!;
+    forEachOutEdge(graph, node, (edge) => {
+      if (parents[edge.to] !== -2) return;
+      parents[edge.to] = node;
+      queue[tail++] = edge.to;
+    });
+  }
+  return parents;
+}

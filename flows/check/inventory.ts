@@ -1,0 +1,46 @@
+import type { DataField, Flow, Keywords, Purpose, Recipient } from '../model/schema.ts';
+
+/**
+ * The built-in variables: always defined, always personal (DESIGN.md §2). Storing or sending them
+ * needs a declaration in `data` with the same key.
+ */
+export const builtInKeys: readonly string[] = ['contact.phone', 'contact.name'];
+
+export function isBuiltIn(key: string): boolean {
+  return builtInKeys.includes(key);
+}
+
+/** What a flow declares, indexed by key and id. */
+export interface Inventory {
+  fields: ReadonlyMap<string, DataField>;
+  variables: ReadonlySet<string>;
+  purposes: ReadonlyMap<string, Purpose>;
+  recipients: ReadonlyMap<string, Recipient>;
+}
+
+export function inventoryOf(flow: Flow): Inventory {
+  return {
+    fields: new Map(flow.data.map((field) => [field.key, field])),
+    variables: new Set(flow.variables.map((variable) => variable.key)),
+    purposes: new Map(flow.purposes.map((purpose) => [purpose.id, purpose])),
+    recipients: new Map(flow.recipients.map((recipient) => [recipient.id, recipient])),
+  };
+}
+
+/** Declared in `data` or `variables`. */
+export function isDeclared(inventory: Inventory, key: string): boolean {
+  return inventory.fields.has(key) || inventory.variables.has(key);
+}
+
+/**
+ * Whether a value may be personal data: a field of `data`, a built-in, or a key declared nowhere
+ * (nothing shows it is not personal). Only declared `variables` are known not to be.
+ */
+export function mayBePersonal(inventory: Inventory, key: string): boolean {
+  return !inventory.variables.has(key) || inventory.fields.has(key);
+}
+
+/** Whether a global keyword group (`human`, `erase`, `stop`) has at least one word in some language. */
+export function hasKeyword(keywords: Keywords | undefined, group: keyof Keywords): boolean {
+  return Object.values(keywords?.[group] ?? {}).some((words) => words.length > 0);
+}

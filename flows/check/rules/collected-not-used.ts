@@ -1,0 +1,57 @@
+import { keysSetBy } from '../analyses/keys.ts';
+import { defineRule } from '../rule.ts';
+
+/**
+ * DESIGN.md §3 `collected-not-used` (data minimisation, LGPD art. 6 III, GDPR art. 5(1)(c)):
+ * a personal field a node collects whose value no later node reads — no message, condition,
+ * request or handoff — before it is replaced or erased (live-variable analysis). Checked where
+ * the node stores the value; a collecting node with no connected way out is `unhandled-outcome`.
+ */
+export const collectedNotUsed = defineRule({
+  id: 'collected-not-used',
+  severity: 'warning',
+  title: {
+    en: 'Personal data is collected but never used',
+    'pt-BR': 'Um dado pessoal é coletado mas nunca usado',
+    ar: 'بيانات شخصية تُجمع ولا تُستخدم',
+  },
+  help: {
+    en: 'Collect only the personal data the conversation uses (data minimisation, LGPD art. 6 III, GDPR art. 5). Use the value in a later message, condition, request or handoff, or stop asking for it.',
+    'pt-BR': 'Colete só os dados pessoais que a conversa usa (necessidade, LGPD art. 6º III; GDPR art. 5º). Use o valor numa mensagem, condição, requisição ou transferência posterior, ou deixe de pedi-lo.',
+    ar: 'اجمع فقط البيانات الشخصية التي تستخدمها المحادثة (تقليل البيانات). استخدم القيمة في رسالة أو شرط أو طلب أو تحويل لاحق، أو توقّف عن طلبها.',
+  },
+  messages: {
+    en: {
+      unused: 'The step {node} collects {field}, but no later step uses it (no message, condition, request or handoff reads it). Use it, or stop collecting it.',
+    },
+    'pt-BR': {
+      unused: 'O passo {node} coleta {field}, mas nenhum passo seguinte o usa (nenhuma mensagem, condição, requisição ou transferência o lê). Use-o, ou deixe de coletá-lo.',
+    },
+    ar: {
+      unused: 'الخطوة {node} تجمع {field}، لكن لا توجد خطوة لاحقة تستخدمه (لا رسالة ولا شرط ولا طلب ولا تحويل يقرؤه). استخدمه أو توقّف عن جمعه.',
+    },
+  },
+  check({ graph, inventory, keys, liveness, naming }, report) {
+    const live = liveness().atEntry;
+    for (let at = 0; at < graph.collecting.length; at += 1) {
+      const node = graph.collecting[at]!;
+      const facts = graph.facts[node]!;
+      if (!graph.reachable[node]) continue;
+      const personal: string[] = [];
+      for (const { key } of facts.collects) if (inventory.fields.has(key) && !personal.includes(key)) personal.push(key);
+      for (const key of personal) {
+        const bit = keys.bitOf.get(key);
+        if (bit === undefined) continue;
+        let storing = false;
+        let used = false;
+        for (let at = graph.outStart[node] ?? 0; at < (graph.outStart[node + 1] ?? 0); at += 1) {
+          const edge = graph.edges[graph.outEdges[at] ?? 0];
+          if (!edge || !keysSetBy(graph, edge).includes(key)) continue;
+          storing = true;
+          if (live.has(edge.to, bit)) used = true;
+        }
+        if (storing && !used) report({ message: 'unused', node, dataKey: key, params: { field: naming.field(key) } });
+      }
+    }
+  },
+});

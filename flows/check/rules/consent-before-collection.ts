@@ -1,0 +1,148 @@
+import type { Track } from '../witness.ts';
+import { shortestWitnesses } from '../witness.ts';
+import type { CheckContext } from '../context.ts';
+import type { DataField } from '../../model/schema.ts';
+import { defineRule } from '../rule.ts';
+
+/**
+ * Above this many independent purposes of one field, the exact path search (2^n states per
+ * node) gives way to the per-purpose must-analysis, which may also report a node that every
+ * path reaches with consent for one purpose or another.
+ */
+const maxExactTracks = 10;
+
+type Site = { node: number; how: 'answer' | 'choice' | 'response' | 'computed' | 'http' | 'handoff'; recipient?: string };
+
+/**
+ * DESIGN.md §3 `consent-before-collection`: a consent-based field is collected or shared where,
+ * on some path from Start, consent for none of its purposes is in force. Consent is granted on a
+ * consent node's `granted` outcome and withdrawn on its `declined` outcome (../analyses/consent.ts).
+ *
+ * The must-analysis finds the nodes where one purpose is not granted on every path; the witness
+ * search then follows, along each path, the field's purposes (and for sharing, whether the field
+ * holds a value at all: a handoff before the question shares nothing) to find the shortest path
+ * that really has none of them, or proves there is none.
+ */
+export const consentBeforeCollection = defineRule({
+  id: 'consent-before-collection',
+  severity: 'error',
+  title: {
+    en: 'Data is collected or shared before consent',
+    'pt-BR': 'Dados coletados ou compartilhados antes do consentimento',
+    ar: 'جمع بيانات أو مشاركتها قبل الموافقة',
+  },
+  help: {
+    en: 'A field whose legal basis is consent may be collected or passed on only after the customer agreed to one of its purposes, on every path through the flow. Put a Consent step for those purposes before it, and lead “declined” elsewhere.',
+    'pt-BR': 'Um campo cuja base legal é o consentimento só pode ser coletado ou repassado depois que o cliente aceitou uma das suas finalidades, em todos os caminhos do fluxo. Coloque antes um passo de Consentimento para essas finalidades e leve o “declined” para outro lugar.',
+    ar: 'الحقل الذي أساسه القانوني الموافقة لا يُجمع ولا يُمرَّر إلا بعد أن يوافق العميل على أحد أغراضه، في كل مسار من مسارات المحادثة. ضع قبله خطوة موافقة لهذه الأغراض، ووجّه مخرج الرفض «declined» إلى مكان آخر.',
+  },
+  messages: {
+    en: {
+      answer: 'The step {node} asks for {field} before the customer has agreed, on the path {path}. Add a Consent step for {purposes} before it.',
+      choice: "The step {node} saves the customer's choice as {field} before the customer has agreed, on the path {path}. Add a Consent step for {purposes} before it.",
+      response: 'The step {node} saves {field} from a response before the customer has agreed, on the path {path}. Add a Consent step for {purposes} before it.',
+      computed: 'The step {node} stores {field} before the customer has agreed, on the path {path}. Add a Consent step for {purposes} before it.',
+      http: 'The step {node} sends {field} to {recipient} before the customer has agreed, on the path {path}. Add a Consent step for {purposes} before it.',
+      handoff: 'The step {node} passes {field} to a human agent before the customer has agreed, on the path {path}. Add a Consent step for {purposes} before it.',
+    },
+    'pt-BR': {
+      answer: 'O passo {node} pede {field} antes de o cliente concordar, no caminho {path}. Adicione antes dele um passo de Consentimento para {purposes}.',
+      choice: 'O passo {node} guarda a escolha do cliente como {field} antes de o cliente concordar, no caminho {path}. Adicione antes dele um passo de Consentimento para {purposes}.',
+      response: 'O passo {node} guarda {field} de uma resposta antes de o cliente concordar, no caminho {path}. Adicione antes dele um passo de Consentimento para {purposes}.',
+      computed: 'O passo {node} guarda {field} antes de o cliente concordar, no caminho {path}. Adicione antes dele um passo de Consentimento para {purposes}.',
+      http: 'O passo {node} envia {field} para {recipient} antes de o cliente concordar, no caminho {path}. Adicione antes dele um passo de Consentimento para {purposes}.',
+      handoff: 'O passo {node} repassa {field} a um atendente antes de o cliente concordar, no caminho {path}. Adicione antes dele um passo de Consentimento para {purposes}.',
+    },
+    ar: {
+      answer: 'الخطوة {node} تطلب {field} قبل أن يوافق العميل، في المسار {path}. أضف قبلها خطوة موافقة على {purposes}.',
+      choice: 'الخطوة {node} تحفظ اختيار العميل باسم {field} قبل أن يوافق العميل، في المسار {path}. أضف قبلها خطوة موافقة على {purposes}.',
+      response: 'الخطوة {node} تحفظ {field} من رد قبل أن يوافق العميل، في المسار {path}. أضف قبلها خطوة موافقة على {purposes}.',
+      computed: 'الخطوة {node} تخزّن {field} قبل أن يوافق العميل، في المسار {path}. أضف قبلها خطوة موافقة على {purposes}.',
+      http: 'الخطوة {node} ترسل {field} إلى {recipient} قبل أن يوافق العميل، في المسار {path}. أضف قبلها خطوة موافقة على {purposes}.',
+      handoff: 'الخطوة {node} تمرّر {field} إلى موظف قبل أن يوافق العميل، في المسار {path}. أضف قبلها خطوة موافقة على {purposes}.',
+    },
+  },
+  check(context, report) {
+    const { flow, graph, naming } = context;
+    if (graph.starts.length === 0) return;
+    const fields = flow.data.filter((field) => field.legalBasis === 'consent' && field.purposes.length > 0);
+    for (const field of fields) {
+      for (const { site, path } of violations(context, field)) {
+        report({
+          message: site.how,
+          node: site.node,
+          dataKey: field.key,
+          path,
+          params: {
+            field: naming.field(field.key),
+            purposes: naming.purposes(field.purposes),
+            recipient: naming.recipient(site.recipient ?? ''),
+          },
+        });
+      }
+    }
+  },
+});
+
+/** The nodes that collect or share a field, each with the shortest path on which it has no consent. */
+function violations(context: CheckContext, field: DataField): { site: Site; path: number[] }[] {
+  const { graph, keys } = context;
+  const consent = context.consent();
+  const purposeBits = field.purposes.flatMap((id) => {
+    const bit = consent.bitOf.get(id);
+    return bit === undefined ? [] : [bit];
+  });
+  const covered = (node: number) => purposeBits.some((bit) => consent.result.atEntry.has(node, bit));
+
+  const collectors = new Map<number, Site>();
+  const sharers = new Map<number, Site>();
+  for (let at = 0; at < graph.collecting.length; at += 1) {
+    const node = graph.collecting[at]!;
+    const collection = graph.facts[node]!.collects.find((candidate) => candidate.key === field.key);
+    if (collection && graph.reachable[node] && !covered(node)) collectors.set(node, { node, how: collection.source });
+  }
+  for (let at = 0; at < graph.sharing.length; at += 1) {
+    const node = graph.sharing[at]!;
+    const share = graph.facts[node]!.shares.find((candidate) => candidate.keys.includes(field.key));
+    if (share && !collectors.has(node) && graph.reachable[node] && !covered(node))
+      sharers.set(node, { node, how: share.via, recipient: share.recipient });
+  }
+  if (collectors.size === 0 && sharers.size === 0) return [];
+
+  // Purposes granted and withdrawn at the same consent nodes move together: one track each.
+  const signatures = new Map<string, number>();
+  for (const bit of purposeBits) {
+    const at = consent.askedAt.get(consent.purposes[bit] ?? '') ?? [];
+    if (at.length === 0) continue; // never granted: always absent
+    signatures.set(at.join(','), bit);
+  }
+  const suspects = new Set([...collectors.keys(), ...sharers.keys()]);
+  const ordered = [...suspects].sort((a, b) => a - b);
+  const site = (node: number) => collectors.get(node) ?? sharers.get(node);
+
+  if (signatures.size > maxExactTracks) {
+    return ordered.flatMap((node) => {
+      const path = context.pathTo(node);
+      const found = site(node);
+      return path && found ? [{ site: found, path }] : [];
+    });
+  }
+
+  const tracks: Track[] = [...signatures.values()].map((bit) => ({ problem: consent.problem, bit }));
+  const consentMask = (1 << tracks.length) - 1;
+  const definedBit = keys.bitOf.get(field.key);
+  if (definedBit !== undefined) tracks.push({ problem: context.definedness().problem, bit: definedBit });
+  const definedMask = definedBit === undefined ? 0 : 1 << (tracks.length - 1);
+  const witnesses = shortestWitnesses(
+    graph,
+    tracks,
+    (node, facts) =>
+      (facts & consentMask) === 0 && (collectors.has(node) || (sharers.has(node) && (facts & definedMask) !== 0)),
+    suspects,
+  );
+  return ordered.flatMap((node) => {
+    const path = witnesses.get(node);
+    const found = site(node);
+    return path && found ? [{ site: found, path }] : [];
+  });
+}

@@ -1,0 +1,48 @@
+import { mayBePersonal } from '../inventory.ts';
+import { defineRule } from '../rule.ts';
+import { urlParts } from '../urls.ts';
+
+/**
+ * DESIGN.md §3 `insecure-transfer`: personal data sent to a URL that is not https. Only a scheme
+ * written in the URL is judged; an address that begins with a placeholder is `undeclared-sharing`.
+ * The witness is the shortest path on which the request is made.
+ */
+export const insecureTransfer = defineRule({
+  id: 'insecure-transfer',
+  severity: 'error',
+  title: {
+    en: 'Personal data is sent without encryption',
+    'pt-BR': 'Dados pessoais são enviados sem criptografia',
+    ar: 'إرسال بيانات شخصية دون تشفير',
+  },
+  help: {
+    en: 'Anyone on the network between the bot and the recipient can read data sent over http://. Use the recipient’s https:// address.',
+    'pt-BR': 'Qualquer um na rede entre o robô e o destinatário consegue ler dados enviados por http://. Use o endereço https:// do destinatário.',
+    ar: 'يستطيع أي طرف على الشبكة بين المساعد والجهة المستلمة قراءة البيانات المرسلة عبر http://. استخدم عنوان https:// للجهة المستلمة.',
+  },
+  messages: {
+    en: { plain: 'The step {node} sends {fields} over an unencrypted connection ({url}). Use an https:// address.' },
+    'pt-BR': { plain: 'O passo {node} envia {fields} por uma conexão sem criptografia ({url}). Use um endereço https://.' },
+    ar: { plain: 'الخطوة {node} ترسل {fields} عبر اتصال غير مشفّر ({url}). استخدم عنوانًا يبدأ بـ https://.' },
+  },
+  check({ graph, inventory, naming, pathTo }, report) {
+    for (let at = 0; at < graph.sharing.length; at += 1) {
+      const node = graph.sharing[at]!;
+      const shares = graph.facts[node]!.shares;
+      for (let s = 0; s < shares.length; s += 1) {
+        const share = shares[s]!;
+        if (share.url === undefined || /^\s*https:/i.test(share.url)) continue;
+        const parts = urlParts(share.url);
+        if (parts.scheme === undefined || parts.scheme === 'https') continue;
+        const personal = share.keys.filter((key) => mayBePersonal(inventory, key));
+        if (personal.length === 0) continue;
+        report({
+          message: 'plain',
+          node,
+          path: pathTo(node),
+          params: { fields: naming.fields(personal), url: `${parts.scheme}://${parts.host ?? '…'}` },
+        });
+      }
+    }
+  },
+});
