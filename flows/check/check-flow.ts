@@ -1,6 +1,6 @@
 import type { Flow } from '../model/schema.ts';
 import { createContext } from './context.ts';
-import type { CheckOptions, CheckSummary, Diagnostic } from './diagnostic.ts';
+import type { CheckOptions, Diagnostic } from './diagnostic.ts';
 import { rules } from './rules/index.ts';
 
 /**
@@ -17,15 +17,4 @@ export function checkFlow(flow: Flow, options: CheckOptions = {}): Diagnostic[] 
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) rule.run(context, (diagnostic) => diagnostics.push(diagnostic));
   return diagnostics;
-}
-
-/** How many errors and warnings; a flow with errors cannot be exported. */
-export function summarize(diagnostics: readonly Diagnostic[]): CheckSummary {
-  let errors = 0;
-  let warnings = 0;
-  for (const diagnostic of diagnostics) {
-    if (diagnostic.severity === 'error') errors += 1;
-    else warnings += 1;
-  }
-  return { errors, warnings };
 }
