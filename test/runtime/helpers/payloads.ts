@@ -4,11 +4,11 @@ import { root, secrets } from './bot.ts';
 
 /**
  * Webhook payloads in the WhatsApp Cloud API's shape (webhooks/reference/messages): the two
- * documented samples in ../shared/whatsapp/ as they are, and the other message types built the
- * same way.
+ * documented samples of ../shared/whatsapp/ as they are (copied to test/fixtures/whatsapp/ so the
+ * repository's tests stand alone), and the other message types built the same way.
  */
 export function documentedPayload(name: 'text-message' | 'button-reply'): Record<string, unknown> {
-  return JSON.parse(readFileSync(join(root, '../shared/whatsapp', `${name}.json`), 'utf8'));
+  return JSON.parse(readFileSync(join(root, 'test/fixtures/whatsapp', `${name}.json`), 'utf8'));
 }
 
 let counter = 0;
