@@ -11,7 +11,8 @@ export interface Logger {
 
 /**
  * JSON lines on a stream. Call sites pass ids, counts and error codes only; as a second line of
- * defence every string is redacted: runs of 6+ digits (phone numbers, documents) and anything
+ * defence every string is redacted: runs of 8+ digits (phone numbers with their country code,
+ * documents such as a CPF) and anything
  * shaped like an e-mail address are masked, so a mistake cannot leak a customer's number.
  */
 export function jsonLogger(stream: Writable, clock: () => number = Date.now): Logger {
@@ -32,7 +33,7 @@ export function jsonLogger(stream: Writable, clock: () => number = Date.now): Lo
 export function redact(text: string): string {
   return text
     .replace(/[^\s@"'<>]+@[^\s@"'<>]+\.[^\s@"'<>]+/g, '[email]')
-    .replace(/\+?\d[\d\s().-]{4,}\d/g, (run) => (run.replace(/\D/g, '').length >= 6 ? '[number]' : run));
+    .replace(/\+?\d[\d\s().-]{4,}\d/g, (run) => (run.replace(/\D/g, '').length >= 8 ? '[number]' : run));
 }
 
 /** A short pseudonymous reference to a person for logs: the start of their keyed phone hash. */

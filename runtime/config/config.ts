@@ -70,8 +70,8 @@ export function readSettings(env: Record<string, string | undefined>, baseDir: s
   let fromFile: Record<string, string> = {};
   try {
     const parsed = parseEnvFile(readFileSync(envFile, 'utf8'));
-    if (parsed.ok) fromFile = parsed.values;
-    else problems.push(say('env-file-lines', { file: envFile, lines: parsed.badLines.join(', ') }));
+    fromFile = parsed.values;
+    if (parsed.badLines.length > 0) problems.push(say('env-file-lines', { file: envFile, lines: parsed.badLines.join(', ') }));
   } catch (error) {
     const code = errorCode(error);
     if (code !== 'ENOENT') problems.push(say('env-file-unreadable', { file: envFile, reason: code }));

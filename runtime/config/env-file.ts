@@ -1,5 +1,9 @@
 /** A `.env` file read into names and values; problems name the line, never the value. */
-export type EnvFileResult = { ok: true; values: Record<string, string> } | { ok: false; badLines: number[] };
+export interface EnvFileResult {
+  values: Record<string, string>;
+  /** Line numbers (from 1) that are not `NAME=value`; the other lines are still read. */
+  badLines: number[];
+}
 
 /**
  * Parses the usual `.env` syntax: `NAME=value`, optional `export `, `#` comments on their own line
@@ -21,7 +25,7 @@ export function parseEnvFile(text: string): EnvFileResult {
     }
     values[name] = value;
   });
-  return badLines.length === 0 ? { ok: true, values } : { ok: false, badLines };
+  return { values, badLines };
 }
 
 function unquote(value: string): string | undefined {

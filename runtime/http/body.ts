@@ -26,7 +26,6 @@ export function readBody(request: IncomingMessage, limit: number): Promise<BodyR
       size += chunk.length;
       if (size > limit) {
         chunks.length = 0;
-        request.pause();
         settle({ ok: false, reason: 'too-large' });
         return;
       }

@@ -215,7 +215,10 @@ export class SqliteStorage implements Storage {
 
   async nextOutboxDue(): Promise<number | undefined> {
     const row = this.db
-      .prepare<[], { due: number | null }>('SELECT MIN(next_attempt_at) AS due FROM outbox')
+      .prepare<[], { due: number | null }>(
+        // Only each person's oldest row can go next; later rows wait behind it whatever their time.
+        'SELECT MIN(next_attempt_at) AS due FROM outbox WHERE id IN (SELECT MIN(id) FROM outbox GROUP BY person_id)',
+      )
       .get();
     return row?.due ?? undefined;
   }

@@ -33,7 +33,7 @@ export interface Storage {
    * order), due by `now`, skipping persons in `busy`.
    */
   dueOutbox(now: number, limit: number, busy: ReadonlySet<number>): Promise<OutboxRow[]>;
-  /** The earliest time a waiting outbox row becomes due, if any. */
+  /** The earliest time one of the rows that can go next (each person's oldest) becomes due, if any. */
   nextOutboxDue(): Promise<number | undefined>;
   outboxSent(id: number): Promise<void>;
   outboxRetry(id: number, attempts: number, nextAttemptAt: number, error: string): Promise<void>;

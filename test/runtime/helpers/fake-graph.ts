@@ -41,7 +41,12 @@ export class FakeGraph {
   }
 
   async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+    return this.startOn(0);
+  }
+
+  /** Listens on a given port (to come back where a stopped server was). */
+  async startOn(port: number): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', () => resolve()));
     return `http://127.0.0.1:${this.port}`;
   }
 
