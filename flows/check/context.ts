@@ -9,7 +9,7 @@ import { indexKeys, type KeyIndex } from './analyses/keys.ts';
 import { solveLiveness } from './analyses/liveness.ts';
 import { surveyTexts, type TextSurvey } from './analyses/text-survey.ts';
 import type { BitFlowResult } from './dataflow.ts';
-import { buildGraph, forEachOutEdge, type FlowGraph } from './graph.ts';
+import { buildGraph, type FlowGraph } from './graph.ts';
 import { inventoryOf, type Inventory } from './inventory.ts';
 import { namingFor, type Naming } from './naming.ts';
 
@@ -113,11 +113,12 @@ function breadthFirstParents(graph: FlowGraph): Int32Array {
   }
   for (let head = 0; head < tail; head += 1) {
     const node = queue[head]!;
-    forEachOutEdge(graph, node, (edge) => {
-      if (parents[edge.to] !== -2) return;
-      parents[edge.to] = node;
-      queue[tail++] = edge.to;
-    });
+    for (let at = graph.outStart[node]!; at < graph.outStart[node + 1]!; at += 1) {
+      const next = graph.edgeTo[graph.outEdges[at]!]!;
+      if (parents[next] !== -2) continue;
+      parents[next] = node;
+      queue[tail++] = next;
+    }
   }
   return parents;
 }

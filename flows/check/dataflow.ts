@@ -89,6 +89,9 @@ export function solveBitFlow(graph: FlowGraph, problem: BitFlowProblem): BitFlow
   const inputEdges = forward ? graph.inEdges : graph.outEdges;
   const dependentStart = forward ? graph.outStart : graph.inStart;
   const dependentEdges = forward ? graph.outEdges : graph.inEdges;
+  // The node at the other end of an input edge, and of an edge to a node that reads this one.
+  const inputNode = forward ? graph.edgeFrom : graph.edgeTo;
+  const dependentNode = forward ? graph.edgeTo : graph.edgeFrom;
   const identity = meet === 'must' ? 0xffffffff : 0;
   const value = new Uint32Array(words);
   const carried = new Uint32Array(words);
@@ -106,10 +109,10 @@ export function solveBitFlow(graph: FlowGraph, problem: BitFlowProblem): BitFlow
     value.fill(identity);
     if (isBoundary[node]) meetInto(value, problem.boundary, meet);
     for (let at = inputStart[node]!; at < inputStart[node + 1]!; at += 1) {
-      const edge = graph.edges[inputEdges[at]!]!;
-      const base = (forward ? edge.from : edge.to) * words;
+      const edge = inputEdges[at]!;
+      const base = inputNode[edge]! * words;
       for (let w = 0; w < words; w += 1) carried[w] = after[base + w]!;
-      applyEffect(carried, words, edge.index * words, edgeKill, edgeGen);
+      applyEffect(carried, words, edge * words, edgeKill, edgeGen);
       meetInto(value, carried, meet);
     }
     mask(value, top);
@@ -123,8 +126,7 @@ export function solveBitFlow(graph: FlowGraph, problem: BitFlowProblem): BitFlow
     }
     if (!changed) continue;
     for (let at = dependentStart[node]!; at < dependentStart[node + 1]!; at += 1) {
-      const edge = graph.edges[dependentEdges[at]!]!;
-      push(forward ? edge.to : edge.from);
+      push(dependentNode[dependentEdges[at]!]!);
     }
   }
   return { problem, atEntry, atExit };
@@ -178,7 +180,7 @@ function depthFirstOrder(graph: FlowGraph): Int32Array {
       const at = cursor[node]!;
       if (at < graph.outStart[node + 1]!) {
         cursor[node] = at + 1;
-        const next = graph.edges[graph.outEdges[at]!]!.to;
+        const next = graph.edgeTo[graph.outEdges[at]!]!;
         if (!visited[next]) {
           visited[next] = 1;
           cursor[next] = graph.outStart[next]!;

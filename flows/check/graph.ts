@@ -32,6 +32,9 @@ export interface FlowGraph {
   facts: readonly PrivacyFacts[];
   outcomes: readonly (readonly Outcome[])[];
   edges: readonly GraphEdge[];
+  /** Source and target node of each edge, by edge index (the analyses' hot loops read these). */
+  edgeFrom: Int32Array;
+  edgeTo: Int32Array;
   /** Edges leaving node n: `outEdges[outStart[n] .. outStart[n + 1])`. */
   outStart: Int32Array;
   outEdges: Int32Array;
@@ -59,6 +62,18 @@ export interface FlowGraph {
   erasing: Int32Array;
   handingOff: Int32Array;
 }
+
+const factBits = {
+  collecting: 1,
+  sharing: 2,
+  granting: 4,
+  using: 8,
+  assuring: 16,
+  asking: 32,
+  disclosing: 64,
+  erasing: 128,
+  handingOff: 256,
+} as const;
 
 /** Builds the graph of a parsed flow in time linear in its nodes and edges. */
 export function buildGraph(flow: Flow): FlowGraph {
@@ -102,6 +117,12 @@ export function buildGraph(flow: Flow): FlowGraph {
     outStart[n + 1] = (outStart[n + 1] ?? 0) + (outStart[n] ?? 0);
     inStart[n + 1] = (inStart[n + 1] ?? 0) + (inStart[n] ?? 0);
   }
+  const edgeFrom = new Int32Array(edges.length);
+  const edgeTo = new Int32Array(edges.length);
+  for (let at = 0; at < edges.length; at += 1) {
+    edgeFrom[at] = edges[at]!.from;
+    edgeTo[at] = edges[at]!.to;
+  }
   const outEdges = new Int32Array(edges.length);
   const inEdges = new Int32Array(edges.length);
   const outFill = outStart.slice(0, count);
@@ -112,12 +133,27 @@ export function buildGraph(flow: Flow): FlowGraph {
     inEdges[inFill[edge.to]!++] = edge.index;
   }
 
-  const having = (test: (node: PrivacyFacts) => boolean) => {
+  // One pass over the facts sets a bit per kind of fact; the lists are then read off these bits.
+  const kinds = new Uint16Array(count);
+  for (let index = 0; index < count; index += 1) {
+    const node = facts[index]!;
+    kinds[index] =
+      (node.collects.length > 0 ? factBits.collecting : 0) |
+      (node.shares.length > 0 ? factBits.sharing : 0) |
+      (node.grants.length > 0 ? factBits.granting : 0) |
+      (node.reads.length > 0 || node.shares.length > 0 ? factBits.using : 0) |
+      (node.assures !== undefined && node.assures.length > 0 ? factBits.assuring : 0) |
+      (node.asksUser ? factBits.asking : 0) |
+      (node.discloses ? factBits.disclosing : 0) |
+      (node.erases ? factBits.erasing : 0) |
+      (node.handsOff ? factBits.handingOff : 0);
+  }
+  const having = (bit: number) => {
     let size = 0;
-    for (let index = 0; index < count; index += 1) if (test(facts[index]!)) size += 1;
+    for (let index = 0; index < count; index += 1) if (kinds[index]! & bit) size += 1;
     const list = new Int32Array(size);
     size = 0;
-    for (let index = 0; index < count; index += 1) if (test(facts[index]!)) list[size++] = index;
+    for (let index = 0; index < count; index += 1) if (kinds[index]! & bit) list[size++] = index;
     return list;
   };
 
@@ -128,6 +164,8 @@ export function buildGraph(flow: Flow): FlowGraph {
     facts,
     outcomes,
     edges,
+    edgeFrom,
+    edgeTo,
     outStart,
     outEdges,
     inStart,
@@ -135,15 +173,15 @@ export function buildGraph(flow: Flow): FlowGraph {
     starts,
     reachable: new Uint8Array(count),
     brokenEdges,
-    collecting: having((node) => node.collects.length > 0),
-    sharing: having((node) => node.shares.length > 0),
-    granting: having((node) => node.grants.length > 0),
-    using: having((node) => node.reads.length > 0 || node.shares.length > 0),
-    assuring: having((node) => node.assures !== undefined && node.assures.length > 0),
-    asking: having((node) => node.asksUser),
-    disclosing: having((node) => node.discloses),
-    erasing: having((node) => node.erases),
-    handingOff: having((node) => node.handsOff),
+    collecting: having(factBits.collecting),
+    sharing: having(factBits.sharing),
+    granting: having(factBits.granting),
+    using: having(factBits.using),
+    assuring: having(factBits.assuring),
+    asking: having(factBits.asking),
+    disclosing: having(factBits.disclosing),
+    erasing: having(factBits.erasing),
+    handingOff: having(factBits.handingOff),
   };
   markReachable(graph);
   return graph;
@@ -152,12 +190,6 @@ export function buildGraph(flow: Flow): FlowGraph {
 function hasOutcome(outcomes: readonly Outcome[], id: string): boolean {
   for (let at = 0; at < outcomes.length; at += 1) if (outcomes[at]!.id === id) return true;
   return false;
-}
-
-/** Calls `visit` with each edge leaving `node`. */
-export function forEachOutEdge(graph: FlowGraph, node: number, visit: (edge: GraphEdge) => void): void {
-  const end = graph.outStart[node + 1] ?? 0;
-  for (let at = graph.outStart[node] ?? 0; at < end; at += 1) visit(graph.edges[graph.outEdges[at]!]!);
 }
 
 function markReachable(graph: FlowGraph): void {
@@ -169,10 +201,12 @@ function markReachable(graph: FlowGraph): void {
     queue[tail++] = start;
   }
   for (let head = 0; head < tail; head += 1) {
-    forEachOutEdge(graph, queue[head]!, (edge) => {
-      if (graph.reachable[edge.to]) return;
-      graph.reachable[edge.to] = 1;
-      queue[tail++] = edge.to;
-    });
+    const node = queue[head]!;
+    for (let at = graph.outStart[node]!; at < graph.outStart[node + 1]!; at += 1) {
+      const next = graph.edgeTo[graph.outEdges[at]!]!;
+      if (graph.reachable[next]) continue;
+      graph.reachable[next] = 1;
+      queue[tail++] = next;
+    }
   }
 }

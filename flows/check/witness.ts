@@ -57,13 +57,13 @@ export function shortestWitnesses(
       leaving = step(leaving, i, problem.nodeKill?.has(node, bit), problem.nodeGen?.has(node, bit));
     }
     for (let at = graph.outStart[node]!; at < graph.outStart[node + 1]!; at += 1) {
-      const edge = graph.edges[graph.outEdges[at]!]!;
+      const edge = graph.outEdges[at]!;
       let carried = leaving;
       for (let i = 0; i < tracks.length; i += 1) {
         const { problem, bit } = tracks[i]!;
-        carried = step(carried, i, problem.edgeKill?.has(edge.index, bit), problem.edgeGen?.has(edge.index, bit));
+        carried = step(carried, i, problem.edgeKill?.has(edge, bit), problem.edgeGen?.has(edge, bit));
       }
-      const next = edge.to * stride + carried;
+      const next = graph.edgeTo[edge]! * stride + carried;
       if (parent[next] !== -2) continue;
       parent[next] = state;
       queue[tail++] = next;

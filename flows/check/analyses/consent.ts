@@ -42,16 +42,18 @@ export function solveConsent(graph: FlowGraph, fieldPurposes: readonly string[])
   const width = purposes.length;
   const edgeGen = effectTable(graph, 'edge', width);
   const edgeKill = effectTable(graph, 'edge', width);
-  for (let at = 0; at < graph.edges.length; at += 1) {
-    const edge = graph.edges[at]!;
-    const grants = graph.facts[edge.from]?.grants ?? [];
-    if (grants.length === 0) continue;
-    let granting = false;
-    for (let g = 0; g < grants.length; g += 1) if (grants[g]!.outcome === edge.outcome) granting = true;
-    for (let g = 0; g < grants.length; g += 1) {
-      const grant = grants[g]!;
-      if (granting && grant.outcome !== edge.outcome) continue;
-      for (const id of grant.purposes) (granting ? edgeGen : edgeKill).add(edge.index, bitOf.get(id) ?? 0);
+  for (let g = 0; g < graph.granting.length; g += 1) {
+    const node = graph.granting[g]!;
+    const grants = graph.facts[node]!.grants;
+    for (let out = graph.outStart[node]!; out < graph.outStart[node + 1]!; out += 1) {
+      const edge = graph.edges[graph.outEdges[out]!]!;
+      let granting = false;
+      for (let at = 0; at < grants.length; at += 1) if (grants[at]!.outcome === edge.outcome) granting = true;
+      for (let at = 0; at < grants.length; at += 1) {
+        const grant = grants[at]!;
+        if (granting && grant.outcome !== edge.outcome) continue;
+        for (const id of grant.purposes) (granting ? edgeGen : edgeKill).add(edge.index, bitOf.get(id) ?? 0);
+      }
     }
   }
   const problem: BitFlowProblem = { width, direction: 'forward', meet: 'must', boundary: emptySet(width), edgeGen, edgeKill };

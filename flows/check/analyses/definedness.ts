@@ -2,7 +2,7 @@ import { setOf } from '../bitset.ts';
 import { effectTable, solveBitFlow, type BitFlowProblem, type BitFlowResult } from '../dataflow.ts';
 import type { FlowGraph } from '../graph.ts';
 import { builtInKeys } from '../inventory.ts';
-import { keysSetBy, type KeyIndex } from './keys.ts';
+import { forEachSettingEdge, type KeyIndex } from './keys.ts';
 
 /**
  * Which keys hold a value on every path to each node (a must-analysis). The built-ins always do;
@@ -16,10 +16,9 @@ export function definednessProblem(graph: FlowGraph, keys: KeyIndex): BitFlowPro
     return bit === undefined ? [] : [bit];
   });
   const edgeGen = effectTable(graph, 'edge', width);
-  for (let at = 0; at < graph.edges.length; at += 1) {
-    const set = keysSetBy(graph, graph.edges[at]!);
-    for (let i = 0; i < set.length; i += 1) edgeGen.add(at, keys.bitOf.get(set[i]!) ?? 0);
-  }
+  forEachSettingEdge(graph, (edge, set) => {
+    for (let i = 0; i < set.length; i += 1) edgeGen.add(edge, keys.bitOf.get(set[i]!) ?? 0);
+  });
   const nodeKill = effectTable(graph, 'node', width);
   const stored = setOf(
     width,

@@ -44,6 +44,8 @@ export const failureOutcomes: ReadonlySet<string> = new Set(['invalid', 'error']
 
 const setByEdge = new WeakMap<FlowGraph, (readonly string[])[]>();
 const none: readonly string[] = [];
+/** Not computed yet (a distinct empty list, compared by identity). */
+const unknown: readonly string[] = [];
 
 /**
  * The keys that hold a value after leaving a node by an edge: what the node stored (answers and
@@ -52,12 +54,10 @@ const none: readonly string[] = [];
  */
 export function keysSetBy(graph: FlowGraph, edge: GraphEdge): readonly string[] {
   let table = setByEdge.get(graph);
-  if (!table) {
-    table = new Array<readonly string[]>(graph.edges.length);
-    for (let at = 0; at < graph.edges.length; at += 1) table[at] = computeKeysSetBy(graph, graph.edges[at]!);
-    setByEdge.set(graph, table);
-  }
-  return table[edge.index] ?? none;
+  if (!table) setByEdge.set(graph, (table = new Array<readonly string[]>(graph.edges.length).fill(unknown)));
+  let keys = table[edge.index] ?? none;
+  if (keys === unknown) table[edge.index] = keys = computeKeysSetBy(graph, edge);
+  return keys;
 }
 
 function computeKeysSetBy(graph: FlowGraph, edge: GraphEdge): readonly string[] {
@@ -76,6 +76,20 @@ function computeKeysSetBy(graph: FlowGraph, edge: GraphEdge): readonly string[] 
     if (entry.outcome === edge.outcome) (set ??= []).push(...entry.keys);
   }
   return set ?? none;
+}
+
+/** Calls `visit` with each edge that sets keys (leaving a storing or guaranteeing node) and its keys. */
+export function forEachSettingEdge(graph: FlowGraph, visit: (edge: number, keys: readonly string[]) => void): void {
+  for (const list of [graph.collecting, graph.assuring]) {
+    for (let at = 0; at < list.length; at += 1) {
+      const node = list[at]!;
+      for (let out = graph.outStart[node]!; out < graph.outStart[node + 1]!; out += 1) {
+        const edge = graph.edges[graph.outEdges[out]!]!;
+        const set = keysSetBy(graph, edge);
+        if (set.length > 0) visit(edge.index, set);
+      }
+    }
+  }
 }
 
 /** The keys a node reads or sends (templates, conditions, http requests, handoffs), as bits into `row`. */

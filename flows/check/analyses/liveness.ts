@@ -1,7 +1,7 @@
 import { emptySet, fullSet } from '../bitset.ts';
 import { effectTable, solveBitFlow, type BitFlowResult } from '../dataflow.ts';
 import type { FlowGraph } from '../graph.ts';
-import { addKeysUsedBy, keysSetBy, type KeyIndex } from './keys.ts';
+import { addKeysUsedBy, forEachSettingEdge, type KeyIndex } from './keys.ts';
 
 /**
  * Which keys may still be read after each point (classic live variables, a backward
@@ -17,10 +17,9 @@ export function solveLiveness(graph: FlowGraph, keys: KeyIndex): BitFlowResult {
   for (let at = 0; at < graph.using.length; at += 1) addKeysUsedBy(graph, graph.using[at]!, keys, use);
   for (let at = 0; at < graph.erasing.length; at += 1) nodeKill.fill(graph.erasing[at]!, everything);
   const edgeKill = effectTable(graph, 'edge', width);
-  for (let at = 0; at < graph.edges.length; at += 1) {
-    const set = keysSetBy(graph, graph.edges[at]!);
-    for (let i = 0; i < set.length; i += 1) edgeKill.add(at, keys.bitOf.get(set[i]!) ?? 0);
-  }
+  forEachSettingEdge(graph, (edge, set) => {
+    for (let i = 0; i < set.length; i += 1) edgeKill.add(edge, keys.bitOf.get(set[i]!) ?? 0);
+  });
   return solveBitFlow(graph, {
     width,
     direction: 'backward',
