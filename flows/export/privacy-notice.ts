@@ -10,7 +10,7 @@ const en = {
   'not-translated':
     '> This notice is in English: Amana does not yet write generated documents in “{tag}”. The names of the data and purposes are as {controller} wrote them.',
   intro:
-    'On WhatsApp you are talking to the **automated assistant** of {controller}. This notice says what it collects about you, why, on what legal basis, for how long, who receives it, and how to have it erased. It is generated from the assistant’s own declarations, which are checked before it goes live.',
+    'The **automated assistant** you are talking to on WhatsApp works for {controller}, who is responsible for what it does with your data. This notice says what it collects about you, why, on what legal basis, for how long, who receives it, and how to have it erased. It is generated from the assistant’s own declarations, which are checked before it goes live.',
   'h-controller': 'Who is responsible',
   controller: 'Controller: {name} — {contact}',
   dpo: 'Data protection officer (encarregado): {dpo}',
@@ -31,7 +31,7 @@ const en = {
   always:
     'WhatsApp sends your phone number and profile name with every message. The assistant uses them only to answer you. They are stored encrypted, and an unfinished conversation is forgotten after {days} days without messages.',
   whatsapp:
-    'Messages travel through the WhatsApp Business Platform (Cloud API), operated by Meta Platforms, which carries them for {controller}.',
+    '{controller} receives and sends these messages through the WhatsApp Business Platform (Cloud API), operated by Meta Platforms.',
   'h-human': 'When a person takes over',
   human: 'If the conversation is passed to someone from {controller}, they see: {fields}.',
   'human-nothing': 'If the conversation is passed to someone from {controller}, they see the conversation but no stored data.',
@@ -65,7 +65,7 @@ const messages: Catalogue<Key> = {
     'not-translated':
       '> Este aviso está em inglês: o Amana ainda não escreve documentos gerados em “{tag}”. Os nomes dos dados e finalidades estão como {controller} os escreveu.',
     intro:
-      'No WhatsApp você está falando com o **assistente automático** de {controller}. Este aviso diz o que ele coleta sobre você, por quê, com qual base legal, por quanto tempo, quem recebe e como pedir a exclusão. Ele é gerado a partir das próprias declarações do assistente, verificadas antes de ele entrar no ar.',
+      'O **assistente automático** com quem você fala no WhatsApp trabalha para {controller}, responsável pelo que ele faz com os seus dados. Este aviso diz o que ele coleta sobre você, por quê, com qual base legal, por quanto tempo, quem recebe e como pedir a exclusão. Ele é gerado a partir das próprias declarações do assistente, verificadas antes de ele entrar no ar.',
     'h-controller': 'Quem é o responsável',
     controller: 'Controlador: {name} — {contact}',
     dpo: 'Encarregado pelo tratamento de dados (DPO): {dpo}',
@@ -86,7 +86,7 @@ const messages: Catalogue<Key> = {
     always:
       'O WhatsApp envia o seu número de telefone e o seu nome de perfil junto com cada mensagem. O assistente os usa apenas para responder a você. Eles ficam guardados de forma criptografada, e uma conversa não concluída é esquecida depois de {days} dias sem mensagens.',
     whatsapp:
-      'As mensagens passam pela Plataforma WhatsApp Business (Cloud API), operada pela Meta Platforms, que as transporta para {controller}.',
+      '{controller} recebe e envia estas mensagens pela Plataforma WhatsApp Business (Cloud API), operada pela Meta Platforms.',
     'h-human': 'Quando uma pessoa assume a conversa',
     human: 'Se a conversa for transferida para alguém de {controller}, essa pessoa vê: {fields}.',
     'human-nothing':
@@ -116,7 +116,7 @@ const messages: Catalogue<Key> = {
     'not-translated':
       '> هذا الإشعار بالإنجليزية: لا يكتب أمانة المستندات المولَّدة بلغة “{tag}” بعد. أسماء البيانات والأغراض كما كتبتها {controller}.',
     intro:
-      'أنت تتحدث على واتساب مع **المساعد الآلي** لـ{controller}. يوضح هذا الإشعار ما يجمعه عنك، ولماذا، وعلى أي أساس قانوني، وإلى متى، ومن يتلقاه، وكيف تطلب محوه. وهو مولَّد من إقرارات المساعد نفسه التي تُفحص قبل تشغيله.',
+      'يعمل **المساعد الآلي** الذي تتحدث معه على واتساب لصالح {controller}، وهي الجهة المسؤولة عمّا يفعله ببياناتك. يوضح هذا الإشعار ما يجمعه عنك، ولماذا، وعلى أي أساس قانوني، وإلى متى، ومن يتلقاه، وكيف تطلب محوه. وهو مولَّد من إقرارات المساعد نفسه التي تُفحص قبل تشغيله.',
     'h-controller': 'الجهة المسؤولة',
     controller: 'المتحكم في البيانات: {name} — {contact}',
     dpo: 'مسؤول حماية البيانات: {dpo}',
@@ -136,7 +136,7 @@ const messages: Catalogue<Key> = {
     'h-always': 'ما يُستخدم دائمًا',
     always:
       'يرسل واتساب رقم هاتفك واسم ملفك الشخصي مع كل رسالة. لا يستخدمهما المساعد إلا للرد عليك. ويُحفظان مشفّرين، وتُنسى المحادثة غير المكتملة بعد {days} أيام دون رسائل.',
-    whatsapp: 'تمر الرسائل عبر منصة واتساب للأعمال (Cloud API) التي تشغّلها Meta Platforms وتنقلها لصالح {controller}.',
+    whatsapp: 'تستقبل {controller} هذه الرسائل وترسلها عبر منصة واتساب للأعمال (Cloud API) التي تشغّلها Meta Platforms.',
     'h-human': 'عندما يتولى موظف المحادثة',
     human: 'إذا حُوّلت المحادثة إلى أحد العاملين في {controller}، فإنه يرى: {fields}.',
     'human-nothing': 'إذا حُوّلت المحادثة إلى أحد العاملين في {controller}، فإنه يرى المحادثة دون أي بيانات محفوظة.',

@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseEnvFile } from '../../runtime/config/env-file.ts';
+import { parseFlow } from '../model/parse.ts';
+import type { Flow } from '../model/schema.ts';
+import { buildBundle, type BundleOptions } from './bundle.ts';
+import { runtimeRetention } from './facts.ts';
+
+function example(name: string): Flow {
+  const parsed = parseFlow(readFileSync(new URL(`../examples/${name}.flow.json`, import.meta.url), 'utf8'));
+  if (!parsed.ok) throw new Error(`${name} does not parse`);
+  return parsed.flow;
+}
+
+const options: BundleOptions = {
+  serverJs: '#!/usr/bin/env node\n"use strict";\n// the runtime\n',
+  appVersion: '9.8.7',
+  exportedAt: '2026-03-14T12:00:00.000Z',
+  language: 'en',
+  betterSqlite3: '^12.11.1',
+};
+
+const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+function bundle(name: string, overrides: Partial<BundleOptions> = {}): Record<string, string> {
+  const result = buildBundle(example(name), { ...options, ...overrides });
+  if (!result.ok) throw new Error(`${name} was refused: ${result.diagnostics.map((d) => d.rule).join(', ')}`);
+  return result.files;
+}
+
+describe('buildBundle', () => {
+  it('refuses a flow with check errors and says which', () => {
+    const result = buildBundle(example('noncompliant-demo'), options);
+    expect(result.ok).toBe(false);
+    const rules = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.rule);
+    expect(rules).toEqual(expect.arrayContaining(['undeclared-data', 'undeclared-sharing', 'missing-retention']));
+  });
+
+  it('writes the files of DESIGN.md §5, one privacy notice per flow language', () => {
+    expect(Object.keys(bundle('lead-capture')).sort()).toEqual(
+      [
+        '.env.example',
+        'README.md',
+        'flow.json',
+        'manifest.json',
+        'package.json',
+        'privacy-notice.en.md',
+        'privacy-notice.pt-BR.md',
+        'records-of-processing.md',
+        'server.js',
+      ].sort(),
+    );
+  });
+
+  it('records in the manifest the format, the flow hash, the app version, the export time, the checker summary and every file’s hash', () => {
+    const files = bundle('lead-capture');
+    const manifest = JSON.parse(files['manifest.json'] ?? '');
+    expect(manifest).toMatchObject({
+      format: 'amana.bundle',
+      formatVersion: 1,
+      flow: { id: 'lead-capture', version: 1, languages: ['pt-BR', 'en'], file: 'flow.json', sha256: sha(files['flow.json'] ?? '') },
+      app: { name: 'amana', version: '9.8.7' },
+      exportedAt: '2026-03-14T12:00:00.000Z',
+      checker: { errors: 0 },
+      runtime: { file: 'server.js', node: '>=20.19', sha256: sha(options.serverJs) },
+    });
+    for (const [name, hash] of Object.entries(manifest.files)) expect({ name, hash }).toEqual({ name, hash: sha(files[name] ?? '') });
+    expect(Object.keys(manifest.files)).toHaveLength(6);
+  });
+
+  it('declares better-sqlite3 as the one dependency', () => {
+    const manifest = JSON.parse(bundle('lead-capture')['package.json'] ?? '');
+    expect(manifest.dependencies).toEqual({ 'better-sqlite3': '^12.11.1' });
+    expect(manifest).toMatchObject({ name: 'amana-bot-lead-capture', type: 'commonjs', private: true, scripts: { start: 'node server.js serve' } });
+  });
+
+  it('is pure: the same flow and options give the same bytes', () => {
+    expect(bundle('clinic-appointment')).toEqual(bundle('clinic-appointment'));
+  });
+
+  it('writes the privacy notice from the declarations: controller, DPO, each field’s purpose, basis, retention and recipients, the erase keyword', () => {
+    const notice = bundle('lead-capture')['privacy-notice.en.md'] ?? '';
+    expect(notice).toMatch(/^# Privacy notice — Casa Aurora — pedido de orçamento\n/);
+    expect(notice).toContain('Controller: Casa Aurora Móveis e Decoração Ltda — privacidade@casaaurora.example');
+    expect(notice).toContain('Data protection officer (encarregado): encarregado@casaaurora.example');
+    expect(notice).toContain('### Email\n');
+    expect(notice).toContain('- **Why:** Follow-up from our sales team about your quote and Offers and news');
+    expect(notice).toContain('- **Legal basis:** your consent (GDPR art. 6(1)(a); LGPD art. 7 I)');
+    expect(notice).toContain('- **Kept for:** 180 days after you give it, then deleted automatically');
+    expect(notice).toContain('- **Passed on to:** Funil CRM (Brazil)');
+    expect(notice).toContain('write **delete my data** in the chat');
+    expect(notice).toContain('write **agent**');
+    expect(notice).toContain(`forgotten after ${runtimeRetention.conversationIdleDays} days without messages`);
+    expect(notice).not.toContain('This notice is in English');
+  });
+
+  it('writes the Portuguese notice in Portuguese, with the Portuguese keywords and labels', () => {
+    const notice = bundle('lead-capture')['privacy-notice.pt-BR.md'] ?? '';
+    expect(notice).toContain('# Aviso de privacidade');
+    expect(notice).toContain('### Telefone para contato');
+    expect(notice).toContain('- **Compartilhado com:** Funil CRM (Brasil)');
+    expect(notice).toContain('escreva **apagar meus dados** na conversa');
+    expect(notice).toContain('o seu consentimento (LGPD art. 7º, I; GDPR art. 6(1)(a))');
+  });
+
+  it('writes the Arabic notice in Arabic, and asks explicit consent’s article for health data', () => {
+    const notice = bundle('clinic-appointment')['privacy-notice.ar.md'] ?? '';
+    expect(notice).toMatch(/^# إشعار الخصوصية — /);
+    expect(notice).toContain('بيانات حساسة (GDPR المادة 9؛ LGPD المادة 5 ثانيًا)');
+    expect(notice).toContain('موافقتك الصريحة (GDPR المادة 9(2)(أ)؛ LGPD المادة 11 أولًا)');
+    const english = bundle('clinic-appointment')['privacy-notice.en.md'] ?? '';
+    expect(english).toContain('your explicit consent (GDPR art. 9(2)(a); LGPD art. 11 I)');
+  });
+
+  it('falls back to English for other flow languages, says so, and keeps the flow’s own words', () => {
+    const notice = bundle('pizza-delivery')['privacy-notice.es.md'] ?? '';
+    expect(notice).toContain('> This notice is in English: Amana does not yet write generated documents in “es”.');
+    expect(notice).toContain('### Ubicación de entrega');
+    expect(notice).toContain('(Spain)');
+  });
+
+  it('writes the record of processing (GDPR art. 30, LGPD art. 37) in the exporting person’s language', () => {
+    const record = bundle('lead-capture')['records-of-processing.md'] ?? '';
+    expect(record).toMatch(/^# Record of processing activities — /);
+    expect(record).toContain('GDPR art. 30(1) and LGPD art. 37');
+    expect(record).toContain('| Casa Aurora Móveis e Decoração Ltda | privacidade@casaaurora.example | encarregado@casaaurora.example |');
+    expect(record).toMatch(/\| Email \(`email`\) \| Email address \(`user\.contact\.email`\) \| no \| .* \| your consent .* \| 180 days \| Funil CRM \|/);
+    expect(record).toMatch(/\| Funil CRM \| `api\.funilcrm\.example` \| Brazil \(BR\) \| `name`, `email`, `phone`/);
+    expect(record).toContain(`${runtimeRetention.dedupeKeyDays} days`);
+    expect(record).toContain('AES-256-GCM');
+    const portuguese = bundle('lead-capture', { language: 'pt-BR' })['records-of-processing.md'] ?? '';
+    expect(portuguese).toMatch(/^# Registro das operações de tratamento — /);
+    const arabic = bundle('lead-capture', { language: 'ar' })['records-of-processing.md'] ?? '';
+    expect(arabic).toMatch(/^# سجل أنشطة المعالجة — /);
+  });
+
+  it('writes a README with the deploy steps and an .env.example the bot can read', () => {
+    const files = bundle('order-status', { language: 'pt-BR' });
+    const readme = files['README.md'] ?? '';
+    expect(readme).toContain('npm install\nnode server.js keygen');
+    expect(readme).toContain('node server.js serve');
+    expect(readme).toContain('Exportado pelo Amana 9.8.7');
+    const env = parseEnvFile(files['.env.example'] ?? '');
+    expect(env.badLines).toEqual([]);
+    expect(Object.keys(env.values)).toEqual([
+      'PORT',
+      'WHATSAPP_APP_SECRET',
+      'WHATSAPP_VERIFY_TOKEN',
+      'WHATSAPP_ACCESS_TOKEN',
+      'WHATSAPP_PHONE_NUMBER_ID',
+      'GRAPH_API_BASE',
+      'AMANA_DATA_KEY',
+      'AMANA_DB',
+      'ADMIN_TOKEN',
+    ]);
+    expect(env.values['GRAPH_API_BASE']).toBe('https://graph.facebook.com/v23.0');
+  });
+});
