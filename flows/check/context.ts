@@ -48,23 +48,15 @@ export function createContext(flow: Flow, language: UiLanguage): CheckContext {
   const graph = buildGraph(flow);
   const inventory = inventoryOf(flow);
   const keys = indexKeys(graph, inventory);
-  const textCache: (readonly TextSite[] | undefined)[] = [];
+  // Computed when asked, not kept: most nodes' texts are read once, by the text survey, and
+  // keeping every node's for the whole check costs more (in garbage collection) than asking twice.
   const texts = (node: number): readonly TextSite[] => {
-    const cached = textCache[node];
-    if (cached) return cached;
     const step = flow.nodes[node];
-    const computed = step ? textsOf(step) : [];
-    textCache[node] = computed;
-    return computed;
+    return step ? textsOf(step) : [];
   };
-  const countCache: (readonly CountLimit[] | undefined)[] = [];
   const counts = (node: number): readonly CountLimit[] => {
-    const cached = countCache[node];
-    if (cached) return cached;
     const step = flow.nodes[node];
-    const computed = step ? countsOf(step) : [];
-    countCache[node] = computed;
-    return computed;
+    return step ? countsOf(step) : [];
   };
   const consentPurposes = flow.data.filter((field) => field.legalBasis === 'consent').flatMap((field) => field.purposes);
   let parents: Int32Array | undefined;

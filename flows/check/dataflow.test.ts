@@ -70,8 +70,7 @@ describe('the gen/kill solver', () => {
   it('applies edge effects only on their edge (a grant on one outcome)', () => {
     const graph = diamond();
     const edgeGen = effectTable(graph, 'edge', 1);
-    const helpEdge = graph.edges.find((edge) => edge.outcome === 'help')!;
-    edgeGen.add(helpEdge.index, 0);
+    edgeGen.add(graph.edgeOutcome.indexOf('help'), 0);
     const result = solveBitFlow(graph, { width: 1, direction: 'forward', meet: 'must', boundary: emptySet(1), edgeGen });
     expect(result.atEntry.has(at(graph, 'a'), 0)).toBe(true);
     expect(result.atEntry.has(at(graph, 'b'), 0)).toBe(false);

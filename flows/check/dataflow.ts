@@ -31,7 +31,7 @@ export interface BitFlowProblem {
 
 /** Effects as dense tables: a row of zeros is no effect, so applying one needs no branch or allocation. */
 export function effectTable(graph: FlowGraph, per: 'node' | 'edge', width: number): BitTable {
-  return new BitTable(per === 'node' ? graph.nodes.length : graph.edges.length, width);
+  return new BitTable(per === 'node' ? graph.nodes.length : graph.edgeCount, width);
 }
 
 export interface BitFlowResult {

@@ -5,16 +5,6 @@ import { factsOf, outcomesOf } from '../nodes/registry.ts';
 /** The outcome an edge without `outcome` leaves by (DESIGN.md §2). */
 export const defaultOutcome = 'next';
 
-/** An edge that connects two existing nodes by an outcome its source has. */
-export interface GraphEdge {
-  /** Position in `FlowGraph.edges`. */
-  index: number;
-  id: string;
-  from: number;
-  to: number;
-  outcome: string;
-}
-
 /** An edge of the file that could not enter the graph, and why. */
 export interface BrokenEdge {
   edge: FlowEdge;
@@ -30,9 +20,14 @@ export interface FlowGraph {
   nodes: readonly FlowNode[];
   indexOf: ReadonlyMap<string, number>;
   facts: readonly PrivacyFacts[];
-  outcomes: readonly (readonly Outcome[])[];
-  edges: readonly GraphEdge[];
-  /** Source and target node of each edge, by edge index (the analyses' hot loops read these). */
+  /**
+   * The edges that connect two existing nodes by an outcome their source has, as parallel arrays
+   * indexed by edge number (arrays of numbers and shared strings, not one object per edge: the
+   * analyses read them over and over, and large flows have tens of thousands).
+   */
+  edgeCount: number;
+  edgeId: readonly string[];
+  edgeOutcome: readonly string[];
   edgeFrom: Int32Array;
   edgeTo: Int32Array;
   /** Edges leaving node n: `outEdges[outStart[n] .. outStart[n + 1])`. */
@@ -46,6 +41,11 @@ export interface FlowGraph {
   /** 1 for nodes reachable from a start. */
   reachable: Uint8Array;
   brokenEdges: readonly BrokenEdge[];
+  /**
+   * Ways out that must be connected and are not (found while the outcomes are at hand, which are
+   * not kept): an outcome whose connection points at a missing step is a broken edge instead.
+   */
+  unconnected: readonly { node: number; outcome: string }[];
   /**
    * The nodes with each kind of fact, in node order. Most nodes store, send or grant nothing, so
    * rules about those facts visit these short lists rather than every node of a large flow.
@@ -83,6 +83,7 @@ export function buildGraph(flow: Flow): FlowGraph {
   const count = nodes.length;
   const indexOf = new Map<string, number>();
   const facts: PrivacyFacts[] = new Array<PrivacyFacts>(count);
+  // Outcomes are needed only while the edges are read; they are not kept for the rules.
   const outcomes: Outcome[][] = new Array<Outcome[]>(count);
   const starts: number[] = [];
   for (let index = 0; index < count; index += 1) {
@@ -93,7 +94,10 @@ export function buildGraph(flow: Flow): FlowGraph {
     if (node.type === 'start') starts.push(index);
   }
 
-  const edges: GraphEdge[] = [];
+  const edgeId: string[] = [];
+  const edgeOutcome: string[] = [];
+  const froms: number[] = [];
+  const tos: number[] = [];
   const brokenEdges: BrokenEdge[] = [];
   for (let at = 0; at < flow.edges.length; at += 1) {
     const edge = flow.edges[at]!;
@@ -103,34 +107,34 @@ export function buildGraph(flow: Flow): FlowGraph {
     if (from === undefined) brokenEdges.push({ edge, problem: 'missing-from' });
     else if (to === undefined) brokenEdges.push({ edge, problem: 'missing-to' });
     else if (!hasOutcome(outcomes[from] ?? [], outcome)) brokenEdges.push({ edge, problem: 'unknown-outcome' });
-    else edges.push({ index: edges.length, id: edge.id, from, to, outcome });
+    else {
+      edgeId.push(edge.id);
+      edgeOutcome.push(outcome);
+      froms.push(from);
+      tos.push(to);
+    }
   }
+  const edgeCount = edgeId.length;
+  const edgeFrom = Int32Array.from(froms);
+  const edgeTo = Int32Array.from(tos);
 
   const outStart = new Int32Array(count + 1);
   const inStart = new Int32Array(count + 1);
-  for (let at = 0; at < edges.length; at += 1) {
-    const edge = edges[at]!;
-    outStart[edge.from + 1] = (outStart[edge.from + 1] ?? 0) + 1;
-    inStart[edge.to + 1] = (inStart[edge.to + 1] ?? 0) + 1;
+  for (let at = 0; at < edgeCount; at += 1) {
+    outStart[edgeFrom[at]! + 1]! += 1;
+    inStart[edgeTo[at]! + 1]! += 1;
   }
   for (let n = 0; n < count; n += 1) {
     outStart[n + 1] = (outStart[n + 1] ?? 0) + (outStart[n] ?? 0);
     inStart[n + 1] = (inStart[n + 1] ?? 0) + (inStart[n] ?? 0);
   }
-  const edgeFrom = new Int32Array(edges.length);
-  const edgeTo = new Int32Array(edges.length);
-  for (let at = 0; at < edges.length; at += 1) {
-    edgeFrom[at] = edges[at]!.from;
-    edgeTo[at] = edges[at]!.to;
-  }
-  const outEdges = new Int32Array(edges.length);
-  const inEdges = new Int32Array(edges.length);
+  const outEdges = new Int32Array(edgeCount);
+  const inEdges = new Int32Array(edgeCount);
   const outFill = outStart.slice(0, count);
   const inFill = inStart.slice(0, count);
-  for (let at = 0; at < edges.length; at += 1) {
-    const edge = edges[at]!;
-    outEdges[outFill[edge.from]!++] = edge.index;
-    inEdges[inFill[edge.to]!++] = edge.index;
+  for (let at = 0; at < edgeCount; at += 1) {
+    outEdges[outFill[edgeFrom[at]!]!++] = at;
+    inEdges[inFill[edgeTo[at]!]!++] = at;
   }
 
   // One pass over the facts sets a bit per kind of fact; the lists are then read off these bits.
@@ -157,13 +161,32 @@ export function buildGraph(flow: Flow): FlowGraph {
     return list;
   };
 
+  const pointingNowhere = new Set<string>();
+  for (const { edge, problem } of brokenEdges) {
+    const from = indexOf.get(edge.from);
+    if (problem === 'missing-to' && from !== undefined) pointingNowhere.add(`${from}\u0000${edge.outcome ?? defaultOutcome}`);
+  }
+  const unconnected: { node: number; outcome: string }[] = [];
+  for (let node = 0; node < count; node += 1) {
+    const ways = outcomes[node]!;
+    for (let o = 0; o < ways.length; o += 1) {
+      const outcome = ways[o]!;
+      if (outcome.optional) continue;
+      let connected = false;
+      for (let at = outStart[node]!; at < outStart[node + 1]! && !connected; at += 1)
+        connected = edgeOutcome[outEdges[at]!] === outcome.id;
+      if (!connected && !pointingNowhere.has(`${node}\u0000${outcome.id}`)) unconnected.push({ node, outcome: outcome.id });
+    }
+  }
+
   const graph: FlowGraph = {
     flow,
     nodes,
     indexOf,
     facts,
-    outcomes,
-    edges,
+    edgeCount,
+    edgeId,
+    edgeOutcome,
     edgeFrom,
     edgeTo,
     outStart,
@@ -173,6 +196,7 @@ export function buildGraph(flow: Flow): FlowGraph {
     starts,
     reachable: new Uint8Array(count),
     brokenEdges,
+    unconnected,
     collecting: having(factBits.collecting),
     sharing: having(factBits.sharing),
     granting: having(factBits.granting),

@@ -46,13 +46,14 @@ export function solveConsent(graph: FlowGraph, fieldPurposes: readonly string[])
     const node = graph.granting[g]!;
     const grants = graph.facts[node]!.grants;
     for (let out = graph.outStart[node]!; out < graph.outStart[node + 1]!; out += 1) {
-      const edge = graph.edges[graph.outEdges[out]!]!;
+      const edge = graph.outEdges[out]!;
+      const outcome = graph.edgeOutcome[edge];
       let granting = false;
-      for (let at = 0; at < grants.length; at += 1) if (grants[at]!.outcome === edge.outcome) granting = true;
+      for (let at = 0; at < grants.length; at += 1) if (grants[at]!.outcome === outcome) granting = true;
       for (let at = 0; at < grants.length; at += 1) {
         const grant = grants[at]!;
-        if (granting && grant.outcome !== edge.outcome) continue;
-        for (const id of grant.purposes) (granting ? edgeGen : edgeKill).add(edge.index, bitOf.get(id) ?? 0);
+        if (granting && grant.outcome !== outcome) continue;
+        for (const id of grant.purposes) (granting ? edgeGen : edgeKill).add(edge, bitOf.get(id) ?? 0);
       }
     }
   }

@@ -1,4 +1,4 @@
-import type { FlowGraph, GraphEdge } from '../graph.ts';
+import type { FlowGraph } from '../graph.ts';
 import { builtInKeys, type Inventory } from '../inventory.ts';
 
 /** Every key a flow mentions (declared, built in, stored, read or sent), each with a bit number. */
@@ -52,18 +52,19 @@ const unknown: readonly string[] = [];
  * responses only when it succeeded; choices and computed values always) and what a condition's
  * outcome guarantees. Computed once per edge of a graph.
  */
-export function keysSetBy(graph: FlowGraph, edge: GraphEdge): readonly string[] {
+export function keysSetBy(graph: FlowGraph, edge: number): readonly string[] {
   let table = setByEdge.get(graph);
-  if (!table) setByEdge.set(graph, (table = new Array<readonly string[]>(graph.edges.length).fill(unknown)));
-  let keys = table[edge.index] ?? none;
-  if (keys === unknown) table[edge.index] = keys = computeKeysSetBy(graph, edge);
+  if (!table) setByEdge.set(graph, (table = new Array<readonly string[]>(graph.edgeCount).fill(unknown)));
+  let keys = table[edge] ?? none;
+  if (keys === unknown) table[edge] = keys = computeKeysSetBy(graph, edge);
   return keys;
 }
 
-function computeKeysSetBy(graph: FlowGraph, edge: GraphEdge): readonly string[] {
-  const facts = graph.facts[edge.from];
+function computeKeysSetBy(graph: FlowGraph, edge: number): readonly string[] {
+  const facts = graph.facts[graph.edgeFrom[edge]!];
   if (!facts || (facts.collects.length === 0 && facts.assures === undefined)) return none;
-  const failed = failureOutcomes.has(edge.outcome);
+  const outcome = graph.edgeOutcome[edge];
+  const failed = outcome !== undefined && failureOutcomes.has(outcome);
   let set: string[] | undefined;
   for (let i = 0; i < facts.collects.length; i += 1) {
     const collection = facts.collects[i]!;
@@ -73,7 +74,7 @@ function computeKeysSetBy(graph: FlowGraph, edge: GraphEdge): readonly string[] 
   const assures = facts.assures ?? [];
   for (let i = 0; i < assures.length; i += 1) {
     const entry = assures[i]!;
-    if (entry.outcome === edge.outcome) (set ??= []).push(...entry.keys);
+    if (entry.outcome === outcome) (set ??= []).push(...entry.keys);
   }
   return set ?? none;
 }
@@ -84,9 +85,9 @@ export function forEachSettingEdge(graph: FlowGraph, visit: (edge: number, keys:
     for (let at = 0; at < list.length; at += 1) {
       const node = list[at]!;
       for (let out = graph.outStart[node]!; out < graph.outStart[node + 1]!; out += 1) {
-        const edge = graph.edges[graph.outEdges[out]!]!;
+        const edge = graph.outEdges[out]!;
         const set = keysSetBy(graph, edge);
-        if (set.length > 0) visit(edge.index, set);
+        if (set.length > 0) visit(edge, set);
       }
     }
   }

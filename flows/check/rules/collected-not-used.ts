@@ -45,10 +45,10 @@ export const collectedNotUsed = defineRule({
         let storing = false;
         let used = false;
         for (let at = graph.outStart[node] ?? 0; at < (graph.outStart[node + 1] ?? 0); at += 1) {
-          const edge = graph.edges[graph.outEdges[at] ?? 0];
-          if (!edge || !keysSetBy(graph, edge).includes(key)) continue;
+          const edge = graph.outEdges[at] ?? 0;
+          if (!keysSetBy(graph, edge).includes(key)) continue;
           storing = true;
-          if (live.has(edge.to, bit)) used = true;
+          if (live.has(graph.edgeTo[edge] ?? 0, bit)) used = true;
         }
         if (storing && !used) report({ message: 'unused', node, dataKey: key, params: { field: naming.field(key) } });
       }

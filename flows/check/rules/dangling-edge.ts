@@ -1,3 +1,4 @@
+import { outcomesOf } from '../../nodes/registry.ts';
 import { defaultOutcome } from '../graph.ts';
 import { defineRule } from '../rule.ts';
 
@@ -43,7 +44,8 @@ export const danglingEdge = defineRule({
       } else if (problem === 'missing-to') {
         report({ message: problem, node: from, edgeId: edge.id, params: { ...params, id: naming.quote(edge.to) } });
       } else {
-        const outcomes = (from === undefined ? [] : (graph.outcomes[from] ?? [])).map((outcome) => naming.quote(outcome.id));
+        const step = from === undefined ? undefined : graph.nodes[from];
+        const outcomes = (step ? outcomesOf(step) : []).map((outcome) => naming.quote(outcome.id));
         report({
           message: problem,
           node: from,

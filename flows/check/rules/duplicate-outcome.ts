@@ -27,18 +27,14 @@ export const duplicateOutcome = defineRule({
       const first = graph.outStart[node] ?? 0;
       const last = graph.outStart[node + 1] ?? 0;
       for (let at = first + 1; at < last; at += 1) {
-        const edge = graph.edges[graph.outEdges[at] ?? 0];
-        if (!edge) continue;
+        const edge = graph.outEdges[at] ?? 0;
+        const outcome = graph.edgeOutcome[edge] ?? '';
         let repeated = false;
         for (let before = first; before < at && !repeated; before += 1)
-          repeated = graph.edges[graph.outEdges[before] ?? 0]?.outcome === edge.outcome;
+          repeated = graph.edgeOutcome[graph.outEdges[before] ?? 0] === outcome;
+        const id = graph.edgeId[edge] ?? '';
         if (repeated)
-          report({
-            message: 'duplicate',
-            node,
-            edgeId: edge.id,
-            params: { outcome: naming.quote(edge.outcome), edge: naming.quote(edge.id) },
-          });
+          report({ message: 'duplicate', node, edgeId: id, params: { outcome: naming.quote(outcome), edge: naming.quote(id) } });
       }
     });
   },

@@ -1,4 +1,3 @@
-import { defaultOutcome } from '../graph.ts';
 import { defineRule } from '../rule.ts';
 
 /**
@@ -25,22 +24,6 @@ export const unhandledOutcome = defineRule({
     ar: { unconnected: 'لا توجد لدى الخطوة {node} وصلة للمخرج {outcome}، فتتوقف المحادثة عنده. اربطه بالخطوة التالية.' },
   },
   check({ graph, naming }, report) {
-    const pointingNowhere = new Map<number, Set<string>>();
-    for (const { edge, problem } of graph.brokenEdges) {
-      const from = graph.indexOf.get(edge.from);
-      if (problem !== 'missing-to' || from === undefined) continue;
-      let outcomes = pointingNowhere.get(from);
-      if (!outcomes) pointingNowhere.set(from, (outcomes = new Set()));
-      outcomes.add(edge.outcome ?? defaultOutcome);
-    }
-    graph.outcomes.forEach((outcomes, node) => {
-      for (const outcome of outcomes) {
-        if (outcome.optional || pointingNowhere.get(node)?.has(outcome.id)) continue;
-        let connected = false;
-        for (let at = graph.outStart[node] ?? 0; at < (graph.outStart[node + 1] ?? 0) && !connected; at += 1)
-          connected = graph.edges[graph.outEdges[at] ?? 0]?.outcome === outcome.id;
-        if (!connected) report({ message: 'unconnected', node, params: { outcome: naming.quote(outcome.id) } });
-      }
-    });
+    for (const { node, outcome } of graph.unconnected) report({ message: 'unconnected', node, params: { outcome: naming.quote(outcome) } });
   },
 });
