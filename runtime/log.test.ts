@@ -1,0 +1,21 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { jsonLogger, redact } from './log.ts';
+
+describe('logs', () => {
+  it('writes one JSON line per event', () => {
+    const stream = new PassThrough();
+    const lines: string[] = [];
+    stream.on('data', (chunk: Buffer) => lines.push(chunk.toString()));
+    jsonLogger(stream, () => 0).warn('send-retry', { attempts: 2, error: 'http 500 code 131000', skipped: undefined });
+    expect(JSON.parse(lines[0] ?? '')).toEqual({ t: '1970-01-01T00:00:00.000Z', level: 'warn', event: 'send-retry', attempts: 2, error: 'http 500 code 131000' });
+  });
+
+  it('masks numbers and e-mail addresses that reach a log line by mistake, and keeps error codes', () => {
+    expect(redact('failed for +55 (11) 91234-5678')).toBe('failed for [number]');
+    expect(redact('to 5511912345678 now')).toBe('to [number] now');
+    expect(redact('cpf 123.456.789-09')).toBe('cpf [number]');
+    expect(redact('mail ana.silva@example.com.br sent')).toBe('mail [email] sent');
+    expect(redact('http 400 code 130429/2494055')).toBe('http 400 code 130429/2494055');
+  });
+});
