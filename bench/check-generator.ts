@@ -173,7 +173,8 @@ export function generateFlow(targetNodes: number, seed = 2026): Json {
   node('start', 'start', {});
   node('welcome', 'disclosure', {
     text: {
-      'pt-BR': 'Olá! Sou o assistente automático da Loja Horizonte. Como tratamos seus dados: https://horizonte.example/privacidade',
+      'pt-BR':
+        'Olá! Sou o assistente automático da Loja Horizonte. Como tratamos seus dados: https://horizonte.example/privacidade',
       en: "Hi! I'm Loja Horizonte's automated assistant. How we handle your data: https://horizonte.example/privacy",
     },
   });
@@ -250,7 +251,12 @@ export function generateFlow(targetNodes: number, seed = 2026): Json {
       text: { 'pt-BR': 'Como você se chama?', en: 'What is your name?' },
     });
     edge(m('ask-name'), m('ask-personal'));
-    node(m('ask-personal'), 'question', { input: question.input, saveAs: question.key, text: question.text, retries: 1 });
+    node(m('ask-personal'), 'question', {
+      input: question.input,
+      saveAs: question.key,
+      text: question.text,
+      retries: 1,
+    });
     edge(m('ask-personal'), m('confirm'));
     edge(m('ask-personal'), m('retry'), 'invalid');
     node(m('retry'), 'message', {

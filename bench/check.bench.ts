@@ -73,7 +73,14 @@ function prepare(size: Size) {
     if (copy.ok) flows.push(copy.flow);
   }
   for (let run = 0; run < size.warmup; run += 1) checkFlow(flows[run % flows.length]!);
-  return { size, flows, parseMs, diagnostics: checkFlow(first.flow).length, times: [] as number[], medians: [] as number[] };
+  return {
+    size,
+    flows,
+    parseMs,
+    diagnostics: checkFlow(first.flow).length,
+    times: [] as number[],
+    medians: [] as number[],
+  };
 }
 
 const prepared = sizes.map(prepare);
@@ -116,7 +123,9 @@ if (process.argv.includes('--json')) {
   console.log(JSON.stringify({ node: process.version, cpus: cpus().length, results, ratio, verdicts }, null, 2));
 } else {
   console.log(`amana check benchmark — node ${process.version}, ${cpus().length} CPU(s), ${cpus()[0]?.model ?? ''}`);
-  console.log(`nodes   edges   parse ms   check median ms   (min – max)        diagnostics   runs  (best of ${rounds} round medians)`);
+  console.log(
+    `nodes   edges   parse ms   check median ms   (min – max)        diagnostics   runs  (best of ${rounds} round medians)`,
+  );
   for (const result of results) {
     console.log(
       [

@@ -57,7 +57,10 @@ describe('amana check', () => {
   });
 
   it('exits 2 for a file that is not a valid flow, printing its problems like validate', async () => {
-    const file = tempFile('bad.flow.json', readFileSync(join(root, clean), 'utf8').replace('"type": "disclosure"', '"type": "disclaimer"'));
+    const file = tempFile(
+      'bad.flow.json',
+      readFileSync(join(root, clean), 'utf8').replace('"type": "disclosure"', '"type": "disclaimer"'),
+    );
     const result = await amana('check', file, demo);
     expect(result.code).toBe(2);
     expect(result.stdout).toContain(`${file}: $.nodes[1].type: `);
@@ -71,7 +74,12 @@ describe('amana check', () => {
     expect(one.code).toBe(1);
     const report = JSON.parse(one.stdout);
     expect(report).toMatchObject({ file: demo, summary: { errors: 11, warnings: 1 } });
-    expect(report.diagnostics[0]).toMatchObject({ rule: 'undeclared-data', severity: 'error', nodeId: 'choose-plan', dataKey: 'plan' });
+    expect(report.diagnostics[0]).toMatchObject({
+      rule: 'undeclared-data',
+      severity: 'error',
+      nodeId: 'choose-plan',
+      dataKey: 'plan',
+    });
     const several = JSON.parse((await amana('check', '--format=json', demo, clean)).stdout);
     expect(several.map((entry: { file: string }) => entry.file)).toEqual([demo, clean]);
   });

@@ -31,7 +31,8 @@ const messages: Catalogue<'summary' | 'usage' | 'bad-format' | 'totals' | 'clean
     clean: 'No problems found in {files} file(s).',
   },
   'pt-BR': {
-    summary: 'Prova que um fluxo respeita as regras de privacidade (consentimento, aviso, dados declarados) e os limites do WhatsApp',
+    summary:
+      'Prova que um fluxo respeita as regras de privacidade (consentimento, aviso, dados declarados) e os limites do WhatsApp',
     usage:
       'Uso: amana check <arquivos...> [--format text|json|sarif] [--lang en|pt-BR|ar]\n\n' +
       'Verifica cada fluxo com todas as regras do verificador de privacidade e mostra o que encontrou:\n' +
@@ -98,12 +99,17 @@ export const checkCommand: Command = {
     report(parsed.format, checked, context);
 
     const invalid = checked.some((entry) => entry.problems !== undefined);
-    const errors = checked.reduce((sum, entry) => sum + entry.diagnostics.filter((d) => d.severity === 'error').length, 0);
+    const errors = checked.reduce(
+      (sum, entry) => sum + entry.diagnostics.filter((d) => d.severity === 'error').length,
+      0,
+    );
     return invalid ? 2 : errors > 0 ? 1 : 0;
   },
 };
 
-function parseArguments(args: string[]): { files: string[]; format: Format } | { unknown: string } | { badFormat: true } {
+function parseArguments(
+  args: string[],
+): { files: string[]; format: Format } | { unknown: string } | { badFormat: true } {
   const files: string[] = [];
   let format: Format = 'text';
   for (let at = 0; at < args.length; at += 1) {
@@ -125,7 +131,11 @@ async function checkFile(file: string, context: CommandContext): Promise<Checked
     source = await readFile(resolve(context.cwd, file), 'utf8');
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    return { file, diagnostics: [], problems: [{ path: '$', message: cliText(context.language, 'cannot-read', { file, reason }) }] };
+    return {
+      file,
+      diagnostics: [],
+      problems: [{ path: '$', message: cliText(context.language, 'cannot-read', { file, reason }) }],
+    };
   }
   const parsed = parseFlow(source, { language: context.language });
   if (!parsed.ok)
@@ -165,7 +175,9 @@ function report(format: Format, checked: readonly Checked[], context: CommandCon
   const files = checked.length;
   writeLine(
     stderr,
-    all.length === 0 ? text(language, 'clean', { files }) : text(language, 'totals', { errors, warnings: all.length - errors, files }),
+    all.length === 0
+      ? text(language, 'clean', { files })
+      : text(language, 'totals', { errors, warnings: all.length - errors, files }),
   );
 }
 

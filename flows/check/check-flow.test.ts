@@ -7,7 +7,13 @@ describe('checkFlow', () => {
   it('registers exactly the rule ids of DESIGN.md §3, in their order, with their severities', () => {
     expect(rules.map((rule) => rule.id)).toEqual([...ruleIds]);
     const warnings = rules.filter((rule) => rule.severity === 'warning').map((rule) => rule.id);
-    expect(warnings.sort()).toEqual(['collected-not-used', 'missing-translation', 'sensitive-echo', 'unreachable-node', 'unused-declaration']);
+    expect(warnings.sort()).toEqual([
+      'collected-not-used',
+      'missing-translation',
+      'sensitive-echo',
+      'unreachable-node',
+      'unused-declaration',
+    ]);
   });
 
   it('has a title and help for every rule in every interface language', () => {
@@ -23,8 +29,13 @@ describe('checkFlow', () => {
     const messy = testFlow({
       ...parts,
       keywords: {},
-      data: [{ key: 'email', label: { 'pt-BR': 'E-mail' }, category: 'user.health', purposes: [], legalBasis: 'contract' }],
-      edges: [...edges('start > menu, menu:help > ask-email, menu:agent > thanks, ask-email > thanks'), { id: 'x', from: 'thanks', to: 'ghost' }],
+      data: [
+        { key: 'email', label: { 'pt-BR': 'E-mail' }, category: 'user.health', purposes: [], legalBasis: 'contract' },
+      ],
+      edges: [
+        ...edges('start > menu, menu:help > ask-email, menu:agent > thanks, ask-email > thanks'),
+        { id: 'x', from: 'thanks', to: 'ghost' },
+      ],
     });
     for (const language of uiLanguages)
       for (const diagnostic of checkFlow(messy, { language }))

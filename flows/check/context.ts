@@ -58,7 +58,9 @@ export function createContext(flow: Flow, language: UiLanguage): CheckContext {
     const step = flow.nodes[node];
     return step ? countsOf(step) : [];
   };
-  const consentPurposes = flow.data.filter((field) => field.legalBasis === 'consent').flatMap((field) => field.purposes);
+  const consentPurposes = flow.data
+    .filter((field) => field.legalBasis === 'consent')
+    .flatMap((field) => field.purposes);
   let parents: Int32Array | undefined;
 
   return {

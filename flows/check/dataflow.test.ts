@@ -22,11 +22,16 @@ function diamond() {
         node.message('a', 'A', 'A'),
         node.message('b', 'B', 'B'),
         node.message('join', 'J', 'J'),
-        node.buttons('loop', [['again', 'De novo', 'Again'], ['done', 'Pronto', 'Done']]),
+        node.buttons('loop', [
+          ['again', 'De novo', 'Again'],
+          ['done', 'Pronto', 'Done'],
+        ]),
         node.message('c', 'C', 'C'),
         node.end(),
       ],
-      edges: edges('start > hello, hello > menu, menu:help > a, menu:agent > b, a > join, b > join, join > loop, loop:again > c, c > loop, loop:done > bye'),
+      edges: edges(
+        'start > hello, hello > menu, menu:help > a, menu:agent > b, a > join, b > join, join > loop, loop:again > c, c > loop, loop:done > bye',
+      ),
     }),
   );
 }
@@ -51,7 +56,13 @@ describe('the gen/kill solver', () => {
     const graph = diamond();
     const nodeKill = effectTable(graph, 'node', 1);
     nodeKill.add(at(graph, 'c'), 0);
-    const result = solveBitFlow(graph, { width: 1, direction: 'forward', meet: 'must', boundary: setOf(1, [0]), nodeKill });
+    const result = solveBitFlow(graph, {
+      width: 1,
+      direction: 'forward',
+      meet: 'must',
+      boundary: setOf(1, [0]),
+      nodeKill,
+    });
     expect(result.atEntry.has(at(graph, 'join'), 0)).toBe(true);
     expect(result.atEntry.has(at(graph, 'loop'), 0)).toBe(false);
     expect(result.atEntry.has(at(graph, 'bye'), 0)).toBe(false);
@@ -61,7 +72,13 @@ describe('the gen/kill solver', () => {
     const graph = diamond();
     const nodeGen = effectTable(graph, 'node', 1);
     nodeGen.add(at(graph, 'c'), 0);
-    const result = solveBitFlow(graph, { width: 1, direction: 'backward', meet: 'may', boundary: emptySet(1), nodeGen });
+    const result = solveBitFlow(graph, {
+      width: 1,
+      direction: 'backward',
+      meet: 'may',
+      boundary: emptySet(1),
+      nodeGen,
+    });
     expect(result.atEntry.has(at(graph, 'menu'), 0)).toBe(true);
     expect(result.atEntry.has(at(graph, 'c'), 0)).toBe(true);
     expect(result.atEntry.has(at(graph, 'bye'), 0)).toBe(false);
@@ -71,7 +88,13 @@ describe('the gen/kill solver', () => {
     const graph = diamond();
     const edgeGen = effectTable(graph, 'edge', 1);
     edgeGen.add(graph.edgeOutcome.indexOf('help'), 0);
-    const result = solveBitFlow(graph, { width: 1, direction: 'forward', meet: 'must', boundary: emptySet(1), edgeGen });
+    const result = solveBitFlow(graph, {
+      width: 1,
+      direction: 'forward',
+      meet: 'must',
+      boundary: emptySet(1),
+      edgeGen,
+    });
     expect(result.atEntry.has(at(graph, 'a'), 0)).toBe(true);
     expect(result.atEntry.has(at(graph, 'b'), 0)).toBe(false);
     expect(result.atEntry.has(at(graph, 'join'), 0)).toBe(false);
@@ -85,7 +108,12 @@ describe('shortest witnesses', () => {
     nodeGen.add(at(graph, 'b'), 0);
     const problem: BitFlowProblem = { width: 1, direction: 'forward', meet: 'must', boundary: emptySet(1), nodeGen };
     const target = at(graph, 'loop');
-    const paths = shortestWitnesses(graph, [{ problem, bit: 0 }], (n, facts) => n === target && facts === 0, new Set([target]));
+    const paths = shortestWitnesses(
+      graph,
+      [{ problem, bit: 0 }],
+      (n, facts) => n === target && facts === 0,
+      new Set([target]),
+    );
     expect(paths.get(target)?.map((n) => graph.nodes[n]!.id)).toEqual(['start', 'hello', 'menu', 'a', 'join', 'loop']);
   });
 

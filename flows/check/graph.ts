@@ -164,7 +164,8 @@ export function buildGraph(flow: Flow): FlowGraph {
   const pointingNowhere = new Set<string>();
   for (const { edge, problem } of brokenEdges) {
     const from = indexOf.get(edge.from);
-    if (problem === 'missing-to' && from !== undefined) pointingNowhere.add(`${from}\u0000${edge.outcome ?? defaultOutcome}`);
+    if (problem === 'missing-to' && from !== undefined)
+      pointingNowhere.add(`${from}\u0000${edge.outcome ?? defaultOutcome}`);
   }
   const unconnected: { node: number; outcome: string }[] = [];
   for (let node = 0; node < count; node += 1) {
@@ -175,7 +176,8 @@ export function buildGraph(flow: Flow): FlowGraph {
       let connected = false;
       for (let at = outStart[node]!; at < outStart[node + 1]! && !connected; at += 1)
         connected = edgeOutcome[outEdges[at]!] === outcome.id;
-      if (!connected && !pointingNowhere.has(`${node}\u0000${outcome.id}`)) unconnected.push({ node, outcome: outcome.id });
+      if (!connected && !pointingNowhere.has(`${node}\u0000${outcome.id}`))
+        unconnected.push({ node, outcome: outcome.id });
     }
   }
 

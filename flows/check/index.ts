@@ -1,6 +1,13 @@
 /** The privacy checker (DESIGN.md §3): rules, findings and their reporters. */
 export { checkFlow } from './check-flow.ts';
 export { summarize } from './summarize.ts';
-export { ruleIds, type RuleId, type Severity, type Diagnostic, type CheckOptions, type CheckSummary } from './diagnostic.ts';
+export {
+  ruleIds,
+  type RuleId,
+  type Severity,
+  type Diagnostic,
+  type CheckOptions,
+  type CheckSummary,
+} from './diagnostic.ts';
 export { rules } from './rules/index.ts';
 export type { Rule } from './rule.ts';

@@ -27,7 +27,12 @@ export interface Naming {
 }
 
 const words: Catalogue<'phone' | 'name' | 'more' | 'or'> = {
-  en: { phone: "the customer's WhatsApp number", name: "the customer's WhatsApp name", more: '{count} more', or: ' or ' },
+  en: {
+    phone: "the customer's WhatsApp number",
+    name: "the customer's WhatsApp name",
+    more: '{count} more',
+    or: ' or ',
+  },
   'pt-BR': {
     phone: 'o número de WhatsApp do cliente',
     name: 'o nome de perfil do WhatsApp do cliente',
@@ -76,9 +81,11 @@ export function namingFor(
     const steps = indexes.map(node);
     if (steps.length <= pathHead + pathTail + 1) return steps.join(arrow);
     const hidden = steps.length - pathHead - pathTail;
-    return [...steps.slice(0, pathHead), `… (${say(language, 'more', { count: hidden })}) …`, ...steps.slice(-pathTail)].join(
-      arrow,
-    );
+    return [
+      ...steps.slice(0, pathHead),
+      `… (${say(language, 'more', { count: hidden })}) …`,
+      ...steps.slice(-pathTail),
+    ].join(arrow);
   };
 
   const field = (key: string): string => {

@@ -16,7 +16,10 @@ export function urlParts(template: string): UrlParts {
   const scheme = (match[1] ?? '').toLowerCase();
   const authority = match[2] ?? '';
   if (authority.includes('{{')) return { scheme, dynamic: true };
-  const host = authority.slice(authority.lastIndexOf('@') + 1).toLowerCase().replace(/\.(?=:|$)/, '');
+  const host = authority
+    .slice(authority.lastIndexOf('@') + 1)
+    .toLowerCase()
+    .replace(/\.(?=:|$)/, '');
   return { scheme, host, dynamic: false };
 }
 

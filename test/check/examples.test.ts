@@ -42,12 +42,24 @@ describe('the example flows (the template gallery)', () => {
       { rule: 'undeclared-sharing', severity: 'error', nodeId: 'send-lead' },
       { rule: 'missing-retention', severity: 'error', dataKey: 'health_condition' },
       { rule: 'sensitive-without-consent', severity: 'error', dataKey: 'health_condition' },
-      { rule: 'consent-before-collection', severity: 'error', nodeId: 'ask-email', dataKey: 'email', path: ['start', 'ask-email'] },
+      {
+        rule: 'consent-before-collection',
+        severity: 'error',
+        nodeId: 'ask-email',
+        dataKey: 'email',
+        path: ['start', 'ask-email'],
+      },
       { rule: 'consent-before-collection', severity: 'error', nodeId: 'send-lead', dataKey: 'email', path: toSendLead },
       { rule: 'disclosure-first', severity: 'error', nodeId: 'ask-email', path: ['start', 'ask-email'] },
       { rule: 'no-human-path', severity: 'error' },
       { rule: 'no-erasure-path', severity: 'error' },
-      { rule: 'sensitive-echo', severity: 'warning', nodeId: 'noted', dataKey: 'health_condition', path: [...toSendLead, 'noted'] },
+      {
+        rule: 'sensitive-echo',
+        severity: 'warning',
+        nodeId: 'noted',
+        dataKey: 'health_condition',
+        path: [...toSendLead, 'noted'],
+      },
       { rule: 'insecure-transfer', severity: 'error', nodeId: 'send-lead', path: toSendLead },
       { rule: 'wa-label-too-long', severity: 'error', nodeId: 'choose-plan' },
     ]);
@@ -58,8 +70,8 @@ describe('the example flows (the template gallery)', () => {
     const first = (language: 'en' | 'pt-BR' | 'ar') =>
       checkFlow(flow, { language }).find((d) => d.rule === 'disclosure-first')?.message;
     expect(first('en')).toBe(
-      'The step “Hi! What\'s your email? We\'ll send…” asks the customer something before the bot has said it is an automated assistant, ' +
-        'on the path Start → “Hi! What\'s your email? We\'ll send…”. Add a Bot disclosure step before it.',
+      "The step “Hi! What's your email? We'll send…” asks the customer something before the bot has said it is an automated assistant, " +
+        "on the path Start → “Hi! What's your email? We'll send…”. Add a Bot disclosure step before it.",
     );
     expect(first('pt-BR')).toContain('no caminho Início → “Hi! What');
     expect(first('ar')).toContain('في المسار البداية ← «Hi! What');

@@ -37,7 +37,12 @@ export const node = {
     saveAs,
     text: both(pt, en),
   }),
-  buttons: (id: string, options: [string, string, string][], saveAs?: string, text = both('Como posso ajudar?', 'How can I help?')): Json => ({
+  buttons: (
+    id: string,
+    options: [string, string, string][],
+    saveAs?: string,
+    text = both('Como posso ajudar?', 'How can I help?'),
+  ): Json => ({
     id,
     type: 'buttons',
     position: at(),
@@ -151,10 +156,14 @@ export function compliantParts(): { nodes: Json[]; edges: Json[] } {
     nodes: [
       node.start(),
       node.disclosure(),
-      node.buttons('menu', [
-        ['help', 'Quero ajuda', 'I need help'],
-        ['agent', 'Falar com alguém', 'Talk to a person'],
-      ], 'topic'),
+      node.buttons(
+        'menu',
+        [
+          ['help', 'Quero ajuda', 'I need help'],
+          ['agent', 'Falar com alguém', 'Talk to a person'],
+        ],
+        'topic',
+      ),
       node.consent('ask-consent'),
       node.question('ask-email', 'email', 'email', 'Qual é o seu e-mail?', 'What is your email?'),
       node.message('thanks', 'Obrigado! Responderemos em {{email}}.', 'Thanks! We will answer at {{email}}.'),

@@ -57,6 +57,13 @@ export function solveConsent(graph: FlowGraph, fieldPurposes: readonly string[])
       }
     }
   }
-  const problem: BitFlowProblem = { width, direction: 'forward', meet: 'must', boundary: emptySet(width), edgeGen, edgeKill };
+  const problem: BitFlowProblem = {
+    width,
+    direction: 'forward',
+    meet: 'must',
+    boundary: emptySet(width),
+    edgeGen,
+    edgeKill,
+  };
   return { purposes, bitOf, askedAt, problem, result: solveBitFlow(graph, problem) };
 }

@@ -64,7 +64,8 @@ export function surveyTexts(
       }
     }
     const missing = lacking;
-    if (missing) untranslated.push({ node, languages: languages.filter((l) => missing.has(l)), count: untranslatedTexts });
+    if (missing)
+      untranslated.push({ node, languages: languages.filter((l) => missing.has(l)), count: untranslatedTexts });
     if (hasPlaceholder) templated.push(node);
     const counts = countsOf(node);
     for (let at = 0; at < counts.length; at += 1) {

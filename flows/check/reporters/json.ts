@@ -16,7 +16,11 @@ export interface JsonReport {
   parseErrors?: FileProblem[];
 }
 
-export function toJsonReport(file: string, diagnostics: readonly Diagnostic[], parseErrors?: readonly FileProblem[]): JsonReport {
+export function toJsonReport(
+  file: string,
+  diagnostics: readonly Diagnostic[],
+  parseErrors?: readonly FileProblem[],
+): JsonReport {
   const report: JsonReport = { file, diagnostics: [...diagnostics], summary: summarize(diagnostics) };
   if (parseErrors) report.parseErrors = [...parseErrors];
   return report;

@@ -21,7 +21,9 @@ const flow = parsed.flow;
  * draft-04, hence ajv-draft-04; one of its patterns is not valid with the `u` flag.
  */
 function sarifValidator() {
-  const schema: unknown = JSON.parse(readFileSync(new URL('../../../test/check/fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
+  const schema: unknown = JSON.parse(
+    readFileSync(new URL('../../../test/check/fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8'),
+  );
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
   return ajv.compile(schema as object);
@@ -55,8 +57,17 @@ describe('SARIF reporter', () => {
     for (const language of ['en', 'pt-BR', 'ar'] as const) {
       const log = toSarif(
         [
-          { uri: 'flows/examples/noncompliant-demo.flow.json', flow, source, diagnostics: checkFlow(flow, { language }) },
-          { uri: 'broken.flow.json', diagnostics: [], problems: [{ path: '$.nodes[0].type', message: 'unknown type' }] },
+          {
+            uri: 'flows/examples/noncompliant-demo.flow.json',
+            flow,
+            source,
+            diagnostics: checkFlow(flow, { language }),
+          },
+          {
+            uri: 'broken.flow.json',
+            diagnostics: [],
+            problems: [{ path: '$.nodes[0].type', message: 'unknown type' }],
+          },
         ],
         { language, version: '0.1.0' },
       );
@@ -67,14 +78,20 @@ describe('SARIF reporter', () => {
   });
 
   it('the schema check can fail: a result without a message is refused', () => {
-    const log = toSarif([{ uri: 'a.flow.json', flow, source, diagnostics: checkFlow(flow) }], { language: 'en', version: '0.1.0' });
+    const log = toSarif([{ uri: 'a.flow.json', flow, source, diagnostics: checkFlow(flow) }], {
+      language: 'en',
+      version: '0.1.0',
+    });
     const broken = JSON.parse(JSON.stringify(log));
     delete broken.runs[0].results[0].message;
     expect(validate(broken)).toBe(false);
   });
 
   it('describes every rule in tool.driver.rules and points each result at its line, with the path as a code flow', () => {
-    const log = toSarif([{ uri: 'demo.flow.json', flow, source, diagnostics: checkFlow(flow) }], { language: 'pt-BR', version: '0.1.0' });
+    const log = toSarif([{ uri: 'demo.flow.json', flow, source, diagnostics: checkFlow(flow) }], {
+      language: 'pt-BR',
+      version: '0.1.0',
+    });
     const run = log.runs[0]!;
     expect(run.tool.driver.rules).toHaveLength(26);
     expect(run.tool.driver.rules[0]).toMatchObject({
@@ -87,10 +104,9 @@ describe('SARIF reporter', () => {
     const region = disclosure.locations[0]!.physicalLocation.region!;
     expect(lines[region.startLine - 1]!.slice(region.startColumn - 1)).toBe('{');
     expect(lines[region.startLine]).toContain('"id": "ask-email"');
-    expect(disclosure.codeFlows?.[0]?.threadFlows[0]?.locations.map((step) => step.location.logicalLocations?.[0]?.name)).toEqual([
-      'start',
-      'ask-email',
-    ]);
+    expect(
+      disclosure.codeFlows?.[0]?.threadFlows[0]?.locations.map((step) => step.location.logicalLocations?.[0]?.name),
+    ).toEqual(['start', 'ask-email']);
     expect(run.tool.driver.rules[disclosure.ruleIndex]?.id).toBe('disclosure-first');
     const retention = run.results.find((result) => result.ruleId === 'missing-retention')!;
     expect(retention.locations[0]!.logicalLocations?.[0]?.fullyQualifiedName).toBe('data/health_condition');
@@ -99,7 +115,8 @@ describe('SARIF reporter', () => {
 
 describe('source locations', () => {
   it('finds each node, edge and data field, and ignores arrays of the same names deeper down', () => {
-    const text = '{\n  "data": [ {"key": "a"} ],\n  "nodes": [\n    { "id": "n1", "mock": { "body": { "nodes": [1, 2] } } },\n    {"id": "n2"}\n  ],\n  "edges": []\n}';
+    const text =
+      '{\n  "data": [ {"key": "a"} ],\n  "nodes": [\n    { "id": "n1", "mock": { "body": { "nodes": [1, 2] } } },\n    {"id": "n2"}\n  ],\n  "edges": []\n}';
     expect(locateFlow(text)).toEqual({
       data: [{ line: 2, column: 13 }],
       nodes: [

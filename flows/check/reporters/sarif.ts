@@ -75,12 +75,22 @@ interface SarifRun {
 }
 
 /** The schema the log declares; the tests validate against the OASIS SARIF 2.1.0 schema. */
-export const sarifSchemaUri = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+export const sarifSchemaUri =
+  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 /** What a rule is about, as a SARIF tag (code-scanning UIs filter on tags). */
 function tagsOf(id: string): string[] {
   if (id.startsWith('wa-')) return ['whatsapp'];
-  if (['no-start', 'multiple-starts', 'dangling-edge', 'duplicate-outcome', 'unhandled-outcome', 'unreachable-node'].includes(id))
+  if (
+    [
+      'no-start',
+      'multiple-starts',
+      'dangling-edge',
+      'duplicate-outcome',
+      'unhandled-outcome',
+      'unreachable-node',
+    ].includes(id)
+  )
     return ['graph'];
   if (id === 'missing-translation') return ['i18n'];
   return ['privacy'];
@@ -132,12 +142,16 @@ export function toSarif(files: readonly SarifInput[], options: { language: UiLan
       else if (diagnostic.edgeId !== undefined)
         location = {
           physicalLocation: at(places?.edges[edgeIndex.get(diagnostic.edgeId) ?? -1]),
-          logicalLocations: [{ name: diagnostic.edgeId, fullyQualifiedName: `edges/${diagnostic.edgeId}`, kind: 'element' }],
+          logicalLocations: [
+            { name: diagnostic.edgeId, fullyQualifiedName: `edges/${diagnostic.edgeId}`, kind: 'element' },
+          ],
         };
       else if (diagnostic.dataKey !== undefined)
         location = {
           physicalLocation: at(places?.data[dataIndex.get(diagnostic.dataKey) ?? -1]),
-          logicalLocations: [{ name: diagnostic.dataKey, fullyQualifiedName: `data/${diagnostic.dataKey}`, kind: 'element' }],
+          logicalLocations: [
+            { name: diagnostic.dataKey, fullyQualifiedName: `data/${diagnostic.dataKey}`, kind: 'element' },
+          ],
         };
       else location = { physicalLocation: { artifactLocation: artifact } };
 
@@ -149,7 +163,9 @@ export function toSarif(files: readonly SarifInput[], options: { language: UiLan
         locations: [location],
       };
       if (diagnostic.path && diagnostic.path.length > 0)
-        result.codeFlows = [{ threadFlows: [{ locations: diagnostic.path.map((id) => ({ location: nodeLocation(id) })) }] }];
+        result.codeFlows = [
+          { threadFlows: [{ locations: diagnostic.path.map((id) => ({ location: nodeLocation(id) })) }] },
+        ];
       const properties: Record<string, string> = {};
       if (diagnostic.dataKey !== undefined) properties['dataKey'] = diagnostic.dataKey;
       if (diagnostic.edgeId !== undefined) properties['edgeId'] = diagnostic.edgeId;

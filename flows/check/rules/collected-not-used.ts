@@ -17,18 +17,22 @@ export const collectedNotUsed = defineRule({
   },
   help: {
     en: 'Collect only the personal data the conversation uses (data minimisation, LGPD art. 6 III, GDPR art. 5). Use the value in a later message, condition, request or handoff, or stop asking for it.',
-    'pt-BR': 'Colete só os dados pessoais que a conversa usa (necessidade, LGPD art. 6º III; GDPR art. 5º). Use o valor numa mensagem, condição, requisição ou transferência posterior, ou deixe de pedi-lo.',
+    'pt-BR':
+      'Colete só os dados pessoais que a conversa usa (necessidade, LGPD art. 6º III; GDPR art. 5º). Use o valor numa mensagem, condição, requisição ou transferência posterior, ou deixe de pedi-lo.',
     ar: 'اجمع فقط البيانات الشخصية التي تستخدمها المحادثة (تقليل البيانات). استخدم القيمة في رسالة أو شرط أو طلب أو تحويل لاحق، أو توقّف عن طلبها.',
   },
   messages: {
     en: {
-      unused: 'The step {node} collects {field}, but no later step uses it (no message, condition, request or handoff reads it). Use it, or stop collecting it.',
+      unused:
+        'The step {node} collects {field}, but no later step uses it (no message, condition, request or handoff reads it). Use it, or stop collecting it.',
     },
     'pt-BR': {
-      unused: 'O passo {node} coleta {field}, mas nenhum passo seguinte o usa (nenhuma mensagem, condição, requisição ou transferência o lê). Use-o, ou deixe de coletá-lo.',
+      unused:
+        'O passo {node} coleta {field}, mas nenhum passo seguinte o usa (nenhuma mensagem, condição, requisição ou transferência o lê). Use-o, ou deixe de coletá-lo.',
     },
     ar: {
-      unused: 'الخطوة {node} تجمع {field}، لكن لا توجد خطوة لاحقة تستخدمه (لا رسالة ولا شرط ولا طلب ولا تحويل يقرؤه). استخدمه أو توقّف عن جمعه.',
+      unused:
+        'الخطوة {node} تجمع {field}، لكن لا توجد خطوة لاحقة تستخدمه (لا رسالة ولا شرط ولا طلب ولا تحويل يقرؤه). استخدمه أو توقّف عن جمعه.',
     },
   },
   check({ graph, inventory, keys, liveness, naming }, report) {
@@ -38,7 +42,8 @@ export const collectedNotUsed = defineRule({
       const facts = graph.facts[node]!;
       if (!graph.reachable[node]) continue;
       const personal: string[] = [];
-      for (const { key } of facts.collects) if (inventory.fields.has(key) && !personal.includes(key)) personal.push(key);
+      for (const { key } of facts.collects)
+        if (inventory.fields.has(key) && !personal.includes(key)) personal.push(key);
       for (const key of personal) {
         const bit = keys.bitOf.get(key);
         if (bit === undefined) continue;

@@ -11,7 +11,11 @@ import { defineRule } from '../rule.ts';
  */
 const maxExactTracks = 10;
 
-type Site = { node: number; how: 'answer' | 'choice' | 'response' | 'computed' | 'http' | 'handoff'; recipient?: string };
+type Site = {
+  node: number;
+  how: 'answer' | 'choice' | 'response' | 'computed' | 'http' | 'handoff';
+  recipient?: string;
+};
 
 /**
  * DESIGN.md §3 `consent-before-collection`: a consent-based field is collected or shared where,
@@ -33,33 +37,48 @@ export const consentBeforeCollection = defineRule({
   },
   help: {
     en: 'A field whose legal basis is consent may be collected or passed on only after the customer agreed to one of its purposes, on every path through the flow. Put a Consent step for those purposes before it, and lead “declined” elsewhere.',
-    'pt-BR': 'Um campo cuja base legal é o consentimento só pode ser coletado ou repassado depois que o cliente aceitou uma das suas finalidades, em todos os caminhos do fluxo. Coloque antes um passo de Consentimento para essas finalidades e leve o “declined” para outro lugar.',
+    'pt-BR':
+      'Um campo cuja base legal é o consentimento só pode ser coletado ou repassado depois que o cliente aceitou uma das suas finalidades, em todos os caminhos do fluxo. Coloque antes um passo de Consentimento para essas finalidades e leve o “declined” para outro lugar.',
     ar: 'الحقل الذي أساسه القانوني الموافقة لا يُجمع ولا يُمرَّر إلا بعد أن يوافق العميل على أحد أغراضه، في كل مسار من مسارات المحادثة. ضع قبله خطوة موافقة لهذه الأغراض، ووجّه مخرج الرفض «declined» إلى مكان آخر.',
   },
   messages: {
     en: {
-      answer: 'The step {node} asks for {field} before the customer has agreed, on the path {path}. Add a Consent step for {purposes} before it.',
-      choice: "The step {node} saves the customer's choice as {field} before the customer has agreed, on the path {path}. Add a Consent step for {purposes} before it.",
-      response: 'The step {node} saves {field} from a response before the customer has agreed, on the path {path}. Add a Consent step for {purposes} before it.',
-      computed: 'The step {node} stores {field} before the customer has agreed, on the path {path}. Add a Consent step for {purposes} before it.',
+      answer:
+        'The step {node} asks for {field} before the customer has agreed, on the path {path}. Add a Consent step for {purposes} before it.',
+      choice:
+        "The step {node} saves the customer's choice as {field} before the customer has agreed, on the path {path}. Add a Consent step for {purposes} before it.",
+      response:
+        'The step {node} saves {field} from a response before the customer has agreed, on the path {path}. Add a Consent step for {purposes} before it.',
+      computed:
+        'The step {node} stores {field} before the customer has agreed, on the path {path}. Add a Consent step for {purposes} before it.',
       http: 'The step {node} sends {field} to {recipient} before the customer has agreed, on the path {path}. Add a Consent step for {purposes} before it.',
-      handoff: 'The step {node} passes {field} to a human agent before the customer has agreed, on the path {path}. Add a Consent step for {purposes} before it.',
+      handoff:
+        'The step {node} passes {field} to a human agent before the customer has agreed, on the path {path}. Add a Consent step for {purposes} before it.',
     },
     'pt-BR': {
-      answer: 'O passo {node} pede {field} antes de o cliente concordar, no caminho {path}. Adicione antes dele um passo de Consentimento para {purposes}.',
-      choice: 'O passo {node} guarda a escolha do cliente como {field} antes de o cliente concordar, no caminho {path}. Adicione antes dele um passo de Consentimento para {purposes}.',
-      response: 'O passo {node} guarda {field} de uma resposta antes de o cliente concordar, no caminho {path}. Adicione antes dele um passo de Consentimento para {purposes}.',
-      computed: 'O passo {node} guarda {field} antes de o cliente concordar, no caminho {path}. Adicione antes dele um passo de Consentimento para {purposes}.',
+      answer:
+        'O passo {node} pede {field} antes de o cliente concordar, no caminho {path}. Adicione antes dele um passo de Consentimento para {purposes}.',
+      choice:
+        'O passo {node} guarda a escolha do cliente como {field} antes de o cliente concordar, no caminho {path}. Adicione antes dele um passo de Consentimento para {purposes}.',
+      response:
+        'O passo {node} guarda {field} de uma resposta antes de o cliente concordar, no caminho {path}. Adicione antes dele um passo de Consentimento para {purposes}.',
+      computed:
+        'O passo {node} guarda {field} antes de o cliente concordar, no caminho {path}. Adicione antes dele um passo de Consentimento para {purposes}.',
       http: 'O passo {node} envia {field} para {recipient} antes de o cliente concordar, no caminho {path}. Adicione antes dele um passo de Consentimento para {purposes}.',
-      handoff: 'O passo {node} repassa {field} a um atendente antes de o cliente concordar, no caminho {path}. Adicione antes dele um passo de Consentimento para {purposes}.',
+      handoff:
+        'O passo {node} repassa {field} a um atendente antes de o cliente concordar, no caminho {path}. Adicione antes dele um passo de Consentimento para {purposes}.',
     },
     ar: {
       answer: 'الخطوة {node} تطلب {field} قبل أن يوافق العميل، في المسار {path}. أضف قبلها خطوة موافقة على {purposes}.',
-      choice: 'الخطوة {node} تحفظ اختيار العميل باسم {field} قبل أن يوافق العميل، في المسار {path}. أضف قبلها خطوة موافقة على {purposes}.',
-      response: 'الخطوة {node} تحفظ {field} من رد قبل أن يوافق العميل، في المسار {path}. أضف قبلها خطوة موافقة على {purposes}.',
-      computed: 'الخطوة {node} تخزّن {field} قبل أن يوافق العميل، في المسار {path}. أضف قبلها خطوة موافقة على {purposes}.',
+      choice:
+        'الخطوة {node} تحفظ اختيار العميل باسم {field} قبل أن يوافق العميل، في المسار {path}. أضف قبلها خطوة موافقة على {purposes}.',
+      response:
+        'الخطوة {node} تحفظ {field} من رد قبل أن يوافق العميل، في المسار {path}. أضف قبلها خطوة موافقة على {purposes}.',
+      computed:
+        'الخطوة {node} تخزّن {field} قبل أن يوافق العميل، في المسار {path}. أضف قبلها خطوة موافقة على {purposes}.',
       http: 'الخطوة {node} ترسل {field} إلى {recipient} قبل أن يوافق العميل، في المسار {path}. أضف قبلها خطوة موافقة على {purposes}.',
-      handoff: 'الخطوة {node} تمرّر {field} إلى موظف قبل أن يوافق العميل، في المسار {path}. أضف قبلها خطوة موافقة على {purposes}.',
+      handoff:
+        'الخطوة {node} تمرّر {field} إلى موظف قبل أن يوافق العميل، في المسار {path}. أضف قبلها خطوة موافقة على {purposes}.',
     },
   },
   check(context, report) {

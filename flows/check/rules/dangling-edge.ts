@@ -13,26 +13,31 @@ export const danglingEdge = defineRule({
   },
   help: {
     en: 'A connection must join two existing steps and leave by one of the ways out of its step (a button, “granted”, “next”…). Reconnect it or delete it.',
-    'pt-BR': 'Uma ligação deve unir dois passos existentes e sair por uma das saídas do passo (um botão, “granted”, “next”…). Refaça a ligação ou apague-a.',
+    'pt-BR':
+      'Uma ligação deve unir dois passos existentes e sair por uma das saídas do passo (um botão, “granted”, “next”…). Refaça a ligação ou apague-a.',
     ar: 'يجب أن تربط الوصلة بين خطوتين موجودتين وأن تخرج من أحد مخارج خطوتها (زر، أو «granted»، أو «next»...). أعد ربطها أو احذفها.',
   },
   messages: {
     en: {
-      'missing-from': 'The connection {edge} starts at a step {id} that does not exist. Delete the connection or reconnect it.',
-      'missing-to': 'The connection {edge} from the step {node} leads to a step {id} that does not exist. Reconnect it to an existing step.',
+      'missing-from':
+        'The connection {edge} starts at a step {id} that does not exist. Delete the connection or reconnect it.',
+      'missing-to':
+        'The connection {edge} from the step {node} leads to a step {id} that does not exist. Reconnect it to an existing step.',
       'unknown-outcome':
         'The connection {edge} leaves the step {node} by {outcome}, which this step does not have (it has {outcomes}). Reconnect it from one of those.',
     },
     'pt-BR': {
       'missing-from': 'A ligação {edge} começa num passo {id} que não existe. Apague a ligação ou refaça-a.',
-      'missing-to': 'A ligação {edge} que sai do passo {node} leva a um passo {id} que não existe. Ligue-a a um passo existente.',
+      'missing-to':
+        'A ligação {edge} que sai do passo {node} leva a um passo {id} que não existe. Ligue-a a um passo existente.',
       'unknown-outcome':
         'A ligação {edge} sai do passo {node} por {outcome}, que este passo não tem (ele tem {outcomes}). Refaça a ligação a partir de uma dessas saídas.',
     },
     ar: {
       'missing-from': 'الوصلة {edge} تبدأ من خطوة {id} غير موجودة. احذف الوصلة أو أعد ربطها.',
       'missing-to': 'الوصلة {edge} الخارجة من الخطوة {node} تؤدي إلى خطوة {id} غير موجودة. اربطها بخطوة موجودة.',
-      'unknown-outcome': 'الوصلة {edge} تخرج من الخطوة {node} عبر {outcome}، وهذا المخرج غير موجود في هذه الخطوة (مخارجها: {outcomes}). أعد ربطها من أحدها.',
+      'unknown-outcome':
+        'الوصلة {edge} تخرج من الخطوة {node} عبر {outcome}، وهذا المخرج غير موجود في هذه الخطوة (مخارجها: {outcomes}). أعد ربطها من أحدها.',
     },
   },
   check({ graph, naming }, report) {
@@ -50,7 +55,11 @@ export const danglingEdge = defineRule({
           message: problem,
           node: from,
           edgeId: edge.id,
-          params: { ...params, outcome: naming.quote(edge.outcome ?? defaultOutcome), outcomes: naming.list(outcomes) || '—' },
+          params: {
+            ...params,
+            outcome: naming.quote(edge.outcome ?? defaultOutcome),
+            outcomes: naming.list(outcomes) || '—',
+          },
         });
       }
     }

@@ -10,7 +10,10 @@ function withNode(id: string, replacement: Record<string, unknown>, extra: Recor
 
 describe('undeclared-data', () => {
   it('reports an answer saved under a key declared nowhere, at the question', () => {
-    const flow = withNode('ask-email', node.question('ask-email', 'email', 'e_mail', 'Qual é o seu e-mail?', 'What is your email?'));
+    const flow = withNode(
+      'ask-email',
+      node.question('ask-email', 'email', 'e_mail', 'Qual é o seu e-mail?', 'What is your email?'),
+    );
     const found = findings(flow, 'undeclared-data');
     expect(found).toMatchObject([{ nodeId: 'ask-email', dataKey: 'e_mail', severity: 'error' }]);
     expect(found[0]?.message).toContain('“e_mail”');
@@ -39,14 +42,23 @@ describe('undeclared-data', () => {
 
 describe('mislabeled-data', () => {
   it('is an error when an email question saves into a non-personal variable', () => {
-    const flow = withNode('ask-email', node.question('ask-email', 'email', 'topic', 'Qual é o seu e-mail?', 'What is your email?'));
-    expect(findings(flow, 'mislabeled-data')).toMatchObject([{ nodeId: 'ask-email', dataKey: 'topic', severity: 'error' }]);
+    const flow = withNode(
+      'ask-email',
+      node.question('ask-email', 'email', 'topic', 'Qual é o seu e-mail?', 'What is your email?'),
+    );
+    expect(findings(flow, 'mislabeled-data')).toMatchObject([
+      { nodeId: 'ask-email', dataKey: 'topic', severity: 'error' },
+    ]);
   });
 
   it('is an error when an email question saves into a financial field', () => {
-    const flow = withNode('ask-email', node.question('ask-email', 'email', 'email', 'Qual é o seu e-mail?', 'What is your email?'), {
-      data: [{ ...emailField, category: 'user.financial' }],
-    });
+    const flow = withNode(
+      'ask-email',
+      node.question('ask-email', 'email', 'email', 'Qual é o seu e-mail?', 'What is your email?'),
+      {
+        data: [{ ...emailField, category: 'user.financial' }],
+      },
+    );
     const [found] = findings(flow, 'mislabeled-data');
     expect(found).toMatchObject({ severity: 'error', dataKey: 'email' });
     expect(found?.message).toContain('Email address');
@@ -54,15 +66,22 @@ describe('mislabeled-data', () => {
 
   it('accepts an email saved into a vaguer parent category or a children’s-data field', () => {
     for (const category of ['user.contact', 'user', 'user.childrens']) {
-      const flow = withNode('ask-email', node.question('ask-email', 'email', 'email', 'Qual é o seu e-mail?', 'What is your email?'), {
-        data: [{ ...emailField, category }],
-      });
+      const flow = withNode(
+        'ask-email',
+        node.question('ask-email', 'email', 'email', 'Qual é o seu e-mail?', 'What is your email?'),
+        {
+          data: [{ ...emailField, category }],
+        },
+      );
       expect(findings(flow, 'mislabeled-data'), category).toEqual([]);
     }
   });
 
   it('warns when only the words of a text question suggest other data than declared (Portuguese)', () => {
-    const flow = withNode('ask-email', node.question('ask-email', 'text', 'email', 'Qual é o seu CPF?', 'What is your CPF?'));
+    const flow = withNode(
+      'ask-email',
+      node.question('ask-email', 'text', 'email', 'Qual é o seu CPF?', 'What is your CPF?'),
+    );
     const [found] = findings(flow, 'mislabeled-data', 'pt-BR');
     expect(found).toMatchObject({ severity: 'warning', dataKey: 'email' });
     expect(found?.message).toContain('documento oficial');
@@ -81,25 +100,42 @@ describe('mislabeled-data', () => {
         node.erase(),
         { ...node.end(), text: { ar: 'مع السلامة' } },
       ],
-      edges: edges('start > hello, hello > ask-consent, ask-consent:granted > ask, ask-consent:declined > bye, ask > erase, erase > bye'),
+      edges: edges(
+        'start > hello, hello > ask-consent, ask-consent:granted > ask, ask-consent:declined > bye, ask > erase, erase > bye',
+      ),
     });
     expect(findings(arabic, 'mislabeled-data')).toMatchObject([{ nodeId: 'ask', severity: 'warning' }]);
 
-    const spanish = withNode('ask-email', { ...node.question('ask-email', 'text', 'email', '', ''), text: { es: '¿Cuál es tu número de teléfono?' } });
+    const spanish = withNode('ask-email', {
+      ...node.question('ask-email', 'text', 'email', '', ''),
+      text: { es: '¿Cuál es tu número de teléfono?' },
+    });
     expect(findings(spanish, 'mislabeled-data')).toMatchObject([{ severity: 'warning', dataKey: 'email' }]);
   });
 
   it('does not read words outside the question sentence (a product question that mentions email)', () => {
     const flow = withNode(
       'ask-email',
-      node.question('ask-email', 'text', 'email', 'Obrigado! Qual é o seu e-mail? Enviaremos o orçamento.', 'Thanks! What is your email? We send the quote there.'),
+      node.question(
+        'ask-email',
+        'text',
+        'email',
+        'Obrigado! Qual é o seu e-mail? Enviaremos o orçamento.',
+        'Thanks! What is your email? We send the quote there.',
+      ),
     );
     expect(findings(flow, 'mislabeled-data')).toEqual([]);
     const product = testFlow({
       ...compliantParts(),
       nodes: compliantParts().nodes.map((each) =>
         each['id'] === 'thanks'
-          ? node.question('thanks', 'text', 'topic', 'Qual produto você quer? Mandamos o orçamento por e-mail.', 'Which product? We email the quote.')
+          ? node.question(
+              'thanks',
+              'text',
+              'topic',
+              'Qual produto você quer? Mandamos o orçamento por e-mail.',
+              'Which product? We email the quote.',
+            )
           : each,
       ),
     });
@@ -112,7 +148,9 @@ describe('mislabeled-data', () => {
       ...parts,
       nodes: [...parts.nodes.filter((each) => each['id'] !== 'thanks'), node.set('thanks', 'topic', '{{email}}')],
     });
-    expect(findings(flow, 'mislabeled-data')).toMatchObject([{ nodeId: 'thanks', dataKey: 'topic', severity: 'error' }]);
+    expect(findings(flow, 'mislabeled-data')).toMatchObject([
+      { nodeId: 'thanks', dataKey: 'topic', severity: 'error' },
+    ]);
   });
 });
 
@@ -123,31 +161,40 @@ describe('undeclared-sharing', () => {
   it('accepts email sent to the CRM it is shared with, at the CRM’s host', () => {
     const flow = testFlow({
       ...compliantParts(),
-      nodes: compliantParts().nodes.map((each) => (each['id'] === 'human' ? node.http('human', { send: ['email'] }) : each)),
+      nodes: compliantParts().nodes.map((each) =>
+        each['id'] === 'human' ? node.http('human', { send: ['email'] }) : each,
+      ),
       edges: compliantParts().edges.map((edge) => (edge['from'] === 'human' ? { ...edge, outcome: 'ok' } : edge)),
     });
     expect(findings(flow, 'undeclared-sharing')).toEqual([]);
   });
 
   it('reports a field sent to a recipient not in its sharedWith', () => {
-    const flow = send({ recipient: 'mailer', url: 'https://api.mailer.example/send' }, {
-      recipients: [
-        { id: 'crm', name: 'Acme CRM', host: 'api.crm.example' },
-        { id: 'mailer', name: 'Carteiro', host: 'api.mailer.example' },
-      ],
-    });
+    const flow = send(
+      { recipient: 'mailer', url: 'https://api.mailer.example/send' },
+      {
+        recipients: [
+          { id: 'crm', name: 'Acme CRM', host: 'api.crm.example' },
+          { id: 'mailer', name: 'Carteiro', host: 'api.mailer.example' },
+        ],
+      },
+    );
     expect(findings(flow, 'undeclared-sharing')).toMatchObject([{ nodeId: 'human', dataKey: 'email' }]);
   });
 
   it('reports a URL whose host is not the recipient’s, and one whose host is a placeholder', () => {
-    expect(findings(send({ url: 'https://collect.other.example/x' }), 'undeclared-sharing')).toMatchObject([{ nodeId: 'human' }]);
+    expect(findings(send({ url: 'https://collect.other.example/x' }), 'undeclared-sharing')).toMatchObject([
+      { nodeId: 'human' },
+    ]);
     const dynamic = send({ url: '{{base}}/x' }, { variables: [{ key: 'topic' }, { key: 'base' }] });
     expect(findings(dynamic, 'undeclared-sharing')).toMatchObject([{ nodeId: 'human' }]);
     expect(findings(dynamic, 'undeclared-sharing')[0]?.message).toContain('placeholder');
   });
 
   it('accepts the recipient’s host with a port and a path built from placeholders', () => {
-    expect(findings(send({ url: 'https://api.crm.example:8443/v1/leads/{{email}}' }), 'undeclared-sharing')).toEqual([]);
+    expect(findings(send({ url: 'https://api.crm.example:8443/v1/leads/{{email}}' }), 'undeclared-sharing')).toEqual(
+      [],
+    );
   });
 
   it('counts the built-in contact.phone read by a URL template as sharing, even when not in send', () => {
@@ -167,13 +214,23 @@ describe('undeclared-sharing', () => {
 
 describe('unused-declaration', () => {
   it('warns about a declared field no step collects', () => {
-    const phone = { ...emailField, key: 'phone', category: 'user.contact.phone_number', label: { 'pt-BR': 'Telefone', en: 'Phone' } };
+    const phone = {
+      ...emailField,
+      key: 'phone',
+      category: 'user.contact.phone_number',
+      label: { 'pt-BR': 'Telefone', en: 'Phone' },
+    };
     const flow = testFlow({ ...compliantParts(), data: [emailField, phone] });
     expect(findings(flow, 'unused-declaration')).toMatchObject([{ dataKey: 'phone', severity: 'warning' }]);
   });
 
   it('counts a declared contact.phone as used when a step sends it', () => {
-    const phone = { ...emailField, key: 'contact.phone', legalBasis: 'contract', category: 'user.contact.phone_number' };
+    const phone = {
+      ...emailField,
+      key: 'contact.phone',
+      legalBasis: 'contract',
+      category: 'user.contact.phone_number',
+    };
     const used = withNode('human', node.handoff('human', ['email', 'contact.phone']), { data: [emailField, phone] });
     expect(findings(used, 'unused-declaration')).toEqual([]);
     const unused = testFlow({ ...compliantParts(), data: [emailField, phone] });
@@ -187,10 +244,16 @@ describe('collected-not-used', () => {
     const flow = testFlow({
       ...parts,
       nodes: parts.nodes.map((each) =>
-        each['id'] === 'thanks' ? node.message('thanks', 'Obrigado!', 'Thanks!') : each['id'] === 'human' ? node.handoff('human') : each,
+        each['id'] === 'thanks'
+          ? node.message('thanks', 'Obrigado!', 'Thanks!')
+          : each['id'] === 'human'
+            ? node.handoff('human')
+            : each,
       ),
     });
-    expect(findings(flow, 'collected-not-used')).toMatchObject([{ nodeId: 'ask-email', dataKey: 'email', severity: 'warning' }]);
+    expect(findings(flow, 'collected-not-used')).toMatchObject([
+      { nodeId: 'ask-email', dataKey: 'email', severity: 'warning' },
+    ]);
   });
 
   it('counts a later handoff or request as a use', () => {
@@ -222,13 +285,23 @@ describe('missing-retention, missing-purpose, sensitive-without-consent', () => 
   });
 
   it('reports a purpose that is not declared, in a field and in a consent step', () => {
-    const flow = withNode('ask-consent', node.consent('ask-consent', ['suport']), { data: [{ ...emailField, purposes: ['suport'] }] });
+    const flow = withNode('ask-consent', node.consent('ask-consent', ['suport']), {
+      data: [{ ...emailField, purposes: ['suport'] }],
+    });
     expect(findings(flow, 'missing-purpose').map((d) => d.nodeId ?? d.dataKey)).toEqual(['email', 'ask-consent']);
   });
 
   it('reports sensitive data on another basis than consent, with DESIGN.md’s 2.x category names', () => {
-    for (const category of ['user.health_and_medical', 'user.biometric', 'user.childrens', 'user.demographic.religious_belief']) {
-      const flow = testFlow({ ...compliantParts(), data: [{ ...emailField, category, legalBasis: 'legitimate_interests' }] });
+    for (const category of [
+      'user.health_and_medical',
+      'user.biometric',
+      'user.childrens',
+      'user.demographic.religious_belief',
+    ]) {
+      const flow = testFlow({
+        ...compliantParts(),
+        data: [{ ...emailField, category, legalBasis: 'legitimate_interests' }],
+      });
       expect(findings(flow, 'sensitive-without-consent'), category).toMatchObject([{ dataKey: 'email' }]);
     }
   });

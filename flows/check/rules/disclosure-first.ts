@@ -16,7 +16,8 @@ export const disclosureFirst = defineRule({
   },
   help: {
     en: 'Customers must know they are talking to an automated assistant, and where the privacy notice is, before they are asked anything. Put a Bot disclosure step before the first question on every path.',
-    'pt-BR': 'O cliente precisa saber que fala com um assistente automático, e onde está o aviso de privacidade, antes de responder qualquer coisa. Coloque um passo de Aviso de robô antes da primeira pergunta em todos os caminhos.',
+    'pt-BR':
+      'O cliente precisa saber que fala com um assistente automático, e onde está o aviso de privacidade, antes de responder qualquer coisa. Coloque um passo de Aviso de robô antes da primeira pergunta em todos os caminhos.',
     ar: 'يجب أن يعرف العميل أنه يحادث مساعدًا آليًا، وأين يجد إشعار الخصوصية، قبل أن يُسأل عن أي شيء. ضع خطوة إفصاح عن المساعد الآلي قبل أول سؤال في كل مسار.',
   },
   messages: {

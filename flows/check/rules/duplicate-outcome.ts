@@ -11,15 +11,23 @@ export const duplicateOutcome = defineRule({
   },
   help: {
     en: 'Each way out of a step (a button, “granted”, “next”…) leads to exactly one next step. Keep one connection and delete the others.',
-    'pt-BR': 'Cada saída de um passo (um botão, “granted”, “next”…) leva a exatamente um passo seguinte. Mantenha uma ligação e apague as outras.',
+    'pt-BR':
+      'Cada saída de um passo (um botão, “granted”, “next”…) leva a exatamente um passo seguinte. Mantenha uma ligação e apague as outras.',
     ar: 'كل مخرج من الخطوة (زر، أو «granted»، أو «next»...) يؤدي إلى خطوة تالية واحدة فقط. أبقِ وصلة واحدة واحذف البقية.',
   },
   messages: {
-    en: { duplicate: 'The step {node} has more than one connection for {outcome} ({edge} repeats it); only one can be followed. Keep one and delete the others.' },
-    'pt-BR': {
-      duplicate: 'O passo {node} tem mais de uma ligação para {outcome} ({edge} a repete); só uma pode ser seguida. Mantenha uma e apague as outras.',
+    en: {
+      duplicate:
+        'The step {node} has more than one connection for {outcome} ({edge} repeats it); only one can be followed. Keep one and delete the others.',
     },
-    ar: { duplicate: 'لدى الخطوة {node} أكثر من وصلة للمخرج {outcome} (الوصلة {edge} تكرره)، ولا يمكن اتباع إلا واحدة. أبقِ واحدة واحذف البقية.' },
+    'pt-BR': {
+      duplicate:
+        'O passo {node} tem mais de uma ligação para {outcome} ({edge} a repete); só uma pode ser seguida. Mantenha uma e apague as outras.',
+    },
+    ar: {
+      duplicate:
+        'لدى الخطوة {node} أكثر من وصلة للمخرج {outcome} (الوصلة {edge} تكرره)، ولا يمكن اتباع إلا واحدة. أبقِ واحدة واحذف البقية.',
+    },
   },
   check({ graph, naming }, report) {
     // A node has a handful of ways out: comparing its edges pairwise is cheaper than a map.
@@ -34,7 +42,12 @@ export const duplicateOutcome = defineRule({
           repeated = graph.edgeOutcome[graph.outEdges[before] ?? 0] === outcome;
         const id = graph.edgeId[edge] ?? '';
         if (repeated)
-          report({ message: 'duplicate', node, edgeId: id, params: { outcome: naming.quote(outcome), edge: naming.quote(id) } });
+          report({
+            message: 'duplicate',
+            node,
+            edgeId: id,
+            params: { outcome: naming.quote(outcome), edge: naming.quote(id) },
+          });
       }
     });
   },

@@ -8,7 +8,11 @@ const replace = (id: string, replacement: Record<string, unknown>) =>
 
 describe('graph rules', () => {
   it('no-start: a flow without a Start step, and nothing else about its paths', () => {
-    const flow = testFlow({ ...parts, nodes: parts.nodes.filter((each) => each['type'] !== 'start'), edges: parts.edges.slice(1) });
+    const flow = testFlow({
+      ...parts,
+      nodes: parts.nodes.filter((each) => each['type'] !== 'start'),
+      edges: parts.edges.slice(1),
+    });
     expect(findings(flow, 'no-start')).toHaveLength(1);
     // Without an entry, reachability and path rules have nothing to say.
     expect(findings(flow, 'unreachable-node')).toEqual([]);
@@ -16,7 +20,11 @@ describe('graph rules', () => {
   });
 
   it('multiple-starts: every Start after the first', () => {
-    const flow = testFlow({ ...parts, nodes: [...parts.nodes, node.start('start-2')], edges: [...parts.edges, ...edges('start-2 > hello')] });
+    const flow = testFlow({
+      ...parts,
+      nodes: [...parts.nodes, node.start('start-2')],
+      edges: [...parts.edges, ...edges('start-2 > hello')],
+    });
     expect(findings(flow, 'multiple-starts')).toMatchObject([{ nodeId: 'start-2' }]);
     expect(findings(testFlow(parts), 'multiple-starts')).toEqual([]);
   });
@@ -41,7 +49,10 @@ describe('graph rules', () => {
   });
 
   it('duplicate-outcome: the second connection for the same way out', () => {
-    const flow = testFlow({ ...parts, edges: [...parts.edges, { id: 'again', from: 'menu', outcome: 'help', to: 'agent' }] });
+    const flow = testFlow({
+      ...parts,
+      edges: [...parts.edges, { id: 'again', from: 'menu', outcome: 'help', to: 'agent' }],
+    });
     expect(findings(flow, 'duplicate-outcome')).toMatchObject([{ nodeId: 'menu', edgeId: 'again' }]);
   });
 
@@ -53,12 +64,18 @@ describe('graph rules', () => {
   });
 
   it('unhandled-outcome: optional ways out (invalid, error, a handoff’s next) may stay unconnected', () => {
-    const flow = testFlow({ ...parts, edges: parts.edges.filter((edge) => edge['from'] !== 'agent' && edge['from'] !== 'human') });
+    const flow = testFlow({
+      ...parts,
+      edges: parts.edges.filter((edge) => edge['from'] !== 'agent' && edge['from'] !== 'human'),
+    });
     expect(findings(flow, 'unhandled-outcome')).toEqual([]);
   });
 
   it('unreachable-node: a step no path from Start reaches', () => {
-    const flow = testFlow({ ...parts, nodes: [...parts.nodes, node.message('orphan', 'Ninguém me vê.', 'Nobody sees me.')] });
+    const flow = testFlow({
+      ...parts,
+      nodes: [...parts.nodes, node.message('orphan', 'Ninguém me vê.', 'Nobody sees me.')],
+    });
     expect(findings(flow, 'unreachable-node')).toMatchObject([{ nodeId: 'orphan', severity: 'warning' }]);
   });
 });
@@ -67,12 +84,24 @@ describe('WhatsApp limits', () => {
   const buttons = (labels: string[]) =>
     testFlow({
       ...parts,
-      nodes: replace('menu', node.buttons('menu', labels.map((label, at) => [at === 0 ? 'help' : at === 1 ? 'agent' : `o${at}`, label, label]), 'topic')),
-      edges: [...parts.edges, ...labels.slice(2).map((_, at) => ({ id: `x${at}`, from: 'menu', outcome: `o${at + 2}`, to: 'bye' }))],
+      nodes: replace(
+        'menu',
+        node.buttons(
+          'menu',
+          labels.map((label, at) => [at === 0 ? 'help' : at === 1 ? 'agent' : `o${at}`, label, label]),
+          'topic',
+        ),
+      ),
+      edges: [
+        ...parts.edges,
+        ...labels.slice(2).map((_, at) => ({ id: `x${at}`, from: 'menu', outcome: `o${at + 2}`, to: 'bye' })),
+      ],
     });
 
   it('wa-too-many-buttons: four reply buttons', () => {
-    expect(findings(buttons(['Ajuda', 'Pessoa', 'Preço', 'Prazo']), 'wa-too-many-buttons')).toMatchObject([{ nodeId: 'menu' }]);
+    expect(findings(buttons(['Ajuda', 'Pessoa', 'Preço', 'Prazo']), 'wa-too-many-buttons')).toMatchObject([
+      { nodeId: 'menu' },
+    ]);
     expect(findings(buttons(['Ajuda', 'Pessoa', 'Preço']), 'wa-too-many-buttons')).toEqual([]);
   });
 
@@ -128,11 +157,25 @@ describe('WhatsApp limits', () => {
 
   it('wa-text-too-long: a message over 4,096 code points and a button text over 1,024', () => {
     const long = 'a'.repeat(4097);
-    const message = testFlow({ ...parts, nodes: replace('thanks', node.message('thanks', long, `{{email}} ${'b'.repeat(10)}`)) });
+    const message = testFlow({
+      ...parts,
+      nodes: replace('thanks', node.message('thanks', long, `{{email}} ${'b'.repeat(10)}`)),
+    });
     expect(findings(message, 'wa-text-too-long')).toMatchObject([{ nodeId: 'thanks' }]);
     const body = testFlow({
       ...parts,
-      nodes: replace('menu', node.buttons('menu', [['help', 'Ajuda', 'Help'], ['agent', 'Pessoa', 'Person']], 'topic', { 'pt-BR': 'c'.repeat(1025), en: 'Help?' })),
+      nodes: replace(
+        'menu',
+        node.buttons(
+          'menu',
+          [
+            ['help', 'Ajuda', 'Help'],
+            ['agent', 'Pessoa', 'Person'],
+          ],
+          'topic',
+          { 'pt-BR': 'c'.repeat(1025), en: 'Help?' },
+        ),
+      ),
     });
     const [found] = findings(body, 'wa-text-too-long');
     expect(found?.message).toContain('1024');
@@ -142,7 +185,13 @@ describe('WhatsApp limits', () => {
 
 describe('missing-translation', () => {
   it('warns once per step with the languages it lacks', () => {
-    const flow = testFlow({ ...parts, nodes: replace('thanks', { ...node.message('thanks', 'Obrigado! {{email}}', ''), text: { 'pt-BR': 'Obrigado! {{email}}' } }) });
+    const flow = testFlow({
+      ...parts,
+      nodes: replace('thanks', {
+        ...node.message('thanks', 'Obrigado! {{email}}', ''),
+        text: { 'pt-BR': 'Obrigado! {{email}}' },
+      }),
+    });
     const [found] = findings(flow, 'missing-translation');
     expect(found).toMatchObject({ nodeId: 'thanks', severity: 'warning' });
     expect(found?.message).toContain('no en version of 1 of its texts');

@@ -17,12 +17,15 @@ export const insecureTransfer = defineRule({
   },
   help: {
     en: 'Anyone on the network between the bot and the recipient can read data sent over http://. Use the recipient’s https:// address.',
-    'pt-BR': 'Qualquer um na rede entre o robô e o destinatário consegue ler dados enviados por http://. Use o endereço https:// do destinatário.',
+    'pt-BR':
+      'Qualquer um na rede entre o robô e o destinatário consegue ler dados enviados por http://. Use o endereço https:// do destinatário.',
     ar: 'يستطيع أي طرف على الشبكة بين المساعد والجهة المستلمة قراءة البيانات المرسلة عبر http://. استخدم عنوان https:// للجهة المستلمة.',
   },
   messages: {
     en: { plain: 'The step {node} sends {fields} over an unencrypted connection ({url}). Use an https:// address.' },
-    'pt-BR': { plain: 'O passo {node} envia {fields} por uma conexão sem criptografia ({url}). Use um endereço https://.' },
+    'pt-BR': {
+      plain: 'O passo {node} envia {fields} por uma conexão sem criptografia ({url}). Use um endereço https://.',
+    },
     ar: { plain: 'الخطوة {node} ترسل {fields} عبر اتصال غير مشفّر ({url}). استخدم عنوانًا يبدأ بـ https://.' },
   },
   check({ graph, inventory, naming, pathTo }, report) {

@@ -108,7 +108,8 @@ export const mislabeledData = defineRule({
   },
   help: {
     en: "A field's category decides how it is protected, explained in the privacy notice and echoed in messages. Declare each answer under the category of what it really is, and keep personal data out of Variables.",
-    'pt-BR': 'A categoria de um campo define como ele é protegido, explicado no aviso de privacidade e repetido em mensagens. Declare cada resposta na categoria do que ela realmente é, e não guarde dados pessoais em Variáveis.',
+    'pt-BR':
+      'A categoria de um campo define como ele é protegido, explicado no aviso de privacidade e repetido em mensagens. Declare cada resposta na categoria do que ela realmente é, e não guarde dados pessoais em Variáveis.',
     ar: 'فئة الحقل تحدد كيف يُحمى وكيف يُشرح في إشعار الخصوصية. عرّف كل إجابة ضمن فئة ما هي عليه فعلًا، ولا تضع البيانات الشخصية في «المتغيرات».',
   },
   messages: {
@@ -139,8 +140,10 @@ export const mislabeledData = defineRule({
     ar: {
       'input-variable':
         'الخطوة {node} تطلب {kind} لكنها تحفظه باسم {key}، وهو مُعرَّف كمتغير لا كبيانات شخصية. عرّف {key} في «البيانات» بدلًا من ذلك، بفئة {expected}.',
-      'input-category': 'الخطوة {node} تطلب {kind} لكنها تحفظه في {field} المُعرَّف بفئة {declared}. غيّر فئة الحقل إلى {expected}.',
-      'copy-variable': 'الخطوة {node} تنسخ {source} إلى {key}، وهو مُعرَّف كمتغير لا كبيانات شخصية. عرّف {key} في «البيانات» بدلًا من ذلك.',
+      'input-category':
+        'الخطوة {node} تطلب {kind} لكنها تحفظه في {field} المُعرَّف بفئة {declared}. غيّر فئة الحقل إلى {expected}.',
+      'copy-variable':
+        'الخطوة {node} تنسخ {source} إلى {key}، وهو مُعرَّف كمتغير لا كبيانات شخصية. عرّف {key} في «البيانات» بدلًا من ذلك.',
       'words-variable':
         'نص الخطوة {node} يوحي بأنها تطلب {kind}، لكن الإجابة تُحفظ باسم {key} المُعرَّف كمتغير لا كبيانات شخصية. إن كانت بيانات شخصية فعرّفها في «البيانات».',
       'words-category': 'نص الخطوة {node} يوحي بأنها تطلب {kind}، لكن {field} مُعرَّف بفئة {declared}. راجع فئة الحقل.',
@@ -151,7 +154,8 @@ export const mislabeledData = defineRule({
       const declared = inventory.fields.get(key)?.category;
       return declared === undefined ? undefined : (findCategory(declared)?.key ?? declared);
     };
-    const declaredName = (key: string) => naming.quote(categoryName(inventory.fields.get(key)?.category ?? '', language));
+    const declaredName = (key: string) =>
+      naming.quote(categoryName(inventory.fields.get(key)?.category ?? '', language));
 
     // Flows repeat their questions (“What is your name?” in every branch): read each text once.
     const cuesOf = new Map<string, readonly DataKind[]>();
@@ -176,7 +180,12 @@ export const mislabeledData = defineRule({
           if (!isVariable) continue;
           const personal = facts.reads.filter((read) => inventory.fields.has(read));
           if (personal.length > 0)
-            report({ message: 'copy-variable', node, dataKey: key, params: { ...params(), source: naming.fields(personal) } });
+            report({
+              message: 'copy-variable',
+              node,
+              dataKey: key,
+              params: { ...params(), source: naming.fields(personal) },
+            });
           continue;
         }
         if (collection.source !== 'answer') continue;
@@ -186,7 +195,12 @@ export const mislabeledData = defineRule({
           const expected = () => naming.quote(categoryName(inputCategory[collection.input!] ?? '', language));
           const kind = kindName(language, inputKind);
           if (isVariable)
-            report({ message: 'input-variable', node, dataKey: key, params: { ...params(), kind, expected: expected() } });
+            report({
+              message: 'input-variable',
+              node,
+              dataKey: key,
+              params: { ...params(), kind, expected: expected() },
+            });
           else if (category !== undefined && contradicts(category, inputKind))
             report({
               message: 'input-category',
@@ -222,4 +236,3 @@ export const mislabeledData = defineRule({
     }
   },
 });
-

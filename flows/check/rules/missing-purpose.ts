@@ -14,24 +14,30 @@ export const missingPurpose = defineRule({
   },
   help: {
     en: 'Personal data may only be used for declared purposes (purpose limitation). Give every field at least one of the flow’s purposes, and declare every purpose a consent step asks for.',
-    'pt-BR': 'Dados pessoais só podem ser usados para finalidades declaradas. Dê a cada campo pelo menos uma das finalidades do fluxo, e declare toda finalidade pedida num passo de consentimento.',
+    'pt-BR':
+      'Dados pessoais só podem ser usados para finalidades declaradas. Dê a cada campo pelo menos uma das finalidades do fluxo, e declare toda finalidade pedida num passo de consentimento.',
     ar: 'لا يجوز استخدام البيانات الشخصية إلا لأغراض مُعرَّفة. أعطِ كل حقل غرضًا واحدًا على الأقل من أغراض المسار، وعرّف كل غرض تطلب خطوة الموافقة الموافقة عليه.',
   },
   messages: {
     en: {
       none: '{field} has no purpose. Say what it is used for by picking one of the flow’s purposes.',
-      unknown: '{field} names the purpose {purpose}, which is not declared. Declare it under Purposes, or pick a declared one.',
-      consent: 'The consent step {node} asks for the purpose {purpose}, which is not declared. Declare it under Purposes, or pick a declared one.',
+      unknown:
+        '{field} names the purpose {purpose}, which is not declared. Declare it under Purposes, or pick a declared one.',
+      consent:
+        'The consent step {node} asks for the purpose {purpose}, which is not declared. Declare it under Purposes, or pick a declared one.',
     },
     'pt-BR': {
       none: '{field} não tem finalidade. Diga para que ele é usado escolhendo uma das finalidades do fluxo.',
-      unknown: '{field} cita a finalidade {purpose}, que não está declarada. Declare-a em Finalidades, ou escolha uma declarada.',
-      consent: 'O passo de consentimento {node} pede a finalidade {purpose}, que não está declarada. Declare-a em Finalidades, ou escolha uma declarada.',
+      unknown:
+        '{field} cita a finalidade {purpose}, que não está declarada. Declare-a em Finalidades, ou escolha uma declarada.',
+      consent:
+        'O passo de consentimento {node} pede a finalidade {purpose}, que não está declarada. Declare-a em Finalidades, ou escolha uma declarada.',
     },
     ar: {
       none: 'لا يوجد غرض للحقل {field}. حدّد فيمَ يُستخدم باختيار أحد أغراض المسار.',
       unknown: 'الحقل {field} يذكر الغرض {purpose}، وهو غير مُعرَّف. عرّفه في «الأغراض» أو اختر غرضًا مُعرَّفًا.',
-      consent: 'خطوة الموافقة {node} تطلب الموافقة على الغرض {purpose}، وهو غير مُعرَّف. عرّفه في «الأغراض» أو اختر غرضًا مُعرَّفًا.',
+      consent:
+        'خطوة الموافقة {node} تطلب الموافقة على الغرض {purpose}، وهو غير مُعرَّف. عرّفه في «الأغراض» أو اختر غرضًا مُعرَّفًا.',
     },
   },
   check({ flow, graph, inventory, naming }, report) {
@@ -46,7 +52,8 @@ export const missingPurpose = defineRule({
     graph.granting.forEach((node) => {
       const asked = new Set(graph.facts[node]!.grants.flatMap((grant) => grant.purposes));
       for (const purpose of asked) {
-        if (!inventory.purposes.has(purpose)) report({ message: 'consent', node, params: { purpose: naming.quote(purpose) } });
+        if (!inventory.purposes.has(purpose))
+          report({ message: 'consent', node, params: { purpose: naming.quote(purpose) } });
       }
     });
   },

@@ -12,7 +12,8 @@ export const noErasurePath = defineRule({
   },
   help: {
     en: 'Customers have the right to have their data erased (LGPD art. 18, GDPR art. 17). Add an Erase data step the conversation can reach, or “erase” keywords (such as “delete my data”) that erase at any question.',
-    'pt-BR': 'O cliente tem direito à eliminação dos seus dados (LGPD art. 18, GDPR art. 17). Adicione um passo de Apagar dados que a conversa alcance, ou palavras-chave “erase” (como “apagar meus dados”) que apagam em qualquer pergunta.',
+    'pt-BR':
+      'O cliente tem direito à eliminação dos seus dados (LGPD art. 18, GDPR art. 17). Adicione um passo de Apagar dados que a conversa alcance, ou palavras-chave “erase” (como “apagar meus dados”) que apagam em qualquer pergunta.',
     ar: 'للعميل الحق في حذف بياناته. أضف خطوة حذف البيانات يمكن للمحادثة الوصول إليها، أو كلمات مفتاحية «erase» (مثل «احذف بياناتي») تحذف البيانات عند أي سؤال.',
   },
   messages: {

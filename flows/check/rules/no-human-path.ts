@@ -15,7 +15,8 @@ export const noHumanPath = defineRule({
   },
   help: {
     en: 'A customer must always be able to ask for a human. Add a Human handoff step the conversation can reach, or “human” keywords (such as “agent”) that hand over at any question.',
-    'pt-BR': 'O cliente precisa sempre poder pedir um atendente. Adicione um passo de Transferir para humano que a conversa alcance, ou palavras-chave “human” (como “atendente”) que transferem em qualquer pergunta.',
+    'pt-BR':
+      'O cliente precisa sempre poder pedir um atendente. Adicione um passo de Transferir para humano que a conversa alcance, ou palavras-chave “human” (como “atendente”) que transferem em qualquer pergunta.',
     ar: 'يجب أن يتمكن العميل دائمًا من طلب موظف. أضف خطوة تحويل إلى موظف يمكن للمحادثة الوصول إليها، أو كلمات مفتاحية «human» (مثل «موظف») تحوّل المحادثة عند أي سؤال.',
   },
   messages: {

@@ -17,10 +17,14 @@ describe('consent-before-collection', () => {
       ),
     });
     const found = findings(flow, 'consent-before-collection');
-    expect(found[0]).toMatchObject({ nodeId: 'ask-email', dataKey: 'email', path: ['start', 'hello', 'menu', 'ask-email'] });
+    expect(found[0]).toMatchObject({
+      nodeId: 'ask-email',
+      dataKey: 'email',
+      path: ['start', 'hello', 'menu', 'ask-email'],
+    });
     expect(found[0]?.message).toBe(
       'The step “What is your email?” asks for “Email” before the customer has agreed, on the path Start → ' +
-        '“Hi! I\'m Loja Sol\'s automated assistant.…” → “How can I help?” → “What is your email?”. ' +
+        "“Hi! I'm Loja Sol's automated assistant.…” → “How can I help?” → “What is your email?”. " +
         'Add a Consent step for “Support” before it.',
     );
     // The handoff that shares it is reached the same way.
@@ -142,7 +146,9 @@ describe('disclosure-first', () => {
         'ask-email > thanks, thanks > human, human > erase, erase > bye, agent > bye',
       ),
     });
-    expect(findings(flow, 'disclosure-first')).toMatchObject([{ nodeId: 'ask-consent', path: ['start', 'route', 'ask-consent'] }]);
+    expect(findings(flow, 'disclosure-first')).toMatchObject([
+      { nodeId: 'ask-consent', path: ['start', 'route', 'ask-consent'] },
+    ]);
   });
 
   it('accepts messages and conditions before the disclosure: they ask nothing', () => {
@@ -226,7 +232,9 @@ describe('undefined-variable', () => {
       data: [],
       variables: [{ key: 'topic' }, { key: 'plan' }],
       nodes: [
-        ...parts.nodes.filter((each) => ['start', 'hello', 'menu', 'agent', 'erase', 'bye'].includes(String(each['id']))),
+        ...parts.nodes.filter((each) =>
+          ['start', 'hello', 'menu', 'agent', 'erase', 'bye'].includes(String(each['id'])),
+        ),
         node.set('plan-basic', 'plan', 'basic'),
         node.set('plan-plus', 'plan', 'plus'),
         node.message('show-plan', 'Plano {{plan}}.', 'Plan {{plan}}.'),
@@ -271,7 +279,9 @@ describe('undefined-variable', () => {
   it('suggests the key a typo probably meant', () => {
     const flow = testFlow({
       ...parts,
-      nodes: parts.nodes.map((each) => (each['id'] === 'thanks' ? node.message('thanks', 'Em {{emial}}.', 'At {{emial}}.') : each)),
+      nodes: parts.nodes.map((each) =>
+        each['id'] === 'thanks' ? node.message('thanks', 'Em {{emial}}.', 'At {{emial}}.') : each,
+      ),
     });
     const [found] = findings(flow, 'undefined-variable');
     expect(found?.message).toContain('Did you mean “{{email}}”?');
@@ -280,7 +290,11 @@ describe('undefined-variable', () => {
   it('treats contact.phone and contact.name as always set', () => {
     const flow = testFlow({
       ...parts,
-      nodes: parts.nodes.map((each) => (each['id'] === 'thanks' ? node.message('thanks', 'Oi {{contact.name}}! {{email}}', 'Hi {{contact.name}}! {{email}}') : each)),
+      nodes: parts.nodes.map((each) =>
+        each['id'] === 'thanks'
+          ? node.message('thanks', 'Oi {{contact.name}}! {{email}}', 'Hi {{contact.name}}! {{email}}')
+          : each,
+      ),
     });
     expect(findings(flow, 'undefined-variable')).toEqual([]);
   });

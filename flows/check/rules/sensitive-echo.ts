@@ -17,7 +17,8 @@ export const sensitiveEcho = defineRule({
   },
   help: {
     en: 'What the bot writes stays in the chat history and shows in phone notifications, where others can read it. Do not repeat health, financial, official ID or other sensitive values; confirm without them (“we have noted your answer”).',
-    'pt-BR': 'O que o robô escreve fica no histórico e aparece nas notificações do celular, onde outras pessoas podem ler. Não repita valores de saúde, financeiros, de documentos oficiais ou outros dados sensíveis; confirme sem eles (“anotamos sua resposta”).',
+    'pt-BR':
+      'O que o robô escreve fica no histórico e aparece nas notificações do celular, onde outras pessoas podem ler. Não repita valores de saúde, financeiros, de documentos oficiais ou outros dados sensíveis; confirme sem eles (“anotamos sua resposta”).',
     ar: 'ما يكتبه المساعد يبقى في سجل المحادثة ويظهر في إشعارات الهاتف حيث قد يقرؤه آخرون. لا تكرر القيم الصحية أو المالية أو أرقام الهوية أو غيرها من البيانات الحساسة؛ أكّد دونها («سجّلنا إجابتك»).',
   },
   messages: {
@@ -47,7 +48,8 @@ export const sensitiveEcho = defineRule({
           const value = text[tag] ?? '';
           if (!placeholder.test(value)) continue;
           echoed ??= [];
-          for (const key of templateKeys(value)) if (protectedKeys.includes(key) && !echoed.includes(key)) echoed.push(key);
+          for (const key of templateKeys(value))
+            if (protectedKeys.includes(key) && !echoed.includes(key)) echoed.push(key);
         }
       }
       if (!echoed) continue;

@@ -17,7 +17,8 @@ export const undeclaredData = defineRule({
   },
   help: {
     en: 'Everything the bot keeps must be in the data inventory: personal data under Data, with its purpose, legal basis and retention; anything else (a menu choice, a product code) under Variables.',
-    'pt-BR': 'Tudo o que o robô guarda precisa estar no inventário: dados pessoais em Dados, com finalidade, base legal e prazo de retenção; o resto (uma opção de menu, um código de produto) em Variáveis.',
+    'pt-BR':
+      'Tudo o que o robô guarda precisa estar no inventário: dados pessoais em Dados, com finalidade, base legal e prazo de retenção; o resto (uma opção de menu, um código de produto) em Variáveis.',
     ar: 'كل ما يحتفظ به المساعد يجب أن يكون في جرد البيانات: البيانات الشخصية في «البيانات» مع الغرض والأساس القانوني ومدة الاحتفاظ، وما سواها (اختيار من قائمة، رمز منتج) في «المتغيرات».',
   },
   messages: {
@@ -54,7 +55,8 @@ export const undeclaredData = defineRule({
         'الخطوة {node} تحفظ قيمة من الرد باسم {key}، وهو غير مُعرَّف في «البيانات» ولا في «المتغيرات». عرّفه في «البيانات» إن كان يخص العميل، وإلا ففي «المتغيرات».',
       computed:
         'الخطوة {node} تخزّن قيمة باسم {key}، وهو غير مُعرَّف في «البيانات» ولا في «المتغيرات». عرّفه في «البيانات» إن كان يخص العميل، وإلا ففي «المتغيرات».',
-      'built-in': 'الخطوة {node} تخزّن {field} دون تعريفه. أضف في «البيانات» حقلًا بالمفتاح {key} مع الغرض والأساس القانوني ومدة الاحتفاظ.',
+      'built-in':
+        'الخطوة {node} تخزّن {field} دون تعريفه. أضف في «البيانات» حقلًا بالمفتاح {key} مع الغرض والأساس القانوني ومدة الاحتفاظ.',
     },
   },
   check({ graph, inventory, naming }, report) {
@@ -81,7 +83,12 @@ export const undeclaredData = defineRule({
       for (const key of facts.reads) {
         if (!isBuiltIn(key) || inventory.fields.has(key) || reported.includes(key)) continue;
         reported.push(key);
-        report({ message: 'built-in', node, dataKey: key, params: { key: naming.quote(key), field: naming.field(key) } });
+        report({
+          message: 'built-in',
+          node,
+          dataKey: key,
+          params: { key: naming.quote(key), field: naming.field(key) },
+        });
       }
     }
   },

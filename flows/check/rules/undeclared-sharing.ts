@@ -26,7 +26,8 @@ export const undeclaredSharing = defineRule({
   },
   help: {
     en: "Every recipient of personal data must be declared (with the host its API lives on) and listed in the “shared with” of each field it receives; the customer's WhatsApp number and name count too.",
-    'pt-BR': 'Todo destinatário de dados pessoais precisa estar declarado (com o host da sua API) e listado no “compartilhado com” de cada campo que recebe; o número e o nome de WhatsApp do cliente também contam.',
+    'pt-BR':
+      'Todo destinatário de dados pessoais precisa estar declarado (com o host da sua API) e listado no “compartilhado com” de cada campo que recebe; o número e o nome de WhatsApp do cliente também contam.',
     ar: 'يجب تعريف كل جهة تتلقى بيانات شخصية (مع المضيف الذي تعمل عليه واجهتها البرمجية) وإدراجها في «تُشارك مع» لكل حقل تتلقاه؛ ويشمل ذلك رقم العميل واسمه في واتساب.',
   },
   messages: {
@@ -79,7 +80,8 @@ export const undeclaredSharing = defineRule({
         'الخطوة {node} ترسل {key} إلى {recipient}، لكن {key} غير مُعرَّف في «البيانات» ولا في «المتغيرات». عرّفه في «البيانات» مع إدراج {recipient} في «تُشارك مع»، أو في «المتغيرات» إن لم يكن بيانات شخصية.',
       'undeclared-handoff':
         'الخطوة {node} تمرّر {key} إلى موظف، لكن {key} غير مُعرَّف في «البيانات» ولا في «المتغيرات». عرّفه في «البيانات»، أو في «المتغيرات» إن لم يكن بيانات شخصية.',
-      'built-in-http': 'الخطوة {node} ترسل {field} إلى {recipient} دون تعريفه. أضف في «البيانات» حقلًا بالمفتاح {key} يُشارك مع {recipient}.',
+      'built-in-http':
+        'الخطوة {node} ترسل {field} إلى {recipient} دون تعريفه. أضف في «البيانات» حقلًا بالمفتاح {key} يُشارك مع {recipient}.',
       'built-in-handoff': 'الخطوة {node} تمرّر {field} إلى موظف دون تعريفه. أضف في «البيانات» حقلًا بالمفتاح {key}.',
       'not-recipient':
         'الخطوة {node} ترسل {fields} إلى {recipient}، وهي ليست جهة مستلمة مُعرَّفة. أضفها في «الجهات المستلمة» مع مضيفها، وأدرجها في «تُشارك مع» لكل حقل تتلقاه.',
@@ -91,7 +93,8 @@ export const undeclaredSharing = defineRule({
         'الخطوة {node} ترسل {fields} إلى {host}، لكن الجهة المستلمة {recipient} بلا مضيف مُعرَّف، فلا يمكن لأمانة التأكد من أن البيانات تصل إليها. أضف {host} مضيفًا للجهة المستلمة إن كان يخصها.',
       'host-dynamic':
         'الخطوة {node} ترسل {fields} إلى عنوان يبدأ بعنصر نائب {{…}}، فلا يمكن لأمانة معرفة وجهة البيانات. اكتب عنوان الجهة المستلمة كاملًا (https://host/…)؛ ويمكن أن تأتي العناصر النائبة بعد المضيف.',
-      'host-invalid': 'الخطوة {node} ترسل {fields} إلى {url}، وهو ليس عنوان ويب كاملًا. اكتبه بالشكل https://host/path مع مضيف {recipient}.',
+      'host-invalid':
+        'الخطوة {node} ترسل {fields} إلى {url}، وهو ليس عنوان ويب كاملًا. اكتبه بالشكل https://host/path مع مضيف {recipient}.',
     },
   },
   check({ graph, inventory, naming }, report) {
@@ -131,7 +134,12 @@ export const undeclaredSharing = defineRule({
         for (const key of personal) {
           const field = inventory.fields.get(key);
           if (!field || (field.sharedWith ?? []).includes(recipient.id)) continue;
-          report({ message: 'not-shared-with', node, dataKey: key, params: { field: naming.field(key), recipient: recipientName } });
+          report({
+            message: 'not-shared-with',
+            node,
+            dataKey: key,
+            params: { field: naming.field(key), recipient: recipientName },
+          });
         }
         const parts = urlParts(share.url ?? '');
         const declared = declaredHost(recipient);

@@ -18,22 +18,26 @@ export const undefinedVariable = defineRule({
   },
   help: {
     en: 'A {{placeholder}}, a condition or a request may only use a value that every path to it has asked for or set. Ask for it earlier on every path, or test it with a Condition (“exists”) first.',
-    'pt-BR': 'Um {{marcador}}, uma condição ou uma requisição só podem usar um valor que todos os caminhos até ali já pediram ou definiram. Peça-o antes em todos os caminhos, ou teste-o antes com uma Condição (“exists”).',
+    'pt-BR':
+      'Um {{marcador}}, uma condição ou uma requisição só podem usar um valor que todos os caminhos até ali já pediram ou definiram. Peça-o antes em todos os caminhos, ou teste-o antes com uma Condição (“exists”).',
     ar: 'لا يجوز للعنصر النائب {{…}} أو للشرط أو للطلب استخدام قيمة إلا إذا طلبتها أو عيّنتها كل المسارات المؤدية إليه. اطلبها قبل ذلك في كل مسار، أو اختبرها أولًا بخطوة شرط («exists»).',
   },
   messages: {
     en: {
-      unset: 'The step {node} uses {key}, which has no value yet on the path {path}. Ask for it or set it on every path before this step, or check it first with a Condition (“exists”).',
+      unset:
+        'The step {node} uses {key}, which has no value yet on the path {path}. Ask for it or set it on every path before this step, or check it first with a Condition (“exists”).',
       never: 'The step {node} uses {key}, but no step ever sets it. Set it before this step, or correct the name.',
       'never-suggest': 'The step {node} uses {key}, but no step ever sets it. Did you mean {suggestion}?',
     },
     'pt-BR': {
-      unset: 'O passo {node} usa {key}, que ainda não tem valor no caminho {path}. Peça-o ou defina-o em todos os caminhos antes deste passo, ou verifique-o antes com uma Condição (“exists”).',
+      unset:
+        'O passo {node} usa {key}, que ainda não tem valor no caminho {path}. Peça-o ou defina-o em todos os caminhos antes deste passo, ou verifique-o antes com uma Condição (“exists”).',
       never: 'O passo {node} usa {key}, mas nenhum passo o define. Defina-o antes deste passo, ou corrija o nome.',
       'never-suggest': 'O passo {node} usa {key}, mas nenhum passo o define. Você quis dizer {suggestion}?',
     },
     ar: {
-      unset: 'الخطوة {node} تستخدم {key}، ولا قيمة له بعد في المسار {path}. اطلبه أو عيّنه في كل مسار قبل هذه الخطوة، أو تحقّق منه أولًا بخطوة شرط («exists»).',
+      unset:
+        'الخطوة {node} تستخدم {key}، ولا قيمة له بعد في المسار {path}. اطلبه أو عيّنه في كل مسار قبل هذه الخطوة، أو تحقّق منه أولًا بخطوة شرط («exists»).',
       never: 'الخطوة {node} تستخدم {key}، لكن لا توجد خطوة تعيّنه. عيّنه قبل هذه الخطوة، أو صحّح الاسم.',
       'never-suggest': 'الخطوة {node} تستخدم {key}، لكن لا توجد خطوة تعيّنه. هل تقصد {suggestion}؟',
     },
@@ -42,11 +46,12 @@ export const undefinedVariable = defineRule({
     if (graph.starts.length === 0) return;
     const result = definedness();
     const setSomewhere = new Set<string>(builtInKeys);
-    for (const list of [graph.collecting, graph.assuring]) for (let at = 0; at < list.length; at += 1) {
-      const facts = graph.facts[list[at]!]!;
-      for (let i = 0; i < facts.collects.length; i += 1) setSomewhere.add(facts.collects[i]!.key);
-      if (facts.assures) for (const assured of facts.assures) for (const key of assured.keys) setSomewhere.add(key);
-    }
+    for (const list of [graph.collecting, graph.assuring])
+      for (let at = 0; at < list.length; at += 1) {
+        const facts = graph.facts[list[at]!]!;
+        for (let i = 0; i < facts.collects.length; i += 1) setSomewhere.add(facts.collects[i]!.key);
+        if (facts.assures) for (const assured of facts.assures) for (const key of assured.keys) setSomewhere.add(key);
+      }
 
     const suspects = new Map<string, Set<number>>();
     const suspect = (node: number, key: string) => {
@@ -92,7 +97,13 @@ export const undefinedVariable = defineRule({
       report(
         suggestion === undefined
           ? { message: 'never', node, dataKey: key, path, params: { key: shown } }
-          : { message: 'never-suggest', node, dataKey: key, path, params: { key: shown, suggestion: naming.quote(`{{${suggestion}}}`) } },
+          : {
+              message: 'never-suggest',
+              node,
+              dataKey: key,
+              path,
+              params: { key: shown, suggestion: naming.quote(`{{${suggestion}}}`) },
+            },
       );
     }
   },

@@ -15,15 +15,25 @@ export const unhandledOutcome = defineRule({
   },
   help: {
     en: 'Every button, answer and result of a step must lead somewhere, or the conversation stops there. Connect it to the next step (for a consent, also the “declined” way out).',
-    'pt-BR': 'Todo botão, resposta e resultado de um passo precisa levar a algum lugar, senão a conversa para ali. Ligue-o ao próximo passo (num consentimento, também a saída “declined”).',
+    'pt-BR':
+      'Todo botão, resposta e resultado de um passo precisa levar a algum lugar, senão a conversa para ali. Ligue-o ao próximo passo (num consentimento, também a saída “declined”).',
     ar: 'يجب أن يؤدي كل زر وكل إجابة وكل نتيجة في الخطوة إلى مكان ما، وإلا توقفت المحادثة عندها. اربطه بالخطوة التالية (وفي خطوة الموافقة اربط مخرج الرفض «declined» أيضًا).',
   },
   messages: {
-    en: { unconnected: 'The step {node} has no connection for {outcome}, so the conversation would stop there. Connect it to the next step.' },
-    'pt-BR': { unconnected: 'O passo {node} não tem ligação para {outcome}, então a conversa pararia ali. Ligue-a ao próximo passo.' },
-    ar: { unconnected: 'لا توجد لدى الخطوة {node} وصلة للمخرج {outcome}، فتتوقف المحادثة عنده. اربطه بالخطوة التالية.' },
+    en: {
+      unconnected:
+        'The step {node} has no connection for {outcome}, so the conversation would stop there. Connect it to the next step.',
+    },
+    'pt-BR': {
+      unconnected:
+        'O passo {node} não tem ligação para {outcome}, então a conversa pararia ali. Ligue-a ao próximo passo.',
+    },
+    ar: {
+      unconnected: 'لا توجد لدى الخطوة {node} وصلة للمخرج {outcome}، فتتوقف المحادثة عنده. اربطه بالخطوة التالية.',
+    },
   },
   check({ graph, naming }, report) {
-    for (const { node, outcome } of graph.unconnected) report({ message: 'unconnected', node, params: { outcome: naming.quote(outcome) } });
+    for (const { node, outcome } of graph.unconnected)
+      report({ message: 'unconnected', node, params: { outcome: naming.quote(outcome) } });
   },
 });

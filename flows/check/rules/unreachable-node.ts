@@ -15,8 +15,14 @@ export const unreachableNode = defineRule({
     ar: 'لا يوجد مسار من خطوة البداية يؤدي إلى هذه الخطوة، فلن يراها أي عميل. اربطها أو احذفها.',
   },
   messages: {
-    en: { unreachable: 'The step {node} cannot be reached from the Start step, so no customer will ever see it. Connect it or delete it.' },
-    'pt-BR': { unreachable: 'O passo {node} não pode ser alcançado a partir do Início, então nenhum cliente o verá. Ligue-o ou apague-o.' },
+    en: {
+      unreachable:
+        'The step {node} cannot be reached from the Start step, so no customer will ever see it. Connect it or delete it.',
+    },
+    'pt-BR': {
+      unreachable:
+        'O passo {node} não pode ser alcançado a partir do Início, então nenhum cliente o verá. Ligue-o ou apague-o.',
+    },
     ar: { unreachable: 'لا يمكن الوصول إلى الخطوة {node} من خطوة البداية، فلن يراها أي عميل. اربطها أو احذفها.' },
   },
   check({ graph }, report) {

@@ -15,7 +15,8 @@ export const waListTooManyRows = defineRule({
   },
   help: {
     en: 'A WhatsApp list holds at most 10 rows, counting all its sections together, in at most 10 sections. Split a longer list into two steps (for example a first list of categories).',
-    'pt-BR': 'Uma lista do WhatsApp comporta no máximo 10 linhas, somando todas as seções, em no máximo 10 seções. Divida uma lista maior em dois passos (por exemplo, uma primeira lista de categorias).',
+    'pt-BR':
+      'Uma lista do WhatsApp comporta no máximo 10 linhas, somando todas as seções, em no máximo 10 seções. Divida uma lista maior em dois passos (por exemplo, uma primeira lista de categorias).',
     ar: 'تتسع قائمة واتساب لعشرة خيارات على الأكثر في جميع أقسامها معًا، وعشرة أقسام على الأكثر. قسّم القائمة الأطول إلى خطوتين (مثلًا قائمة أولى بالفئات).',
   },
   messages: {

@@ -12,7 +12,8 @@ export const waTextTooLong = defineRule({
   },
   help: {
     en: 'WhatsApp accepts text messages of up to 4,096 characters, and up to 1,024 above buttons or a list. Shorten the text or split it across steps.',
-    'pt-BR': 'O WhatsApp aceita mensagens de texto de até 4.096 caracteres, e de até 1.024 acima de botões ou de uma lista. Encurte o texto ou divida-o em mais passos.',
+    'pt-BR':
+      'O WhatsApp aceita mensagens de texto de até 4.096 caracteres, e de até 1.024 acima de botões ou de uma lista. Encurte o texto ou divida-o em mais passos.',
     ar: 'يقبل واتساب الرسائل النصية حتى 4096 حرفًا، وحتى 1024 حرفًا فوق الأزرار أو القائمة. اختصر النص أو قسّمه على أكثر من خطوة.',
   },
   messages: {
