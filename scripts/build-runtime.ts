@@ -1,6 +1,7 @@
 // Bundles runtime/server.ts (with flows/ and its npm dependencies) into the exported bot's single
 // server.js. `amana export` calls bundleRuntime() at export time, so the bundle always matches the
-// sources; `npm run build:runtime` writes dist/server.js for the desktop app's packaged build.
+// sources; `npm run build:runtime` writes out/runtime/server.js (with a package.json saying it is
+// CommonJS) for the desktop app's packaged build, which has no esbuild at hand.
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -33,9 +34,10 @@ export async function bundleRuntime(): Promise<string> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const out = join(root, 'dist/server.js');
+  const out = join(root, 'out/runtime/server.js');
   mkdirSync(dirname(out), { recursive: true });
   const started = performance.now();
   writeFileSync(out, await bundleRuntime());
+  writeFileSync(join(dirname(out), 'package.json'), `${JSON.stringify({ type: 'commonjs', private: true })}\n`);
   console.log(`wrote ${out} in ${Math.round(performance.now() - started)} ms`);
 }

@@ -89,6 +89,7 @@ interface HandoffMessageColumns {
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly writes: GroupCommit;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
     this.db = new Database(file, { timeout: 5000 });
@@ -109,19 +110,19 @@ export class SqliteStorage implements Storage {
   }
 
   async keyCheck(): Promise<Buffer | undefined> {
-    return this.db.prepare<[], { value: Buffer }>("SELECT value FROM meta WHERE key = 'key-check'").get()?.value;
+    return this.statement<[], { value: Buffer }>("SELECT value FROM meta WHERE key = 'key-check'").get()?.value;
   }
 
   setKeyCheck(value: Buffer): Promise<void> {
     return this.writes.run(() => {
-      this.db.prepare("INSERT INTO meta (key, value) VALUES ('key-check', ?)").run(value);
+      this.statement("INSERT INTO meta (key, value) VALUES ('key-check', ?)").run(value);
     });
   }
 
   ingest(messages: IngestMessage[], statuses: StatusRecord[]): Promise<IngestResult> {
     return this.writes.run(() => {
-      const known = this.db.prepare<[Buffer], { id: number }>('SELECT id FROM inbox WHERE dedupe_hash = ?');
-      const insert = this.db.prepare<[Buffer, number, Buffer, number]>(
+      const known = this.statement<[Buffer], { id: number }>('SELECT id FROM inbox WHERE dedupe_hash = ?');
+      const insert = this.statement<[Buffer, number, Buffer, number]>(
         'INSERT INTO inbox (dedupe_hash, person_id, payload, received_at) VALUES (?, ?, ?, ?)',
       );
       const inserted: number[] = [];
@@ -135,7 +136,7 @@ export class SqliteStorage implements Storage {
         const result = insert.run(message.dedupeHash, person.id, message.seal(person), message.receivedAt);
         inserted.push(Number(result.lastInsertRowid));
       }
-      const recordStatus = this.db.prepare<[Buffer, string, number, number | null, number]>(
+      const recordStatus = this.statement<[Buffer, string, number, number | null, number]>(
         'INSERT INTO statuses (message_hash, status, at, error_code, recorded_at) VALUES (?, ?, ?, ?, ?)',
       );
       const now = Date.now();
@@ -163,7 +164,7 @@ export class SqliteStorage implements Storage {
     const conversation = this.db
       .prepare<[number], ConversationColumns>('SELECT * FROM conversations WHERE person_id = ?')
       .get(personId);
-    const handoff = this.db.prepare<[number], HandoffColumns>('SELECT * FROM handoffs WHERE person_id = ?').get(personId);
+    const handoff = this.statement<[number], HandoffColumns>('SELECT * FROM handoffs WHERE person_id = ?').get(personId);
     return {
       person,
       ...(conversation ? { conversation: toConversation(conversation) } : {}),
@@ -172,7 +173,7 @@ export class SqliteStorage implements Storage {
   }
 
   async findPerson(phoneHash: Buffer): Promise<PersonRow | undefined> {
-    const row = this.db.prepare<[Buffer], PersonColumns>('SELECT * FROM persons WHERE phone_hash = ?').get(phoneHash);
+    const row = this.statement<[Buffer], PersonColumns>('SELECT * FROM persons WHERE phone_hash = ?').get(phoneHash);
     return row ? toPerson(row) : undefined;
   }
 
@@ -225,7 +226,7 @@ export class SqliteStorage implements Storage {
 
   outboxSent(id: number): Promise<void> {
     return this.writes.run(() => {
-      this.db.prepare('DELETE FROM outbox WHERE id = ?').run(id);
+      this.statement('DELETE FROM outbox WHERE id = ?').run(id);
     });
   }
 
@@ -239,8 +240,8 @@ export class SqliteStorage implements Storage {
 
   outboxFailed(id: number, attempts: number, error: string, at: number): Promise<void> {
     return this.writes.run(() => {
-      const row = this.db.prepare<[number], { kind: string }>('SELECT kind FROM outbox WHERE id = ?').get(id);
-      this.db.prepare('DELETE FROM outbox WHERE id = ?').run(id);
+      const row = this.statement<[number], { kind: string }>('SELECT kind FROM outbox WHERE id = ?').get(id);
+      this.statement('DELETE FROM outbox WHERE id = ?').run(id);
       if (row) {
         this.db
           .prepare('INSERT INTO failed_sends (kind, attempts, error, at) VALUES (?, ?, ?, ?)')
@@ -260,7 +261,7 @@ export class SqliteStorage implements Storage {
   }
 
   async handoff(ref: string): Promise<HandoffRow | undefined> {
-    const row = this.db.prepare<[string], HandoffColumns>('SELECT * FROM handoffs WHERE ref = ?').get(ref);
+    const row = this.statement<[string], HandoffColumns>('SELECT * FROM handoffs WHERE ref = ?').get(ref);
     const person = row && this.personById(row.person_id);
     return row && person ? toHandoff(row, person) : undefined;
   }
@@ -274,7 +275,7 @@ export class SqliteStorage implements Storage {
 
   async purge(now: number): Promise<PurgeReport> {
     const report = await this.writes.run(() => {
-      const run = (sql: string, ...params: number[]) => this.db.prepare(sql).run(...params).changes;
+      const run = (sql: string, ...params: number[]) => this.statement(sql).run(...params).changes;
       const fields = run('DELETE FROM fields WHERE expires_at <= ?', now);
       const conversations = run('DELETE FROM conversations WHERE expires_at <= ?', now);
       const handoffs = run('DELETE FROM handoffs WHERE expires_at <= ?', now);
@@ -299,7 +300,7 @@ export class SqliteStorage implements Storage {
 
   async erasePerson(phoneHash: Buffer, at: number): Promise<boolean> {
     const erased = await this.writes.run(() => {
-      const person = this.db.prepare<[Buffer], { id: number }>('SELECT id FROM persons WHERE phone_hash = ?').get(phoneHash);
+      const person = this.statement<[Buffer], { id: number }>('SELECT id FROM persons WHERE phone_hash = ?').get(phoneHash);
       this.eraseNow(phoneHash, person?.id, at);
       return person !== undefined;
     });
@@ -308,7 +309,7 @@ export class SqliteStorage implements Storage {
   }
 
   async subjectRecords(phoneHash: Buffer): Promise<SubjectRecords | undefined> {
-    const row = this.db.prepare<[Buffer], PersonColumns>('SELECT * FROM persons WHERE phone_hash = ?').get(phoneHash);
+    const row = this.statement<[Buffer], PersonColumns>('SELECT * FROM persons WHERE phone_hash = ?').get(phoneHash);
     const ledger = this.ledgerOf(phoneHash);
     if (!row) return ledger.length > 0 ? { ...nothingHeld, ledger } : undefined;
     const person = toPerson(row);
@@ -377,7 +378,7 @@ export class SqliteStorage implements Storage {
   }
 
   async counts(): Promise<StoreCounts> {
-    const count = (sql: string) => this.db.prepare<[], { n: number }>(sql).get()?.n ?? 0;
+    const count = (sql: string) => this.statement<[], { n: number }>(sql).get()?.n ?? 0;
     return {
       persons: count('SELECT COUNT(*) AS n FROM persons'),
       pendingInbox: count('SELECT COUNT(*) AS n FROM inbox WHERE processed_at IS NULL'),
@@ -391,13 +392,27 @@ export class SqliteStorage implements Storage {
     this.db.close();
   }
 
+  /**
+   * A prepared statement, compiled once per SQL text: preparing costs more than running most of
+   * these. The cache holds statements of every shape; each SQL text always comes back with the
+   * parameter and row types its call site declares, hence the one widening.
+   */
+  private statement<Params extends unknown[] = unknown[], Row = unknown>(sql: string): Database.Statement<Params, Row> {
+    let cached = this.statements.get(sql);
+    if (!cached) {
+      cached = this.db.prepare(sql);
+      this.statements.set(sql, cached);
+    }
+    return cached as unknown as Database.Statement<Params, Row>;
+  }
+
   private personById(id: number): PersonRow | undefined {
-    const row = this.db.prepare<[number], PersonColumns>('SELECT * FROM persons WHERE id = ?').get(id);
+    const row = this.statement<[number], PersonColumns>('SELECT * FROM persons WHERE id = ?').get(id);
     return row ? toPerson(row) : undefined;
   }
 
   private ensurePersonNow(phoneHash: Buffer, material: () => PersonMaterial, at: number): PersonRow {
-    const existing = this.db.prepare<[Buffer], PersonColumns>('SELECT * FROM persons WHERE phone_hash = ?').get(phoneHash);
+    const existing = this.statement<[Buffer], PersonColumns>('SELECT * FROM persons WHERE phone_hash = ?').get(phoneHash);
     if (existing) return toPerson(existing);
     return this.insertPerson(phoneHash, material(), at);
   }
@@ -415,7 +430,7 @@ export class SqliteStorage implements Storage {
       this.db
         .prepare('UPDATE inbox SET payload = NULL, person_id = NULL, processed_at = ? WHERE person_id = ?')
         .run(at, personId);
-      this.db.prepare('DELETE FROM persons WHERE id = ?').run(personId);
+      this.statement('DELETE FROM persons WHERE id = ?').run(personId);
     }
     this.appendLedger(phoneHash, { event: 'erased', purposes: [], at });
   }
@@ -472,10 +487,10 @@ export class SqliteStorage implements Storage {
             .run(current().id, op.state, op.updatedAt, op.valuesExpireAt ?? null, op.expiresAt);
           break;
         case 'end-conversation':
-          this.db.prepare('DELETE FROM conversations WHERE person_id = ?').run(current().id);
+          this.statement('DELETE FROM conversations WHERE person_id = ?').run(current().id);
           break;
         case 'handoff-open':
-          this.db.prepare('DELETE FROM handoffs WHERE person_id = ?').run(current().id);
+          this.statement('DELETE FROM handoffs WHERE person_id = ?').run(current().id);
           this.db
             .prepare(
               'INSERT INTO handoffs (ref, person_id, queue, node_id, shared, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -493,7 +508,7 @@ export class SqliteStorage implements Storage {
           break;
         }
         case 'handoff-release':
-          this.db.prepare('DELETE FROM handoffs WHERE person_id = ?').run(current().id);
+          this.statement('DELETE FROM handoffs WHERE person_id = ?').run(current().id);
           break;
         case 'erase':
           this.eraseNow(start.phoneHash, person?.id, op.at);
