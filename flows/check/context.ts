@@ -1,13 +1,13 @@
 import type { UiLanguage } from '../i18n/index.ts';
 import type { Flow } from '../model/schema.ts';
-import type { CountLimit, TextSite } from '../nodes/kind.ts';
+import type { TextSite } from '../nodes/kind.ts';
 import { countsOf, textsOf } from '../nodes/registry.ts';
 import { solveConsent, type ConsentAnalysis } from './analyses/consent.ts';
 import { solveDefinedness } from './analyses/definedness.ts';
 import { solveDisclosure } from './analyses/disclosure.ts';
 import { indexKeys, type KeyIndex } from './analyses/keys.ts';
 import { solveLiveness } from './analyses/liveness.ts';
-import { surveyTexts, type TextSurvey } from './analyses/text-survey.ts';
+import { textSurveyor, type TextSurvey } from './analyses/text-survey.ts';
 import type { BitFlowResult } from './dataflow.ts';
 import { buildGraph, type FlowGraph } from './graph.ts';
 import { inventoryOf, type Inventory } from './inventory.ts';
@@ -28,8 +28,6 @@ export interface CheckContext {
   keys: KeyIndex;
   /** The customer-visible texts of a node, with their WhatsApp limits. */
   texts(node: number): readonly TextSite[];
-  /** The counts WhatsApp caps in a node (buttons, rows, sections). */
-  counts(node: number): readonly CountLimit[];
   /** Every customer text and count read once: what is too long, untranslated or templated. */
   textSurvey(): TextSurvey;
   /** Keys with a value on every path (must). */
@@ -45,18 +43,16 @@ export interface CheckContext {
 }
 
 export function createContext(flow: Flow, language: UiLanguage): CheckContext {
-  const graph = buildGraph(flow);
+  const surveyor = textSurveyor(flow.languages);
+  const graph = buildGraph(flow, (index, node) => surveyor.add(index, textsOf(node), countsOf(node)));
   const inventory = inventoryOf(flow);
   const keys = indexKeys(graph, inventory);
-  // Computed when asked, not kept: most nodes' texts are read once, by the text survey, and
-  // keeping every node's for the whole check costs more (in garbage collection) than asking twice.
+  // Computed when asked, not kept: every node's texts are read once by the text survey while the
+  // graph is built, and keeping them all for the whole check costs more (in garbage collection)
+  // than asking again for the few nodes a rule looks at closer.
   const texts = (node: number): readonly TextSite[] => {
     const step = flow.nodes[node];
     return step ? textsOf(step) : [];
-  };
-  const counts = (node: number): readonly CountLimit[] => {
-    const step = flow.nodes[node];
-    return step ? countsOf(step) : [];
   };
   const consentPurposes = flow.data
     .filter((field) => field.legalBasis === 'consent')
@@ -71,8 +67,7 @@ export function createContext(flow: Flow, language: UiLanguage): CheckContext {
     naming: namingFor(flow, inventory, language, texts),
     keys,
     texts,
-    counts,
-    textSurvey: once(() => surveyTexts(flow.nodes.length, flow.languages, texts, counts)),
+    textSurvey: () => surveyor.survey,
     definedness: once(() => solveDefinedness(graph, keys)),
     consent: once(() => solveConsent(graph, consentPurposes)),
     disclosure: once(() => solveDisclosure(graph)),

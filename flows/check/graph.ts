@@ -75,8 +75,11 @@ const factBits = {
   handingOff: 256,
 } as const;
 
-/** Builds the graph of a parsed flow in time linear in its nodes and edges. */
-export function buildGraph(flow: Flow): FlowGraph {
+/**
+ * Builds the graph of a parsed flow in time linear in its nodes and edges. `visit` sees each node
+ * in the same pass, for work that reads the node's own fields (its texts) while they are at hand.
+ */
+export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) => void): FlowGraph {
   // Loops over nodes and edges in the checker are indexed: they run once per check over the
   // whole flow, often before the JIT optimises them, and `for…of` there allocates per step.
   const nodes = flow.nodes;
@@ -92,6 +95,7 @@ export function buildGraph(flow: Flow): FlowGraph {
     facts[index] = factsOf(node);
     outcomes[index] = outcomesOf(node);
     if (node.type === 'start') starts.push(index);
+    visit?.(index, node);
   }
 
   const edgeId: string[] = [];

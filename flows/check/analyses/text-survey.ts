@@ -23,22 +23,19 @@ export interface TextSurvey {
 }
 
 /**
- * Reads every customer text once. Length is counted as WhatsApp counts it, in code points (an
- * emoji is one), and without the `{{key}}` placeholders, whose values are not known before the
- * conversation: what is reported is too long whatever they hold.
+ * Reads every customer text once, node by node, as the graph is built (while the node is at
+ * hand). Length is counted as WhatsApp counts it, in code points (an emoji is one), and without
+ * the `{{key}}` placeholders, whose values are not known before the conversation: what is
+ * reported is too long whatever they hold.
  */
-export function surveyTexts(
-  nodeCount: number,
-  languages: readonly string[],
-  textsOf: (node: number) => readonly TextSite[],
-  countsOf: (node: number) => readonly CountLimit[],
-): TextSurvey {
-  const tooLong: TooLong[] = [];
-  const untranslated: { node: number; languages: readonly string[]; count: number }[] = [];
-  const templated: number[] = [];
-  const overCounts: { node: number; limit: CountLimit; all: readonly CountLimit[] }[] = [];
-  for (let node = 0; node < nodeCount; node += 1) {
-    const sites = textsOf(node);
+export function textSurveyor(languages: readonly string[]) {
+  const survey = {
+    tooLong: [] as TooLong[],
+    untranslated: [] as { node: number; languages: readonly string[]; count: number }[],
+    templated: [] as number[],
+    overCounts: [] as { node: number; limit: CountLimit; all: readonly CountLimit[] }[],
+  };
+  const add = (node: number, sites: readonly TextSite[], counts: readonly CountLimit[]): void => {
     let lacking: Set<string> | undefined;
     let untranslatedTexts = 0;
     let hasPlaceholder = false;
@@ -60,18 +57,17 @@ export function surveyTexts(
         // UTF-16 length bounds the code points: only a text near the limit can be over it.
         if (value.length <= site.maxLength) continue;
         const length = codePointLength(templatedValue ? value.replace(/\{\{[^{}]*\}\}/g, '') : value);
-        if (length > site.maxLength) tooLong.push({ node, site, language, value, length });
+        if (length > site.maxLength) survey.tooLong.push({ node, site, language, value, length });
       }
     }
     const missing = lacking;
     if (missing)
-      untranslated.push({ node, languages: languages.filter((l) => missing.has(l)), count: untranslatedTexts });
-    if (hasPlaceholder) templated.push(node);
-    const counts = countsOf(node);
+      survey.untranslated.push({ node, languages: languages.filter((l) => missing.has(l)), count: untranslatedTexts });
+    if (hasPlaceholder) survey.templated.push(node);
     for (let at = 0; at < counts.length; at += 1) {
       const limit = counts[at]!;
-      if (limit.count > limit.max) overCounts.push({ node, limit, all: counts });
+      if (limit.count > limit.max) survey.overCounts.push({ node, limit, all: counts });
     }
-  }
-  return { tooLong, untranslated, templated, overCounts };
+  };
+  return { add, survey: survey as TextSurvey };
 }
