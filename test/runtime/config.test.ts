@@ -142,6 +142,12 @@ describe('exported bot: settings and start-up checks', () => {
     }
   });
 
+  it('stops cleanly on SIGTERM', async () => {
+    const bot = await startBot(options);
+    expect(await bot.stop()).toBe(0);
+    expect(bot.events('stopped')).toHaveLength(1);
+  });
+
   it('prints a fresh 32-byte key with keygen, and its usage for unknown commands', () => {
     const keys = [runBotCommand(options, ['keygen']).stdout.trim(), runBotCommand(options, ['keygen']).stdout.trim()];
     expect(keys[0]).not.toBe(keys[1]);
