@@ -85,8 +85,10 @@ export const consentBeforeCollection = defineRule({
     const { flow, graph, naming } = context;
     if (graph.starts.length === 0) return;
     const fields = flow.data.filter((field) => field.legalBasis === 'consent' && field.purposes.length > 0);
+    if (fields.length === 0) return;
+    const sites = sitesOf(context, new Set(fields.map((field) => field.key)));
     for (const field of fields) {
-      for (const { site, path } of violations(context, field)) {
+      for (const { site, path } of violations(context, field, sites.get(field.key) ?? [])) {
         report({
           message: site.how,
           node: site.node,
@@ -103,8 +105,35 @@ export const consentBeforeCollection = defineRule({
   },
 });
 
-/** The nodes that collect or share a field, each with the shortest path on which it has no consent. */
-function violations(context: CheckContext, field: DataField): { site: Site; path: number[] }[] {
+/**
+ * Where each of the given fields is collected or shared, in one pass over the collecting and
+ * sharing nodes (in node order; a node that collects a field is not also its sharer).
+ */
+function sitesOf(context: CheckContext, keys: ReadonlySet<string>): Map<string, Site[]> {
+  const { graph } = context;
+  const sites = new Map<string, Site[]>();
+  const add = (key: string, site: Site) => {
+    const list = sites.get(key);
+    if (!list) sites.set(key, [site]);
+    else if (list[list.length - 1]?.node !== site.node) list.push(site);
+  };
+  for (let at = 0; at < graph.collecting.length; at += 1) {
+    const node = graph.collecting[at]!;
+    if (!graph.reachable[node]) continue;
+    for (const collection of graph.facts[node]!.collects)
+      if (keys.has(collection.key)) add(collection.key, { node, how: collection.source });
+  }
+  for (let at = 0; at < graph.sharing.length; at += 1) {
+    const node = graph.sharing[at]!;
+    if (!graph.reachable[node]) continue;
+    for (const share of graph.facts[node]!.shares)
+      for (const key of share.keys) if (keys.has(key)) add(key, { node, how: share.via, recipient: share.recipient });
+  }
+  return sites;
+}
+
+/** The sites of a field with the shortest path on which it has no consent, if there is one. */
+function violations(context: CheckContext, field: DataField, sites: readonly Site[]): { site: Site; path: number[] }[] {
   const { graph, keys } = context;
   const consent = context.consent();
   const purposeBits = field.purposes.flatMap((id) => {
@@ -115,16 +144,11 @@ function violations(context: CheckContext, field: DataField): { site: Site; path
 
   const collectors = new Map<number, Site>();
   const sharers = new Map<number, Site>();
-  for (let at = 0; at < graph.collecting.length; at += 1) {
-    const node = graph.collecting[at]!;
-    const collection = graph.facts[node]!.collects.find((candidate) => candidate.key === field.key);
-    if (collection && graph.reachable[node] && !covered(node)) collectors.set(node, { node, how: collection.source });
-  }
-  for (let at = 0; at < graph.sharing.length; at += 1) {
-    const node = graph.sharing[at]!;
-    const share = graph.facts[node]!.shares.find((candidate) => candidate.keys.includes(field.key));
-    if (share && !collectors.has(node) && graph.reachable[node] && !covered(node))
-      sharers.set(node, { node, how: share.via, recipient: share.recipient });
+  for (const site of sites) {
+    if (covered(site.node)) continue;
+    const collecting = site.how !== 'http' && site.how !== 'handoff';
+    if (collecting) collectors.set(site.node, site);
+    else if (!collectors.has(site.node)) sharers.set(site.node, site);
   }
   if (collectors.size === 0 && sharers.size === 0) return [];
 
