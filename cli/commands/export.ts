@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { bundleRuntime } from '../../scripts/build-runtime.ts';
-import type { Diagnostic } from '../../flows/check/index.ts';
+import { formatText } from '../../flows/check/reporters/text.ts';
 import { buildBundle } from '../../flows/export/index.ts';
 import { manifestFlowHash } from '../../flows/export/manifest.ts';
 import { translator, type Catalogue } from '../../flows/i18n/index.ts';
@@ -56,7 +56,8 @@ const messages: Catalogue<
 const text = translator(messages);
 
 /**
- * `amana export <flow> --out <dir>`: refused (exit 1, the check report printed) while the flow has
+ * `amana export <flow> --out <dir>`: refused (exit 1, the check report printed as `amana check` prints
+ * it) while the flow has
  * check errors; otherwise bundles the runtime with esbuild and writes the bundle of DESIGN.md §5.
  */
 export const exportCommand: Command = {
@@ -113,12 +114,12 @@ export const exportCommand: Command = {
       betterSqlite3: await betterSqlite3Range(),
     });
     if (!result.ok) {
-      for (const diagnostic of result.diagnostics) writeLine(context.stdout, reportLine(file, diagnostic));
+      for (const line of formatText(file, result.diagnostics)) writeLine(context.stdout, line);
       const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
       writeLine(context.stderr, text(language, 'refused', { file, errors }));
       return 1;
     }
-    for (const diagnostic of result.diagnostics) writeLine(context.stdout, reportLine(file, diagnostic));
+    for (const line of formatText(file, result.diagnostics)) writeLine(context.stdout, line);
     try {
       await mkdir(dir, { recursive: true });
       for (const [name, content] of Object.entries(result.files)) await writeAtomically(join(dir, name), content);
@@ -141,12 +142,6 @@ export const exportCommand: Command = {
     return 0;
   },
 };
-
-/** One finding as DESIGN.md §3's text report has it: `file:node: severity rule message`. */
-function reportLine(file: string, diagnostic: Diagnostic): string {
-  const where = diagnostic.nodeId ?? diagnostic.edgeId ?? diagnostic.dataKey;
-  return `${file}${where ? `:${where}` : ''}: ${diagnostic.severity} ${diagnostic.rule} ${diagnostic.message}`;
-}
 
 /** An export never writes over someone's unrelated files: the folder is new, empty or a bundle. */
 async function isEmptyOrBundle(dir: string): Promise<boolean> {
