@@ -60,11 +60,10 @@ export function solveBitFlow(graph: FlowGraph, problem: BitFlowProblem): BitFlow
   else for (let n = 0; n < count; n += 1) if (graph.outStart[n] === graph.outStart[n + 1]) isBoundary[n] = 1;
 
   // Must-problems start every node at top (nothing disproved yet); may-problems at empty.
-  if (meet === 'must')
-    for (let n = 0; n < count; n += 1) {
-      atEntry.fill(n, top);
-      atExit.fill(n, top);
-    }
+  if (meet === 'must') {
+    fillRows(atEntry.data, top);
+    fillRows(atExit.data, top);
+  }
 
   const queued = new Uint8Array(count);
   const queue = new Int32Array(Math.max(1, count));
@@ -130,6 +129,12 @@ export function solveBitFlow(graph: FlowGraph, problem: BitFlowProblem): BitFlow
     }
   }
   return { problem, atEntry, atExit };
+}
+
+/** Sets every row of a table to one value. */
+function fillRows(data: Uint32Array, row: BitSet): void {
+  if (row.length === 1) data.fill(row[0]!);
+  else for (let at = 0; at < data.length; at += row.length) data.set(row, at);
 }
 
 function meetInto(target: Uint32Array, value: Uint32Array, meet: 'must' | 'may'): void {

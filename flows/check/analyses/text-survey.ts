@@ -1,4 +1,5 @@
 import type { CountLimit, TextSite } from '../../nodes/kind.ts';
+import { templateKeys } from '../../model/common.ts';
 import { codePointLength } from '../../nodes/whatsapp-limits.ts';
 
 /** One text of one language over its WhatsApp limit. */
@@ -16,8 +17,8 @@ export interface TextSurvey {
   tooLong: readonly TooLong[];
   /** Nodes with texts lacking flow languages: which languages, and in how many of its texts. */
   untranslated: readonly { node: number; languages: readonly string[]; count: number }[];
-  /** Nodes with a `{{placeholder}}` in a customer text. */
-  templated: readonly number[];
+  /** Nodes with `{{placeholders}}` in their customer texts, and the keys these read. */
+  templated: readonly { node: number; keys: readonly string[] }[];
   /** Counts over WhatsApp's caps (buttons, rows, sections), in node order. */
   overCounts: readonly { node: number; limit: CountLimit; all: readonly CountLimit[] }[];
 }
@@ -32,13 +33,13 @@ export function textSurveyor(languages: readonly string[]) {
   const survey = {
     tooLong: [] as TooLong[],
     untranslated: [] as { node: number; languages: readonly string[]; count: number }[],
-    templated: [] as number[],
+    templated: [] as { node: number; keys: readonly string[] }[],
     overCounts: [] as { node: number; limit: CountLimit; all: readonly CountLimit[] }[],
   };
   const add = (node: number, sites: readonly TextSite[], counts: readonly CountLimit[]): void => {
     let lacking: Set<string> | undefined;
     let untranslatedTexts = 0;
-    let hasPlaceholder = false;
+    let placeholders: string[] | undefined;
     for (let at = 0; at < sites.length; at += 1) {
       const site = sites[at]!;
       const text = site.text;
@@ -53,7 +54,8 @@ export function textSurveyor(languages: readonly string[]) {
       for (const language in text) {
         const value = text[language] ?? '';
         const templatedValue = value.includes('{{');
-        if (templatedValue) hasPlaceholder = true;
+        if (templatedValue)
+          for (const key of templateKeys(value)) if (!(placeholders ??= []).includes(key)) placeholders.push(key);
         // UTF-16 length bounds the code points: only a text near the limit can be over it.
         if (value.length <= site.maxLength) continue;
         const length = codePointLength(templatedValue ? value.replace(/\{\{[^{}]*\}\}/g, '') : value);
@@ -63,7 +65,7 @@ export function textSurveyor(languages: readonly string[]) {
     const missing = lacking;
     if (missing)
       survey.untranslated.push({ node, languages: languages.filter((l) => missing.has(l)), count: untranslatedTexts });
-    if (hasPlaceholder) survey.templated.push(node);
+    if (placeholders) survey.templated.push({ node, keys: placeholders });
     for (let at = 0; at < counts.length; at += 1) {
       const limit = counts[at]!;
       if (limit.count > limit.max) survey.overCounts.push({ node, limit, all: counts });

@@ -1,5 +1,4 @@
 import { isProtectedIdentifier, isSensitiveCategory } from '../../model/categories.ts';
-import { templateKeys } from '../../model/common.ts';
 import { defineRule } from '../rule.ts';
 import { categoryName } from './wording.ts';
 
@@ -32,29 +31,17 @@ export const sensitiveEcho = defineRule({
       echo: 'الخطوة {node} تكرر {field} ({category}) في المحادثة، حيث يمكن لأي شخص يرى هاتف العميل قراءته. احذف القيمة من الرسالة.',
     },
   },
-  check({ flow, textSurvey, texts, naming, language, pathTo }, report) {
-    const protectedKeys = flow.data
-      .filter((field) => isSensitiveCategory(field.category) || isProtectedIdentifier(field.category))
-      .map((field) => field.key);
-    if (protectedKeys.length === 0) return;
-    const escaped = protectedKeys.map((key) => key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const placeholder = new RegExp(`\\{\\{\\s*(?:${escaped.join('|')})\\s*\\}\\}`);
-    for (const node of textSurvey().templated) {
-      const sites = texts(node);
-      let echoed: string[] | undefined;
-      for (let s = 0; s < sites.length; s += 1) {
-        const text = sites[s]!.text;
-        for (const tag in text) {
-          const value = text[tag] ?? '';
-          if (!placeholder.test(value)) continue;
-          echoed ??= [];
-          for (const key of templateKeys(value))
-            if (protectedKeys.includes(key) && !echoed.includes(key)) echoed.push(key);
-        }
-      }
-      if (!echoed) continue;
-      for (const key of echoed) {
-        const category = flow.data.find((field) => field.key === key)?.category ?? '';
+  check({ flow, textSurvey, naming, language, pathTo }, report) {
+    const protectedFields = new Map(
+      flow.data
+        .filter((field) => isSensitiveCategory(field.category) || isProtectedIdentifier(field.category))
+        .map((field) => [field.key, field.category]),
+    );
+    if (protectedFields.size === 0) return;
+    for (const { node, keys } of textSurvey().templated) {
+      for (const key of keys) {
+        const category = protectedFields.get(key);
+        if (category === undefined) continue;
         report({
           message: 'echo',
           node,
