@@ -19,14 +19,13 @@
  * after 2,000 to warm up, best of five rounds. The load generator and the fake Graph API run in this process, on the
  * same cores as the servers, for both the bot and the ceiling. Exits 1 when a target is missed.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { signatureFor } from '../runtime/webhook/signature.ts';
 import Database from 'better-sqlite3';
-import { exportBot, freshKey, root, secrets, startBot } from '../test/runtime/helpers/bot.ts';
+import { exportBot, freshKey, removeExportedBots, root, secrets, startBot } from '../test/runtime/helpers/bot.ts';
 import { FakeGraph, asRecord } from '../test/runtime/helpers/fake-graph.ts';
 import { supportFlow } from '../test/runtime/helpers/fixture-flow.ts';
 import { single, text } from '../test/runtime/helpers/payloads.ts';
@@ -43,7 +42,9 @@ let sequence = 0;
 /** One signed delivery of one text message, as Meta sends it. */
 function signedDelivery(from: string): { body: string; signature: string } {
   sequence += 1;
-  const body = JSON.stringify(single({ from, id: `wamid.bench.${sequence.toString(36).padStart(10, '0')}`, message: text('oi') }));
+  const body = JSON.stringify(
+    single({ from, id: `wamid.bench.${sequence.toString(36).padStart(10, '0')}`, message: text('oi') }),
+  );
   return { body, signature: signatureFor(body, secrets.appSecret) };
 }
 
@@ -56,7 +57,11 @@ function post(port: number, agent: Agent, delivery: { body: string; signature: s
         method: 'POST',
         path: '/webhook',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(delivery.body), 'x-hub-signature-256': delivery.signature },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(delivery.body),
+          'x-hub-signature-256': delivery.signature,
+        },
       },
       (response) => {
         response.resume();
@@ -93,12 +98,19 @@ function percentile(sorted: number[], p: number): number {
 }
 
 function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 async function ceilingServer(): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(root, 'bench/webhook-ceiling.mjs'), secrets.appSecret], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve) => child.stdout?.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString()).port)));
+  const child = spawn(process.execPath, [join(root, 'bench/webhook-ceiling.mjs'), secrets.appSecret], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve) =>
+    child.stdout?.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString()).port)),
+  );
   return { port, child };
 }
 
@@ -168,7 +180,8 @@ async function main(): Promise<void> {
   const posts: Promise<number>[] = [];
   for (const [index, from] of latencySenders.entries()) {
     const due = start + index * interval;
-    while (performance.now() < due) await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(4, due - performance.now()))));
+    while (performance.now() < due)
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(4, due - performance.now()))));
     const delivery = signedDelivery(from);
     sentAt.set(from, performance.now());
     posts.push(post(bot.port, agent, delivery));
@@ -177,7 +190,9 @@ async function main(): Promise<void> {
   await until(() => answeredAt.size === latencySenders.length, 30_000);
   await bot.stop();
   agent.destroy();
-  const latencies = latencySenders.map((from) => (answeredAt.get(from) ?? NaN) - (sentAt.get(from) ?? NaN)).sort((a, b) => a - b);
+  const latencies = latencySenders
+    .map((from) => (answeredAt.get(from) ?? NaN) - (sentAt.get(from) ?? NaN))
+    .sort((a, b) => a - b);
   await graph.stop();
 
   const figures = {
@@ -210,7 +225,8 @@ async function main(): Promise<void> {
   if (json) {
     process.stdout.write(`${JSON.stringify({ ...figures, targets: Object.fromEntries(targets) }, null, 2)}\n`);
   } else {
-    const f = (value: number, digits = 0) => value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+    const f = (value: number, digits = 0) =>
+      value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
     const lines = [
       `Exported bot benchmark — ${figures.machine.cpus} × ${figures.machine.model}, Node ${figures.machine.node}`,
       '',
@@ -226,8 +242,7 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   }
-  writeFileSync(join(dir, 'bench.json'), JSON.stringify(figures, null, 2));
-  spawnSync('rm', ['-rf', join(dir, '..')]);
+  removeExportedBots();
   process.exitCode = targets.every(([, met]) => met) ? 0 : 1;
 }
 
@@ -235,7 +250,9 @@ async function main(): Promise<void> {
 function processedCount(file: string): number {
   const db = new Database(file, { readonly: true });
   try {
-    return db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM inbox WHERE processed_at IS NOT NULL').get()?.n ?? 0;
+    return (
+      db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM inbox WHERE processed_at IS NOT NULL').get()?.n ?? 0
+    );
   } finally {
     db.close();
   }

@@ -46,7 +46,8 @@ export function assembleBot(options: BotOptions): Bot {
     committed: (result) => {
       if (result.outbox.length > 0) sender.notify();
       // An erasure leaves zeroed pages (secure_delete) and old frames in the WAL: empty it now.
-      if (result.erased) void store.scrub().catch((error: unknown) => log.error('scrub-failed', { error: errorName(error) }));
+      if (result.erased)
+        void store.scrub().catch((error: unknown) => log.error('scrub-failed', { error: errorName(error) }));
     },
   });
   const worker = new InboxWorker({ store, log, process: (row) => processor.inbound(row) });

@@ -23,7 +23,8 @@ export function loadBundle(baseDir: string, language: UiLanguage): LoadedBundle 
   };
   const flowText = read('flow.json');
   const manifestText = read('manifest.json');
-  if (flowText === undefined) return { ok: false, problems: [runtimeText(language, 'flow-missing', { file: join(baseDir, 'flow.json') })] };
+  if (flowText === undefined)
+    return { ok: false, problems: [runtimeText(language, 'flow-missing', { file: join(baseDir, 'flow.json') })] };
   if (manifestText === undefined) {
     return { ok: false, problems: [runtimeText(language, 'flow-missing', { file: join(baseDir, 'manifest.json') })] };
   }
@@ -39,7 +40,10 @@ export function loadBundle(baseDir: string, language: UiLanguage): LoadedBundle 
   if (!parsed.ok) {
     return {
       ok: false,
-      problems: [runtimeText(language, 'flow-invalid'), ...parsed.errors.map((error) => `  ${error.path}: ${error.message}`)],
+      problems: [
+        runtimeText(language, 'flow-invalid'),
+        ...parsed.errors.map((error) => `  ${error.path}: ${error.message}`),
+      ],
     };
   }
   return { ok: true, flow: parsed.flow };

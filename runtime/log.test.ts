@@ -8,7 +8,13 @@ describe('logs', () => {
     const lines: string[] = [];
     stream.on('data', (chunk: Buffer) => lines.push(chunk.toString()));
     jsonLogger(stream, () => 0).warn('send-retry', { attempts: 2, error: 'http 500 code 131000', skipped: undefined });
-    expect(JSON.parse(lines[0] ?? '')).toEqual({ t: '1970-01-01T00:00:00.000Z', level: 'warn', event: 'send-retry', attempts: 2, error: 'http 500 code 131000' });
+    expect(JSON.parse(lines[0] ?? '')).toEqual({
+      t: '1970-01-01T00:00:00.000Z',
+      level: 'warn',
+      event: 'send-retry',
+      attempts: 2,
+      error: 'http 500 code 131000',
+    });
   });
 
   it('masks numbers and e-mail addresses that reach a log line by mistake, and keeps error codes', () => {

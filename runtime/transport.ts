@@ -23,7 +23,8 @@ export class CloudTransport implements Transport {
     const json = JSON.stringify(body);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (this.forwardSecret) {
-      headers['x-amana-signature-256'] = `sha256=${createHmac('sha256', this.forwardSecret).update(json).digest('hex')}`;
+      headers['x-amana-signature-256'] =
+        `sha256=${createHmac('sha256', this.forwardSecret).update(json).digest('hex')}`;
     }
     const outcome = await send('POST', url, headers, json, 10_000);
     if (!outcome.ok) return { ok: false, retryable: outcome.error !== 'bad-url', error: outcome.error };

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url).pathname;
 const bin = join(root, 'bin/amana.js');
@@ -10,7 +10,10 @@ const examples = join(root, 'flows/examples');
 
 async function amana(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, LANG: 'C' } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
+      cwd: root,
+      env: { ...process.env, LANG: 'C' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -18,12 +21,20 @@ async function amana(...args: string[]): Promise<{ code: number; stdout: string;
   }
 }
 
+const scratchDirs: string[] = [];
+
 function scratch(): string {
   mkdirSync(join(root, '.amana-tmp'), { recursive: true });
-  return mkdtempSync(join(root, '.amana-tmp', 'export-cli-'));
+  const dir = mkdtempSync(join(root, '.amana-tmp', 'export-cli-'));
+  scratchDirs.push(dir);
+  return dir;
 }
 
 describe('amana export', () => {
+  afterAll(() => {
+    for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+  });
+
   it('refuses a flow with check errors: exit 1, the report printed, nothing written', async () => {
     const out = join(scratch(), 'bot');
     const result = await amana('export', join(examples, 'noncompliant-demo.flow.json'), '--out', out);
@@ -40,7 +51,17 @@ describe('amana export', () => {
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/^Exported “Casa Aurora — pedido de orçamento” to .*: 9 files/m);
     expect(readdirSync(out).sort()).toEqual(
-      ['.env.example', 'README.md', 'flow.json', 'manifest.json', 'package.json', 'privacy-notice.en.md', 'privacy-notice.pt-BR.md', 'records-of-processing.md', 'server.js'].sort(),
+      [
+        '.env.example',
+        'README.md',
+        'flow.json',
+        'manifest.json',
+        'package.json',
+        'privacy-notice.en.md',
+        'privacy-notice.pt-BR.md',
+        'records-of-processing.md',
+        'server.js',
+      ].sort(),
     );
     expect(readFileSync(join(out, 'server.js'), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
     writeFileSync(join(out, '.env'), 'PORT=8080\n');
@@ -49,7 +70,9 @@ describe('amana export', () => {
     expect(again.code).toBe(0);
     expect(readFileSync(join(out, '.env'), 'utf8')).toBe('PORT=8080\n');
     expect(readFileSync(join(out, 'amana.db'), 'utf8')).toBe('not really a database');
-    expect(readFileSync(join(out, 'records-of-processing.md'), 'utf8')).toMatch(/^# Registro das operações de tratamento/);
+    expect(readFileSync(join(out, 'records-of-processing.md'), 'utf8')).toMatch(
+      /^# Registro das operações de tratamento/,
+    );
   });
 
   it('will not write into a folder of other files unless told to', async () => {
@@ -63,10 +86,14 @@ describe('amana export', () => {
   });
 
   it('explains its usage mistakes with exit code 2', async () => {
-    expect((await amana('export', join(examples, 'order-status.flow.json'))).stderr).toContain('Say where to write the bot');
+    expect((await amana('export', join(examples, 'order-status.flow.json'))).stderr).toContain(
+      'Say where to write the bot',
+    );
     expect((await amana('export', '--out', 'x')).code).toBe(2);
     expect((await amana('export', 'a.json', 'b.json', '--out', 'x')).stderr).toContain('Export one flow at a time.');
-    expect((await amana('export', join(examples, 'order-status.flow.json'), '--out', 'x', '--zip')).stderr).toContain('Unknown option "--zip"');
+    expect((await amana('export', join(examples, 'order-status.flow.json'), '--out', 'x', '--zip')).stderr).toContain(
+      'Unknown option "--zip"',
+    );
     const broken = join(scratch(), 'broken.flow.json');
     writeFileSync(broken, '{"format": "amana.flow", "version": 1}');
     const invalid = await amana('export', broken, '--out', join(scratch(), 'bot'));

@@ -96,7 +96,8 @@ export const exportCommand: Command = {
     const file = files[0] ?? '';
     const loaded = await loadFlowFile(resolve(context.cwd, file), language);
     if (!loaded.ok) {
-      if ('unreadable' in loaded) writeLine(context.stderr, cliText(language, 'cannot-read', { file, reason: loaded.unreadable }));
+      if ('unreadable' in loaded)
+        writeLine(context.stderr, cliText(language, 'cannot-read', { file, reason: loaded.unreadable }));
       else for (const error of loaded.errors) writeLine(context.stdout, `${file}: ${error.path}: ${error.message}`);
       return 2;
     }
@@ -169,8 +170,11 @@ async function writeAtomically(file: string, content: string): Promise<void> {
 /** The better-sqlite3 range the runtime was built against, from Amana's own package.json. */
 async function betterSqlite3Range(): Promise<string> {
   const manifest: unknown = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
-  const dependencies = typeof manifest === 'object' && manifest !== null && 'dependencies' in manifest ? manifest.dependencies : undefined;
+  const dependencies =
+    typeof manifest === 'object' && manifest !== null && 'dependencies' in manifest ? manifest.dependencies : undefined;
   const range =
-    typeof dependencies === 'object' && dependencies !== null && 'better-sqlite3' in dependencies ? dependencies['better-sqlite3'] : undefined;
+    typeof dependencies === 'object' && dependencies !== null && 'better-sqlite3' in dependencies
+      ? dependencies['better-sqlite3']
+      : undefined;
   return typeof range === 'string' ? range : '^12.0.0';
 }

@@ -33,7 +33,9 @@ describe('buildBundle', () => {
   it('refuses a flow with check errors and says which', () => {
     const result = buildBundle(example('noncompliant-demo'), options);
     expect(result.ok).toBe(false);
-    const rules = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.rule);
+    const rules = result.diagnostics
+      .filter((diagnostic) => diagnostic.severity === 'error')
+      .map((diagnostic) => diagnostic.rule);
     expect(rules).toEqual(expect.arrayContaining(['undeclared-data', 'undeclared-sharing', 'missing-retention']));
   });
 
@@ -59,20 +61,32 @@ describe('buildBundle', () => {
     expect(manifest).toMatchObject({
       format: 'amana.bundle',
       formatVersion: 1,
-      flow: { id: 'lead-capture', version: 1, languages: ['pt-BR', 'en'], file: 'flow.json', sha256: sha(files['flow.json'] ?? '') },
+      flow: {
+        id: 'lead-capture',
+        version: 1,
+        languages: ['pt-BR', 'en'],
+        file: 'flow.json',
+        sha256: sha(files['flow.json'] ?? ''),
+      },
       app: { name: 'amana', version: '9.8.7' },
       exportedAt: '2026-03-14T12:00:00.000Z',
       checker: { errors: 0 },
       runtime: { file: 'server.js', node: '>=20.19', sha256: sha(options.serverJs) },
     });
-    for (const [name, hash] of Object.entries(manifest.files)) expect({ name, hash }).toEqual({ name, hash: sha(files[name] ?? '') });
+    for (const [name, hash] of Object.entries(manifest.files))
+      expect({ name, hash }).toEqual({ name, hash: sha(files[name] ?? '') });
     expect(Object.keys(manifest.files)).toHaveLength(6);
   });
 
   it('declares better-sqlite3 as the one dependency', () => {
     const manifest = JSON.parse(bundle('lead-capture')['package.json'] ?? '');
     expect(manifest.dependencies).toEqual({ 'better-sqlite3': '^12.11.1' });
-    expect(manifest).toMatchObject({ name: 'amana-bot-lead-capture', type: 'commonjs', private: true, scripts: { start: 'node server.js serve' } });
+    expect(manifest).toMatchObject({
+      name: 'amana-bot-lead-capture',
+      type: 'commonjs',
+      private: true,
+      scripts: { start: 'node server.js serve' },
+    });
   });
 
   it('is pure: the same flow and options give the same bytes', () => {
@@ -124,8 +138,12 @@ describe('buildBundle', () => {
     const record = bundle('lead-capture')['records-of-processing.md'] ?? '';
     expect(record).toMatch(/^# Record of processing activities — /);
     expect(record).toContain('GDPR art. 30(1) and LGPD art. 37');
-    expect(record).toContain('| Casa Aurora Móveis e Decoração Ltda | privacidade@casaaurora.example | encarregado@casaaurora.example |');
-    expect(record).toMatch(/\| Email \(`email`\) \| Email address \(`user\.contact\.email`\) \| no \| .* \| your consent .* \| 180 days \| Funil CRM \|/);
+    expect(record).toContain(
+      '| Casa Aurora Móveis e Decoração Ltda | privacidade@casaaurora.example | encarregado@casaaurora.example |',
+    );
+    expect(record).toMatch(
+      /\| Email \(`email`\) \| Email address \(`user\.contact\.email`\) \| no \| .* \| your consent .* \| 180 days \| Funil CRM \|/,
+    );
     expect(record).toMatch(/\| Funil CRM \| `api\.funilcrm\.example` \| Brazil \(BR\) \| `name`, `email`, `phone`/);
     expect(record).toContain(`${runtimeRetention.dedupeKeyDays} days`);
     expect(record).toContain('AES-256-GCM');

@@ -62,7 +62,14 @@ export function buildBundle(flow: Flow, options: BundleOptions): BundleResult {
   const manifest: BundleManifest = {
     format: bundleFormat,
     formatVersion: bundleFormatVersion,
-    flow: { id: flow.id, name: flow.name, version: flow.version, languages: [...flow.languages], file: 'flow.json', sha256: flowHash },
+    flow: {
+      id: flow.id,
+      name: flow.name,
+      version: flow.version,
+      languages: [...flow.languages],
+      file: 'flow.json',
+      sha256: flowHash,
+    },
     app: { name: 'amana', version: options.appVersion },
     exportedAt: options.exportedAt,
     checker: { ...summary, warningsByRule },
@@ -79,7 +86,10 @@ export function buildBundle(flow: Flow, options: BundleOptions): BundleResult {
 
 /** The bundle's package.json: one dependency, the native SQLite binding. */
 function packageJson(flow: Flow, betterSqlite3: string): string {
-  const name = `amana-bot-${flow.id.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+/, '')}`.slice(0, 214);
+  const name = `amana-bot-${flow.id
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[._-]+/, '')}`.slice(0, 214);
   const manifest = {
     name,
     version: '1.0.0',

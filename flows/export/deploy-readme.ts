@@ -19,7 +19,8 @@ const en = {
   'h-install': '2. Install and configure',
   'install-keys':
     '`keygen` prints a random key: use one for AMANA_DATA_KEY and another for ADMIN_TOKEN. **Keep a copy of AMANA_DATA_KEY somewhere safe and apart from the database**: without it nothing stored can be read, and anyone with both can read everything.',
-  'install-env': 'Fill in `.env` (the settings are listed at the end of this file). The bot checks every setting when it starts and says exactly what is missing or wrong.',
+  'install-env':
+    'Fill in `.env` (the settings are listed at the end of this file). The bot checks every setting when it starts and says exactly what is missing or wrong.',
   'h-meta': '3. Connect WhatsApp',
   meta: 'In the Meta App Dashboard, WhatsApp → Configuration: set the callback URL to `https://<your-domain>/webhook` and the verify token to your WHATSAPP_VERIFY_TOKEN, then subscribe to the `messages` field. Meta checks the address at once, so start the bot first.',
   'h-run': '4. Run',
@@ -46,13 +47,15 @@ const en = {
   'set-access': 'System User access token with `whatsapp_business_messaging`.',
   'set-phone-id': 'Phone number ID (WhatsApp Manager → API setup).',
   'set-graph': 'Graph API address with version (default `https://graph.facebook.com/v23.0`).',
-  'set-key': '32 random bytes in base64 (`node server.js keygen`), or `AMANA_DATA_KEY_FILE` with the path of a file holding it.',
+  'set-key':
+    '32 random bytes in base64 (`node server.js keygen`), or `AMANA_DATA_KEY_FILE` with the path of a file holding it.',
   'set-db': 'SQLite database file (default `./amana.db`; relative paths are read from this folder).',
   'set-admin': 'Bearer token of the admin API (at least 24 characters); without it the admin API is off.',
   'set-rate': 'Messages per second to WhatsApp (default 80, WhatsApp’s default limit per number).',
   'set-forward': 'Optional: signs handoff notifications sent to a recipient’s URL.',
   'set-lang': 'Language of the bot’s own messages to you: en, pt-BR or ar (default from LANG).',
-  'env-header': 'Settings of the Amana bot “{flow}”. Copy this file to .env (chmod 600) and fill it in; README.md explains each one.',
+  'env-header':
+    'Settings of the Amana bot “{flow}”. Copy this file to .env (chmod 600) and fill it in; README.md explains each one.',
 };
 
 type Key = keyof typeof en;
@@ -67,7 +70,8 @@ const messages: Catalogue<Key> = {
     'file-server': 'o bot (um arquivo só; sua única dependência é o better-sqlite3)',
     'file-flow': 'o fluxo, como foi verificado; o bot não inicia se ele for editado (exporte de novo)',
     'file-manifest': 'o que foi exportado, quando, com qual resultado da verificação, e o SHA-256 dos arquivos',
-    'file-notices': 'o que dizer aos clientes, um por idioma do fluxo (coloque o link no seu site e na primeira mensagem do fluxo)',
+    'file-notices':
+      'o que dizer aos clientes, um por idioma do fluxo (coloque o link no seu site e na primeira mensagem do fluxo)',
     'file-records': 'o seu registro das operações de tratamento (LGPD art. 37 / GDPR art. 30)',
     'file-env': 'todas as configurações, para copiar para o .env',
     'h-requirements': '1. O que é preciso',
@@ -99,18 +103,21 @@ const messages: Catalogue<Key> = {
     setting: 'Configuração',
     meaning: 'Significado',
     'set-port': 'Porta HTTP (padrão 3000); `HOST` escolhe a interface (padrão: todas).',
-    'set-app-secret': 'Chave secreta do app (Painel de Apps da Meta → Configurações do app → Básico); verifica cada entrega do webhook.',
+    'set-app-secret':
+      'Chave secreta do app (Painel de Apps da Meta → Configurações do app → Básico); verifica cada entrega do webhook.',
     'set-verify': 'Uma frase escolhida por você; a mesma nas configurações de webhook da Meta.',
     'set-access': 'Token de acesso de Usuário do Sistema com `whatsapp_business_messaging`.',
     'set-phone-id': 'Identificação do número de telefone (WhatsApp Manager → Configuração da API).',
     'set-graph': 'Endereço da Graph API com a versão (padrão `https://graph.facebook.com/v23.0`).',
-    'set-key': '32 bytes aleatórios em base64 (`node server.js keygen`), ou `AMANA_DATA_KEY_FILE` com o caminho de um arquivo que a contenha.',
+    'set-key':
+      '32 bytes aleatórios em base64 (`node server.js keygen`), ou `AMANA_DATA_KEY_FILE` com o caminho de um arquivo que a contenha.',
     'set-db': 'Arquivo do banco SQLite (padrão `./amana.db`; caminhos relativos partem desta pasta).',
     'set-admin': 'Token da API de administração (pelo menos 24 caracteres); sem ele a API fica desligada.',
     'set-rate': 'Mensagens por segundo para o WhatsApp (padrão 80, o limite padrão do WhatsApp por número).',
     'set-forward': 'Opcional: assina as notificações de transferência enviadas à URL de um destinatário.',
     'set-lang': 'Idioma das mensagens do bot para você: en, pt-BR ou ar (padrão a partir de LANG).',
-    'env-header': 'Configurações do bot Amana “{flow}”. Copie este arquivo para .env (chmod 600) e preencha; o README.md explica cada uma.',
+    'env-header':
+      'Configurações do bot Amana “{flow}”. Copie este arquivo para .env (chmod 600) e preencha; o README.md explica cada uma.',
   },
   ar: {
     title: '{flow} — بوت واتساب',
@@ -129,7 +136,8 @@ const messages: Catalogue<Key> = {
     'h-install': '2. التثبيت والإعداد',
     'install-keys':
       'يطبع `keygen` مفتاحًا عشوائيًا: استخدم واحدًا لـ AMANA_DATA_KEY وآخر لـ ADMIN_TOKEN. **احتفظ بنسخة من AMANA_DATA_KEY في مكان آمن بعيدًا عن قاعدة البيانات**: بدونه لا يمكن قراءة أي شيء محفوظ، ومن يملكهما معًا يقرأ كل شيء.',
-    'install-env': 'املأ ملف `.env` (الإعدادات مذكورة في آخر هذا الملف). يفحص البوت كل الإعدادات عند التشغيل ويذكر بالضبط ما ينقص أو ما هو خاطئ.',
+    'install-env':
+      'املأ ملف `.env` (الإعدادات مذكورة في آخر هذا الملف). يفحص البوت كل الإعدادات عند التشغيل ويذكر بالضبط ما ينقص أو ما هو خاطئ.',
     'h-meta': '3. ربط واتساب',
     meta: 'في لوحة تطبيقات Meta، واتساب ← الإعداد: اجعل عنوان رد الاتصال `https://<نطاقك>/webhook` ورمز التحقق هو WHATSAPP_VERIFY_TOKEN، ثم اشترك في الحقل `messages`. تختبر Meta العنوان فورًا، لذا شغّل البوت أولًا.',
     'h-run': '4. التشغيل',
@@ -151,7 +159,8 @@ const messages: Catalogue<Key> = {
     setting: 'الإعداد',
     meaning: 'المعنى',
     'set-port': 'منفذ HTTP (الافتراضي 3000)؛ ويختار `HOST` الواجهة (الافتراضي: كلها).',
-    'set-app-secret': 'المفتاح السري للتطبيق (لوحة تطبيقات Meta ← إعدادات التطبيق ← أساسي)؛ يتحقق به من كل رسالة ويب هوك.',
+    'set-app-secret':
+      'المفتاح السري للتطبيق (لوحة تطبيقات Meta ← إعدادات التطبيق ← أساسي)؛ يتحقق به من كل رسالة ويب هوك.',
     'set-verify': 'عبارة تختارها؛ والعبارة نفسها في إعدادات الويب هوك في Meta.',
     'set-access': 'رمز وصول لمستخدم النظام بإذن `whatsapp_business_messaging`.',
     'set-phone-id': 'معرّف رقم الهاتف (WhatsApp Manager ← إعداد واجهة البرمجة).',
@@ -203,7 +212,8 @@ const examples: Readonly<Record<string, string>> = {
 /** The bundle's `.env.example`: every setting, explained in a comment, ready to copy to `.env`. */
 export function envExample(flow: Flow, language: UiLanguage): string {
   const lines = [`# ${say(language, 'env-header', { flow: flow.name })}`, ''];
-  for (const [name, help] of settings) lines.push(`# ${say(language, help).replace(/`/g, '')}`, examples[name] ?? `# ${name}=`, '');
+  for (const [name, help] of settings)
+    lines.push(`# ${say(language, help).replace(/`/g, '')}`, examples[name] ?? `# ${name}=`, '');
   return lines.join('\n');
 }
 
@@ -235,7 +245,9 @@ export function deployReadme(
     '',
     `## ${t('h-install')}`,
     '',
-    ...fence('npm install\nnode server.js keygen   # AMANA_DATA_KEY\nnode server.js keygen   # ADMIN_TOKEN\ncp .env.example .env && chmod 600 .env'),
+    ...fence(
+      'npm install\nnode server.js keygen   # AMANA_DATA_KEY\nnode server.js keygen   # ADMIN_TOKEN\ncp .env.example .env && chmod 600 .env',
+    ),
     '',
     t('install-keys'),
     '',
@@ -286,7 +298,9 @@ export function deployReadme(
     '',
     `## ${t('h-privacy')}`,
     '',
-    ...fence('node server.js purge\nnode server.js erase --phone +5511912345678\nnode server.js export-subject --phone +5511912345678 > subject.json'),
+    ...fence(
+      'node server.js purge\nnode server.js erase --phone +5511912345678\nnode server.js export-subject --phone +5511912345678 > subject.json',
+    ),
     '',
     t('privacy'),
     '',

@@ -29,7 +29,10 @@ export function keywordsIn(flow: Flow, tag: string): { human?: string; erase?: s
 }
 
 /** A declared recipient by id (an undeclared id is shown as itself). */
-export function describeRecipient(flow: Flow, id: string): { id: string; name: string; country?: string; host?: string; url?: string } {
+export function describeRecipient(
+  flow: Flow,
+  id: string,
+): { id: string; name: string; country?: string; host?: string; url?: string } {
   const recipient = flow.recipients.find((candidate) => candidate.id === id);
   return recipient ?? { id, name: id };
 }

@@ -37,7 +37,11 @@ export function countryName(code: string, language: UiLanguage): string {
 
 /** Escapes text for a Markdown table cell or inline position. */
 export function md(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/([*_`[\]<>#])/g, '\\$1');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ')
+    .replace(/([*_`[\]<>#])/g, '\\$1');
 }
 
 /** A date as the document's readers write it (UTC). */

@@ -22,7 +22,8 @@ export const legalBasisText: Catalogue<LegalBasis | 'explicit_consent'> = {
     contract:
       'a execução de contrato com você ou de procedimentos preliminares que você pediu (LGPD art. 7º, V; GDPR art. 6(1)(b))',
     legal_obligation: 'o cumprimento de obrigação legal do controlador (LGPD art. 7º, II; GDPR art. 6(1)(c))',
-    vital_interests: 'a proteção da sua vida ou incolumidade física, ou de terceiros (LGPD art. 7º, VII; GDPR art. 6(1)(d))',
+    vital_interests:
+      'a proteção da sua vida ou incolumidade física, ou de terceiros (LGPD art. 7º, VII; GDPR art. 6(1)(d))',
     public_task: 'a execução de políticas públicas ou de interesse público (LGPD art. 7º, III; GDPR art. 6(1)(e))',
     legitimate_interests:
       'o legítimo interesse do controlador, ponderado com os seus direitos; você pode se opor (LGPD art. 7º, IX; GDPR art. 6(1)(f))',

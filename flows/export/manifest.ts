@@ -24,7 +24,8 @@ export interface BundleManifest {
 
 /** The flow hash a manifest records, if the value is a manifest at all (the runtime reads it back). */
 export function manifestFlowHash(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null || !('format' in value) || value.format !== bundleFormat) return undefined;
+  if (typeof value !== 'object' || value === null || !('format' in value) || value.format !== bundleFormat)
+    return undefined;
   if (!('flow' in value) || typeof value.flow !== 'object' || value.flow === null) return undefined;
   const hash = 'sha256' in value.flow ? value.flow.sha256 : undefined;
   return typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash) ? hash : undefined;

@@ -34,7 +34,8 @@ const en = {
     '{controller} receives and sends these messages through the WhatsApp Business Platform (Cloud API), operated by Meta Platforms.',
   'h-human': 'When a person takes over',
   human: 'If the conversation is passed to someone from {controller}, they see: {fields}.',
-  'human-nothing': 'If the conversation is passed to someone from {controller}, they see the conversation but no stored data.',
+  'human-nothing':
+    'If the conversation is passed to someone from {controller}, they see the conversation but no stored data.',
   'h-consent': 'Consent',
   'consent-withdraw':
     'Where the basis is your consent, you can withdraw it at any time; withdrawing does not make earlier use unlawful. Until you consent, the assistant neither stores nor passes on those data.',
@@ -99,7 +100,8 @@ const messages: Catalogue<Key> = {
     'h-rights': 'Seus direitos',
     rights:
       'Você pode pedir confirmação e acesso aos seus dados, correção, eliminação, portabilidade, informação sobre com quem são compartilhados, e revogar o consentimento ou se opor ao tratamento (LGPD art. 18; GDPR arts. 15 a 22).',
-    'erase-keyword': 'Para apagar tudo o que o assistente guarda sobre você, escreva **{keyword}** na conversa, a qualquer momento.',
+    'erase-keyword':
+      'Para apagar tudo o que o assistente guarda sobre você, escreva **{keyword}** na conversa, a qualquer momento.',
     'erase-contact': 'Para apagar tudo o que o assistente guarda sobre você, escreva para {contact}.',
     'human-keyword': 'Para falar com uma pessoa, escreva **{keyword}**.',
     'stop-keyword': 'Para não receber mais mensagens, escreva **{keyword}**.',
@@ -219,7 +221,8 @@ export function privacyNotice(flow: Flow, tag: string, context: { exportedAt: st
   const shared = handoffShares(flow);
   if (flow.nodes.some((node) => node.type === 'handoff') || keywords.human) {
     const labelOf = (key: string) =>
-      flow.data.find((field) => field.key === key)?.label ?? flow.variables.find((variable) => variable.key === key)?.label;
+      flow.data.find((field) => field.key === key)?.label ??
+      flow.variables.find((variable) => variable.key === key)?.label;
     const labels = shared.map((key) => md(local(labelOf(key)) || key));
     lines.push(`## ${t('h-human')}`, '');
     lines.push(
@@ -236,13 +239,19 @@ export function privacyNotice(flow: Flow, tag: string, context: { exportedAt: st
 
   const contact = md(flow.controller.dpo ?? flow.controller.contact);
   lines.push(`## ${t('h-rights')}`, '', t('rights'), '');
-  lines.push(`- ${keywords.erase ? t('erase-keyword', { keyword: md(keywords.erase) }) : t('erase-contact', { contact })}`);
+  lines.push(
+    `- ${keywords.erase ? t('erase-keyword', { keyword: md(keywords.erase) }) : t('erase-contact', { contact })}`,
+  );
   if (keywords.human) lines.push(`- ${t('human-keyword', { keyword: md(keywords.human) })}`);
   if (keywords.stop) lines.push(`- ${t('stop-keyword', { keyword: md(keywords.stop) })}`);
   lines.push(`- ${t('other-requests', { contact })}`, '', t('authority'), '');
 
   lines.push(`## ${t('h-security')}`, '', t('security'), '');
-  const generated = t('generated', { date: formatDate(context.exportedAt, language), id: flow.id, hash: context.flowHash.slice(0, 16) });
+  const generated = t('generated', {
+    date: formatDate(context.exportedAt, language),
+    id: flow.id,
+    hash: context.flowHash.slice(0, 16),
+  });
   lines.push('---', '', `_${generated}_`, '');
   return lines.join('\n');
 }

@@ -46,25 +46,30 @@ const en = {
   'no-recipients': 'The flow passes personal data to no recipient.',
   'human-agents': 'People of the controller who take over conversations see: {fields}.',
   'h-erasure': 'Time limits for erasure',
-  'erasure-fields': 'Each field: its retention above, counted from when it was collected; then deleted by the bot’s hourly purge.',
+  'erasure-fields':
+    'Each field: its retention above, counted from when it was collected; then deleted by the bot’s hourly purge.',
   'erasure-conversation': 'Unfinished conversations and handoffs nobody took: {days} days after the last message.',
   'erasure-dedupe': 'Keyed hashes of WhatsApp message ids (to ignore Meta’s redeliveries): {days} days.',
-  'erasure-statuses': 'Delivery statuses and records of messages that could not be sent (no content, no number): {days} days.',
+  'erasure-statuses':
+    'Delivery statuses and records of messages that could not be sent (no content, no number): {days} days.',
   'erasure-ledger':
     'The consent ledger (consent given, declined or withdrawn, opt-outs, erasures) is kept under pseudonymous keyed hashes as proof of consent (GDPR art. 7(1); LGPD art. 8 §2).',
   'h-security': 'Technical and organisational security measures (GDPR art. 32; LGPD art. 46)',
   'security-encryption':
     'Every personal value encrypted with AES-256-GCM (random 12-byte IV, 16-byte tag) under a per-person data key, wrapped by the master key (AMANA_DATA_KEY), which is kept outside the database.',
-  'security-phone': 'Phone numbers stored only as an HMAC-SHA256 keyed hash plus ciphertext; WhatsApp message ids only as keyed hashes.',
+  'security-phone':
+    'Phone numbers stored only as an HMAC-SHA256 keyed hash plus ciphertext; WhatsApp message ids only as keyed hashes.',
   'security-erasure':
     'Erasure deletes the person’s key and rows with SQLite secure_delete and truncates the write-ahead log, so the data is unreadable in old backups and gone from the files.',
-  'security-webhook': 'Webhook deliveries accepted only with a valid Meta signature (X-Hub-Signature-256, constant-time check).',
+  'security-webhook':
+    'Webhook deliveries accepted only with a valid Meta signature (X-Hub-Signature-256, constant-time check).',
   'security-admin': 'Handoff admin API behind a bearer token, every access logged; logs never contain personal values.',
   'security-transfer': 'Recipients are called only over HTTPS and only at their declared host.',
   'h-rights': 'Data-subject requests',
   'rights-keywords': 'In the chat: {keywords}.',
   'rights-erase': 'Erasure on request: `node server.js erase --phone <number>`.',
-  'rights-access': 'Access and portability: `node server.js export-subject --phone <number>` prints everything held, as JSON.',
+  'rights-access':
+    'Access and portability: `node server.js export-subject --phone <number>` prints everything held, as JSON.',
   keyword: '“{word}” ({kind})',
   'kind-erase': 'erase',
   'kind-human': 'talk to a person',
@@ -118,7 +123,8 @@ const messages: Catalogue<Key> = {
     'h-erasure': 'Prazos de eliminação',
     'erasure-fields':
       'Cada campo: a retenção acima, contada a partir da coleta; depois é apagado pela limpeza automática do bot, a cada hora.',
-    'erasure-conversation': 'Conversas não concluídas e transferências que ninguém assumiu: {days} dias após a última mensagem.',
+    'erasure-conversation':
+      'Conversas não concluídas e transferências que ninguém assumiu: {days} dias após a última mensagem.',
     'erasure-dedupe': 'Hashes com chave dos ids de mensagens do WhatsApp (para ignorar reenvios da Meta): {days} dias.',
     'erasure-statuses':
       'Status de entrega e registros de mensagens que não puderam ser enviadas (sem conteúdo, sem número): {days} dias.',
@@ -131,7 +137,8 @@ const messages: Catalogue<Key> = {
       'Números de telefone guardados apenas como hash HMAC-SHA256 com chave mais texto cifrado; ids de mensagens do WhatsApp apenas como hashes com chave.',
     'security-erasure':
       'A exclusão apaga a chave e as linhas da pessoa com o secure_delete do SQLite e esvazia o log de escrita antecipada (WAL), de modo que os dados ficam ilegíveis em backups antigos e somem dos arquivos.',
-    'security-webhook': 'Entregas do webhook aceitas apenas com assinatura válida da Meta (X-Hub-Signature-256, comparação em tempo constante).',
+    'security-webhook':
+      'Entregas do webhook aceitas apenas com assinatura válida da Meta (X-Hub-Signature-256, comparação em tempo constante).',
     'security-admin':
       'API de administração da fila de atendimento protegida por token, com registro de todo acesso; os logs nunca contêm valores pessoais.',
     'security-transfer': 'Destinatários são chamados apenas por HTTPS e apenas no host declarado.',
@@ -157,7 +164,8 @@ const messages: Catalogue<Key> = {
     'h-activity': 'نشاط المعالجة',
     activity: 'محادثات مع العملاء على واتساب عبر مساعد آلي (“{flow}”).',
     subjects: 'أصحاب البيانات: الأشخاص الذين يراسلون {controller} على واتساب.',
-    processor: 'المعالج: تنقل Meta Platforms الرسائل عبر منصة واتساب للأعمال (Cloud API). ويعمل المساعد على خادم المتحكم نفسه.',
+    processor:
+      'المعالج: تنقل Meta Platforms الرسائل عبر منصة واتساب للأعمال (Cloud API). ويعمل المساعد على خادم المتحكم نفسه.',
     'h-purposes': 'الأغراض',
     purpose: 'الغرض',
     description: 'الوصف',
@@ -194,7 +202,8 @@ const messages: Catalogue<Key> = {
     'h-security': 'تدابير الأمان التقنية والتنظيمية (GDPR المادة 32؛ LGPD المادة 46)',
     'security-encryption':
       'كل قيمة شخصية مشفّرة بـ AES-256-GCM (متجه تهيئة عشوائي 12 بايت، ووسم 16 بايت) بمفتاح بيانات لكل شخص، مغلّف بالمفتاح الرئيسي (AMANA_DATA_KEY) المحفوظ خارج قاعدة البيانات.',
-    'security-phone': 'تُحفظ أرقام الهواتف كبصمة HMAC-SHA256 بمفتاح مع نص مشفّر فقط، ومعرّفات رسائل واتساب كبصمات بمفتاح فقط.',
+    'security-phone':
+      'تُحفظ أرقام الهواتف كبصمة HMAC-SHA256 بمفتاح مع نص مشفّر فقط، ومعرّفات رسائل واتساب كبصمات بمفتاح فقط.',
     'security-erasure':
       'يحذف المحو مفتاح الشخص وصفوفه مع secure_delete في SQLite ويفرّغ سجل الكتابة المسبقة، فتصبح البيانات غير مقروءة في النسخ الاحتياطية القديمة وتزول من الملفات.',
     'security-webhook': 'لا تُقبل رسائل الويب هوك إلا بتوقيع صالح من Meta (X-Hub-Signature-256، بمقارنة ثابتة الزمن).',
@@ -203,7 +212,8 @@ const messages: Catalogue<Key> = {
     'h-rights': 'طلبات أصحاب البيانات',
     'rights-keywords': 'في المحادثة: {keywords}.',
     'rights-erase': 'المحو عند الطلب: `node server.js erase --phone <رقم>`.',
-    'rights-access': 'الاطلاع وقابلية النقل: `node server.js export-subject --phone <رقم>` يطبع كل ما يُحتفظ به بصيغة JSON.',
+    'rights-access':
+      'الاطلاع وقابلية النقل: `node server.js export-subject --phone <رقم>` يطبع كل ما يُحتفظ به بصيغة JSON.',
     keyword: '“{word}” ({kind})',
     'kind-erase': 'المحو',
     'kind-human': 'التحدث مع شخص',
@@ -223,7 +233,8 @@ export function recordsOfProcessing(
   context: { exportedAt: string; flowHash: string },
 ): string {
   const t = (key: Key, params?: Record<string, string | number>) => say(language, key, params);
-  const tag = flow.languages.find((candidate) => candidate.split('-')[0] === language.split('-')[0]) ?? flow.languages[0] ?? 'en';
+  const tag =
+    flow.languages.find((candidate) => candidate.split('-')[0] === language.split('-')[0]) ?? flow.languages[0] ?? 'en';
   const local = (text: Parameters<typeof textIn>[0]) => md(textIn(text, tag, flow.languages));
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const header = (cells: string[]) => [row(cells), row(cells.map(() => '---'))];
@@ -256,12 +267,16 @@ export function recordsOfProcessing(
     ...flow.data.map((field) => {
       const category = findCategory(field.category);
       const basis = category?.sensitive && field.legalBasis === 'consent' ? 'explicit_consent' : field.legalBasis;
-      const recipients = (field.sharedWith ?? []).map((id) => md(flow.recipients.find((recipient) => recipient.id === id)?.name ?? id));
+      const recipients = (field.sharedWith ?? []).map((id) =>
+        md(flow.recipients.find((recipient) => recipient.id === id)?.name ?? id),
+      );
       return row([
         `${local(field.label)} (\`${field.key}\`)`,
         `${md(category?.label[language] ?? field.category)} (\`${field.category}\`)`,
         category?.sensitive ? t('yes') : t('no'),
-        field.purposes.map((id) => local(flow.purposes.find((purpose) => purpose.id === id)?.label) || `\`${id}\``).join('; '),
+        field.purposes
+          .map((id) => local(flow.purposes.find((purpose) => purpose.id === id)?.label) || `\`${id}\``)
+          .join('; '),
         legalBasisText[language][basis],
         field.retentionDays === undefined ? t('unset') : t('days', { days: field.retentionDays }),
         recipients.length > 0 ? recipients.join('; ') : t('none'),
@@ -304,9 +319,16 @@ export function recordsOfProcessing(
     '',
     `## ${t('h-security')}`,
     '',
-    ...(['security-encryption', 'security-phone', 'security-erasure', 'security-webhook', 'security-admin', 'security-transfer'] as const).map(
-      (key) => `- ${t(key)}`,
-    ),
+    ...(
+      [
+        'security-encryption',
+        'security-phone',
+        'security-erasure',
+        'security-webhook',
+        'security-admin',
+        'security-transfer',
+      ] as const
+    ).map((key) => `- ${t(key)}`),
     '',
     `## ${t('h-rights')}`,
     '',

@@ -14,9 +14,12 @@ describe('sha256Hex', () => {
 
   it('hashes the UTF-8 bytes of any string as node:crypto does, across block boundaries', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 })), (text) => {
-        expect(sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 })),
+        (text) => {
+          expect(sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+        },
+      ),
       { numRuns: 500 },
     );
   });

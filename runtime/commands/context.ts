@@ -32,7 +32,10 @@ export interface Opened {
  * What every command needs: settings checked (all problems at once, exit code 2), the flow
  * checked against its manifest, the store opened with the right key.
  */
-export async function openBundle(io: RuntimeIo, extraChecks: (settings: Settings) => string[] = () => []): Promise<Opened | number> {
+export async function openBundle(
+  io: RuntimeIo,
+  extraChecks: (settings: Settings) => string[] = () => [],
+): Promise<Opened | number> {
   const settings = readSettings(io.env, io.baseDir, io.language);
   const checked = storeConfig(settings, io.language);
   const bundle = loadBundle(io.baseDir, io.language);

@@ -37,7 +37,10 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
     keys,
     clock,
     log,
-    transport: new CloudTransport(new GraphClient(config.graphApiBase, config.phoneNumberId, config.accessToken), config.forwardSecret),
+    transport: new CloudTransport(
+      new GraphClient(config.graphApiBase, config.phoneNumberId, config.accessToken),
+      config.forwardSecret,
+    ),
     sendRate: config.sendRate,
     callRecipient,
   });

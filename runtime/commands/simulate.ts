@@ -38,7 +38,10 @@ export async function simulateCommand(io: RuntimeIo, args: string[]): Promise<nu
     sendRate: 1000,
     callRecipient: async (_flow, call) => mockResponse(flow, call.nodeId),
   });
-  line(io.stderr, runtimeText(io.language, 'simulate-intro', { flow: flow.name, phone: `+${phone}`, db: opened.config.dbFile }));
+  line(
+    io.stderr,
+    runtimeText(io.language, 'simulate-intro', { flow: flow.name, phone: `+${phone}`, db: opened.config.dbFile }),
+  );
   const input = createInterface({ input: io.stdin, terminal: false });
   for await (const typed of input) {
     const text = typed.trim();
@@ -47,7 +50,9 @@ export async function simulateCommand(io: RuntimeIo, args: string[]): Promise<nu
       store,
       keys,
       {
-        messages: [{ id: `wamid.simulated.${randomUUID()}`, from: phone, timestamp: clock(), content: terminal.contentOf(text) }],
+        messages: [
+          { id: `wamid.simulated.${randomUUID()}`, from: phone, timestamp: clock(), content: terminal.contentOf(text) },
+        ],
         statuses: [],
         skipped: 0,
         errorCodes: [],
@@ -97,7 +102,9 @@ class TerminalTransport implements Transport {
   /** What the customer's line means: a number or label picks a choice; anything else is text. */
   contentOf(text: string): InboundContent {
     const byNumber = /^\d+$/.test(text) ? this.choices[Number(text) - 1] : undefined;
-    const byLabel = this.choices.find((choice) => choice.title.toLowerCase() === text.toLowerCase() || choice.id === text);
+    const byLabel = this.choices.find(
+      (choice) => choice.title.toLowerCase() === text.toLowerCase() || choice.id === text,
+    );
     const choice = byNumber ?? byLabel;
     return choice ? { type: 'reply', id: choice.id, title: choice.title } : { type: 'text', text };
   }

@@ -40,7 +40,8 @@ export async function exportSubjectCommand(io: RuntimeIo, args: string[]): Promi
   await store.close();
   const iso = (ms: number) => new Date(ms).toISOString();
   const sealer = records?.person ? keys.of(records.person) : undefined;
-  const open = (context: Parameters<typeof openFor>[1], sealed: Buffer) => (sealer ? openFor(sealer, context, sealed) : undefined);
+  const open = (context: Parameters<typeof openFor>[1], sealed: Buffer) =>
+    sealer ? openFor(sealer, context, sealed) : undefined;
   const report = {
     subject: { phone: `+${phoneDigits(phone)}`, firstSeen: records?.person ? iso(records.person.createdAt) : null },
     controller: flow.controller,
@@ -53,7 +54,9 @@ export async function exportSubjectCommand(io: RuntimeIo, args: string[]): Promi
         category: declared?.category ?? null,
         purposes: declared?.purposes ?? [],
         legalBasis: declared?.legalBasis ?? null,
-        sharedWith: (declared?.sharedWith ?? []).map((id) => flow.recipients.find((recipient) => recipient.id === id) ?? { id }),
+        sharedWith: (declared?.sharedWith ?? []).map(
+          (id) => flow.recipients.find((recipient) => recipient.id === id) ?? { id },
+        ),
         value: open(`field:${field.key}`, field.value),
         collectedAt: iso(field.collectedAt),
         deleteBy: iso(field.expiresAt),

@@ -30,7 +30,8 @@ export interface ServeConfig {
   forwardSecret?: string;
 }
 
-export type Checked<T> = { ok: true; config: T; warnings: string[] } | { ok: false; problems: string[]; warnings: string[] };
+export type Checked<T> =
+  { ok: true; config: T; warnings: string[] } | { ok: false; problems: string[]; warnings: string[] };
 
 /** Every setting the runtime reads; anything else named AMANA_*, WHATSAPP_* or GRAPH_* is probably a typo. */
 export const knownSettings = [
@@ -71,7 +72,8 @@ export function readSettings(env: Record<string, string | undefined>, baseDir: s
   try {
     const parsed = parseEnvFile(readFileSync(envFile, 'utf8'));
     fromFile = parsed.values;
-    if (parsed.badLines.length > 0) problems.push(say('env-file-lines', { file: envFile, lines: parsed.badLines.join(', ') }));
+    if (parsed.badLines.length > 0)
+      problems.push(say('env-file-lines', { file: envFile, lines: parsed.badLines.join(', ') }));
   } catch (error) {
     const code = errorCode(error);
     if (code !== 'ENOENT') problems.push(say('env-file-unreadable', { file: envFile, reason: code }));

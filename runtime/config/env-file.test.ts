@@ -29,6 +29,9 @@ describe('parseEnvFile', () => {
   });
 
   it('names the lines it cannot read and still reads the others', () => {
-    expect(parseEnvFile("A=1\nnot a setting\nB='unterminated\n1X=2\nC=3")).toEqual({ values: { A: '1', C: '3' }, badLines: [2, 3, 4] });
+    expect(parseEnvFile("A=1\nnot a setting\nB='unterminated\n1X=2\nC=3")).toEqual({
+      values: { A: '1', C: '3' },
+      badLines: [2, 3, 4],
+    });
   });
 });

@@ -72,7 +72,10 @@ export class InboxWorker {
       do {
         this.again = false;
         while (!this.stopped && this.queued < maxQueued) {
-          const rows = await this.options.store.pendingInbox(this.lastQueued, Math.min(pageSize, maxQueued - this.queued));
+          const rows = await this.options.store.pendingInbox(
+            this.lastQueued,
+            Math.min(pageSize, maxQueued - this.queued),
+          );
           for (const row of rows) this.schedule(row);
           if (rows.length === 0) break;
         }

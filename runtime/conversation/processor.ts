@@ -160,7 +160,9 @@ export class ConversationProcessor {
   private async run(turn: Turn, first: EngineResult): Promise<ConversationState> {
     let result = first;
     for (let calls = 0; ; calls += 1) {
-      const call = result.effects.find((effect): effect is Extract<EngineEffect, { type: 'call-http' }> => effect.type === 'call-http');
+      const call = result.effects.find(
+        (effect): effect is Extract<EngineEffect, { type: 'call-http' }> => effect.type === 'call-http',
+      );
       for (const effect of result.effects) turn.apply(effect);
       if (!call) return result.state;
       const response =

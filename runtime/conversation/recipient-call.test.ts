@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import type { EngineEffect } from '../../flows/engine/index.ts';
 import { parseFlow } from '../../flows/model/parse.ts';
 import { supportFlow } from '../../test/runtime/helpers/fixture-flow.ts';
 import { callRecipient } from './recipient-call.ts';
@@ -10,8 +11,9 @@ function flowWith(port: number) {
   return parsed.flow;
 }
 
-const call = (url: string, recipient = 'stock') =>
-  ({ type: 'call-http', nodeId: 'stock', recipient, method: 'GET', url, headers: {}, shared: [] }) as const;
+function call(url: string, recipient = 'stock'): Extract<EngineEffect, { type: 'call-http' }> {
+  return { type: 'call-http', nodeId: 'stock', recipient, method: 'GET', url, headers: {}, shared: [] };
+}
 
 describe('callRecipient', () => {
   it('calls the declared recipient and answers with its status and JSON body', async () => {
@@ -35,13 +37,25 @@ describe('callRecipient', () => {
 
   it('sends nothing to a host other than the recipient’s, over plain http to another machine, or to an undeclared recipient', async () => {
     const flow = flowWith(4000);
-    expect(await callRecipient(flow, call('http://127.0.0.1:4001/eta'))).toMatchObject({ status: 0, error: 'host is not the recipient’s' });
-    expect(await callRecipient(flow, call('http://api.example.com/eta'))).toMatchObject({ status: 0, error: 'not https' });
-    expect(await callRecipient(flow, call('http://127.0.0.1:4000/eta', 'crm'))).toMatchObject({ status: 0, error: 'undeclared recipient' });
+    expect(await callRecipient(flow, call('http://127.0.0.1:4001/eta'))).toMatchObject({
+      status: 0,
+      error: 'host is not the recipient’s',
+    });
+    expect(await callRecipient(flow, call('http://api.example.com/eta'))).toMatchObject({
+      status: 0,
+      error: 'not https',
+    });
+    expect(await callRecipient(flow, call('http://127.0.0.1:4000/eta', 'crm'))).toMatchObject({
+      status: 0,
+      error: 'undeclared recipient',
+    });
     expect(await callRecipient(flow, call('not a url'))).toMatchObject({ status: 0, error: 'invalid URL' });
   });
 
   it('answers status 0 with the reason when the recipient cannot be reached', async () => {
-    expect(await callRecipient(flowWith(1), call('http://127.0.0.1:1/eta'))).toMatchObject({ status: 0, error: 'network' });
+    expect(await callRecipient(flowWith(1), call('http://127.0.0.1:1/eta'))).toMatchObject({
+      status: 0,
+      error: 'network',
+    });
   });
 });

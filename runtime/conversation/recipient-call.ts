@@ -32,7 +32,11 @@ function refuse(flow: Flow, effect: CallHttp): string | undefined {
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback.has(url.hostname))) return 'not https';
   const recipient = flow.recipients.find((candidate) => candidate.id === effect.recipient);
   if (!recipient) return 'undeclared recipient';
-  if (recipient.host && recipient.host.toLowerCase() !== url.host.toLowerCase() && recipient.host.toLowerCase() !== url.hostname.toLowerCase()) {
+  if (
+    recipient.host &&
+    recipient.host.toLowerCase() !== url.host.toLowerCase() &&
+    recipient.host.toLowerCase() !== url.hostname.toLowerCase()
+  ) {
     return 'host is not the recipient’s';
   }
   return undefined;

@@ -63,8 +63,17 @@ export class Turn {
         if (effect.personal) this.collect(effect.key, effect.value);
         return;
       case 'record-consent':
-        this.ledger({ event: effect.granted ? 'granted' : 'declined', purposes: effect.purposes, nodeId: effect.nodeId });
-        this.log.info('consent', { subject: this.subject, node: effect.nodeId, granted: effect.granted, purposes: effect.purposes.join(',') });
+        this.ledger({
+          event: effect.granted ? 'granted' : 'declined',
+          purposes: effect.purposes,
+          nodeId: effect.nodeId,
+        });
+        this.log.info('consent', {
+          subject: this.subject,
+          node: effect.nodeId,
+          granted: effect.granted,
+          purposes: effect.purposes.join(','),
+        });
         return;
       case 'hand-off':
         this.handOff(effect.nodeId, effect.queue, effect.shared);
@@ -101,7 +110,12 @@ export class Turn {
 
   /** A message written to (or by) the agent who has the conversation. */
   handoffMessage(author: 'customer' | 'agent', content: unknown): void {
-    this.ops.push({ op: 'handoff-message', author, payload: sealFor(this.sealer, 'handoff-message', content), at: this.now });
+    this.ops.push({
+      op: 'handoff-message',
+      author,
+      payload: sealFor(this.sealer, 'handoff-message', content),
+      at: this.now,
+    });
   }
 
   /** Erases the person now (their key and rows go) and carries on as a fresh person with a new key. */
@@ -132,7 +146,12 @@ export class Turn {
       this.ops.push({ op: 'end-conversation' });
     }
     for (const send of this.sends) {
-      this.ops.push({ op: 'outbox', kind: send.kind, payload: sealFor(this.sealer, 'outbox', send.value), createdAt: this.now });
+      this.ops.push({
+        op: 'outbox',
+        kind: send.kind,
+        payload: sealFor(this.sealer, 'outbox', send.value),
+        createdAt: this.now,
+      });
     }
     return this.ops;
   }
@@ -141,7 +160,13 @@ export class Turn {
     const declared = this.flow.data.find((field) => field.key === key);
     const expiresAt = this.now + (declared?.retentionDays ?? conversationIdleDays) * day;
     this.valuesExpireAt = Math.min(this.valuesExpireAt ?? expiresAt, expiresAt);
-    this.ops.push({ op: 'field', key, value: sealFor(this.sealer, `field:${key}`, value), collectedAt: this.now, expiresAt });
+    this.ops.push({
+      op: 'field',
+      key,
+      value: sealFor(this.sealer, `field:${key}`, value),
+      collectedAt: this.now,
+      expiresAt,
+    });
   }
 
   private handOff(nodeId: string, queue: string, shared: Record<string, unknown>): void {
@@ -157,7 +182,13 @@ export class Turn {
     };
     this.ops.push(op);
     this.handoffs.push(op);
-    this.log.info('handed-off', { subject: this.subject, node: nodeId, queue, handoff: ref, shared: Object.keys(shared).join(',') });
+    this.log.info('handed-off', {
+      subject: this.subject,
+      node: nodeId,
+      queue,
+      handoff: ref,
+      shared: Object.keys(shared).join(','),
+    });
     const desk = this.flow.recipients.find((recipient) => recipient.id === queue && recipient.url);
     if (desk?.url) {
       // Only the fields declared as shared with this recipient go to its URL (DESIGN.md §2 sharedWith).
@@ -168,7 +199,15 @@ export class Turn {
       );
       this.forward({
         url: desk.url,
-        body: { event: 'handoff', flow: this.flow.id, handoff: ref, queue, node: nodeId, at: new Date(this.now).toISOString(), shared: allowed },
+        body: {
+          event: 'handoff',
+          flow: this.flow.id,
+          handoff: ref,
+          queue,
+          node: nodeId,
+          at: new Date(this.now).toISOString(),
+          shared: allowed,
+        },
       });
     }
   }

@@ -35,7 +35,9 @@ describe('Keyring', () => {
   it('hashes a number the same however it is typed, and differently under another master key', () => {
     expect(keyring.phoneHash('+55 (11) 91234-5678').equals(keyring.phoneHash('5511912345678'))).toBe(true);
     expect(keyring.phoneHash('5511912345678').equals(keyring.phoneHash('5511912345679'))).toBe(false);
-    expect(new Keyring(randomBytes(32)).phoneHash('5511912345678').equals(keyring.phoneHash('5511912345678'))).toBe(false);
+    expect(new Keyring(randomBytes(32)).phoneHash('5511912345678').equals(keyring.phoneHash('5511912345678'))).toBe(
+      false,
+    );
     expect(phoneDigits('+55 (11) 91234-5678')).toBe('5511912345678');
   });
 

@@ -2,14 +2,7 @@ import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { open, seal } from './sealed.ts';
 
 /** What a sealed value is, bound into its additional data so values cannot be swapped between roles. */
-export type SealContext =
-  | 'phone'
-  | 'state'
-  | 'inbox'
-  | 'outbox'
-  | 'handoff'
-  | 'handoff-message'
-  | `field:${string}`;
+export type SealContext = 'phone' | 'state' | 'inbox' | 'outbox' | 'handoff' | 'handoff-message' | `field:${string}`;
 
 /**
  * Keys derived from the master key (AMANA_DATA_KEY) and the per-person data keys.

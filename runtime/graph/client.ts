@@ -30,11 +30,13 @@ export class GraphClient {
       JSON.stringify(graphRequestBody(to, message)),
       timeoutMs,
     );
-    if (!outcome.ok) return { ok: false, retryable: outcome.error !== 'bad-url', error: `${outcome.error} ${outcome.detail}` };
+    if (!outcome.ok)
+      return { ok: false, retryable: outcome.error !== 'bad-url', error: `${outcome.error} ${outcome.detail}` };
     if (outcome.status >= 200 && outcome.status < 300) return { ok: true };
     const { code, subcode } = graphError(outcome.body);
     const error = `http ${outcome.status}${code === undefined ? '' : ` code ${code}`}${subcode === undefined ? '' : `/${subcode}`}`;
-    const retryable = outcome.status >= 500 || outcome.status === 429 || (code !== undefined && retryableCodes.has(code));
+    const retryable =
+      outcome.status >= 500 || outcome.status === 429 || (code !== undefined && retryableCodes.has(code));
     return { ok: false, retryable, error };
   }
 }
@@ -46,7 +48,8 @@ export function graphError(body: string): { code?: number; subcode?: number } {
     const error = typeof parsed === 'object' && parsed !== null && 'error' in parsed ? parsed.error : undefined;
     if (typeof error !== 'object' || error === null) return {};
     const code = 'code' in error && typeof error.code === 'number' ? error.code : undefined;
-    const subcode = 'error_subcode' in error && typeof error.error_subcode === 'number' ? error.error_subcode : undefined;
+    const subcode =
+      'error_subcode' in error && typeof error.error_subcode === 'number' ? error.error_subcode : undefined;
     return { ...(code === undefined ? {} : { code }), ...(subcode === undefined ? {} : { subcode }) };
   } catch {
     return {};

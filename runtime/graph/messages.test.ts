@@ -19,7 +19,11 @@ describe('Graph API message bodies', () => {
 
   it('builds reply buttons and lists as the Cloud API documents them, cutting over-long titles', () => {
     expect(
-      graphRequestBody('5511912345678', { type: 'buttons', text: 'Agree?', buttons: [{ id: 'accept', title: 'Sim, concordo com tudo isso' }] }),
+      graphRequestBody('5511912345678', {
+        type: 'buttons',
+        text: 'Agree?',
+        buttons: [{ id: 'accept', title: 'Sim, concordo com tudo isso' }],
+      }),
     ).toEqual({
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
@@ -35,9 +39,18 @@ describe('Graph API message bodies', () => {
       type: 'list',
       text: 'Pick',
       button: 'Options',
-      sections: [{ title: 'S', rows: [{ id: 'a', title: 'A', description: 'd'.repeat(80) }, { id: 'b', title: 'B' }] }],
+      sections: [
+        {
+          title: 'S',
+          rows: [
+            { id: 'a', title: 'A', description: 'd'.repeat(80) },
+            { id: 'b', title: 'B' },
+          ],
+        },
+      ],
     });
-    const rows = (list['interactive'] as { action: { sections: { rows: Record<string, string>[] }[] } }).action.sections[0]?.rows;
+    const rows = (list['interactive'] as { action: { sections: { rows: Record<string, string>[] }[] } }).action
+      .sections[0]?.rows;
     expect([...(rows?.[0]?.['description'] ?? '')]).toHaveLength(72);
     expect(rows?.[1]).toEqual({ id: 'b', title: 'B' });
   });

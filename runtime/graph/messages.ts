@@ -41,7 +41,11 @@ export function graphRequestBody(to: string, message: OutgoingMessage): Record<s
   const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to };
   switch (message.type) {
     case 'text':
-      return { ...envelope, type: 'text', text: { preview_url: false, body: cut(message.text, cloudApiLimits.textBody) } };
+      return {
+        ...envelope,
+        type: 'text',
+        text: { preview_url: false, body: cut(message.text, cloudApiLimits.textBody) },
+      };
     case 'buttons':
       return {
         ...envelope,

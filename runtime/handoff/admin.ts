@@ -39,7 +39,13 @@ export function adminRoute(options: AdminOptions) {
   return async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
     const route = routeOf(request.method ?? '', url.pathname);
     const audit = (status: number, authorized: boolean, handoff?: string) =>
-      options.log.info('admin-access', { method: request.method, route: route?.name ?? 'unknown', status, authorized, handoff });
+      options.log.info('admin-access', {
+        method: request.method,
+        route: route?.name ?? 'unknown',
+        status,
+        authorized,
+        handoff,
+      });
     if (!options.token) {
       audit(404, false);
       return respondJson(response, 404, { error: 'the admin API is off: set ADMIN_TOKEN' });
@@ -48,7 +54,12 @@ export function adminRoute(options: AdminOptions) {
     const given = /^Bearer (.+)$/.exec(header)?.[1];
     if (given === undefined || !sameSecret(given, options.token)) {
       audit(401, false);
-      return respondJson(response, 401, { error: 'unauthorized' }, { 'www-authenticate': 'Bearer realm="amana-admin"' });
+      return respondJson(
+        response,
+        401,
+        { error: 'unauthorized' },
+        { 'www-authenticate': 'Bearer realm="amana-admin"' },
+      );
     }
     if (!route) {
       audit(404, true);
@@ -76,12 +87,19 @@ function routeOf(method: string, path: string): Route | undefined {
   return undefined;
 }
 
-async function handle(options: AdminOptions, request: IncomingMessage, route: Route): Promise<{ status: number; body: unknown }> {
+async function handle(
+  options: AdminOptions,
+  request: IncomingMessage,
+  route: Route,
+): Promise<{ status: number; body: unknown }> {
   const { store } = options;
   if (route.name === 'status') return { status: 200, body: await store.counts() };
   if (route.name === 'list') {
     const handoffs = await store.openHandoffs();
-    return { status: 200, body: { handoffs: await Promise.all(handoffs.map((handoff) => describe(options, handoff, false))) } };
+    return {
+      status: 200,
+      body: { handoffs: await Promise.all(handoffs.map((handoff) => describe(options, handoff, false))) },
+    };
   }
   const handoff = route.ref ? await store.handoff(route.ref) : undefined;
   if (!handoff) return { status: 404, body: { error: 'no waiting conversation with that id' } };
@@ -98,7 +116,11 @@ async function handle(options: AdminOptions, request: IncomingMessage, route: Ro
   return sent ? { status: 202, body: { queued: true } } : gone;
 }
 
-async function describe(options: AdminOptions, handoff: HandoffRow, withMessages: boolean): Promise<Record<string, unknown>> {
+async function describe(
+  options: AdminOptions,
+  handoff: HandoffRow,
+  withMessages: boolean,
+): Promise<Record<string, unknown>> {
   const sealer = options.keys.of(handoff.person);
   const shared = openFor(sealer, 'handoff', handoff.shared);
   const messages = await options.store.handoffMessages(handoff.id);

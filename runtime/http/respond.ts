@@ -17,8 +17,16 @@ export function respond(
   response.end(body);
 }
 
-export function respondJson(response: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
-  respond(response, status, `${JSON.stringify(value)}\n`, { 'content-type': 'application/json; charset=utf-8', ...headers });
+export function respondJson(
+  response: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): void {
+  respond(response, status, `${JSON.stringify(value)}\n`, {
+    'content-type': 'application/json; charset=utf-8',
+    ...headers,
+  });
 }
 
 /**

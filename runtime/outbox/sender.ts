@@ -58,7 +58,8 @@ export class OutboxSender {
     for (;;) {
       await this.pump();
       await this.idle;
-      if (this.inFlight === 0 && (await this.options.store.dueOutbox(this.options.clock(), 1, this.busy)).length === 0) return;
+      if (this.inFlight === 0 && (await this.options.store.dueOutbox(this.options.clock(), 1, this.busy)).length === 0)
+        return;
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
   }
@@ -119,10 +120,13 @@ export class OutboxSender {
   private wakeIn(ms: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.pump();
-    }, Math.max(1, Math.min(ms, 60_000)));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        void this.pump();
+      },
+      Math.max(1, Math.min(ms, 60_000)),
+    );
   }
 
   private async deliver(row: OutboxRow): Promise<void> {
@@ -158,7 +162,8 @@ export class OutboxSender {
   private attempt(row: OutboxRow): Promise<SendResult> {
     const { keys, transport } = this.options;
     const payload = openFor(keys.of(row.person), 'outbox', row.payload);
-    if (row.kind === 'message' && isOutgoingMessage(payload)) return transport.message(keys.phoneOf(row.person), payload);
+    if (row.kind === 'message' && isOutgoingMessage(payload))
+      return transport.message(keys.phoneOf(row.person), payload);
     if (row.kind === 'forward' && isForward(payload)) return transport.forward(payload.url, payload.body);
     return Promise.resolve({ ok: false, retryable: false, error: 'malformed outbox row' });
   }

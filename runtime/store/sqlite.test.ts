@@ -18,7 +18,13 @@ const material = (): PersonMaterial => ({ wrappedKey: randomBytes(60), phoneSeal
 const hash = (label: string) => Buffer.alloc(32, label);
 
 function message(phone: string, id: string, at = 1000): IngestMessage {
-  return { dedupeHash: hash(`m-${id}`), phoneHash: hash(phone), receivedAt: at, newPerson: material, seal: () => randomBytes(50) };
+  return {
+    dedupeHash: hash(`m-${id}`),
+    phoneHash: hash(phone),
+    receivedAt: at,
+    newPerson: material,
+    seal: () => randomBytes(50),
+  };
 }
 
 describe('SqliteStorage', () => {
@@ -47,7 +53,10 @@ describe('SqliteStorage', () => {
     ]);
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     const db = new Database(file, { readonly: true });
-    expect(db.prepare('SELECT event FROM consent_ledger ORDER BY id').all()).toEqual([{ event: 'granted' }, { event: 'declined' }]);
+    expect(db.prepare('SELECT event FROM consent_ledger ORDER BY id').all()).toEqual([
+      { event: 'granted' },
+      { event: 'declined' },
+    ]);
     // The failed turn's first write was rolled back with it.
     expect(db.prepare('SELECT COUNT(*) AS n FROM fields').get()).toEqual({ n: 0 });
     db.close();
@@ -89,9 +98,21 @@ describe('SqliteStorage', () => {
     const b = await store.ensurePerson(hash('b'), material);
     const c = await store.ensurePerson(hash('c'), material);
     const rows = [
-      ...(await store.commitTurn(a.id, [1, 2].map((n) => ({ op: 'outbox' as const, kind: 'message' as const, payload: Buffer.from(`a${n}`), createdAt: 100 })))).outbox,
-      ...(await store.commitTurn(b.id, [{ op: 'outbox', kind: 'message', payload: Buffer.from('b1'), createdAt: 100 }])).outbox,
-      ...(await store.commitTurn(c.id, [{ op: 'outbox', kind: 'message', payload: Buffer.from('c1'), createdAt: 100 }])).outbox,
+      ...(
+        await store.commitTurn(
+          a.id,
+          [1, 2].map((n) => ({
+            op: 'outbox' as const,
+            kind: 'message' as const,
+            payload: Buffer.from(`a${n}`),
+            createdAt: 100,
+          })),
+        )
+      ).outbox,
+      ...(await store.commitTurn(b.id, [{ op: 'outbox', kind: 'message', payload: Buffer.from('b1'), createdAt: 100 }]))
+        .outbox,
+      ...(await store.commitTurn(c.id, [{ op: 'outbox', kind: 'message', payload: Buffer.from('c1'), createdAt: 100 }]))
+        .outbox,
     ];
     const [a1, a2, b1, c1] = rows;
     await store.outboxRetry(a1 ?? 0, 1, 5000, 'http 500');
@@ -109,14 +130,25 @@ describe('SqliteStorage', () => {
   it('purges expired values and conversations, forgets people with nothing left, and ages out dedupe keys and statuses', async () => {
     const { store, file } = freshStore();
     const now = 1_000 * day;
-    const [kept, old] = (await store.ingest([message('a', 'kept', now), message('b', 'old', now)], [{ messageHash: hash('s'), status: 'read', at: now }])).inserted;
+    const [kept, old] = (
+      await store.ingest(
+        [message('a', 'kept', now), message('b', 'old', now)],
+        [{ messageHash: hash('s'), status: 'read', at: now }],
+      )
+    ).inserted;
     const a = await store.ensurePerson(hash('a'), material);
     const b = await store.ensurePerson(hash('b'), material);
     await store.commitTurn(a.id, [
       { op: 'inbox-done', inboxId: kept ?? 0 },
       { op: 'field', key: 'where', value: randomBytes(8), collectedAt: now, expiresAt: now + 2 * day },
       { op: 'field', key: 'email', value: randomBytes(8), collectedAt: now, expiresAt: now + 30 * day },
-      { op: 'conversation', state: randomBytes(8), updatedAt: now, valuesExpireAt: now + 2 * day, expiresAt: now + 2 * day },
+      {
+        op: 'conversation',
+        state: randomBytes(8),
+        updatedAt: now,
+        valuesExpireAt: now + 2 * day,
+        expiresAt: now + 2 * day,
+      },
     ]);
     await store.commitTurn(b.id, [{ op: 'inbox-done', inboxId: old ?? 0 }]);
 
@@ -128,7 +160,10 @@ describe('SqliteStorage', () => {
     expect(report).toMatchObject({ fields: 1, persons: 1, inboxKeys: 2, statuses: 1 });
     const db = new Database(file, { readonly: true });
     for (const table of ['persons', 'fields', 'conversations', 'inbox', 'statuses']) {
-      expect({ table, rows: db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() }).toEqual({ table, rows: { n: 0 } });
+      expect({ table, rows: db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() }).toEqual({
+        table,
+        rows: { n: 0 },
+      });
     }
     db.close();
   });
@@ -140,7 +175,10 @@ describe('SqliteStorage', () => {
     expect(() => db.prepare('UPDATE consent_ledger SET at = 2').run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM consent_ledger').run()).toThrow(/append-only/);
     db.close();
-    expect(await store.subjectRecords(hash('nobody'))).toMatchObject({ ledger: [{ event: 'erased', purposes: [], at: 1 }], fields: [] });
+    expect(await store.subjectRecords(hash('nobody'))).toMatchObject({
+      ledger: [{ event: 'erased', purposes: [], at: 1 }],
+      fields: [],
+    });
     expect(await store.subjectRecords(hash('stranger'))).toBeUndefined();
   });
 

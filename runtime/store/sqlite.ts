@@ -100,9 +100,7 @@ export class SqliteStorage implements Storage {
     this.db.exec(schema);
     const version = this.db.prepare<[], { value: Buffer }>("SELECT value FROM meta WHERE key = 'schema'").get();
     if (!version) {
-      this.db
-        .prepare("INSERT INTO meta (key, value) VALUES ('schema', ?)")
-        .run(Buffer.from(String(schemaVersion)));
+      this.db.prepare("INSERT INTO meta (key, value) VALUES ('schema', ?)").run(Buffer.from(String(schemaVersion)));
     } else if (Number(version.value.toString()) > schemaVersion) {
       throw new Error(`the database was written by a newer Amana runtime (schema ${version.value.toString()})`);
     }
@@ -164,7 +162,9 @@ export class SqliteStorage implements Storage {
     const conversation = this.db
       .prepare<[number], ConversationColumns>('SELECT * FROM conversations WHERE person_id = ?')
       .get(personId);
-    const handoff = this.statement<[number], HandoffColumns>('SELECT * FROM handoffs WHERE person_id = ?').get(personId);
+    const handoff = this.statement<[number], HandoffColumns>('SELECT * FROM handoffs WHERE person_id = ?').get(
+      personId,
+    );
     return {
       person,
       ...(conversation ? { conversation: toConversation(conversation) } : {}),
@@ -279,7 +279,10 @@ export class SqliteStorage implements Storage {
       const fields = run('DELETE FROM fields WHERE expires_at <= ?', now);
       const conversations = run('DELETE FROM conversations WHERE expires_at <= ?', now);
       const handoffs = run('DELETE FROM handoffs WHERE expires_at <= ?', now);
-      const inboxKeys = run('DELETE FROM inbox WHERE processed_at IS NOT NULL AND processed_at <= ?', now - dedupeKeyDays * day);
+      const inboxKeys = run(
+        'DELETE FROM inbox WHERE processed_at IS NOT NULL AND processed_at <= ?',
+        now - dedupeKeyDays * day,
+      );
       const statuses = run('DELETE FROM statuses WHERE recorded_at <= ?', now - operationalRecordDays * day);
       const failedSends = run('DELETE FROM failed_sends WHERE at <= ?', now - operationalRecordDays * day);
       // A person with nothing left about them (no values, conversation, handoff or pending work)
@@ -300,7 +303,9 @@ export class SqliteStorage implements Storage {
 
   async erasePerson(phoneHash: Buffer, at: number): Promise<boolean> {
     const erased = await this.writes.run(() => {
-      const person = this.statement<[Buffer], { id: number }>('SELECT id FROM persons WHERE phone_hash = ?').get(phoneHash);
+      const person = this.statement<[Buffer], { id: number }>('SELECT id FROM persons WHERE phone_hash = ?').get(
+        phoneHash,
+      );
       this.eraseNow(phoneHash, person?.id, at);
       return person !== undefined;
     });
@@ -323,7 +328,12 @@ export class SqliteStorage implements Storage {
           'SELECT key, value, collected_at, expires_at FROM fields WHERE person_id = ? ORDER BY key',
         )
         .all(person.id)
-        .map((field) => ({ key: field.key, value: field.value, collectedAt: field.collected_at, expiresAt: field.expires_at })),
+        .map((field) => ({
+          key: field.key,
+          value: field.value,
+          collectedAt: field.collected_at,
+          expiresAt: field.expires_at,
+        })),
       ...(conversation ? { conversation: toConversation(conversation) } : {}),
       ledger,
       handoffs: this.db
@@ -331,10 +341,15 @@ export class SqliteStorage implements Storage {
         .all(person.id)
         .map((handoff) => {
           const { person: _person, ...rest } = toHandoff(handoff, person);
-          return { ...rest, messages: this.db
-            .prepare<[number], HandoffMessageColumns>('SELECT * FROM handoff_messages WHERE handoff_id = ? ORDER BY id')
-            .all(handoff.id)
-            .map(toHandoffMessage) };
+          return {
+            ...rest,
+            messages: this.db
+              .prepare<[number], HandoffMessageColumns>(
+                'SELECT * FROM handoff_messages WHERE handoff_id = ? ORDER BY id',
+              )
+              .all(handoff.id)
+              .map(toHandoffMessage),
+          };
         }),
       pendingInbox: this.db
         .prepare<[number], { payload: Buffer; received_at: number }>(
@@ -354,7 +369,9 @@ export class SqliteStorage implements Storage {
   /** The consent ledger of one subject (also after their erasure: it keeps the erasure event). */
   ledgerOf(phoneHash: Buffer): LedgerEntry[] {
     return this.db
-      .prepare<[Buffer], LedgerColumns>('SELECT event, purposes, node_id, at FROM consent_ledger WHERE subject = ? ORDER BY id')
+      .prepare<[Buffer], LedgerColumns>(
+        'SELECT event, purposes, node_id, at FROM consent_ledger WHERE subject = ? ORDER BY id',
+      )
       .all(phoneHash)
       .map((row) => ({
         event: row.event,
@@ -412,7 +429,9 @@ export class SqliteStorage implements Storage {
   }
 
   private ensurePersonNow(phoneHash: Buffer, material: () => PersonMaterial, at: number): PersonRow {
-    const existing = this.statement<[Buffer], PersonColumns>('SELECT * FROM persons WHERE phone_hash = ?').get(phoneHash);
+    const existing = this.statement<[Buffer], PersonColumns>('SELECT * FROM persons WHERE phone_hash = ?').get(
+      phoneHash,
+    );
     if (existing) return toPerson(existing);
     return this.insertPerson(phoneHash, material(), at);
   }
@@ -472,7 +491,9 @@ export class SqliteStorage implements Storage {
           break;
         case 'outbox': {
           const result = this.db
-            .prepare('INSERT INTO outbox (person_id, kind, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)')
+            .prepare(
+              'INSERT INTO outbox (person_id, kind, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)',
+            )
             .run(current().id, op.kind, op.payload, op.createdAt, op.createdAt);
           outbox.push(Number(result.lastInsertRowid));
           break;

@@ -33,12 +33,28 @@ describe('parseDelivery', () => {
     const parsed = parseDelivery(
       deliveryOf([
         { ...base, type: 'text', text: { body: 'Does it come in another color?' } },
-        { ...base, type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'yes', title: 'Yes' } } },
-        { ...base, type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: 'row-2', title: 'Row', description: 'd' } } },
+        {
+          ...base,
+          type: 'interactive',
+          interactive: { type: 'button_reply', button_reply: { id: 'yes', title: 'Yes' } },
+        },
+        {
+          ...base,
+          type: 'interactive',
+          interactive: { type: 'list_reply', list_reply: { id: 'row-2', title: 'Row', description: 'd' } },
+        },
         { ...base, type: 'button', button: { payload: 'promo-ok', text: 'Sure' } },
-        { ...base, type: 'location', location: { latitude: 38.9, longitude: -77.03, name: 'Home', address: '1 Main St' } },
+        {
+          ...base,
+          type: 'location',
+          location: { latitude: 38.9, longitude: -77.03, name: 'Home', address: '1 Main St' },
+        },
         { ...base, type: 'image', image: { caption: 'photo', mime_type: 'image/jpeg', sha256: 'x', id: 'media-1' } },
-        { ...base, type: 'document', document: { filename: 'a.pdf', mime_type: 'application/pdf', sha256: 'x', id: 'media-2' } },
+        {
+          ...base,
+          type: 'document',
+          document: { filename: 'a.pdf', mime_type: 'application/pdf', sha256: 'x', id: 'media-2' },
+        },
         { ...base, type: 'audio', audio: { id: 'media-3', mime_type: 'audio/ogg' } },
       ]),
       ours,
@@ -54,7 +70,12 @@ describe('parseDelivery', () => {
       { type: 'media', kind: 'document', mediaId: 'media-2', mimeType: 'application/pdf', filename: 'a.pdf' },
       { type: 'unsupported', kind: 'audio' },
     ]);
-    expect(parsed?.messages[0]).toMatchObject({ id: 'wamid.ID', from: '16505551234', name: 'Sheena Nelson', timestamp: 1749416383000 });
+    expect(parsed?.messages[0]).toMatchObject({
+      id: 'wamid.ID',
+      from: '16505551234',
+      name: 'Sheena Nelson',
+      timestamp: 1749416383000,
+    });
   });
 
   it('reads statuses with their first error code, and Meta’s own error events', () => {
@@ -62,7 +83,13 @@ describe('parseDelivery', () => {
       deliveryOf([], {
         statuses: [
           { id: 'wamid.A', status: 'delivered', timestamp: '1750000000', recipient_id: '16505551234' },
-          { id: 'wamid.B', status: 'failed', timestamp: '1750000001', recipient_id: '16505551234', errors: [{ code: 131047, title: 'Re-engagement message' }] },
+          {
+            id: 'wamid.B',
+            status: 'failed',
+            timestamp: '1750000001',
+            recipient_id: '16505551234',
+            errors: [{ code: 131047, title: 'Re-engagement message' }],
+          },
           { id: 'wamid.C', status: 'exploded', timestamp: '1750000001' },
         ],
         errors: [{ code: 131000, title: 'Something went wrong' }],
@@ -98,6 +125,8 @@ describe('parseDelivery', () => {
     expect(parseDelivery({ object: 'page', entry: [] }, ours)).toBeUndefined();
     expect(parseDelivery([], ours)).toBeUndefined();
     expect(parseDelivery(null, ours)).toBeUndefined();
-    expect(parseDelivery({ object: 'whatsapp_business_account', entry: [{}, { changes: 'x' }] }, ours)?.skipped).toBe(2);
+    expect(parseDelivery({ object: 'whatsapp_business_account', entry: [{}, { changes: 'x' }] }, ours)?.skipped).toBe(
+      2,
+    );
   });
 });

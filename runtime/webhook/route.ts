@@ -82,7 +82,13 @@ function verify(options: WebhookOptions, response: ServerResponse, url: URL): vo
   const mode = url.searchParams.get('hub.mode');
   const token = url.searchParams.get('hub.verify_token');
   const challenge = url.searchParams.get('hub.challenge');
-  if (mode === 'subscribe' && token !== null && challenge !== null && challenge.length <= 256 && sameSecret(token, options.verifyToken)) {
+  if (
+    mode === 'subscribe' &&
+    token !== null &&
+    challenge !== null &&
+    challenge.length <= 256 &&
+    sameSecret(token, options.verifyToken)
+  ) {
     options.log.info('webhook-verified', {});
     return respond(response, 200, challenge);
   }

@@ -1,7 +1,15 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botEnv, exportBot, freshKey, runBotCommand, startBot, type BotOptions } from './helpers/bot.ts';
+import {
+  botEnv,
+  exportBot,
+  freshKey,
+  runBotCommand,
+  startBot,
+  type BotOptions,
+  removeExportedBots,
+} from './helpers/bot.ts';
 import { FakeGraph } from './helpers/fake-graph.ts';
 import { supportFlow } from './helpers/fixture-flow.ts';
 import { spawnSync } from 'node:child_process';
@@ -22,7 +30,10 @@ describe('exported bot: settings and start-up checks', () => {
     options = { dir, graphBase, key: freshKey(), db: join(dir, 'amana.db') };
   });
 
-  afterAll(() => graph.stop());
+  afterAll(async () => {
+    await graph.stop();
+    removeExportedBots();
+  });
 
   /** Runs `serve` with exactly these variables (no defaults from the test harness). */
   function serveWith(env: Record<string, string>): { code: number | null; stderr: string } {
@@ -39,7 +50,13 @@ describe('exported bot: settings and start-up checks', () => {
     const { code, stderr } = serveWith({});
     expect(code).toBe(2);
     expect(stderr).toContain('The bot cannot start. Fix these settings');
-    for (const name of ['AMANA_DATA_KEY', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN', 'WHATSAPP_ACCESS_TOKEN', 'WHATSAPP_PHONE_NUMBER_ID']) {
+    for (const name of [
+      'AMANA_DATA_KEY',
+      'WHATSAPP_APP_SECRET',
+      'WHATSAPP_VERIFY_TOKEN',
+      'WHATSAPP_ACCESS_TOKEN',
+      'WHATSAPP_PHONE_NUMBER_ID',
+    ]) {
       expect(stderr).toContain(`${name} is not set.`);
     }
     expect(stderr).toContain('node server.js keygen');
@@ -49,7 +66,10 @@ describe('exported bot: settings and start-up checks', () => {
     const base = botEnv(options);
     const cases: [Record<string, string>, RegExp][] = [
       [{ AMANA_DATA_KEY: 'not base64!' }, /AMANA_DATA_KEY is not base64 text/],
-      [{ AMANA_DATA_KEY: Buffer.alloc(16, 1).toString('base64') }, /exactly 32 bytes in base64 \(44 characters\); it holds 16 bytes/],
+      [
+        { AMANA_DATA_KEY: Buffer.alloc(16, 1).toString('base64') },
+        /exactly 32 bytes in base64 \(44 characters\); it holds 16 bytes/,
+      ],
       [{ AMANA_DATA_KEY_FILE: 'key.txt' }, /Set AMANA_DATA_KEY or AMANA_DATA_KEY_FILE, not both/],
       [{ PORT: '70000' }, /PORT must be a whole number from 0 to 65535; it is "70000"/],
       [{ WHATSAPP_PHONE_NUMBER_ID: '+5511912345678' }, /WHATSAPP_PHONE_NUMBER_ID must be digits only/],
@@ -66,7 +86,11 @@ describe('exported bot: settings and start-up checks', () => {
 
   it('never quotes a secret in its messages', () => {
     const secret = 'EAA secret-token-with-space-9f8e7d';
-    const { code, stderr } = serveWith({ ...botEnv(options), WHATSAPP_ACCESS_TOKEN: secret, AMANA_DATA_KEY: 'c2VjcmV0LWtleS12YWx1ZQ==' });
+    const { code, stderr } = serveWith({
+      ...botEnv(options),
+      WHATSAPP_ACCESS_TOKEN: secret,
+      AMANA_DATA_KEY: 'c2VjcmV0LWtleS12YWx1ZQ==',
+    });
     expect(code).toBe(2);
     expect(stderr).toContain('WHATSAPP_ACCESS_TOKEN contains spaces or line breaks');
     expect(stderr).not.toContain('secret-token-with-space');
@@ -82,16 +106,22 @@ describe('exported bot: settings and start-up checks', () => {
     const env = botEnv(options);
     const file = Object.entries(env)
       .filter(([name]) => name !== 'PATH' && name !== 'LANG')
-      .map(([name, value], index) => (index % 2 === 0 ? `export ${name}="${value}"` : `${name}='${value}' # set by the test`))
+      .map(([name, value], index) =>
+        index % 2 === 0 ? `export ${name}="${value}"` : `${name}='${value}' # set by the test`,
+      )
       .join('\n');
     try {
       writeFileSync(join(dir, '.env'), `# settings\n${file}\n`);
       // Only PATH and LANG come from the environment; everything else from the file.
-      const fromFile = spawnSync(process.execPath, [join(dir, 'server.js'), 'export-subject', '--phone', '+5511900000000'], {
-        cwd: dir,
-        env: { PATH: process.env['PATH'] ?? '', LANG: 'C' },
-        encoding: 'utf8',
-      });
+      const fromFile = spawnSync(
+        process.execPath,
+        [join(dir, 'server.js'), 'export-subject', '--phone', '+5511900000000'],
+        {
+          cwd: dir,
+          env: { PATH: process.env['PATH'] ?? '', LANG: 'C' },
+          encoding: 'utf8',
+        },
+      );
       expect(fromFile.status).toBe(0);
       // The environment wins over the file.
       const overridden = serveWith({ WHATSAPP_PHONE_NUMBER_ID: 'abc' });

@@ -1,6 +1,15 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deliver, eventually, exportBot, freshKey, sleep, startBot, type RunningBot } from './helpers/bot.ts';
+import {
+  deliver,
+  eventually,
+  exportBot,
+  freshKey,
+  sleep,
+  startBot,
+  type RunningBot,
+  removeExportedBots,
+} from './helpers/bot.ts';
 import { countRows } from './helpers/database.ts';
 import { asRecord, FakeGraph } from './helpers/fake-graph.ts';
 import { supportFlow } from './helpers/fixture-flow.ts';
@@ -23,6 +32,7 @@ describe('exported bot: crash during a burst', () => {
   afterAll(async () => {
     await bot?.stop();
     await graph.stop();
+    removeExportedBots();
   });
 
   it('answers every acknowledged message exactly once after kill -9 and a restart', async () => {
@@ -97,7 +107,8 @@ describe('exported bot: crash during a burst', () => {
     bot = second;
     // Meta redelivers what was not acknowledged, and (as it may) some of what was.
     const replayed = [...acknowledged].slice(0, 25);
-    for (const payload of [...unacknowledged, ...replayed]) expect((await deliver(second.port, payload)).status).toBe(200);
+    for (const payload of [...unacknowledged, ...replayed])
+      expect((await deliver(second.port, payload)).status).toBe(200);
 
     const expected = (phone: string) => (phone.startsWith('5521') ? 3 : 2);
     const everyone = [...once, ...twice];
@@ -109,8 +120,13 @@ describe('exported bot: crash during a burst', () => {
     await sleep(1000);
     for (const phone of everyone) {
       const sent = graph.messagesTo(phone);
-      const kinds = sent.map((message) => (message['type'] === 'interactive' ? asRecord(message['interactive'])['type'] : message['type']));
-      expect({ phone, kinds }).toEqual({ phone, kinds: expected(phone) === 3 ? ['text', 'button', 'list'] : ['text', 'button'] });
+      const kinds = sent.map((message) =>
+        message['type'] === 'interactive' ? asRecord(message['interactive'])['type'] : message['type'],
+      );
+      expect({ phone, kinds }).toEqual({
+        phone,
+        kinds: expected(phone) === 3 ? ['text', 'button', 'list'] : ['text', 'button'],
+      });
     }
     expect(countRows(options.db, 'inbox', 'processed_at IS NULL')).toBe(0);
     expect(countRows(options.db, 'outbox')).toBe(0);

@@ -4,7 +4,16 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signatureFor } from '../../runtime/webhook/signature.ts';
-import { deliver, eventually, exportBot, freshKey, secrets, startBot, type RunningBot } from './helpers/bot.ts';
+import {
+  deliver,
+  eventually,
+  exportBot,
+  freshKey,
+  secrets,
+  startBot,
+  type RunningBot,
+  removeExportedBots,
+} from './helpers/bot.ts';
 import { FakeGraph } from './helpers/fake-graph.ts';
 import { supportFlow } from './helpers/fixture-flow.ts';
 import { change, delivery, single, text } from './helpers/payloads.ts';
@@ -30,6 +39,7 @@ describe('exported bot: malformed requests', () => {
     agent.destroy();
     await bot?.stop();
     await graph.stop();
+    removeExportedBots();
   });
 
   interface Attempt {
@@ -42,7 +52,14 @@ describe('exported bot: malformed requests', () => {
   function send(attempt: Attempt): Promise<number> {
     return new Promise((resolve) => {
       const req = request(
-        { host: '127.0.0.1', port: bot.port, method: attempt.method, path: attempt.path, headers: attempt.headers, agent },
+        {
+          host: '127.0.0.1',
+          port: bot.port,
+          method: attempt.method,
+          path: attempt.path,
+          headers: attempt.headers,
+          agent,
+        },
         (response) => {
           response.resume();
           response.on('end', () => resolve(response.statusCode ?? 0));
@@ -100,17 +117,26 @@ describe('exported bot: malformed requests', () => {
         fc.string({ maxLength: 60 }).map((query) => `/webhook?${query.replace(/[^\x21-\x7e]/g, '%')}`),
       ),
       headers: fc.constant({}),
-      body: fc.option(fc.uint8Array({ maxLength: 2048 }).map((bytes) => Buffer.from(bytes)), { nil: undefined }),
+      body: fc.option(
+        fc.uint8Array({ maxLength: 2048 }).map((bytes) => Buffer.from(bytes)),
+        { nil: undefined },
+      ),
     }),
     // Garbage, validly signed: the parser must cope with anything Meta's key could sign.
-    fc.oneof(fc.uint8Array({ maxLength: 4096 }).map((bytes) => Buffer.from(bytes)), fc.jsonValue().map((value) => Buffer.from(JSON.stringify(value) ?? 'null')), mutatedDelivery).map(
-      (body): Attempt => ({ method: 'POST', path: '/webhook', headers: signed(body), body }),
-    ),
+    fc
+      .oneof(
+        fc.uint8Array({ maxLength: 4096 }).map((bytes) => Buffer.from(bytes)),
+        fc.jsonValue().map((value) => Buffer.from(JSON.stringify(value) ?? 'null')),
+        mutatedDelivery,
+      )
+      .map((body): Attempt => ({ method: 'POST', path: '/webhook', headers: signed(body), body })),
     // Signature headers of every wrong shape.
     fc.record({
       method: fc.constant('POST'),
       path: fc.constant('/webhook'),
-      headers: fc.string({ maxLength: 120 }).map((value) => ({ 'x-hub-signature-256': value.replace(/[^\x20-\x7e]/g, '') })),
+      headers: fc
+        .string({ maxLength: 120 })
+        .map((value) => ({ 'x-hub-signature-256': value.replace(/[^\x20-\x7e]/g, '') })),
       body: mutatedDelivery,
     }),
     // Admin calls with the right token and nonsense.
@@ -122,7 +148,10 @@ describe('exported bot: malformed requests', () => {
         fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/).map((ref) => `/admin/handoffs/${ref}/reply`),
       ),
       headers: fc.constant({ authorization: `Bearer ${secrets.adminToken}` }),
-      body: fc.option(fc.jsonValue().map((value) => Buffer.from(JSON.stringify(value) ?? '')), { nil: undefined }),
+      body: fc.option(
+        fc.jsonValue().map((value) => Buffer.from(JSON.stringify(value) ?? '')),
+        { nil: undefined },
+      ),
     }),
   );
 

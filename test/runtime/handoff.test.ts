@@ -1,7 +1,19 @@
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admin, call, deliver, eventually, exportBot, freshKey, secrets, sleep, startBot, type RunningBot } from './helpers/bot.ts';
+import {
+  admin,
+  call,
+  deliver,
+  eventually,
+  exportBot,
+  freshKey,
+  secrets,
+  sleep,
+  startBot,
+  type RunningBot,
+  removeExportedBots,
+} from './helpers/bot.ts';
 import { asRecord, FakeGraph } from './helpers/fake-graph.ts';
 import { supportFlow } from './helpers/fixture-flow.ts';
 import { buttonReply, listReply, location, single, text, type MessageBody } from './helpers/payloads.ts';
@@ -23,15 +35,23 @@ describe('exported bot: handoff queue and admin API', () => {
   beforeAll(async () => {
     const graphBase = await graph.start();
     await recipients.start();
-    recipients.answer = (req) => (req.path.startsWith('/eta') ? { status: 200, body: { eta: 'sexta' } } : { status: 202, body: {} });
+    recipients.answer = (req) =>
+      req.path.startsWith('/eta') ? { status: 200, body: { eta: 'sexta' } } : { status: 202, body: {} };
     const dir = exportBot(supportFlow({ stock: recipients.port, desk: recipients.port }), 'handoff');
-    bot = await startBot({ dir, graphBase, key: freshKey(), db: join(dir, 'amana.db'), env: { HANDOFF_FORWARD_SECRET: forwardSecret } });
+    bot = await startBot({
+      dir,
+      graphBase,
+      key: freshKey(),
+      db: join(dir, 'amana.db'),
+      env: { HANDOFF_FORWARD_SECRET: forwardSecret },
+    });
   });
 
   afterAll(async () => {
     await bot?.stop();
     await graph.stop();
     await recipients.stop();
+    removeExportedBots();
   });
 
   async function say(message: MessageBody, replies: number): Promise<Record<string, unknown>[]> {
@@ -68,7 +88,11 @@ describe('exported bot: handoff queue and admin API', () => {
     expect(waiting[0]).toMatchObject({
       queue: 'desk',
       node: 'handoff',
-      shared: { email: customer.email, topic: 'delivery', where: { latitude: -23.55, longitude: -46.63, address: 'Rua da Dora 12' } },
+      shared: {
+        email: customer.email,
+        topic: 'delivery',
+        where: { latitude: -23.55, longitude: -46.63, address: 'Rua da Dora 12' },
+      },
       labels: { email: { en: 'Email', 'pt-BR': 'E-mail' } },
       messageCount: 0,
     });
@@ -78,27 +102,54 @@ describe('exported bot: handoff queue and admin API', () => {
     await eventually(() => recipients.delivered.some((req) => req.path === '/desk'), 5000, 'the desk notification');
     const forward = recipients.delivered.find((req) => req.path === '/desk');
     const body = asRecord(forward?.body);
-    expect(body).toMatchObject({ event: 'handoff', flow: 'runtime-support', handoff: ref, queue: 'desk', shared: { email: customer.email } });
+    expect(body).toMatchObject({
+      event: 'handoff',
+      flow: 'runtime-support',
+      handoff: ref,
+      queue: 'desk',
+      shared: { email: customer.email },
+    });
     expect(asRecord(body['shared'])['where']).toBeUndefined();
-    const expected = `sha256=${createHmac('sha256', forwardSecret).update(forward?.raw ?? '').digest('hex')}`;
+    const expected = `sha256=${createHmac('sha256', forwardSecret)
+      .update(forward?.raw ?? '')
+      .digest('hex')}`;
     expect(forward?.headers['x-amana-signature-256']).toBe(expected);
   });
 
   it('stays silent while a person has the chat: the customer’s messages go to the agent', async () => {
     const before = graph.messagesTo(customer.phone).length;
     await deliver(bot.port, single({ from: customer.phone, message: text('Ainda estou aqui, alguém?') }));
-    await eventually(async () => JSON.parse((await admin(bot.port, 'GET', `/admin/handoffs/${ref}`)).body).messageCount === 1, 5000, 'the message to reach the agent');
+    await eventually(
+      async () => JSON.parse((await admin(bot.port, 'GET', `/admin/handoffs/${ref}`)).body).messageCount === 1,
+      5000,
+      'the message to reach the agent',
+    );
     await sleep(300);
     expect(graph.messagesTo(customer.phone)).toHaveLength(before);
     const detail = JSON.parse((await admin(bot.port, 'GET', `/admin/handoffs/${ref}`)).body);
-    expect(detail.messages).toEqual([{ author: 'customer', at: expect.any(String), content: { type: 'text', text: 'Ainda estou aqui, alguém?' } }]);
-    await eventually(() => recipients.delivered.some((req) => asRecord(req.body)['event'] === 'message'), 5000, 'the desk to get the message');
+    expect(detail.messages).toEqual([
+      { author: 'customer', at: expect.any(String), content: { type: 'text', text: 'Ainda estou aqui, alguém?' } },
+    ]);
+    await eventually(
+      () => recipients.delivered.some((req) => asRecord(req.body)['event'] === 'message'),
+      5000,
+      'the desk to get the message',
+    );
   });
 
   it('sends the agent’s reply to the customer', async () => {
-    const reply = await admin(bot.port, 'POST', `/admin/handoffs/${ref}/reply`, { text: 'Oi Dora, aqui é a Júlia. Seu pedido sai sexta.' });
+    const reply = await admin(bot.port, 'POST', `/admin/handoffs/${ref}/reply`, {
+      text: 'Oi Dora, aqui é a Júlia. Seu pedido sai sexta.',
+    });
     expect(reply.status).toBe(202);
-    await eventually(() => graph.messagesTo(customer.phone).some((message) => asRecord(message['text'])['body'] === 'Oi Dora, aqui é a Júlia. Seu pedido sai sexta.'), 5000, 'the agent’s reply');
+    await eventually(
+      () =>
+        graph
+          .messagesTo(customer.phone)
+          .some((message) => asRecord(message['text'])['body'] === 'Oi Dora, aqui é a Júlia. Seu pedido sai sexta.'),
+      5000,
+      'the agent’s reply',
+    );
     expect((await admin(bot.port, 'POST', `/admin/handoffs/${ref}/reply`, { text: '' })).status).toBe(400);
     expect((await admin(bot.port, 'POST', `/admin/handoffs/${ref}/reply`, { words: 'x' })).status).toBe(400);
   });
@@ -108,7 +159,10 @@ describe('exported bot: handoff queue and admin API', () => {
     const released = await admin(bot.port, 'POST', `/admin/handoffs/${ref}/release`);
     expect(released).toEqual({ status: 200, body: `${JSON.stringify({ released: ref })}\n` });
     await eventually(() => graph.messagesTo(customer.phone).length >= before + 2, 5000, 'the bot to go on');
-    const after = graph.messagesTo(customer.phone).slice(before).map((message) => asRecord(message['text'])['body']);
+    const after = graph
+      .messagesTo(customer.phone)
+      .slice(before)
+      .map((message) => asRecord(message['text'])['body']);
     expect(after).toEqual(['Apagado.', 'Tchau!']);
     expect(JSON.parse((await admin(bot.port, 'GET', '/admin/handoffs')).body).handoffs).toEqual([]);
     expect((await admin(bot.port, 'POST', `/admin/handoffs/${ref}/release`)).status).toBe(404);
@@ -131,13 +185,20 @@ describe('exported bot: admin API switched off', () => {
     const graph = new FakeGraph();
     const graphBase = await graph.start();
     const dir = exportBot(supportFlow({ stock: 9, desk: 9 }), 'no-admin');
-    const bot = await startBot({ dir, graphBase, key: freshKey(), db: join(dir, 'amana.db'), env: { ADMIN_TOKEN: '' } });
+    const bot = await startBot({
+      dir,
+      graphBase,
+      key: freshKey(),
+      db: join(dir, 'amana.db'),
+      env: { ADMIN_TOKEN: '' },
+    });
     try {
       expect((await admin(bot.port, 'GET', '/admin/handoffs')).status).toBe(404);
       expect(bot.stderr).toMatch(/ADMIN_TOKEN is not set, so nobody can release them/);
     } finally {
       await bot.stop();
       await graph.stop();
+      removeExportedBots();
     }
   });
 });

@@ -1,6 +1,15 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deliver, eventually, exportBot, freshKey, sleep, startBot, type RunningBot } from './helpers/bot.ts';
+import {
+  deliver,
+  eventually,
+  exportBot,
+  freshKey,
+  sleep,
+  startBot,
+  type RunningBot,
+  removeExportedBots,
+} from './helpers/bot.ts';
 import { countRows, rows } from './helpers/database.ts';
 import { asRecord, FakeGraph } from './helpers/fake-graph.ts';
 import { supportFlow } from './helpers/fixture-flow.ts';
@@ -18,6 +27,7 @@ describe('exported bot: outbox to the Graph API', () => {
   afterEach(async () => {
     for (const bot of bots.splice(0)) await bot.stop();
     for (const graph of graphs.splice(0)) await graph.stop().catch(() => undefined);
+    removeExportedBots();
   });
 
   async function launch(env: Record<string, string> = {}) {
@@ -51,7 +61,11 @@ describe('exported bot: outbox to the Graph API', () => {
     expect(gaps[1]).toBeGreaterThanOrEqual(950);
     expect(gaps[2]).toBeGreaterThanOrEqual(1950);
     const retries = bot.events('send-retry');
-    expect(retries.map((line) => line['error'])).toEqual(['http 500 code 131000', 'http 429 code 131000', 'http 400 code 130429/2494055']);
+    expect(retries.map((line) => line['error'])).toEqual([
+      'http 500 code 131000',
+      'http 429 code 131000',
+      'http 400 code 130429/2494055',
+    ]);
     expect(bot.stdout.includes(from)).toBe(false);
   }, 30_000);
 
@@ -61,13 +75,18 @@ describe('exported bot: outbox to the Graph API', () => {
     graph.answer = () => {
       if (!first) return { status: 200 };
       first = false;
-      return { status: 400, body: { error: { message: '(#131026) Message undeliverable', code: 131026, fbtrace_id: 'x' } } };
+      return {
+        status: 400,
+        body: { error: { message: '(#131026) Message undeliverable', code: 131026, fbtrace_id: 'x' } },
+      };
     };
     const from = '5511944440002';
     await deliver(bot.port, single({ from, message: text('oi') }));
     await eventually(() => graph.messagesTo(from).length === 1, 10_000, 'the next message');
     expect(graph.requests).toHaveLength(2);
-    expect(rows(db, 'SELECT kind, attempts, error FROM failed_sends')).toEqual([{ kind: 'message', attempts: 1, error: 'http 400 code 131026' }]);
+    expect(rows(db, 'SELECT kind, attempts, error FROM failed_sends')).toEqual([
+      { kind: 'message', attempts: 1, error: 'http 400 code 131026' },
+    ]);
     expect(bot.events('send-failed')).toHaveLength(1);
     expect(countRows(db, 'outbox')).toBe(0);
   });
@@ -94,7 +113,8 @@ describe('exported bot: outbox to the Graph API', () => {
     await eventually(() => graph.delivered.length === 20, 20_000, 'all 20 replies');
     const times = graph.requests.map((request) => request.at);
     // A bucket of 5 tokens refilled at 5 per second: never more than 10 in any one second.
-    for (const at of times) expect(times.filter((other) => other >= at && other < at + 1000).length).toBeLessThanOrEqual(10);
+    for (const at of times)
+      expect(times.filter((other) => other >= at && other < at + 1000).length).toBeLessThanOrEqual(10);
     expect((times.at(-1) ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(2000);
     await sleep(10);
   }, 30_000);

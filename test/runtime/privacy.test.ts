@@ -1,11 +1,31 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliver, eventually, exportBot, freshKey, runBotCommand, sleep, startBot, type BotOptions, type RunningBot } from './helpers/bot.ts';
+import {
+  deliver,
+  eventually,
+  exportBot,
+  freshKey,
+  runBotCommand,
+  sleep,
+  startBot,
+  type BotOptions,
+  type RunningBot,
+  removeExportedBots,
+} from './helpers/bot.ts';
 import { containsValue, countRows, databaseBytes, rows } from './helpers/database.ts';
 import { asRecord, FakeGraph } from './helpers/fake-graph.ts';
 import { supportFlow } from './helpers/fixture-flow.ts';
-import { buttonReply, documentFile, image, listReply, location, single, text, type MessageBody } from './helpers/payloads.ts';
+import {
+  buttonReply,
+  documentFile,
+  image,
+  listReply,
+  location,
+  single,
+  text,
+  type MessageBody,
+} from './helpers/payloads.ts';
 
 /**
  * What the bot keeps, and what it forgets: no personal value is ever in the database files in
@@ -20,15 +40,26 @@ describe('exported bot: encrypted store, erasure and retention', () => {
 
   const canaries = {
     erasedByKeyword: { phone: '5511955550001', name: 'Zebedeu Canarinho', address: 'Rua Canario Amarelo 777' },
-    erasedByCommand: { phone: '5511955550002', name: 'Bento Canarinho', caption: 'legenda canario secreta', email: 'bento.canario@example.com' },
-    retained: { phone: '5511955550003', name: 'Clara Canarinho', address: 'Travessa Canario Azul 42', email: 'clara.canario@example.com' },
+    erasedByCommand: {
+      phone: '5511955550002',
+      name: 'Bento Canarinho',
+      caption: 'legenda canario secreta',
+      email: 'bento.canario@example.com',
+    },
+    retained: {
+      phone: '5511955550003',
+      name: 'Clara Canarinho',
+      address: 'Travessa Canario Azul 42',
+      email: 'clara.canario@example.com',
+    },
   };
   const allCanaryValues = Object.values(canaries).flatMap((person) => Object.values(person));
 
   beforeAll(async () => {
     const graphBase = await graph.start();
     await recipients.start();
-    recipients.answer = (req) => (req.path.startsWith('/eta') ? { status: 200, body: { eta: 'amanhã' } } : { status: 204, body: {} });
+    recipients.answer = (req) =>
+      req.path.startsWith('/eta') ? { status: 200, body: { eta: 'amanhã' } } : { status: 204, body: {} };
     const dir = exportBot(supportFlow({ stock: recipients.port, desk: recipients.port }), 'privacy');
     options = { dir, graphBase, key: freshKey(), db: join(dir, 'amana.db') };
     bot = await startBot(options);
@@ -38,13 +69,22 @@ describe('exported bot: encrypted store, erasure and retention', () => {
     await bot?.stop();
     await graph.stop();
     await recipients.stop();
+    removeExportedBots();
   });
 
   /** Sends one message and waits until the customer has `replies` more messages. */
-  async function say(person: { phone: string; name: string }, message: MessageBody, replies: number): Promise<Record<string, unknown>[]> {
+  async function say(
+    person: { phone: string; name: string },
+    message: MessageBody,
+    replies: number,
+  ): Promise<Record<string, unknown>[]> {
     const before = graph.messagesTo(person.phone).length;
     expect((await deliver(bot.port, single({ from: person.phone, name: person.name, message }))).status).toBe(200);
-    await eventually(() => graph.messagesTo(person.phone).length >= before + replies, 10_000, `${replies} replies to ${person.phone}`);
+    await eventually(
+      () => graph.messagesTo(person.phone).length >= before + replies,
+      10_000,
+      `${replies} replies to ${person.phone}`,
+    );
     return graph.messagesTo(person.phone).slice(before);
   }
 
@@ -58,15 +98,27 @@ describe('exported bot: encrypted store, erasure and retention', () => {
       phoneHashHex.toUpperCase(),
     )[0];
     if (!person) return [];
-    const values = rows<{ value: Buffer }>(options.db, 'SELECT value FROM fields WHERE person_id = ?', person.id).map((row) => row.value);
-    const states = rows<{ state: Buffer }>(options.db, 'SELECT state FROM conversations WHERE person_id = ?', person.id).map((row) => row.state);
-    const shared = rows<{ shared: Buffer }>(options.db, 'SELECT shared FROM handoffs WHERE person_id = ?', person.id).map((row) => row.shared);
+    const values = rows<{ value: Buffer }>(options.db, 'SELECT value FROM fields WHERE person_id = ?', person.id).map(
+      (row) => row.value,
+    );
+    const states = rows<{ state: Buffer }>(
+      options.db,
+      'SELECT state FROM conversations WHERE person_id = ?',
+      person.id,
+    ).map((row) => row.state);
+    const shared = rows<{ shared: Buffer }>(
+      options.db,
+      'SELECT shared FROM handoffs WHERE person_id = ?',
+      person.id,
+    ).map((row) => row.shared);
     return [person.wrapped_key, person.phone_sealed, ...values, ...states, ...shared];
   }
 
   /** The phone hash of the person created most recently (each test's person is new). */
   function newestPhoneHash(): string {
-    return rows<{ h: string }>(options.db, 'SELECT hex(phone_hash) AS h FROM persons ORDER BY id DESC LIMIT 1')[0]?.h ?? '';
+    return (
+      rows<{ h: string }>(options.db, 'SELECT hex(phone_hash) AS h FROM persons ORDER BY id DESC LIMIT 1')[0]?.h ?? ''
+    );
   }
 
   it('keeps collected values only sealed: no canary in the database files or the logs', async () => {
@@ -80,7 +132,8 @@ describe('exported bot: encrypted store, erasure and retention', () => {
     const held = rows<{ key: string }>(options.db, 'SELECT key FROM fields ORDER BY key').map((row) => row.key);
     expect(held).toEqual(['email', 'where']);
     const bytes = databaseBytes(options.db);
-    for (const value of [...allCanaryValues, 'Casa da Clara']) expect({ value, found: containsValue(bytes, value) }).toEqual({ value, found: false });
+    for (const value of [...allCanaryValues, 'Casa da Clara'])
+      expect({ value, found: containsValue(bytes, value) }).toEqual({ value, found: false });
     for (const value of allCanaryValues) expect(bot.stdout.includes(value)).toBe(false);
     // The number is held, but only as a keyed hash and a ciphertext.
     expect(countRows(options.db, 'persons')).toBeGreaterThan(0);
@@ -99,9 +152,19 @@ describe('exported bot: encrypted store, erasure and retention', () => {
 
     const confirmation = await say(person, text('apagar meus dados'), 2);
     expect(asRecord(confirmation[0]?.['text'])['body']).toMatch(/apaguei os dados/i);
-    await eventually(() => sealed.every((blob) => !databaseBytes(options.db).includes(blob)), 5000, 'the sealed rows to leave the files');
-    expect(rows(options.db, 'SELECT 1 FROM fields f JOIN persons p ON p.id = f.person_id WHERE hex(p.phone_hash) = ?', hash)).toEqual([]);
-    const ledger = rows<{ event: string }>(options.db, 'SELECT event FROM consent_ledger WHERE hex(subject) = ? ORDER BY id', hash);
+    await eventually(
+      () => sealed.every((blob) => !databaseBytes(options.db).includes(blob)),
+      5000,
+      'the sealed rows to leave the files',
+    );
+    expect(
+      rows(options.db, 'SELECT 1 FROM fields f JOIN persons p ON p.id = f.person_id WHERE hex(p.phone_hash) = ?', hash),
+    ).toEqual([]);
+    const ledger = rows<{ event: string }>(
+      options.db,
+      'SELECT event FROM consent_ledger WHERE hex(subject) = ? ORDER BY id',
+      hash,
+    );
     expect(ledger.map((entry) => entry.event)).toEqual(['granted', 'erased']);
     for (const value of Object.values(person)) expect(containsValue(databaseBytes(options.db), value)).toBe(false);
   });

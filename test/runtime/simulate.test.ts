@@ -1,15 +1,21 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { exportBot, freshKey, runBotCommand } from './helpers/bot.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { exportBot, freshKey, runBotCommand, removeExportedBots } from './helpers/bot.ts';
 import { containsValue, databaseBytes, rows } from './helpers/database.ts';
 import { supportFlow } from './helpers/fixture-flow.ts';
 
 describe('exported bot: node server.js simulate', () => {
+  afterAll(() => removeExportedBots());
+
   it('chats in the terminal through the same inbox, engine and encrypted store, without WhatsApp', () => {
     const dir = exportBot(supportFlow({ stock: 9, desk: 9 }), 'simulate');
     const options = { dir, graphBase: 'http://127.0.0.1:9', key: freshKey(), db: join(dir, 'simulate.db') };
     const email = 'simulada.canario@example.com';
-    const result = runBotCommand(options, ['simulate', '--phone', '+5511988887777'], `oi\n1\nEntrega\n-23.5,-46.6\n${email}\n`);
+    const result = runBotCommand(
+      options,
+      ['simulate', '--phone', '+5511988887777'],
+      `oi\n1\nEntrega\n-23.5,-46.6\n${email}\n`,
+    );
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('Chatting with "Runtime support desk" as +5511988887777');
     expect(result.stdout.split('\n')).toEqual([
@@ -30,7 +36,10 @@ describe('exported bot: node server.js simulate', () => {
       '(a person has this conversation now; release it with the admin API)',
       '',
     ]);
-    expect(rows<{ key: string }>(options.db, 'SELECT key FROM fields ORDER BY key').map((row) => row.key)).toEqual(['email', 'where']);
+    expect(rows<{ key: string }>(options.db, 'SELECT key FROM fields ORDER BY key').map((row) => row.key)).toEqual([
+      'email',
+      'where',
+    ]);
     expect(containsValue(databaseBytes(options.db), email)).toBe(false);
     const subject = JSON.parse(runBotCommand(options, ['export-subject', '--phone', '5511988887777']).stdout);
     expect(subject.fields.find((field: { key: string }) => field.key === 'email').value).toBe(email);

@@ -2,7 +2,17 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signatureFor } from '../../runtime/webhook/signature.ts';
-import { call, deliver, eventually, exportBot, freshKey, secrets, startBot, type RunningBot } from './helpers/bot.ts';
+import {
+  call,
+  deliver,
+  eventually,
+  exportBot,
+  freshKey,
+  secrets,
+  startBot,
+  type RunningBot,
+  removeExportedBots,
+} from './helpers/bot.ts';
 import { countRows, rows } from './helpers/database.ts';
 import { asRecord, FakeGraph } from './helpers/fake-graph.ts';
 import { supportFlow } from './helpers/fixture-flow.ts';
@@ -36,7 +46,8 @@ describe('exported bot: WhatsApp Cloud API webhook', () => {
   beforeAll(async () => {
     const graphBase = await graph.start();
     await recipients.start();
-    recipients.answer = (req) => (req.path.startsWith('/eta') ? { status: 200, body: { eta: 'tomorrow' } } : { status: 204, body: {} });
+    recipients.answer = (req) =>
+      req.path.startsWith('/eta') ? { status: 200, body: { eta: 'tomorrow' } } : { status: 204, body: {} };
     const dir = exportBot(supportFlow({ stock: recipients.port, desk: recipients.port }), 'webhook');
     db = join(dir, 'amana.db');
     bot = await startBot({ dir, graphBase, key: freshKey(), db });
@@ -46,6 +57,7 @@ describe('exported bot: WhatsApp Cloud API webhook', () => {
     await bot?.stop();
     await graph.stop();
     await recipients.stop();
+    removeExportedBots();
   });
 
   /** Waits for `count` messages to one customer and returns all sent to them so far. */
@@ -55,10 +67,24 @@ describe('exported bot: WhatsApp Cloud API webhook', () => {
   }
 
   it('answers Meta’s verification handshake with the challenge, and refuses a wrong token', async () => {
-    const ok = await call(bot.port, 'GET', `/webhook?hub.mode=subscribe&hub.verify_token=${secrets.verifyToken}&hub.challenge=1158201444`);
+    const ok = await call(
+      bot.port,
+      'GET',
+      `/webhook?hub.mode=subscribe&hub.verify_token=${secrets.verifyToken}&hub.challenge=1158201444`,
+    );
     expect(ok).toEqual({ status: 200, body: '1158201444' });
-    expect((await call(bot.port, 'GET', '/webhook?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1')).status).toBe(403);
-    expect((await call(bot.port, 'GET', `/webhook?hub.mode=unsubscribe&hub.verify_token=${secrets.verifyToken}&hub.challenge=1`)).status).toBe(403);
+    expect(
+      (await call(bot.port, 'GET', '/webhook?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1')).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(
+          bot.port,
+          'GET',
+          `/webhook?hub.mode=unsubscribe&hub.verify_token=${secrets.verifyToken}&hub.challenge=1`,
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it('starts the flow on Meta’s documented text message: disclosure, then the consent buttons, as Graph API requests', async () => {
@@ -104,7 +130,9 @@ describe('exported bot: WhatsApp Cloud API webhook', () => {
   it('reads Meta’s documented button_reply: an id that is not one of the consent buttons gets a hint', async () => {
     await deliver(bot.port, documentedPayload('button-reply'));
     const sent = await messagesTo('16505551234', 3);
-    expect(asRecord(sent[2]?.['text'])['body']).toBe('Please choose one of the options above: tap it, or reply with its number.');
+    expect(asRecord(sent[2]?.['text'])['body']).toBe(
+      'Please choose one of the options above: tap it, or reply with its number.',
+    );
   });
 
   it('follows a conversation through button_reply, list_reply, location and text, calls the recipient, and hands off', async () => {
@@ -185,8 +213,16 @@ describe('exported bot: WhatsApp Cloud API webhook', () => {
   it('handles every entry and change of a batched delivery', async () => {
     const senders = ['5511987650011', '5511987650012', '5511987650013', '5511987650014'];
     const batch = delivery(
-      [change([{ from: senders[0] ?? '', message: text('oi') }]), change([{ from: senders[1] ?? '', message: text('oi') }])],
-      [change([{ from: senders[2] ?? '', message: text('oi') }, { from: senders[3] ?? '', message: text('oi') }])],
+      [
+        change([{ from: senders[0] ?? '', message: text('oi') }]),
+        change([{ from: senders[1] ?? '', message: text('oi') }]),
+      ],
+      [
+        change([
+          { from: senders[2] ?? '', message: text('oi') },
+          { from: senders[3] ?? '', message: text('oi') },
+        ]),
+      ],
     );
     expect((await deliver(bot.port, batch)).status).toBe(200);
     for (const sender of senders) expect((await messagesTo(sender, 2)).length).toBe(2);
@@ -197,7 +233,11 @@ describe('exported bot: WhatsApp Cloud API webhook', () => {
     const payload = delivery([
       change(
         [],
-        [status('wamid.sent.1', 'sent', '5511987650001'), status('wamid.sent.1', 'delivered', '5511987650001'), status('wamid.sent.2', 'failed', '5511987650001', 131047)],
+        [
+          status('wamid.sent.1', 'sent', '5511987650001'),
+          status('wamid.sent.1', 'delivered', '5511987650001'),
+          status('wamid.sent.2', 'failed', '5511987650001', 131047),
+        ],
       ),
     ]);
     expect((await deliver(bot.port, payload)).status).toBe(200);
@@ -218,7 +258,11 @@ describe('exported bot: WhatsApp Cloud API webhook', () => {
   it('answers a message delivered several times (even at once) only once', async () => {
     const from = '5511987650021';
     const payload = single({ from, id: wamid(), message: text('oi') });
-    const first = await Promise.all([deliver(bot.port, payload), deliver(bot.port, payload), deliver(bot.port, payload)]);
+    const first = await Promise.all([
+      deliver(bot.port, payload),
+      deliver(bot.port, payload),
+      deliver(bot.port, payload),
+    ]);
     expect(first.map((response) => response.status)).toEqual([200, 200, 200]);
     await messagesTo(from, 2);
     expect((await deliver(bot.port, payload)).status).toBe(200);
@@ -234,10 +278,16 @@ describe('exported bot: WhatsApp Cloud API webhook', () => {
     const reserialised = JSON.stringify(JSON.parse(payload), null, 1);
     const attempts = [
       await call(bot.port, 'POST', '/webhook', payload, { 'content-type': 'application/json' }),
-      await call(bot.port, 'POST', '/webhook', payload, { 'x-hub-signature-256': signatureFor(payload, 'another-secret') }),
-      await call(bot.port, 'POST', '/webhook', reserialised, { 'x-hub-signature-256': signatureFor(payload, secrets.appSecret) }),
+      await call(bot.port, 'POST', '/webhook', payload, {
+        'x-hub-signature-256': signatureFor(payload, 'another-secret'),
+      }),
+      await call(bot.port, 'POST', '/webhook', reserialised, {
+        'x-hub-signature-256': signatureFor(payload, secrets.appSecret),
+      }),
       await call(bot.port, 'POST', '/webhook', payload, { 'x-hub-signature-256': 'sha256=' }),
-      await call(bot.port, 'POST', '/webhook', payload, { 'x-hub-signature-256': signatureFor(payload, secrets.appSecret).replace('sha256=', 'sha1=') }),
+      await call(bot.port, 'POST', '/webhook', payload, {
+        'x-hub-signature-256': signatureFor(payload, secrets.appSecret).replace('sha256=', 'sha1='),
+      }),
     ];
     expect(attempts.map((response) => response.status)).toEqual([401, 401, 401, 401, 401]);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -249,7 +299,15 @@ describe('exported bot: WhatsApp Cloud API webhook', () => {
   it('ignores messages addressed to another business number', async () => {
     const from = '5511987650041';
     const ours = change([{ from, message: text('oi') }]);
-    const payload = delivery([{ ...ours, value: { ...asRecord(ours['value']), metadata: { display_phone_number: '15550000000', phone_number_id: '999999999' } } }]);
+    const payload = delivery([
+      {
+        ...ours,
+        value: {
+          ...asRecord(ours['value']),
+          metadata: { display_phone_number: '15550000000', phone_number_id: '999999999' },
+        },
+      },
+    ]);
     expect((await deliver(bot.port, payload)).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(graph.messagesTo(from)).toHaveLength(0);
@@ -266,11 +324,14 @@ describe('exported bot: WhatsApp Cloud API webhook', () => {
       let sent = 0;
       let status = 0;
       const chunk = Buffer.alloc(64 * 1024, 0x20);
-      const req = request({ host: '127.0.0.1', port: bot.port, method: 'POST', path: '/webhook', agent: false }, (response) => {
-        status = response.statusCode ?? 0;
-        response.resume();
-        resolve({ status, sentBytes: sent });
-      });
+      const req = request(
+        { host: '127.0.0.1', port: bot.port, method: 'POST', path: '/webhook', agent: false },
+        (response) => {
+          status = response.statusCode ?? 0;
+          response.resume();
+          resolve({ status, sentBytes: sent });
+        },
+      );
       req.on('error', () => (status ? undefined : reject(new Error('connection failed before an answer'))));
       const pump = () => {
         while (sent < 32 * 1024 * 1024 && !status) {

@@ -24,6 +24,7 @@ export const secrets = {
 export function exportBot(flow: unknown, name: string): string {
   mkdirSync(scratch, { recursive: true });
   const dir = mkdtempSync(join(scratch, `${name}-`));
+  exported.push(dir);
   const flowFile = join(dir, 'source.flow.json');
   writeFileSync(flowFile, JSON.stringify(flow, null, 2));
   const out = join(dir, 'bot');
@@ -32,7 +33,8 @@ export function exportBot(flow: unknown, name: string): string {
     env: { ...process.env, LANG: 'C' },
     encoding: 'utf8',
   });
-  if (result.status !== 0) throw new Error(`amana export failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`amana export failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'));
   return out;
 }
@@ -137,7 +139,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 }
 
 /** Runs another command of the exported server.js (purge, erase, export-subject…) to completion. */
-export function runBotCommand(options: BotOptions, args: string[], input?: string): { code: number | null; stdout: string; stderr: string } {
+export function runBotCommand(
+  options: BotOptions,
+  args: string[],
+  input?: string,
+): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [join(options.dir, 'server.js'), ...args], {
     cwd: options.dir,
     env: botEnv(options),
@@ -164,7 +170,9 @@ export function call(
     const req = request({ host: '127.0.0.1', port, method, path, headers, agent: false }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+      );
       response.on('error', reject);
     });
     req.on('error', reject);
@@ -181,7 +189,13 @@ export function deliver(port: number, payload: unknown, secret = secrets.appSecr
   });
 }
 
-export function admin(port: number, method: string, path: string, body?: unknown, token = secrets.adminToken): Promise<HttpResult> {
+export function admin(
+  port: number,
+  method: string,
+  path: string,
+  body?: unknown,
+  token = secrets.adminToken,
+): Promise<HttpResult> {
   return call(port, method, path, body === undefined ? undefined : JSON.stringify(body), {
     authorization: `Bearer ${token}`,
     'content-type': 'application/json',
@@ -193,7 +207,11 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Polls until `check` returns true. */
-export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
@@ -204,4 +222,11 @@ export async function eventually(check: () => boolean | Promise<boolean>, timeou
 
 export function removeTree(dir: string): void {
   if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+}
+
+const exported: string[] = [];
+
+/** Deletes the folders exportBot made in this test file (call from afterAll, once the bots stopped). */
+export function removeExportedBots(): void {
+  for (const dir of exported.splice(0)) removeTree(dir);
 }

@@ -17,7 +17,13 @@ export function supportFlow(ports: { stock: number; desk: number }): Record<stri
     purposes: [{ id: 'support', label: text('Customer support', 'Atendimento') }],
     recipients: [
       { id: 'stock', name: 'Stock API', host: `127.0.0.1:${ports.stock}`, country: 'BR' },
-      { id: 'desk', name: 'Help desk', host: `127.0.0.1:${ports.desk}`, country: 'BR', url: `http://127.0.0.1:${ports.desk}/desk` },
+      {
+        id: 'desk',
+        name: 'Help desk',
+        host: `127.0.0.1:${ports.desk}`,
+        country: 'BR',
+        url: `http://127.0.0.1:${ports.desk}/desk`,
+      },
     ],
     data: [
       {
@@ -92,16 +98,48 @@ export function supportFlow(ports: { stock: number; desk: number }): Record<stri
           {
             title: text('Orders', 'Pedidos'),
             rows: [
-              { id: 'delivery', title: text('Delivery', 'Entrega'), description: text('Where is my order?', 'Cadê meu pedido?') },
+              {
+                id: 'delivery',
+                title: text('Delivery', 'Entrega'),
+                description: text('Where is my order?', 'Cadê meu pedido?'),
+              },
               { id: 'returns', title: text('Returns', 'Devolução') },
             ],
           },
         ],
       },
-      { id: 'ask-location', type: 'question', position: at(400), input: 'location', saveAs: 'where', text: text('Share the delivery location.', 'Envie o local de entrega.') },
-      { id: 'ask-photo', type: 'question', position: at(400), input: 'image', saveAs: 'photo', text: text('Send a photo of the product.', 'Envie uma foto do produto.') },
-      { id: 'ask-receipt', type: 'question', position: at(500), input: 'document', saveAs: 'receipt', text: text('Send the receipt (PDF).', 'Envie a nota fiscal (PDF).') },
-      { id: 'ask-email', type: 'question', position: at(600), input: 'email', saveAs: 'email', text: text('What is your email?', 'Qual é o seu e-mail?') },
+      {
+        id: 'ask-location',
+        type: 'question',
+        position: at(400),
+        input: 'location',
+        saveAs: 'where',
+        text: text('Share the delivery location.', 'Envie o local de entrega.'),
+      },
+      {
+        id: 'ask-photo',
+        type: 'question',
+        position: at(400),
+        input: 'image',
+        saveAs: 'photo',
+        text: text('Send a photo of the product.', 'Envie uma foto do produto.'),
+      },
+      {
+        id: 'ask-receipt',
+        type: 'question',
+        position: at(500),
+        input: 'document',
+        saveAs: 'receipt',
+        text: text('Send the receipt (PDF).', 'Envie a nota fiscal (PDF).'),
+      },
+      {
+        id: 'ask-email',
+        type: 'question',
+        position: at(600),
+        input: 'email',
+        saveAs: 'email',
+        text: text('What is your email?', 'Qual é o seu e-mail?'),
+      },
       {
         id: 'stock',
         type: 'http',
@@ -123,7 +161,12 @@ export function supportFlow(ports: { stock: number; desk: number }): Record<stri
         text: text('Passing you to a person.', 'Vou passar para uma pessoa.'),
       },
       { id: 'bye', type: 'end', position: at(1000), text: text('Bye!', 'Tchau!') },
-      { id: 'declined', type: 'end', position: at(300), text: text('Alright, nothing kept.', 'Tudo bem, nada guardado.') },
+      {
+        id: 'declined',
+        type: 'end',
+        position: at(300),
+        text: text('Alright, nothing kept.', 'Tudo bem, nada guardado.'),
+      },
       { id: 'erase', type: 'erase', position: at(1100), text: text('Erased.', 'Apagado.') },
     ],
     edges: [

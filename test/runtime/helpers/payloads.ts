@@ -41,7 +41,10 @@ export const documentFile = (id: string, filename: string): MessageBody => ({
   type: 'document',
   document: { filename, mime_type: 'application/pdf', sha256: 'c2hhMjU2', id },
 });
-export const audio = (id: string): MessageBody => ({ type: 'audio', audio: { mime_type: 'audio/ogg; codecs=opus', sha256: 'c2hh', id, voice: true } });
+export const audio = (id: string): MessageBody => ({
+  type: 'audio',
+  audio: { mime_type: 'audio/ogg; codecs=opus', sha256: 'c2hh', id, voice: true },
+});
 
 export interface Inbound {
   from: string;
@@ -59,7 +62,10 @@ export function change(messages: Inbound[], statuses: Record<string, unknown>[] 
       metadata: { display_phone_number: '15550783881', phone_number_id: secrets.phoneNumberId },
       ...(messages.length > 0
         ? {
-            contacts: messages.map((message) => ({ profile: { name: message.name ?? 'Test Customer' }, wa_id: message.from })),
+            contacts: messages.map((message) => ({
+              profile: { name: message.name ?? 'Test Customer' },
+              wa_id: message.from,
+            })),
             messages: messages.map((message) => ({
               from: message.from,
               id: message.id ?? wamid(),
@@ -94,6 +100,9 @@ export function status(id: string, kind: string, recipient: string, errorCode?: 
     recipient_id: recipient,
     ...(kind === 'failed'
       ? { errors: [{ code: errorCode ?? 131047, title: 'Re-engagement message', message: 'Re-engagement message' }] }
-      : { conversation: { id: 'conv-1', origin: { type: 'service' } }, pricing: { billable: true, pricing_model: 'CBP', category: 'service' } }),
+      : {
+          conversation: { id: 'conv-1', origin: { type: 'service' } },
+          pricing: { billable: true, pricing_model: 'CBP', category: 'service' },
+        }),
   };
 }
