@@ -11,6 +11,7 @@ import { engineText } from '../../flows/engine/messages.ts';
 import { closestUiLanguage } from '../../flows/i18n/index.ts';
 import type { Flow } from '../../flows/model/schema.ts';
 import { openFor, type PersonKeys, type Sealer } from '../crypto/person-keys.ts';
+import { handoffDesk } from '../handoff/desk.ts';
 import type { Logger } from '../log.ts';
 import { runtimeText } from '../messages.ts';
 import type { HandoffRow, InboxRow, PersonContext, Storage, TurnResult } from '../store/storage.ts';
@@ -182,8 +183,8 @@ export class ConversationProcessor {
   }
 
   private forwardToDesk(turn: Turn, handoff: HandoffRow, body: Record<string, unknown>): void {
-    const desk = this.options.flow.recipients.find((recipient) => recipient.id === handoff.queue && recipient.url);
-    if (!desk?.url) return;
+    const desk = handoffDesk(this.options.flow, handoff.queue);
+    if (!desk) return;
     turn.forward({ url: desk.url, body: { ...body, flow: this.options.flow.id, handoff: handoff.ref } });
   }
 

@@ -1,12 +1,12 @@
 import type { EngineEffect, EngineEvent } from '../../flows/engine/index.ts';
 import type { Flow } from '../../flows/model/schema.ts';
+import { isSecureUrl } from '../handoff/desk.ts';
 import { send } from '../http/client.ts';
 
 type CallHttp = Extract<EngineEffect, { type: 'call-http' }>;
 type HttpResponse = Extract<EngineEvent, { type: 'http-response' }>;
 
 const timeoutMs = 10_000;
-const loopback = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
  * Carries out an http node's request and answers with the engine's `http-response` event. Checked
@@ -29,7 +29,7 @@ function refuse(flow: Flow, effect: CallHttp): string | undefined {
   } catch {
     return 'invalid URL';
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback.has(url.hostname))) return 'not https';
+  if (!isSecureUrl(url.href)) return 'not https';
   const recipient = flow.recipients.find((candidate) => candidate.id === effect.recipient);
   if (!recipient) return 'undeclared recipient';
   if (

@@ -4,6 +4,7 @@ import { runtimeRetention } from '../../flows/export/facts.ts';
 import type { Flow } from '../../flows/model/schema.ts';
 import { sealFor, type PersonKeys, type Sealer } from '../crypto/person-keys.ts';
 import { messagesOf, type OutgoingMessage } from '../graph/messages.ts';
+import { handoffDesk } from '../handoff/desk.ts';
 import { subjectRef, type Logger } from '../log.ts';
 import type { Forward } from '../outbox/payload.ts';
 import type { LedgerEntry, OutboxKind, TurnOp } from '../store/storage.ts';
@@ -189,8 +190,8 @@ export class Turn {
       handoff: ref,
       shared: Object.keys(shared).join(','),
     });
-    const desk = this.flow.recipients.find((recipient) => recipient.id === queue && recipient.url);
-    if (desk?.url) {
+    const desk = handoffDesk(this.flow, queue);
+    if (desk) {
       // Only the fields declared as shared with this recipient go to its URL (DESIGN.md §2 sharedWith).
       const allowed = Object.fromEntries(
         Object.entries(shared).filter(([key]) =>
