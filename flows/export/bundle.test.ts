@@ -81,6 +81,7 @@ describe('buildBundle', () => {
   it('declares better-sqlite3 as the one dependency', () => {
     const manifest = JSON.parse(bundle('lead-capture')['package.json'] ?? '');
     expect(manifest.dependencies).toEqual({ 'better-sqlite3': '^12.11.1' });
+    expect(manifest.allowScripts).toEqual({ 'better-sqlite3': true });
     expect(manifest).toMatchObject({
       name: 'amana-bot-lead-capture',
       type: 'commonjs',

@@ -84,7 +84,7 @@ export function buildBundle(flow: Flow, options: BundleOptions): BundleResult {
   return { ok: true, files, manifest, diagnostics };
 }
 
-/** The bundle's package.json: one dependency, the native SQLite binding. */
+/** The bundle's package.json: one dependency, the native SQLite binding, whose install script may run. */
 function packageJson(flow: Flow, betterSqlite3: string): string {
   const name = `amana-bot-${flow.id
     .toLowerCase()
@@ -100,6 +100,9 @@ function packageJson(flow: Flow, betterSqlite3: string): string {
     scripts: { start: 'node server.js serve', simulate: 'node server.js simulate' },
     engines: { node: nodeVersions },
     dependencies: { 'better-sqlite3': betterSqlite3 },
+    // better-sqlite3 compiles (or fetches) its native binding in an install script; npm 12 runs
+    // dependencies' install scripts only when package.json allows them (npm approve-scripts).
+    allowScripts: { 'better-sqlite3': true },
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
