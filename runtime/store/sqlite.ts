@@ -191,8 +191,8 @@ export class SqliteStorage implements Storage {
         `SELECT o.id, o.person_id, o.kind, o.payload, o.attempts, o.created_at,
                 p.id AS p_id, p.phone_hash, p.wrapped_key, p.phone_sealed, p.created_at AS p_created_at
          FROM outbox o JOIN persons p ON p.id = o.person_id
-         WHERE o.id IN (SELECT MIN(id) FROM outbox GROUP BY person_id)
-           AND o.next_attempt_at <= ?
+         WHERE o.next_attempt_at <= ?
+           AND NOT EXISTS (SELECT 1 FROM outbox earlier WHERE earlier.person_id = o.person_id AND earlier.id < o.id)
            AND o.person_id NOT IN (SELECT value FROM json_each(?))
          ORDER BY o.id LIMIT ?`,
       )
