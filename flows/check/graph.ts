@@ -13,13 +13,21 @@ export interface BrokenEdge {
 
 /**
  * A flow as a graph of node indexes, built once per check: every rule and analysis reads it, so
- * facts and outcomes are computed once per node and adjacency is in compact arrays (CSR).
+ * each node's privacy facts are computed once and adjacency is in compact arrays (CSR).
  */
 export interface FlowGraph {
   flow: Flow;
   nodes: readonly FlowNode[];
   indexOf: ReadonlyMap<string, number>;
-  facts: readonly PrivacyFacts[];
+  /**
+   * The full privacy facts of the nodes that store, send, grant or guarantee something (the nodes of
+   * `collecting`, `sharing`, `granting`, `assuring`); undefined for the others, whose facts are all
+   * in `reads` and the per-kind lists. Keeping one object per node for the whole check is what
+   * makes a large flow's check slow (the garbage collector copies them), so only these are kept.
+   */
+  facts: readonly (PrivacyFacts | undefined)[];
+  /** The keys each node reads (templates, conditions), for every node. */
+  reads: readonly (readonly string[])[];
   /**
    * The edges that connect two existing nodes by an outcome their source has, as parallel arrays
    * indexed by edge number (arrays of numbers and shared strings, not one object per edge: the
@@ -74,6 +82,25 @@ const factBits = {
   erasing: 128,
   handingOff: 256,
 } as const;
+/** The kinds of node whose full facts are kept. */
+const detailed = factBits.collecting | factBits.sharing | factBits.granting | factBits.assuring;
+
+const noReads: readonly string[] = [];
+
+/** The kinds of fact a node has, as `factBits`. */
+function kindsOf(node: PrivacyFacts): number {
+  return (
+    (node.collects.length > 0 ? factBits.collecting : 0) |
+    (node.shares.length > 0 ? factBits.sharing : 0) |
+    (node.grants.length > 0 ? factBits.granting : 0) |
+    (node.reads.length > 0 || node.shares.length > 0 ? factBits.using : 0) |
+    (node.assures !== undefined && node.assures.length > 0 ? factBits.assuring : 0) |
+    (node.asksUser ? factBits.asking : 0) |
+    (node.discloses ? factBits.disclosing : 0) |
+    (node.erases ? factBits.erasing : 0) |
+    (node.handsOff ? factBits.handingOff : 0)
+  );
+}
 
 /**
  * Builds the graph of a parsed flow in time linear in its nodes and edges. `visit` sees each node
@@ -85,14 +112,19 @@ export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) =
   const nodes = flow.nodes;
   const count = nodes.length;
   const indexOf = new Map<string, number>();
-  const facts: PrivacyFacts[] = new Array<PrivacyFacts>(count);
+  const facts: (PrivacyFacts | undefined)[] = new Array<PrivacyFacts | undefined>(count);
+  const reads: (readonly string[])[] = new Array<readonly string[]>(count);
+  const kinds = new Uint16Array(count);
   // Outcomes are needed only while the edges are read; they are not kept for the rules.
   const outcomes: Outcome[][] = new Array<Outcome[]>(count);
   const starts: number[] = [];
   for (let index = 0; index < count; index += 1) {
     const node = nodes[index]!;
     indexOf.set(node.id, index);
-    facts[index] = factsOf(node);
+    const all = factsOf(node);
+    kinds[index] = kindsOf(all);
+    reads[index] = all.reads.length === 0 ? noReads : all.reads;
+    if (kinds[index]! & detailed) facts[index] = all;
     outcomes[index] = outcomesOf(node);
     if (node.type === 'start') starts.push(index);
     visit?.(index, node);
@@ -141,21 +173,7 @@ export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) =
     inEdges[inFill[edgeTo[at]!]!++] = at;
   }
 
-  // One pass over the facts sets a bit per kind of fact; the lists are then read off these bits.
-  const kinds = new Uint16Array(count);
-  for (let index = 0; index < count; index += 1) {
-    const node = facts[index]!;
-    kinds[index] =
-      (node.collects.length > 0 ? factBits.collecting : 0) |
-      (node.shares.length > 0 ? factBits.sharing : 0) |
-      (node.grants.length > 0 ? factBits.granting : 0) |
-      (node.reads.length > 0 || node.shares.length > 0 ? factBits.using : 0) |
-      (node.assures !== undefined && node.assures.length > 0 ? factBits.assuring : 0) |
-      (node.asksUser ? factBits.asking : 0) |
-      (node.discloses ? factBits.disclosing : 0) |
-      (node.erases ? factBits.erasing : 0) |
-      (node.handsOff ? factBits.handingOff : 0);
-  }
+  // The per-kind lists are read off the bits set while the facts were at hand.
   const having = (bit: number) => {
     let size = 0;
     for (let index = 0; index < count; index += 1) if (kinds[index]! & bit) size += 1;
@@ -190,6 +208,7 @@ export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) =
     nodes,
     indexOf,
     facts,
+    reads,
     edgeCount,
     edgeId,
     edgeOutcome,

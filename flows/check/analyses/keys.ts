@@ -18,11 +18,11 @@ export function indexKeys(graph: FlowGraph, inventory: Inventory): KeyIndex {
   builtInKeys.forEach(add);
   inventory.fields.forEach((_, key) => add(key));
   inventory.variables.forEach(add);
-  for (const list of [graph.collecting, graph.using, graph.assuring]) {
+  for (let at = 0; at < graph.using.length; at += 1) addAll(graph.reads[graph.using[at]!]!, add);
+  for (const list of [graph.collecting, graph.sharing, graph.assuring]) {
     for (let at = 0; at < list.length; at += 1) {
       const facts = graph.facts[list[at]!]!;
       for (let i = 0; i < facts.collects.length; i += 1) add(facts.collects[i]!.key);
-      addAll(facts.reads, add);
       for (let i = 0; i < facts.shares.length; i += 1) addAll(facts.shares[i]!.keys, add);
       const assures = facts.assures ?? [];
       for (let i = 0; i < assures.length; i += 1) addAll(assures[i]!.keys, add);
@@ -100,11 +100,11 @@ export function addKeysUsedBy(
   keys: KeyIndex,
   add: (row: number, bit: number) => void,
 ): void {
-  const facts = graph.facts[node];
-  if (!facts) return;
-  for (let i = 0; i < facts.reads.length; i += 1) add(node, keys.bitOf.get(facts.reads[i]!) ?? 0);
-  for (let s = 0; s < facts.shares.length; s += 1) {
-    const shared = facts.shares[s]!.keys;
+  const reads = graph.reads[node] ?? [];
+  for (let i = 0; i < reads.length; i += 1) add(node, keys.bitOf.get(reads[i]!) ?? 0);
+  const shares = graph.facts[node]?.shares ?? [];
+  for (let s = 0; s < shares.length; s += 1) {
+    const shared = shares[s]!.keys;
     for (let i = 0; i < shared.length; i += 1) add(node, keys.bitOf.get(shared[i]!) ?? 0);
   }
 }

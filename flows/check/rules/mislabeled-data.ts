@@ -178,7 +178,7 @@ export const mislabeledData = defineRule({
 
         if (collection.source === 'computed') {
           if (!isVariable) continue;
-          const personal = facts.reads.filter((read) => inventory.fields.has(read));
+          const personal = (graph.reads[node] ?? []).filter((read) => inventory.fields.has(read));
           if (personal.length > 0)
             report({
               message: 'copy-variable',

@@ -80,7 +80,7 @@ export const undeclaredData = defineRule({
       }
       // A computed value built from the built-ins stores them (DESIGN.md §2).
       if (!facts.collects.some((collection) => collection.source === 'computed')) continue;
-      for (const key of facts.reads) {
+      for (const key of graph.reads[node] ?? []) {
         if (!isBuiltIn(key) || inventory.fields.has(key) || reported.includes(key)) continue;
         reported.push(key);
         report({

@@ -64,10 +64,11 @@ export const undefinedVariable = defineRule({
     for (let at = 0; at < graph.using.length; at += 1) {
       const node = graph.using[at]!;
       if (!graph.reachable[node]) continue;
-      const facts = graph.facts[node]!;
-      for (let at = 0; at < facts.reads.length; at += 1) suspect(node, facts.reads[at]!);
-      for (let s = 0; s < facts.shares.length; s += 1) {
-        const share = facts.shares[s]!;
+      const reads = graph.reads[node]!;
+      for (let at = 0; at < reads.length; at += 1) suspect(node, reads[at]!);
+      const shares = graph.facts[node]?.shares ?? [];
+      for (let s = 0; s < shares.length; s += 1) {
+        const share = shares[s]!;
         if (share.via === 'http') for (let at = 0; at < share.keys.length; at += 1) suspect(node, share.keys[at]!);
       }
     }

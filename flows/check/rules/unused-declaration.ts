@@ -52,7 +52,7 @@ export const unusedDeclaration = defineRule({
           const keys = facts.shares[i]!.keys;
           for (let k = 0; k < keys.length; k += 1) usedBuiltIns.add(keys[k]!);
         }
-        if (computes) for (let i = 0; i < facts.reads.length; i += 1) usedBuiltIns.add(facts.reads[i]!);
+        if (computes) for (const key of graph.reads[list[at]!] ?? []) usedBuiltIns.add(key);
       }
     for (const field of flow.data) {
       const params = { field: naming.field(field.key), key: naming.quote(field.key) };
