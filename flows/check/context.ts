@@ -1,4 +1,5 @@
 import type { UiLanguage } from '../i18n/index.ts';
+import { isProtectedIdentifier, isSensitiveCategory } from '../model/categories.ts';
 import type { Flow } from '../model/schema.ts';
 import type { TextSite } from '../nodes/kind.ts';
 import { countsOf, textsOf } from '../nodes/registry.ts';
@@ -28,7 +29,7 @@ export interface CheckContext {
   keys: KeyIndex;
   /** The customer-visible texts of a node, with their WhatsApp limits. */
   texts(node: number): readonly TextSite[];
-  /** Every customer text and count read once: what is too long, untranslated or templated. */
+  /** Every customer text and count read once: what is too long, untranslated, or echoes sensitive data. */
   textSurvey(): TextSurvey;
   /** Keys with a value on every path (must). */
   definedness(): BitFlowResult;
@@ -43,7 +44,14 @@ export interface CheckContext {
 }
 
 export function createContext(flow: Flow, language: UiLanguage): CheckContext {
-  const surveyor = textSurveyor(flow.languages);
+  const surveyor = textSurveyor(
+    flow.languages,
+    new Set(
+      flow.data
+        .filter((field) => isSensitiveCategory(field.category) || isProtectedIdentifier(field.category))
+        .map((field) => field.key),
+    ),
+  );
   const graph = buildGraph(flow, (index, node) => surveyor.add(index, textsOf(node), countsOf(node)));
   const inventory = inventoryOf(flow);
   const keys = indexKeys(graph, inventory);

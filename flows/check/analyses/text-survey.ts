@@ -17,8 +17,8 @@ export interface TextSurvey {
   tooLong: readonly TooLong[];
   /** Nodes with texts lacking flow languages: which languages, and in how many of its texts. */
   untranslated: readonly { node: number; languages: readonly string[]; count: number }[];
-  /** Nodes with `{{placeholders}}` in their customer texts, and the keys these read. */
-  templated: readonly { node: number; keys: readonly string[] }[];
+  /** Nodes whose customer texts read one of the `echoWatch` keys, and which of them. */
+  echoes: readonly { node: number; keys: readonly string[] }[];
   /** Counts over WhatsApp's caps (buttons, rows, sections), in node order. */
   overCounts: readonly { node: number; limit: CountLimit; all: readonly CountLimit[] }[];
 }
@@ -29,17 +29,17 @@ export interface TextSurvey {
  * the `{{key}}` placeholders, whose values are not known before the conversation: what is
  * reported is too long whatever they hold.
  */
-export function textSurveyor(languages: readonly string[]) {
+export function textSurveyor(languages: readonly string[], echoWatch: ReadonlySet<string>) {
   const survey = {
     tooLong: [] as TooLong[],
     untranslated: [] as { node: number; languages: readonly string[]; count: number }[],
-    templated: [] as { node: number; keys: readonly string[] }[],
+    echoes: [] as { node: number; keys: readonly string[] }[],
     overCounts: [] as { node: number; limit: CountLimit; all: readonly CountLimit[] }[],
   };
   const add = (node: number, sites: readonly TextSite[], counts: readonly CountLimit[]): void => {
     let lacking: Set<string> | undefined;
     let untranslatedTexts = 0;
-    let placeholders: string[] | undefined;
+    let echoed: string[] | undefined;
     for (let at = 0; at < sites.length; at += 1) {
       const site = sites[at]!;
       const text = site.text;
@@ -54,8 +54,9 @@ export function textSurveyor(languages: readonly string[]) {
       for (const language in text) {
         const value = text[language] ?? '';
         const templatedValue = value.includes('{{');
-        if (templatedValue)
-          for (const key of templateKeys(value)) if (!(placeholders ??= []).includes(key)) placeholders.push(key);
+        if (templatedValue && echoWatch.size > 0)
+          for (const key of templateKeys(value))
+            if (echoWatch.has(key) && !(echoed ??= []).includes(key)) echoed.push(key);
         // UTF-16 length bounds the code points: only a text near the limit can be over it.
         if (value.length <= site.maxLength) continue;
         const length = codePointLength(templatedValue ? value.replace(/\{\{[^{}]*\}\}/g, '') : value);
@@ -65,7 +66,7 @@ export function textSurveyor(languages: readonly string[]) {
     const missing = lacking;
     if (missing)
       survey.untranslated.push({ node, languages: languages.filter((l) => missing.has(l)), count: untranslatedTexts });
-    if (placeholders) survey.templated.push({ node, keys: placeholders });
+    if (echoed) survey.echoes.push({ node, keys: echoed });
     for (let at = 0; at < counts.length; at += 1) {
       const limit = counts[at]!;
       if (limit.count > limit.max) survey.overCounts.push({ node, limit, all: counts });

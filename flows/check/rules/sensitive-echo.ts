@@ -38,7 +38,7 @@ export const sensitiveEcho = defineRule({
         .map((field) => [field.key, field.category]),
     );
     if (protectedFields.size === 0) return;
-    for (const { node, keys } of textSurvey().templated) {
+    for (const { node, keys } of textSurvey().echoes) {
       for (const key of keys) {
         const category = protectedFields.get(key);
         if (category === undefined) continue;
