@@ -1,5 +1,5 @@
-import { leave, waitFor, type Behaviour } from '../../engine/behaviour.ts';
-import { chosenId, type Choice } from '../../engine/choices.ts';
+import { choiceBehaviour } from '../../engine/choice-behaviour.ts';
+import type { Choice } from '../../engine/choices.ts';
 import type { Conversation } from '../../engine/conversation.ts';
 import { allVersions } from '../../engine/language.ts';
 import type { LangText } from '../../model/common.ts';
@@ -16,23 +16,7 @@ interface ButtonsNode {
  * type its number, its label (in any of the flow's languages) or its id; anything else gets a
  * hint and the buttons keep waiting. With `saveAs`, the chosen id is stored.
  */
-export const buttonsBehaviour: Behaviour<ButtonsNode> = {
-  enter(node, conversation) {
-    ask(node, conversation);
-    return waitFor('answer');
-  },
-  ask,
-  takesAsAnswer: (node, event) => chosenId(event, choicesOf(node)) !== undefined,
-  resume(node, event, conversation) {
-    const chosen = chosenId(event, choicesOf(node));
-    if (chosen === undefined) {
-      conversation.say(node.id, conversation.builtIn('hint-choice'));
-      return waitFor('answer');
-    }
-    if (node.saveAs) conversation.store(node.id, node.saveAs, chosen);
-    return leave(chosen);
-  },
-};
+export const buttonsBehaviour = choiceBehaviour<ButtonsNode>({ choicesOf, ask });
 
 function choicesOf(node: ButtonsNode): Choice[] {
   return node.options.map((option) => ({ id: option.id, labels: allVersions(option.label) }));

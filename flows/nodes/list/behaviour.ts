@@ -1,5 +1,5 @@
-import { leave, waitFor, type Behaviour } from '../../engine/behaviour.ts';
-import { chosenId, type Choice } from '../../engine/choices.ts';
+import { choiceBehaviour } from '../../engine/choice-behaviour.ts';
+import type { Choice } from '../../engine/choices.ts';
 import type { Conversation } from '../../engine/conversation.ts';
 import { allVersions } from '../../engine/language.ts';
 import type { LangText } from '../../model/common.ts';
@@ -17,23 +17,7 @@ interface ListNode {
  * the order shown; the customer may pick a row, or type its number, title or id. Anything else
  * gets a hint and the list keeps waiting. With `saveAs`, the chosen id is stored.
  */
-export const listBehaviour: Behaviour<ListNode> = {
-  enter(node, conversation) {
-    ask(node, conversation);
-    return waitFor('answer');
-  },
-  ask,
-  takesAsAnswer: (node, event) => chosenId(event, choicesOf(node)) !== undefined,
-  resume(node, event, conversation) {
-    const chosen = chosenId(event, choicesOf(node));
-    if (chosen === undefined) {
-      conversation.say(node.id, conversation.builtIn('hint-choice'));
-      return waitFor('answer');
-    }
-    if (node.saveAs) conversation.store(node.id, node.saveAs, chosen);
-    return leave(chosen);
-  },
-};
+export const listBehaviour = choiceBehaviour<ListNode>({ choicesOf, ask });
 
 /** Every row, numbered across sections in the order shown. */
 function choicesOf(node: ListNode): Choice[] {
