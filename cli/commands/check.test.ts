@@ -1,29 +1,12 @@
-import { execFile } from 'node:child_process';
+import { amana } from '../../test/helpers/amana.ts';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url).pathname;
-const bin = join(root, 'bin/amana.js');
 const demo = 'flows/examples/noncompliant-demo.flow.json';
 const clean = 'flows/examples/lead-capture.flow.json';
-
-/** Runs the real `amana` command and returns its exit code and output. */
-async function amana(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
-      cwd: root,
-      env: { ...process.env, LANG: 'C', AMANA_LANG: '' },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 function tempFile(name: string, content: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'amana-check-')), name);
