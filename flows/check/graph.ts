@@ -130,12 +130,16 @@ export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) =
     visit?.(index, node);
   }
 
-  const edgeId: string[] = [];
-  const edgeOutcome: string[] = [];
-  const froms: number[] = [];
-  const tos: number[] = [];
+  // Sized for every edge of the file and cut to the edges that enter the graph: growing arrays
+  // edge by edge copied them over and over on large flows.
+  const fileEdges = flow.edges.length;
+  const edgeId = new Array<string>(fileEdges);
+  const edgeOutcome = new Array<string>(fileEdges);
+  const edgeFrom = new Int32Array(fileEdges);
+  const edgeTo = new Int32Array(fileEdges);
   const brokenEdges: BrokenEdge[] = [];
-  for (let at = 0; at < flow.edges.length; at += 1) {
+  let edgeCount = 0;
+  for (let at = 0; at < fileEdges; at += 1) {
     const edge = flow.edges[at]!;
     const from = indexOf.get(edge.from);
     const to = indexOf.get(edge.to);
@@ -144,15 +148,15 @@ export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) =
     else if (to === undefined) brokenEdges.push({ edge, problem: 'missing-to' });
     else if (!hasOutcome(outcomes[from] ?? [], outcome)) brokenEdges.push({ edge, problem: 'unknown-outcome' });
     else {
-      edgeId.push(edge.id);
-      edgeOutcome.push(outcome);
-      froms.push(from);
-      tos.push(to);
+      edgeId[edgeCount] = edge.id;
+      edgeOutcome[edgeCount] = outcome;
+      edgeFrom[edgeCount] = from;
+      edgeTo[edgeCount] = to;
+      edgeCount += 1;
     }
   }
-  const edgeCount = edgeId.length;
-  const edgeFrom = Int32Array.from(froms);
-  const edgeTo = Int32Array.from(tos);
+  edgeId.length = edgeCount;
+  edgeOutcome.length = edgeCount;
 
   const outStart = new Int32Array(count + 1);
   const inStart = new Int32Array(count + 1);
@@ -212,8 +216,8 @@ export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) =
     edgeCount,
     edgeId,
     edgeOutcome,
-    edgeFrom,
-    edgeTo,
+    edgeFrom: edgeFrom.subarray(0, edgeCount),
+    edgeTo: edgeTo.subarray(0, edgeCount),
     outStart,
     outEdges,
     inStart,

@@ -39,21 +39,79 @@ export const nodeBase = {
   note: z.string().optional(),
 };
 
-const placeholder = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)\s*\}\}/g;
-
-/** The `{{ key }}` placeholders read by a template, in order of appearance. */
+/**
+ * The `{{ key }}` placeholders read by a template, in order of appearance: `{{`, optional spaces,
+ * a key (`name`, `order.status`), optional spaces, `}}`.
+ */
 export function templateKeys(value: string): string[] {
   const keys: string[] = [];
-  // The checker reads every text of large flows on each edit: no iterator or copy per text.
-  if (!value.includes('{{')) return keys;
-  placeholder.lastIndex = 0;
-  for (let match = placeholder.exec(value); match !== null; match = placeholder.exec(value)) keys.push(match[1] ?? '');
+  addTemplateKeys(value, keys);
   return keys;
+}
+
+/**
+ * Scans by hand rather than with a regular expression: the checker reads every text of a large
+ * flow on each edit, and a match object per placeholder is most of what that reading allocated.
+ * It accepts exactly `/\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)\s*\}\}/g`
+ * (common.test.ts compares the two on arbitrary strings).
+ */
+function addTemplateKeys(value: string, keys: string[]): void {
+  for (let open = value.indexOf('{{'); open !== -1;) {
+    let at = skipSpaces(value, open + 2);
+    const start = at;
+    if (isKeyStart(value.charCodeAt(at))) {
+      at += 1;
+      while (isKeyPart(value.charCodeAt(at))) at += 1;
+      while (value.charCodeAt(at) === 0x2e && isKeyPart(value.charCodeAt(at + 1))) {
+        at += 2;
+        while (isKeyPart(value.charCodeAt(at))) at += 1;
+      }
+      const end = at;
+      at = skipSpaces(value, at);
+      if (value.charCodeAt(at) === 0x7d && value.charCodeAt(at + 1) === 0x7d) {
+        keys.push(value.slice(start, end));
+        open = value.indexOf('{{', at + 2);
+        continue;
+      }
+    }
+    open = value.indexOf('{{', open + 1);
+  }
+}
+
+function isKeyStart(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+}
+
+function isKeyPart(code: number): boolean {
+  return isKeyStart(code) || (code >= 0x30 && code <= 0x39);
+}
+
+/** The characters of a regular expression's `\s`. */
+function isSpace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+function skipSpaces(value: string, from: number): number {
+  let at = from;
+  while (isSpace(value.charCodeAt(at))) at += 1;
+  return at;
 }
 
 /** The keys read by every language of a text. */
 export function textKeys(value: LangText | undefined): string[] {
   const keys: string[] = [];
-  for (const language in value) keys.push(...templateKeys(value[language] ?? ''));
+  for (const language in value) addTemplateKeys(value[language] ?? '', keys);
   return keys;
 }

@@ -1,3 +1,4 @@
+import type { Collection, PrivacyFacts } from '../../nodes/kind.ts';
 import type { FlowGraph } from '../graph.ts';
 import { builtInKeys, type Inventory } from '../inventory.ts';
 
@@ -44,39 +45,68 @@ export const failureOutcomes: ReadonlySet<string> = new Set(['invalid', 'error']
 
 const setByEdge = new WeakMap<FlowGraph, (readonly string[])[]>();
 const none: readonly string[] = [];
-/** Not computed yet (a distinct empty list, compared by identity). */
-const unknown: readonly string[] = [];
 
 /**
  * The keys that hold a value after leaving a node by an edge: what the node stored (answers and
  * responses only when it succeeded; choices and computed values always) and what a condition's
- * outcome guarantees. Computed once per edge of a graph.
+ * outcome guarantees. Computed for every edge of a graph the first time one is asked.
  */
 export function keysSetBy(graph: FlowGraph, edge: number): readonly string[] {
   let table = setByEdge.get(graph);
-  if (!table) setByEdge.set(graph, (table = new Array<readonly string[]>(graph.edgeCount).fill(unknown)));
-  let keys = table[edge] ?? none;
-  if (keys === unknown) table[edge] = keys = computeKeysSetBy(graph, edge);
+  if (!table) setByEdge.set(graph, (table = keysSetByEdge(graph)));
+  return table[edge] ?? none;
+}
+
+function keysSetByEdge(graph: FlowGraph): (readonly string[])[] {
+  const table = new Array<readonly string[]>(graph.edgeCount).fill(none);
+  for (const list of [graph.collecting, graph.assuring]) {
+    for (let at = 0; at < list.length; at += 1) {
+      const node = list[at]!;
+      const facts = graph.facts[node]!;
+      // The edges of a node share its lists: one for success, one for failure.
+      let succeeded: readonly string[] | undefined;
+      let failed: readonly string[] | undefined;
+      for (let out = graph.outStart[node]!; out < graph.outStart[node + 1]!; out += 1) {
+        const edge = graph.outEdges[out]!;
+        const outcome = graph.edgeOutcome[edge]!;
+        const stored = failureOutcomes.has(outcome)
+          ? (failed ??= storedKeys(facts.collects, true))
+          : (succeeded ??= storedKeys(facts.collects, false));
+        table[edge] = withAssured(stored, facts.assures, outcome);
+      }
+    }
+  }
+  return table;
+}
+
+/** `stored` and the keys a condition's outcome guarantees. */
+function withAssured(stored: readonly string[], assures: PrivacyFacts['assures'], outcome: string): readonly string[] {
+  let keys = stored;
+  for (let i = 0; i < (assures?.length ?? 0); i += 1) {
+    const entry = assures![i]!;
+    if (entry.outcome === outcome) keys = keys.length === 0 ? entry.keys : [...keys, ...entry.keys];
+  }
   return keys;
 }
 
-function computeKeysSetBy(graph: FlowGraph, edge: number): readonly string[] {
-  const facts = graph.facts[graph.edgeFrom[edge]!];
-  if (!facts || (facts.collects.length === 0 && facts.assures === undefined)) return none;
-  const outcome = graph.edgeOutcome[edge];
-  const failed = outcome !== undefined && failureOutcomes.has(outcome);
-  let set: string[] | undefined;
-  for (let i = 0; i < facts.collects.length; i += 1) {
-    const collection = facts.collects[i]!;
-    if (failed && collection.source !== 'choice' && collection.source !== 'computed') continue;
-    (set ??= []).push(collection.key);
-  }
-  const assures = facts.assures ?? [];
-  for (let i = 0; i < assures.length; i += 1) {
-    const entry = assures[i]!;
-    if (entry.outcome === outcome) (set ??= []).push(...entry.keys);
-  }
-  return set ?? none;
+/**
+ * The keys of a node's collections that hold a value after it succeeded or failed. The usual
+ * node stores one key and always succeeds the same way, so its edges share one list, allocated
+ * with its final length.
+ */
+function storedKeys(collects: readonly Collection[], failed: boolean): readonly string[] {
+  let count = 0;
+  for (let i = 0; i < collects.length; i += 1) if (keeps(collects[i]!, failed)) count += 1;
+  if (count === 0) return none;
+  const keys = new Array<string>(count);
+  count = 0;
+  for (let i = 0; i < collects.length; i += 1) if (keeps(collects[i]!, failed)) keys[count++] = collects[i]!.key;
+  return keys;
+}
+
+/** Answers and responses are stored only when the node succeeded; choices and computed values always. */
+function keeps(collection: Collection, failed: boolean): boolean {
+  return !failed || collection.source === 'choice' || collection.source === 'computed';
 }
 
 /** Calls `visit` with each edge that sets keys (leaving a storing or guaranteeing node) and its keys. */

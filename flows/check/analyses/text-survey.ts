@@ -36,6 +36,13 @@ export function textSurveyor(languages: readonly string[], echoWatch: ReadonlySe
     echoes: [] as { node: number; keys: readonly string[] }[],
     overCounts: [] as { node: number; limit: CountLimit; all: readonly CountLimit[] }[],
   };
+  // Few fields are watched: a text that does not contain one of their keys cannot echo it, and
+  // most placeholders of a flow read other keys, so their keys are not read out at all.
+  const watched = [...echoWatch];
+  const mentionsWatched = (value: string): boolean => {
+    for (let w = 0; w < watched.length; w += 1) if (value.includes(watched[w]!)) return true;
+    return false;
+  };
   const add = (node: number, sites: readonly TextSite[], counts: readonly CountLimit[]): void => {
     let lacking: Set<string> | undefined;
     let untranslatedTexts = 0;
@@ -54,9 +61,13 @@ export function textSurveyor(languages: readonly string[], echoWatch: ReadonlySe
       for (const language in text) {
         const value = text[language] ?? '';
         const templatedValue = value.includes('{{');
-        if (templatedValue && echoWatch.size > 0)
-          for (const key of templateKeys(value))
+        if (templatedValue && mentionsWatched(value)) {
+          const keys = templateKeys(value);
+          for (let k = 0; k < keys.length; k += 1) {
+            const key = keys[k]!;
             if (echoWatch.has(key) && !(echoed ??= []).includes(key)) echoed.push(key);
+          }
+        }
         // UTF-16 length bounds the code points: only a text near the limit can be over it.
         if (value.length <= site.maxLength) continue;
         const length = codePointLength(templatedValue ? value.replace(/\{\{[^{}]*\}\}/g, '') : value);

@@ -98,6 +98,13 @@ export const undeclaredSharing = defineRule({
     },
   },
   check({ graph, inventory, naming }, report) {
+    // A flow sends to a few endpoints from many steps: each URL is read once.
+    const partsOf = new Map<string, ReturnType<typeof urlParts>>();
+    const hostOf = (url: string) => {
+      let parts = partsOf.get(url);
+      if (parts === undefined) partsOf.set(url, (parts = urlParts(url)));
+      return parts;
+    };
     for (let at = 0; at < graph.sharing.length; at += 1) {
       const node = graph.sharing[at]!;
       const shares = graph.facts[node]!.shares;
@@ -108,7 +115,8 @@ export const undeclaredSharing = defineRule({
         const http = share.via === 'http';
         const recipientId = share.recipient ?? '';
         const recipient = inventory.recipients.get(recipientId);
-        const recipientName = naming.recipient(recipientId);
+        // Names are put into words only for what is reported: most shares are in order.
+        const recipientName = () => naming.recipient(recipientId);
         for (const key of personal) {
           if (inventory.fields.has(key)) continue;
           const message = isBuiltIn(key)
@@ -122,13 +130,13 @@ export const undeclaredSharing = defineRule({
             message,
             node,
             dataKey: key,
-            params: { key: naming.quote(key), field: naming.field(key), recipient: recipientName },
+            params: { key: naming.quote(key), field: naming.field(key), recipient: recipientName() },
           });
         }
         if (!http) continue;
-        const fields = naming.fields(personal);
+        const fields = () => naming.fields(personal);
         if (!recipient) {
-          report({ message: 'not-recipient', node, params: { fields, recipient: recipientName } });
+          report({ message: 'not-recipient', node, params: { fields: fields(), recipient: recipientName() } });
           continue;
         }
         for (const key of personal) {
@@ -138,22 +146,30 @@ export const undeclaredSharing = defineRule({
             message: 'not-shared-with',
             node,
             dataKey: key,
-            params: { field: naming.field(key), recipient: recipientName },
+            params: { field: naming.field(key), recipient: recipientName() },
           });
         }
-        const parts = urlParts(share.url ?? '');
+        const parts = hostOf(share.url ?? '');
         const declared = declaredHost(recipient);
-        const params = { fields, recipient: recipientName, url: naming.quote(share.url ?? '') };
-        if (parts.dynamic) report({ message: 'host-dynamic', node, params });
-        else if (parts.host === undefined || parts.host === '') report({ message: 'host-invalid', node, params });
-        else if (declared === undefined)
-          report({ message: 'host-undeclared', node, params: { ...params, host: naming.quote(parts.host) } });
-        else if (!hostMatches(parts.host, declared))
-          report({
-            message: 'host-mismatch',
-            node,
-            params: { ...params, host: naming.quote(parts.host), declared: naming.quote(declared) },
-          });
+        if (
+          parts.dynamic ||
+          parts.host === undefined ||
+          parts.host === '' ||
+          declared === undefined ||
+          !hostMatches(parts.host, declared)
+        ) {
+          const params = { fields: fields(), recipient: recipientName(), url: naming.quote(share.url ?? '') };
+          if (parts.dynamic) report({ message: 'host-dynamic', node, params });
+          else if (parts.host === undefined || parts.host === '') report({ message: 'host-invalid', node, params });
+          else if (declared === undefined)
+            report({ message: 'host-undeclared', node, params: { ...params, host: naming.quote(parts.host) } });
+          else
+            report({
+              message: 'host-mismatch',
+              node,
+              params: { ...params, host: naming.quote(parts.host), declared: naming.quote(declared) },
+            });
+        }
       }
     }
   },
