@@ -54,7 +54,7 @@ export function createContext(flow: Flow, language: UiLanguage): CheckContext {
   );
   const graph = buildGraph(flow, (index, node) => surveyor.add(index, textsOf(node), countsOf(node)));
   const inventory = inventoryOf(flow);
-  const keys = indexKeys(graph, inventory);
+  const keys = indexKeys(graph);
   // Computed when asked, not kept: every node's texts are read once by the text survey while the
   // graph is built, and keeping them all for the whole check costs more (in garbage collection)
   // than asking again for the few nodes a rule looks at closer.

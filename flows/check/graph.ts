@@ -1,6 +1,7 @@
 import type { Flow, FlowEdge, FlowNode } from '../model/schema.ts';
-import type { Outcome, PrivacyFacts } from '../nodes/kind.ts';
+import { inputKinds, type Collection, type Outcome, type PrivacyFacts, type Sharing } from '../nodes/kind.ts';
 import { factsOf, outcomesOf } from '../nodes/registry.ts';
+import { builtInKeys } from './inventory.ts';
 
 /** The outcome an edge without `outcome` leaves by (DESIGN.md §2). */
 export const defaultOutcome = 'next';
@@ -20,14 +21,31 @@ export interface FlowGraph {
   nodes: readonly FlowNode[];
   indexOf: ReadonlyMap<string, number>;
   /**
-   * The full privacy facts of the nodes that store, send, grant or guarantee something (the nodes of
-   * `collecting`, `sharing`, `granting`, `assuring`); undefined for the others, whose facts are all
-   * in `reads` and the per-kind lists. Keeping one object per node for the whole check is what
-   * makes a large flow's check slow (the garbage collector copies them), so only these are kept.
+   * Every key the flow mentions, each once: the built-ins, the declared fields and variables, then
+   * what the nodes store, read, send or guarantee, in node order. The lists below hold these
+   * strings, so a key is one string however many steps use it.
    */
-  facts: readonly (PrivacyFacts | undefined)[];
-  /** The keys each node reads (templates, conditions), for every node. */
-  reads: readonly (readonly string[])[];
+  keys: readonly string[];
+  keyOf: ReadonlyMap<string, number>;
+  /**
+   * The nodes' privacy facts as flat lists, node n's items at `[start[n], start[n + 1])` of each.
+   * A large flow's check used to keep one facts object per node, whose copying by the garbage
+   * collector and scattered reads by every rule grew faster than the flow: these lists are read
+   * in order, and a collection is one shared object per key, source and input.
+   */
+  collections: readonly Collection[];
+  collectStart: Int32Array;
+  /** The keys each node reads (templates, conditions); sending is in `shares`. */
+  reads: readonly string[];
+  readStart: Int32Array;
+  shares: readonly Sharing[];
+  shareStart: Int32Array;
+  /** Consent granted when the node leaves by an outcome. */
+  grants: readonly PrivacyFacts['grants'][number][];
+  grantStart: Int32Array;
+  /** Keys known to hold a value when the node leaves by an outcome. */
+  assures: readonly NonNullable<PrivacyFacts['assures']>[number][];
+  assureStart: Int32Array;
   /**
    * The edges that connect two existing nodes by an outcome their source has, as parallel arrays
    * indexed by edge number (arrays of numbers and shared strings, not one object per edge: the
@@ -82,11 +100,6 @@ const factBits = {
   erasing: 128,
   handingOff: 256,
 } as const;
-/** The kinds of node whose full facts are kept. */
-const detailed = factBits.collecting | factBits.sharing | factBits.granting | factBits.assuring;
-
-const noReads: readonly string[] = [];
-
 /** The kinds of fact a node has, as `factBits`. */
 function kindsOf(node: PrivacyFacts): number {
   return (
@@ -112,27 +125,46 @@ export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) =
   const nodes = flow.nodes;
   const count = nodes.length;
   const indexOf = new Map<string, number>();
-  const facts: (PrivacyFacts | undefined)[] = new Array<PrivacyFacts | undefined>(count);
-  const reads: (readonly string[])[] = new Array<readonly string[]>(count);
-  const kinds = new Uint16Array(count);
-  // Outcomes are needed only while the edges are read; they are not kept for the rules.
-  const outcomes: Outcome[][] = new Array<Outcome[]>(count);
   const starts: number[] = [];
   for (let index = 0; index < count; index += 1) {
     const node = nodes[index]!;
     indexOf.set(node.id, index);
+    if (node.type === 'start') starts.push(index);
+  }
+
+  // The file's edges grouped by the step they leave, so each step's edges are judged against its
+  // outcomes while the step is read: its outcomes are then garbage at once instead of being kept
+  // for a later pass (which on large flows the garbage collector copied, step by step).
+  const fileEdges = flow.edges.length;
+  const fromOf = new Int32Array(fileEdges);
+  const toOf = new Int32Array(fileEdges);
+  const leaving = new Int32Array(count + 1);
+  for (let at = 0; at < fileEdges; at += 1) {
+    const edge = flow.edges[at]!;
+    fromOf[at] = indexOf.get(edge.from) ?? -1;
+    toOf[at] = indexOf.get(edge.to) ?? -1;
+    if (fromOf[at]! >= 0) leaving[fromOf[at]! + 1]! += 1;
+  }
+  for (let n = 0; n < count; n += 1) leaving[n + 1]! += leaving[n]!;
+  const leavingEdges = new Int32Array(leaving[count]!);
+  const fill = leaving.slice(0, count);
+  for (let at = 0; at < fileEdges; at += 1) if (fromOf[at]! >= 0) leavingEdges[fill[fromOf[at]!]!++] = at;
+
+  const problems = new Uint8Array(fileEdges);
+  const unconnected: { node: number; outcome: string }[] = [];
+  const kinds = new Uint16Array(count);
+  const facts = factTable(flow, count);
+  for (let index = 0; index < count; index += 1) {
+    const node = nodes[index]!;
     const all = factsOf(node);
     kinds[index] = kindsOf(all);
-    reads[index] = all.reads.length === 0 ? noReads : all.reads;
-    if (kinds[index]! & detailed) facts[index] = all;
-    outcomes[index] = outcomesOf(node);
-    if (node.type === 'start') starts.push(index);
+    facts.add(index, all);
+    judgeEdges(flow, index, outcomesOf(node), leavingEdges, leaving, toOf, problems, unconnected);
     visit?.(index, node);
   }
 
-  // Sized for every edge of the file and cut to the edges that enter the graph: growing arrays
-  // edge by edge copied them over and over on large flows.
-  const fileEdges = flow.edges.length;
+  // Sized for every edge of the file and cut to the edges that enter the graph, numbered in the
+  // order of the file.
   const edgeId = new Array<string>(fileEdges);
   const edgeOutcome = new Array<string>(fileEdges);
   const edgeFrom = new Int32Array(fileEdges);
@@ -141,17 +173,13 @@ export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) =
   let edgeCount = 0;
   for (let at = 0; at < fileEdges; at += 1) {
     const edge = flow.edges[at]!;
-    const from = indexOf.get(edge.from);
-    const to = indexOf.get(edge.to);
-    const outcome = edge.outcome ?? defaultOutcome;
-    if (from === undefined) brokenEdges.push({ edge, problem: 'missing-from' });
-    else if (to === undefined) brokenEdges.push({ edge, problem: 'missing-to' });
-    else if (!hasOutcome(outcomes[from] ?? [], outcome)) brokenEdges.push({ edge, problem: 'unknown-outcome' });
+    if (fromOf[at]! < 0) brokenEdges.push({ edge, problem: 'missing-from' });
+    else if (problems[at] !== 0) brokenEdges.push({ edge, problem: edgeProblems[problems[at]!]! });
     else {
       edgeId[edgeCount] = edge.id;
-      edgeOutcome[edgeCount] = outcome;
-      edgeFrom[edgeCount] = from;
-      edgeTo[edgeCount] = to;
+      edgeOutcome[edgeCount] = edge.outcome ?? defaultOutcome;
+      edgeFrom[edgeCount] = fromOf[at]!;
+      edgeTo[edgeCount] = toOf[at]!;
       edgeCount += 1;
     }
   }
@@ -187,32 +215,11 @@ export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) =
     return list;
   };
 
-  const pointingNowhere = new Set<string>();
-  for (const { edge, problem } of brokenEdges) {
-    const from = indexOf.get(edge.from);
-    if (problem === 'missing-to' && from !== undefined)
-      pointingNowhere.add(`${from}\u0000${edge.outcome ?? defaultOutcome}`);
-  }
-  const unconnected: { node: number; outcome: string }[] = [];
-  for (let node = 0; node < count; node += 1) {
-    const ways = outcomes[node]!;
-    for (let o = 0; o < ways.length; o += 1) {
-      const outcome = ways[o]!;
-      if (outcome.optional) continue;
-      let connected = false;
-      for (let at = outStart[node]!; at < outStart[node + 1]! && !connected; at += 1)
-        connected = edgeOutcome[outEdges[at]!] === outcome.id;
-      if (!connected && !pointingNowhere.has(`${node}\u0000${outcome.id}`))
-        unconnected.push({ node, outcome: outcome.id });
-    }
-  }
-
   const graph: FlowGraph = {
     flow,
     nodes,
     indexOf,
-    facts,
-    reads,
+    ...facts.lists,
     edgeCount,
     edgeId,
     edgeOutcome,
@@ -240,6 +247,43 @@ export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) =
   return graph;
 }
 
+const edgeProblems = [undefined, 'missing-to', 'unknown-outcome'] as const;
+
+/**
+ * Judges the edges leaving one step (file indexes `leavingEdges[leaving[node] .. leaving[node + 1])`) against its outcomes: an edge to a missing
+ * step is `missing-to`, one by an outcome the step does not have `unknown-outcome` (in
+ * `problems`, as indexes of `edgeProblems`). An outcome that must be connected and has no edge,
+ * not even one to a missing step, goes to `unconnected`.
+ */
+function judgeEdges(
+  flow: Flow,
+  node: number,
+  outcomes: readonly Outcome[],
+  leavingEdges: Int32Array,
+  leaving: Int32Array,
+  toOf: Int32Array,
+  problems: Uint8Array,
+  unconnected: { node: number; outcome: string }[],
+): void {
+  const first = leaving[node]!;
+  const end = leaving[node + 1]!;
+  for (let at = first; at < end; at += 1) {
+    const file = leavingEdges[at]!;
+    if (toOf[file]! < 0) problems[file] = 1;
+    else if (!hasOutcome(outcomes, flow.edges[file]!.outcome ?? defaultOutcome)) problems[file] = 2;
+  }
+  for (let o = 0; o < outcomes.length; o += 1) {
+    const outcome = outcomes[o]!;
+    if (outcome.optional) continue;
+    let connected = false;
+    for (let at = first; at < end && !connected; at += 1) {
+      const file = leavingEdges[at]!;
+      connected = problems[file] !== 2 && (flow.edges[file]!.outcome ?? defaultOutcome) === outcome.id;
+    }
+    if (!connected) unconnected.push({ node, outcome: outcome.id });
+  }
+}
+
 function hasOutcome(outcomes: readonly Outcome[], id: string): boolean {
   for (let at = 0; at < outcomes.length; at += 1) if (outcomes[at]!.id === id) return true;
   return false;
@@ -262,4 +306,89 @@ function markReachable(graph: FlowGraph): void {
       queue[tail++] = next;
     }
   }
+}
+
+/** The source of a collection and what a question asks for, as small numbers for the shared objects' index. */
+const sources: readonly Collection['source'][] = ['answer', 'choice', 'response', 'computed'];
+
+/**
+ * Gathers the nodes' facts into the graph's flat lists as the nodes are read: each key read or
+ * stored becomes one string, each collection one object per key, source and input; a node's
+ * other facts (sends, grants, guarantees, on fewer nodes) are kept as its kind made them.
+ */
+function factTable(flow: Flow, count: number) {
+  const keys: string[] = [];
+  const keyOf = new Map<string, number>();
+  const key = (name: string): string => {
+    const known = keyOf.get(name);
+    if (known !== undefined) return keys[known]!;
+    keyOf.set(name, keys.length);
+    keys.push(name);
+    return name;
+  };
+  const addKeys = (names: readonly string[]): void => {
+    for (let at = 0; at < names.length; at += 1) key(names[at]!);
+  };
+  builtInKeys.forEach(key);
+  for (let at = 0; at < flow.data.length; at += 1) key(flow.data[at]!.key);
+  for (let at = 0; at < flow.variables.length; at += 1) key(flow.variables[at]!.key);
+
+  const sharedCollections = new Map<number, Collection>();
+  const collection = (each: Collection): Collection => {
+    const name = key(each.key);
+    const input = each.input === undefined ? 0 : inputKinds.indexOf(each.input) + 1;
+    const id = (keyOf.get(name)! * sources.length + sources.indexOf(each.source)) * (inputKinds.length + 1) + input;
+    let shared = sharedCollections.get(id);
+    if (shared === undefined) {
+      shared =
+        each.input === undefined
+          ? { key: name, source: each.source }
+          : { key: name, source: each.source, input: each.input };
+      sharedCollections.set(id, shared);
+    }
+    return shared;
+  };
+
+  const lists = {
+    keys,
+    keyOf,
+    collections: [] as Collection[],
+    collectStart: new Int32Array(count + 1),
+    reads: [] as string[],
+    readStart: new Int32Array(count + 1),
+    shares: [] as Sharing[],
+    shareStart: new Int32Array(count + 1),
+    grants: [] as PrivacyFacts['grants'][number][],
+    grantStart: new Int32Array(count + 1),
+    assures: [] as NonNullable<PrivacyFacts['assures']>[number][],
+    assureStart: new Int32Array(count + 1),
+  };
+  const add = (index: number, facts: PrivacyFacts): void => {
+    for (let at = 0; at < facts.collects.length; at += 1) lists.collections.push(collection(facts.collects[at]!));
+    lists.collectStart[index + 1] = lists.collections.length;
+    for (let at = 0; at < facts.reads.length; at += 1) lists.reads.push(key(facts.reads[at]!));
+    lists.readStart[index + 1] = lists.reads.length;
+    for (let at = 0; at < facts.shares.length; at += 1) {
+      const share = facts.shares[at]!;
+      addKeys(share.keys);
+      lists.shares.push(share);
+    }
+    lists.shareStart[index + 1] = lists.shares.length;
+    for (let at = 0; at < facts.grants.length; at += 1) lists.grants.push(facts.grants[at]!);
+    lists.grantStart[index + 1] = lists.grants.length;
+    const assures = facts.assures ?? [];
+    for (let at = 0; at < assures.length; at += 1) {
+      addKeys(assures[at]!.keys);
+      lists.assures.push(assures[at]!);
+    }
+    lists.assureStart[index + 1] = lists.assures.length;
+  };
+  return { add, lists };
+}
+
+/** Whether the node stores a value it computes (a `set`), which reads what it is made of. */
+export function computes(graph: FlowGraph, node: number): boolean {
+  for (let at = graph.collectStart[node]!; at < graph.collectStart[node + 1]!; at += 1)
+    if (graph.collections[at]!.source === 'computed') return true;
+  return false;
 }

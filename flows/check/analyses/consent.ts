@@ -29,8 +29,8 @@ export function solveConsent(graph: FlowGraph, fieldPurposes: readonly string[])
   const askedAt = new Map<string, number[]>();
   for (let at = 0; at < graph.granting.length; at += 1) {
     const node = graph.granting[at]!;
-    for (const grant of graph.facts[node]!.grants) {
-      for (const id of grant.purposes) {
+    for (let g = graph.grantStart[node]!; g < graph.grantStart[node + 1]!; g += 1) {
+      for (const id of graph.grants[g]!.purposes) {
         add(id);
         const nodes = askedAt.get(id) ?? [];
         if (nodes[nodes.length - 1] !== node) nodes.push(node);
@@ -44,14 +44,15 @@ export function solveConsent(graph: FlowGraph, fieldPurposes: readonly string[])
   const edgeKill = effectTable(graph, 'edge', width);
   for (let g = 0; g < graph.granting.length; g += 1) {
     const node = graph.granting[g]!;
-    const grants = graph.facts[node]!.grants;
+    const first = graph.grantStart[node]!;
+    const end = graph.grantStart[node + 1]!;
     for (let out = graph.outStart[node]!; out < graph.outStart[node + 1]!; out += 1) {
       const edge = graph.outEdges[out]!;
       const outcome = graph.edgeOutcome[edge];
       let granting = false;
-      for (let at = 0; at < grants.length; at += 1) if (grants[at]!.outcome === outcome) granting = true;
-      for (let at = 0; at < grants.length; at += 1) {
-        const grant = grants[at]!;
+      for (let at = first; at < end; at += 1) if (graph.grants[at]!.outcome === outcome) granting = true;
+      for (let at = first; at < end; at += 1) {
+        const grant = graph.grants[at]!;
         if (granting && grant.outcome !== outcome) continue;
         for (const id of grant.purposes) (granting ? edgeGen : edgeKill).add(edge, bitOf.get(id) ?? 0);
       }

@@ -1,6 +1,5 @@
-import type { Collection, PrivacyFacts } from '../../nodes/kind.ts';
+import type { Collection } from '../../nodes/kind.ts';
 import type { FlowGraph } from '../graph.ts';
-import { builtInKeys, type Inventory } from '../inventory.ts';
 
 /** Every key a flow mentions (declared, built in, stored, read or sent), each with a bit number. */
 export interface KeyIndex {
@@ -8,32 +7,12 @@ export interface KeyIndex {
   bitOf: ReadonlyMap<string, number>;
 }
 
-export function indexKeys(graph: FlowGraph, inventory: Inventory): KeyIndex {
-  const bitOf = new Map<string, number>();
-  const keys: string[] = [];
-  const add = (key: string) => {
-    if (bitOf.has(key)) return;
-    bitOf.set(key, keys.length);
-    keys.push(key);
-  };
-  builtInKeys.forEach(add);
-  inventory.fields.forEach((_, key) => add(key));
-  inventory.variables.forEach(add);
-  for (let at = 0; at < graph.using.length; at += 1) addAll(graph.reads[graph.using[at]!]!, add);
-  for (const list of [graph.collecting, graph.sharing, graph.assuring]) {
-    for (let at = 0; at < list.length; at += 1) {
-      const facts = graph.facts[list[at]!]!;
-      for (let i = 0; i < facts.collects.length; i += 1) add(facts.collects[i]!.key);
-      for (let i = 0; i < facts.shares.length; i += 1) addAll(facts.shares[i]!.keys, add);
-      const assures = facts.assures ?? [];
-      for (let i = 0; i < assures.length; i += 1) addAll(assures[i]!.keys, add);
-    }
-  }
-  return { keys, bitOf };
-}
-
-function addAll(keys: readonly string[], add: (key: string) => void): void {
-  for (let i = 0; i < keys.length; i += 1) add(keys[i]!);
+/**
+ * The graph's keys, numbered as it met them: the built-ins, the declared fields and variables,
+ * then what the nodes store, read, send or guarantee.
+ */
+export function indexKeys(graph: FlowGraph): KeyIndex {
+  return { keys: graph.keys, bitOf: graph.keyOf };
 }
 
 /**
@@ -59,31 +38,36 @@ export function keysSetBy(graph: FlowGraph, edge: number): readonly string[] {
 
 function keysSetByEdge(graph: FlowGraph): (readonly string[])[] {
   const table = new Array<readonly string[]>(graph.edgeCount).fill(none);
-  for (const list of [graph.collecting, graph.assuring]) {
-    for (let at = 0; at < list.length; at += 1) {
-      const node = list[at]!;
-      const facts = graph.facts[node]!;
-      // The edges of a node share its lists: one for success, one for failure.
-      let succeeded: readonly string[] | undefined;
-      let failed: readonly string[] | undefined;
-      for (let out = graph.outStart[node]!; out < graph.outStart[node + 1]!; out += 1) {
-        const edge = graph.outEdges[out]!;
-        const outcome = graph.edgeOutcome[edge]!;
-        const stored = failureOutcomes.has(outcome)
-          ? (failed ??= storedKeys(facts.collects, true))
-          : (succeeded ??= storedKeys(facts.collects, false));
-        table[edge] = withAssured(stored, facts.assures, outcome);
-      }
+  forEachSettingNode(graph, (node) => {
+    // The edges of a node share its lists: one for success, one for failure.
+    let succeeded: readonly string[] | undefined;
+    let failed: readonly string[] | undefined;
+    for (let out = graph.outStart[node]!; out < graph.outStart[node + 1]!; out += 1) {
+      const edge = graph.outEdges[out]!;
+      const outcome = graph.edgeOutcome[edge]!;
+      const stored = failureOutcomes.has(outcome)
+        ? (failed ??= storedKeys(graph, node, true))
+        : (succeeded ??= storedKeys(graph, node, false));
+      table[edge] = withAssured(graph, node, stored, outcome);
     }
-  }
+  });
   return table;
 }
 
+/** Calls `visit` with each node that stores or guarantees keys, once, in node order of each kind. */
+function forEachSettingNode(graph: FlowGraph, visit: (node: number) => void): void {
+  for (let at = 0; at < graph.collecting.length; at += 1) visit(graph.collecting[at]!);
+  for (let at = 0; at < graph.assuring.length; at += 1) {
+    const node = graph.assuring[at]!;
+    if (graph.collectStart[node] === graph.collectStart[node + 1]) visit(node);
+  }
+}
+
 /** `stored` and the keys a condition's outcome guarantees. */
-function withAssured(stored: readonly string[], assures: PrivacyFacts['assures'], outcome: string): readonly string[] {
+function withAssured(graph: FlowGraph, node: number, stored: readonly string[], outcome: string): readonly string[] {
   let keys = stored;
-  for (let i = 0; i < (assures?.length ?? 0); i += 1) {
-    const entry = assures![i]!;
+  for (let at = graph.assureStart[node]!; at < graph.assureStart[node + 1]!; at += 1) {
+    const entry = graph.assures[at]!;
     if (entry.outcome === outcome) keys = keys.length === 0 ? entry.keys : [...keys, ...entry.keys];
   }
   return keys;
@@ -94,13 +78,16 @@ function withAssured(stored: readonly string[], assures: PrivacyFacts['assures']
  * node stores one key and always succeeds the same way, so its edges share one list, allocated
  * with its final length.
  */
-function storedKeys(collects: readonly Collection[], failed: boolean): readonly string[] {
+function storedKeys(graph: FlowGraph, node: number, failed: boolean): readonly string[] {
+  const first = graph.collectStart[node]!;
+  const end = graph.collectStart[node + 1]!;
   let count = 0;
-  for (let i = 0; i < collects.length; i += 1) if (keeps(collects[i]!, failed)) count += 1;
+  for (let at = first; at < end; at += 1) if (keeps(graph.collections[at]!, failed)) count += 1;
   if (count === 0) return none;
   const keys = new Array<string>(count);
   count = 0;
-  for (let i = 0; i < collects.length; i += 1) if (keeps(collects[i]!, failed)) keys[count++] = collects[i]!.key;
+  for (let at = first; at < end; at += 1)
+    if (keeps(graph.collections[at]!, failed)) keys[count++] = graph.collections[at]!.key;
   return keys;
 }
 
@@ -111,16 +98,13 @@ function keeps(collection: Collection, failed: boolean): boolean {
 
 /** Calls `visit` with each edge that sets keys (leaving a storing or guaranteeing node) and its keys. */
 export function forEachSettingEdge(graph: FlowGraph, visit: (edge: number, keys: readonly string[]) => void): void {
-  for (const list of [graph.collecting, graph.assuring]) {
-    for (let at = 0; at < list.length; at += 1) {
-      const node = list[at]!;
-      for (let out = graph.outStart[node]!; out < graph.outStart[node + 1]!; out += 1) {
-        const edge = graph.outEdges[out]!;
-        const set = keysSetBy(graph, edge);
-        if (set.length > 0) visit(edge, set);
-      }
+  forEachSettingNode(graph, (node) => {
+    for (let out = graph.outStart[node]!; out < graph.outStart[node + 1]!; out += 1) {
+      const edge = graph.outEdges[out]!;
+      const set = keysSetBy(graph, edge);
+      if (set.length > 0) visit(edge, set);
     }
-  }
+  });
 }
 
 /** The keys a node reads or sends (templates, conditions, http requests, handoffs), as bits into `row`. */
@@ -130,11 +114,10 @@ export function addKeysUsedBy(
   keys: KeyIndex,
   add: (row: number, bit: number) => void,
 ): void {
-  const reads = graph.reads[node] ?? [];
-  for (let i = 0; i < reads.length; i += 1) add(node, keys.bitOf.get(reads[i]!) ?? 0);
-  const shares = graph.facts[node]?.shares ?? [];
-  for (let s = 0; s < shares.length; s += 1) {
-    const shared = shares[s]!.keys;
+  for (let at = graph.readStart[node]!; at < graph.readStart[node + 1]!; at += 1)
+    add(node, keys.bitOf.get(graph.reads[at]!) ?? 0);
+  for (let at = graph.shareStart[node]!; at < graph.shareStart[node + 1]!; at += 1) {
+    const shared = graph.shares[at]!.keys;
     for (let i = 0; i < shared.length; i += 1) add(node, keys.bitOf.get(shared[i]!) ?? 0);
   }
 }

@@ -1,4 +1,5 @@
 import { keysSetBy } from '../analyses/keys.ts';
+import type { FlowGraph } from '../graph.ts';
 import { defineRule } from '../rule.ts';
 
 /**
@@ -39,18 +40,17 @@ export const collectedNotUsed = defineRule({
     const live = liveness().atEntry;
     for (let at = 0; at < graph.collecting.length; at += 1) {
       const node = graph.collecting[at]!;
-      const facts = graph.facts[node]!;
       if (!graph.reachable[node]) continue;
-      const personal: string[] = [];
-      for (const { key } of facts.collects)
-        if (inventory.fields.has(key) && !personal.includes(key)) personal.push(key);
-      for (const key of personal) {
+      const first = graph.collectStart[node]!;
+      for (let c = first; c < graph.collectStart[node + 1]!; c += 1) {
+        const key = graph.collections[c]!.key;
+        if (!inventory.fields.has(key) || storesEarlier(graph, first, c, key)) continue;
         const bit = keys.bitOf.get(key);
         if (bit === undefined) continue;
         let storing = false;
         let used = false;
-        for (let at = graph.outStart[node] ?? 0; at < (graph.outStart[node + 1] ?? 0); at += 1) {
-          const edge = graph.outEdges[at] ?? 0;
+        for (let out = graph.outStart[node]!; out < graph.outStart[node + 1]!; out += 1) {
+          const edge = graph.outEdges[out]!;
           if (!keysSetBy(graph, edge).includes(key)) continue;
           storing = true;
           if (live.has(graph.edgeTo[edge] ?? 0, bit)) used = true;
@@ -60,3 +60,9 @@ export const collectedNotUsed = defineRule({
     }
   },
 });
+
+/** Whether one of the node's collections before `at` stores the same key (it is judged once). */
+function storesEarlier(graph: FlowGraph, first: number, at: number, key: string): boolean {
+  for (let before = first; before < at; before += 1) if (graph.collections[before]!.key === key) return true;
+  return false;
+}

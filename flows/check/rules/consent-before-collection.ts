@@ -120,14 +120,18 @@ function sitesOf(context: CheckContext, keys: ReadonlySet<string>): Map<string, 
   for (let at = 0; at < graph.collecting.length; at += 1) {
     const node = graph.collecting[at]!;
     if (!graph.reachable[node]) continue;
-    for (const collection of graph.facts[node]!.collects)
+    for (let at = graph.collectStart[node]!; at < graph.collectStart[node + 1]!; at += 1) {
+      const collection = graph.collections[at]!;
       if (keys.has(collection.key)) add(collection.key, { node, how: collection.source });
+    }
   }
   for (let at = 0; at < graph.sharing.length; at += 1) {
     const node = graph.sharing[at]!;
     if (!graph.reachable[node]) continue;
-    for (const share of graph.facts[node]!.shares)
+    for (let at = graph.shareStart[node]!; at < graph.shareStart[node + 1]!; at += 1) {
+      const share = graph.shares[at]!;
       for (const key of share.keys) if (keys.has(key)) add(key, { node, how: share.via, recipient: share.recipient });
+    }
   }
   return sites;
 }

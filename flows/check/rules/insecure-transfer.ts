@@ -31,9 +31,8 @@ export const insecureTransfer = defineRule({
   check({ graph, inventory, naming, pathTo }, report) {
     for (let at = 0; at < graph.sharing.length; at += 1) {
       const node = graph.sharing[at]!;
-      const shares = graph.facts[node]!.shares;
-      for (let s = 0; s < shares.length; s += 1) {
-        const share = shares[s]!;
+      for (let s = graph.shareStart[node]!; s < graph.shareStart[node + 1]!; s += 1) {
+        const share = graph.shares[s]!;
         if (share.url === undefined || /^\s*https:/i.test(share.url)) continue;
         const parts = urlParts(share.url);
         if (parts.scheme === undefined || parts.scheme === 'https') continue;

@@ -167,9 +167,8 @@ export const mislabeledData = defineRule({
 
     for (let at = 0; at < graph.collecting.length; at += 1) {
       const node = graph.collecting[at]!;
-      const facts = graph.facts[node]!;
-      for (let c = 0; c < facts.collects.length; c += 1) {
-        const collection = facts.collects[c]!;
+      for (let c = graph.collectStart[node]!; c < graph.collectStart[node + 1]!; c += 1) {
+        const collection = graph.collections[c]!;
         const key = collection.key;
         const isVariable = inventory.variables.has(key) && !inventory.fields.has(key);
         const category = categoryOf(key);
@@ -178,7 +177,9 @@ export const mislabeledData = defineRule({
 
         if (collection.source === 'computed') {
           if (!isVariable) continue;
-          const personal = (graph.reads[node] ?? []).filter((read) => inventory.fields.has(read));
+          const personal = graph.reads
+            .slice(graph.readStart[node], graph.readStart[node + 1])
+            .filter((read) => inventory.fields.has(read));
           if (personal.length > 0)
             report({
               message: 'copy-variable',

@@ -50,7 +50,9 @@ export const missingPurpose = defineRule({
       }
     }
     graph.granting.forEach((node) => {
-      const asked = new Set(graph.facts[node]!.grants.flatMap((grant) => grant.purposes));
+      const asked = new Set(
+        graph.grants.slice(graph.grantStart[node], graph.grantStart[node + 1]).flatMap((grant) => grant.purposes),
+      );
       for (const purpose of asked) {
         if (!inventory.purposes.has(purpose))
           report({ message: 'consent', node, params: { purpose: naming.quote(purpose) } });

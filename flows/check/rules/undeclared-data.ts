@@ -1,3 +1,4 @@
+import { computes } from '../graph.ts';
 import { isBuiltIn, isDeclared } from '../inventory.ts';
 import { defineRule } from '../rule.ts';
 
@@ -62,10 +63,9 @@ export const undeclaredData = defineRule({
   check({ graph, inventory, naming }, report) {
     for (let at = 0; at < graph.collecting.length; at += 1) {
       const node = graph.collecting[at]!;
-      const facts = graph.facts[node]!;
       const reported: string[] = [];
-      for (let at = 0; at < facts.collects.length; at += 1) {
-        const collection = facts.collects[at]!;
+      for (let at = graph.collectStart[node]!; at < graph.collectStart[node + 1]!; at += 1) {
+        const collection = graph.collections[at]!;
         const key = collection.key;
         if (reported.includes(key)) continue;
         if (isBuiltIn(key) ? inventory.fields.has(key) : isDeclared(inventory, key)) continue;
@@ -79,8 +79,9 @@ export const undeclaredData = defineRule({
         });
       }
       // A computed value built from the built-ins stores them (DESIGN.md §2).
-      if (!facts.collects.some((collection) => collection.source === 'computed')) continue;
-      for (const key of graph.reads[node] ?? []) {
+      if (!computes(graph, node)) continue;
+      for (let at = graph.readStart[node]!; at < graph.readStart[node + 1]!; at += 1) {
+        const key = graph.reads[at]!;
         if (!isBuiltIn(key) || inventory.fields.has(key) || reported.includes(key)) continue;
         reported.push(key);
         report({

@@ -107,9 +107,8 @@ export const undeclaredSharing = defineRule({
     };
     for (let at = 0; at < graph.sharing.length; at += 1) {
       const node = graph.sharing[at]!;
-      const shares = graph.facts[node]!.shares;
-      for (let s = 0; s < shares.length; s += 1) {
-        const share = shares[s]!;
+      for (let s = graph.shareStart[node]!; s < graph.shareStart[node + 1]!; s += 1) {
+        const share = graph.shares[s]!;
         if (!share.keys.some((key) => mayBePersonal(inventory, key))) continue;
         const personal = share.keys.filter((key) => mayBePersonal(inventory, key));
         const http = share.via === 'http';

@@ -46,12 +46,9 @@ export const undefinedVariable = defineRule({
     if (graph.starts.length === 0) return;
     const result = definedness();
     const setSomewhere = new Set<string>(builtInKeys);
-    for (const list of [graph.collecting, graph.assuring])
-      for (let at = 0; at < list.length; at += 1) {
-        const facts = graph.facts[list[at]!]!;
-        for (let i = 0; i < facts.collects.length; i += 1) setSomewhere.add(facts.collects[i]!.key);
-        if (facts.assures) for (const assured of facts.assures) for (const key of assured.keys) setSomewhere.add(key);
-      }
+    for (let at = 0; at < graph.collections.length; at += 1) setSomewhere.add(graph.collections[at]!.key);
+    for (let at = 0; at < graph.assures.length; at += 1)
+      for (const key of graph.assures[at]!.keys) setSomewhere.add(key);
 
     const suspects = new Map<string, Set<number>>();
     const suspect = (node: number, key: string) => {
@@ -64,11 +61,9 @@ export const undefinedVariable = defineRule({
     for (let at = 0; at < graph.using.length; at += 1) {
       const node = graph.using[at]!;
       if (!graph.reachable[node]) continue;
-      const reads = graph.reads[node]!;
-      for (let at = 0; at < reads.length; at += 1) suspect(node, reads[at]!);
-      const shares = graph.facts[node]?.shares ?? [];
-      for (let s = 0; s < shares.length; s += 1) {
-        const share = shares[s]!;
+      for (let at = graph.readStart[node]!; at < graph.readStart[node + 1]!; at += 1) suspect(node, graph.reads[at]!);
+      for (let s = graph.shareStart[node]!; s < graph.shareStart[node + 1]!; s += 1) {
+        const share = graph.shares[s]!;
         if (share.via === 'http') for (let at = 0; at < share.keys.length; at += 1) suspect(node, share.keys[at]!);
       }
     }

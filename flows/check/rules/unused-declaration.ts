@@ -1,3 +1,4 @@
+import { computes } from '../graph.ts';
 import { isBuiltIn } from '../inventory.ts';
 import { defineRule } from '../rule.ts';
 
@@ -39,21 +40,15 @@ export const unusedDeclaration = defineRule({
   check({ flow, graph, naming }, report) {
     const collected = new Set<string>();
     const usedBuiltIns = new Set<string>();
-    for (const list of [graph.collecting, graph.sharing])
-      for (let at = 0; at < list.length; at += 1) {
-        const facts = graph.facts[list[at]!]!;
-        let computes = false;
-        for (let i = 0; i < facts.collects.length; i += 1) {
-          const collection = facts.collects[i]!;
-          collected.add(collection.key);
-          if (collection.source === 'computed') computes = true;
-        }
-        for (let i = 0; i < facts.shares.length; i += 1) {
-          const keys = facts.shares[i]!.keys;
-          for (let k = 0; k < keys.length; k += 1) usedBuiltIns.add(keys[k]!);
-        }
-        if (computes) for (const key of graph.reads[list[at]!] ?? []) usedBuiltIns.add(key);
-      }
+    for (let at = 0; at < graph.collections.length; at += 1) collected.add(graph.collections[at]!.key);
+    for (let at = 0; at < graph.shares.length; at += 1) for (const key of graph.shares[at]!.keys) usedBuiltIns.add(key);
+    // A computed value reads what it is made of: a `set` copying a built-in stores it.
+    for (let at = 0; at < graph.collecting.length; at += 1) {
+      const node = graph.collecting[at]!;
+      if (!computes(graph, node)) continue;
+      for (let read = graph.readStart[node]!; read < graph.readStart[node + 1]!; read += 1)
+        usedBuiltIns.add(graph.reads[read]!);
+    }
     for (const field of flow.data) {
       const params = { field: naming.field(field.key), key: naming.quote(field.key) };
       if (isBuiltIn(field.key)) {
