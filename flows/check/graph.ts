@@ -10,6 +10,8 @@ export const defaultOutcome = 'next';
 export interface BrokenEdge {
   edge: FlowEdge;
   problem: 'missing-from' | 'missing-to' | 'unknown-outcome';
+  /** The index of the step it leaves, when that step exists. */
+  from?: number;
 }
 
 /**
@@ -19,7 +21,6 @@ export interface BrokenEdge {
 export interface FlowGraph {
   flow: Flow;
   nodes: readonly FlowNode[];
-  indexOf: ReadonlyMap<string, number>;
   /**
    * Every key the flow mentions, each once: the built-ins, the declared fields and variables, then
    * what the nodes store, read, send or guarantee, in node order. The lists below hold these
@@ -138,11 +139,19 @@ export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) =
   const fileEdges = flow.edges.length;
   const fromOf = new Int32Array(fileEdges);
   const toOf = new Int32Array(fileEdges);
+  // One string per outcome name: the rules compare edges' outcomes over and over, and equal
+  // strings that are one string compare without reading their letters.
+  const outcomeOf = new Array<string>(fileEdges);
+  const outcomes = new Map<string, string>();
   const leaving = new Int32Array(count + 1);
   for (let at = 0; at < fileEdges; at += 1) {
     const edge = flow.edges[at]!;
     fromOf[at] = indexOf.get(edge.from) ?? -1;
     toOf[at] = indexOf.get(edge.to) ?? -1;
+    const name = edge.outcome ?? defaultOutcome;
+    let known = outcomes.get(name);
+    if (known === undefined) outcomes.set(name, (known = name));
+    outcomeOf[at] = known;
     if (fromOf[at]! >= 0) leaving[fromOf[at]! + 1]! += 1;
   }
   for (let n = 0; n < count; n += 1) leaving[n + 1]! += leaving[n]!;
@@ -159,7 +168,7 @@ export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) =
     const all = factsOf(node);
     kinds[index] = kindsOf(all);
     facts.add(index, all);
-    judgeEdges(flow, index, outcomesOf(node), leavingEdges, leaving, toOf, problems, unconnected);
+    judgeEdges(index, outcomesOf(node), leavingEdges, leaving, toOf, outcomeOf, problems, unconnected);
     visit?.(index, node);
   }
 
@@ -174,10 +183,10 @@ export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) =
   for (let at = 0; at < fileEdges; at += 1) {
     const edge = flow.edges[at]!;
     if (fromOf[at]! < 0) brokenEdges.push({ edge, problem: 'missing-from' });
-    else if (problems[at] !== 0) brokenEdges.push({ edge, problem: edgeProblems[problems[at]!]! });
+    else if (problems[at] !== 0) brokenEdges.push({ edge, problem: edgeProblems[problems[at]!]!, from: fromOf[at]! });
     else {
       edgeId[edgeCount] = edge.id;
-      edgeOutcome[edgeCount] = edge.outcome ?? defaultOutcome;
+      edgeOutcome[edgeCount] = outcomeOf[at]!;
       edgeFrom[edgeCount] = fromOf[at]!;
       edgeTo[edgeCount] = toOf[at]!;
       edgeCount += 1;
@@ -218,7 +227,6 @@ export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) =
   const graph: FlowGraph = {
     flow,
     nodes,
-    indexOf,
     ...facts.lists,
     edgeCount,
     edgeId,
@@ -256,12 +264,12 @@ const edgeProblems = [undefined, 'missing-to', 'unknown-outcome'] as const;
  * not even one to a missing step, goes to `unconnected`.
  */
 function judgeEdges(
-  flow: Flow,
   node: number,
   outcomes: readonly Outcome[],
   leavingEdges: Int32Array,
   leaving: Int32Array,
   toOf: Int32Array,
+  outcomeOf: readonly string[],
   problems: Uint8Array,
   unconnected: { node: number; outcome: string }[],
 ): void {
@@ -270,7 +278,7 @@ function judgeEdges(
   for (let at = first; at < end; at += 1) {
     const file = leavingEdges[at]!;
     if (toOf[file]! < 0) problems[file] = 1;
-    else if (!hasOutcome(outcomes, flow.edges[file]!.outcome ?? defaultOutcome)) problems[file] = 2;
+    else if (!hasOutcome(outcomes, outcomeOf[file]!)) problems[file] = 2;
   }
   for (let o = 0; o < outcomes.length; o += 1) {
     const outcome = outcomes[o]!;
@@ -278,7 +286,7 @@ function judgeEdges(
     let connected = false;
     for (let at = first; at < end && !connected; at += 1) {
       const file = leavingEdges[at]!;
-      connected = problems[file] !== 2 && (flow.edges[file]!.outcome ?? defaultOutcome) === outcome.id;
+      connected = problems[file] !== 2 && outcomeOf[file] === outcome.id;
     }
     if (!connected) unconnected.push({ node, outcome: outcome.id });
   }

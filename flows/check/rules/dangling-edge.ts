@@ -41,8 +41,7 @@ export const danglingEdge = defineRule({
     },
   },
   check({ graph, naming }, report) {
-    for (const { edge, problem } of graph.brokenEdges) {
-      const from = graph.indexOf.get(edge.from);
+    for (const { edge, problem, from } of graph.brokenEdges) {
       const params = { edge: naming.quote(edge.id) };
       if (problem === 'missing-from') {
         report({ message: problem, edgeId: edge.id, params: { ...params, id: naming.quote(edge.from) } });

@@ -222,16 +222,22 @@ export const mislabeledData = defineRule({
           }
         }
         if (suggested.length === 0) continue;
-        const kind = naming.alternatives(suggested.map((each) => kindName(language, each)));
+        const kind = () => naming.alternatives(suggested.map((each) => kindName(language, each)));
         if (isVariable)
-          report({ message: 'words-variable', severity: 'warning', node, dataKey: key, params: { ...params(), kind } });
+          report({
+            message: 'words-variable',
+            severity: 'warning',
+            node,
+            dataKey: key,
+            params: { ...params(), kind: kind() },
+          });
         else if (category !== undefined && !suggested.some((candidate) => fits(category, candidate)))
           report({
             message: 'words-category',
             severity: 'warning',
             node,
             dataKey: key,
-            params: { ...params(), kind, declared: declaredName(key) },
+            params: { ...params(), kind: kind(), declared: declaredName(key) },
           });
       }
     }

@@ -1,7 +1,7 @@
 import type { Recipient } from '../../model/schema.ts';
 import { isBuiltIn, mayBePersonal } from '../inventory.ts';
 import { defineRule } from '../rule.ts';
-import { hostMatches, urlParts } from '../urls.ts';
+import { hostMatches, urlParts, type UrlParts } from '../urls.ts';
 
 /** Where a recipient's API lives: its `host`, else the host of its handoff `url`. */
 function declaredHost(recipient: Recipient): string | undefined {
@@ -98,19 +98,36 @@ export const undeclaredSharing = defineRule({
     },
   },
   check({ graph, inventory, naming }, report) {
-    // A flow sends to a few endpoints from many steps: each URL is read once.
-    const partsOf = new Map<string, ReturnType<typeof urlParts>>();
+    // A flow sends to a few endpoints from many steps: each URL is read once, and compared once
+    // with the host of each recipient it is sent to.
+    const partsOf = new Map<string, UrlParts>();
     const hostOf = (url: string) => {
       let parts = partsOf.get(url);
       if (parts === undefined) partsOf.set(url, (parts = urlParts(url)));
       return parts;
     };
+    const verdicts = new Map<UrlParts, Map<Recipient, boolean>>();
+    const sendsToRecipient = (parts: UrlParts, host: string, recipient: Recipient, declared: string) => {
+      let byRecipient = verdicts.get(parts);
+      if (byRecipient === undefined) verdicts.set(parts, (byRecipient = new Map()));
+      let matches = byRecipient.get(recipient);
+      if (matches === undefined) byRecipient.set(recipient, (matches = hostMatches(host, declared)));
+      return matches;
+    };
+    const declaredHosts = new Map<Recipient, string | undefined>();
+    const hostDeclaredFor = (recipient: Recipient) => {
+      if (!declaredHosts.has(recipient)) declaredHosts.set(recipient, declaredHost(recipient));
+      return declaredHosts.get(recipient);
+    };
     for (let at = 0; at < graph.sharing.length; at += 1) {
       const node = graph.sharing[at]!;
       for (let s = graph.shareStart[node]!; s < graph.shareStart[node + 1]!; s += 1) {
         const share = graph.shares[s]!;
-        if (!share.keys.some((key) => mayBePersonal(inventory, key))) continue;
-        const personal = share.keys.filter((key) => mayBePersonal(inventory, key));
+        let personal: string[] | undefined;
+        for (let k = 0; k < share.keys.length; k += 1)
+          if (mayBePersonal(inventory, share.keys[k]!)) (personal ??= []).push(share.keys[k]!);
+        if (personal === undefined) continue;
+        const sent = personal;
         const http = share.via === 'http';
         const recipientId = share.recipient ?? '';
         const recipient = inventory.recipients.get(recipientId);
@@ -133,7 +150,7 @@ export const undeclaredSharing = defineRule({
           });
         }
         if (!http) continue;
-        const fields = () => naming.fields(personal);
+        const fields = () => naming.fields(sent);
         if (!recipient) {
           report({ message: 'not-recipient', node, params: { fields: fields(), recipient: recipientName() } });
           continue;
@@ -149,13 +166,13 @@ export const undeclaredSharing = defineRule({
           });
         }
         const parts = hostOf(share.url ?? '');
-        const declared = declaredHost(recipient);
+        const declared = hostDeclaredFor(recipient);
         if (
           parts.dynamic ||
           parts.host === undefined ||
           parts.host === '' ||
           declared === undefined ||
-          !hostMatches(parts.host, declared)
+          !sendsToRecipient(parts, parts.host, recipient, declared)
         ) {
           const params = { fields: fields(), recipient: recipientName(), url: naming.quote(share.url ?? '') };
           if (parts.dynamic) report({ message: 'host-dynamic', node, params });
