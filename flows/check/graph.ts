@@ -1,6 +1,6 @@
 import type { Flow, FlowEdge, FlowNode } from '../model/schema.ts';
 import { inputKinds, type Collection, type Outcome, type PrivacyFacts, type Sharing } from '../nodes/kind.ts';
-import { factsOf, outcomesOf } from '../nodes/registry.ts';
+import { declaredFactsOf, outcomesOf } from '../nodes/registry.ts';
 import { builtInKeys } from './inventory.ts';
 
 /** The outcome an edge without `outcome` leaves by (DESIGN.md §2). */
@@ -102,13 +102,15 @@ const factBits = {
   handingOff: 256,
 } as const;
 /** The kinds of fact a node has, as `factBits`. */
-function kindsOf(node: PrivacyFacts): number {
+function kindsOf(node: Partial<PrivacyFacts>): number {
+  const reads = node.reads?.length ?? 0;
+  const shares = node.shares?.length ?? 0;
   return (
-    (node.collects.length > 0 ? factBits.collecting : 0) |
-    (node.shares.length > 0 ? factBits.sharing : 0) |
-    (node.grants.length > 0 ? factBits.granting : 0) |
-    (node.reads.length > 0 || node.shares.length > 0 ? factBits.using : 0) |
-    (node.assures !== undefined && node.assures.length > 0 ? factBits.assuring : 0) |
+    ((node.collects?.length ?? 0) > 0 ? factBits.collecting : 0) |
+    (shares > 0 ? factBits.sharing : 0) |
+    ((node.grants?.length ?? 0) > 0 ? factBits.granting : 0) |
+    (reads > 0 || shares > 0 ? factBits.using : 0) |
+    ((node.assures?.length ?? 0) > 0 ? factBits.assuring : 0) |
     (node.asksUser ? factBits.asking : 0) |
     (node.discloses ? factBits.disclosing : 0) |
     (node.erases ? factBits.erasing : 0) |
@@ -165,7 +167,7 @@ export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) =
   const facts = factTable(flow, count);
   for (let index = 0; index < count; index += 1) {
     const node = nodes[index]!;
-    const all = factsOf(node);
+    const all = declaredFactsOf(node);
     kinds[index] = kindsOf(all);
     facts.add(index, all);
     judgeEdges(index, outcomesOf(node), leavingEdges, leaving, toOf, outcomeOf, problems, unconnected);
@@ -316,6 +318,8 @@ function markReachable(graph: FlowGraph): void {
   }
 }
 
+const none: readonly never[] = [];
+
 /** The source of a collection and what a question asks for, as small numbers for the shared objects' index. */
 const sources: readonly Collection['source'][] = ['answer', 'choice', 'response', 'computed'];
 
@@ -371,20 +375,23 @@ function factTable(flow: Flow, count: number) {
     assures: [] as NonNullable<PrivacyFacts['assures']>[number][],
     assureStart: new Int32Array(count + 1),
   };
-  const add = (index: number, facts: PrivacyFacts): void => {
-    for (let at = 0; at < facts.collects.length; at += 1) lists.collections.push(collection(facts.collects[at]!));
+  const add = (index: number, facts: Partial<PrivacyFacts>): void => {
+    const collects = facts.collects ?? none;
+    for (let at = 0; at < collects.length; at += 1) lists.collections.push(collection(collects[at]!));
     lists.collectStart[index + 1] = lists.collections.length;
-    for (let at = 0; at < facts.reads.length; at += 1) lists.reads.push(key(facts.reads[at]!));
+    const reads = facts.reads ?? none;
+    for (let at = 0; at < reads.length; at += 1) lists.reads.push(key(reads[at]!));
     lists.readStart[index + 1] = lists.reads.length;
-    for (let at = 0; at < facts.shares.length; at += 1) {
-      const share = facts.shares[at]!;
-      addKeys(share.keys);
-      lists.shares.push(share);
+    const shares = facts.shares ?? none;
+    for (let at = 0; at < shares.length; at += 1) {
+      addKeys(shares[at]!.keys);
+      lists.shares.push(shares[at]!);
     }
     lists.shareStart[index + 1] = lists.shares.length;
-    for (let at = 0; at < facts.grants.length; at += 1) lists.grants.push(facts.grants[at]!);
+    const grants = facts.grants ?? none;
+    for (let at = 0; at < grants.length; at += 1) lists.grants.push(grants[at]!);
     lists.grantStart[index + 1] = lists.grants.length;
-    const assures = facts.assures ?? [];
+    const assures = facts.assures ?? none;
     for (let at = 0; at < assures.length; at += 1) {
       addKeys(assures[at]!.keys);
       lists.assures.push(assures[at]!);

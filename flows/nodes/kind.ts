@@ -53,7 +53,7 @@ export interface PrivacyFacts {
 /** Which WhatsApp limit a text is subject to; the rule id is the checker's. */
 export interface TextSite {
   /** JSON path below the node, e.g. ['options', 0, 'label']. */
-  path: (string | number)[];
+  path: readonly (string | number)[];
   text: LangText;
   /** WhatsApp's maximum in code points. */
   maxLength: number;

@@ -41,8 +41,6 @@ function existsOutcomes(rules: { outcome: string; var: string; op: ConditionOper
   return [...new Set(rules.map((r) => r.outcome))].flatMap((outcome) => {
     const leading = rules.filter((r) => r.outcome === outcome);
     const key = leading[0]?.var;
-    return key !== undefined && leading.every((r) => r.op !== 'neq' && r.var === key)
-      ? [{ outcome, keys: [key] }]
-      : [];
+    return key !== undefined && leading.every((r) => r.op !== 'neq' && r.var === key) ? [{ outcome, keys: [key] }] : [];
   });
 }

@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { identifier, text, textKeys } from '../../model/common.ts';
-import { defineKind } from '../kind.ts';
+import { defineKind, type Outcome } from '../kind.ts';
 import { interactiveBodySite, labelSite } from '../texts.ts';
 import { whatsappLimits } from '../whatsapp-limits.ts';
 import { consentBehaviour } from './behaviour.ts';
+
+/** The outcomes of every consent node: one shared list, which callers only read (as `next`). */
+const consentOutcomes: Outcome[] = [
+  { id: 'granted', optional: false },
+  { id: 'declined', optional: false },
+];
 
 /** Button labels used when a consent node does not set its own (accept is always the first button). */
 export const defaultConsentLabels = {
@@ -21,10 +27,7 @@ export const consentKind = defineKind({
     accept: text.optional(),
     decline: text.optional(),
   },
-  outcomes: () => [
-    { id: 'granted', optional: false },
-    { id: 'declined', optional: false },
-  ],
+  outcomes: () => consentOutcomes,
   facts: (node) => ({
     asksUser: true,
     reads: textKeys(node.text),

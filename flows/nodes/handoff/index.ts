@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { dataKey, identifier, text, textKeys } from '../../model/common.ts';
-import { defineKind } from '../kind.ts';
+import { defineKind, type Outcome } from '../kind.ts';
 import { bodySite } from '../texts.ts';
 import { handoffBehaviour } from './behaviour.ts';
+
+/** The outcomes of every handoff node: one shared list, which callers only read (as `next`). */
+const handoffOutcomes: Outcome[] = [{ id: 'next', optional: true }];
 
 /** Passes the conversation, and the keys in `share`, to a human agent; the bot is silent until released. */
 export const handoffKind = defineKind({
@@ -10,7 +13,7 @@ export const handoffKind = defineKind({
   label: { en: 'Human handoff', 'pt-BR': 'Transferir para humano', ar: 'تحويل إلى موظف' },
   fields: { text, queue: identifier, share: z.array(dataKey) },
   // An unconnected `next` ends the conversation when the agent releases it.
-  outcomes: () => [{ id: 'next', optional: true }],
+  outcomes: () => handoffOutcomes,
   facts: (node) => ({
     reads: textKeys(node.text),
     handsOff: true,

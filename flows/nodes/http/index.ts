@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { dataKey, identifier, template, templateKeys } from '../../model/common.ts';
-import { defineKind } from '../kind.ts';
+import { defineKind, type Outcome } from '../kind.ts';
 import { httpBehaviour } from './behaviour.ts';
+
+/** The outcomes of every http node: one shared list, which callers only read (as `next`). */
+const requestOutcomes: Outcome[] = [
+  { id: 'ok', optional: false },
+  { id: 'error', optional: true },
+];
 
 export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
@@ -25,10 +31,7 @@ export const httpKind = defineKind({
     saveResponse: z.array(z.strictObject({ from: z.string().min(1), to: dataKey })).optional(),
     mock: mock.optional(),
   },
-  outcomes: () => [
-    { id: 'ok', optional: false },
-    { id: 'error', optional: true },
-  ],
+  outcomes: () => requestOutcomes,
   facts: (node) => ({
     shares: [
       {

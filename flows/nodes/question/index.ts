@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { dataKey, text, textKeys } from '../../model/common.ts';
-import { defineKind, inputKinds } from '../kind.ts';
+import { defineKind, inputKinds, type Outcome } from '../kind.ts';
 import { bodySite } from '../texts.ts';
 import { questionBehaviour } from './behaviour.ts';
+
+/** The outcomes of every question node: one shared list, which callers only read (as `next`). */
+const questionOutcomes: Outcome[] = [
+  { id: 'next', optional: false },
+  { id: 'invalid', optional: true },
+];
 
 /** Asks for one answer, validates it, re-asks up to `retries` times, then leaves by `invalid`. */
 export const questionKind = defineKind({
@@ -14,10 +20,7 @@ export const questionKind = defineKind({
     saveAs: dataKey,
     retries: z.number().int().min(0).max(10).optional(),
   },
-  outcomes: () => [
-    { id: 'next', optional: false },
-    { id: 'invalid', optional: true },
-  ],
+  outcomes: () => questionOutcomes,
   facts: (node) => ({
     asksUser: true,
     reads: textKeys(node.text),
