@@ -154,6 +154,11 @@ export const mislabeledData = defineRule({
       const declared = inventory.fields.get(key)?.category;
       return declared === undefined ? undefined : (findCategory(declared)?.key ?? declared);
     };
+    const named = (key: string) => ({ key: naming.quote(key), field: naming.field(key) });
+    const kindAndExpected = (kind: DataKind, input: InputKind) => ({
+      kind: kindName(language, kind),
+      expected: naming.quote(categoryName(inputCategory[input] ?? '', language)),
+    });
     const declaredName = (key: string) =>
       naming.quote(categoryName(inventory.fields.get(key)?.category ?? '', language));
 
@@ -173,7 +178,6 @@ export const mislabeledData = defineRule({
         const isVariable = inventory.variables.has(key) && !inventory.fields.has(key);
         const category = categoryOf(key);
         if (isBuiltIn(key) || (!isVariable && category === undefined)) continue;
-        const params = () => ({ key: naming.quote(key), field: naming.field(key) });
 
         if (collection.source === 'computed') {
           if (!isVariable) continue;
@@ -185,7 +189,7 @@ export const mislabeledData = defineRule({
               message: 'copy-variable',
               node,
               dataKey: key,
-              params: { ...params(), source: naming.fields(personal) },
+              params: { ...named(key), source: naming.fields(personal) },
             });
           continue;
         }
@@ -193,21 +197,19 @@ export const mislabeledData = defineRule({
 
         const inputKind = collection.input === undefined ? undefined : inputDataKind[collection.input];
         if (inputKind !== undefined && collection.input !== undefined) {
-          const expected = () => naming.quote(categoryName(inputCategory[collection.input!] ?? '', language));
-          const kind = kindName(language, inputKind);
           if (isVariable)
             report({
               message: 'input-variable',
               node,
               dataKey: key,
-              params: { ...params(), kind, expected: expected() },
+              params: { ...named(key), ...kindAndExpected(inputKind, collection.input) },
             });
           else if (category !== undefined && contradicts(category, inputKind))
             report({
               message: 'input-category',
               node,
               dataKey: key,
-              params: { ...params(), kind, expected: expected(), declared: declaredName(key) },
+              params: { ...named(key), ...kindAndExpected(inputKind, collection.input), declared: declaredName(key) },
             });
           continue;
         }
@@ -229,7 +231,7 @@ export const mislabeledData = defineRule({
             severity: 'warning',
             node,
             dataKey: key,
-            params: { ...params(), kind: kind() },
+            params: { ...named(key), kind: kind() },
           });
         else if (category !== undefined && !suggested.some((candidate) => fits(category, candidate)))
           report({
@@ -237,7 +239,7 @@ export const mislabeledData = defineRule({
             severity: 'warning',
             node,
             dataKey: key,
-            params: { ...params(), kind: kind(), declared: declaredName(key) },
+            params: { ...named(key), kind: kind(), declared: declaredName(key) },
           });
       }
     }

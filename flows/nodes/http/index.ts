@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { dataKey, identifier, template, templateKeys } from '../../model/common.ts';
+import { dataKey, identifier, template } from '../../model/common.ts';
 import { defineKind, type Outcome } from '../kind.ts';
 import { httpBehaviour } from './behaviour.ts';
+import { sentKeys } from './request.ts';
 
 /** The outcomes of every http node: one shared list, which callers only read (as `next`). */
 const requestOutcomes: Outcome[] = [
@@ -38,14 +39,7 @@ export const httpKind = defineKind({
         via: 'http',
         recipient: node.recipient,
         url: node.url,
-        keys: [
-          ...new Set([
-            ...node.send,
-            ...templateKeys(node.url),
-            ...templateKeys(node.body ?? ''),
-            ...Object.values(node.headers ?? {}).flatMap(templateKeys),
-          ]),
-        ],
+        keys: sentKeys(node),
       },
     ],
     collects: (node.saveResponse ?? []).map((mapping) => ({ key: mapping.to, source: 'response' as const })),

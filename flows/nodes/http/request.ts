@@ -13,6 +13,27 @@ export interface HttpNode {
   headers?: Record<string, string>;
 }
 
+/** The keys the request's templates read (URL, body, headers), each once, in order of appearance. */
+export function templatedKeys(node: Pick<HttpNode, 'url' | 'body' | 'headers'>): string[] {
+  const keys: string[] = [];
+  addNew(keys, templateKeys(node.url));
+  addNew(keys, templateKeys(node.body ?? ''));
+  for (const name in node.headers) addNew(keys, templateKeys(node.headers[name] ?? ''));
+  return keys;
+}
+
+/** Every key the request may carry: `send`, then what the templates read, each once. */
+export function sentKeys(node: Pick<HttpNode, 'send' | 'url' | 'body' | 'headers'>): string[] {
+  const keys: string[] = [];
+  addNew(keys, node.send);
+  addNew(keys, templatedKeys(node));
+  return keys;
+}
+
+function addNew(keys: string[], more: readonly string[]): void {
+  for (let at = 0; at < more.length; at += 1) if (!keys.includes(more[at]!)) keys.push(more[at]!);
+}
+
 export interface HttpRequest {
   method: string;
   url: string;
@@ -33,13 +54,8 @@ export interface HttpRequest {
  * reads as empty) and reported as withheld.
  */
 export function buildRequest(node: HttpNode, conversation: Conversation): HttpRequest {
-  const headerTemplates = Object.values(node.headers ?? {});
-  const templated = new Set([
-    ...templateKeys(node.url),
-    ...templateKeys(node.body ?? ''),
-    ...headerTemplates.flatMap(templateKeys),
-  ]);
-  const allowed = new Set(conversation.shareable(node.id, [...node.send, ...templated], 'http'));
+  const templated = new Set(templatedKeys(node));
+  const allowed = new Set(conversation.shareable(node.id, sentKeys(node), 'http'));
   const read = (key: string): JsonValue | undefined => (allowed.has(key) ? conversation.read(key) : undefined);
 
   const headers: Record<string, string> = {};
