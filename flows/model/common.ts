@@ -45,7 +45,7 @@ export const nodeBase = {
  */
 export function templateKeys(value: string): string[] {
   const keys: string[] = [];
-  addTemplateKeys(value, keys);
+  addTemplateKeys(value, keys, 0);
   return keys;
 }
 
@@ -55,7 +55,9 @@ export function templateKeys(value: string): string[] {
  * It accepts exactly `/\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)\s*\}\}/g`
  * (common.test.ts compares the two on arbitrary strings).
  */
-function addTemplateKeys(value: string, keys: string[]): void {
+/** Writes the keys into `keys` from index `count` on, and returns the new count. */
+function addTemplateKeys(value: string, keys: string[], count: number): number {
+  let written = count;
   for (let open = value.indexOf('{{'); open !== -1;) {
     let at = skipSpaces(value, open + 2);
     const start = at;
@@ -69,13 +71,14 @@ function addTemplateKeys(value: string, keys: string[]): void {
       const end = at;
       at = skipSpaces(value, at);
       if (value.charCodeAt(at) === 0x7d && value.charCodeAt(at + 1) === 0x7d) {
-        keys.push(value.slice(start, end));
+        keys[written++] = value.slice(start, end);
         open = value.indexOf('{{', at + 2);
         continue;
       }
     }
     open = value.indexOf('{{', open + 1);
   }
+  return written;
 }
 
 function isKeyStart(code: number): boolean {
@@ -109,9 +112,14 @@ function skipSpaces(value: string, from: number): number {
   return at;
 }
 
-/** The keys read by every language of a text. */
-export function textKeys(value: LangText | undefined): string[] {
-  const keys: string[] = [];
-  for (const language in value) addTemplateKeys(value[language] ?? '', keys);
-  return keys;
+/** The keys read by every language of a text, in order (one list for all texts without any). */
+export function textKeys(value: LangText | undefined): readonly string[] {
+  // Read into one list and copied at its size: most texts read nothing, and the checker asks
+  // for the keys of every text of a large flow.
+  let count = 0;
+  for (const language in value) count = addTemplateKeys(value[language] ?? '', gathered, count);
+  return count === 0 ? noKeys : gathered.slice(0, count);
 }
+
+const gathered: string[] = [];
+const noKeys: readonly string[] = Object.freeze([]);

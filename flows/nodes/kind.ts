@@ -40,7 +40,7 @@ export interface PrivacyFacts {
   discloses: boolean;
   collects: Collection[];
   /** Keys read by templates and conditions (sharing is listed in `shares`). */
-  reads: string[];
+  reads: readonly string[];
   shares: Sharing[];
   /** Consent granted when the node leaves by an outcome. */
   grants: { outcome: string; purposes: string[] }[];
