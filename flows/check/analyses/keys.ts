@@ -38,6 +38,13 @@ export function keysSetBy(graph: FlowGraph, edge: number): readonly string[] {
 
 function keysSetByEdge(graph: FlowGraph): (readonly string[])[] {
   const table = new Array<readonly string[]>(graph.edgeCount).fill(none);
+  // Most nodes store one key: the nodes that store the same one share its list.
+  const single = new Map<string, readonly string[]>();
+  const just = (key: string) => {
+    let list = single.get(key);
+    if (list === undefined) single.set(key, (list = [key]));
+    return list;
+  };
   forEachSettingNode(graph, (node) => {
     // The edges of a node share its lists: one for success, one for failure.
     let succeeded: readonly string[] | undefined;
@@ -46,8 +53,8 @@ function keysSetByEdge(graph: FlowGraph): (readonly string[])[] {
       const edge = graph.outEdges[out]!;
       const outcome = graph.edgeOutcome[edge]!;
       const stored = failureOutcomes.has(outcome)
-        ? (failed ??= storedKeys(graph, node, true))
-        : (succeeded ??= storedKeys(graph, node, false));
+        ? (failed ??= storedKeys(graph, node, true, just))
+        : (succeeded ??= storedKeys(graph, node, false, just));
       table[edge] = withAssured(graph, node, stored, outcome);
     }
   });
@@ -74,16 +81,24 @@ function withAssured(graph: FlowGraph, node: number, stored: readonly string[], 
 }
 
 /**
- * The keys of a node's collections that hold a value after it succeeded or failed. The usual
- * node stores one key and always succeeds the same way, so its edges share one list, allocated
- * with its final length.
+ * The keys of a node's collections that hold a value after it succeeded or failed, allocated
+ * with their final length; a single key's list is `just(key)`, shared with other nodes.
  */
-function storedKeys(graph: FlowGraph, node: number, failed: boolean): readonly string[] {
+function storedKeys(
+  graph: FlowGraph,
+  node: number,
+  failed: boolean,
+  just: (key: string) => readonly string[],
+): readonly string[] {
   const first = graph.collectStart[node]!;
   const end = graph.collectStart[node + 1]!;
   let count = 0;
   for (let at = first; at < end; at += 1) if (keeps(graph.collections[at]!, failed)) count += 1;
   if (count === 0) return none;
+  if (count === 1) {
+    for (let at = first; at < end; at += 1)
+      if (keeps(graph.collections[at]!, failed)) return just(graph.collections[at]!.key);
+  }
   const keys = new Array<string>(count);
   count = 0;
   for (let at = first; at < end; at += 1)
