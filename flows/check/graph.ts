@@ -2,6 +2,7 @@ import type { Flow, FlowEdge, FlowNode } from '../model/schema.ts';
 import { inputKinds, type Collection, type Outcome, type PrivacyFacts, type Sharing } from '../nodes/kind.ts';
 import { declaredFactsOf, outcomesOf } from '../nodes/registry.ts';
 import { builtInKeys } from './inventory.ts';
+import { urlParts, type UrlParts } from './urls.ts';
 
 /** The outcome an edge without `outcome` leaves by (DESIGN.md §2). */
 export const defaultOutcome = 'next';
@@ -41,6 +42,8 @@ export interface FlowGraph {
   readStart: Int32Array;
   shares: readonly Sharing[];
   shareStart: Int32Array;
+  /** What can be told of each share's URL (`shares[s].url`, empty for a handoff), read once per URL. */
+  shareUrls: readonly UrlParts[];
   /** Consent granted when the node leaves by an outcome. */
   grants: readonly PrivacyFacts['grants'][number][];
   grantStart: Int32Array;
@@ -345,6 +348,14 @@ function factTable(flow: Flow, count: number) {
   for (let at = 0; at < flow.data.length; at += 1) key(flow.data[at]!.key);
   for (let at = 0; at < flow.variables.length; at += 1) key(flow.variables[at]!.key);
 
+  // A flow sends to a few addresses from many steps: each is read once, while its step is at hand.
+  const urls = new Map<string, UrlParts>();
+  const url = (address: string): UrlParts => {
+    let parts = urls.get(address);
+    if (parts === undefined) urls.set(address, (parts = urlParts(address)));
+    return parts;
+  };
+
   const sharedCollections = new Map<number, Collection>();
   const collection = (each: Collection): Collection => {
     const name = key(each.key);
@@ -370,6 +381,7 @@ function factTable(flow: Flow, count: number) {
     readStart: new Int32Array(count + 1),
     shares: [] as Sharing[],
     shareStart: new Int32Array(count + 1),
+    shareUrls: [] as UrlParts[],
     grants: [] as PrivacyFacts['grants'][number][],
     grantStart: new Int32Array(count + 1),
     assures: [] as NonNullable<PrivacyFacts['assures']>[number][],
@@ -386,6 +398,7 @@ function factTable(flow: Flow, count: number) {
     for (let at = 0; at < shares.length; at += 1) {
       addKeys(shares[at]!.keys);
       lists.shares.push(shares[at]!);
+      lists.shareUrls.push(url(shares[at]!.url ?? ''));
     }
     lists.shareStart[index + 1] = lists.shares.length;
     const grants = facts.grants ?? none;

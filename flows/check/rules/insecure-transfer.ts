@@ -1,6 +1,5 @@
 import { mayBePersonal } from '../inventory.ts';
 import { defineRule } from '../rule.ts';
-import { urlParts } from '../urls.ts';
 
 /**
  * DESIGN.md §3 `insecure-transfer`: personal data sent to a URL that is not https. Only a scheme
@@ -33,8 +32,7 @@ export const insecureTransfer = defineRule({
       const node = graph.sharing[at]!;
       for (let s = graph.shareStart[node]!; s < graph.shareStart[node + 1]!; s += 1) {
         const share = graph.shares[s]!;
-        if (share.url === undefined || /^\s*https:/i.test(share.url)) continue;
-        const parts = urlParts(share.url);
+        const parts = graph.shareUrls[s]!;
         if (parts.scheme === undefined || parts.scheme === 'https') continue;
         const personal = share.keys.filter((key) => mayBePersonal(inventory, key));
         if (personal.length === 0) continue;

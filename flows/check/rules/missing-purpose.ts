@@ -50,12 +50,14 @@ export const missingPurpose = defineRule({
       }
     }
     graph.granting.forEach((node) => {
-      const asked = new Set(
-        graph.grants.slice(graph.grantStart[node], graph.grantStart[node + 1]).flatMap((grant) => grant.purposes),
-      );
-      for (const purpose of asked) {
-        if (!inventory.purposes.has(purpose))
+      // Each undeclared purpose once per step, though its outcomes may grant it more than once.
+      let reported: string[] | undefined;
+      for (let at = graph.grantStart[node]!; at < graph.grantStart[node + 1]!; at += 1) {
+        for (const purpose of graph.grants[at]!.purposes) {
+          if (inventory.purposes.has(purpose) || reported?.includes(purpose)) continue;
+          (reported ??= []).push(purpose);
           report({ message: 'consent', node, params: { purpose: naming.quote(purpose) } });
+        }
       }
     });
   },

@@ -98,14 +98,7 @@ export const undeclaredSharing = defineRule({
     },
   },
   check({ graph, inventory, naming }, report) {
-    // A flow sends to a few endpoints from many steps: each URL is read once, and compared once
-    // with the host of each recipient it is sent to.
-    const partsOf = new Map<string, UrlParts>();
-    const hostOf = (url: string) => {
-      let parts = partsOf.get(url);
-      if (parts === undefined) partsOf.set(url, (parts = urlParts(url)));
-      return parts;
-    };
+    // Each address is compared once with the host of each recipient it is sent to.
     const verdicts = new Map<UrlParts, Map<Recipient, boolean>>();
     const sendsToRecipient = (parts: UrlParts, host: string, recipient: Recipient, declared: string) => {
       let byRecipient = verdicts.get(parts);
@@ -165,7 +158,7 @@ export const undeclaredSharing = defineRule({
             params: { field: naming.field(key), recipient: recipientName() },
           });
         }
-        const parts = hostOf(share.url ?? '');
+        const parts = graph.shareUrls[s]!;
         const declared = hostDeclaredFor(recipient);
         if (
           parts.dynamic ||
