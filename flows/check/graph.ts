@@ -30,10 +30,10 @@ export interface FlowGraph {
   keys: readonly string[];
   keyOf: ReadonlyMap<string, number>;
   /**
-   * The nodes' privacy facts as flat lists, node n's items at `[start[n], start[n + 1])` of each.
-   * A large flow's check used to keep one facts object per node, whose copying by the garbage
-   * collector and scattered reads by every rule grew faster than the flow: these lists are read
-   * in order, and a collection is one shared object per key, source and input.
+   * The nodes' privacy facts as flat lists, node n's items at `[start[n], start[n + 1])` of each,
+   * rather than one facts object per node: on a large flow such objects are copied by the garbage
+   * collector and read by every rule from all over the heap, which makes a check grow faster than
+   * the flow. A collection is one shared object per key, source and input.
    */
   collections: readonly Collection[];
   collectStart: Int32Array;
@@ -104,6 +104,7 @@ const factBits = {
   erasing: 128,
   handingOff: 256,
 } as const;
+
 /** The kinds of fact a node has, as `factBits`. */
 function kindsOf(node: Partial<PrivacyFacts>): number {
   const reads = node.reads?.length ?? 0;
@@ -263,10 +264,10 @@ export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) =
 const edgeProblems = [undefined, 'missing-to', 'unknown-outcome'] as const;
 
 /**
- * Judges the edges leaving one step (file indexes `leavingEdges[leaving[node] .. leaving[node + 1])`) against its outcomes: an edge to a missing
- * step is `missing-to`, one by an outcome the step does not have `unknown-outcome` (in
- * `problems`, as indexes of `edgeProblems`). An outcome that must be connected and has no edge,
- * not even one to a missing step, goes to `unconnected`.
+ * Judges the edges leaving one step (the file's edges `leavingEdges[leaving[node] .. leaving[node + 1])`)
+ * against its outcomes: an edge to a missing step is `missing-to`, one by an outcome the step does
+ * not have `unknown-outcome` (in `problems`, as indexes of `edgeProblems`). An outcome that must
+ * be connected and has no edge, not even one to a missing step, goes to `unconnected`.
  */
 function judgeEdges(
   node: number,

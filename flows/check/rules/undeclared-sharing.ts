@@ -116,11 +116,8 @@ export const undeclaredSharing = defineRule({
       const node = graph.sharing[at]!;
       for (let s = graph.shareStart[node]!; s < graph.shareStart[node + 1]!; s += 1) {
         const share = graph.shares[s]!;
-        let personal: string[] | undefined;
-        for (let k = 0; k < share.keys.length; k += 1)
-          if (mayBePersonal(inventory, share.keys[k]!)) (personal ??= []).push(share.keys[k]!);
-        if (personal === undefined) continue;
-        const sent = personal;
+        const personal = share.keys.filter((key) => mayBePersonal(inventory, key));
+        if (personal.length === 0) continue;
         const http = share.via === 'http';
         const recipientId = share.recipient ?? '';
         const recipient = inventory.recipients.get(recipientId);
@@ -143,7 +140,7 @@ export const undeclaredSharing = defineRule({
           });
         }
         if (!http) continue;
-        const fields = () => naming.fields(sent);
+        const fields = () => naming.fields(personal);
         if (!recipient) {
           report({ message: 'not-recipient', node, params: { fields: fields(), recipient: recipientName() } });
           continue;
