@@ -1,7 +1,7 @@
 import type { Flow, FlowEdge, FlowNode } from '../model/schema.ts';
 import { inputKinds, type Collection, type Outcome, type PrivacyFacts, type Sharing } from '../nodes/kind.ts';
 import { declaredFactsOf, outcomesOf } from '../nodes/registry.ts';
-import { builtInKeys } from './inventory.ts';
+import { addressOf, builtInKeys } from './inventory.ts';
 import { urlParts, type UrlParts } from './urls.ts';
 
 /** The outcome an edge without `outcome` leaves by (DESIGN.md §2). */
@@ -42,7 +42,7 @@ export interface FlowGraph {
   readStart: Int32Array;
   shares: readonly Sharing[];
   shareStart: Int32Array;
-  /** What can be told of each share's URL (`shares[s].url`, empty for a handoff), read once per URL. */
+  /** What can be told of the address each share goes to (`addressOf`), read once per address. */
   shareUrls: readonly UrlParts[];
   /** Consent granted when the node leaves by an outcome. */
   grants: readonly PrivacyFacts['grants'][number][];
@@ -399,7 +399,7 @@ function factTable(flow: Flow, count: number) {
     for (let at = 0; at < shares.length; at += 1) {
       addKeys(shares[at]!.keys);
       lists.shares.push(shares[at]!);
-      lists.shareUrls.push(url(shares[at]!.url ?? ''));
+      lists.shareUrls.push(url(addressOf(flow.recipients, shares[at]!)));
     }
     lists.shareStart[index + 1] = lists.shares.length;
     const grants = facts.grants ?? none;

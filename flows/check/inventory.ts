@@ -1,4 +1,5 @@
 import type { DataField, Flow, Keywords, Purpose, Recipient } from '../model/schema.ts';
+import type { Sharing } from '../nodes/kind.ts';
 
 /**
  * The built-in variables: always defined, always personal (DESIGN.md §2). Storing or sending them
@@ -43,4 +44,17 @@ export function mayBePersonal(inventory: Inventory, key: string): boolean {
 /** Whether a global keyword group (`human`, `erase`, `stop`) has at least one word in some language. */
 export function hasKeyword(keywords: Keywords | undefined, group: keyof Keywords): boolean {
   return Object.values(keywords?.[group] ?? {}).some((words) => words.length > 0);
+}
+
+/**
+ * The agent desk a handoff queue is forwarded to: the declared recipient of the same id, when it
+ * has a `url` (the exported bot posts each handoff there, runtime/handoff/desk.ts).
+ */
+export function deskOf(recipients: readonly Recipient[], queue: string | undefined): Recipient | undefined {
+  return recipients.find((recipient) => recipient.id === queue && recipient.url !== undefined);
+}
+
+/** Where a share goes: an http request's URL, the desk a handoff is forwarded to, or '' (an agent only). */
+export function addressOf(recipients: readonly Recipient[], share: Sharing): string {
+  return (share.via === 'handoff' ? deskOf(recipients, share.recipient)?.url : share.url) ?? '';
 }

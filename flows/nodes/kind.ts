@@ -26,7 +26,10 @@ export interface Collection {
 export interface Sharing {
   via: 'http' | 'handoff';
   keys: string[];
-  /** The declared recipient id (http nodes). */
+  /**
+   * The declared recipient id (http nodes). For a handoff, its queue: the bot forwards the handoff
+   * to the recipient of that id when one is declared with a `url` (an agent desk).
+   */
   recipient?: string;
   /** The URL template (http nodes). */
   url?: string;

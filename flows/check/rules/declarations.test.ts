@@ -207,6 +207,25 @@ describe('undeclared-sharing', () => {
     expect(findings(flow, 'undeclared-sharing')).toMatchObject([{ nodeId: 'human', dataKey: 'contact.name' }]);
   });
 
+  it('reports a field a handoff passes on when its queue is forwarded to a desk the field is not shared with', () => {
+    const desk = { id: 'support', name: 'Help desk', url: 'https://desk.example/handoffs' };
+    const crm = { id: 'crm', name: 'Acme CRM', host: 'api.crm.example' };
+    const forwarded = withNode('human', node.handoff('human', ['email']), { recipients: [crm, desk] });
+    expect(findings(forwarded, 'undeclared-sharing')).toMatchObject([
+      { nodeId: 'human', dataKey: 'email', message: expect.stringContaining('Help desk') },
+    ]);
+    const shared = withNode('human', node.handoff('human', ['email']), {
+      recipients: [crm, desk],
+      data: [{ ...emailField, sharedWith: ['crm', 'support'] }],
+    });
+    expect(findings(shared, 'undeclared-sharing')).toEqual([]);
+    // A queue with no recipient of its id, or one without a url, goes to the bot's own agents only.
+    const internal = withNode('human', node.handoff('human', ['email']), {
+      recipients: [crm, { id: 'support', name: 'Help desk', host: 'desk.example' }],
+    });
+    expect(findings(internal, 'undeclared-sharing')).toEqual([]);
+  });
+
   it('accepts sending only non-personal variables anywhere', () => {
     expect(findings(send({ send: ['topic'], url: 'https://elsewhere.example/t' }), 'undeclared-sharing')).toEqual([]);
   });

@@ -21,11 +21,18 @@ export const insecureTransfer = defineRule({
     ar: 'يستطيع أي طرف على الشبكة بين المساعد والجهة المستلمة قراءة البيانات المرسلة عبر http://. استخدم عنوان https:// للجهة المستلمة.',
   },
   messages: {
-    en: { plain: 'The step {node} sends {fields} over an unencrypted connection ({url}). Use an https:// address.' },
+    en: {
+      plain: 'The step {node} sends {fields} over an unencrypted connection ({url}). Use an https:// address.',
+      desk: 'The step {node} hands {fields} over to an agent desk at an unencrypted address ({url}), so the bot will not forward the handoff there. Give the desk’s recipient an https:// address.',
+    },
     'pt-BR': {
       plain: 'O passo {node} envia {fields} por uma conexão sem criptografia ({url}). Use um endereço https://.',
+      desk: 'O passo {node} transfere {fields} para uma central de atendimento num endereço sem criptografia ({url}), então o robô não vai encaminhar a transferência para lá. Dê a esse destinatário um endereço https://.',
     },
-    ar: { plain: 'الخطوة {node} ترسل {fields} عبر اتصال غير مشفّر ({url}). استخدم عنوانًا يبدأ بـ https://.' },
+    ar: {
+      plain: 'الخطوة {node} ترسل {fields} عبر اتصال غير مشفّر ({url}). استخدم عنوانًا يبدأ بـ https://.',
+      desk: 'الخطوة {node} تحوّل {fields} إلى مكتب موظفين على عنوان غير مشفّر ({url})، لذا لن يرسل المساعد التحويل إليه. أعطِ الجهة المستلمة لمكتب الموظفين عنوانًا يبدأ بـ https://.',
+    },
   },
   check({ graph, inventory, naming, pathTo }, report) {
     for (let at = 0; at < graph.sharing.length; at += 1) {
@@ -37,7 +44,7 @@ export const insecureTransfer = defineRule({
         const personal = share.keys.filter((key) => mayBePersonal(inventory, key));
         if (personal.length === 0) continue;
         report({
-          message: 'plain',
+          message: share.via === 'handoff' ? 'desk' : 'plain',
           node,
           path: pathTo(node),
           params: { fields: naming.fields(personal), url: `${parts.scheme}://${parts.host ?? '…'}` },

@@ -348,6 +348,22 @@ describe('insecure-transfer', () => {
     ]);
   });
 
+  it('reports a handoff forwarded to a desk at an http:// address, and not one at https://', () => {
+    const forwardedTo = (url: string) =>
+      testFlow({
+        ...parts,
+        recipients: [
+          { id: 'crm', name: 'Acme CRM', host: 'api.crm.example' },
+          { id: 'support', name: 'Help desk', url },
+        ],
+        data: [{ ...emailField, sharedWith: ['crm', 'support'] }],
+      });
+    expect(findings(forwardedTo('http://desk.example/handoffs'), 'insecure-transfer')).toMatchObject([
+      { nodeId: 'human', message: expect.stringContaining('http://desk.example') },
+    ]);
+    expect(findings(forwardedTo('https://desk.example/handoffs'), 'insecure-transfer')).toEqual([]);
+  });
+
   it('accepts https, and plain http that carries nothing personal', () => {
     expect(findings(http('https://api.crm.example/v1/leads', ['email']), 'insecure-transfer')).toEqual([]);
     expect(findings(http('http://api.crm.example/v1/ping', ['topic']), 'insecure-transfer')).toEqual([]);

@@ -17,7 +17,7 @@ export const handoffKind = defineKind({
   facts: (node) => ({
     reads: textKeys(node.text),
     handsOff: true,
-    shares: node.share.length > 0 ? [{ via: 'handoff', keys: node.share }] : [],
+    shares: node.share.length > 0 ? [{ via: 'handoff', keys: node.share, recipient: node.queue }] : [],
   }),
   texts: (node) => bodySite(node.text),
   behaviour: handoffBehaviour,
