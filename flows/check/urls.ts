@@ -32,3 +32,14 @@ export function hostMatches(urlHost: string, declared: string): boolean {
   if (/:\d+$/.test(wanted)) return urlHost === wanted;
   return urlHost.replace(/:\d+$/, '') === wanted;
 }
+
+const loopback = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Whether data sent to the URL is encrypted on the way or never leaves the machine: https, or
+ * http to this machine itself (a local relay), which the exported bot also accepts.
+ */
+export function isProtectedTransport(parts: UrlParts): boolean {
+  if (parts.scheme === 'https') return true;
+  return parts.scheme === 'http' && parts.host !== undefined && loopback.has(parts.host.replace(/:\d+$/, ''));
+}

@@ -207,23 +207,14 @@ describe('undeclared-sharing', () => {
     expect(findings(flow, 'undeclared-sharing')).toMatchObject([{ nodeId: 'human', dataKey: 'contact.name' }]);
   });
 
-  it('reports a field a handoff passes on when its queue is forwarded to a desk the field is not shared with', () => {
+  it('leaves to the bot what a handoff forwards to an agent desk: only the fields shared with the desk go', () => {
+    // The agents of the bot's own queue see every shared field; the desk the queue is forwarded to
+    // gets only those declared as shared with it (runtime/conversation/turn.ts), so nothing is
+    // shared undeclared and a handoff may share more than its desk receives.
     const desk = { id: 'support', name: 'Help desk', url: 'https://desk.example/handoffs' };
     const crm = { id: 'crm', name: 'Acme CRM', host: 'api.crm.example' };
     const forwarded = withNode('human', node.handoff('human', ['email']), { recipients: [crm, desk] });
-    expect(findings(forwarded, 'undeclared-sharing')).toMatchObject([
-      { nodeId: 'human', dataKey: 'email', message: expect.stringContaining('Help desk') },
-    ]);
-    const shared = withNode('human', node.handoff('human', ['email']), {
-      recipients: [crm, desk],
-      data: [{ ...emailField, sharedWith: ['crm', 'support'] }],
-    });
-    expect(findings(shared, 'undeclared-sharing')).toEqual([]);
-    // A queue with no recipient of its id, or one without a url, goes to the bot's own agents only.
-    const internal = withNode('human', node.handoff('human', ['email']), {
-      recipients: [crm, { id: 'support', name: 'Help desk', host: 'desk.example' }],
-    });
-    expect(findings(internal, 'undeclared-sharing')).toEqual([]);
+    expect(findings(forwarded, 'undeclared-sharing')).toEqual([]);
   });
 
   it('accepts sending only non-personal variables anywhere', () => {

@@ -1,8 +1,11 @@
 import { mayBePersonal } from '../inventory.ts';
 import { defineRule } from '../rule.ts';
+import { isProtectedTransport } from '../urls.ts';
 
 /**
- * DESIGN.md §3 `insecure-transfer`: personal data sent to a URL that is not https. Only a scheme
+ * DESIGN.md §3 `insecure-transfer`: personal data sent to a URL that is not https, by a request or
+ * by a handoff forwarded to an agent desk. http to this machine itself (127.0.0.1, localhost,
+ * [::1]) never crosses a network and is accepted, as the exported bot accepts it. Only a scheme
  * written in the URL is judged; an address that begins with a placeholder is `undeclared-sharing`.
  * The witness is the shortest path on which the request is made.
  */
@@ -40,7 +43,7 @@ export const insecureTransfer = defineRule({
       for (let s = graph.shareStart[node]!; s < graph.shareStart[node + 1]!; s += 1) {
         const share = graph.shares[s]!;
         const parts = graph.shareUrls[s]!;
-        if (parts.scheme === undefined || parts.scheme === 'https') continue;
+        if (parts.scheme === undefined || isProtectedTransport(parts)) continue;
         const personal = share.keys.filter((key) => mayBePersonal(inventory, key));
         if (personal.length === 0) continue;
         report({

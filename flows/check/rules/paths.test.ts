@@ -362,10 +362,16 @@ describe('insecure-transfer', () => {
       { nodeId: 'human', message: expect.stringContaining('http://desk.example') },
     ]);
     expect(findings(forwardedTo('https://desk.example/handoffs'), 'insecure-transfer')).toEqual([]);
+    // A relay on this machine: nothing crosses a network.
+    expect(findings(forwardedTo('http://127.0.0.1:8088/handoffs'), 'insecure-transfer')).toEqual([]);
   });
 
   it('accepts https, and plain http that carries nothing personal', () => {
     expect(findings(http('https://api.crm.example/v1/leads', ['email']), 'insecure-transfer')).toEqual([]);
     expect(findings(http('http://api.crm.example/v1/ping', ['topic']), 'insecure-transfer')).toEqual([]);
+    expect(findings(http('http://localhost:8080/v1/leads', ['email']), 'insecure-transfer')).toEqual([]);
+    expect(findings(http('http://localhost.evil.example/v1/leads', ['email']), 'insecure-transfer')).toMatchObject([
+      { nodeId: 'human' },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Recipient } from '../../model/schema.ts';
-import { deskOf, isBuiltIn, mayBePersonal } from '../inventory.ts';
+import { isBuiltIn, mayBePersonal } from '../inventory.ts';
 import { defineRule } from '../rule.ts';
 import { hostMatches, urlParts, type UrlParts } from '../urls.ts';
 
@@ -44,8 +44,6 @@ export const undeclaredSharing = defineRule({
         'The step {node} sends {fields} to {recipient}, which is not a declared recipient. Add it under Recipients, with its host, and list it in the “shared with” of each field it receives.',
       'not-shared-with':
         "The step {node} sends {field} to {recipient}, but {field} is not declared as shared with {recipient}. Add {recipient} to the field's “shared with” list, or stop sending it.",
-      'desk-not-shared-with':
-        "The step {node} passes {field} to an agent, and handoffs are forwarded to {recipient}, but {field} is not declared as shared with {recipient}, so the bot will leave it out of what it forwards. Add {recipient} to the field's “shared with” list, or stop passing it.",
       'host-mismatch':
         'The step {node} sends {fields} to {host}, but the recipient {recipient} is declared at {declared}. Send to the recipient’s address, or declare the recipient that really receives the data.',
       'host-undeclared':
@@ -68,8 +66,6 @@ export const undeclaredSharing = defineRule({
         'O passo {node} envia {fields} para {recipient}, que não é um destinatário declarado. Adicione-o em Destinatários, com o host, e inclua-o no “compartilhado com” de cada campo que ele recebe.',
       'not-shared-with':
         'O passo {node} envia {field} para {recipient}, mas {field} não está declarado como compartilhado com {recipient}. Inclua {recipient} no “compartilhado com” do campo, ou deixe de enviá-lo.',
-      'desk-not-shared-with':
-        'O passo {node} repassa {field} a um atendente, e as transferências são encaminhadas para {recipient}, mas {field} não está declarado como compartilhado com {recipient}, então o robô vai deixá-lo de fora do que encaminha. Inclua {recipient} no “compartilhado com” do campo, ou deixe de repassá-lo.',
       'host-mismatch':
         'O passo {node} envia {fields} para {host}, mas o destinatário {recipient} está declarado em {declared}. Envie para o endereço do destinatário, ou declare o destinatário que realmente recebe os dados.',
       'host-undeclared':
@@ -91,8 +87,6 @@ export const undeclaredSharing = defineRule({
         'الخطوة {node} ترسل {fields} إلى {recipient}، وهي ليست جهة مستلمة مُعرَّفة. أضفها في «الجهات المستلمة» مع مضيفها، وأدرجها في «تُشارك مع» لكل حقل تتلقاه.',
       'not-shared-with':
         'الخطوة {node} ترسل {field} إلى {recipient}، لكن {field} غير مُعرَّف على أنه يُشارك مع {recipient}. أضف {recipient} إلى قائمة «تُشارك مع» في الحقل، أو توقّف عن إرساله.',
-      'desk-not-shared-with':
-        'الخطوة {node} تمرّر {field} إلى موظف، وتُرسَل المحادثات المحوَّلة إلى {recipient}، لكن {field} غير مُعرَّف على أنه يُشارك مع {recipient}، لذا لن يرسله المساعد إليها. أضف {recipient} إلى قائمة «تُشارك مع» في الحقل، أو توقّف عن تمريره.',
       'host-mismatch':
         'الخطوة {node} ترسل {fields} إلى {host}، لكن الجهة المستلمة {recipient} مُعرَّفة على {declared}. أرسل إلى عنوان الجهة المستلمة، أو عرّف الجهة التي تتلقى البيانات فعلًا.',
       'host-undeclared':
@@ -103,7 +97,7 @@ export const undeclaredSharing = defineRule({
         'الخطوة {node} ترسل {fields} إلى {url}، وهو ليس عنوان ويب كاملًا. اكتبه بالشكل https://host/path مع مضيف {recipient}.',
     },
   },
-  check({ flow, graph, inventory, naming }, report) {
+  check({ graph, inventory, naming }, report) {
     // Each address is compared once with the host of each recipient it is sent to.
     const verdicts = new Map<UrlParts, Map<Recipient, boolean>>();
     const sendsToRecipient = (parts: UrlParts, host: string, recipient: Recipient, declared: string) => {
@@ -145,22 +139,7 @@ export const undeclaredSharing = defineRule({
             params: { key: naming.quote(key), field: naming.field(key), recipient: recipientName() },
           });
         }
-        if (!http) {
-          // A handoff forwarded to an agent desk carries only the fields declared as shared with it.
-          const desk = deskOf(flow.recipients, share.recipient);
-          if (desk)
-            for (const key of personal) {
-              const field = inventory.fields.get(key);
-              if (!field || (field.sharedWith ?? []).includes(desk.id)) continue;
-              report({
-                message: 'desk-not-shared-with',
-                node,
-                dataKey: key,
-                params: { field: naming.field(key), recipient: recipientName() },
-              });
-            }
-          continue;
-        }
+        if (!http) continue;
         const fields = () => naming.fields(personal);
         if (!recipient) {
           report({ message: 'not-recipient', node, params: { fields: fields(), recipient: recipientName() } });
