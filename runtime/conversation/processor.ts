@@ -198,18 +198,7 @@ export class ConversationProcessor {
 
 /** The engine event of a customer's message; undefined for kinds the engine cannot read. */
 export function eventOf(content: InboundContent): EngineEvent | undefined {
-  switch (content.type) {
-    case 'text':
-      return { type: 'text', text: content.text };
-    case 'reply':
-      return { type: 'reply', id: content.id, ...(content.title ? { title: content.title } : {}) };
-    case 'location':
-      return content;
-    case 'media':
-      return content;
-    case 'unsupported':
-      return undefined;
-  }
+  return content.type === 'unsupported' ? undefined : content;
 }
 
 function isInboxPayload(value: unknown): value is InboxPayload {

@@ -1,3 +1,5 @@
+import type { EngineEvent } from '../../flows/engine/types.ts';
+
 /**
  * Reads a WhatsApp Cloud API webhook delivery (`object: whatsapp_business_account`), as Meta's
  * webhook reference documents it: `entry[].changes[]` with `field: "messages"`, whose `value`
@@ -6,22 +8,14 @@
  * signed is always acknowledged, or Meta would retry it for a week.
  */
 
-/** What a customer sent, in the shapes the engine understands. */
+/**
+ * What a customer sent: the engine's own event for what it reads (text; an interactive
+ * button_reply or list_reply, or a template's quick-reply `button`, as `reply`; location; image
+ * or document), else `unsupported` (audio, video, stickers, contacts, orders…: the bot says what
+ * it can read).
+ */
 export type InboundContent =
-  | { type: 'text'; text: string }
-  /** An interactive button_reply or list_reply, or a template's quick-reply `button`. */
-  | { type: 'reply'; id: string; title?: string }
-  | { type: 'location'; latitude: number; longitude: number; name?: string; address?: string }
-  | {
-      type: 'media';
-      kind: 'image' | 'document';
-      mediaId: string;
-      mimeType?: string;
-      caption?: string;
-      filename?: string;
-    }
-  /** Audio, video, stickers, contacts, orders…: the bot says what it can read. */
-  | { type: 'unsupported'; kind: string };
+  Extract<EngineEvent, { type: 'text' | 'reply' | 'location' | 'media' }> | { type: 'unsupported'; kind: string };
 
 export interface InboundMessage {
   /** WhatsApp's message id (`wamid.…`); it embeds the sender's number, so it is only ever stored hashed. */
