@@ -37,13 +37,34 @@ export function respondJson(
 const discardLimit = 64 * 1024 * 1024;
 const discardMs = 5000;
 
-/** Answers and closes the connection; the rest of the body is never stored (see `discardLimit`). */
+/**
+ * Answers and closes the connection once the client has finished sending; the rest of the body
+ * is never stored (see `discardLimit`). The answer is written whole at once but the response is
+ * ended only then: Node closes a `Connection: close` response's socket as soon as it ends, and a
+ * socket closed while the client still sends is reset, which on Linux can discard the answer
+ * before the client reads it.
+ */
 export function refuseAndClose(response: ServerResponse, status: number, body: string): void {
+  if (response.headersSent) return;
   const request = response.req;
-  respond(response, status, body, { connection: 'close' });
+  response.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    connection: 'close',
+  });
+  response.write(body);
   let discarded = 0;
-  const cut = () => {
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
     clearTimeout(timer);
+    response.end();
+  };
+  const cut = () => {
+    finish();
     request.socket.destroy();
   };
   const timer = setTimeout(cut, discardMs);
@@ -52,6 +73,7 @@ export function refuseAndClose(response: ServerResponse, status: number, body: s
     discarded += chunk.length;
     if (discarded > discardLimit) cut();
   });
-  request.on('end', cut);
+  request.on('end', finish);
+  request.on('close', finish);
   request.resume();
 }
