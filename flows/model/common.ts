@@ -53,9 +53,9 @@ export function templateKeys(value: string): string[] {
  * Scans by hand rather than with a regular expression: the checker reads every text of a large
  * flow on each edit, and a match object per placeholder is most of what that reading allocated.
  * It accepts exactly `/\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)\s*\}\}/g`
- * (common.test.ts compares the two on arbitrary strings).
+ * (common.test.ts compares the two on arbitrary strings). Writes the keys into `keys` from index
+ * `count` on, and returns the new count.
  */
-/** Writes the keys into `keys` from index `count` on, and returns the new count. */
 function addTemplateKeys(value: string, keys: string[], count: number): number {
   let written = count;
   for (let open = value.indexOf('{{'); open !== -1;) {
@@ -121,5 +121,6 @@ export function textKeys(value: LangText | undefined): readonly string[] {
   return count === 0 ? noKeys : gathered.slice(0, count);
 }
 
+/** Scratch space of `textKeys`; past the current count it may still hold an earlier text's keys. */
 const gathered: string[] = [];
 const noKeys: readonly string[] = Object.freeze([]);
