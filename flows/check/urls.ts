@@ -33,7 +33,8 @@ export function hostMatches(urlHost: string, declared: string): boolean {
   return urlHost.replace(/:\d+$/, '') === wanted;
 }
 
-const loopback = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** The names of this machine itself: data sent there never crosses a network. */
+export const loopbackHosts: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
  * Whether data sent to the URL is encrypted on the way or never leaves the machine: https, or
@@ -41,5 +42,5 @@ const loopback = new Set(['127.0.0.1', 'localhost', '[::1]']);
  */
 export function isProtectedTransport(parts: UrlParts): boolean {
   if (parts.scheme === 'https') return true;
-  return parts.scheme === 'http' && parts.host !== undefined && loopback.has(parts.host.replace(/:\d+$/, ''));
+  return parts.scheme === 'http' && parts.host !== undefined && loopbackHosts.has(parts.host.replace(/:\d+$/, ''));
 }

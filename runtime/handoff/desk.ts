@@ -1,12 +1,11 @@
+import { loopbackHosts } from '../../flows/check/urls.ts';
 import type { Flow } from '../../flows/model/schema.ts';
-
-const loopback = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** A URL personal data may travel to: https, or http only to this very machine. */
 export function isSecureUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && loopback.has(parsed.hostname));
+    return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && loopbackHosts.has(parsed.hostname));
   } catch {
     return false;
   }
