@@ -1,4 +1,5 @@
 import type { EngineEffect, EngineEvent } from '../../flows/engine/types.ts';
+import { responseBody } from '../../flows/nodes/http/request.ts';
 
 type HttpCall = Extract<EngineEffect, { type: 'call-http' }>;
 type HttpResponse = Extract<EngineEvent, { type: 'http-response' }>;
@@ -20,19 +21,10 @@ export async function callLive(call: HttpCall): Promise<HttpResponse> {
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await response.text();
-    return { type: 'http-response', status: response.status, body: parseBody(text) };
+    return { type: 'http-response', status: response.status, body: responseBody(text) };
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
     const reason = error instanceof Error ? `${error.message}${cause}` : String(error);
     return { type: 'http-response', status: 0, body: null, error: reason };
-  }
-}
-
-function parseBody(text: string): unknown {
-  if (text.trim() === '') return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
   }
 }

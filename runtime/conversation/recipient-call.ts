@@ -1,5 +1,6 @@
 import type { EngineEffect, EngineEvent } from '../../flows/engine/index.ts';
 import type { Flow } from '../../flows/model/schema.ts';
+import { responseBody } from '../../flows/nodes/http/request.ts';
 import { isSecureUrl } from '../handoff/desk.ts';
 import { send } from '../http/client.ts';
 
@@ -19,7 +20,7 @@ export async function callRecipient(flow: Flow, effect: CallHttp): Promise<HttpR
   if (refusal) return { type: 'http-response', status: 0, body: null, error: refusal };
   const outcome = await send(effect.method, effect.url, effect.headers, effect.body, timeoutMs);
   if (!outcome.ok) return { type: 'http-response', status: 0, body: null, error: outcome.error };
-  return { type: 'http-response', status: outcome.status, body: parseBody(outcome.body) };
+  return { type: 'http-response', status: outcome.status, body: responseBody(outcome.body) };
 }
 
 function refuse(flow: Flow, effect: CallHttp): string | undefined {
@@ -40,13 +41,4 @@ function refuse(flow: Flow, effect: CallHttp): string | undefined {
     return 'host is not the recipient’s';
   }
   return undefined;
-}
-
-function parseBody(text: string): unknown {
-  if (text.trim() === '') return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

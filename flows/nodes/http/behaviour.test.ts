@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { start, step } from '../../engine/index.ts';
 import { Chat, consentField, flowOf, path } from '../../../test/engine/helpers.ts';
+import { responseBody } from './request.ts';
 
 const data = [
   consentField('email'),
@@ -188,5 +189,14 @@ describe('http', () => {
     expect(step(f, waiting, { type: 'http-response', status: 200, body: null }).effects[0]).toMatchObject({
       text: 'ok  ',
     });
+  });
+});
+
+describe('responseBody', () => {
+  it('gives the JSON value of a JSON answer, the text of any other, and null for an empty one', () => {
+    expect(responseBody('{"eta": "2 days"}')).toEqual({ eta: '2 days' });
+    expect(responseBody('[1, 2]')).toEqual([1, 2]);
+    expect(responseBody('OK, noted')).toBe('OK, noted');
+    expect(responseBody('  \n')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { leave, waitFor, type Behaviour } from '../../engine/behaviour.ts';
 import { readJsonPath } from '../../engine/json-path.ts';
-import { buildRequest, type HttpNode } from './request.ts';
+import { buildRequest, responseBody, type HttpNode } from './request.ts';
 
 interface HttpNodeWithResponse extends HttpNode {
   saveResponse?: { from: string; to: string }[];
@@ -22,7 +22,7 @@ export const httpBehaviour: Behaviour<HttpNodeWithResponse> = {
     if (event.type === 'timeout') return leave('error');
     if (event.type !== 'http-response') return waitFor('http');
     if (event.status === 0 || event.status >= 400 || event.error !== undefined) return leave('error');
-    const body = typeof event.body === 'string' ? parseJson(event.body) : event.body;
+    const body = typeof event.body === 'string' ? responseBody(event.body) : event.body;
     for (const mapping of node.saveResponse ?? []) {
       const value = readJsonPath(body, mapping.from);
       if (value !== undefined) conversation.store(node.id, mapping.to, value);
@@ -30,11 +30,3 @@ export const httpBehaviour: Behaviour<HttpNodeWithResponse> = {
     return leave('ok');
   },
 };
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}

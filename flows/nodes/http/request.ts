@@ -103,3 +103,17 @@ export function buildRequest(node: HttpNode, conversation: Conversation): HttpRe
 function jsonStringContent(text: string): string {
   return JSON.stringify(text).slice(1, -1);
 }
+
+/**
+ * A response's text as the `body` of the engine's `http-response`: the JSON value when it is JSON,
+ * else the text itself; null when it is empty. Hosts (the CLI's live calls, the exported bot) give
+ * the engine this, and the engine reads a text body it is handed the same way.
+ */
+export function responseBody(text: string): unknown {
+  if (text.trim() === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
