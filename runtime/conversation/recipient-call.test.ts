@@ -52,6 +52,21 @@ describe('callRecipient', () => {
     expect(await callRecipient(flow, call('not a url'))).toMatchObject({ status: 0, error: 'invalid URL' });
   });
 
+  it('compares hosts as the checker does: a declared host without a port accepts any port, in any case', async () => {
+    const flow = flowWith(4000);
+    const stock = flow.recipients.find((recipient) => recipient.id === 'stock')!;
+    const portless = { ...flow, recipients: [{ ...stock, host: 'LOCALHOST' }] };
+    // Not refused for its host: the request is made, and fails only because nothing listens.
+    expect(await callRecipient(portless, call('http://localhost:1/eta'))).toMatchObject({
+      status: 0,
+      error: 'network',
+    });
+    expect(await callRecipient(portless, call('http://127.0.0.1:1/eta'))).toMatchObject({
+      status: 0,
+      error: 'host is not the recipient’s',
+    });
+  });
+
   it('answers status 0 with the reason when the recipient cannot be reached', async () => {
     expect(await callRecipient(flowWith(1), call('http://127.0.0.1:1/eta'))).toMatchObject({
       status: 0,

@@ -1,5 +1,6 @@
 import type { EngineEffect, EngineEvent } from '../../flows/engine/index.ts';
 import type { Flow } from '../../flows/model/schema.ts';
+import { hostMatches, urlParts } from '../../flows/check/urls.ts';
 import { responseBody } from '../../flows/nodes/http/request.ts';
 import { isSecureUrl } from '../handoff/desk.ts';
 import { send } from '../http/client.ts';
@@ -33,12 +34,8 @@ function refuse(flow: Flow, effect: CallHttp): string | undefined {
   if (!isSecureUrl(url.href)) return 'not https';
   const recipient = flow.recipients.find((candidate) => candidate.id === effect.recipient);
   if (!recipient) return 'undeclared recipient';
-  if (
-    recipient.host &&
-    recipient.host.toLowerCase() !== url.host.toLowerCase() &&
-    recipient.host.toLowerCase() !== url.hostname.toLowerCase()
-  ) {
+  // The checker's own comparison (undeclared-sharing), so what it accepted is what is sent.
+  if (recipient.host && !hostMatches(urlParts(effect.url).host ?? '', recipient.host))
     return 'host is not the recipient’s';
-  }
   return undefined;
 }
