@@ -1,7 +1,7 @@
 import type { UiLanguage } from '../i18n/index.ts';
 
-/** Every rule id of DESIGN.md §3. These ids are a public contract: users grep and suppress them. */
-export const ruleIds = [
+/** The rule ids of DESIGN.md §3, by what they are about (the SARIF reporter tags results with it). */
+const privacyRules = [
   'undeclared-data',
   'mislabeled-data',
   'undeclared-sharing',
@@ -17,18 +17,32 @@ export const ruleIds = [
   'undefined-variable',
   'sensitive-echo',
   'insecure-transfer',
+] as const;
+const graphRules = [
   'no-start',
   'multiple-starts',
   'dangling-edge',
   'duplicate-outcome',
   'unhandled-outcome',
   'unreachable-node',
+] as const;
+const whatsappRules = [
   'wa-too-many-buttons',
   'wa-list-too-many-rows',
   'wa-label-too-long',
   'wa-text-too-long',
-  'missing-translation',
 ] as const;
+const i18nRules = ['missing-translation'] as const;
+
+export const ruleTopics = {
+  privacy: privacyRules,
+  graph: graphRules,
+  whatsapp: whatsappRules,
+  i18n: i18nRules,
+} as const;
+
+/** Every rule id of DESIGN.md §3, in its order. These ids are a public contract: users grep and suppress them. */
+export const ruleIds = [...privacyRules, ...graphRules, ...whatsappRules, ...i18nRules] as const;
 export type RuleId = (typeof ruleIds)[number];
 
 export type Severity = 'error' | 'warning';

@@ -99,6 +99,13 @@ describe('SARIF reporter', () => {
       defaultConfiguration: { level: 'error' },
       shortDescription: { text: 'Um passo guarda um dado que não foi declarado' },
     });
+    const tags = (id: string) => run.tool.driver.rules.find((rule) => rule.id === id)?.properties?.tags;
+    expect(['insecure-transfer', 'dangling-edge', 'wa-text-too-long', 'missing-translation'].map(tags)).toEqual([
+      ['privacy'],
+      ['graph'],
+      ['whatsapp'],
+      ['i18n'],
+    ]);
     const disclosure = run.results.find((result) => result.ruleId === 'disclosure-first')!;
     const lines = source.split('\n');
     const region = disclosure.locations[0]!.physicalLocation.region!;

@@ -1,6 +1,6 @@
 import type { UiLanguage } from '../../i18n/index.ts';
 import type { Flow } from '../../model/schema.ts';
-import type { Diagnostic } from '../diagnostic.ts';
+import { ruleTopics, type Diagnostic, type RuleId } from '../diagnostic.ts';
 import type { FileProblem } from './json.ts';
 import { rules } from '../rules/index.ts';
 import { locateFlow, type SourcePosition } from './source-locations.ts';
@@ -79,21 +79,9 @@ export const sarifSchemaUri =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 /** What a rule is about, as a SARIF tag (code-scanning UIs filter on tags). */
-function tagsOf(id: string): string[] {
-  if (id.startsWith('wa-')) return ['whatsapp'];
-  if (
-    [
-      'no-start',
-      'multiple-starts',
-      'dangling-edge',
-      'duplicate-outcome',
-      'unhandled-outcome',
-      'unreachable-node',
-    ].includes(id)
-  )
-    return ['graph'];
-  if (id === 'missing-translation') return ['i18n'];
-  return ['privacy'];
+function tagsOf(id: RuleId): string[] {
+  for (const [topic, ids] of Object.entries(ruleTopics)) if ((ids as readonly RuleId[]).includes(id)) return [topic];
+  return [];
 }
 
 /** `consent-before-collection` → `ConsentBeforeCollection`, SARIF's suggested rule name form. */
