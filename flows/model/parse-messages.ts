@@ -1,16 +1,51 @@
 import type { Catalogue } from '../i18n/index.ts';
 
+/** What both file parsers (flows and transcripts) say about JSON itself: bad JSON, a missing field, the types. */
+export const jsonFileWords: Catalogue<
+  'json' | 'required' | 'type-string' | 'type-number' | 'type-boolean' | 'type-array' | 'type-object' | 'type-null'
+> = {
+  en: {
+    json: 'The file is not valid JSON: {detail}.',
+    required: '"{field}" is missing; it is required here.',
+    'type-string': 'a text',
+    'type-number': 'a number',
+    'type-boolean': 'true or false',
+    'type-array': 'a list',
+    'type-object': 'an object',
+    'type-null': 'null',
+  },
+  'pt-BR': {
+    json: 'O arquivo não é um JSON válido: {detail}.',
+    required: '"{field}" está faltando; é obrigatório aqui.',
+    'type-string': 'um texto',
+    'type-number': 'um número',
+    'type-boolean': 'true ou false',
+    'type-array': 'uma lista',
+    'type-object': 'um objeto',
+    'type-null': 'null',
+  },
+  ar: {
+    json: 'الملف ليس JSON صالحًا: {detail}.',
+    required: 'الحقل "{field}" مفقود، وهو مطلوب هنا.',
+    'type-string': 'نصًا',
+    'type-number': 'رقمًا',
+    'type-boolean': 'true أو false',
+    'type-array': 'قائمة',
+    'type-object': 'كائنًا',
+    'type-null': 'null',
+  },
+};
+
 /**
  * What the parser says, for a designer who does not program. `{field}` is the field's name,
  * `{value}` the offending value.
  */
 const en = {
-  json: 'The file is not valid JSON: {detail}.',
+  ...jsonFileWords.en,
   'not-object': 'A flow file must contain a JSON object (the flow), not {received}.',
   format: 'This is not an Amana flow file: "format" must be "amana.flow".',
   'version-newer': 'This flow was saved by a newer version of Amana (file format {version}). Update Amana to open it.',
   'version-unknown': '"version" must be a format version number from 1 to {current}; it is {value}.',
-  required: '"{field}" is missing; it is required here.',
   type: '"{field}" should be {expected}, but it is {received}.',
   'unknown-key': '"{key}" is not a field Amana knows here. Check the spelling, or remove it.',
   enum: '"{value}" is not allowed for "{field}". Use one of: {options}.',
@@ -42,12 +77,6 @@ const en = {
   'what-purpose': 'purpose id',
   'what-recipient': 'recipient id',
   'what-key': 'data or variable key',
-  'type-string': 'a text',
-  'type-number': 'a number',
-  'type-boolean': 'true or false',
-  'type-array': 'a list',
-  'type-object': 'an object',
-  'type-null': 'null',
   'type-missing': 'missing',
 };
 
@@ -56,13 +85,12 @@ export type ParseMessageKey = keyof typeof en;
 export const parseMessages: Catalogue<ParseMessageKey> = {
   en,
   'pt-BR': {
-    json: 'O arquivo não é um JSON válido: {detail}.',
+    ...jsonFileWords['pt-BR'],
     'not-object': 'Um arquivo de fluxo deve conter um objeto JSON (o fluxo), e não {received}.',
     format: 'Este não é um arquivo de fluxo do Amana: "format" deve ser "amana.flow".',
     'version-newer':
       'Este fluxo foi salvo por uma versão mais nova do Amana (formato {version}). Atualize o Amana para abri-lo.',
     'version-unknown': '"version" deve ser um número de versão do formato de 1 a {current}; é {value}.',
-    required: '"{field}" está faltando; é obrigatório aqui.',
     type: '"{field}" deveria ser {expected}, mas é {received}.',
     'unknown-key': '"{key}" não é um campo que o Amana conhece aqui. Verifique a grafia ou remova-o.',
     enum: '"{value}" não é permitido em "{field}". Use um destes: {options}.',
@@ -94,21 +122,14 @@ export const parseMessages: Catalogue<ParseMessageKey> = {
     'what-purpose': 'O id de finalidade',
     'what-recipient': 'O id de destinatário',
     'what-key': 'A chave de dado ou variável',
-    'type-string': 'um texto',
-    'type-number': 'um número',
-    'type-boolean': 'true ou false',
-    'type-array': 'uma lista',
-    'type-object': 'um objeto',
-    'type-null': 'null',
     'type-missing': 'ausente',
   },
   ar: {
-    json: 'الملف ليس JSON صالحًا: {detail}.',
+    ...jsonFileWords.ar,
     'not-object': 'يجب أن يحتوي ملف المسار على كائن JSON (المسار)، وليس {received}.',
     format: 'هذا ليس ملف مسار من أمانة: يجب أن تكون قيمة "format" هي "amana.flow".',
     'version-newer': 'حُفظ هذا المسار بإصدار أحدث من أمانة (صيغة الملف {version}). حدّث أمانة لفتحه.',
     'version-unknown': 'يجب أن تكون "version" رقم إصدار للصيغة من 1 إلى {current}؛ وقيمتها {value}.',
-    required: 'الحقل "{field}" مفقود، وهو مطلوب هنا.',
     type: 'يجب أن يكون "{field}" {expected}، وليس {received}.',
     'unknown-key': '"{key}" ليس حقلًا تعرفه أمانة هنا. تحقق من الإملاء أو احذفه.',
     enum: 'القيمة "{value}" غير مسموح بها في "{field}". استخدم إحدى القيم: {options}.',
@@ -139,12 +160,6 @@ export const parseMessages: Catalogue<ParseMessageKey> = {
     'what-purpose': 'معرّف الغرض',
     'what-recipient': 'معرّف الجهة المستلمة',
     'what-key': 'مفتاح البيانات أو المتغير',
-    'type-string': 'نصًا',
-    'type-number': 'رقمًا',
-    'type-boolean': 'true أو false',
-    'type-array': 'قائمة',
-    'type-object': 'كائنًا',
-    'type-null': 'null',
     'type-missing': 'مفقودًا',
   },
 };

@@ -1,12 +1,12 @@
 import { translator, type Catalogue } from '../../i18n/index.ts';
+import { jsonFileWords } from '../../model/parse-messages.ts';
 
 /** What transcript parsing and checking say to a designer, in the interface language. */
 const en = {
-  json: 'The file is not valid JSON: {detail}.',
+  ...jsonFileWords.en,
   'not-object': 'A transcript file must contain a JSON object with "tests".',
   format: '"format" must be "amana.transcript".',
   version: 'This transcript was written for a newer version of Amana (version {value}); this one reads version 1.',
-  required: '"{field}" is missing; it is required here.',
   type: '"{field}" should be {expected}.',
   'unknown-key': '"{key}" is not a field of a transcript here. Check the spelling, or remove it.',
   enum: '"{field}" must be one of: {options}.',
@@ -63,12 +63,6 @@ const en = {
   'turn-release': 'the agent releases',
   'turn-timeout': 'no answer (timeout)',
   'turn-label': 'turn {number} ({what})',
-  'type-string': 'a text',
-  'type-number': 'a number',
-  'type-boolean': 'true or false',
-  'type-array': 'a list',
-  'type-object': 'an object',
-  'type-null': 'null',
   or: ' or ',
 };
 
@@ -77,11 +71,10 @@ export type TranscriptMessageKey = keyof typeof en;
 export const transcriptMessages: Catalogue<TranscriptMessageKey> = {
   en,
   'pt-BR': {
-    json: 'O arquivo não é um JSON válido: {detail}.',
+    ...jsonFileWords['pt-BR'],
     'not-object': 'Um arquivo de transcrição deve conter um objeto JSON com "tests".',
     format: '"format" deve ser "amana.transcript".',
     version: 'Esta transcrição foi escrita para uma versão mais nova do Amana (versão {value}); esta lê a versão 1.',
-    required: '"{field}" está faltando; é obrigatório aqui.',
     type: '"{field}" deveria ser {expected}.',
     'unknown-key': '"{key}" não é um campo de transcrição aqui. Confira a grafia ou remova.',
     enum: '"{field}" deve ser um de: {options}.',
@@ -138,20 +131,13 @@ export const transcriptMessages: Catalogue<TranscriptMessageKey> = {
     'turn-release': 'o atendente devolve a conversa',
     'turn-timeout': 'sem resposta (tempo esgotado)',
     'turn-label': 'passo {number} ({what})',
-    'type-string': 'um texto',
-    'type-number': 'um número',
-    'type-boolean': 'true ou false',
-    'type-array': 'uma lista',
-    'type-object': 'um objeto',
-    'type-null': 'null',
     or: ' ou ',
   },
   ar: {
-    json: 'الملف ليس JSON صالحًا: {detail}.',
+    ...jsonFileWords.ar,
     'not-object': 'يجب أن يحتوي ملف النص التجريبي على كائن JSON فيه "tests".',
     format: 'يجب أن تكون قيمة "format" هي "amana.transcript".',
     version: 'كُتب هذا النص التجريبي لإصدار أحدث من أمانة (الإصدار {value})؛ هذا الإصدار يقرأ الإصدار 1.',
-    required: '"{field}" مفقود، وهو مطلوب هنا.',
     type: 'يجب أن يكون "{field}" {expected}.',
     'unknown-key': '"{key}" ليس حقلًا معروفًا هنا. تحقّق من الكتابة أو احذفه.',
     enum: 'يجب أن تكون قيمة "{field}" إحدى: {options}.',
@@ -208,12 +194,6 @@ export const transcriptMessages: Catalogue<TranscriptMessageKey> = {
     'turn-release': 'الموظف يعيد المحادثة',
     'turn-timeout': 'لا رد (انتهت المهلة)',
     'turn-label': 'الخطوة {number} ({what})',
-    'type-string': 'نصًا',
-    'type-number': 'رقمًا',
-    'type-boolean': 'true أو false',
-    'type-array': 'قائمة',
-    'type-object': 'كائنًا',
-    'type-null': 'null',
     or: ' أو ',
   },
 };
