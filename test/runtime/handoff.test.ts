@@ -11,6 +11,7 @@ import {
   secrets,
   sleep,
   startBot,
+  startSupportBot,
   type RunningBot,
   removeExportedBots,
 } from './helpers/bot.ts';
@@ -33,18 +34,12 @@ describe('exported bot: handoff queue and admin API', () => {
   let ref = '';
 
   beforeAll(async () => {
-    const graphBase = await graph.start();
-    await recipients.start();
-    recipients.answer = (req) =>
-      req.path.startsWith('/eta') ? { status: 200, body: { eta: 'sexta' } } : { status: 202, body: {} };
-    const dir = exportBot(supportFlow({ stock: recipients.port, desk: recipients.port }), 'handoff');
-    bot = await startBot({
-      dir,
-      graphBase,
-      key: freshKey(),
-      db: join(dir, 'amana.db'),
+    ({ bot } = await startSupportBot('handoff', {
+      graph,
+      recipients,
+      eta: 'sexta',
       env: { HANDOFF_FORWARD_SECRET: forwardSecret },
-    });
+    }));
   });
 
   afterAll(async () => {

@@ -1,21 +1,18 @@
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   deliver,
   eventually,
-  exportBot,
-  freshKey,
   runBotCommand,
   sleep,
   startBot,
+  startSupportBot,
   type BotOptions,
   type RunningBot,
   removeExportedBots,
 } from './helpers/bot.ts';
 import { containsValue, countRows, databaseBytes, rows } from './helpers/database.ts';
 import { asRecord, FakeGraph } from './helpers/fake-graph.ts';
-import { supportFlow } from './helpers/fixture-flow.ts';
 import {
   buttonReply,
   documentFile,
@@ -56,13 +53,7 @@ describe('exported bot: encrypted store, erasure and retention', () => {
   const allCanaryValues = Object.values(canaries).flatMap((person) => Object.values(person));
 
   beforeAll(async () => {
-    const graphBase = await graph.start();
-    await recipients.start();
-    recipients.answer = (req) =>
-      req.path.startsWith('/eta') ? { status: 200, body: { eta: 'amanhã' } } : { status: 204, body: {} };
-    const dir = exportBot(supportFlow({ stock: recipients.port, desk: recipients.port }), 'privacy');
-    options = { dir, graphBase, key: freshKey(), db: join(dir, 'amana.db') };
-    bot = await startBot(options);
+    ({ bot, options } = await startSupportBot('privacy', { graph, recipients, eta: 'amanhã' }));
   });
 
   afterAll(async () => {

@@ -1,21 +1,17 @@
 import { request } from 'node:http';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signatureFor } from '../../runtime/webhook/signature.ts';
 import {
   call,
   deliver,
   eventually,
-  exportBot,
-  freshKey,
   secrets,
-  startBot,
+  startSupportBot,
   type RunningBot,
   removeExportedBots,
 } from './helpers/bot.ts';
 import { countRows, rows } from './helpers/database.ts';
 import { asRecord, FakeGraph } from './helpers/fake-graph.ts';
-import { supportFlow } from './helpers/fixture-flow.ts';
 import {
   audio,
   buttonReply,
@@ -44,13 +40,9 @@ describe('exported bot: WhatsApp Cloud API webhook', () => {
   let db: string;
 
   beforeAll(async () => {
-    const graphBase = await graph.start();
-    await recipients.start();
-    recipients.answer = (req) =>
-      req.path.startsWith('/eta') ? { status: 200, body: { eta: 'tomorrow' } } : { status: 204, body: {} };
-    const dir = exportBot(supportFlow({ stock: recipients.port, desk: recipients.port }), 'webhook');
-    db = join(dir, 'amana.db');
-    bot = await startBot({ dir, graphBase, key: freshKey(), db });
+    const started = await startSupportBot('webhook', { graph, recipients, eta: 'tomorrow' });
+    bot = started.bot;
+    db = started.options.db;
   });
 
   afterAll(async () => {

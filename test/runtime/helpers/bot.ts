@@ -4,6 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { signatureFor } from '../../../runtime/webhook/signature.ts';
+import type { FakeGraph } from './fake-graph.ts';
+import { supportFlow } from './fixture-flow.ts';
 
 export const root = new URL('../../../', import.meta.url).pathname;
 const scratch = join(root, '.amana-tmp');
@@ -229,4 +231,22 @@ const exported: string[] = [];
 /** Deletes the folders exportBot made in this test file (call from afterAll, once the bots stopped). */
 export function removeExportedBots(): void {
   for (const dir of exported.splice(0)) removeTree(dir);
+}
+
+/**
+ * The support flow's bot (./fixture-flow.ts), exported as `name` and started against `graph` (a
+ * fake Graph API) and `recipients` (its stock API, which answers `/eta` with `eta`, and its help
+ * desk, which accepts every handoff). Stop the bot, the fakes and the exported folders in afterAll.
+ */
+export async function startSupportBot(
+  name: string,
+  fakes: { graph: FakeGraph; recipients: FakeGraph; eta: string; env?: Record<string, string> },
+): Promise<{ bot: RunningBot; options: BotOptions }> {
+  const graphBase = await fakes.graph.start();
+  await fakes.recipients.start();
+  fakes.recipients.answer = (req) =>
+    req.path.startsWith('/eta') ? { status: 200, body: { eta: fakes.eta } } : { status: 202, body: {} };
+  const dir = exportBot(supportFlow({ stock: fakes.recipients.port, desk: fakes.recipients.port }), name);
+  const options: BotOptions = { dir, graphBase, key: freshKey(), db: join(dir, 'amana.db'), env: fakes.env ?? {} };
+  return { bot: await startBot(options), options };
 }
