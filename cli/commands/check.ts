@@ -10,6 +10,7 @@ import { translator, type Catalogue } from '../../flows/i18n/index.ts';
 import { parseFlow } from '../../flows/model/parse.ts';
 import type { Flow } from '../../flows/model/schema.ts';
 import { writeLine, type Command, type CommandContext } from '../io.ts';
+import { helpOf, unknownOption, missingFiles } from './common.ts';
 import { amanaVersion } from '../main.ts';
 import { cliText } from '../messages.ts';
 
@@ -75,23 +76,19 @@ interface Checked {
  */
 export const checkCommand: Command = {
   name: 'check',
-  summary: { en: messages.en.summary, 'pt-BR': messages['pt-BR'].summary, ar: messages.ar.summary },
-  usage: { en: messages.en.usage, 'pt-BR': messages['pt-BR'].usage, ar: messages.ar.usage },
+  ...helpOf(messages),
   async run(args, context) {
     const { language } = context;
     const parsed = parseArguments(args);
     if ('unknown' in parsed) {
-      writeLine(context.stderr, cliText(language, 'unknown-option', { option: parsed.unknown, command: 'check' }));
-      return 2;
+      return unknownOption(context, 'check', parsed.unknown);
     }
     if ('badFormat' in parsed) {
       writeLine(context.stderr, text(language, 'bad-format'));
       return 2;
     }
     if (parsed.files.length === 0) {
-      writeLine(context.stderr, cliText(language, 'missing-files', { command: 'check' }));
-      writeLine(context.stderr, text(language, 'usage'));
-      return 2;
+      return missingFiles(context, 'check', text(language, 'usage'));
     }
 
     const checked: Checked[] = [];

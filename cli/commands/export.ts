@@ -10,6 +10,7 @@ import { loadFlowFile } from '../files.ts';
 import { amanaVersion } from '../main.ts';
 import { cliText } from '../messages.ts';
 import { writeLine, type Command } from '../io.ts';
+import { helpOf, unknownOption, missingFiles } from './common.ts';
 
 const messages: Catalogue<
   'summary' | 'usage' | 'missing-out' | 'one-file' | 'refused' | 'exported' | 'next' | 'not-a-bundle' | 'write-failed'
@@ -62,8 +63,7 @@ const text = translator(messages);
  */
 export const exportCommand: Command = {
   name: 'export',
-  summary: { en: messages.en.summary, 'pt-BR': messages['pt-BR'].summary, ar: messages.ar.summary },
-  usage: { en: messages.en.usage, 'pt-BR': messages['pt-BR'].usage, ar: messages.ar.usage },
+  ...helpOf(messages),
   async run(args, context) {
     const started = performance.now();
     const { language } = context;
@@ -76,14 +76,11 @@ export const exportCommand: Command = {
       else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
       else if (arg === '--force') force = true;
       else if (arg.startsWith('-')) {
-        writeLine(context.stderr, cliText(language, 'unknown-option', { option: arg, command: 'export' }));
-        return 2;
+        return unknownOption(context, 'export', arg);
       } else files.push(arg);
     }
     if (files.length === 0) {
-      writeLine(context.stderr, cliText(language, 'missing-files', { command: 'export' }));
-      writeLine(context.stderr, text(language, 'usage'));
-      return 2;
+      return missingFiles(context, 'export', text(language, 'usage'));
     }
     if (files.length > 1) {
       writeLine(context.stderr, text(language, 'one-file'));

@@ -6,4 +6,10 @@ import { testCommand } from './test.ts';
 import { exportCommand } from './export.ts';
 
 /** Every `amana` subcommand; each lives in its own file beside this one. */
-export const commands: readonly Command[] = [validateCommand, checkCommand, simulateCommand, testCommand, exportCommand];
+export const commands: readonly Command[] = [
+  validateCommand,
+  checkCommand,
+  simulateCommand,
+  testCommand,
+  exportCommand,
+];

@@ -6,6 +6,7 @@ import type { Flow } from '../../flows/model/schema.ts';
 import { loadFlowFile } from '../files.ts';
 import { cliText } from '../messages.ts';
 import { writeLine, type Command, type CommandContext } from '../io.ts';
+import { helpOf, unknownOption } from './common.ts';
 import { callLive } from './live-http.ts';
 import { describeEffect, recipientName, simulateText } from './simulate-output.ts';
 
@@ -92,8 +93,7 @@ interface Options {
 /** `amana simulate <flow>`: a terminal chat with the flow, reading the customer's lines from standard input. */
 export const simulateCommand: Command = {
   name: 'simulate',
-  summary: { en: messages.en.summary, 'pt-BR': messages['pt-BR'].summary, ar: messages.ar.summary },
-  usage: { en: messages.en.usage, 'pt-BR': messages['pt-BR'].usage, ar: messages.ar.usage },
+  ...helpOf(messages),
   takesAnyLanguage: true,
   async run(args, context) {
     const options = parseOptions(args, context);
@@ -125,11 +125,11 @@ function parseOptions(args: string[], context: CommandContext): Options | number
     if (arg === '--live-http') liveHttp = true;
     else if (arg === '--phone' || arg === '--name') {
       const value = args[i + 1];
-      if (value === undefined) return usageError(context, arg);
+      if (value === undefined) return unknownOption(context, 'simulate', arg);
       if (arg === '--phone') phone = value;
       else name = value;
       i += 1;
-    } else if (arg.startsWith('-')) return usageError(context, arg);
+    } else if (arg.startsWith('-')) return unknownOption(context, 'simulate', arg);
     else files.push(arg);
   }
   const file = files[0];
@@ -138,11 +138,6 @@ function parseOptions(args: string[], context: CommandContext): Options | number
     return 2;
   }
   return { file, liveHttp, ...(phone === undefined ? {} : { phone }), ...(name === undefined ? {} : { name }) };
-}
-
-function usageError(context: CommandContext, option: string): number {
-  writeLine(context.stderr, cliText(context.language, 'unknown-option', { option, command: 'simulate' }));
-  return 2;
 }
 
 /** Runs the conversation: prints what the bot does, reads what the customer says. */

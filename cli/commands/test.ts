@@ -5,6 +5,7 @@ import { parseTranscript, runTranscript, type Coverage } from '../../flows/engin
 import { loadFlowFile } from '../files.ts';
 import { cliText } from '../messages.ts';
 import { writeLine, type Command, type CommandContext } from '../io.ts';
+import { helpOf, unknownOption } from './common.ts';
 
 const en = {
   summary: "Run a flow's transcript tests and show what they cover",
@@ -76,14 +77,12 @@ interface Suite {
 /** `amana test <paths...>`: runs transcript tests, prints results and coverage, exits 1 on any failure. */
 export const testCommand: Command = {
   name: 'test',
-  summary: { en: messages.en.summary, 'pt-BR': messages['pt-BR'].summary, ar: messages.ar.summary },
-  usage: { en: messages.en.usage, 'pt-BR': messages['pt-BR'].usage, ar: messages.ar.usage },
+  ...helpOf(messages),
   async run(args, context) {
     const { language } = context;
     const unknown = args.find((arg) => arg.startsWith('-'));
     if (unknown) {
-      writeLine(context.stderr, cliText(language, 'unknown-option', { option: unknown, command: 'test' }));
-      return 2;
+      return unknownOption(context, 'test', unknown);
     }
     if (args.length === 0) {
       writeLine(context.stderr, text(language, 'usage'));

@@ -2,6 +2,7 @@ import { translator, type Catalogue } from '../../flows/i18n/index.ts';
 import { loadFlowFile } from '../files.ts';
 import { cliText } from '../messages.ts';
 import { writeLine, type Command } from '../io.ts';
+import { helpOf, unknownOption, missingFiles } from './common.ts';
 
 const messages: Catalogue<'summary' | 'usage'> = {
   en: {
@@ -25,19 +26,15 @@ const text = translator(messages);
 /** `amana validate <files...>`: one line per problem; exit 0 when all files are valid, 2 otherwise. */
 export const validateCommand: Command = {
   name: 'validate',
-  summary: { en: messages.en.summary, 'pt-BR': messages['pt-BR'].summary, ar: messages.ar.summary },
-  usage: { en: messages.en.usage, 'pt-BR': messages['pt-BR'].usage, ar: messages.ar.usage },
+  ...helpOf(messages),
   async run(args, context) {
     const { language } = context;
     const unknown = args.find((arg) => arg.startsWith('-'));
     if (unknown) {
-      writeLine(context.stderr, cliText(language, 'unknown-option', { option: unknown, command: 'validate' }));
-      return 2;
+      return unknownOption(context, 'validate', unknown);
     }
     if (args.length === 0) {
-      writeLine(context.stderr, cliText(language, 'missing-files', { command: 'validate' }));
-      writeLine(context.stderr, text(language, 'usage'));
-      return 2;
+      return missingFiles(context, 'validate', text(language, 'usage'));
     }
     let invalid = 0;
     for (const file of args) {
