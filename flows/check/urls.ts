@@ -34,7 +34,7 @@ export function hostMatches(urlHost: string, declared: string): boolean {
 }
 
 /** The names of this machine itself: data sent there never crosses a network. */
-export const loopbackHosts: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const loopbackHosts: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
  * Whether data sent to the URL is encrypted on the way or never leaves the machine: https, or

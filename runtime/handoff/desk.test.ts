@@ -8,6 +8,9 @@ describe('handoff desk', () => {
     expect(isSecureUrl('https://desk.example.com/hook')).toBe(true);
     expect(isSecureUrl('http://127.0.0.1:8080/hook')).toBe(true);
     expect(isSecureUrl('http://localhost/hook')).toBe(true);
+    expect(isSecureUrl('HTTP://LOCALHOST:9/hook')).toBe(true);
+    expect(isSecureUrl('http://[::1]:8080/hook')).toBe(true);
+    expect(isSecureUrl('http://localhost.desk.example.com/hook')).toBe(false);
     expect(isSecureUrl('http://desk.example.com/hook')).toBe(false);
     expect(isSecureUrl('ftp://desk.example.com/hook')).toBe(false);
     expect(isSecureUrl('not a url')).toBe(false);

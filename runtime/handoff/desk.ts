@@ -1,11 +1,13 @@
-import { loopbackHosts } from '../../flows/check/urls.ts';
+import { isProtectedTransport, urlParts } from '../../flows/check/urls.ts';
 import type { Flow } from '../../flows/model/schema.ts';
 
-/** A URL personal data may travel to: https, or http only to this very machine. */
+/**
+ * A URL personal data may travel to: https, or http only to this very machine — the checker's
+ * own rule (insecure-transfer), applied to a URL that parses.
+ */
 export function isSecureUrl(url: string): boolean {
   try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && loopbackHosts.has(parsed.hostname));
+    return isProtectedTransport(urlParts(new URL(url).href));
   } catch {
     return false;
   }
