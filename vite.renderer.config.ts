@@ -7,6 +7,9 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  // The live check's worker (renderer/problems/check.worker.ts) is a module file of its own beside
+  // the page's scripts, loaded by a relative URL from the page's origin in both editions.
+  worker: { format: 'es' },
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,

@@ -1,7 +1,8 @@
 /**
  * The Content-Security-Policy of the studio's page, the same in both editions: scripts, styles,
  * fonts and images only from the studio itself, no inline script, no plugins, no frames, no
- * forms, no <base>. The desktop renderer talks to its host over IPC and needs no network at all;
+ * forms, no <base>. Web Workers only from the studio's own files (the live privacy check runs in
+ * one, DESIGN.md §6). The desktop renderer talks to its host over IPC and needs no network at all;
  * the browser edition's page calls its host's /api on the same origin.
  */
 export function studioContentSecurityPolicy(edition: 'desktop' | 'browser'): string {
@@ -16,7 +17,7 @@ export function studioContentSecurityPolicy(edition: 'desktop' | 'browser'): str
     "form-action 'none'",
     "frame-ancestors 'none'",
     "object-src 'none'",
-    "worker-src 'none'",
+    "worker-src 'self'",
     "manifest-src 'none'",
   ].join('; ');
 }

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { FlowCanvas } from '../canvas/FlowCanvas.tsx';
 import { loadWorkspace } from '../commands/load-workspace.ts';
 import { VersionHistory } from '../history/VersionHistory.tsx';
+import { PrivacyDock } from '../problems/PrivacyDock.tsx';
+import { useLiveCheck } from '../problems/use-live-check.ts';
 import { useText } from '../i18n/use-text.ts';
 import { useDocumentStore } from '../stores/document-store.ts';
 import { useWorkspaceStore } from '../stores/workspace-store.ts';
@@ -20,6 +22,7 @@ export function App() {
   const shown = useDocumentStore((state) => state.shown);
   useDocumentLanguage();
   useMenuCommands();
+  useLiveCheck();
   useEffect(() => void loadWorkspace(), []);
 
   return (
@@ -35,11 +38,14 @@ export function App() {
           )}
         </div>
         <main className="app-main">
-          {shown ? (
-            <FlowCanvas key={shown.flow.id} flow={shown.flow} />
-          ) : (
-            <p className="muted app-main__empty">{text('no-flow-open')}</p>
-          )}
+          <div className="app-main__canvas">
+            {shown ? (
+              <FlowCanvas key={shown.flow.id} flow={shown.flow} />
+            ) : (
+              <p className="muted app-main__empty">{text('no-flow-open')}</p>
+            )}
+          </div>
+          {shown && <PrivacyDock />}
         </main>
         <VersionHistory />
       </div>

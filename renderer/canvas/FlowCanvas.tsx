@@ -1,8 +1,10 @@
 import { Background, Controls, MiniMap, ReactFlow, useEdgesState, useNodesState } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Flow } from '../../flows/index.ts';
 import { useText } from '../i18n/use-text.ts';
+import { ProblemFocus } from '../problems/ProblemFocus.tsx';
 import { useLanguageStore } from '../stores/language-store.ts';
+import { useProblemsStore } from '../stores/problems-store.ts';
 import { NodeCard } from './NodeCard.tsx';
 import { toCanvas, type CardNode } from './to-canvas.ts';
 
@@ -23,12 +25,24 @@ export function FlowCanvas({ flow }: { flow: Flow }) {
     setNodes(canvas.nodes);
     setEdges(canvas.edges);
   }, [flow, language, setNodes, setEdges]);
+  // A problem's witness path: its connections marked, the rest of the canvas dimmed (app.css).
+  const witnessEdges = useProblemsStore((state) => state.witness?.edges);
+  const drawnEdges = useMemo(
+    () =>
+      witnessEdges
+        ? edges.map((edge) => (witnessEdges.has(edge.id) ? { ...edge, className: 'edge--on-path' } : edge))
+        : edges,
+    [edges, witnessEdges],
+  );
 
   return (
-    <section className="canvas" aria-label={text('canvas-label', { name: flow.name })}>
+    <section
+      className={`canvas${witnessEdges ? ' canvas--witness' : ''}`}
+      aria-label={text('canvas-label', { name: flow.name })}
+    >
       <ReactFlow
         nodes={nodes}
-        edges={edges}
+        edges={drawnEdges}
         onNodesChange={onNodesChange}
         nodeTypes={nodeTypes}
         nodesDraggable={false}
@@ -41,6 +55,7 @@ export function FlowCanvas({ flow }: { flow: Flow }) {
         <Background />
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable />
+        <ProblemFocus />
       </ReactFlow>
     </section>
   );

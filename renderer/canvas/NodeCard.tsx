@@ -1,5 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { isRightToLeft } from '../../flows/i18n/index.ts';
+import { ProblemBadge, useOnWitnessPath } from '../problems/ProblemBadge.tsx';
 import { useLanguageStore } from '../stores/language-store.ts';
 import { outcomeLabel } from './outcome-label.ts';
 import { TemplateText } from './TemplateText.tsx';
@@ -9,10 +10,18 @@ import type { CardNode } from './to-canvas.ts';
 export function NodeCard({ id, data }: NodeProps<CardNode>) {
   const language = useLanguageStore((state) => state.language);
   const exits = data.outcomes;
+  const onPath = useOnWitnessPath(id);
   return (
-    <article className={`node-card node-card--${data.kind}`} data-node-id={id} aria-label={`${data.kindLabel}: ${id}`}>
+    <article
+      className={`node-card node-card--${data.kind}${onPath ? ' node-card--on-path' : ''}`}
+      data-node-id={id}
+      aria-label={`${data.kindLabel}: ${id}`}
+    >
       {data.kind !== 'start' && <Handle type="target" position={Position.Top} isConnectable={false} />}
-      <header className="node-card__kind">{data.kindLabel}</header>
+      <header className="node-card__kind">
+        {data.kindLabel}
+        <ProblemBadge nodeId={id} />
+      </header>
       {data.text && (
         <p className="node-card__text" lang={data.text.lang} dir={isRightToLeft(data.text.lang) ? 'rtl' : 'ltr'}>
           <TemplateText value={data.text.value} />

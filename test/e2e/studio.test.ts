@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFlow, serializeFlow } from '../../flows/index.ts';
 import { clinicBooking, clinicBookingFile } from '../fixtures/flows.ts';
 import { launchChromium } from './chromium.ts';
+import { importThroughChooser as importFile, openStudio as openStudioTab } from './studio-page.ts';
 import { startWebEdition, type RunningWebEdition } from './web-edition.ts';
 
 declare global {
@@ -38,29 +39,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Opens the studio in a fresh tab, recording CSP violations and script errors. */
-async function openStudio(url: string): Promise<Page> {
-  const tab = await browser.newPage();
-  tab.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
-  tab.on('console', (message) => {
-    if (message.type() === 'error') pageProblems.push(`console error: ${message.text()}`);
-  });
-  await tab.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (event) =>
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
-    ),
-  );
-  await tab.goto(url);
-  return tab;
+function openStudio(url: string): Promise<Page> {
+  return openStudioTab(browser, url, pageProblems);
 }
 
-/** Picks a file in the page's own file chooser, as a designer does after clicking Import. */
-async function importThroughChooser(file: string): Promise<void> {
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: /^(Import flow…|استيراد مسار…|Importar fluxo…)$/ }).click(),
-  ]);
-  await chooser.setFiles(file);
+function importThroughChooser(file: string): Promise<void> {
+  return importFile(page, file);
 }
 
 const nodeAt = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);

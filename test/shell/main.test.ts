@@ -121,6 +121,8 @@ describe('the app:// protocol', () => {
     expect(policy).toContain("default-src 'none'");
     expect(policy).toContain("script-src 'self'");
     expect(policy).toContain("connect-src 'none'");
+    // The live privacy check runs in a worker loaded from the studio's own files (DESIGN.md §6).
+    expect(policy).toContain("worker-src 'self'");
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     const script = await fetchApp('app://amana/assets/index.js');

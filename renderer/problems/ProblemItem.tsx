@@ -1,0 +1,50 @@
+import type { Diagnostic } from '../../flows/check/index.ts';
+import { useLanguageStore } from '../stores/language-store.ts';
+import { sameProblem, useProblemsStore } from '../stores/problems-store.ts';
+import { useProblemActions } from './problem-actions.ts';
+import { useProblemsText } from './use-problems-text.ts';
+
+/** One finding: its rule id and plain message; choosing it shows its step and its path. */
+export function ProblemItem({ problem }: { problem: Diagnostic }) {
+  const text = useProblemsText();
+  const language = useLanguageStore((state) => state.language);
+  const shown = useProblemsStore((state) => state.witness !== null && sameProblem(state.witness.problem, problem));
+  const actions = useProblemActions((state) => state.actions);
+  const offered = actions.filter((action) => action.appliesTo(problem));
+
+  const choose = () => {
+    const { showWitness, dismissWitness, focusStep } = useProblemsStore.getState();
+    if (problem.path && problem.path.length > 0) showWitness(problem);
+    else dismissWitness();
+    if (problem.nodeId !== undefined) focusStep(problem.nodeId);
+  };
+
+  return (
+    <li className={`problem problem--${problem.severity}`} aria-current={shown ? 'true' : undefined}>
+      <button type="button" className="problem__show" onClick={choose}>
+        <span className="problem__where">
+          <bdi dir="ltr" className="problem__rule">
+            {problem.rule}
+          </bdi>{' '}
+          {problem.nodeId === undefined ? (
+            <span className="muted">{text('whole-flow')}</span>
+          ) : (
+            <bdi dir="ltr" className="muted">
+              {problem.nodeId}
+            </bdi>
+          )}
+        </span>
+        <span className="problem__message">{problem.message}</span>
+      </button>
+      {offered.length > 0 && (
+        <div className="problem__actions">
+          {offered.map((action) => (
+            <button key={action.id} type="button" onClick={() => action.perform(problem)}>
+              {action.label(language)}
+            </button>
+          ))}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Diagnostic, Severity } from '../../flows/check/index.ts';
+import { useLanguageStore } from '../stores/language-store.ts';
+import { useProblemsStore } from '../stores/problems-store.ts';
+import { ProblemItem } from './ProblemItem.tsx';
+import { statusLine } from './status-line.ts';
+import { useProblemsText } from './use-problems-text.ts';
+
+/**
+ * The live check's findings (DESIGN.md §6): a status line, then errors and warnings, each with its
+ * plain message and rule id. Choosing one shows its step and draws its witness path on the canvas.
+ */
+export function ProblemsPanel() {
+  const text = useProblemsText();
+  const language = useLanguageStore((state) => state.language);
+  const status = useProblemsStore((state) => state.status);
+  const checked = useProblemsStore((state) => state.checkedFlow !== null);
+  const diagnostics = useProblemsStore((state) => state.diagnostics);
+  const summary = useProblemsStore((state) => state.summary);
+  const failure = useProblemsStore((state) => state.failure);
+  const witness = useProblemsStore((state) => state.witness);
+  const dismissWitness = useProblemsStore((state) => state.dismissWitness);
+
+  const line =
+    status === 'idle'
+      ? text('no-flow')
+      : status === 'failed'
+        ? text('check-failed', { reason: failure ?? '' })
+        : !checked
+          ? text('checking')
+          : statusLine(language, summary);
+  return (
+    <section className="problems" aria-label={text('problems-region')}>
+      <p
+        className={`problems__status problems__status--${summary.errors > 0 ? 'blocked' : 'ready'}`}
+        role="status"
+        aria-busy={status === 'checking'}
+      >
+        {line}
+      </p>
+      {witness && (
+        <div className="problems__witness">
+          <p>{text('path-shown', { steps: witness.problem.path?.join(' → ') ?? '' })}</p>
+          <button type="button" onClick={dismissWitness}>
+            {text('hide-path')}
+          </button>
+        </div>
+      )}
+      {checked && diagnostics.length === 0 && <p className="muted">{text('no-problems')}</p>}
+      <ProblemGroup
+        severity="error"
+        diagnostics={diagnostics}
+        heading={text('errors-heading', { count: summary.errors })}
+      />
+      <ProblemGroup
+        severity="warning"
+        diagnostics={diagnostics}
+        heading={text('warnings-heading', { count: summary.warnings })}
+      />
+    </section>
+  );
+}
+
+function ProblemGroup({
+  severity,
+  diagnostics,
+  heading,
+}: {
+  severity: Severity;
+  diagnostics: readonly Diagnostic[];
+  heading: string;
+}) {
+  const shown = diagnostics.filter((diagnostic) => diagnostic.severity === severity);
+  if (shown.length === 0) return null;
+  return (
+    <div className={`problems__group problems__group--${severity}`}>
+      <h3>{heading}</h3>
+      <ul aria-label={heading}>
+        {shown.map((diagnostic, index) => (
+          <ProblemItem
+            key={`${diagnostic.rule}:${diagnostic.nodeId ?? ''}:${diagnostic.dataKey ?? ''}:${index}`}
+            problem={diagnostic}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}

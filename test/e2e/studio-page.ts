@@ -1,0 +1,27 @@
+// Opens the studio in Chromium the way a designer does, recording what must never happen.
+import type { Browser, Page } from 'playwright-core';
+
+/** Opens the studio in a fresh tab; CSP violations and script errors are added to `problems`. */
+export async function openStudio(browser: Browser, url: string, problems: string[]): Promise<Page> {
+  const tab = await browser.newPage();
+  tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  tab.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  await tab.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
+    ),
+  );
+  await tab.goto(url);
+  return tab;
+}
+
+/** Picks a file in the page's own file chooser, as a designer does after clicking Import. */
+export async function importThroughChooser(page: Page, file: string): Promise<void> {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: /^(Import flow…|استيراد مسار…|Importar fluxo…)$/ }).click(),
+  ]);
+  await chooser.setFiles(file);
+}
