@@ -10,8 +10,18 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:$
 const uiOrShell = ['react', 'react-dom', 'react/*', 'react-dom/*', 'electron', '@xyflow/*', 'zustand', 'zustand/*'];
 const nativeStorage = ['better-sqlite3'];
 
+/**
+ * Outside flows/, the core is reached through the index file of an area (flows/index.ts,
+ * flows/engine/index.ts, flows/check/index.ts …), never through a file inside it, so the areas
+ * can be reorganised without touching their users.
+ */
+const flowsInternals = {
+  regex: String.raw`(^|/)flows/(?!index\.ts$)(?![\w-]+/index\.ts$).+`,
+  message: 'Outside flows/, import the core through an area index file (flows/index.ts, flows/engine/index.ts, …).',
+};
+
 /** Builds a no-restricted-imports rule from forbidden package names and folder names. */
-function layer(message, { packages = [], folders = [] }) {
+function layer(message, { packages = [], folders = [], outsideFlows = true }) {
   return {
     'no-restricted-imports': [
       'error',
@@ -20,11 +30,21 @@ function layer(message, { packages = [], folders = [] }) {
         patterns: [
           ...packages.filter((name) => name.includes('*')).map((group) => ({ group: [group], message })),
           ...folders.map((folder) => ({ group: [`**/${folder}/**`, `**/${folder}`], message })),
+          ...(outsideFlows ? [flowsInternals] : []),
         ],
       },
     ],
   };
 }
+
+/** The layers of flows/ itself: what every file of the core refuses, and what each area adds. */
+const flowsMessage =
+  'flows/ is the pure domain core: no Node built-ins, DOM, React, Electron or storage, and nothing of the project outside flows/.';
+const flowsLayer = {
+  packages: [...nodeBuiltins, ...uiOrShell, ...nativeStorage],
+  folders: ['renderer', 'electron', 'cli', 'runtime', 'shared', 'services', 'web', 'bench', 'test'],
+  outsideFlows: false,
+};
 
 export default tseslint.config(
   {
@@ -48,15 +68,25 @@ export default tseslint.config(
     },
   },
   {
+    // Every other file outside flows/ (tests beside the code, configuration) still goes through the index files.
+    files: ['**/*.ts', '**/*.tsx', '**/*.mjs', '**/*.js'],
+    ignores: ['flows/**'],
+    rules: layer('', {}),
+  },
+  {
     files: ['flows/**/*.ts'],
     ignores: ['flows/**/*.test.ts'],
     languageOptions: { globals: { ...globals.es2022 } },
+    rules: layer(flowsMessage, flowsLayer),
+  },
+  {
+    // The node kinds are the bottom of the core: the engine runs them and the checker reads their
+    // facts, so they import neither (flows/nodes/behaviour.ts is the contract the engine implements).
+    files: ['flows/nodes/**/*.ts'],
+    ignores: ['flows/**/*.test.ts'],
     rules: layer(
-      'flows/ is the pure domain core: no Node built-ins, DOM, React, Electron or storage, and nothing of the project outside flows/.',
-      {
-        packages: [...nodeBuiltins, ...uiOrShell, ...nativeStorage],
-        folders: ['renderer', 'electron', 'cli', 'runtime', 'shared', 'services', 'web', 'bench', 'test'],
-      },
+      'flows/nodes/ declares the node kinds; the engine and the checker build on it, so it imports neither flows/engine/ nor flows/check/.',
+      { ...flowsLayer, folders: [...flowsLayer.folders, 'engine', 'check', 'export'] },
     ),
   },
   {

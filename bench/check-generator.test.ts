@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFlow } from '../flows/check/index.ts';
-import { parseFlow } from '../flows/model/parse.ts';
-import { nodeTypes } from '../flows/nodes/registry.ts';
+import { parseFlow, nodeTypes } from '../flows/index.ts';
 import { generateFlow } from './check-generator.ts';
 
 describe('the benchmark’s flow generator', () => {

@@ -22,8 +22,7 @@
  */
 import { cpus } from 'node:os';
 import { checkFlow } from '../flows/check/index.ts';
-import { parseFlow } from '../flows/model/parse.ts';
-import type { Flow } from '../flows/model/schema.ts';
+import { parseFlow, type Flow } from '../flows/index.ts';
 import { generateFlow } from './check-generator.ts';
 
 interface Size {

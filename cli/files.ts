@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseFlow, type ParseResult } from '../flows/model/parse.ts';
+import { parseFlow, type ParseResult } from '../flows/index.ts';
 import type { UiLanguage } from '../flows/i18n/index.ts';
 
 export type LoadedFlow = { file: string } & (ParseResult | { ok: false; unreadable: string });

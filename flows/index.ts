@@ -16,7 +16,8 @@ export {
   type NodeOf,
   type LegalBasis,
 } from './model/schema.ts';
-export { templateKeys, textKeys, type LangText } from './model/common.ts';
+export { identifier, templateKeys, textKeys, type LangText } from './model/common.ts';
+export { flowJsonSchema } from './model/json-schema.ts';
 export {
   nodeKinds,
   nodeTypes,

@@ -1,4 +1,4 @@
-import type { Flow } from '../flows/model/schema.ts';
+import type { Flow } from '../flows/index.ts';
 import { ConversationProcessor } from './conversation/processor.ts';
 import { InboxWorker } from './conversation/inbox-worker.ts';
 import type { callRecipient } from './conversation/recipient-call.ts';

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { manifestFlowHash } from '../flows/export/manifest.ts';
+import { manifestFlowHash } from '../flows/export/index.ts';
 import type { UiLanguage } from '../flows/i18n/index.ts';
-import { parseFlow } from '../flows/model/parse.ts';
-import type { Flow } from '../flows/model/schema.ts';
+import { parseFlow, type Flow } from '../flows/index.ts';
 import { runtimeText } from './messages.ts';
 
 export type LoadedBundle = { ok: true; flow: Flow } | { ok: false; problems: string[] };

@@ -1,7 +1,7 @@
 // Writes flows/model/flow.schema.json from the zod schemas, so text editors can validate and
 // complete flow files. With --check, fails when the committed file is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { flowJsonSchema } from '../flows/model/json-schema.ts';
+import { flowJsonSchema } from '../flows/index.ts';
 
 const target = new URL('../flows/model/flow.schema.json', import.meta.url);
 const fresh = `${JSON.stringify(flowJsonSchema(), null, 2)}\n`;

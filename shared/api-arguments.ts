@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { Flow } from '../flows/index.ts';
+import { identifier, type Flow } from '../flows/index.ts';
 import { uiLanguages } from '../flows/i18n/index.ts';
-import { identifier } from '../flows/model/common.ts';
 import type { AmanaApi } from './api.ts';
 import type { ApiMethod } from './api-methods.ts';
 import { maxFlowFileBytes } from './limits.ts';

@@ -1,7 +1,7 @@
 // The dependency direction of DESIGN.md §1 is enforced twice: by lint rules keyed on folders
 // and by one tsconfig per layer. These tests prove both guards bite.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
@@ -53,6 +53,53 @@ describe('lint keeps the layers apart', () => {
   });
 });
 
+describe('lint keeps the areas of flows/ apart', () => {
+  it.each([
+    ["import { start } from '../../engine/index.ts';", 'the engine'],
+    ["import { start } from '../../engine/run.ts';", 'a file of the engine'],
+    ["import type { Conversation } from '../../engine/conversation.ts';", 'a type of the engine'],
+    ["import { checkFlow } from '../../check/index.ts';", 'the checker'],
+    ["import { buildBundle } from '../../export/index.ts';", 'the bundle builder'],
+  ])('refuses in a node kind: %s (%s)', async (source) => {
+    expect(await importErrors('flows/nodes/question/probe.ts', `${source}\nexport const y = 1;\n`)).not.toEqual([]);
+  });
+
+  it('lets a node kind import the behaviour contract, the model and its own files', async () => {
+    const source = [
+      "import { leave, type Behaviour } from '../behaviour.ts';",
+      "import { textKeys } from '../../model/common.ts';",
+      "import type { QuestionNode } from './schema.ts';",
+      'export const y = [leave, textKeys] as unknown as Behaviour<QuestionNode>;',
+    ].join('\n');
+    expect(await importErrors('flows/nodes/question/probe.ts', `${source}\n`)).toEqual([]);
+  });
+
+  it('lets the engine import the node kinds', async () => {
+    const source = "import { behaviourOf } from '../nodes/registry.ts';\nexport const y = behaviourOf;\n";
+    expect(await importErrors('flows/engine/probe.ts', source)).toEqual([]);
+  });
+
+  it.each([
+    ['cli/probe.ts', "import { parseFlow } from '../flows/model/parse.ts';"],
+    ['runtime/conversation/probe.ts', "import type { EngineEvent } from '../../flows/nodes/events.ts';"],
+    ['renderer/canvas/probe.ts', "import { localText } from '../../flows/i18n/lang-text.ts';"],
+    ['services/probe.ts', "import { toSarif } from '../flows/check/reporters/sarif.ts';"],
+    ['test/engine/probe.ts', "import { Conversation } from '../../flows/engine/conversation.ts';"],
+    ['runtime/store/probe.test.ts', "import { runtimeRetention } from '../../flows/export/facts.ts';"],
+  ])('refuses a file inside flows/ from %s: %s', async (file, source) => {
+    expect(await importErrors(file, `${source}\nexport const y = 1;\n`)).not.toEqual([]);
+  });
+
+  it.each([
+    ['cli/probe.ts', "import { parseFlow } from '../flows/index.ts';"],
+    ['runtime/conversation/probe.ts', "import { start } from '../../flows/engine/index.ts';"],
+    ['renderer/canvas/probe.ts', "import { localText } from '../../flows/i18n/index.ts';"],
+    ['services/probe.ts', "import { toSarif } from '../flows/check/index.ts';"],
+  ])('lets %s import an area index: %s', async (file, source) => {
+    expect(await importErrors(file, `${source}\nexport const y = 1;\n`)).toEqual([]);
+  });
+});
+
 describe('the flows/ tsconfig compiles without Node or DOM types', () => {
   function typeCheck(source: string): string {
     const dir = mkdtempSync(join(tmpdir(), 'amana-layer-'));
@@ -74,5 +121,52 @@ describe('the flows/ tsconfig compiles without Node or DOM types', () => {
     expect(typeCheck('export const title = document.title;\n')).toMatch(/Cannot find name 'document'/);
     expect(typeCheck('export const ok: string[] = [1, 2].map(String).toSorted();\n')).toMatch(/toSorted/);
     expect(typeCheck('export const ok = Object.entries({ a: 1 }).flat();\n')).toBe('');
+  });
+});
+
+describe('the import graph of flows/ has no cycle, type imports counted', () => {
+  function cruise(folder: string): { status: number; output: string } {
+    try {
+      const output = execFileSync(
+        process.execPath,
+        [
+          join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'),
+          folder,
+          '--config',
+          join(root, '.dependency-cruiser.cjs'),
+        ],
+        { cwd: root, encoding: 'utf8' },
+      );
+      return { status: 0, output };
+    } catch (error) {
+      const failure = error as { status?: number; stdout?: string };
+      return { status: failure.status ?? 1, output: String(failure.stdout ?? error) };
+    }
+  }
+
+  it('finds a loop made only of type imports', () => {
+    mkdirSync(join(root, '.amana-tmp'), { recursive: true });
+    const dir = mkdtempSync(join(root, '.amana-tmp', 'cycle-'));
+    try {
+      writeFileSync(
+        join(dir, 'kind.ts'),
+        "import type { Engine } from './engine.ts';\nexport type Kind = { run(engine: Engine): void };\n",
+      );
+      writeFileSync(
+        join(dir, 'engine.ts'),
+        "import type { Kind } from './kind.ts';\nexport type Engine = { kinds: Kind[] };\n",
+      );
+      const result = cruise(dir.slice(root.length));
+      expect(result.status).not.toBe(0);
+      expect(result.output).toMatch(/no-cycle/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds none in flows/', () => {
+    const result = cruise('flows');
+    expect(result.output).toMatch(/no dependency violations/);
+    expect(result.status).toBe(0);
   });
 });

@@ -1,14 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkFlow } from '../../flows/check/index.ts';
-import type { Diagnostic } from '../../flows/check/diagnostic.ts';
-import { toJsonReport, type FileProblem } from '../../flows/check/reporters/json.ts';
-import { toSarif } from '../../flows/check/reporters/sarif.ts';
-import { formatText } from '../../flows/check/reporters/text.ts';
+import {
+  checkFlow,
+  toJsonReport,
+  toSarif,
+  formatText,
+  type Diagnostic,
+  type FileProblem,
+} from '../../flows/check/index.ts';
 import { translator, type Catalogue } from '../../flows/i18n/index.ts';
-import { parseFlow } from '../../flows/model/parse.ts';
-import type { Flow } from '../../flows/model/schema.ts';
+import { parseFlow, type Flow } from '../../flows/index.ts';
 import { writeLine, type Command, type CommandContext } from '../io.ts';
 import { helpOf, unknownOption, missingFiles } from './common.ts';
 import { amanaVersion } from '../main.ts';

@@ -1,5 +1,4 @@
-import type { EngineEffect, EngineEvent } from '../../flows/engine/types.ts';
-import { responseBody } from '../../flows/nodes/http/request.ts';
+import { responseBody, type EngineEffect, type EngineEvent } from '../../flows/engine/index.ts';
 
 type HttpCall = Extract<EngineEffect, { type: 'call-http' }>;
 type HttpResponse = Extract<EngineEvent, { type: 'http-response' }>;

@@ -1,8 +1,6 @@
 import { listOf, translator, type Catalogue, type UiLanguage } from '../../flows/i18n/index.ts';
-import { localText } from '../../flows/engine/language.ts';
-import { renderMessage } from '../../flows/engine/render.ts';
-import type { EngineEffect } from '../../flows/engine/types.ts';
-import type { Flow } from '../../flows/model/schema.ts';
+import { localText, renderMessage, type EngineEffect } from '../../flows/engine/index.ts';
+import type { Flow } from '../../flows/index.ts';
 
 /** What `amana simulate` prints around the conversation itself. */
 const en = {

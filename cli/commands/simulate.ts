@@ -1,8 +1,14 @@
 import { createInterface } from 'node:readline';
 import { translator, type Catalogue } from '../../flows/i18n/index.ts';
-import { mockResponse, start, step, type EngineResult } from '../../flows/engine/index.ts';
-import type { EngineEffect, EngineEvent } from '../../flows/engine/types.ts';
-import type { Flow } from '../../flows/model/schema.ts';
+import {
+  mockResponse,
+  start,
+  step,
+  type EngineResult,
+  type EngineEffect,
+  type EngineEvent,
+} from '../../flows/engine/index.ts';
+import type { Flow } from '../../flows/index.ts';
 import { loadFlowFile } from '../files.ts';
 import { cliText } from '../messages.ts';
 import { writeLine, type Command, type CommandContext } from '../io.ts';

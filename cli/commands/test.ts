@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { translator, type Catalogue, type UiLanguage } from '../../flows/i18n/index.ts';
-import { parseTranscript, runTranscript, type Coverage } from '../../flows/engine/transcript.ts';
+import { parseTranscript, runTranscript, type Coverage } from '../../flows/engine/index.ts';
 import { loadFlowFile } from '../files.ts';
 import { cliText } from '../messages.ts';
 import { writeLine, type Command, type CommandContext } from '../io.ts';

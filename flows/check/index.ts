@@ -11,3 +11,7 @@ export {
 } from './diagnostic.ts';
 export { rules } from './rules/index.ts';
 export type { Rule } from './rule.ts';
+export { formatText } from './reporters/text.ts';
+export { toJsonReport, type FileProblem } from './reporters/json.ts';
+export { toSarif } from './reporters/sarif.ts';
+export { hostMatches, isProtectedTransport, urlParts } from './urls.ts';

@@ -1,15 +1,16 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { closestUiLanguage, listOf, type Params, type UiLanguage } from '../i18n/index.ts';
+import { localText, regionOf } from '../i18n/lang-text.ts';
 import type { LangText } from '../model/common.ts';
 import type { Flow } from '../model/schema.ts';
+import { fillTemplate, type JsonValue } from '../model/template.ts';
+import type { Conversation } from '../nodes/behaviour.ts';
+import type { EngineEffect, WaitingFor } from '../nodes/events.ts';
+import { engineText, type EngineMessageKey } from '../nodes/messages.ts';
+import { countryOfPhone, countryOfRegion } from '../nodes/question/validate/phone.ts';
 import { consentPurposesOf, isPersonal, mayUse } from './consent.ts';
 import { indexFlow, type FlowIndex } from './flow-index.ts';
-import { localText, regionOf } from './language.ts';
-import { engineText, type EngineMessageKey } from './messages.ts';
-import type { ConversationState, WaitingFor } from './state.ts';
-import { fillTemplate, type JsonValue } from './template.ts';
-import type { EngineEffect } from './types.ts';
-import { countryOfPhone, countryOfRegion } from './validate/phone.ts';
+import type { ConversationState } from './state.ts';
 
 /** The nodes and edges one call to `start` or `step` went through (for coverage and highlighting). */
 export interface Trace {
@@ -19,11 +20,12 @@ export interface Trace {
 
 /**
  * One turn of a conversation while the engine works on it: a private copy of the state that
- * node behaviours change only through these methods, and the effects they produce. Privacy
- * rules live here, once, rather than in each kind: `store`, `shareable` and `handOff` refuse
- * consent-based fields without consent; `erase` forgets every stored value.
+ * node behaviours change only through the `Conversation` methods (flows/nodes/behaviour.ts), and
+ * the effects they produce. Privacy rules live here, once, rather than in each kind: `store`,
+ * `shareable` and `handOff` refuse consent-based fields without consent; `erase` forgets every
+ * stored value.
  */
-export class Conversation {
+export class ConversationTurn implements Conversation {
   readonly effects: EngineEffect[] = [];
   readonly trace: Trace = { nodes: [], edges: [] };
   readonly index: FlowIndex;
@@ -60,8 +62,8 @@ export class Conversation {
   }
 
   /** Fills a template from stored values and the built-in `contact.phone` / `contact.name`. */
-  fill(template: string, escape?: (text: string) => string): string {
-    return fillTemplate(template, (key) => this.read(key), escape);
+  fill(template: string): string {
+    return fillTemplate(template, (key) => this.read(key));
   }
 
   /** One of the engine's own messages, in the engine's language. */
@@ -87,6 +89,10 @@ export class Conversation {
   /** Whether the value of `key` may be kept or passed on now (see ./consent.ts). */
   mayUse(key: string): boolean {
     return mayUse(this.flow, this.draft.granted, key);
+  }
+
+  isPersonal(key: string): boolean {
+    return isPersonal(this.flow, key);
   }
 
   /** The purposes a consent-based field needs one of (empty for a field that does not rest on consent). */

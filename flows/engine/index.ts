@@ -1,15 +1,18 @@
 /**
  * The conversation engine (DESIGN.md §4): one pure interpreter for every host — the studio's
  * simulator, `amana simulate`, `amana test` and the exported bot. `start` and `step` take and
- * return plain JSON state; effects are data the host carries out.
+ * return plain JSON state; effects are data the host carries out. Hosts import from here only.
  */
 export { start, step, type EngineResult, type StartOptions } from './run.ts';
-export { pickLanguage, localText } from './language.ts';
-export type { ConversationState, Contact, WaitingFor } from './state.ts';
-export type { EngineEvent, EngineEffect, ButtonChoice, ListSection } from './types.ts';
+export type { ConversationState, Contact } from './state.ts';
 export type { Trace } from './conversation.ts';
-export type { JsonValue } from './template.ts';
+export { renderMessage } from './render.ts';
 export { matchKeyword, type KeywordKind } from './keywords.ts';
-export { normaliseForMatching } from './normalise.ts';
-export { mockResponse } from './mock.ts';
-export { consentReplies } from '../nodes/consent/behaviour.ts';
+export { parseTranscript, runTranscript, type Coverage } from './transcript.ts';
+export { pickLanguage, localText } from '../i18n/lang-text.ts';
+export type { JsonValue } from '../model/template.ts';
+export type { EngineEvent, EngineEffect, ButtonChoice, ListSection, WaitingFor } from '../nodes/events.ts';
+export { engineText } from '../nodes/messages.ts';
+export { mockResponse } from '../nodes/http/mock.ts';
+export { responseBody } from '../nodes/http/request.ts';
+export { countryOfPhone } from '../nodes/question/validate/phone.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keywordFor, matchKeyword } from './keywords.ts';
-import { normaliseForMatching } from './normalise.ts';
+import { normaliseForMatching } from '../i18n/normalise.ts';
 
 const keywords = {
   human: { 'pt-BR': ['atendente', 'falar com atendente'], ar: ['موظف', 'كلم موظف'], en: ['agent'] },

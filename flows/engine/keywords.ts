@@ -1,5 +1,5 @@
 import type { Keywords } from '../model/schema.ts';
-import { normaliseForMatching } from './normalise.ts';
+import { normaliseForMatching } from '../i18n/normalise.ts';
 
 /** The global keywords a customer can write at any question (DESIGN.md §2). */
 export type KeywordKind = 'stop' | 'human' | 'erase';

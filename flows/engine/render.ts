@@ -1,4 +1,4 @@
-import type { EngineEffect } from './types.ts';
+import type { EngineEffect } from '../nodes/events.ts';
 
 /**
  * A message as the customer reads it, in plain text: the body, then reply buttons and list rows

@@ -1,11 +1,11 @@
 import type { Flow, FlowNode } from '../model/schema.ts';
 import { behaviourOf, factsOf } from '../nodes/registry.ts';
-import type { Next } from './behaviour.ts';
-import { Conversation, type Trace } from './conversation.ts';
+import { pickLanguage } from '../i18n/lang-text.ts';
+import type { Next } from '../nodes/behaviour.ts';
+import type { EngineEffect, EngineEvent } from '../nodes/events.ts';
+import { ConversationTurn, type Trace } from './conversation.ts';
 import { keywordFor, matchKeyword } from './keywords.ts';
-import { pickLanguage } from './language.ts';
 import type { ConversationState, Contact } from './state.ts';
-import type { EngineEffect, EngineEvent } from './types.ts';
 
 /** What `start` and `step` return: the new state, the effects for the host, and the path taken. */
 export interface EngineResult {
@@ -43,7 +43,7 @@ export function start(flow: Flow, options: StartOptions = {}): EngineResult {
     ended: false,
     ...(options.contact ? { contact: { ...options.contact } } : {}),
   };
-  const conversation = new Conversation(flow, state);
+  const conversation = new ConversationTurn(flow, state);
   const first = conversation.index.startNode();
   if (first) {
     enter(conversation, first);
@@ -70,12 +70,12 @@ export function start(flow: Flow, options: StartOptions = {}): EngineResult {
  */
 export function step(flow: Flow, state: ConversationState, event: EngineEvent): EngineResult {
   const draft: ConversationState = JSON.parse(JSON.stringify(state));
-  const conversation = new Conversation(flow, draft);
+  const conversation = new ConversationTurn(flow, draft);
   handle(conversation, event);
   return { state: draft, effects: conversation.effects, trace: conversation.trace };
 }
 
-function handle(conversation: Conversation, event: EngineEvent): void {
+function handle(conversation: ConversationTurn, event: EngineEvent): void {
   const state = conversation.state;
   const fromCustomer =
     event.type === 'text' || event.type === 'reply' || event.type === 'location' || event.type === 'media';
@@ -121,13 +121,13 @@ function handle(conversation: Conversation, event: EngineEvent): void {
 }
 
 /** Arrives at a node and runs it, then follows wherever it leads. */
-function enter(conversation: Conversation, node: FlowNode): void {
+function enter(conversation: ConversationTurn, node: FlowNode): void {
   conversation.arriveAt(node.id);
   follow(conversation, behaviourOf(node).enter(node, conversation));
 }
 
 /** Follows outcomes from node to node until one waits or the conversation ends. */
-function follow(conversation: Conversation, first: Next): void {
+function follow(conversation: ConversationTurn, first: Next): void {
   let next = first;
   for (let moves = 0; ; moves += 1) {
     const here = conversation.state.node ?? undefined;
@@ -161,7 +161,7 @@ function follow(conversation: Conversation, first: Next): void {
 }
 
 /** Handles a global keyword if the message is one; returns whether it was. */
-function honourKeyword(conversation: Conversation, text: string): boolean {
+function honourKeyword(conversation: ConversationTurn, text: string): boolean {
   const keyword = matchKeyword(conversation.flow.keywords, text);
   const at = conversation.state.node ?? '';
   switch (keyword) {
@@ -186,7 +186,7 @@ function honourKeyword(conversation: Conversation, text: string): boolean {
  * without one gets a built-in handoff to the `default` queue that shares nothing, after which
  * the pending question is asked again. See `nearestHandoff` for which node is chosen.
  */
-function handOffOnRequest(conversation: Conversation): void {
+function handOffOnRequest(conversation: ConversationTurn): void {
   const target = nearestHandoff(conversation);
   if (target) {
     conversation.reopen();
@@ -210,7 +210,7 @@ function handOffOnRequest(conversation: Conversation): void {
  * when no other way leads to a handoff: the handoffs behind them are written for a failure
  * (“I couldn't understand the date…”), not for a customer who simply asks for a person.
  */
-function nearestHandoff(conversation: Conversation): FlowNode | undefined {
+function nearestHandoff(conversation: ConversationTurn): FlowNode | undefined {
   const { index } = conversation;
   const origins = [conversation.state.node, index.startNode()?.id].filter((id): id is string => typeof id === 'string');
   const failure = (outcome: string | undefined) => outcome === 'invalid' || outcome === 'error';
@@ -234,7 +234,7 @@ function nearestHandoff(conversation: Conversation): FlowNode | undefined {
 }
 
 /** The agent hands the conversation back. */
-function release(conversation: Conversation): void {
+function release(conversation: ConversationTurn): void {
   const id = conversation.state.node;
   const node = id === null ? undefined : conversation.index.node(id);
   const behaviour = node ? behaviourOf(node) : undefined;
@@ -253,7 +253,7 @@ function release(conversation: Conversation): void {
 }
 
 /** Asks the pending question again, if one is waiting. */
-function askAgain(conversation: Conversation): void {
+function askAgain(conversation: ConversationTurn): void {
   const id = conversation.state.node;
   if (conversation.state.waitingFor !== 'answer' || conversation.state.ended || id === null) return;
   const node = conversation.index.node(id);
@@ -261,7 +261,7 @@ function askAgain(conversation: Conversation): void {
 }
 
 /** The apology for an unconnected `invalid` or `error`, with the offer of a person. */
-function apologise(conversation: Conversation, reason: 'invalid' | 'error'): void {
+function apologise(conversation: ConversationTurn, reason: 'invalid' | 'error'): void {
   const { flow } = conversation;
   const keyword = keywordFor(flow.keywords, 'human', conversation.language);
   const offer = keyword

@@ -1,7 +1,5 @@
-import type { JsonValue } from './template.ts';
-
-/** What a conversation is waiting for before it can go on. */
-export type WaitingFor = 'answer' | 'http' | 'agent';
+import type { JsonValue } from '../model/template.ts';
+import type { WaitingFor } from '../nodes/events.ts';
 
 /** The customer, as WhatsApp tells the host: their number (E.164) and profile name. */
 export interface Contact {

@@ -54,3 +54,6 @@ export function listOf(language: UiLanguage, items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return items.slice(0, -1).join(comma) + and + items[items.length - 1];
 }
+
+export { localText, allVersions, pickLanguage, primarySubtag, regionOf } from './lang-text.ts';
+export { normaliseForMatching, asciiDigits } from './normalise.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { nodeBase, type LangText } from '../model/common.ts';
 import type { UiLanguage } from '../i18n/index.ts';
-import type { Behaviour } from '../engine/behaviour.ts';
+import type { Behaviour } from './behaviour.ts';
 
 /** What a question may ask for (DESIGN.md §2). */
 export const inputKinds = ['text', 'email', 'phone', 'number', 'date', 'cpf', 'location', 'image', 'document'] as const;

@@ -12,7 +12,7 @@ import { questionKind } from './question/index.ts';
 import { setKind } from './set/index.ts';
 import { startKind } from './start/index.ts';
 import { noFacts, type CountLimit, type Outcome, type PrivacyFacts, type TextSite } from './kind.ts';
-import type { Behaviour } from '../engine/behaviour.ts';
+import type { Behaviour } from './behaviour.ts';
 
 /**
  * Every node kind, one folder each. The flow schema's union, the checker's facts and the

@@ -1,6 +1,5 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import type { Flow } from '../../flows/index.ts';
-import { findKind, outcomesOf, textsOf, type Outcome } from '../../flows/index.ts';
+import { findKind, outcomesOf, textsOf, type Flow, type Outcome } from '../../flows/index.ts';
 import type { UiLanguage } from '../../flows/i18n/index.ts';
 import { textIn } from './text-in.ts';
 

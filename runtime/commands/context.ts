@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import type { UiLanguage } from '../../flows/i18n/index.ts';
-import type { Flow } from '../../flows/model/schema.ts';
+import type { Flow } from '../../flows/index.ts';
 import { loadBundle } from '../bundle.ts';
 import { readSettings, storeConfig, type Settings, type StoreConfig } from '../config/config.ts';
 import type { PersonKeys } from '../crypto/person-keys.ts';

@@ -1,6 +1,5 @@
-import { pickLanguage } from '../../flows/engine/index.ts';
-import { countryOfPhone } from '../../flows/engine/validate/phone.ts';
-import type { Flow } from '../../flows/model/schema.ts';
+import { pickLanguage, countryOfPhone } from '../../flows/engine/index.ts';
+import type { Flow } from '../../flows/index.ts';
 
 /**
  * The language most people write in, by the country of their number. WhatsApp tells a bot

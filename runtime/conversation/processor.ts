@@ -2,14 +2,14 @@ import {
   matchKeyword,
   start,
   step,
+  engineText,
   type ConversationState,
   type EngineEffect,
   type EngineEvent,
   type EngineResult,
 } from '../../flows/engine/index.ts';
-import { engineText } from '../../flows/engine/messages.ts';
 import { closestUiLanguage } from '../../flows/i18n/index.ts';
-import type { Flow } from '../../flows/model/schema.ts';
+import type { Flow } from '../../flows/index.ts';
 import { openFor, type PersonKeys, type Sealer } from '../crypto/person-keys.ts';
 import { handoffDesk } from '../handoff/desk.ts';
 import type { Logger } from '../log.ts';

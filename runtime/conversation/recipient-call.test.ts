@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { EngineEffect } from '../../flows/engine/index.ts';
-import { parseFlow } from '../../flows/model/parse.ts';
+import { parseFlow } from '../../flows/index.ts';
 import { supportFlow } from '../../test/runtime/helpers/fixture-flow.ts';
 import { callRecipient } from './recipient-call.ts';
 

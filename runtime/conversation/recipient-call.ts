@@ -1,7 +1,6 @@
-import type { EngineEffect, EngineEvent } from '../../flows/engine/index.ts';
-import type { Flow } from '../../flows/model/schema.ts';
-import { hostMatches, urlParts } from '../../flows/check/urls.ts';
-import { responseBody } from '../../flows/nodes/http/request.ts';
+import { responseBody, type EngineEffect, type EngineEvent } from '../../flows/engine/index.ts';
+import type { Flow } from '../../flows/index.ts';
+import { hostMatches, urlParts } from '../../flows/check/index.ts';
 import { isSecureUrl } from '../handoff/desk.ts';
 import { send } from '../http/client.ts';
 

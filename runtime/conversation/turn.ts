@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ConversationState, EngineEffect } from '../../flows/engine/index.ts';
-import { runtimeRetention } from '../../flows/export/facts.ts';
-import type { Flow } from '../../flows/model/schema.ts';
+import { runtimeRetention } from '../../flows/export/index.ts';
+import type { Flow } from '../../flows/index.ts';
 import { sealFor, type PersonKeys, type Sealer } from '../crypto/person-keys.ts';
 import { messagesOf, type OutgoingMessage } from '../graph/messages.ts';
 import { handoffDesk } from '../handoff/desk.ts';

@@ -1,4 +1,4 @@
-import type { ButtonChoice, EngineEffect, ListSection } from '../../flows/engine/types.ts';
+import type { ButtonChoice, EngineEffect, ListSection } from '../../flows/engine/index.ts';
 
 /** A message to a customer, as the outbox keeps it (sealed) until the Graph API accepts it. */
 export type OutgoingMessage =

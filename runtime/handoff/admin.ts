@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Flow } from '../../flows/model/schema.ts';
+import type { Flow } from '../../flows/index.ts';
 import { openFor, type PersonKeys } from '../crypto/person-keys.ts';
 import { readBody } from '../http/body.ts';
 import { respondJson } from '../http/respond.ts';

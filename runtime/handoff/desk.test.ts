@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFlow } from '../../flows/model/parse.ts';
+import { parseFlow } from '../../flows/index.ts';
 import { supportFlow } from '../../test/runtime/helpers/fixture-flow.ts';
 import { handoffDesk, isSecureUrl } from './desk.ts';
 

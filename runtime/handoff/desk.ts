@@ -1,5 +1,5 @@
-import { isProtectedTransport, urlParts } from '../../flows/check/urls.ts';
-import type { Flow } from '../../flows/model/schema.ts';
+import { isProtectedTransport, urlParts } from '../../flows/check/index.ts';
+import type { Flow } from '../../flows/index.ts';
 
 /**
  * A URL personal data may travel to: https, or http only to this very machine — the checker's

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { runtimeRetention } from '../../flows/export/facts.ts';
+import { runtimeRetention } from '../../flows/export/index.ts';
 import { GroupCommit } from './group-commit.ts';
 import { schema, schemaVersion } from './schema.ts';
 import type {

@@ -1,4 +1,4 @@
-import type { EngineEvent } from '../../flows/engine/types.ts';
+import type { EngineEvent } from '../../flows/engine/index.ts';
 
 /**
  * Reads a WhatsApp Cloud API webhook delivery (`object: whatsapp_business_account`), as Meta's

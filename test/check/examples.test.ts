@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFlow } from '../../flows/check/index.ts';
 import { uiLanguages } from '../../flows/i18n/index.ts';
-import { parseFlow } from '../../flows/model/parse.ts';
-import type { Flow } from '../../flows/model/schema.ts';
+import { parseFlow, type Flow } from '../../flows/index.ts';
 
 const folder = new URL('../../flows/examples/', import.meta.url).pathname;
 const files = readdirSync(folder).filter((name) => name.endsWith('.flow.json'));

@@ -4,11 +4,9 @@
  * a CRM recipient, an email field, global keywords) and takes the nodes and edges of the case;
  * `node` builds the usual steps with both languages; `edges` reads "a > b", "a:granted > b".
  */
-import { checkFlow } from '../../flows/check/index.ts';
-import type { Diagnostic, RuleId } from '../../flows/check/diagnostic.ts';
+import { checkFlow, type Diagnostic, type RuleId } from '../../flows/check/index.ts';
 import type { UiLanguage } from '../../flows/i18n/index.ts';
-import { parseFlow } from '../../flows/model/parse.ts';
-import type { Flow } from '../../flows/model/schema.ts';
+import { parseFlow, type Flow } from '../../flows/index.ts';
 
 type Json = Record<string, unknown>;
 type Text = Record<string, string>;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateFlow } from '../../bench/check-generator.ts';
 import { checkFlow } from '../../flows/check/index.ts';
-import { parseFlow } from '../../flows/model/parse.ts';
+import { parseFlow } from '../../flows/index.ts';
 
 type Json = Record<string, unknown> & {
   nodes: { id: string }[];

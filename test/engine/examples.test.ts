@@ -1,10 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mockResponse, start, step, type ConversationState, type EngineEffect } from '../../flows/engine/index.ts';
-import { parseTranscript, runTranscript } from '../../flows/engine/transcript.ts';
-import { parseFlow } from '../../flows/model/parse.ts';
-import type { Flow } from '../../flows/model/schema.ts';
+import {
+  mockResponse,
+  start,
+  step,
+  parseTranscript,
+  runTranscript,
+  type ConversationState,
+  type EngineEffect,
+} from '../../flows/engine/index.ts';
+import { parseFlow, type Flow } from '../../flows/index.ts';
 
 const examples = join(import.meta.dirname, '../../flows/examples');
 const names = readdirSync(examples)

@@ -1,9 +1,14 @@
-import { mockResponse, start, step, type EngineResult } from '../../flows/engine/index.ts';
-import { renderMessage } from '../../flows/engine/render.ts';
-import type { ConversationState } from '../../flows/engine/state.ts';
-import type { EngineEffect, EngineEvent } from '../../flows/engine/types.ts';
-import { parseFlow } from '../../flows/model/parse.ts';
-import type { Flow } from '../../flows/model/schema.ts';
+import {
+  mockResponse,
+  start,
+  step,
+  renderMessage,
+  type EngineResult,
+  type ConversationState,
+  type EngineEffect,
+  type EngineEvent,
+} from '../../flows/engine/index.ts';
+import { parseFlow, type Flow } from '../../flows/index.ts';
 
 /** The parts of a flow a test cares about; the rest is a small, valid Brazilian shop. */
 export interface FlowParts {

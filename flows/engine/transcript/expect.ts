@@ -1,8 +1,8 @@
 import { listOf, type UiLanguage } from '../../i18n/index.ts';
 import { renderMessage } from '../render.ts';
 import type { ConversationState } from '../state.ts';
-import type { JsonValue } from '../template.ts';
-import type { EngineEffect } from '../types.ts';
+import type { JsonValue } from '../../model/template.ts';
+import type { EngineEffect } from '../../nodes/events.ts';
 import { transcriptText } from './messages.ts';
 import type { Expectation } from './schema.ts';
 

@@ -1,7 +1,7 @@
 import { renderMessage } from '../render.ts';
 import type { ConversationState } from '../state.ts';
-import type { JsonValue } from '../template.ts';
-import type { EngineEffect, EngineEvent } from '../types.ts';
+import type { JsonValue } from '../../model/template.ts';
+import type { EngineEffect, EngineEvent } from '../../nodes/events.ts';
 import type { Expectation, TranscriptTest, Turn } from './schema.ts';
 
 /** One turn of a conversation as a host saw it: what was sent in, and what came out. */

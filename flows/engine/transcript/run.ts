@@ -1,10 +1,10 @@
 import type { UiLanguage } from '../../i18n/index.ts';
 import type { Flow } from '../../model/schema.ts';
 import type { Trace } from '../conversation.ts';
-import { mockResponse } from '../mock.ts';
+import { mockResponse } from '../../nodes/http/mock.ts';
 import { renderMessage } from '../render.ts';
 import { start, step, type EngineResult } from '../run.ts';
-import type { EngineEvent } from '../types.ts';
+import type { EngineEvent } from '../../nodes/events.ts';
 import { coverageOf, type Coverage } from './coverage.ts';
 import { checkExpectation, type TurnOutcome } from './expect.ts';
 import { transcriptText } from './messages.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { JsonValue } from '../template.ts';
+import type { JsonValue } from '../../model/template.ts';
 
 /**
  * The transcript test file (`*.transcript.json`, beside the flow it tests): named tests, each a

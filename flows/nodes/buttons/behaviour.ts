@@ -1,15 +1,8 @@
-import { choiceBehaviour } from '../../engine/choice-behaviour.ts';
-import type { Choice } from '../../engine/choices.ts';
-import type { Conversation } from '../../engine/conversation.ts';
-import { allVersions } from '../../engine/language.ts';
-import type { LangText } from '../../model/common.ts';
-
-interface ButtonsNode {
-  id: string;
-  text: LangText;
-  options: { id: string; label: LangText }[];
-  saveAs?: string;
-}
+import { allVersions } from '../../i18n/lang-text.ts';
+import type { Conversation } from '../behaviour.ts';
+import { choiceBehaviour } from '../choice-behaviour.ts';
+import type { Choice } from '../choices.ts';
+import type { ButtonsNode } from './schema.ts';
 
 /**
  * Sends reply buttons and leaves by the chosen option's id. The customer may tap a button, or

@@ -1,20 +1,15 @@
-import { z } from 'zod';
-import { dataKey, identifier, text, textKeys } from '../../model/common.ts';
+import { textKeys } from '../../model/common.ts';
 import { defineKind } from '../kind.ts';
 import { interactiveBodySite, labelSite } from '../texts.ts';
 import { whatsappLimits } from '../whatsapp-limits.ts';
 import { buttonsBehaviour } from './behaviour.ts';
+import { buttonsFields } from './schema.ts';
 
 /** Up to three reply buttons; each option is an outcome. */
 export const buttonsKind = defineKind({
   type: 'buttons',
   label: { en: 'Buttons', 'pt-BR': 'Botões', ar: 'أزرار' },
-  fields: {
-    text,
-    // More than three is the checker's wa-too-many-buttons, so such a draft still opens.
-    options: z.array(z.strictObject({ id: identifier, label: text })).min(1),
-    saveAs: dataKey.optional(),
-  },
+  fields: buttonsFields,
   outcomes: (node) => node.options.map((option) => ({ id: option.id, optional: false })),
   facts: (node) => ({
     asksUser: true,

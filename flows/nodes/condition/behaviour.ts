@@ -1,14 +1,9 @@
-import { leave, type Behaviour } from '../../engine/behaviour.ts';
-import { normaliseForMatching } from '../../engine/normalise.ts';
-import { displayValue, type JsonValue } from '../../engine/template.ts';
-import type { ConditionOperator } from './index.ts';
+import { normaliseForMatching } from '../../i18n/normalise.ts';
+import { displayValue, type JsonValue } from '../../model/template.ts';
+import { leave, type Behaviour } from '../behaviour.ts';
+import type { ConditionNode, ConditionOperator } from './schema.ts';
 
 type Literal = string | number | boolean;
-
-interface ConditionNode {
-  id: string;
-  rules: { outcome: string; var: string; op: ConditionOperator; value?: Literal }[];
-}
 
 /** Leaves by the outcome of the first rule that holds, else by `else`. */
 export const conditionBehaviour: Behaviour<ConditionNode> = {

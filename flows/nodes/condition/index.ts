@@ -1,24 +1,12 @@
-import { z } from 'zod';
-import { dataKey, identifier } from '../../model/common.ts';
 import { defineKind } from '../kind.ts';
 import { conditionBehaviour } from './behaviour.ts';
-
-/** The comparisons a designer can pick; no code. */
-export const conditionOperators = ['eq', 'neq', 'contains', 'gt', 'lt', 'exists'] as const;
-export type ConditionOperator = (typeof conditionOperators)[number];
-
-const rule = z.strictObject({
-  outcome: identifier,
-  var: dataKey,
-  op: z.enum(conditionOperators),
-  value: z.union([z.string(), z.number(), z.boolean()]).optional(),
-});
+import { conditionFields, type ConditionNode } from './schema.ts';
 
 /** Branches on variables: the first rule that holds picks its outcome, otherwise `else`. */
 export const conditionKind = defineKind({
   type: 'condition',
   label: { en: 'Condition', 'pt-BR': 'Condição', ar: 'شرط' },
-  fields: { rules: z.array(rule).min(1) },
+  fields: conditionFields,
   outcomes: (node) => [
     ...[...new Set(node.rules.map((r) => r.outcome))].map((id) => ({ id, optional: false })),
     { id: 'else', optional: false },
@@ -37,7 +25,7 @@ export const conditionKind = defineKind({
  * value, and the first rule that holds picks the outcome, so an outcome whose rules all test the
  * same key (without `neq`) is reached only when that key has a value.
  */
-function existsOutcomes(rules: { outcome: string; var: string; op: ConditionOperator }[]) {
+function existsOutcomes(rules: ConditionNode['rules']) {
   return [...new Set(rules.map((r) => r.outcome))].flatMap((outcome) => {
     const leading = rules.filter((r) => r.outcome === outcome);
     const key = leading[0]?.var;

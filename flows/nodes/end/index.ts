@@ -1,7 +1,8 @@
-import { text, textKeys } from '../../model/common.ts';
+import { textKeys } from '../../model/common.ts';
 import { defineKind, type Outcome } from '../kind.ts';
 import { bodySite } from '../texts.ts';
 import { endBehaviour } from './behaviour.ts';
+import { endFields } from './schema.ts';
 
 /** An end has no way out. */
 const none: Outcome[] = [];
@@ -10,7 +11,7 @@ const none: Outcome[] = [];
 export const endKind = defineKind({
   type: 'end',
   label: { en: 'End', 'pt-BR': 'Fim', ar: 'النهاية' },
-  fields: { text: text.optional() },
+  fields: endFields,
   outcomes: () => none,
   facts: (node) => ({ reads: textKeys(node.text) }),
   texts: (node) => bodySite(node.text),

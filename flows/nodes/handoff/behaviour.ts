@@ -1,12 +1,5 @@
-import { leave, waitFor, type Behaviour } from '../../engine/behaviour.ts';
-import type { LangText } from '../../model/common.ts';
-
-interface HandoffNode {
-  id: string;
-  text: LangText;
-  queue: string;
-  share: string[];
-}
+import { leave, waitFor, type Behaviour } from '../behaviour.ts';
+import type { HandoffNode } from './schema.ts';
 
 /**
  * Tells the customer a person is coming, hands the conversation to the `queue` with the values of

@@ -1,8 +1,8 @@
-import { z } from 'zod';
-import { dataKey, identifier, text, textKeys } from '../../model/common.ts';
+import { textKeys } from '../../model/common.ts';
 import { defineKind, type Outcome } from '../kind.ts';
 import { bodySite } from '../texts.ts';
 import { handoffBehaviour } from './behaviour.ts';
+import { handoffFields } from './schema.ts';
 
 /** The outcomes of every handoff node: one shared list, which callers only read (as `next`). */
 const handoffOutcomes: Outcome[] = [{ id: 'next', optional: true }];
@@ -11,7 +11,7 @@ const handoffOutcomes: Outcome[] = [{ id: 'next', optional: true }];
 export const handoffKind = defineKind({
   type: 'handoff',
   label: { en: 'Human handoff', 'pt-BR': 'Transferir para humano', ar: 'تحويل إلى موظف' },
-  fields: { text, queue: identifier, share: z.array(dataKey) },
+  fields: handoffFields,
   // An unconnected `next` ends the conversation when the agent releases it.
   outcomes: () => handoffOutcomes,
   facts: (node) => ({

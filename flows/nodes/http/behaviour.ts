@@ -1,10 +1,7 @@
-import { leave, waitFor, type Behaviour } from '../../engine/behaviour.ts';
-import { readJsonPath } from '../../engine/json-path.ts';
-import { buildRequest, responseBody, type HttpNode } from './request.ts';
-
-interface HttpNodeWithResponse extends HttpNode {
-  saveResponse?: { from: string; to: string }[];
-}
+import { leave, waitFor, type Behaviour } from '../behaviour.ts';
+import { readJsonPath } from './json-path.ts';
+import { buildRequest, responseBody } from './request.ts';
+import type { HttpNode } from './schema.ts';
 
 /**
  * Asks the host to call the recipient (`call-http`, see ./request.ts for what is sent) and waits
@@ -12,7 +9,7 @@ interface HttpNodeWithResponse extends HttpNode {
  * leaves by `error`; otherwise each `saveResponse` path is read from the body (JSON text is
  * parsed) and stored — consent-based keys only with consent — and the node leaves by `ok`.
  */
-export const httpBehaviour: Behaviour<HttpNodeWithResponse> = {
+export const httpBehaviour: Behaviour<HttpNode> = {
   enter(node, conversation) {
     const request = buildRequest(node, conversation);
     conversation.emit({ type: 'call-http', nodeId: node.id, recipient: node.recipient, ...request });

@@ -1,17 +1,7 @@
-import type { Conversation } from '../../engine/conversation.ts';
-import { isPersonal } from '../../engine/consent.ts';
-import { displayValue, fillTemplate, type JsonValue } from '../../engine/template.ts';
 import { templateKeys } from '../../model/common.ts';
-
-export interface HttpNode {
-  id: string;
-  method: string;
-  url: string;
-  recipient: string;
-  send: string[];
-  body?: string;
-  headers?: Record<string, string>;
-}
+import { displayValue, fillTemplate, type JsonValue } from '../../model/template.ts';
+import type { Conversation } from '../behaviour.ts';
+import type { HttpNode } from './schema.ts';
 
 /** The keys the request's templates read (URL, body, headers), each once, in order of appearance. */
 export function templatedKeys(node: Pick<HttpNode, 'url' | 'body' | 'headers'>): string[] {
@@ -95,7 +85,7 @@ export function buildRequest(node: HttpNode, conversation: Conversation): HttpRe
     url,
     headers,
     ...(body === undefined ? {} : { body }),
-    shared: [...new Set(carried)].filter((key) => isPersonal(conversation.flow, key)),
+    shared: [...new Set(carried)].filter((key) => conversation.isPersonal(key)),
   };
 }
 

@@ -1,16 +1,8 @@
-import { choiceBehaviour } from '../../engine/choice-behaviour.ts';
-import type { Choice } from '../../engine/choices.ts';
-import type { Conversation } from '../../engine/conversation.ts';
-import { allVersions } from '../../engine/language.ts';
-import type { LangText } from '../../model/common.ts';
-
-interface ListNode {
-  id: string;
-  text: LangText;
-  button: LangText;
-  sections: { title: LangText; rows: { id: string; title: LangText; description?: LangText }[] }[];
-  saveAs?: string;
-}
+import { allVersions } from '../../i18n/lang-text.ts';
+import type { Conversation } from '../behaviour.ts';
+import { choiceBehaviour } from '../choice-behaviour.ts';
+import type { Choice } from '../choices.ts';
+import type { ListNode } from './schema.ts';
 
 /**
  * Sends a list message and leaves by the chosen row's id. Rows are numbered across sections in

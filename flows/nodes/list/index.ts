@@ -1,23 +1,15 @@
-import { z } from 'zod';
-import { dataKey, identifier, text, textKeys } from '../../model/common.ts';
+import { textKeys } from '../../model/common.ts';
 import { defineKind, type CountLimit } from '../kind.ts';
 import { interactiveBodySite, labelSite } from '../texts.ts';
 import { whatsappLimits } from '../whatsapp-limits.ts';
 import { listBehaviour } from './behaviour.ts';
-
-const row = z.strictObject({ id: identifier, title: text, description: text.optional() });
-const section = z.strictObject({ title: text, rows: z.array(row).min(1) });
+import { listFields } from './schema.ts';
 
 /** A list message: a button opens sections of rows; each row id is an outcome. */
 export const listKind = defineKind({
   type: 'list',
   label: { en: 'List menu', 'pt-BR': 'Menu em lista', ar: 'قائمة خيارات' },
-  fields: {
-    text,
-    button: text,
-    sections: z.array(section).min(1),
-    saveAs: dataKey.optional(),
-  },
+  fields: listFields,
   outcomes: (node) => node.sections.flatMap((s) => s.rows.map((r) => ({ id: r.id, optional: false }))),
   facts: (node) => ({
     asksUser: true,

@@ -1,8 +1,8 @@
-import { leave, type Behaviour } from '../../engine/behaviour.ts';
-import type { LangText } from '../../model/common.ts';
+import { leave, type Behaviour } from '../behaviour.ts';
+import type { MessageNode } from './schema.ts';
 
 /** Sends its text, placeholders filled, and moves on. */
-export const messageBehaviour: Behaviour<{ id: string; text: LangText }> = {
+export const messageBehaviour: Behaviour<MessageNode> = {
   enter(node, conversation) {
     conversation.say(node.id, conversation.text(node.text));
     return leave('next');

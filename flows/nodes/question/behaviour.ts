@@ -1,19 +1,10 @@
-import { leave, waitFor, type Behaviour } from '../../engine/behaviour.ts';
-import type { Conversation } from '../../engine/conversation.ts';
-import { validateAnswer, dateOrderOf } from '../../engine/validate/index.ts';
-import type { LangText } from '../../model/common.ts';
+import { leave, waitFor, type Behaviour, type Conversation } from '../behaviour.ts';
 import type { InputKind } from '../kind.ts';
+import type { QuestionNode } from './schema.ts';
+import { validateAnswer, dateOrderOf } from './validate/index.ts';
 
 /** How many times a question re-asks after an invalid answer when `retries` is not set. */
 export const defaultRetries = 2;
-
-interface QuestionNode {
-  id: string;
-  text: LangText;
-  input: InputKind;
-  saveAs: string;
-  retries?: number;
-}
 
 /**
  * Asks, validates the answer for its `input`, stores it in `saveAs` and leaves by `next`; an

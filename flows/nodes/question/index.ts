@@ -1,8 +1,8 @@
-import { z } from 'zod';
-import { dataKey, text, textKeys } from '../../model/common.ts';
-import { defineKind, inputKinds, type Outcome } from '../kind.ts';
+import { textKeys } from '../../model/common.ts';
+import { defineKind, type Outcome } from '../kind.ts';
 import { bodySite } from '../texts.ts';
 import { questionBehaviour } from './behaviour.ts';
+import { questionFields } from './schema.ts';
 
 /** The outcomes of every question node: one shared list, which callers only read (as `next`). */
 const questionOutcomes: Outcome[] = [
@@ -14,12 +14,7 @@ const questionOutcomes: Outcome[] = [
 export const questionKind = defineKind({
   type: 'question',
   label: { en: 'Question', 'pt-BR': 'Pergunta', ar: 'سؤال' },
-  fields: {
-    text,
-    input: z.enum(inputKinds),
-    saveAs: dataKey,
-    retries: z.number().int().min(0).max(10).optional(),
-  },
+  fields: questionFields,
   outcomes: () => questionOutcomes,
   facts: (node) => ({
     asksUser: true,

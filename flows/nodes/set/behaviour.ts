@@ -1,5 +1,6 @@
-import { leave, type Behaviour } from '../../engine/behaviour.ts';
-import { fillTemplate, soleKey } from '../../engine/template.ts';
+import { fillTemplate, soleKey } from '../../model/template.ts';
+import { leave, type Behaviour } from '../behaviour.ts';
+import type { SetNode } from './schema.ts';
 
 /**
  * Stores a template's result under `key`. A template that is exactly one placeholder copies the
@@ -7,7 +8,7 @@ import { fillTemplate, soleKey } from '../../engine/template.ts';
  * Consent-based keys whose consent is not (or no longer) granted read as empty, so a `set` cannot
  * copy them into a key that is not protected; a consent-based `key` without consent is not stored.
  */
-export const setBehaviour: Behaviour<{ id: string; key: string; value: string }> = {
+export const setBehaviour: Behaviour<SetNode> = {
   enter(node, conversation) {
     const read = (key: string) => (conversation.mayUse(key) ? conversation.read(key) : undefined);
     const copied = soleKey(node.value);

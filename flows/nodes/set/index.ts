@@ -1,12 +1,13 @@
-import { dataKey, template, templateKeys } from '../../model/common.ts';
+import { templateKeys } from '../../model/common.ts';
 import { defineKind, next } from '../kind.ts';
 import { setBehaviour } from './behaviour.ts';
+import { setFields } from './schema.ts';
 
 /** Writes a variable from a template, e.g. `{{first_name}} {{last_name}}`. */
 export const setKind = defineKind({
   type: 'set',
   label: { en: 'Set variable', 'pt-BR': 'Definir variável', ar: 'تعيين متغير' },
-  fields: { key: dataKey, value: template },
+  fields: setFields,
   outcomes: () => next,
   facts: (node) => ({ reads: templateKeys(node.value), collects: [{ key: node.key, source: 'computed' }] }),
   texts: () => [],

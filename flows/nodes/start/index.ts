@@ -1,11 +1,12 @@
 import { defineKind, next } from '../kind.ts';
 import { startBehaviour } from './behaviour.ts';
+import { startFields } from './schema.ts';
 
 /** Where every conversation begins; a flow has exactly one. */
 export const startKind = defineKind({
   type: 'start',
   label: { en: 'Start', 'pt-BR': 'Início', ar: 'البداية' },
-  fields: {},
+  fields: startFields,
   outcomes: () => next,
   facts: () => ({}),
   texts: () => [],

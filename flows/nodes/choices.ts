@@ -1,4 +1,4 @@
-import { normaliseForMatching } from './normalise.ts';
+import { normaliseForMatching } from '../i18n/normalise.ts';
 
 /** An option the customer can pick: its id and its label in every language of the flow. */
 export interface Choice {

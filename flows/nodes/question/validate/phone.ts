@@ -1,5 +1,5 @@
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { asciiDigits } from '../normalise.ts';
+import { asciiDigits } from '../../../i18n/normalise.ts';
 
 /**
  * A phone number in E.164 (`+5511912345678`), validated against libphonenumber's full metadata

@@ -1,4 +1,4 @@
-import type { JsonValue } from './template.ts';
+import type { JsonValue } from '../../model/template.ts';
 
 /**
  * Reads a value out of a recipient's JSON response with the path a designer writes in

@@ -1,5 +1,5 @@
-import type { JsonValue } from '../template.ts';
-import { asciiDigits } from '../normalise.ts';
+import type { JsonValue } from '../../../model/template.ts';
+import { asciiDigits } from '../../../i18n/normalise.ts';
 
 /** A shared location as the engine stores it. */
 export interface StoredLocation {

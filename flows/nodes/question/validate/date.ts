@@ -1,4 +1,4 @@
-import { asciiDigits } from '../normalise.ts';
+import { asciiDigits } from '../../../i18n/normalise.ts';
 
 /** Which order a language writes numeric dates in. */
 export type DateOrder = 'day-first' | 'month-first';

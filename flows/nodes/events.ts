@@ -1,8 +1,11 @@
 /**
- * The engine's contract (DESIGN.md §4): `start(flow, options) -> { state, effects }` and
- * `step(flow, state, event) -> { state, effects }`. State is plain serialisable data; effects
- * are data executed by the host (simulator, CLI, exported bot). Hosts depend on these types.
+ * What goes into a conversation and what comes out of it (DESIGN.md §4): events from the customer
+ * or the host, and effects — data the host carries out (simulator, CLI, exported bot). Node kinds
+ * emit these effects; the engine (flows/engine) runs the kinds and hosts depend on these types.
  */
+
+/** What a conversation is waiting for before it can go on. */
+export type WaitingFor = 'answer' | 'http' | 'agent';
 
 /** What the customer (or the host) did. */
 export type EngineEvent =

@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import type { InputKind } from '../../nodes/kind.ts';
-import type { JsonValue } from '../template.ts';
-import type { EngineEvent } from '../types.ts';
+import type { JsonValue } from '../../../model/template.ts';
+import type { EngineEvent } from '../../events.ts';
+import type { InputKind } from '../../kind.ts';
 import { validateCpf } from './cpf.ts';
 import { validateDate } from './date.ts';
 import { validateEmail } from './email.ts';

@@ -1,4 +1,4 @@
-import { asciiDigits } from '../normalise.ts';
+import { asciiDigits } from '../../../i18n/normalise.ts';
 
 /**
  * A number typed with either decimal separator: `12.5`, `12,5`, `1.234,56`, `1,234.56`,

@@ -1,5 +1,5 @@
-import type { Flow } from '../model/schema.ts';
-import type { EngineEvent } from './types.ts';
+import type { Flow } from '../../model/schema.ts';
+import type { EngineEvent } from '../events.ts';
 
 /**
  * The answer a simulated recipient gives an http node: the node's `mock` (status 200 when it

@@ -1,0 +1,5 @@
+import type { KindNode } from '../kind.ts';
+
+export const startFields = {};
+
+export type StartNode = KindNode<'start', typeof startFields>;
