@@ -17,6 +17,7 @@ const privacyRules = [
   'undefined-variable',
   'sensitive-echo',
   'insecure-transfer',
+  'unsafe-template',
 ] as const;
 const graphRules = [
   'no-start',

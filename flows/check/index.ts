@@ -14,4 +14,12 @@ export type { Rule } from './rule.ts';
 export { formatText } from './reporters/text.ts';
 export { toJsonReport, type FileProblem } from './reporters/json.ts';
 export { toSarif } from './reporters/sarif.ts';
-export { hostMatches, isProtectedTransport, urlParts } from './urls.ts';
+export {
+  declaredHost,
+  hostMatches,
+  isProtectedTransport,
+  parseUrl,
+  refusalToSend,
+  urlParts,
+  urlTarget,
+} from './urls.ts';

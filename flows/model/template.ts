@@ -1,7 +1,8 @@
 /** A value the engine keeps: anything JSON can hold (answers, choices, responses, locations, media). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-const placeholder = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)\s*\}\}/g;
+/** A `{{key}}` placeholder (global: use with `replace`, never `test`). */
+export const placeholderPattern = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)\s*\}\}/g;
 
 /**
  * Fills `{{key}}` placeholders with `read(key)`; a key with no value becomes empty text.
@@ -12,10 +13,21 @@ export function fillTemplate(
   read: (key: string) => JsonValue | undefined,
   escape: (text: string) => string = (text) => text,
 ): string {
-  return template.replace(placeholder, (_whole, key: string) => {
+  return template.replace(placeholderPattern, (_whole, key: string) => {
     const value = read(key);
-    return value === undefined || value === null ? '' : escape(displayValue(value));
+    return value === undefined || value === null ? '' : escape(wellFormed(displayValue(value)));
   });
+}
+
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The text with each lone surrogate (half of an emoji, which JSON from outside may carry)
+ * replaced by U+FFFD, as `String.prototype.toWellFormed` does: URL-encoding throws on them and
+ * UTF-8 cannot hold them.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(loneSurrogate, '\uFFFD');
 }
 
 /** When a template is exactly one placeholder, its key (so the value can be copied as is). */

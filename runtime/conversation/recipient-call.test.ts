@@ -50,6 +50,11 @@ describe('callRecipient', () => {
       error: 'undeclared recipient',
     });
     expect(await callRecipient(flow, call('not a url'))).toMatchObject({ status: 0, error: 'invalid URL' });
+    // WHATWG URL (what Node sends with) reads `\` as `/`: the host is 127.0.0.1:4001, not the recipient's.
+    expect(await callRecipient(flow, call('http://127.0.0.1:4001\\@127.0.0.1:4000/eta'))).toMatchObject({
+      status: 0,
+      error: 'host is not the recipient’s',
+    });
   });
 
   it('compares hosts as the checker does: a declared host without a port accepts any port, in any case', async () => {

@@ -1,7 +1,6 @@
 import { responseBody, type EngineEffect, type EngineEvent } from '../../flows/engine/index.ts';
 import type { Flow } from '../../flows/index.ts';
-import { hostMatches, urlParts } from '../../flows/check/index.ts';
-import { isSecureUrl } from '../handoff/desk.ts';
+import { declaredHost, refusalToSend } from '../../flows/check/index.ts';
 import { send } from '../http/client.ts';
 
 type CallHttp = Extract<EngineEffect, { type: 'call-http' }>;
@@ -24,17 +23,9 @@ export async function callRecipient(flow: Flow, effect: CallHttp): Promise<HttpR
 }
 
 function refuse(flow: Flow, effect: CallHttp): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(effect.url);
-  } catch {
-    return 'invalid URL';
-  }
-  if (!isSecureUrl(url.href)) return 'not https';
   const recipient = flow.recipients.find((candidate) => candidate.id === effect.recipient);
   if (!recipient) return 'undeclared recipient';
-  // The checker's own comparison (undeclared-sharing), so what it accepted is what is sent.
-  if (recipient.host && !hostMatches(urlParts(effect.url).host ?? '', recipient.host))
-    return 'host is not the recipient’s';
-  return undefined;
+  // The checker's own reading (undeclared-sharing, insecure-transfer): the filled-in URL as WHATWG
+  // `URL` parses it, which is how Node's http client sends it.
+  return refusalToSend(effect.url, declaredHost(recipient));
 }

@@ -93,7 +93,7 @@ describe('SARIF reporter', () => {
       version: '0.1.0',
     });
     const run = log.runs[0]!;
-    expect(run.tool.driver.rules).toHaveLength(26);
+    expect(run.tool.driver.rules).toHaveLength(27);
     expect(run.tool.driver.rules[0]).toMatchObject({
       id: 'undeclared-data',
       defaultConfiguration: { level: 'error' },

@@ -186,9 +186,11 @@ describe('undeclared-sharing', () => {
     expect(findings(send({ url: 'https://collect.other.example/x' }), 'undeclared-sharing')).toMatchObject([
       { nodeId: 'human' },
     ]);
+    // A placeholder that decides the host is refused by unsafe-template, whatever is sent.
     const dynamic = send({ url: '{{base}}/x' }, { variables: [{ key: 'topic' }, { key: 'base' }] });
-    expect(findings(dynamic, 'undeclared-sharing')).toMatchObject([{ nodeId: 'human' }]);
-    expect(findings(dynamic, 'undeclared-sharing')[0]?.message).toContain('placeholder');
+    expect(findings(dynamic, 'undeclared-sharing')).toEqual([]);
+    expect(findings(dynamic, 'unsafe-template')).toMatchObject([{ nodeId: 'human' }]);
+    expect(findings(dynamic, 'unsafe-template')[0]?.message).toContain('placeholder');
   });
 
   it('accepts the recipient’s host with a port and a path built from placeholders', () => {

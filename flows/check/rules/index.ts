@@ -19,6 +19,7 @@ import { undeclaredData } from './undeclared-data.ts';
 import { undeclaredSharing } from './undeclared-sharing.ts';
 import { undefinedVariable } from './undefined-variable.ts';
 import { unhandledOutcome } from './unhandled-outcome.ts';
+import { unsafeTemplate } from './unsafe-template.ts';
 import { unreachableNode } from './unreachable-node.ts';
 import { unusedDeclaration } from './unused-declaration.ts';
 import { waLabelTooLong } from './wa-label-too-long.ts';
@@ -47,6 +48,7 @@ export const rules: readonly Rule[] = [
   undefinedVariable,
   sensitiveEcho,
   insecureTransfer,
+  unsafeTemplate,
   noStart,
   multipleStarts,
   danglingEdge,

@@ -129,7 +129,7 @@ describe('http', () => {
     chat.say('LL-9');
     const call = callOf(chat);
     expect(call.url).toBe('https://api.acme-crm.example/leads?e=');
-    expect(call.headers).toEqual({ 'X-Email': '' });
+    expect(call.headers).toEqual({ 'X-Email': '', 'Content-Type': 'application/json' });
     expect(call.body).toBe('{"email": "", "order": "LL-9"}');
     expect(call.shared).toEqual(['order']);
     expect(chat.of('withhold')).toEqual([

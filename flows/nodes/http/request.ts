@@ -1,6 +1,7 @@
 import { templateKeys } from '../../model/common.ts';
-import { displayValue, fillTemplate, type JsonValue } from '../../model/template.ts';
+import { displayValue, fillTemplate, wellFormed, type JsonValue } from '../../model/template.ts';
 import type { Conversation } from '../behaviour.ts';
+import { bodyKind, fillBody } from './body-template.ts';
 import type { HttpNode } from './schema.ts';
 
 /** The keys the request's templates read (URL, body, headers), each once, in order of appearance. */
@@ -35,10 +36,12 @@ export interface HttpRequest {
 
 /**
  * The request an http node makes. Templates in the URL, headers and body read stored values,
- * each escaped for where it lands: URL-encoded in the URL, JSON-string-escaped in a JSON body
- * (a body starting with `{` or `[`, or a JSON content type), form-encoded in a form body, line
- * breaks removed in headers. Keys in `send` that no template reads travel as a JSON body (POST,
- * PUT, PATCH without a `body` template) or as query parameters (otherwise).
+ * each escaped for where it lands, so no answer can change the request's shape: URL-encoded in
+ * the URL, JSON-encoded into the parsed template of a JSON body, form-encoded in a form body,
+ * escaped in an XML body (./body-template.ts), made a valid header value in headers
+ * ({@link headerValue}). A JSON-looking body without a Content-Type is sent as
+ * `application/json`. Keys in `send` that no template reads travel as a JSON body (POST, PUT,
+ * PATCH without a `body` template) or as query parameters (otherwise).
  *
  * Defence in depth: a consent-based key without consent is left out everywhere (its placeholder
  * reads as empty) and reported as withheld.
@@ -50,16 +53,17 @@ export function buildRequest(node: HttpNode, conversation: Conversation): HttpRe
 
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(node.headers ?? {})) {
-    headers[name] = fillTemplate(value, read, (text) => text.replace(/[\r\n]+/g, ' ')).replace(/[\r\n]+/g, ' ');
+    headers[name] = headerValue(fillTemplate(value, read));
   }
-  const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+  let contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
 
   let url = fillTemplate(node.url, read, encodeURIComponent);
   let body: string | undefined;
   if (node.body !== undefined) {
-    const json = /json/i.test(contentType) || /^\s*[[{]/.test(node.body);
-    const form = /x-www-form-urlencoded/i.test(contentType);
-    body = fillTemplate(node.body, read, json ? jsonStringContent : form ? encodeURIComponent : undefined);
+    body = fillBody(node.body, contentType, read);
+    if (!contentType && bodyKind(node.body, '') === 'json') {
+      headers['Content-Type'] = contentType = 'application/json';
+    }
   }
 
   const untemplated = node.send.filter((key) => !templated.has(key) && allowed.has(key));
@@ -73,7 +77,7 @@ export function buildRequest(node: HttpNode, conversation: Conversation): HttpRe
       if (!contentType) headers['Content-Type'] = 'application/json';
     } else {
       const query = values.map(
-        ([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(displayValue(value))}`,
+        ([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(wellFormed(displayValue(value)))}`,
       );
       url += (url.includes('?') ? '&' : '?') + query.join('&');
     }
@@ -89,9 +93,14 @@ export function buildRequest(node: HttpNode, conversation: Conversation): HttpRe
   };
 }
 
-/** A value placed inside a JSON string literal (the template supplies the quotes). */
-function jsonStringContent(text: string): string {
-  return JSON.stringify(text).slice(1, -1);
+/**
+ * A header value Node's http client accepts whatever the customer typed: line breaks become
+ * spaces; a value of visible ASCII travels as it is, any other (Arabic, emoji, a NUL) travels
+ * percent-encoded as UTF-8, as RFC 8187 encodes header parameters beyond ASCII.
+ */
+export function headerValue(text: string): string {
+  const oneLine = text.replace(/[\r\n]+/g, ' ');
+  return /^[\t\x20-\x7e]*$/.test(oneLine) ? oneLine : encodeURIComponent(oneLine);
 }
 
 /**
