@@ -27,7 +27,12 @@ export class CloudTransport implements Transport {
         `sha256=${createHmac('sha256', this.forwardSecret).update(json).digest('hex')}`;
     }
     const outcome = await send('POST', url, headers, json, 10_000);
-    if (!outcome.ok) return { ok: false, retryable: outcome.error !== 'bad-url', error: outcome.error };
+    if (!outcome.ok)
+      return {
+        ok: false,
+        retryable: outcome.error !== 'bad-url' && outcome.error !== 'bad-request',
+        error: outcome.error,
+      };
     if (outcome.status >= 200 && outcome.status < 300) return { ok: true };
     return { ok: false, retryable: outcome.status >= 500 || outcome.status === 429, error: `http ${outcome.status}` };
   }

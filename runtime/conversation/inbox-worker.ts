@@ -2,7 +2,8 @@ import type { Logger } from '../log.ts';
 import type { InboxRow, Storage } from '../store/storage.ts';
 
 export interface InboxWorkerOptions {
-  store: Storage;
+  /** The inbox: read pending rows, mark a row done. */
+  store: Pick<Storage, 'pendingInbox' | 'commitTurn'>;
   process(row: InboxRow): Promise<void>;
   log: Logger;
 }
@@ -12,6 +13,8 @@ const pageSize = 500;
 const maxQueued = 2000;
 /** A message whose turn fails this many times (a bug, not a busy disk) is dropped, so it cannot block its sender forever. */
 const maxAttempts = 3;
+/** How long a failed turn waits before it is tried again. */
+export const retryDelayMs = 2000;
 
 /**
  * Feeds the inbox to the processor: the database is the queue, so rows left unprocessed by a
@@ -24,6 +27,8 @@ export class InboxWorker {
   private readonly scheduled = new Set<number>();
   private readonly failures = new Map<number, number>();
   private lastQueued = 0;
+  /** Failed rows are read again from just before the first of them, when the retry timer fires. */
+  private retryFrom = Number.POSITIVE_INFINITY;
   private queued = 0;
   private pumping = false;
   private again = false;
@@ -107,10 +112,11 @@ export class InboxWorker {
     const attempts = (this.failures.get(row.id) ?? 0) + 1;
     const reason = error instanceof Error ? error.name : 'unknown';
     if (attempts < maxAttempts) {
-      // Still unprocessed in the database: read again from there a little later.
+      // Still unprocessed in the database: read again from there once the retry delay is over
+      // (not at once: the next read would otherwise find it again straight away).
       this.failures.set(row.id, attempts);
       this.options.log.error('turn-failed', { inbox: row.id, attempts, error: reason });
-      this.lastQueued = Math.min(this.lastQueued, row.id - 1);
+      this.retryFrom = Math.min(this.retryFrom, row.id - 1);
       this.retryLater();
       return;
     }
@@ -125,7 +131,9 @@ export class InboxWorker {
     if (this.stopped || this.retryTimer) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
+      this.lastQueued = Math.min(this.lastQueued, this.retryFrom);
+      this.retryFrom = Number.POSITIVE_INFINITY;
       this.notify();
-    }, 2000);
+    }, retryDelayMs);
   }
 }

@@ -168,7 +168,7 @@ export class ConversationProcessor {
       if (!call) return result.state;
       const response =
         calls < maxRecipientCalls
-          ? await this.options.callRecipient(this.options.flow, call)
+          ? await this.callRecipient(call)
           : { type: 'http-response' as const, status: 0, body: null, error: 'too many calls in one turn' };
       this.options.log.info('recipient-called', {
         subject: turn.subject,
@@ -179,6 +179,22 @@ export class ConversationProcessor {
         shared: call.shared.join(','),
       });
       result = step(this.options.flow, result.state, response);
+    }
+  }
+
+  /**
+   * Asks the recipient, and whatever goes wrong on the way becomes the step's `error` outcome:
+   * a customer's answer must never make the turn itself fail (and the message be retried, then dropped).
+   */
+  private async callRecipient(
+    call: Extract<EngineEffect, { type: 'call-http' }>,
+  ): Promise<Extract<EngineEvent, { type: 'http-response' }>> {
+    try {
+      return await this.options.callRecipient(this.options.flow, call);
+    } catch (error) {
+      const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'unknown';
+      this.options.log.error('recipient-call-failed', { node: call.nodeId, recipient: call.recipient, error: code });
+      return { type: 'http-response', status: 0, body: null, error: 'call failed' };
     }
   }
 

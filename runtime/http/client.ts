@@ -3,7 +3,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
 export type HttpOutcome =
   | { ok: true; status: number; body: string }
-  | { ok: false; error: 'timeout' | 'network' | 'too-large' | 'bad-url'; detail: string };
+  | { ok: false; error: 'timeout' | 'network' | 'too-large' | 'bad-url' | 'bad-request'; detail: string };
 
 const agents = {
   http: new HttpAgent({ keepAlive: true, maxSockets: 64 }),
@@ -65,7 +65,14 @@ export function send(
       );
       response.on('error', (error) => settle({ ok: false, error: 'network', detail: errorName(error) }));
     };
-    const request = secure ? httpsRequest(target, options, onResponse) : httpRequest(target, options, onResponse);
+    let request: ReturnType<typeof httpRequest>;
+    try {
+      request = secure ? httpsRequest(target, options, onResponse) : httpRequest(target, options, onResponse);
+    } catch (error) {
+      // Node refuses a header it cannot send (ERR_INVALID_CHAR, ERR_INVALID_HTTP_TOKEN) by throwing.
+      resolve({ ok: false, error: 'bad-request', detail: error instanceof Error ? errorName(error) : 'unknown' });
+      return;
+    }
     const timer = setTimeout(() => {
       request.destroy();
       settle({ ok: false, error: 'timeout', detail: `no answer in ${timeoutMs} ms` });
