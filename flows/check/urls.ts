@@ -33,6 +33,7 @@ export interface UrlParts {
 const unsafeUrlCharacter = /[\\\s\u0000-\u001f\u007f-\u009f]/;
 
 interface WhatwgUrl {
+  readonly href: string;
   readonly protocol: string;
   readonly username: string;
   readonly password: string;
@@ -85,7 +86,8 @@ export function urlParts(template: string): UrlParts {
   return { ...targetOf(first), dynamic: false, unsafeCharacters };
 }
 
-function parseUrl(text: string): WhatwgUrl | undefined {
+/** A URL as WHATWG `URL` reads it, or undefined when it does not parse. */
+export function parseUrl(text: string): WhatwgUrl | undefined {
   try {
     return new WhatwgUrlParser(text);
   } catch {

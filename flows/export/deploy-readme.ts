@@ -1,6 +1,6 @@
 import { translator, type Catalogue, type UiLanguage } from '../i18n/index.ts';
 import type { Flow } from '../model/schema.ts';
-import { formatDate, md } from './language.ts';
+import { formatDate, md, oneLine } from './language.ts';
 
 const en = {
   title: '{flow} — WhatsApp bot',
@@ -211,7 +211,7 @@ const examples: Readonly<Record<string, string>> = {
 
 /** The bundle's `.env.example`: every setting, explained in a comment, ready to copy to `.env`. */
 export function envExample(flow: Flow, language: UiLanguage): string {
-  const lines = [`# ${say(language, 'env-header', { flow: flow.name })}`, ''];
+  const lines = [`# ${say(language, 'env-header', { flow: oneLine(flow.name) })}`, ''];
   for (const [name, help] of settings)
     lines.push(`# ${say(language, help).replace(/`/g, '')}`, examples[name] ?? `# ${name}=`, '');
   return lines.join('\n');

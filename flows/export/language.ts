@@ -1,3 +1,4 @@
+import { parseUrl } from '../check/urls.ts';
 import { closestUiLanguage, type UiLanguage } from '../i18n/index.ts';
 import type { LangText } from '../model/common.ts';
 
@@ -35,13 +36,50 @@ export function countryName(code: string, language: UiLanguage): string {
   }
 }
 
-/** Escapes text for a Markdown table cell or inline position. */
+/** Every line break Unicode and CommonMark know: CR LF, LF, CR, VT, FF, NEL, U+2028, U+2029. */
+const lineBreaks = /\r\n|[\n\r\u000B\u000C\u0085\u2028\u2029]/g;
+
+/**
+ * Invisible characters: controls and format characters (bidi embeddings, overrides and
+ * isolates, marks, zero-width space, soft hyphen, BOM, tag characters), except the zero-width
+ * joiner and non-joiner, which emoji and Arabic-script words need.
+ */
+const invisible = /(?![\u200C\u200D])[\p{Cc}\p{Cf}]/gu;
+
+/**
+ * A text from the flow on one line, as its reader sees it: line breaks and tabs become spaces,
+ * invisible characters go (so a name cannot reorder the words around it or hide words).
+ */
+export function oneLine(text: string): string {
+  return text.replace(lineBreaks, ' ').replace(/\t/g, ' ').replace(invisible, '');
+}
+
+/**
+ * Escapes a text from the flow for any inline position of a Markdown document (a paragraph, a
+ * list item, a heading, a table cell): on one line ({@link oneLine}), trimmed, with every
+ * character CommonMark (and GFM tables) give a meaning inside a line backslash-escaped, and a
+ * list, quote, heading or setext marker at its start too. So no value can open a heading, list,
+ * fence, thematic break, setext underline, table cell, HTML, entity, link, image or emphasis.
+ */
 export function md(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ')
-    .replace(/([*_`[\]<>#])/g, '\\$1');
+  return oneLine(text)
+    .trim()
+    .replace(/[\\`*_[\]<>!&|~#]/g, '\\$&')
+    .replace(/^[-+=>]/, '\\$&')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/**
+ * A web address for a Markdown document: an http(s) URL as WHATWG `URL` writes it (no spaces,
+ * no `<` or `>`), as an autolink; undefined for anything else (spaces or line breaks in it,
+ * another scheme, a user name or password), which is then left out rather than copied raw.
+ */
+export function mdUrl(url: string): string | undefined {
+  if (/[\s<>"`\\]|[\p{Cc}\p{Cf}]/u.test(url)) return undefined;
+  const parsed = parseUrl(url);
+  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) return undefined;
+  if (parsed.username || parsed.password) return undefined;
+  return `<${parsed.href}>`;
 }
 
 /** A date as the document's readers write it (UTC). */

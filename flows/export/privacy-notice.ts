@@ -2,7 +2,7 @@ import { findCategory } from '../model/categories.ts';
 import { listOf, translator, type Catalogue } from '../i18n/index.ts';
 import type { Flow } from '../model/schema.ts';
 import { describeRecipient, handoffShares, keywordsIn, runtimeRetention } from './facts.ts';
-import { countryName, documentLanguage, formatDate, md, textIn } from './language.ts';
+import { countryName, documentLanguage, formatDate, md, mdUrl, textIn } from './language.ts';
 import { legalBasisText } from './legal.ts';
 
 const en = {
@@ -184,7 +184,8 @@ export function privacyNotice(flow: Flow, tag: string, context: { exportedAt: st
   lines.push(`## ${t('h-controller')}`, '');
   lines.push(`- ${t('controller', { name: md(controller), contact: md(flow.controller.contact) })}`);
   if (flow.controller.dpo) lines.push(`- ${t('dpo', { dpo: md(flow.controller.dpo) })}`);
-  if (flow.controller.privacyNoticeUrl) lines.push(`- ${t('full-notice', { url: flow.controller.privacyNoticeUrl })}`);
+  const noticeUrl = flow.controller.privacyNoticeUrl ? mdUrl(flow.controller.privacyNoticeUrl) : undefined;
+  if (noticeUrl) lines.push(`- ${t('full-notice', { url: noticeUrl })}`);
   lines.push('');
 
   lines.push(`## ${t('h-collects')}`, '');
