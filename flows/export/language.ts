@@ -37,6 +37,7 @@ export function countryName(code: string, language: UiLanguage): string {
 }
 
 /** Every line break Unicode and CommonMark know: CR LF, LF, CR, VT, FF, NEL, U+2028, U+2029. */
+// eslint-disable-next-line no-control-regex -- line breaks are what this pattern finds
 const lineBreaks = /\r\n|[\n\r\u000B\u000C\u0085\u2028\u2029]/g;
 
 /**
