@@ -247,11 +247,13 @@ export const textCues: Record<DataKind, CueList> = {
 };
 
 /**
- * Folds a text for matching: NFKD, marks removed (accents, harakat, the hamza of أ إ آ ؤ ئ),
+ * Folds a text for matching: invisible format characters removed (zero-width space and joiners,
+ * soft hyphen, bidi controls), so "C\u200BPF" still reads "CPF"; NFKD, marks removed (accents, harakat, the hamza of أ إ آ ؤ ئ),
  * tatweel removed, ٱ → ا, ى → ي, ة → ه, lower case, anything but letters and digits a space.
  */
 export function normaliseText(text: string): string {
   return text
+    .replace(/\p{Cf}/gu, '')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/\u0640/g, '')
@@ -295,6 +297,8 @@ export function suggestedKinds(text: string): DataKind[] {
  */
 export function askingPart(text: string): string {
   const sentences = text.split(/(?<=[.!?؟。\n])\s*/u);
-  const questions = sentences.filter((sentence) => /[?؟]\s*$/u.test(sentence.trim()) || /^\s*¿/u.test(sentence));
+  const questions = sentences.filter(
+    (sentence) => /[?؟][\s\p{Cf}]*$/u.test(sentence.trim()) || /^[\s\p{Cf}]*¿/u.test(sentence),
+  );
   return questions.length > 0 ? questions.join(' ') : text;
 }
