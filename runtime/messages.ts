@@ -19,6 +19,8 @@ const en = {
   'data-key-not-base64': '{name} is not base64 text. Create a key with: node server.js keygen',
   'data-key-length': '{name} must hold exactly 32 bytes in base64 (44 characters); it holds {bytes} bytes.',
   'data-key-file-unreadable': 'AMANA_DATA_KEY_FILE: cannot read {file} ({reason}).',
+  'env-file-open':
+    'Warning: {file} holds the bot’s secrets and can be read by other users of this machine. Run: chmod 600 {file}',
   'data-key-file-open':
     'Warning: {file} (AMANA_DATA_KEY_FILE) can be read by other users of this machine. Run: chmod 600 {file}',
   'not-integer': '{name} must be a whole number from {min} to {max}; it is "{value}".',
@@ -80,6 +82,8 @@ export const runtimeMessages: Catalogue<RuntimeMessageKey> = {
     'data-key-not-base64': '{name} não é um texto em base64. Crie uma chave com: node server.js keygen',
     'data-key-length': '{name} deve conter exatamente 32 bytes em base64 (44 caracteres); contém {bytes} bytes.',
     'data-key-file-unreadable': 'AMANA_DATA_KEY_FILE: não foi possível ler {file} ({reason}).',
+    'env-file-open':
+      'Atenção: {file} guarda os segredos do robô e pode ser lido por outros usuários desta máquina. Rode: chmod 600 {file}',
     'data-key-file-open':
       'Atenção: {file} (AMANA_DATA_KEY_FILE) pode ser lido por outros usuários desta máquina. Rode: chmod 600 {file}',
     'not-integer': '{name} deve ser um número inteiro de {min} a {max}; está "{value}".',
@@ -137,6 +141,8 @@ export const runtimeMessages: Catalogue<RuntimeMessageKey> = {
     'data-key-not-base64': '{name} ليس نصًا بترميز base64. أنشئ مفتاحًا بالأمر: node server.js keygen',
     'data-key-length': 'يجب أن يحوي {name} ‏32 بايتًا بالضبط بترميز base64 ‏(44 حرفًا)؛ وهو يحوي {bytes} بايت.',
     'data-key-file-unreadable': 'AMANA_DATA_KEY_FILE: تعذرت قراءة {file} ‏({reason}).',
+    'env-file-open':
+      'تحذير: يحتوي {file} على أسرار المساعد ويستطيع مستخدمون آخرون على هذا الجهاز قراءته. نفّذ: chmod 600 {file}',
     'data-key-file-open':
       'تحذير: يستطيع مستخدمون آخرون على هذا الجهاز قراءة {file} ‏(AMANA_DATA_KEY_FILE). نفّذ: chmod 600 {file}',
     'not-integer': 'يجب أن يكون {name} عددًا صحيحًا من {min} إلى {max}؛ قيمته "{value}".',

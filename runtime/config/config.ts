@@ -72,6 +72,9 @@ export function readSettings(env: Record<string, string | undefined>, baseDir: s
   try {
     const parsed = parseEnvFile(readFileSync(envFile, 'utf8'));
     fromFile = parsed.values;
+    // It holds the app secret and tokens, maybe the data key: only its owner should read it.
+    if (Object.keys(fromFile).length > 0 && (statSync(envFile).mode & 0o077) !== 0)
+      warnings.push(say('env-file-open', { file: envFile }));
     if (parsed.badLines.length > 0)
       problems.push(say('env-file-lines', { file: envFile, lines: parsed.badLines.join(', ') }));
   } catch (error) {

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { runtimeRetention } from '../../flows/export/index.ts';
+import { ownerOnly } from './file-mode.ts';
 import { GroupCommit } from './group-commit.ts';
 import { schema, schemaVersion } from './schema.ts';
 import type {
@@ -92,6 +93,7 @@ export class SqliteStorage implements Storage {
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
+    ownerOnly(file);
     this.db = new Database(file, { timeout: 5000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');

@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -149,6 +149,37 @@ describe('exported bot: settings and start-up checks', () => {
     const quiet = await startBot({ ...options, env: { AMANA_DATA_KEY: '', AMANA_DATA_KEY_FILE: 'data.key' } });
     expect(quiet.stderr).not.toMatch(/can be read by other users/);
     await quiet.stop();
+  });
+
+  it('warns when others can read the .env file, which holds the bot’s secrets', async () => {
+    try {
+      writeFileSync(join(dir, '.env'), `AMANA_DATA_KEY=${options.key}\n`);
+      chmodSync(join(dir, '.env'), 0o644);
+      const bot = await startBot(options);
+      expect(bot.stderr).toMatch(
+        /\.env holds the bot’s secrets and can be read by other users of this machine\. Run: chmod 600/,
+      );
+      await bot.stop();
+      chmodSync(join(dir, '.env'), 0o600);
+      const quiet = await startBot(options);
+      expect(quiet.stderr).not.toMatch(/can be read by other users/);
+      await quiet.stop();
+    } finally {
+      writeFileSync(join(dir, '.env'), '');
+    }
+  });
+
+  it('creates the database and its WAL readable by their owner only, and narrows ones left open', async () => {
+    const db = join(dir, 'private.db');
+    const bot = await startBot({ ...options, db });
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    expect(mode(db)).toBe(0o600);
+    expect(mode(`${db}-wal`)).toBe(0o600);
+    await bot.stop();
+    chmodSync(db, 0o644);
+    const again = await startBot({ ...options, db });
+    expect(mode(db)).toBe(0o600);
+    await again.stop();
   });
 
   it('refuses a key other than the one the database was created with', async () => {
