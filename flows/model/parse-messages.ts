@@ -42,6 +42,7 @@ export const jsonFileWords: Catalogue<
  */
 const en = {
   ...jsonFileWords.en,
+  'too-deep': 'This value is nested more than {depth} levels deep (objects or lists inside each other). Flatten it.',
   'not-object': 'A flow file must contain a JSON object (the flow), not {received}.',
   format: 'This is not an Amana flow file: "format" must be "amana.flow".',
   'version-newer': 'This flow was saved by a newer version of Amana (file format {version}). Update Amana to open it.',
@@ -86,6 +87,8 @@ export const parseMessages: Catalogue<ParseMessageKey> = {
   en,
   'pt-BR': {
     ...jsonFileWords['pt-BR'],
+    'too-deep':
+      'Este valor tem mais de {depth} níveis aninhados (objetos ou listas uns dentro dos outros). Simplifique-o.',
     'not-object': 'Um arquivo de fluxo deve conter um objeto JSON (o fluxo), e não {received}.',
     format: 'Este não é um arquivo de fluxo do Amana: "format" deve ser "amana.flow".',
     'version-newer':
@@ -126,6 +129,7 @@ export const parseMessages: Catalogue<ParseMessageKey> = {
   },
   ar: {
     ...jsonFileWords.ar,
+    'too-deep': 'هذه القيمة متداخلة أكثر من {depth} مستوى (كائنات أو قوائم بعضها داخل بعض). بسّطها.',
     'not-object': 'يجب أن يحتوي ملف المسار على كائن JSON (المسار)، وليس {received}.',
     format: 'هذا ليس ملف مسار من أمانة: يجب أن تكون قيمة "format" هي "amana.flow".',
     'version-newer': 'حُفظ هذا المسار بإصدار أحدث من أمانة (صيغة الملف {version}). حدّث أمانة لفتحه.',

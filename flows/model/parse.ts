@@ -48,6 +48,8 @@ export function parseFlow(input: unknown, options: ParseOptions = {}): ParseResu
     return { ok: false, errors: [say([], 'not-object', { received: typeName(language, value) })] };
   }
   if (value['format'] !== flowFormat) return { ok: false, errors: [say(['format'], 'format')] };
+  const tooDeep = firstTooDeep(value, maxDepth);
+  if (tooDeep) return { ok: false, errors: [say(tooDeep, 'too-deep', { depth: maxDepth })] };
 
   const migrated = migrate(value, currentFlowVersion);
   if (!migrated.ok) {
@@ -74,6 +76,40 @@ export function parseFlow(input: unknown, options: ParseOptions = {}): ParseResu
   if (result.success && duplicates.length === 0) return { ok: true, flow: result.data };
   const errors = result.success ? [] : result.error.issues.flatMap((issue) => describeIssue(issue, language));
   return { ok: false, errors: dedupe([...errors, ...duplicates]) };
+}
+
+/**
+ * How deeply a flow file may nest objects and arrays. A flow itself needs about ten levels; the
+ * rest is room for mock response bodies. Deeper values would overflow the stack of the code that
+ * copies, hashes or writes them (validation, export), so they are refused here, with their path.
+ */
+export const maxDepth = 100;
+
+/** The path to the first value nested deeper than `limit`, found without recursion. */
+function firstTooDeep(root: Record<string, unknown>, limit: number): PropertyKey[] | undefined {
+  const values: object[] = [root];
+  const depths: number[] = [0];
+  const parents: number[] = [-1];
+  const keys: PropertyKey[] = [''];
+  for (let at = 0; at < values.length; at += 1) {
+    const depth = depths[at]!;
+    const value = values[at]!;
+    const visit = (item: unknown, key: PropertyKey) => {
+      if (typeof item !== 'object' || item === null) return;
+      values.push(item);
+      depths.push(depth + 1);
+      parents.push(at);
+      keys.push(key);
+    };
+    if (depth >= limit) {
+      const path: PropertyKey[] = [];
+      for (let node = at; node > 0; node = parents[node]!) path.unshift(keys[node]!);
+      return path;
+    }
+    if (Array.isArray(value)) value.forEach(visit);
+    else for (const [key, item] of Object.entries(value)) visit(item, key);
+  }
+  return undefined;
 }
 
 /** Turns one zod issue into messages a designer understands. */
