@@ -23,5 +23,17 @@ describe('logs', () => {
     expect(redact('cpf 123.456.789-09')).toBe('cpf [number]');
     expect(redact('mail ana.silva@example.com.br sent')).toBe('mail [email] sent');
     expect(redact('http 400 code 130429/2494055')).toBe('http 400 code 130429/2494055');
+    expect(redact('a@b.c@d.e and x@localhost')).toBe('[email]@d.e and x@localhost');
+  });
+
+  it('redacts in time linear in the length, even for text built to make pattern matching backtrack', () => {
+    // Each of these took minutes with the earlier patterns (quadratic: every start position rescanned the
+    // run); the default test timeout is what would catch a return to that.
+    const size = 300_000;
+    expect(redact('a'.repeat(size))).toHaveLength(size);
+    expect(redact(`a@${'b'.repeat(size)}`)).toHaveLength(size + 2);
+    expect(redact(`${'x.'.repeat(size / 2)}@`)).toHaveLength(size + 1);
+    expect(redact(`1${' ('.repeat(size / 2)}x`)).toHaveLength(size + 2);
+    expect(redact(`${'ab@'.repeat(size / 3)}c.d`)).toMatch(/\[email\]$/);
   });
 });

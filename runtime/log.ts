@@ -30,10 +30,38 @@ export function jsonLogger(stream: Writable, clock: () => number = Date.now): Lo
   };
 }
 
+/**
+ * Masks what looks like an e-mail address or a phone or document number (8 digits or more, with
+ * spaces, dots, dashes or brackets between them). Linear in the text's length, whatever it holds:
+ * an address is only looked for from the start of a run of address characters (the lookbehind),
+ * and numbers are found as whole runs of number characters, then counted.
+ */
 export function redact(text: string): string {
-  return text
-    .replace(/[^\s@"'<>]+@[^\s@"'<>]+\.[^\s@"'<>]+/g, '[email]')
-    .replace(/\+?\d[\d\s().-]{4,}\d/g, (run) => (run.replace(/\D/g, '').length >= 8 ? '[number]' : run));
+  return text.replace(emailShaped, maskEmail).replace(numberRun, maskNumber);
+}
+
+const emailShaped = /(?<![^\s@"'<>])[^\s@"'<>]+@([^\s@"'<>]+)/g;
+const numberRun = /[\d\s().+-]+/g;
+
+function maskEmail(match: string, domain: string): string {
+  // A domain with a dot between two of its characters, as in name@host.tld.
+  return domain.slice(1, -1).includes('.') ? '[email]' : match;
+}
+
+function maskNumber(run: string): string {
+  let first = -1;
+  let last = -1;
+  let digits = 0;
+  for (let at = 0; at < run.length; at += 1) {
+    const code = run.charCodeAt(at);
+    if (code < 0x30 || code > 0x39) continue;
+    if (first === -1) first = at;
+    last = at;
+    digits += 1;
+  }
+  if (digits < 8) return run;
+  const start = first > 0 && run[first - 1] === '+' ? first - 1 : first;
+  return `${run.slice(0, start)}[number]${run.slice(last + 1)}`;
 }
 
 /** A short pseudonymous reference to a person for logs: the start of their keyed phone hash. */
