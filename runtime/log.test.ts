@@ -34,6 +34,6 @@ describe('logs', () => {
     expect(redact(`a@${'b'.repeat(size)}`)).toHaveLength(size + 2);
     expect(redact(`${'x.'.repeat(size / 2)}@`)).toHaveLength(size + 1);
     expect(redact(`1${' ('.repeat(size / 2)}x`)).toHaveLength(size + 2);
-    expect(redact(`${'ab@'.repeat(size / 3)}c.d`)).toMatch(/\[email\]$/);
+    expect(redact(`${'ab@'.repeat(size / 3)}c.d`)).toMatch(/^ab@ab@/);
   });
 });
