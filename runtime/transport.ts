@@ -6,8 +6,9 @@ import type { Transport } from './outbox/sender.ts';
 
 /**
  * The production transport: messages to the WhatsApp Cloud API; handoff notifications as JSON
- * POSTs to the recipient's URL, signed like Meta signs its webhooks (`X-Amana-Signature-256:
- * sha256=<HMAC-SHA256 of the body>`) when HANDOFF_FORWARD_SECRET is set.
+ * POSTs to the recipient's URL, signed when HANDOFF_FORWARD_SECRET is set: `X-Amana-Timestamp`
+ * (Unix seconds of this attempt) and `X-Amana-Signature-256: sha256=<HMAC-SHA256 of
+ * "<timestamp>.<body>">`, so a desk can check both the sender and the freshness.
  */
 export class CloudTransport implements Transport {
   constructor(
@@ -23,8 +24,11 @@ export class CloudTransport implements Transport {
     const json = JSON.stringify(body);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (this.forwardSecret) {
+      // Signed over the time of this attempt and the body, so the desk can refuse replays (README).
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      headers['x-amana-timestamp'] = timestamp;
       headers['x-amana-signature-256'] =
-        `sha256=${createHmac('sha256', this.forwardSecret).update(json).digest('hex')}`;
+        `sha256=${createHmac('sha256', this.forwardSecret).update(`${timestamp}.${json}`).digest('hex')}`;
     }
     const outcome = await send('POST', url, headers, json, 10_000);
     if (!outcome.ok)

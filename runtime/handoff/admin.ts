@@ -11,7 +11,7 @@ export interface AdminOptions {
   flow: Flow;
   /** Without a token the admin API does not exist (404). */
   token?: string;
-  store: Storage;
+  store: Pick<Storage, 'counts' | 'openHandoffs' | 'handoff' | 'handoffMessages'>;
   keys: PersonKeys;
   log: Logger;
   /** Runs work after the person's turns under way (see InboxWorker.exclusive). */
@@ -51,7 +51,8 @@ export function adminRoute(options: AdminOptions) {
       return respondJson(response, 404, { error: 'the admin API is off: set ADMIN_TOKEN' });
     }
     const header = request.headers.authorization ?? '';
-    const given = /^Bearer (.+)$/.exec(header)?.[1];
+    // RFC 9110 §11.1: the scheme name is case-insensitive (`bearer`, `BEARER`).
+    const given = /^bearer +(\S+) *$/i.exec(header)?.[1];
     if (given === undefined || !sameSecret(given, options.token)) {
       audit(401, false);
       return respondJson(
@@ -65,7 +66,14 @@ export function adminRoute(options: AdminOptions) {
       audit(404, true);
       return respondJson(response, 404, { error: 'no such admin route' });
     }
-    const result = await handle(options, request, route);
+    let result: { status: number; body: unknown };
+    try {
+      result = await handle(options, request, route);
+    } catch (error) {
+      // A failure is audited too: the access happened, whatever became of it.
+      audit(500, true, route.ref);
+      throw error;
+    }
     audit(result.status, true, route.ref);
     respondJson(response, result.status, result.body);
   };

@@ -66,6 +66,15 @@ describe('exported bot: handoff queue and admin API', () => {
     expect(denied.every((line) => line['status'] === 401 && line['route'] === 'list')).toBe(true);
   });
 
+  it('accepts the bearer scheme in any case, as HTTP says (RFC 9110)', async () => {
+    for (const scheme of ['bearer', 'BEARER', 'Bearer']) {
+      const answer = await call(bot.port, 'GET', '/admin/status', undefined, {
+        authorization: `${scheme} ${secrets.adminToken}`,
+      });
+      expect(answer.status, scheme).toBe(200);
+    }
+  });
+
   it('puts the conversation in the queue with the fields the flow shares', async () => {
     await say(text('oi'), 2);
     await say(buttonReply('accept', 'Aceito'), 1);
@@ -105,8 +114,11 @@ describe('exported bot: handoff queue and admin API', () => {
       shared: { email: customer.email },
     });
     expect(asRecord(body['shared'])['where']).toBeUndefined();
+    // Signed over the time of sending and the body, so a desk can refuse a replayed notification.
+    const timestamp = String(forward?.headers['x-amana-timestamp']);
+    expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(120);
     const expected = `sha256=${createHmac('sha256', forwardSecret)
-      .update(forward?.raw ?? '')
+      .update(`${timestamp}.${forward?.raw ?? ''}`)
       .digest('hex')}`;
     expect(forward?.headers['x-amana-signature-256']).toBe(expected);
   });
