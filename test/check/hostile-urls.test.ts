@@ -25,6 +25,18 @@ function flowFile(flow: unknown): string {
   return file;
 }
 
+/** Checks the files in one `amana check` run and expects unsafe-template at send-lead in each. */
+async function expectEachRefusedAsUnsafe(labels: string[], ...files: string[]): Promise<void> {
+  const result = await amana('check', '--format', 'json', ...files);
+  expect(result.code).toBe(1);
+  const reports: { diagnostics: { rule: string; nodeId?: string }[] }[] = JSON.parse(result.stdout);
+  for (const [at, label] of labels.entries()) {
+    expect(reports[at]?.diagnostics, label).toContainEqual(
+      expect.objectContaining({ rule: 'unsafe-template', nodeId: 'send-lead' }),
+    );
+  }
+}
+
 describe('amana check reads URLs as the bot sends them (WHATWG URL)', () => {
   it('refuses a URL whose backslash hides the real host behind the declared one', async () => {
     // WHATWG URL reads `\` as `/`: this goes to collector.evil.example, with every field.
@@ -42,14 +54,7 @@ describe('amana check reads URLs as the bot sends them (WHATWG URL)', () => {
       'https://api.funilcrm.example/v1/leads\u0000',
       'https://api.funilcrm.example/v1/leads\u2028',
     ];
-    const result = await amana('check', '--format', 'json', ...urls.map((url) => flowFile(leadCaptureSendingTo(url))));
-    expect(result.code).toBe(1);
-    const reports: { diagnostics: { rule: string; nodeId?: string }[] }[] = JSON.parse(result.stdout);
-    for (const [at, url] of urls.entries()) {
-      expect(reports[at]?.diagnostics, url).toContainEqual(
-        expect.objectContaining({ rule: 'unsafe-template', nodeId: 'send-lead' }),
-      );
-    }
+    await expectEachRefusedAsUnsafe(urls, ...urls.map((url) => flowFile(leadCaptureSendingTo(url))));
   });
 
   it('refuses a placeholder in the host, port or user name, even when no personal data is sent', async () => {
@@ -67,14 +72,7 @@ describe('amana check reads URLs as the bot sends them (WHATWG URL)', () => {
       step.body = '{"source": "whatsapp"}';
       return flowFile(flow);
     });
-    const result = await amana('check', '--format', 'json', ...files);
-    expect(result.code).toBe(1);
-    const reports: { diagnostics: { rule: string; nodeId?: string }[] }[] = JSON.parse(result.stdout);
-    for (const [at, url] of urls.entries()) {
-      expect(reports[at]?.diagnostics, url).toContainEqual(
-        expect.objectContaining({ rule: 'unsafe-template', nodeId: 'send-lead' }),
-      );
-    }
+    await expectEachRefusedAsUnsafe(urls, ...files);
   });
 
   it('still accepts the recipient’s host written in capitals, with a final dot or the default port', async () => {
@@ -100,14 +98,10 @@ describe('amana check refuses request bodies it cannot fill safely (unsafe-templ
       flow.nodes.find((node: { id: string }) => node.id === 'send-lead').body = body;
       return flowFile(flow);
     });
-    const result = await amana('check', '--format', 'json', ...files);
-    expect(result.code).toBe(1);
-    const reports: { diagnostics: { rule: string; nodeId?: string }[] }[] = JSON.parse(result.stdout);
-    for (const [at, [body]] of bodies.entries()) {
-      expect(reports[at]?.diagnostics, body).toContainEqual(
-        expect.objectContaining({ rule: 'unsafe-template', nodeId: 'send-lead' }),
-      );
-    }
+    await expectEachRefusedAsUnsafe(
+      bodies.map(([body]) => body),
+      ...files,
+    );
   });
 });
 
