@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseFlow } from '../../flows/model/parse.ts';
+import { parseFlow } from '../../flows/index.ts';
 import { supportFlow } from '../../test/runtime/helpers/fixture-flow.ts';
 import { Keyring } from '../crypto/keyring.ts';
 import { PersonKeys } from '../crypto/person-keys.ts';

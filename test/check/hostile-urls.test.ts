@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFlow } from '../../flows/check/index.ts';
-import { refusalToSend } from '../../flows/check/urls.ts';
-import { parseFlow } from '../../flows/model/parse.ts';
+import { refusalToSend } from '../../flows/check/index.ts';
+import { parseFlow } from '../../flows/index.ts';
 import { amana, root } from '../helpers/amana.ts';
 
 const leadCapture = JSON.parse(readFileSync(join(root, 'flows/examples/lead-capture.flow.json'), 'utf8'));
