@@ -3,7 +3,7 @@ import type { StoreConfig } from '../config/config.ts';
 import { Keyring } from '../crypto/keyring.ts';
 import { PersonKeys } from '../crypto/person-keys.ts';
 import { runtimeText } from '../messages.ts';
-import { SqliteStorage } from './sqlite.ts';
+import { SqliteStorage } from './sqlite/storage.ts';
 import type { Storage } from './storage.ts';
 
 export type OpenedStore = { ok: true; store: Storage; keys: PersonKeys } | { ok: false; problem: string };

@@ -1,5 +1,5 @@
 /**
- * The bot's storage, as the rest of the runtime sees it. SQLite (./sqlite.ts) implements it for
+ * The bot's storage, as the rest of the runtime sees it. SQLite (./sqlite/, one file per area) implements it for
  * one instance; a PostgreSQL implementation can follow for several instances.
  *
  * The storage never sees a personal value in clear: callers hand it sealed blobs (AES-256-GCM

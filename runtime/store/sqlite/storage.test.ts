@@ -4,8 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SqliteStorage } from './sqlite.ts';
-import type { IngestMessage, PersonMaterial } from './storage.ts';
+import { SqliteStorage } from './storage.ts';
+import type { IngestMessage, PersonMaterial } from '../storage.ts';
 
 const day = 24 * 60 * 60 * 1000;
 

@@ -1,0 +1,96 @@
+import type Database from 'better-sqlite3';
+import { runtimeRetention } from '../../../flows/export/index.ts';
+import { toOutbox, type OutboxWithPersonColumns } from '../rows.ts';
+import type { OutboxKind, OutboxRow } from '../storage.ts';
+
+const day = 24 * 60 * 60 * 1000;
+/** Failed-send records serve the operator for as long as statuses do. */
+const { operationalRecordDays } = runtimeRetention;
+
+/** What the bot still has to send (Graph API messages and desk forwards), oldest first per person. */
+export class SqliteOutbox {
+  private readonly due;
+  private readonly nextDue;
+  private readonly insert;
+  private readonly remove;
+  private readonly retry;
+  private readonly kindOf;
+  private readonly recordFailure;
+  private readonly pendingOfPerson;
+  private readonly purgeFailures;
+  private readonly countAll;
+
+  constructor(db: Database.Database) {
+    this.due = db.prepare<[number, string, number], OutboxWithPersonColumns>(
+      `SELECT o.id, o.person_id, o.kind, o.payload, o.attempts, o.created_at,
+              p.id AS p_id, p.phone_hash, p.wrapped_key, p.phone_sealed, p.created_at AS p_created_at
+       FROM outbox o JOIN persons p ON p.id = o.person_id
+       WHERE o.next_attempt_at <= ?
+         AND NOT EXISTS (SELECT 1 FROM outbox earlier WHERE earlier.person_id = o.person_id AND earlier.id < o.id)
+         AND o.person_id NOT IN (SELECT value FROM json_each(?))
+       ORDER BY o.id LIMIT ?`,
+    );
+    // Only each person's oldest row can go next; later rows wait behind it whatever their time.
+    this.nextDue = db.prepare<[], { due: number | null }>(
+      'SELECT MIN(next_attempt_at) AS due FROM outbox WHERE id IN (SELECT MIN(id) FROM outbox GROUP BY person_id)',
+    );
+    this.insert = db.prepare<[number, OutboxKind, Buffer, number, number]>(
+      'INSERT INTO outbox (person_id, kind, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.remove = db.prepare<[number]>('DELETE FROM outbox WHERE id = ?');
+    this.retry = db.prepare<[number, number, string, number]>(
+      'UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?',
+    );
+    this.kindOf = db.prepare<[number], { kind: string }>('SELECT kind FROM outbox WHERE id = ?');
+    this.recordFailure = db.prepare<[string, number, string, number]>(
+      'INSERT INTO failed_sends (kind, attempts, error, at) VALUES (?, ?, ?, ?)',
+    );
+    this.pendingOfPerson = db.prepare<[number], { kind: OutboxKind; payload: Buffer; created_at: number }>(
+      'SELECT kind, payload, created_at FROM outbox WHERE person_id = ? ORDER BY id',
+    );
+    this.purgeFailures = db.prepare<[number]>('DELETE FROM failed_sends WHERE at <= ?');
+    this.countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM outbox');
+  }
+
+  dueRows(now: number, limit: number, busy: ReadonlySet<number>): OutboxRow[] {
+    return this.due.all(now, JSON.stringify([...busy]), limit).map(toOutbox);
+  }
+
+  nextDueAt(): number | undefined {
+    return this.nextDue.get()?.due ?? undefined;
+  }
+
+  /** Queues a row; returns its id. */
+  add(personId: number, kind: OutboxKind, payload: Buffer, createdAt: number): number {
+    return Number(this.insert.run(personId, kind, payload, createdAt, createdAt).lastInsertRowid);
+  }
+
+  sent(id: number): void {
+    this.remove.run(id);
+  }
+
+  retryLater(id: number, attempts: number, nextAttemptAt: number, error: string): void {
+    this.retry.run(attempts, nextAttemptAt, error, id);
+  }
+
+  /** Gives up on a row: it goes, and the operator keeps a record without person or payload. */
+  failed(id: number, attempts: number, error: string, at: number): void {
+    const row = this.kindOf.get(id);
+    this.remove.run(id);
+    if (row) this.recordFailure.run(row.kind, attempts, error, at);
+  }
+
+  pendingOf(personId: number): { kind: OutboxKind; payload: Buffer; createdAt: number }[] {
+    return this.pendingOfPerson
+      .all(personId)
+      .map((row) => ({ kind: row.kind, payload: row.payload, createdAt: row.created_at }));
+  }
+
+  purge(now: number): { failedSends: number } {
+    return { failedSends: this.purgeFailures.run(now - operationalRecordDays * day).changes };
+  }
+
+  count(): number {
+    return this.countAll.get()?.n ?? 0;
+  }
+}

@@ -1,0 +1,229 @@
+import Database from 'better-sqlite3';
+import { ownerOnly } from '../file-mode.ts';
+import { GroupCommit } from '../group-commit.ts';
+import { schema, schemaVersion } from '../schema.ts';
+import type {
+  HandoffMessageRow,
+  HandoffRow,
+  InboxRow,
+  IngestMessage,
+  IngestResult,
+  OutboxRow,
+  PersonContext,
+  PersonMaterial,
+  PersonRow,
+  PurgeReport,
+  StatusRecord,
+  Storage,
+  StoreCounts,
+  SubjectRecords,
+  TurnOp,
+  TurnResult,
+} from '../storage.ts';
+import { SqliteHandoffs } from './handoffs.ts';
+import { SqliteInbox } from './inbox.ts';
+import { SqliteOutbox } from './outbox.ts';
+import { SqliteSubjects } from './subjects.ts';
+import { SqliteTurns } from './turns.ts';
+
+/**
+ * The storage on SQLite in WAL mode, one file (plus its -wal and -shm). Writes are group-committed
+ * with synchronous=FULL, so an acknowledged webhook survives a power cut, not only a crash.
+ * `secure_delete` overwrites deleted content with zeros, and {@link scrub} checkpoints and
+ * truncates the WAL, so erased rows leave no bytes behind in either file.
+ *
+ * Each area (inbox, outbox, turns, handoffs, subjects) prepares its statements once, when the
+ * store opens; this class opens the file, runs the writes in group commits and composes them.
+ */
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly writes: GroupCommit;
+  private readonly subjects: SqliteSubjects;
+  private readonly inbox: SqliteInbox;
+  private readonly outbox: SqliteOutbox;
+  private readonly handoffs: SqliteHandoffs;
+  private readonly turns: SqliteTurns;
+  private readonly readKeyCheck;
+  private readonly writeKeyCheck;
+  private readonly personById = (id: number): PersonRow | undefined => this.subjects.byIdNow(id);
+
+  constructor(file: string) {
+    ownerOnly(file);
+    this.db = new Database(file, { timeout: 5000 });
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('secure_delete = ON');
+    this.db.exec(schema);
+    const version = this.db.prepare<[], { value: Buffer }>("SELECT value FROM meta WHERE key = 'schema'").get();
+    if (!version) {
+      this.db.prepare("INSERT INTO meta (key, value) VALUES ('schema', ?)").run(Buffer.from(String(schemaVersion)));
+    } else if (Number(version.value.toString()) > schemaVersion) {
+      throw new Error(`the database was written by a newer Amana runtime (schema ${version.value.toString()})`);
+    }
+    this.writes = new GroupCommit(this.db);
+    this.subjects = new SqliteSubjects(this.db);
+    this.inbox = new SqliteInbox(this.db);
+    this.outbox = new SqliteOutbox(this.db);
+    this.handoffs = new SqliteHandoffs(this.db);
+    this.turns = new SqliteTurns(this.db, {
+      subjects: this.subjects,
+      inbox: this.inbox,
+      outbox: this.outbox,
+      handoffs: this.handoffs,
+    });
+    this.readKeyCheck = this.db.prepare<[], { value: Buffer }>("SELECT value FROM meta WHERE key = 'key-check'");
+    this.writeKeyCheck = this.db.prepare<[Buffer]>("INSERT INTO meta (key, value) VALUES ('key-check', ?)");
+  }
+
+  async keyCheck(): Promise<Buffer | undefined> {
+    return this.readKeyCheck.get()?.value;
+  }
+
+  setKeyCheck(value: Buffer): Promise<void> {
+    return this.writes.run(() => {
+      this.writeKeyCheck.run(value);
+    });
+  }
+
+  ingest(messages: IngestMessage[], statuses: StatusRecord[]): Promise<IngestResult> {
+    return this.writes.run(() =>
+      this.inbox.ingest(
+        messages,
+        statuses,
+        (message) => this.subjects.ensure(message.phoneHash, message.newPerson, message.receivedAt),
+        Date.now(),
+      ),
+    );
+  }
+
+  async pendingInbox(afterId: number, limit: number): Promise<InboxRow[]> {
+    return this.inbox.pendingAfter(afterId, limit);
+  }
+
+  async personContext(personId: number): Promise<PersonContext | undefined> {
+    const person = this.subjects.byIdNow(personId);
+    if (!person) return undefined;
+    const conversation = this.turns.conversation(personId);
+    const openHandoff = this.handoffs.ofPerson(person);
+    return { person, ...(conversation ? { conversation } : {}), ...(openHandoff ? { openHandoff } : {}) };
+  }
+
+  async findPerson(phoneHash: Buffer): Promise<PersonRow | undefined> {
+    return this.subjects.byPhoneHash(phoneHash);
+  }
+
+  ensurePerson(phoneHash: Buffer, material: () => PersonMaterial): Promise<PersonRow> {
+    return this.writes.run(() => this.subjects.ensure(phoneHash, material, Date.now()));
+  }
+
+  commitTurn(personId: number, ops: TurnOp[]): Promise<TurnResult> {
+    return this.writes.run(() => this.turns.apply(personId, ops));
+  }
+
+  async dueOutbox(now: number, limit: number, busy: ReadonlySet<number>): Promise<OutboxRow[]> {
+    return this.outbox.dueRows(now, limit, busy);
+  }
+
+  async nextOutboxDue(): Promise<number | undefined> {
+    return this.outbox.nextDueAt();
+  }
+
+  outboxSent(id: number): Promise<void> {
+    return this.writes.run(() => this.outbox.sent(id));
+  }
+
+  outboxRetry(id: number, attempts: number, nextAttemptAt: number, error: string): Promise<void> {
+    return this.writes.run(() => this.outbox.retryLater(id, attempts, nextAttemptAt, error));
+  }
+
+  outboxFailed(id: number, attempts: number, error: string, at: number): Promise<void> {
+    return this.writes.run(() => this.outbox.failed(id, attempts, error, at));
+  }
+
+  async openHandoffs(): Promise<HandoffRow[]> {
+    return this.handoffs.open(this.personById);
+  }
+
+  async handoff(ref: string): Promise<HandoffRow | undefined> {
+    return this.handoffs.find(ref, this.personById);
+  }
+
+  async handoffMessages(handoffId: number): Promise<HandoffMessageRow[]> {
+    return this.handoffs.messages(handoffId);
+  }
+
+  async purge(now: number): Promise<PurgeReport> {
+    const report = await this.writes.run(() => ({
+      ...this.turns.purge(now),
+      ...this.handoffs.purge(now),
+      ...this.inbox.purge(now),
+      ...this.outbox.purge(now),
+      // Last: a person is forgotten once the other areas hold nothing about them.
+      ...this.subjects.purge(),
+    }));
+    if (Object.values(report).some((count) => count > 0)) await this.scrub();
+    return report;
+  }
+
+  async erasePerson(phoneHash: Buffer, at: number): Promise<boolean> {
+    const erased = await this.writes.run(() => {
+      const person = this.subjects.byPhoneHash(phoneHash);
+      this.turns.erase(phoneHash, person?.id, at);
+      return person !== undefined;
+    });
+    await this.scrub();
+    return erased;
+  }
+
+  async subjectRecords(phoneHash: Buffer): Promise<SubjectRecords | undefined> {
+    const person = this.subjects.byPhoneHash(phoneHash);
+    const ledger = this.subjects.ledgerOf(phoneHash);
+    if (!person) return ledger.length > 0 ? { ...nothingHeld, ledger } : undefined;
+    const conversation = this.turns.conversation(person.id);
+    const handoff = this.handoffs.ofPerson(person);
+    return {
+      person,
+      fields: this.turns.fields(person.id),
+      ...(conversation ? { conversation } : {}),
+      ledger,
+      handoffs: handoff ? [{ ...withoutPerson(handoff), messages: this.handoffs.messages(handoff.id) }] : [],
+      pendingInbox: this.inbox.pendingOf(person.id),
+      pendingOutbox: this.outbox.pendingOf(person.id),
+    };
+  }
+
+  async scrub(): Promise<void> {
+    this.writes.flush();
+    // TRUNCATE waits for readers (busy_timeout) and then empties the WAL file; retry if another
+    // process kept it busy, so erased frames do not linger in the -wal file.
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const result = this.db.pragma('wal_checkpoint(TRUNCATE)');
+      const busy = Array.isArray(result) && result.some((row: { busy?: number }) => row.busy === 1);
+      if (!busy) return;
+      await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+    }
+    throw new Error('the WAL could not be checkpointed: another process keeps the database busy');
+  }
+
+  async counts(): Promise<StoreCounts> {
+    return {
+      persons: this.subjects.count(),
+      pendingInbox: this.inbox.pendingCount(),
+      pendingOutbox: this.outbox.count(),
+      openHandoffs: this.handoffs.count(),
+    };
+  }
+
+  async close(): Promise<void> {
+    this.writes.flush();
+    this.db.close();
+  }
+}
+
+const nothingHeld: SubjectRecords = { fields: [], ledger: [], handoffs: [], pendingInbox: [], pendingOutbox: [] };
+
+function withoutPerson(handoff: HandoffRow): Omit<HandoffRow, 'person'> {
+  const { person: _person, ...rest } = handoff;
+  return rest;
+}
