@@ -26,6 +26,8 @@ const en = {
   'not-integer': '{name} must be a whole number from {min} to {max}; it is "{value}".',
   'phone-number-id-digits': 'WHATSAPP_PHONE_NUMBER_ID must be digits only: the Phone number ID, not the phone number.',
   'bad-url': 'GRAPH_API_BASE must be an address such as https://graph.facebook.com/v23.0.',
+  'bad-database-url':
+    'DATABASE_URL must be a PostgreSQL address such as postgres://amana:password@db.example.com:5432/amana (leave it out to use SQLite).',
   'http-not-local':
     'GRAPH_API_BASE may use http:// only for a server on this machine (127.0.0.1 or localhost); use https://.',
   'admin-token-short': 'ADMIN_TOKEN must be at least 24 characters. Create one with: node server.js keygen',
@@ -90,6 +92,8 @@ export const runtimeMessages: Catalogue<RuntimeMessageKey> = {
     'phone-number-id-digits':
       'WHATSAPP_PHONE_NUMBER_ID deve ter só dígitos: é a Identificação do número de telefone, não o número em si.',
     'bad-url': 'GRAPH_API_BASE deve ser um endereço como https://graph.facebook.com/v23.0.',
+    'bad-database-url':
+      'DATABASE_URL deve ser um endereço PostgreSQL como postgres://amana:senha@db.exemplo.com.br:5432/amana (deixe sem para usar SQLite).',
     'http-not-local':
       'GRAPH_API_BASE só pode usar http:// para um servidor nesta máquina (127.0.0.1 ou localhost); use https://.',
     'admin-token-short': 'ADMIN_TOKEN deve ter pelo menos 24 caracteres. Crie um com: node server.js keygen',
@@ -149,6 +153,8 @@ export const runtimeMessages: Catalogue<RuntimeMessageKey> = {
     'phone-number-id-digits':
       'يجب أن يتكوّن WHATSAPP_PHONE_NUMBER_ID من أرقام فقط: إنه معرّف رقم الهاتف، لا رقم الهاتف نفسه.',
     'bad-url': 'يجب أن يكون GRAPH_API_BASE عنوانًا مثل https://graph.facebook.com/v23.0.',
+    'bad-database-url':
+      'يجب أن يكون DATABASE_URL عنوان PostgreSQL مثل postgres://amana:password@db.example.com:5432/amana (اتركه فارغًا لاستخدام SQLite).',
     'http-not-local':
       'لا يجوز أن يستخدم GRAPH_API_BASE البروتوكول http://‎ إلا لخادم على هذا الجهاز (127.0.0.1 أو localhost)؛ استخدم https://‎.',
     'admin-token-short': 'يجب ألا يقل ADMIN_TOKEN عن 24 حرفًا. أنشئه بالأمر: node server.js keygen',

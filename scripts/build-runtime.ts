@@ -18,8 +18,9 @@ export async function bundleRuntime(): Promise<string> {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // The one native dependency, installed by `npm install` in the bundle's folder.
-    external: ['better-sqlite3'],
+    // Installed by `npm install` in the bundle's folder: the native SQLite binding, and the
+    // PostgreSQL driver (required only when DATABASE_URL is set, so SQLite bots start without it).
+    external: ['better-sqlite3', 'postgres'],
     legalComments: 'inline',
     charset: 'utf8',
     minifySyntax: true,

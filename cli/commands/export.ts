@@ -108,7 +108,8 @@ export const exportCommand: Command = {
       appVersion: amanaVersion(),
       exportedAt: new Date().toISOString(),
       language,
-      betterSqlite3: await betterSqlite3Range(),
+      betterSqlite3: await dependencyRange('better-sqlite3', '^12.0.0'),
+      postgres: await dependencyRange('postgres', '^3.4.0'),
     });
     if (!result.ok) {
       for (const line of formatText(file, result.diagnostics)) writeLine(context.stdout, line);
@@ -163,14 +164,14 @@ async function writeAtomically(file: string, content: string): Promise<void> {
   await rename(temporary, file);
 }
 
-/** The better-sqlite3 range the runtime was built against, from Amana's own package.json. */
-async function betterSqlite3Range(): Promise<string> {
+/** The range of a runtime dependency the runtime was built against, from Amana's own package.json. */
+async function dependencyRange(name: string, fallback: string): Promise<string> {
   const manifest: unknown = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
   const dependencies =
     typeof manifest === 'object' && manifest !== null && 'dependencies' in manifest ? manifest.dependencies : undefined;
   const range =
-    typeof dependencies === 'object' && dependencies !== null && 'better-sqlite3' in dependencies
-      ? dependencies['better-sqlite3']
+    typeof dependencies === 'object' && dependencies !== null
+      ? Object.entries(dependencies).find(([key]) => key === name)?.[1]
       : undefined;
-  return typeof range === 'string' ? range : '^12.0.0';
+  return typeof range === 'string' ? range : fallback;
 }

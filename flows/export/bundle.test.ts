@@ -19,6 +19,7 @@ const options: BundleOptions = {
   exportedAt: '2026-03-14T12:00:00.000Z',
   language: 'en',
   betterSqlite3: '^12.11.1',
+  postgres: '^3.4.9',
 };
 
 const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -78,9 +79,9 @@ describe('buildBundle', () => {
     expect(Object.keys(manifest.files)).toHaveLength(6);
   });
 
-  it('declares better-sqlite3 as the one dependency', () => {
+  it('declares better-sqlite3 and the PostgreSQL driver as its dependencies', () => {
     const manifest = JSON.parse(bundle('lead-capture')['package.json'] ?? '');
-    expect(manifest.dependencies).toEqual({ 'better-sqlite3': '^12.11.1' });
+    expect(manifest.dependencies).toEqual({ 'better-sqlite3': '^12.11.1', postgres: '^3.4.9' });
     expect(manifest.allowScripts).toEqual({ 'better-sqlite3': true });
     expect(manifest).toMatchObject({
       name: 'amana-bot-lead-capture',

@@ -19,6 +19,8 @@ export interface BundleOptions {
   language: UiLanguage;
   /** The npm version range of better-sqlite3 the runtime was built against. */
   betterSqlite3: string;
+  /** The npm version range of postgres (the PostgreSQL driver, loaded only with DATABASE_URL). */
+  postgres: string;
 }
 
 export type BundleResult =
@@ -47,7 +49,7 @@ export function buildBundle(flow: Flow, options: BundleOptions): BundleResult {
   const files: Record<string, string> = {
     'flow.json': flowJson,
     'server.js': options.serverJs,
-    'package.json': packageJson(flow, options.betterSqlite3),
+    'package.json': packageJson(flow, options),
     'README.md': deployReadme(flow, options.language, {
       appVersion: options.appVersion,
       exportedAt: options.exportedAt,
@@ -84,8 +86,11 @@ export function buildBundle(flow: Flow, options: BundleOptions): BundleResult {
   return { ok: true, files, manifest, diagnostics };
 }
 
-/** The bundle's package.json: one dependency, the native SQLite binding, whose install script may run. */
-function packageJson(flow: Flow, betterSqlite3: string): string {
+/**
+ * The bundle's package.json: the native SQLite binding, whose install script may run, and the
+ * PostgreSQL driver (plain JavaScript) for bots run as several instances on one database.
+ */
+function packageJson(flow: Flow, { betterSqlite3, postgres }: BundleOptions): string {
   const name = `amana-bot-${flow.id
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, '-')
@@ -99,7 +104,7 @@ function packageJson(flow: Flow, betterSqlite3: string): string {
     main: 'server.js',
     scripts: { start: 'node server.js serve', simulate: 'node server.js simulate' },
     engines: { node: nodeVersions },
-    dependencies: { 'better-sqlite3': betterSqlite3 },
+    dependencies: { 'better-sqlite3': betterSqlite3, postgres },
     // better-sqlite3 compiles (or fetches) its native binding in an install script; npm 12 runs
     // dependencies' install scripts only when package.json allows them (npm approve-scripts).
     allowScripts: { 'better-sqlite3': true },

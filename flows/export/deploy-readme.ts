@@ -7,7 +7,7 @@ const en = {
   intro:
     'Exported by Amana {version} on {date}. The bot answers your customers on WhatsApp exactly as the flow was designed and checked in Amana, on your own server, keeping personal data encrypted.',
   files: 'Files',
-  'file-server': 'the bot (one file; its only dependency is better-sqlite3)',
+  'file-server': 'the bot (one file; it depends on better-sqlite3, and on postgres when run on PostgreSQL)',
   'file-flow': 'the flow, as checked; the bot refuses to start if it is edited (export again instead)',
   'file-manifest': 'what was exported, when, with which checker result, and the files’ SHA-256',
   'file-notices': 'what to tell customers, one per flow language (link it from your site and the flow’s first message)',
@@ -38,7 +38,20 @@ const en = {
     'Expired values are deleted every hour (and at start); `purge` does it now. `erase` is the right to erasure: it deletes the person’s key and every row about them and empties the write-ahead log, so their data is unreadable even in old backups. `export-subject` prints, as JSON, everything held about a person, for access and portability requests. Customers can also erase their data themselves with the flow’s erase keyword.',
   backups:
     '**Backups**: copy the database with `sqlite3 amana.db ".backup backup.db"` (not `cp` while the bot runs). Keep backups and the key apart. Restoring a backup does not bring erased people back: their keys were deleted.',
-  'h-settings': '8. Settings',
+  'h-scale': '8. Several instances on PostgreSQL',
+  scale:
+    'One instance on SQLite needs no database server. When traffic outgrows one server, run the same folder on N servers (or N processes) against one PostgreSQL database and put a load balancer in front of them: set `DATABASE_URL=postgres://user:password@host:5432/database` in the `.env` of every instance (the same `.env` everywhere: the same AMANA_DATA_KEY, ADMIN_TOKEN and WhatsApp settings), and point Meta’s webhook at the balancer. The first instance to start creates the tables; later versions migrate them once, whichever instance starts first.',
+  'scale-work':
+    'Every instance may receive any delivery: each message is written once (Meta’s redeliveries are recognised by any instance), processed once, and one person’s messages in order, by one instance at a time. An instance that dies leaves its work to the others after 10 seconds. Replies leave in order per person at most AMANA_SEND_RATE per second for the whole business number, not per instance. The hourly purge runs on one instance at a time.',
+  'scale-health':
+    'Point the balancer’s health check at `GET /healthz`: 200 with `inboxLagMs` (how long the oldest unprocessed message has waited) while the database answers, 503 when it does not.',
+  'scale-keys':
+    '**Keys**: every instance needs the same AMANA_DATA_KEY — deliver it with your secret manager or as AMANA_DATA_KEY_FILE (chmod 600), never store it in the database or beside its backups. The database holds personal data only as ciphertext under per-person keys wrapped by that key.',
+  'scale-erasure':
+    '**Erasure on PostgreSQL** deletes the person’s key and rows in one transaction. PostgreSQL keeps deleted row versions in its files until VACUUM reuses the space, and backups and WAL archives keep what they copied; what remains there is ciphertext under a key that no longer exists (crypto-shredding), so it cannot be read even with AMANA_DATA_KEY. Let autovacuum run (it is on by default) and expire old backups on a schedule. Back up with `pg_dump` or your provider’s snapshots; restoring one does not bring erased people back.',
+  'set-database-url':
+    'Optional: a PostgreSQL address (`postgres://user:password@host:5432/database`, with `?sslmode=require` across a network) for several instances; without it the bot uses SQLite (AMANA_DB).',
+  'h-settings': '9. Settings',
   setting: 'Setting',
   meaning: 'Meaning',
   'set-port': 'HTTP port (default 3000); `HOST` picks the interface (default: all).',
@@ -67,7 +80,7 @@ const messages: Catalogue<Key> = {
     intro:
       'Exportado pelo Amana {version} em {date}. O bot responde aos seus clientes no WhatsApp exatamente como o fluxo foi desenhado e verificado no Amana, no seu próprio servidor, guardando os dados pessoais criptografados.',
     files: 'Arquivos',
-    'file-server': 'o bot (um arquivo só; sua única dependência é o better-sqlite3)',
+    'file-server': 'o bot (um arquivo só; depende do better-sqlite3, e do postgres quando roda no PostgreSQL)',
     'file-flow': 'o fluxo, como foi verificado; o bot não inicia se ele for editado (exporte de novo)',
     'file-manifest': 'o que foi exportado, quando, com qual resultado da verificação, e o SHA-256 dos arquivos',
     'file-notices':
@@ -99,7 +112,20 @@ const messages: Catalogue<Key> = {
       'Valores vencidos são apagados a cada hora (e ao iniciar); o `purge` faz isso na hora. O `erase` atende ao direito de eliminação: apaga a chave da pessoa e todas as linhas sobre ela e esvazia o log de escrita antecipada, então os dados ficam ilegíveis até em backups antigos. O `export-subject` imprime, em JSON, tudo o que é guardado sobre uma pessoa, para pedidos de acesso e portabilidade. Os clientes também podem apagar os próprios dados com a palavra-chave de exclusão do fluxo.',
     backups:
       '**Backups**: copie o banco com `sqlite3 amana.db ".backup backup.db"` (não com `cp` com o bot rodando). Guarde backups e chave separados. Restaurar um backup não traz de volta pessoas apagadas: as chaves delas foram eliminadas.',
-    'h-settings': '8. Configurações',
+    'h-scale': '8. Várias instâncias no PostgreSQL',
+    scale:
+      'Uma instância com SQLite não precisa de servidor de banco. Quando o tráfego passar de um servidor, rode a mesma pasta em N servidores (ou N processos) com um só banco PostgreSQL e um balanceador de carga na frente: defina `DATABASE_URL=postgres://usuario:senha@host:5432/banco` no `.env` de cada instância (o mesmo `.env` em todas: o mesmo AMANA_DATA_KEY, ADMIN_TOKEN e configurações do WhatsApp) e aponte o webhook da Meta para o balanceador. A primeira instância a iniciar cria as tabelas; versões novas as migram uma única vez, seja qual for a instância que iniciar primeiro.',
+    'scale-work':
+      'Qualquer instância pode receber qualquer entrega: cada mensagem é gravada uma vez (qualquer instância reconhece as reentregas da Meta), processada uma vez, e as mensagens de uma pessoa em ordem, por uma instância de cada vez. Se uma instância cair, as outras assumem o trabalho dela após 10 segundos. As respostas saem em ordem por pessoa, no máximo AMANA_SEND_RATE por segundo para o número comercial inteiro, não por instância. A limpeza de hora em hora roda em uma instância de cada vez.',
+    'scale-health':
+      'Aponte a verificação de saúde do balanceador para `GET /healthz`: 200 com `inboxLagMs` (há quanto tempo espera a mensagem não processada mais antiga) enquanto o banco responde, 503 quando não responde.',
+    'scale-keys':
+      '**Chaves**: todas as instâncias precisam do mesmo AMANA_DATA_KEY — entregue-o pelo seu cofre de segredos ou como AMANA_DATA_KEY_FILE (chmod 600), nunca o guarde no banco nem junto dos backups dele. O banco guarda dados pessoais só como texto cifrado sob chaves por pessoa, protegidas por essa chave.',
+    'scale-erasure':
+      '**Apagamento no PostgreSQL** elimina a chave e as linhas da pessoa numa só transação. O PostgreSQL mantém versões apagadas de linhas nos arquivos até o VACUUM reaproveitar o espaço, e backups e arquivos de WAL guardam o que copiaram; o que resta ali é texto cifrado sob uma chave que não existe mais (crypto-shredding), ilegível mesmo com o AMANA_DATA_KEY. Deixe o autovacuum ligado (é o padrão) e descarte backups antigos periodicamente. Faça backup com `pg_dump` ou com os snapshots do seu provedor; restaurar um não traz de volta pessoas apagadas.',
+    'set-database-url':
+      'Opcional: um endereço PostgreSQL (`postgres://usuario:senha@host:5432/banco`, com `?sslmode=require` através da rede) para várias instâncias; sem ele o bot usa SQLite (AMANA_DB).',
+    'h-settings': '9. Configurações',
     setting: 'Configuração',
     meaning: 'Significado',
     'set-port': 'Porta HTTP (padrão 3000); `HOST` escolhe a interface (padrão: todas).',
@@ -124,7 +150,7 @@ const messages: Catalogue<Key> = {
     intro:
       'صدّره أمانة {version} في {date}. يجيب البوت عملاءك على واتساب كما صُمّم المسار وفُحص في أمانة تمامًا، على خادمك أنت، مع حفظ البيانات الشخصية مشفّرة.',
     files: 'الملفات',
-    'file-server': 'البوت (ملف واحد، واعتماده الوحيد هو better-sqlite3)',
+    'file-server': 'البوت (ملف واحد، يعتمد على better-sqlite3، وعلى postgres عند التشغيل على PostgreSQL)',
     'file-flow': 'المسار كما فُحص؛ يرفض البوت التشغيل إذا عُدّل (صدّر من جديد بدلًا من ذلك)',
     'file-manifest': 'ما صُدّر ومتى وبأي نتيجة فحص، وبصمات SHA-256 للملفات',
     'file-notices': 'ما يُقال للعملاء، ملف لكل لغة من لغات المسار (ضع رابطه في موقعك وفي أول رسالة من المسار)',
@@ -155,7 +181,20 @@ const messages: Catalogue<Key> = {
       'تُحذف القيم المنتهية كل ساعة (وعند التشغيل)، ويفعل `purge` ذلك فورًا. و`erase` هو حق المحو: يحذف مفتاح الشخص وكل الصفوف عنه ويفرّغ سجل الكتابة المسبقة، فتصبح بياناته غير مقروءة حتى في النسخ الاحتياطية القديمة. ويطبع `export-subject` بصيغة JSON كل ما يُحتفظ به عن شخص، لطلبات الاطلاع والنقل. ويستطيع العملاء أيضًا محو بياناتهم بأنفسهم بكلمة المحو في المسار.',
     backups:
       '**النسخ الاحتياطي**: انسخ قاعدة البيانات بالأمر `sqlite3 amana.db ".backup backup.db"` (لا بـ `cp` أثناء عمل البوت). احفظ النسخ الاحتياطية والمفتاح منفصلين. استعادة نسخة احتياطية لا تعيد الأشخاص الذين مُحيت بياناتهم: فقد حُذفت مفاتيحهم.',
-    'h-settings': '8. الإعدادات',
+    'h-scale': '8. عدة نسخ على PostgreSQL',
+    scale:
+      'نسخة واحدة على SQLite لا تحتاج إلى خادم قاعدة بيانات. حين تتجاوز الحركة خادمًا واحدًا، شغّل المجلد نفسه على N خادم (أو N عملية) مع قاعدة بيانات PostgreSQL واحدة وموازن أحمال أمامها: اضبط `DATABASE_URL=postgres://user:password@host:5432/database` في ملف `.env` لكل نسخة (ملف `.env` نفسه في كل مكان: AMANA_DATA_KEY وADMIN_TOKEN وإعدادات واتساب نفسها)، ووجّه الويب هوك في Meta إلى الموازن. أول نسخة تبدأ تنشئ الجداول، والإصدارات اللاحقة تُرحّلها مرة واحدة أيًّا كانت النسخة التي تبدأ أولًا.',
+    'scale-work':
+      'يمكن لأي نسخة أن تستقبل أي رسالة: تُكتب كل رسالة مرة واحدة (وتتعرف أي نسخة على إعادة إرسال Meta)، وتُعالج مرة واحدة، وتُعالج رسائل الشخص الواحد بالترتيب وبنسخة واحدة في كل مرة. إذا توقفت نسخة تتولى الأخرى عملها بعد 10 ثوانٍ. تخرج الردود بالترتيب لكل شخص، بحد أقصى AMANA_SEND_RATE في الثانية لرقم النشاط التجاري كله لا لكل نسخة. ويجري الحذف الدوري كل ساعة على نسخة واحدة في كل مرة.',
+    'scale-health':
+      'وجّه فحص السلامة في الموازن إلى `GET /healthz`: يعيد 200 مع `inboxLagMs` (مدة انتظار أقدم رسالة لم تُعالج) ما دامت قاعدة البيانات تجيب، و503 حين لا تجيب.',
+    'scale-keys':
+      '**المفاتيح**: تحتاج كل النسخ إلى AMANA_DATA_KEY نفسه — سلّمه عبر مدير الأسرار لديك أو في AMANA_DATA_KEY_FILE ‏(chmod 600)، ولا تحفظه في قاعدة البيانات ولا بجوار نسخها الاحتياطية. لا تحفظ قاعدة البيانات البيانات الشخصية إلا نصًا مشفّرًا بمفاتيح لكل شخص يحميها ذلك المفتاح.',
+    'scale-erasure':
+      '**المحو على PostgreSQL** يحذف مفتاح الشخص وصفوفه في معاملة واحدة. يُبقي PostgreSQL نسخ الصفوف المحذوفة في ملفاته حتى يعيد VACUUM استخدام المساحة، وتحتفظ النسخ الاحتياطية وأرشيفات WAL بما نسخته؛ وما يبقى هناك نص مشفّر بمفتاح لم يعد موجودًا (crypto-shredding)، فلا يُقرأ حتى مع AMANA_DATA_KEY. اترك autovacuum يعمل (وهو مفعّل افتراضيًا) واحذف النسخ الاحتياطية القديمة دوريًا. خذ النسخ الاحتياطية بـ `pg_dump` أو بلقطات مزوّدك؛ واستعادة إحداها لا تعيد من مُحيت بياناتهم.',
+    'set-database-url':
+      'اختياري: عنوان PostgreSQL ‏(`postgres://user:password@host:5432/database`، مع `?sslmode=require` عبر الشبكة) لعدة نسخ؛ ومن دونه يستخدم البوت SQLite ‏(AMANA_DB).',
+    'h-settings': '9. الإعدادات',
     setting: 'الإعداد',
     meaning: 'المعنى',
     'set-port': 'منفذ HTTP (الافتراضي 3000)؛ ويختار `HOST` الواجهة (الافتراضي: كلها).',
@@ -187,6 +226,7 @@ const settings: readonly [name: string, help: Key][] = [
   ['GRAPH_API_BASE', 'set-graph'],
   ['AMANA_DATA_KEY', 'set-key'],
   ['AMANA_DB', 'set-db'],
+  ['DATABASE_URL', 'set-database-url'],
   ['ADMIN_TOKEN', 'set-admin'],
   ['AMANA_SEND_RATE', 'set-rate'],
   ['HANDOFF_FORWARD_SECRET', 'set-forward'],
@@ -203,6 +243,7 @@ const examples: Readonly<Record<string, string>> = {
   GRAPH_API_BASE: 'GRAPH_API_BASE=https://graph.facebook.com/v23.0',
   AMANA_DATA_KEY: 'AMANA_DATA_KEY=\n# AMANA_DATA_KEY_FILE=/etc/amana/data.key',
   AMANA_DB: 'AMANA_DB=./amana.db',
+  DATABASE_URL: '# DATABASE_URL=postgres://amana:password@db.example.com:5432/amana',
   ADMIN_TOKEN: 'ADMIN_TOKEN=',
   AMANA_SEND_RATE: '# AMANA_SEND_RATE=80',
   HANDOFF_FORWARD_SECRET: '# HANDOFF_FORWARD_SECRET=',
@@ -305,6 +346,18 @@ export function deployReadme(
     t('privacy'),
     '',
     t('backups'),
+    '',
+    `## ${t('h-scale')}`,
+    '',
+    t('scale'),
+    '',
+    t('scale-work'),
+    '',
+    t('scale-health'),
+    '',
+    t('scale-keys'),
+    '',
+    t('scale-erasure'),
     '',
     `## ${t('h-settings')}`,
     '',

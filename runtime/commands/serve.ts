@@ -3,6 +3,7 @@ import { serveConfig, type ServeConfig } from '../config/config.ts';
 import { callRecipient } from '../conversation/recipient-call.ts';
 import { GraphClient } from '../graph/client.ts';
 import { adminRoute } from '../handoff/admin.ts';
+import { healthRoute } from '../http/health.ts';
 import { botServer } from '../http/server.ts';
 import { jsonLogger } from '../log.ts';
 import { runtimeText } from '../messages.ts';
@@ -66,6 +67,7 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
         release: (handoff) => bot.processor.release(handoff),
         reply: (handoff, text) => bot.processor.agentReply(handoff, text),
       }),
+      health: healthRoute(store, clock),
     },
     log,
   );

@@ -1,3 +1,4 @@
+import { databaseName } from '../store/open.ts';
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
@@ -40,7 +41,11 @@ export async function simulateCommand(io: RuntimeIo, args: string[]): Promise<nu
   });
   line(
     io.stderr,
-    runtimeText(io.language, 'simulate-intro', { flow: flow.name, phone: `+${phone}`, db: opened.config.dbFile }),
+    runtimeText(io.language, 'simulate-intro', {
+      flow: flow.name,
+      phone: `+${phone}`,
+      db: databaseName(opened.config),
+    }),
   );
   const input = createInterface({ input: io.stdin, terminal: false });
   for await (const typed of input) {
@@ -59,9 +64,10 @@ export async function simulateCommand(io: RuntimeIo, args: string[]): Promise<nu
       },
       clock(),
     );
-    const first = result.inserted[0];
-    if (first === undefined) continue;
-    for (const row of await store.pendingInbox(first - 1, result.inserted.length)) await bot.processor.inbound(row);
+    if (result.inserted.length === 0) continue;
+    const rows = await store.claimInbox(result.inserted.length, new Set());
+    for (const row of rows) await bot.processor.inbound(row);
+    await store.releaseInbox([...new Set(rows.map((row) => row.personId))]);
     await bot.sender.drain();
     const person = await store.findPerson(keys.keyring.phoneHash(phone));
     const context = person ? await store.personContext(person.id) : undefined;

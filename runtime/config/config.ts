@@ -7,7 +7,12 @@ import { parseEnvFile } from './env-file.ts';
 /** Where the store lives and the key that opens it (every command needs these). */
 export interface StoreConfig {
   dataKey: Buffer;
+  /** The SQLite file (AMANA_DB), used when there is no DATABASE_URL. */
   dbFile: string;
+  /** PostgreSQL (DATABASE_URL=postgres://…): several instances share it. */
+  databaseUrl?: string;
+  /** The business number whose send rate instances on one PostgreSQL share. */
+  phoneNumberId: string;
   /** Test-only shift of the retention clock (AMANA_NOW_OFFSET_DAYS), in ms. */
   clockOffsetMs: number;
 }
@@ -45,6 +50,7 @@ export const knownSettings = [
   'AMANA_DATA_KEY',
   'AMANA_DATA_KEY_FILE',
   'AMANA_DB',
+  'DATABASE_URL',
   'ADMIN_TOKEN',
   'AMANA_SEND_RATE',
   'HANDOFF_FORWARD_SECRET',
@@ -94,6 +100,8 @@ export function storeConfig(settings: Settings, language: UiLanguage): Checked<S
   const check = new Checker(settings, language);
   const dataKey = check.dataKey();
   const dbFile = check.path(settings.values['AMANA_DB'] ?? './amana.db');
+  const databaseUrl = check.databaseUrl();
+  const phoneNumberId = settings.values['WHATSAPP_PHONE_NUMBER_ID']?.trim() || 'default';
   const offsetDays = settings.values['AMANA_NOW_OFFSET_DAYS'];
   let clockOffsetMs = 0;
   if (offsetDays !== undefined && offsetDays.trim() !== '') {
@@ -105,7 +113,9 @@ export function storeConfig(settings: Settings, language: UiLanguage): Checked<S
       check.problem('bad-offset');
     }
   }
-  return check.result(dataKey && { dataKey, dbFile, clockOffsetMs });
+  return check.result(
+    dataKey && { dataKey, dbFile, ...(databaseUrl ? { databaseUrl } : {}), phoneNumberId, clockOffsetMs },
+  );
 }
 
 export function serveConfig(settings: Settings, language: UiLanguage): Checked<ServeConfig> {
@@ -202,6 +212,19 @@ class Checker {
 
   path(value: string): string {
     return isAbsolute(value) ? value : join(this.settings.baseDir, value);
+  }
+
+  /** DATABASE_URL, when set, must be a postgres:// (or postgresql://) address. */
+  databaseUrl(): string | undefined {
+    const raw = this.settings.values['DATABASE_URL']?.trim();
+    if (!raw) return undefined;
+    try {
+      const url = new URL(raw);
+      if ((url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '') return raw;
+    } catch {
+      // Reported below.
+    }
+    return void this.problem('bad-database-url');
   }
 
   graphApiBase(): string | undefined {

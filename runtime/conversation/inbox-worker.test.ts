@@ -3,11 +3,15 @@ import type { Logger } from '../log.ts';
 import type { InboxRow, Storage } from '../store/storage.ts';
 import { InboxWorker, retryDelayMs } from './inbox-worker.ts';
 
-/** An inbox of rows in memory: only what the worker reads and marks done. */
+/** An inbox of rows in memory, for one instance: only what the worker claims and marks done. */
 function inboxOf(rows: InboxRow[]) {
   const done = new Set<number>();
-  const store: Pick<Storage, 'pendingInbox' | 'commitTurn'> = {
-    pendingInbox: async (afterId, limit) => rows.filter((row) => row.id > afterId && !done.has(row.id)).slice(0, limit),
+  const store: Pick<Storage, 'claimInbox' | 'releaseInbox' | 'holdPerson' | 'commitTurn' | 'shared'> = {
+    shared: false,
+    claimInbox: async (limit, held) =>
+      rows.filter((row) => !done.has(row.id) && !held.has(row.personId)).slice(0, limit),
+    releaseInbox: async () => undefined,
+    holdPerson: async () => true,
     commitTurn: async (_person, ops) => {
       for (const op of ops) if (op.op === 'inbox-done') done.add(op.inboxId);
       return { personId: _person, outbox: [], erased: false };

@@ -1,52 +1,89 @@
 import type { Logger } from '../log.ts';
-import type { InboxRow, Storage } from '../store/storage.ts';
+import { TurnConflict, type InboxRow, type Storage } from '../store/storage.ts';
 
 export interface InboxWorkerOptions {
-  /** The inbox: read pending rows, mark a row done. */
-  store: Pick<Storage, 'pendingInbox' | 'commitTurn'>;
+  /** The inbox: claim people's pending rows, give them back, hold one person, mark a row done. */
+  store: Pick<Storage, 'claimInbox' | 'releaseInbox' | 'holdPerson' | 'commitTurn' | 'shared'>;
   process(row: InboxRow): Promise<void>;
   log: Logger;
 }
 
-/** Rows read from the inbox at a time, and the most held in memory waiting for their person. */
+/** Rows claimed from the inbox at a time, and the most held in memory waiting for their person. */
 const pageSize = 500;
 const maxQueued = 2000;
 /** A message whose turn fails this many times (a bug, not a busy disk) is dropped, so it cannot block its sender forever. */
 const maxAttempts = 3;
+/** A shared store is also read this often: other instances write to it, and leases of crashed ones expire. */
+const sharedPollMs = 1000;
+/** How long an agent's action waits for another instance to finish with the person. */
+const holdTimeoutMs = 15_000;
 /** How long a failed turn waits before it is tried again. */
 export const retryDelayMs = 2000;
 
 /**
  * Feeds the inbox to the processor: the database is the queue, so rows left unprocessed by a
- * crash are simply found again at start. Messages of one person are processed one at a time, in
- * arrival order; different people's turns run side by side (and share group commits).
+ * crash are simply found again at start (or, on a shared store, once the crashed instance's lease
+ * on their person expires). The worker claims people, not single rows: a person's messages are
+ * processed one at a time, in arrival order, by one instance; different people's turns run side
+ * by side (and share group commits). A person is given back once their claimed rows are done.
  */
 export class InboxWorker {
   private readonly chains = new Map<number, Promise<void>>();
-  /** Rows scheduled and not yet done, so a re-read never schedules one twice. */
-  private readonly scheduled = new Set<number>();
+  /** People whose claimed rows are queued here (not given back to the store until they are done). */
+  private readonly held = new Set<number>();
+  /** People done with, to give back at the next read. */
+  private readonly finished = new Set<number>();
   private readonly failures = new Map<number, number>();
-  private lastQueued = 0;
-  /** Failed rows are read again from just before the first of them, when the retry timer fires. */
-  private retryFrom = Number.POSITIVE_INFINITY;
+  /** People whose last turn failed: not claimed again until the retry delay has passed. */
+  private readonly resting = new Set<number>();
   private queued = 0;
   private pumping = false;
   private again = false;
   private stopped = false;
   private retryTimer: NodeJS.Timeout | undefined;
+  private pollTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: InboxWorkerOptions) {}
 
   /** New rows were committed (or the worker starts): read them. */
   notify(): void {
-    if (!this.stopped) void this.pump();
+    if (this.stopped) return;
+    if (this.options.store.shared && !this.pollTimer) {
+      this.pollTimer = setInterval(() => this.notify(), sharedPollMs);
+      this.pollTimer.unref();
+    }
+    void this.pump();
   }
 
   /**
    * Runs `work` for a person once their earlier turns are done, and keeps later ones waiting
-   * until it is (admin releases and replies go through here too).
+   * until it is (admin releases and replies go through here). On a shared store the person is
+   * claimed first, so no other instance runs a turn for them meanwhile.
    */
   exclusive<T>(personId: number, work: () => Promise<T>): Promise<T> {
+    return this.chain(personId, async () => {
+      if (this.held.has(personId)) return work();
+      await this.hold(personId);
+      this.held.add(personId);
+      try {
+        return await work();
+      } finally {
+        this.held.delete(personId);
+        this.giveBack(personId);
+      }
+    });
+  }
+
+  /** Stops reading new rows, waits for the turns under way and gives their people back. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    await Promise.all([...this.chains.values()]);
+    await this.releaseFinished();
+  }
+
+  private chain<T>(personId: number, work: () => Promise<T>): Promise<T> {
     const previous = this.chains.get(personId) ?? Promise.resolve();
     const run = previous.then(work);
     const tail = run.then(
@@ -60,11 +97,12 @@ export class InboxWorker {
     return run;
   }
 
-  /** Stops reading new rows and waits for the turns under way. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    await Promise.all([...this.chains.values()]);
+  private async hold(personId: number): Promise<void> {
+    const deadline = Date.now() + holdTimeoutMs;
+    while (!(await this.options.store.holdPerson(personId))) {
+      if (Date.now() > deadline) throw new Error('another instance keeps this person busy');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   private async pump(): Promise<void> {
@@ -76,12 +114,11 @@ export class InboxWorker {
     try {
       do {
         this.again = false;
+        await this.releaseFinished();
         while (!this.stopped && this.queued < maxQueued) {
-          const rows = await this.options.store.pendingInbox(
-            this.lastQueued,
-            Math.min(pageSize, maxQueued - this.queued),
-          );
-          for (const row of rows) this.schedule(row);
+          const skip = this.resting.size === 0 ? this.held : new Set([...this.held, ...this.resting]);
+          const rows = await this.options.store.claimInbox(Math.min(pageSize, maxQueued - this.queued), skip);
+          this.schedule(rows);
           if (rows.length === 0) break;
         }
       } while (this.again && !this.stopped);
@@ -93,46 +130,83 @@ export class InboxWorker {
     }
   }
 
-  private schedule(row: InboxRow): void {
-    this.lastQueued = Math.max(this.lastQueued, row.id);
-    if (this.scheduled.has(row.id)) return;
-    this.scheduled.add(row.id);
-    this.queued += 1;
-    this.exclusive(row.personId, () => this.options.process(row))
-      .then(() => this.failures.delete(row.id))
-      .catch((error: unknown) => this.failed(row, error))
-      .finally(() => {
-        this.scheduled.delete(row.id);
-        this.queued -= 1;
-        if (this.queued < maxQueued / 2) this.notify();
-      });
+  private async releaseFinished(): Promise<void> {
+    if (this.finished.size === 0) return;
+    const people = [...this.finished].filter((personId) => !this.held.has(personId));
+    this.finished.clear();
+    if (people.length > 0) await this.options.store.releaseInbox(people);
   }
 
-  private async failed(row: InboxRow, error: unknown): Promise<void> {
+  private giveBack(personId: number): void {
+    this.finished.add(personId);
+    this.notify();
+  }
+
+  /** Queues claimed rows, grouped by person in arrival order. */
+  private schedule(rows: InboxRow[]): void {
+    const byPerson = new Map<number, InboxRow[]>();
+    for (const row of rows) {
+      const list = byPerson.get(row.personId);
+      if (list) list.push(row);
+      else byPerson.set(row.personId, [row]);
+    }
+    for (const [personId, list] of byPerson) {
+      this.held.add(personId);
+      this.queued += list.length;
+      void this.chain(personId, () => this.processInOrder(list)).finally(() => {
+        this.held.delete(personId);
+        this.queued -= list.length;
+        this.giveBack(personId);
+      });
+    }
+  }
+
+  /** One person's claimed rows, in order; a failure stops the rest, which stay in the inbox for later. */
+  private async processInOrder(rows: InboxRow[]): Promise<void> {
+    for (const row of rows) {
+      try {
+        await this.options.process(row);
+        this.failures.delete(row.id);
+      } catch (error) {
+        if (error instanceof TurnConflict) {
+          // Another instance processed it or took the person over: their turn stands, not ours.
+          this.options.log.info('turn-taken-over', { inbox: row.id });
+          return;
+        }
+        if (!(await this.failed(row, error))) return;
+      }
+    }
+  }
+
+  /** Counts a failure; true when the row was dropped (the person's next rows may go on). */
+  private async failed(row: InboxRow, error: unknown): Promise<boolean> {
     const attempts = (this.failures.get(row.id) ?? 0) + 1;
     const reason = error instanceof Error ? error.name : 'unknown';
     if (attempts < maxAttempts) {
-      // Still unprocessed in the database: read again from there once the retry delay is over
-      // (not at once: the next read would otherwise find it again straight away).
+      // Still unprocessed in the database: claimed again from there a little later.
       this.failures.set(row.id, attempts);
+      this.resting.add(row.personId);
       this.options.log.error('turn-failed', { inbox: row.id, attempts, error: reason });
-      this.retryFrom = Math.min(this.retryFrom, row.id - 1);
       this.retryLater();
-      return;
+      return false;
     }
     this.failures.delete(row.id);
     this.options.log.error('message-dropped', { inbox: row.id, attempts, error: reason });
-    await this.options.store
-      .commitTurn(row.personId, [{ op: 'inbox-done', inboxId: row.id }])
-      .catch(() => this.retryLater());
+    try {
+      await this.options.store.commitTurn(row.personId, [{ op: 'inbox-done', inboxId: row.id }]);
+      return true;
+    } catch {
+      this.resting.add(row.personId);
+      this.retryLater();
+      return false;
+    }
   }
 
   private retryLater(): void {
     if (this.stopped || this.retryTimer) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
-      this.lastQueued = Math.min(this.lastQueued, this.retryFrom);
-      this.retryFrom = Number.POSITIVE_INFINITY;
+      this.resting.clear();
       this.notify();
     }, retryDelayMs);
   }

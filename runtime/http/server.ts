@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../log.ts';
-import { respond, respondJson } from './respond.ts';
+import { respond } from './respond.ts';
 
 export type Handler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
 
 export interface Routes {
   webhook: Handler;
   admin: Handler;
+  /** `/healthz` (GET or HEAD): the database reachable, the inbox lag. */
+  health: Handler;
 }
 
 /**
@@ -41,7 +43,7 @@ async function dispatch(routes: Routes, request: IncomingMessage, response: Serv
   if (url.pathname === '/webhook') return routes.webhook(request, response, url);
   if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) return routes.admin(request, response, url);
   if (url.pathname === '/healthz' && (request.method === 'GET' || request.method === 'HEAD')) {
-    return respondJson(response, 200, { ok: true });
+    return routes.health(request, response, url);
   }
   respond(response, 404, 'not found\n');
 }

@@ -5,7 +5,9 @@ import { subjectRef, type Logger } from '../log.ts';
 import type { OutboxRow, Storage } from '../store/storage.ts';
 import { backoffMs, retryWindowMs } from './backoff.ts';
 import { isForward, isOutgoingMessage } from './payload.ts';
-import { TokenBucket } from './token-bucket.ts';
+
+/** How often a shared outbox is looked at when nothing here says when the next row is due. */
+const sharedPollMs = 1000;
 
 /** Where outbox rows go: the Graph API and recipients' URLs in production, the terminal in `simulate`. */
 export interface Transport {
@@ -17,7 +19,7 @@ export interface SenderOptions {
   store: Storage;
   keys: PersonKeys;
   transport: Transport;
-  /** Sends per second (token bucket). */
+  /** Sends per second for the business number (the store counts them across instances). */
   rate: number;
   clock: () => number;
   log: Logger;
@@ -32,7 +34,6 @@ export interface SenderOptions {
  */
 export class OutboxSender {
   private readonly busy = new Set<number>();
-  private readonly bucket: TokenBucket;
   private readonly concurrency: number;
   private pumping = false;
   private again = false;
@@ -43,7 +44,6 @@ export class OutboxSender {
   private drained: (() => void) | undefined;
 
   constructor(private readonly options: SenderOptions) {
-    this.bucket = new TokenBucket(options.rate);
     this.concurrency = options.concurrency ?? 64;
   }
 
@@ -58,8 +58,10 @@ export class OutboxSender {
     for (;;) {
       await this.pump();
       await this.idle;
-      if (this.inFlight === 0 && (await this.options.store.dueOutbox(this.options.clock(), 1, this.busy)).length === 0)
-        return;
+      if (this.inFlight === 0) {
+        const next = await this.options.store.nextOutboxDue();
+        if (next === undefined || next > this.options.clock()) return;
+      }
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
   }
@@ -96,15 +98,11 @@ export class OutboxSender {
 
   private async fill(): Promise<void> {
     if (this.stopped) return;
-    const room = Math.min(this.bucket.available(), this.concurrency - this.inFlight);
-    if (room <= 0) {
-      if (this.inFlight < this.concurrency) this.wakeIn(this.bucket.waitMs());
-      return;
-    }
+    const room = this.concurrency - this.inFlight;
+    if (room <= 0) return;
     const now = this.options.clock();
-    const rows = await this.options.store.dueOutbox(now, room, this.busy);
+    const { rows, waitMs } = await this.options.store.dueOutbox(now, room, this.busy, this.options.rate);
     for (const row of rows) {
-      if (!this.bucket.take()) break;
       this.busy.add(row.personId);
       this.inFlight += 1;
       void this.deliver(row);
@@ -113,8 +111,11 @@ export class OutboxSender {
       this.again = true;
       return;
     }
+    if (waitMs > 0) return this.wakeIn(waitMs);
     const next = await this.options.store.nextOutboxDue();
     if (next !== undefined && next > now) this.wakeIn(next - now);
+    // Other instances write to a shared outbox, and a crashed one's claims expire: look again soon.
+    else if (this.options.store.shared) this.wakeIn(sharedPollMs);
   }
 
   private wakeIn(ms: number): void {

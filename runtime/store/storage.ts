@@ -1,12 +1,16 @@
 /**
- * The bot's storage, as the rest of the runtime sees it. SQLite (./sqlite/, one file per area) implements it for
- * one instance; a PostgreSQL implementation can follow for several instances.
+ * The bot's storage, as the rest of the runtime sees it. SQLite (./sqlite/, one file per area)
+ * implements it for one instance; PostgreSQL (./postgres/) for several instances of the bot on one
+ * database: work is claimed with leases there, so each message is processed by one instance.
  *
  * The storage never sees a personal value in clear: callers hand it sealed blobs (AES-256-GCM
  * under the person's data key, ../crypto/keyring.ts) and keyed hashes. Every method that writes
  * is atomic; implementations may group concurrent writes into one commit.
  */
 export interface Storage {
+  /** Whether other processes may write to this store too (the workers then also poll it). */
+  readonly shared: boolean;
+
   /** The sealed key-check value, written once when the store is created. */
   keyCheck(): Promise<Buffer | undefined>;
   setKeyCheck(value: Buffer): Promise<void>;
@@ -18,21 +22,36 @@ export interface Storage {
    */
   ingest(messages: IngestMessage[], statuses: StatusRecord[]): Promise<IngestResult>;
 
-  /** Unprocessed inbox rows in arrival order, after `afterId`. */
-  pendingInbox(afterId: number, limit: number): Promise<InboxRow[]>;
+  /**
+   * Claims people with unprocessed messages for this instance and returns their rows in arrival
+   * order (at most `limit`), skipping the people in `held` (already being worked on here). A
+   * claim is a lease: another instance takes the person over only once it has expired, so one
+   * person's messages are processed by one instance at a time, in order.
+   */
+  claimInbox(limit: number, held: ReadonlySet<number>): Promise<InboxRow[]>;
+  /** Gives back people this instance no longer works on (their later messages may go elsewhere). */
+  releaseInbox(personIds: readonly number[]): Promise<void>;
+  /** Claims one person for work outside the inbox (an agent's reply or release); false while another instance has them. */
+  holdPerson(personId: number): Promise<boolean>;
   /** A person with their conversation and open handoff, for processing one turn. */
   personContext(personId: number): Promise<PersonContext | undefined>;
   findPerson(phoneHash: Buffer): Promise<PersonRow | undefined>;
   /** Finds or creates the person with this phone hash (the simulator and admin replies use it). */
   ensurePerson(phoneHash: Buffer, material: () => PersonMaterial): Promise<PersonRow>;
-  /** Applies one turn's writes atomically, in order (see {@link TurnOp}). */
+  /**
+   * Applies one turn's writes atomically, in order (see {@link TurnOp}). Rejects with
+   * {@link TurnConflict}, writing nothing, when the turn's message was already processed or another
+   * instance has taken the person over.
+   */
   commitTurn(personId: number, ops: TurnOp[]): Promise<TurnResult>;
 
   /**
-   * Outbox rows ready to send: each person's oldest row only (messages to one person leave in
-   * order), due by `now`, skipping persons in `busy`.
+   * Claims outbox rows ready to send: each person's oldest row only (messages to one person leave
+   * in order), due by `now`, skipping persons in `busy` and rows another instance is sending, and
+   * no more than `rate` per second for the business number across every instance. `waitMs` says
+   * when to ask again if the rate held rows back.
    */
-  dueOutbox(now: number, limit: number, busy: ReadonlySet<number>): Promise<OutboxRow[]>;
+  dueOutbox(now: number, limit: number, busy: ReadonlySet<number>, rate: number): Promise<DueOutbox>;
   /** The earliest time one of the rows that can go next (each person's oldest) becomes due, if any. */
   nextOutboxDue(): Promise<number | undefined>;
   outboxSent(id: number): Promise<void>;
@@ -52,7 +71,25 @@ export interface Storage {
   /** Makes deleted content unrecoverable from the files (SQLite: checkpoint and truncate the WAL). */
   scrub(): Promise<void>;
   counts(): Promise<StoreCounts>;
+  /** For `/healthz`: rejects when the database cannot be reached. */
+  health(now: number): Promise<StoreHealth>;
   close(): Promise<void>;
+}
+
+/** A turn lost its claim: the message was already processed, or another instance has the person. */
+export class TurnConflict extends Error {
+  override name = 'TurnConflict';
+}
+
+export interface DueOutbox {
+  rows: OutboxRow[];
+  /** Milliseconds until the send rate allows more, when it held rows back; 0 otherwise. */
+  waitMs: number;
+}
+
+export interface StoreHealth {
+  /** How long the oldest unprocessed message has been waiting, in ms (0 when none waits). */
+  inboxLagMs: number;
 }
 
 /** What a new person row holds: their data key wrapped by the master key, and their sealed number. */

@@ -28,6 +28,7 @@ export class SqliteInbox {
   private readonly purgeKeys;
   private readonly purgeStatuses;
   private readonly countPending;
+  private readonly oldestPending;
 
   constructor(db: Database.Database) {
     this.known = db.prepare<[Buffer], { id: number }>('SELECT id FROM inbox WHERE dedupe_hash = ?');
@@ -37,13 +38,14 @@ export class SqliteInbox {
     this.recordStatus = db.prepare<[Buffer, string, number, number | null, number]>(
       'INSERT INTO statuses (message_hash, status, at, error_code, recorded_at) VALUES (?, ?, ?, ?, ?)',
     );
-    this.pending = db.prepare<[number, number], InboxColumns>(
+    this.pending = db.prepare<[string, number], InboxColumns>(
       `SELECT id, person_id, payload, received_at FROM inbox
-       WHERE processed_at IS NULL AND id > ? AND person_id IS NOT NULL AND payload IS NOT NULL
+       WHERE processed_at IS NULL AND person_id IS NOT NULL AND payload IS NOT NULL
+         AND person_id NOT IN (SELECT value FROM json_each(?))
        ORDER BY id LIMIT ?`,
     );
     this.done = db.prepare<[number, number]>(
-      'UPDATE inbox SET payload = NULL, person_id = NULL, processed_at = ? WHERE id = ?',
+      'UPDATE inbox SET payload = NULL, person_id = NULL, processed_at = ? WHERE id = ? AND processed_at IS NULL',
     );
     this.dropForPerson = db.prepare<[number, number]>(
       'UPDATE inbox SET payload = NULL, person_id = NULL, processed_at = ? WHERE person_id = ?',
@@ -54,6 +56,9 @@ export class SqliteInbox {
     this.purgeKeys = db.prepare<[number]>('DELETE FROM inbox WHERE processed_at IS NOT NULL AND processed_at <= ?');
     this.purgeStatuses = db.prepare<[number]>('DELETE FROM statuses WHERE recorded_at <= ?');
     this.countPending = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM inbox WHERE processed_at IS NULL');
+    this.oldestPending = db.prepare<[], { at: number | null }>(
+      'SELECT MIN(received_at) AS at FROM inbox WHERE processed_at IS NULL',
+    );
   }
 
   /** Writes the new messages (skipping known dedupe hashes) and the statuses; inside a transaction. */
@@ -80,15 +85,16 @@ export class SqliteInbox {
     return { inserted, duplicates };
   }
 
-  pendingAfter(afterId: number, limit: number): InboxRow[] {
+  /** Unprocessed rows in arrival order, but those of the people in `held`. */
+  pendingExcept(held: ReadonlySet<number>, limit: number): InboxRow[] {
     return this.pending
-      .all(afterId, limit)
+      .all(JSON.stringify([...held]), limit)
       .map((row) => ({ id: row.id, personId: row.person_id, payload: row.payload, receivedAt: row.received_at }));
   }
 
-  /** The message was processed: its payload and sender go, its dedupe hash stays. */
-  markDone(inboxId: number, at: number): void {
-    this.done.run(at, inboxId);
+  /** The message was processed: its payload and sender go, its dedupe hash stays. False when it already was. */
+  markDone(inboxId: number, at: number): boolean {
+    return this.done.run(at, inboxId).changes === 1;
   }
 
   /** Messages still waiting are sealed under a key about to go: drop them, keep their dedupe keys. */
@@ -109,5 +115,10 @@ export class SqliteInbox {
 
   pendingCount(): number {
     return this.countPending.get()?.n ?? 0;
+  }
+
+  /** When the oldest unprocessed message arrived, if one waits. */
+  oldestPendingAt(): number | undefined {
+    return this.oldestPending.get()?.at ?? undefined;
   }
 }

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { runtimeRetention } from '../../../flows/export/index.ts';
 import { toOutbox, type OutboxWithPersonColumns } from '../rows.ts';
-import type { OutboxKind, OutboxRow } from '../storage.ts';
+import { TokenBucket } from '../../outbox/token-bucket.ts';
+import type { DueOutbox, OutboxKind } from '../storage.ts';
 
 const day = 24 * 60 * 60 * 1000;
 /** Failed-send records serve the operator for as long as statuses do. */
@@ -19,6 +20,8 @@ export class SqliteOutbox {
   private readonly pendingOfPerson;
   private readonly purgeFailures;
   private readonly countAll;
+  /** One instance per SQLite file, so the send rate is counted here, in memory. */
+  private bucket: { rate: number; tokens: TokenBucket } | undefined;
 
   constructor(db: Database.Database) {
     this.due = db.prepare<[number, string, number], OutboxWithPersonColumns>(
@@ -52,8 +55,13 @@ export class SqliteOutbox {
     this.countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM outbox');
   }
 
-  dueRows(now: number, limit: number, busy: ReadonlySet<number>): OutboxRow[] {
-    return this.due.all(now, JSON.stringify([...busy]), limit).map(toOutbox);
+  dueRows(now: number, limit: number, busy: ReadonlySet<number>, rate: number): DueOutbox {
+    if (this.bucket?.rate !== rate) this.bucket = { rate, tokens: new TokenBucket(rate) };
+    const { tokens } = this.bucket;
+    const room = Math.min(limit, tokens.available());
+    const rows = room > 0 ? this.due.all(now, JSON.stringify([...busy]), room).map(toOutbox) : [];
+    for (let taken = 0; taken < rows.length; taken += 1) tokens.take();
+    return { rows, waitMs: room < limit && rows.length === room ? tokens.waitMs() : 0 };
   }
 
   nextDueAt(): number | undefined {

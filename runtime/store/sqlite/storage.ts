@@ -8,7 +8,7 @@ import type {
   InboxRow,
   IngestMessage,
   IngestResult,
-  OutboxRow,
+  DueOutbox,
   PersonContext,
   PersonMaterial,
   PersonRow,
@@ -16,6 +16,7 @@ import type {
   StatusRecord,
   Storage,
   StoreCounts,
+  StoreHealth,
   SubjectRecords,
   TurnOp,
   TurnResult,
@@ -36,6 +37,7 @@ import { SqliteTurns } from './turns.ts';
  * store opens; this class opens the file, runs the writes in group commits and composes them.
  */
 export class SqliteStorage implements Storage {
+  readonly shared = false;
   private readonly db: Database.Database;
   private readonly writes: GroupCommit;
   private readonly subjects: SqliteSubjects;
@@ -97,8 +99,15 @@ export class SqliteStorage implements Storage {
     );
   }
 
-  async pendingInbox(afterId: number, limit: number): Promise<InboxRow[]> {
-    return this.inbox.pendingAfter(afterId, limit);
+  async claimInbox(limit: number, held: ReadonlySet<number>): Promise<InboxRow[]> {
+    return this.inbox.pendingExcept(held, limit);
+  }
+
+  /** One instance per file: nothing to give back. */
+  async releaseInbox(): Promise<void> {}
+
+  async holdPerson(): Promise<boolean> {
+    return true;
   }
 
   async personContext(personId: number): Promise<PersonContext | undefined> {
@@ -121,8 +130,8 @@ export class SqliteStorage implements Storage {
     return this.writes.run(() => this.turns.apply(personId, ops));
   }
 
-  async dueOutbox(now: number, limit: number, busy: ReadonlySet<number>): Promise<OutboxRow[]> {
-    return this.outbox.dueRows(now, limit, busy);
+  async dueOutbox(now: number, limit: number, busy: ReadonlySet<number>, rate: number): Promise<DueOutbox> {
+    return this.outbox.dueRows(now, limit, busy, rate);
   }
 
   async nextOutboxDue(): Promise<number | undefined> {
@@ -213,6 +222,11 @@ export class SqliteStorage implements Storage {
       pendingOutbox: this.outbox.count(),
       openHandoffs: this.handoffs.count(),
     };
+  }
+
+  async health(now: number): Promise<StoreHealth> {
+    const oldest = this.inbox.oldestPendingAt();
+    return { inboxLagMs: oldest === undefined ? 0 : Math.max(0, now - oldest) };
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { toConversation, toField, type ConversationColumns, type FieldColumns } from '../rows.ts';
-import type { ConversationRow, PersonRow, TurnOp, TurnResult } from '../storage.ts';
+import { TurnConflict, type ConversationRow, type PersonRow, type TurnOp, type TurnResult } from '../storage.ts';
 import type { SqliteHandoffs } from './handoffs.ts';
 import type { SqliteInbox } from './inbox.ts';
 import type { SqliteOutbox } from './outbox.ts';
@@ -88,7 +88,7 @@ export class SqliteTurns {
     for (const op of ops) {
       switch (op.op) {
         case 'inbox-done':
-          inbox.markDone(op.inboxId, Date.now());
+          if (!inbox.markDone(op.inboxId, Date.now())) throw new TurnConflict('the message was already processed');
           break;
         case 'field':
           this.upsertField.run(current().id, op.key, op.value, op.collectedAt, op.expiresAt);

@@ -1,0 +1,245 @@
+/**
+ * Benchmark of the exported bot on PostgreSQL, several instances against one instance, in one run:
+ *
+ * - end-to-end throughput: signed webhook deliveries (one text message each, from senders already
+ *   in a conversation, so each is answered by exactly one Graph API request) sent with 64 in
+ *   flight, spread round robin over the instances as a load balancer would; msg/s from the first
+ *   delivery to the last answer reaching the fake Graph API;
+ * - latency: from sending a delivery to the Graph request answering it, at 80 msg/s offered;
+ *
+ * for 1, 2 and 3 `node server.js serve` on one PostgreSQL (a throwaway cluster with fsync on), and
+ * 1 on SQLite, interleaved over three rounds (medians reported). Targets (issue 16): 3 instances
+ * at least 2× one PostgreSQL instance; one PostgreSQL instance at least 1,000 msg/s.
+ *
+ *   npm run bench:instances              # add -- --json for the figures as JSON
+ *
+ * AMANA_SEND_RATE is 1000 (the most the runtime accepts; Cloud API numbers go up to 1,000 msg/s),
+ * so the send rate is not what is measured. The load generator, the fake Graph API, PostgreSQL and
+ * every instance share this machine's cores. Exits 1 when a target is missed.
+ */
+import { cpus } from 'node:os';
+import { Agent, request } from 'node:http';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { startCluster, stopCluster } from '../scripts/postgres-cluster.mjs';
+import { signatureFor } from '../runtime/webhook/signature.ts';
+import {
+  exportBot,
+  freshKey,
+  removeExportedBots,
+  secrets,
+  startBot,
+  type RunningBot,
+} from '../test/runtime/helpers/bot.ts';
+import { asRecord, FakeGraph } from '../test/runtime/helpers/fake-graph.ts';
+import { supportFlow } from '../test/runtime/helpers/fixture-flow.ts';
+import { single, text } from '../test/runtime/helpers/payloads.ts';
+
+const json = process.argv.includes('--json');
+const senderCount = 1000;
+const inFlight = 64;
+const throughputMessages = 6000;
+const latencyMessages = 400;
+const latencyRate = 80;
+const rounds = 3;
+const setups = [
+  { name: '1 × SQLite', instances: 1, postgres: false },
+  { name: '1 × PostgreSQL', instances: 1, postgres: true },
+  { name: '2 × PostgreSQL', instances: 2, postgres: true },
+  { name: '3 × PostgreSQL', instances: 3, postgres: true },
+] as const;
+
+let sequence = 0;
+function signed(from: string): { body: string; signature: string } {
+  sequence += 1;
+  const body = JSON.stringify(
+    single({ from, id: `wamid.inst.${sequence.toString(36).padStart(10, '0')}`, message: text('oi') }),
+  );
+  return { body, signature: signatureFor(body, secrets.appSecret) };
+}
+
+function post(port: number, agent: Agent, delivery: { body: string; signature: string }): Promise<number> {
+  return new Promise((resolve) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/webhook',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(delivery.body),
+          'x-hub-signature-256': delivery.signature,
+        },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
+    req.on('error', () => resolve(0));
+    req.end(delivery.body);
+  });
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+
+async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`benchmark step timed out: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+async function measure(
+  setup: (typeof setups)[number],
+  context: { dir: string; graph: FakeGraph; graphBase: string; adminUrl: string; round: number },
+): Promise<{ perSecond: number; p50: number; p99: number }> {
+  const { dir, graph, graphBase } = context;
+  let databaseUrl: string | undefined;
+  if (setup.postgres) {
+    const name = `bench_${setup.instances}_${context.round}_${Date.now()}`;
+    const admin = postgres(context.adminUrl, { max: 1, onnotice: () => undefined });
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(context.adminUrl);
+    url.pathname = `/${name}`;
+    databaseUrl = url.href;
+  }
+  const key = freshKey();
+  const env = { AMANA_SEND_RATE: '1000', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+  const db = join(dir, `bench-${setup.instances}-${context.round}-${Date.now()}.db`);
+  const bots: RunningBot[] = [];
+  for (let index = 0; index < setup.instances; index += 1) bots.push(await startBot({ dir, graphBase, key, db, env }));
+  const agent = new Agent({ keepAlive: true, maxSockets: inFlight });
+  const prefix = `55${setup.instances}${setup.postgres ? 1 : 0}${context.round}`;
+  const senders = Array.from({ length: senderCount }, (_, index) => `${prefix}${String(90_000_000 + index)}`);
+  let next = 0;
+  const port = () => bots[next++ % bots.length]?.port ?? 0;
+
+  // Warm up: every sender starts a conversation (two replies each), so later messages get one.
+  let answers = 0;
+  graph.onRequest = () => (answers += 1);
+  await Promise.all(senders.map((from) => post(port(), agent, signed(from))));
+  await until(() => answers >= 2 * senders.length, 60_000, 'warm-up answers');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+
+  // Throughput: each delivery answered by exactly one Graph request.
+  answers = 0;
+  const deliveries = Array.from({ length: throughputMessages }, (_, index) =>
+    signed(senders[index % senders.length] ?? ''),
+  );
+  let sent = 0;
+  let failed = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (sent < deliveries.length) {
+        const delivery = deliveries[sent++];
+        if (delivery && (await post(port(), agent, delivery)) !== 200) failed += 1;
+      }
+    }),
+  );
+  if (failed > 0) throw new Error(`${failed} deliveries were not acknowledged`);
+  await until(() => answers >= throughputMessages, 120_000, 'every message answered');
+  const perSecond = throughputMessages / ((performance.now() - started) / 1000);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+
+  // Latency at 80 msg/s.
+  const sentAt = new Map<string, number>();
+  const answeredAt = new Map<string, number>();
+  graph.onRequest = (req) => {
+    const to = String(asRecord(req.body)['to']);
+    if (sentAt.has(to) && !answeredAt.has(to)) answeredAt.set(to, req.at);
+  };
+  const latencySenders = senders.slice(0, latencyMessages);
+  const begin = performance.now();
+  const posts: Promise<number>[] = [];
+  for (const [index, from] of latencySenders.entries()) {
+    const due = begin + index * (1000 / latencyRate);
+    while (performance.now() < due)
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(4, due - performance.now()))));
+    const delivery = signed(from);
+    sentAt.set(from, performance.now());
+    posts.push(post(port(), agent, delivery));
+  }
+  await Promise.all(posts);
+  await until(() => answeredAt.size === latencySenders.length, 30_000, 'latency answers');
+  const latencies = latencySenders
+    .map((from) => (answeredAt.get(from) ?? NaN) - (sentAt.get(from) ?? NaN))
+    .sort((a, b) => a - b);
+  graph.onRequest = () => undefined;
+  agent.destroy();
+  for (const bot of bots) await bot.stop();
+  return { perSecond, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+async function main(): Promise<void> {
+  const cluster = await startCluster({ durable: true });
+  const graph = new FakeGraph();
+  const graphBase = await graph.start();
+  const dir = exportBot(supportFlow({ stock: 9, desk: 9 }), 'bench-instances');
+  const runs = new Map<string, { perSecond: number; p50: number; p99: number }[]>();
+  try {
+    for (let round = 0; round < rounds; round += 1) {
+      for (const setup of setups) {
+        const result = await measure(setup, { dir, graph, graphBase, adminUrl: cluster.url, round });
+        runs.set(setup.name, [...(runs.get(setup.name) ?? []), result]);
+        if (!json)
+          process.stderr.write(
+            `round ${round + 1}: ${setup.name} ${Math.round(result.perSecond)} msg/s, p99 ${result.p99.toFixed(1)} ms\n`,
+          );
+      }
+    }
+  } finally {
+    await graph.stop();
+    removeExportedBots();
+    stopCluster(cluster.dir);
+  }
+  const figures = setups.map((setup) => {
+    const results = runs.get(setup.name) ?? [];
+    return {
+      setup: setup.name,
+      perSecond: median(results.map((result) => result.perSecond)),
+      p50: median(results.map((result) => result.p50)),
+      p99: median(results.map((result) => result.p99)),
+      runs: results.map((result) => Math.round(result.perSecond)),
+    };
+  });
+  const of = (name: string) => figures.find((figure) => figure.setup === name)?.perSecond ?? NaN;
+  const scaling = of('3 × PostgreSQL') / of('1 × PostgreSQL');
+  const targets = [
+    ['3 PostgreSQL instances ≥ 2× one', scaling >= 2],
+    ['1 PostgreSQL instance ≥ 1,000 msg/s', of('1 × PostgreSQL') >= 1000],
+  ] as const;
+  const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version };
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({ machine, figures, scaling, targets: Object.fromEntries(targets) }, null, 2)}\n`,
+    );
+  } else {
+    const lines = [
+      `Exported bot on PostgreSQL — ${machine.cpus} × ${machine.model}, Node ${machine.node}; medians of ${rounds} interleaved rounds`,
+      '',
+      ...figures.map(
+        (figure) =>
+          `${figure.setup.padEnd(16)} ${Math.round(figure.perSecond).toLocaleString('en').padStart(6)} msg/s end to end (runs: ${figure.runs.join(', ')}); webhook → Graph at ${latencyRate} msg/s p50 ${figure.p50.toFixed(1)} ms, p99 ${figure.p99.toFixed(1)} ms`,
+      ),
+      `3 × / 1 × PostgreSQL  ${scaling.toFixed(2)}`,
+      '',
+      ...targets.map(([name, met]) => `${met ? 'ok  ' : 'MISS'} ${name}`),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  process.exitCode = targets.every(([, met]) => met) ? 0 : 1;
+}
+
+await main();

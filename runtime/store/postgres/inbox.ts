@@ -1,0 +1,193 @@
+import { runtimeRetention } from '../../../flows/export/facts.ts';
+import type { InboxRow, IngestMessage, PersonRow, StatusRecord } from '../storage.ts';
+import { bigintArray, byteaArray, type Db } from './connect.ts';
+
+const day = 24 * 60 * 60 * 1000;
+/** Dedupe keys outlive Meta's 7 days of redelivery; statuses serve the operator. */
+const { dedupeKeyDays, operationalRecordDays } = runtimeRetention;
+
+interface InboxColumns {
+  id: number;
+  person_id: number;
+  payload: Buffer;
+  received_at: number;
+}
+
+/**
+ * The durable inbox, shared by every instance. A person's unprocessed messages are worked on by
+ * the instance holding their lease (`inbox_leases`); a lease runs out `leaseSeconds` after its
+ * owner last renewed it, so a crashed instance's people are taken over by the others.
+ */
+export const inbox = {
+  /** Writes new messages (skipping known dedupe hashes, also ones another instance writes now). */
+  async ingest(sql: Db, messages: IngestMessage[], persons: Map<string, PersonRow>): Promise<Map<string, number>> {
+    const rows = messages.map((message) => {
+      const person = persons.get(message.phoneHash.toString('hex'));
+      if (!person) throw new Error('a message without its person');
+      return { message, person, payload: message.seal(person) };
+    });
+    if (rows.length === 0) return new Map();
+    const inserted = await sql<{ id: number; dedupe_hash: Buffer }[]>`
+      INSERT INTO inbox (dedupe_hash, person_id, payload, received_at)
+      SELECT * FROM unnest(${byteaArray(
+        sql,
+        rows.map((row) => row.message.dedupeHash),
+      )}::bytea[],
+                           ${bigintArray(
+                             sql,
+                             rows.map((row) => row.person.id),
+                           )}::bigint[],
+                           ${byteaArray(
+                             sql,
+                             rows.map((row) => row.payload),
+                           )}::bytea[],
+                           ${bigintArray(
+                             sql,
+                             rows.map((row) => row.message.receivedAt),
+                           )}::bigint[])
+      ON CONFLICT (dedupe_hash) DO NOTHING
+      RETURNING id, dedupe_hash`;
+    return new Map(inserted.map((row) => [row.dedupe_hash.toString('hex'), row.id]));
+  },
+
+  /** Which of these dedupe hashes the inbox already holds. */
+  async known(sql: Db, hashes: Buffer[]): Promise<Set<string>> {
+    if (hashes.length === 0) return new Set();
+    const rows = await sql<{ dedupe_hash: Buffer }[]>`
+      SELECT dedupe_hash FROM inbox WHERE dedupe_hash = ANY(${byteaArray(sql, hashes)})`;
+    return new Set(rows.map((row) => row.dedupe_hash.toString('hex')));
+  },
+
+  async recordStatuses(sql: Db, statuses: StatusRecord[], now: number): Promise<void> {
+    if (statuses.length === 0) return;
+    await sql`
+      INSERT INTO statuses (message_hash, status, at, error_code, recorded_at)
+      SELECT h, s, a, e, ${now}::bigint FROM unnest(
+        ${byteaArray(
+          sql,
+          statuses.map((status) => status.messageHash),
+        )}::bytea[],
+        ${sql.array(
+          statuses.map((status) => status.status),
+          25,
+        )}::text[],
+        ${bigintArray(
+          sql,
+          statuses.map((status) => status.at),
+        )}::bigint[],
+        ${sql.array(
+          statuses.map((status) => status.errorCode ?? null),
+          23,
+        )}::integer[]) AS t(h, s, a, e)`;
+  },
+
+  /**
+   * Leases people with unprocessed messages whom nobody holds (or whose lease ran out), skipping
+   * `held`, and returns their oldest unprocessed rows in arrival order. One statement: two
+   * instances claiming at once never get the same person.
+   */
+  async claim(
+    sql: Db,
+    owner: string,
+    leaseSeconds: number,
+    limit: number,
+    held: ReadonlySet<number>,
+  ): Promise<InboxRow[]> {
+    const rows = await sql<InboxColumns[]>`
+      WITH candidates AS (
+        SELECT DISTINCT i.person_id FROM (
+          SELECT person_id FROM inbox p
+          WHERE processed_at IS NULL AND person_id IS NOT NULL
+            AND NOT (person_id = ANY(${bigintArray(sql, [...held])}::bigint[]))
+            AND NOT EXISTS (SELECT 1 FROM inbox_leases l
+                            WHERE l.person_id = p.person_id AND l.owner <> ${owner} AND l.until >= now())
+          ORDER BY id LIMIT ${limit}
+        ) i
+      ), leased AS (
+        INSERT INTO inbox_leases (person_id, owner, until)
+        SELECT person_id, ${owner}, now() + make_interval(secs => ${leaseSeconds}) FROM candidates
+        ON CONFLICT (person_id) DO UPDATE SET owner = excluded.owner, until = excluded.until
+          WHERE inbox_leases.until < now() OR inbox_leases.owner = excluded.owner
+        RETURNING person_id
+      )
+      SELECT i.id, i.person_id, i.payload, i.received_at FROM inbox i JOIN leased l ON l.person_id = i.person_id
+      WHERE i.processed_at IS NULL AND i.payload IS NOT NULL
+      ORDER BY i.id LIMIT ${limit}`;
+    return rows.map((row) => ({
+      id: row.id,
+      personId: row.person_id,
+      payload: row.payload,
+      receivedAt: row.received_at,
+    }));
+  },
+
+  async release(sql: Db, owner: string, personIds: readonly number[]): Promise<void> {
+    if (personIds.length === 0) return;
+    await sql`DELETE FROM inbox_leases WHERE owner = ${owner} AND person_id = ANY(${bigintArray(sql, [...personIds])}::bigint[])`;
+  },
+
+  /** Leases one person (for an agent's action); false while another instance holds them. */
+  async hold(sql: Db, owner: string, leaseSeconds: number, personId: number): Promise<boolean> {
+    const rows = await sql`
+      INSERT INTO inbox_leases (person_id, owner, until)
+      SELECT id, ${owner}, now() + make_interval(secs => ${leaseSeconds}) FROM persons WHERE id = ${personId}
+      ON CONFLICT (person_id) DO UPDATE SET owner = excluded.owner, until = excluded.until
+        WHERE inbox_leases.until < now() OR inbox_leases.owner = excluded.owner
+      RETURNING person_id`;
+    return rows.count > 0;
+  },
+
+  /** Keeps this instance's leases alive. */
+  async renew(sql: Db, owner: string, leaseSeconds: number): Promise<void> {
+    await sql`UPDATE inbox_leases SET until = now() + make_interval(secs => ${leaseSeconds}) WHERE owner = ${owner}`;
+  },
+
+  /**
+   * Whether this instance still holds the person; locks the lease until the transaction ends, so
+   * nobody takes the person over while a turn commits.
+   */
+  async holds(sql: Db, owner: string, personId: number): Promise<boolean> {
+    const [row] = await sql<
+      { owner: string }[]
+    >`SELECT owner FROM inbox_leases WHERE person_id = ${personId} FOR SHARE`;
+    return row?.owner === owner;
+  },
+
+  /** Marks the message processed; false when it already was (by another instance, or erased meanwhile). */
+  async markDone(sql: Db, inboxId: number, at: number): Promise<boolean> {
+    const result = await sql`
+      UPDATE inbox SET payload = NULL, person_id = NULL, processed_at = ${at}
+      WHERE id = ${inboxId} AND processed_at IS NULL`;
+    return result.count === 1;
+  },
+
+  /** Messages still waiting are sealed under a key about to go: drop them, keep their dedupe keys. */
+  async dropPendingOf(sql: Db, personId: number, at: number): Promise<void> {
+    await sql`UPDATE inbox SET payload = NULL, person_id = NULL, processed_at = ${at} WHERE person_id = ${personId}`;
+  },
+
+  async pendingOf(sql: Db, personId: number): Promise<{ payload: Buffer; receivedAt: number }[]> {
+    const rows = await sql<{ payload: Buffer; received_at: number }[]>`
+      SELECT payload, received_at FROM inbox WHERE person_id = ${personId} AND payload IS NOT NULL ORDER BY id`;
+    return rows.map((row) => ({ payload: row.payload, receivedAt: row.received_at }));
+  },
+
+  async purge(sql: Db, now: number): Promise<{ inboxKeys: number; statuses: number }> {
+    const keys =
+      await sql`DELETE FROM inbox WHERE processed_at IS NOT NULL AND processed_at <= ${now - dedupeKeyDays * day}`;
+    const statuses = await sql`DELETE FROM statuses WHERE recorded_at <= ${now - operationalRecordDays * day}`;
+    return { inboxKeys: keys.count, statuses: statuses.count };
+  },
+
+  async pendingCount(sql: Db): Promise<number> {
+    const [row] = await sql<{ n: number }[]>`SELECT COUNT(*)::bigint AS n FROM inbox WHERE processed_at IS NULL`;
+    return row?.n ?? 0;
+  },
+
+  async oldestPendingAt(sql: Db): Promise<number | undefined> {
+    const [row] = await sql<
+      { at: number | null }[]
+    >`SELECT MIN(received_at) AS at FROM inbox WHERE processed_at IS NULL`;
+    return row?.at ?? undefined;
+  },
+};

@@ -1,0 +1,182 @@
+import type { Sql } from 'postgres';
+
+/**
+ * The PostgreSQL schema as numbered migrations, applied in order at start. Each runs once: the
+ * applied numbers are kept in `schema_migrations`, and every instance migrates under one advisory
+ * lock, so several starting at once migrate once. Never edit a migration that has shipped: add one.
+ *
+ * The tables match the SQLite schema (../schema.ts): personal values only ever as sealed blobs
+ * (AES-256-GCM under the person's data key), phone numbers and message ids only as keyed hashes,
+ * times as milliseconds since the epoch; deleting a `persons` row deletes by cascade everything
+ * sealed under that person's key. Leases and claims use the database's clock, shared by every
+ * instance.
+ */
+export const migrations: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'bot store',
+    sql: `
+CREATE TABLE meta (
+  key text PRIMARY KEY,
+  value bytea NOT NULL
+);
+
+CREATE TABLE persons (
+  id bigserial PRIMARY KEY,
+  phone_hash bytea NOT NULL UNIQUE,
+  wrapped_key bytea NOT NULL,
+  phone_sealed bytea NOT NULL,
+  created_at bigint NOT NULL
+);
+
+-- Processed rows keep only their dedupe hash (Meta redelivers for up to 7 days), with no payload and no person.
+CREATE TABLE inbox (
+  id bigserial PRIMARY KEY,
+  dedupe_hash bytea NOT NULL UNIQUE,
+  person_id bigint REFERENCES persons(id) ON DELETE SET NULL,
+  payload bytea,
+  received_at bigint NOT NULL,
+  processed_at bigint
+);
+CREATE INDEX inbox_pending ON inbox(id) WHERE processed_at IS NULL;
+CREATE INDEX inbox_person ON inbox(person_id, id) WHERE person_id IS NOT NULL;
+CREATE INDEX inbox_processed ON inbox(processed_at) WHERE processed_at IS NOT NULL;
+
+-- Which instance works on a person's messages, until when (renewed while it lives).
+CREATE TABLE inbox_leases (
+  person_id bigint PRIMARY KEY REFERENCES persons(id) ON DELETE CASCADE,
+  owner text NOT NULL,
+  until timestamptz NOT NULL
+);
+CREATE INDEX inbox_leases_owner ON inbox_leases(owner);
+
+CREATE TABLE fields (
+  person_id bigint NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+  key text NOT NULL,
+  value bytea NOT NULL,
+  collected_at bigint NOT NULL,
+  expires_at bigint NOT NULL,
+  PRIMARY KEY (person_id, key)
+);
+CREATE INDEX fields_expiry ON fields(expires_at);
+
+CREATE TABLE conversations (
+  person_id bigint PRIMARY KEY REFERENCES persons(id) ON DELETE CASCADE,
+  state bytea NOT NULL,
+  updated_at bigint NOT NULL,
+  values_expire_at bigint,
+  expires_at bigint NOT NULL
+);
+CREATE INDEX conversations_expiry ON conversations(expires_at);
+
+CREATE TABLE consent_ledger (
+  id bigserial PRIMARY KEY,
+  subject bytea NOT NULL,
+  event text NOT NULL CHECK (event IN ('granted', 'declined', 'erased', 'opted-out', 'opted-in')),
+  purposes text NOT NULL,
+  node_id text,
+  at bigint NOT NULL
+);
+CREATE INDEX consent_ledger_subject ON consent_ledger(subject);
+-- The ledger is evidence (GDPR art. 7(1), LGPD art. 8 §2): nothing may rewrite or remove it.
+CREATE FUNCTION consent_ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'the consent ledger is append-only';
+END;
+$$;
+CREATE TRIGGER consent_ledger_no_update BEFORE UPDATE OR DELETE ON consent_ledger
+  FOR EACH ROW EXECUTE FUNCTION consent_ledger_append_only();
+CREATE TRIGGER consent_ledger_no_truncate BEFORE TRUNCATE ON consent_ledger
+  FOR EACH STATEMENT EXECUTE FUNCTION consent_ledger_append_only();
+
+CREATE TABLE outbox (
+  id bigserial PRIMARY KEY,
+  person_id bigint NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+  kind text NOT NULL CHECK (kind IN ('message', 'forward')),
+  payload bytea NOT NULL,
+  attempts integer NOT NULL DEFAULT 0,
+  next_attempt_at bigint NOT NULL,
+  created_at bigint NOT NULL,
+  last_error text,
+  -- The instance sending it now, until when: another sends it only after that.
+  claimed_by text,
+  claimed_until timestamptz
+);
+CREATE INDEX outbox_person ON outbox(person_id, id);
+
+-- WhatsApp's throughput limit is per business number, so the instances share one token bucket per number.
+CREATE TABLE send_buckets (
+  phone_number text PRIMARY KEY,
+  tokens double precision NOT NULL,
+  refilled_at timestamptz NOT NULL
+);
+
+-- What gave up sending, for the operator: no person, no payload.
+CREATE TABLE failed_sends (
+  id bigserial PRIMARY KEY,
+  kind text NOT NULL,
+  attempts integer NOT NULL,
+  error text NOT NULL,
+  at bigint NOT NULL
+);
+
+CREATE TABLE statuses (
+  message_hash bytea NOT NULL,
+  status text NOT NULL,
+  at bigint NOT NULL,
+  error_code integer,
+  recorded_at bigint NOT NULL
+);
+CREATE INDEX statuses_message ON statuses(message_hash);
+CREATE INDEX statuses_recorded ON statuses(recorded_at);
+
+-- ref is the handoff's public id in the admin API and in forwards: random, so not guessable.
+CREATE TABLE handoffs (
+  id bigserial PRIMARY KEY,
+  ref text NOT NULL UNIQUE,
+  person_id bigint NOT NULL UNIQUE REFERENCES persons(id) ON DELETE CASCADE,
+  queue text NOT NULL,
+  node_id text NOT NULL,
+  shared bytea NOT NULL,
+  created_at bigint NOT NULL,
+  expires_at bigint NOT NULL
+);
+CREATE INDEX handoffs_expiry ON handoffs(expires_at);
+
+CREATE TABLE handoff_messages (
+  id bigserial PRIMARY KEY,
+  handoff_id bigint NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+  author text NOT NULL CHECK (author IN ('customer', 'agent')),
+  payload bytea NOT NULL,
+  at bigint NOT NULL
+);
+CREATE INDEX handoff_messages_handoff ON handoff_messages(handoff_id);
+`,
+  },
+];
+
+/** Advisory lock keys (any two numbers no other application on the database uses). */
+export const lockKeys = { migrate: 0x616d616e61, purge: 0x616d616e62 } as const;
+
+/**
+ * Applies the migrations this database lacks, in one transaction under the migration lock.
+ * Refuses a database migrated by a newer runtime.
+ */
+export async function migrate(sql: Sql): Promise<void> {
+  await sql.begin(async (tx) => {
+    await tx`SELECT pg_advisory_xact_lock(${lockKeys.migrate}::bigint)`;
+    await tx`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`;
+    const applied = new Set(
+      (await tx<{ version: number }[]>`SELECT version FROM schema_migrations`).map((row) => row.version),
+    );
+    const newest = Math.max(0, ...applied);
+    const known = Math.max(...migrations.map((migration) => migration.version));
+    if (newest > known) throw new Error(`the database was written by a newer Amana runtime (schema ${newest})`);
+    for (const migration of migrations) {
+      if (applied.has(migration.version)) continue;
+      await tx.unsafe(migration.sql);
+      await tx`INSERT INTO schema_migrations (version, name) VALUES (${migration.version}, ${migration.name})`;
+    }
+  });
+}

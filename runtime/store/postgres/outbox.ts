@@ -1,0 +1,119 @@
+import { runtimeRetention } from '../../../flows/export/facts.ts';
+import { toOutbox, type OutboxWithPersonColumns } from '../rows.ts';
+import type { DueOutbox, OutboxKind } from '../storage.ts';
+import { bigintArray, type Db } from './connect.ts';
+
+const day = 24 * 60 * 60 * 1000;
+/** Failed-send records serve the operator for as long as statuses do. */
+const { operationalRecordDays } = runtimeRetention;
+
+/**
+ * What the bot still has to send, shared by every instance. A row is claimed by the instance
+ * sending it (until `claimed_until`, renewed while it lives); only each person's oldest row can
+ * be claimed, so one person's messages leave in order, one at a time, from whichever instance.
+ */
+export const outbox = {
+  /**
+   * Claims due rows, at most as many as the business number's shared token bucket holds (WhatsApp
+   * counts its throughput per number, not per instance), and takes that many tokens. The bucket
+   * row is locked for the statement, so instances claiming at once share it without overdrawing.
+   */
+  async claimDue(
+    sql: Db,
+    owner: string,
+    claimSeconds: number,
+    phoneNumber: string,
+    rate: number,
+    now: number,
+    limit: number,
+    busy: ReadonlySet<number>,
+  ): Promise<DueOutbox> {
+    await sql`INSERT INTO send_buckets (phone_number, tokens, refilled_at) VALUES (${phoneNumber}, ${rate}, now())
+      ON CONFLICT (phone_number) DO NOTHING`;
+    const rows = await sql<(OutboxWithPersonColumns & { available: number })[]>`
+      WITH bucket AS (
+        SELECT least(${rate}::float8, tokens + greatest(0, extract(epoch FROM now() - refilled_at)) * ${rate}::float8) AS available
+        FROM send_buckets WHERE phone_number = ${phoneNumber} FOR UPDATE
+      ), picked AS (
+        SELECT o.id FROM outbox o
+        WHERE o.next_attempt_at <= ${now}
+          AND (o.claimed_until IS NULL OR o.claimed_until < now())
+          AND NOT EXISTS (SELECT 1 FROM outbox earlier WHERE earlier.person_id = o.person_id AND earlier.id < o.id)
+          AND NOT (o.person_id = ANY(${bigintArray(sql, [...busy])}::bigint[]))
+        ORDER BY o.id
+        LIMIT least(${limit}::int, (SELECT floor(available)::int FROM bucket))
+        FOR UPDATE OF o SKIP LOCKED
+      ), claimed AS (
+        UPDATE outbox o SET claimed_by = ${owner}, claimed_until = now() + make_interval(secs => ${claimSeconds})
+        FROM picked WHERE o.id = picked.id
+        RETURNING o.id, o.person_id, o.kind, o.payload, o.attempts, o.created_at
+      ), spent AS (
+        UPDATE send_buckets SET tokens = (SELECT available FROM bucket) - (SELECT count(*) FROM picked), refilled_at = now()
+        WHERE phone_number = ${phoneNumber}
+        RETURNING tokens
+      )
+      SELECT c.*, p.id AS p_id, p.phone_hash, p.wrapped_key, p.phone_sealed, p.created_at AS p_created_at,
+             (SELECT tokens FROM spent) AS available
+      FROM claimed c JOIN persons p ON p.id = c.person_id
+      UNION ALL
+      SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, (SELECT tokens FROM spent)
+      ORDER BY 1`;
+    const left = rows.at(-1)?.available ?? rate;
+    const claimed = rows.filter((row) => row.id !== null).map(toOutbox);
+    const heldBack = claimed.length < limit && left < 1;
+    return { rows: claimed, waitMs: heldBack ? Math.ceil(((1 - left) / rate) * 1000) : 0 };
+  },
+
+  /** When the next row that can go (each person's oldest, not being sent) becomes due. */
+  async nextDueAt(sql: Db): Promise<number | undefined> {
+    const [row] = await sql<{ due: number | null }[]>`
+      SELECT MIN(next_attempt_at) AS due FROM outbox o
+      WHERE (o.claimed_until IS NULL OR o.claimed_until < now())
+        AND NOT EXISTS (SELECT 1 FROM outbox earlier WHERE earlier.person_id = o.person_id AND earlier.id < o.id)`;
+    return row?.due ?? undefined;
+  },
+
+  async add(sql: Db, personId: number, kind: OutboxKind, payload: Buffer, createdAt: number): Promise<number> {
+    const [row] = await sql<{ id: number }[]>`
+      INSERT INTO outbox (person_id, kind, payload, next_attempt_at, created_at)
+      VALUES (${personId}, ${kind}, ${payload}, ${createdAt}, ${createdAt}) RETURNING id`;
+    if (!row) throw new Error('the outbox row was not written');
+    return row.id;
+  },
+
+  async sent(sql: Db, id: number): Promise<void> {
+    await sql`DELETE FROM outbox WHERE id = ${id}`;
+  },
+
+  async retryLater(sql: Db, id: number, attempts: number, nextAttemptAt: number, error: string): Promise<void> {
+    await sql`UPDATE outbox SET attempts = ${attempts}, next_attempt_at = ${nextAttemptAt}, last_error = ${error},
+      claimed_by = NULL, claimed_until = NULL WHERE id = ${id}`;
+  },
+
+  /** Gives up on a row: it goes, and the operator keeps a record without person or payload. */
+  async failed(sql: Db, id: number, attempts: number, error: string, at: number): Promise<void> {
+    await sql`WITH gone AS (DELETE FROM outbox WHERE id = ${id} RETURNING kind)
+      INSERT INTO failed_sends (kind, attempts, error, at) SELECT kind, ${attempts}, ${error}, ${at} FROM gone`;
+  },
+
+  /** Keeps this instance's claims alive while it sends. */
+  async renew(sql: Db, owner: string, claimSeconds: number): Promise<void> {
+    await sql`UPDATE outbox SET claimed_until = now() + make_interval(secs => ${claimSeconds}) WHERE claimed_by = ${owner}`;
+  },
+
+  async pendingOf(sql: Db, personId: number): Promise<{ kind: OutboxKind; payload: Buffer; createdAt: number }[]> {
+    const rows = await sql<{ kind: OutboxKind; payload: Buffer; created_at: number }[]>`
+      SELECT kind, payload, created_at FROM outbox WHERE person_id = ${personId} ORDER BY id`;
+    return rows.map((row) => ({ kind: row.kind, payload: row.payload, createdAt: row.created_at }));
+  },
+
+  async purge(sql: Db, now: number): Promise<{ failedSends: number }> {
+    const result = await sql`DELETE FROM failed_sends WHERE at <= ${now - operationalRecordDays * day}`;
+    return { failedSends: result.count };
+  },
+
+  async count(sql: Db): Promise<number> {
+    const [row] = await sql<{ n: number }[]>`SELECT COUNT(*)::bigint AS n FROM outbox`;
+    return row?.n ?? 0;
+  },
+};

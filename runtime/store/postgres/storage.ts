@@ -1,0 +1,338 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  DueOutbox,
+  HandoffMessageRow,
+  HandoffRow,
+  InboxRow,
+  IngestMessage,
+  IngestResult,
+  PersonContext,
+  PersonMaterial,
+  PersonRow,
+  PurgeReport,
+  StatusRecord,
+  Storage,
+  StoreCounts,
+  StoreHealth,
+  SubjectRecords,
+  TurnOp,
+  TurnResult,
+} from '../storage.ts';
+import { connect, type Pool } from './connect.ts';
+import { handoffs } from './handoffs.ts';
+import { inbox } from './inbox.ts';
+import { lockKeys, migrate } from './migrations.ts';
+import { outbox } from './outbox.ts';
+import { subjects } from './subjects.ts';
+import { turns } from './turns.ts';
+
+export interface PostgresOptions {
+  /** The business number whose send rate the instances share (WHATSAPP_PHONE_NUMBER_ID). */
+  phoneNumber: string;
+  /** How long a claim on a person or an outbox row lasts without renewal (renewed every third of it). */
+  leaseSeconds?: number;
+  /** Connections in the pool. */
+  connections?: number;
+}
+
+interface PendingIngest {
+  messages: IngestMessage[];
+  statuses: StatusRecord[];
+  resolve(result: IngestResult): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * The storage on PostgreSQL, for several instances of the bot on one database. Work is shared
+ * through leases: an instance claims people (their messages are then processed by it alone, in
+ * order) and outbox rows (each sent by it alone); it renews its claims while it lives, and when
+ * it dies they run out and the others take over. A turn commits only while its instance still
+ * holds the person and its message is unprocessed, so each message is processed once.
+ *
+ * Erasure deletes the person's key and rows in one transaction. PostgreSQL keeps dead row
+ * versions until VACUUM reclaims them, and backups keep what they copied: what is left there is
+ * ciphertext under a key that no longer exists (crypto-shredding), so {@link scrub} has no files
+ * to clean.
+ */
+export class PostgresStorage implements Storage {
+  readonly shared = true;
+  /** This process's name on its leases and claims. */
+  readonly owner = randomUUID();
+  private readonly leaseSeconds: number;
+  private readonly renewTimer: NodeJS.Timeout;
+  private queue: PendingIngest[] = [];
+  private scheduled = false;
+
+  private constructor(
+    private readonly sql: Pool,
+    private readonly options: PostgresOptions,
+  ) {
+    this.leaseSeconds = options.leaseSeconds ?? 10;
+    this.renewTimer = setInterval(() => void this.renew(), (this.leaseSeconds * 1000) / 3);
+    this.renewTimer.unref();
+  }
+
+  /** Connects and brings the schema up to date (see ./migrations.ts). */
+  static async open(url: string, options: PostgresOptions): Promise<PostgresStorage> {
+    const sql = connect(url, options.connections);
+    try {
+      await migrate(sql);
+    } catch (error) {
+      await sql.end({ timeout: 1 });
+      throw error;
+    }
+    return new PostgresStorage(sql, options);
+  }
+
+  async keyCheck(): Promise<Buffer | undefined> {
+    const [row] = await this.sql<{ value: Buffer }[]>`SELECT value FROM meta WHERE key = 'key-check'`;
+    return row?.value;
+  }
+
+  async setKeyCheck(value: Buffer): Promise<void> {
+    // Instances starting at once on a new database: the first one's value stands.
+    await this.sql`INSERT INTO meta (key, value) VALUES ('key-check', ${value}) ON CONFLICT (key) DO NOTHING`;
+  }
+
+  /**
+   * Group commit: deliveries arriving in the same turn of the event loop are written in one
+   * transaction (one WAL flush); callers are answered once it has committed.
+   */
+  ingest(messages: IngestMessage[], statuses: StatusRecord[]): Promise<IngestResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ messages, statuses, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => void this.flushIngest());
+      }
+    });
+  }
+
+  async claimInbox(limit: number, held: ReadonlySet<number>): Promise<InboxRow[]> {
+    return inbox.claim(this.sql, this.owner, this.leaseSeconds, limit, held);
+  }
+
+  async releaseInbox(personIds: readonly number[]): Promise<void> {
+    await inbox.release(this.sql, this.owner, personIds);
+  }
+
+  async holdPerson(personId: number): Promise<boolean> {
+    return inbox.hold(this.sql, this.owner, this.leaseSeconds, personId);
+  }
+
+  async personContext(personId: number): Promise<PersonContext | undefined> {
+    const person = await subjects.byId(this.sql, personId);
+    if (!person) return undefined;
+    const [conversation, openHandoff] = await Promise.all([
+      turns.conversation(this.sql, personId),
+      handoffs.ofPerson(this.sql, person),
+    ]);
+    return { person, ...(conversation ? { conversation } : {}), ...(openHandoff ? { openHandoff } : {}) };
+  }
+
+  findPerson(phoneHash: Buffer): Promise<PersonRow | undefined> {
+    return subjects.byPhoneHash(this.sql, phoneHash);
+  }
+
+  async ensurePerson(phoneHash: Buffer, material: () => PersonMaterial): Promise<PersonRow> {
+    const key = phoneHash.toString('hex');
+    const persons = await this.sql.begin((tx) =>
+      subjects.ensureAll(tx, new Map([[key, { phoneHash, material, at: Date.now() }]])),
+    );
+    const person = persons.get(key);
+    if (!person) throw new Error('the person was not created');
+    return person;
+  }
+
+  commitTurn(personId: number, ops: TurnOp[]): Promise<TurnResult> {
+    return this.sql.begin((tx) => turns.apply(tx, this.owner, personId, ops));
+  }
+
+  dueOutbox(now: number, limit: number, busy: ReadonlySet<number>, rate: number): Promise<DueOutbox> {
+    return this.sql.begin((tx) =>
+      outbox.claimDue(tx, this.owner, this.leaseSeconds, this.options.phoneNumber, rate, now, limit, busy),
+    );
+  }
+
+  nextOutboxDue(): Promise<number | undefined> {
+    return outbox.nextDueAt(this.sql);
+  }
+
+  outboxSent(id: number): Promise<void> {
+    return outbox.sent(this.sql, id);
+  }
+
+  outboxRetry(id: number, attempts: number, nextAttemptAt: number, error: string): Promise<void> {
+    return outbox.retryLater(this.sql, id, attempts, nextAttemptAt, error);
+  }
+
+  outboxFailed(id: number, attempts: number, error: string, at: number): Promise<void> {
+    return outbox.failed(this.sql, id, attempts, error, at);
+  }
+
+  openHandoffs(): Promise<HandoffRow[]> {
+    return handoffs.open(this.sql);
+  }
+
+  handoff(ref: string): Promise<HandoffRow | undefined> {
+    return handoffs.find(this.sql, ref);
+  }
+
+  handoffMessages(handoffId: number): Promise<HandoffMessageRow[]> {
+    return handoffs.messages(this.sql, handoffId);
+  }
+
+  /** One instance at a time (a transaction-scoped advisory lock): another finding it taken purges nothing. */
+  purge(now: number): Promise<PurgeReport> {
+    return this.sql.begin(async (tx) => {
+      const [lock] = await tx<{ got: boolean }[]>`SELECT pg_try_advisory_xact_lock(${lockKeys.purge}::bigint) AS got`;
+      if (!lock?.got) return { ...nothingPurged };
+      return {
+        ...(await turns.purge(tx, now)),
+        ...(await handoffs.purge(tx, now)),
+        ...(await inbox.purge(tx, now)),
+        ...(await outbox.purge(tx, now)),
+        // Last: a person is forgotten once the other areas hold nothing about them.
+        ...(await subjects.purge(tx)),
+      };
+    });
+  }
+
+  erasePerson(phoneHash: Buffer, at: number): Promise<boolean> {
+    return this.sql.begin(async (tx) => {
+      const person = await subjects.byPhoneHash(tx, phoneHash);
+      await turns.erase(tx, phoneHash, person?.id, at);
+      return person !== undefined;
+    });
+  }
+
+  async subjectRecords(phoneHash: Buffer): Promise<SubjectRecords | undefined> {
+    return this.sql.begin('isolation level repeatable read read only', async (tx) => {
+      const person = await subjects.byPhoneHash(tx, phoneHash);
+      const ledger = await subjects.ledgerOf(tx, phoneHash);
+      if (!person) return ledger.length > 0 ? { ...nothingHeld, ledger } : undefined;
+      const conversation = await turns.conversation(tx, person.id);
+      const handoff = await handoffs.ofPerson(tx, person);
+      const records: SubjectRecords = {
+        person,
+        fields: await turns.fields(tx, person.id),
+        ...(conversation ? { conversation } : {}),
+        ledger,
+        handoffs: handoff ? [{ ...withoutPerson(handoff), messages: await handoffs.messages(tx, handoff.id) }] : [],
+        pendingInbox: await inbox.pendingOf(tx, person.id),
+        pendingOutbox: await outbox.pendingOf(tx, person.id),
+      };
+      return records;
+    });
+  }
+
+  /** Nothing to do: erased rows are ciphertext under a deleted key (see the class comment). */
+  async scrub(): Promise<void> {}
+
+  async counts(): Promise<StoreCounts> {
+    const [persons, pendingInbox, pendingOutbox, openHandoffs] = await Promise.all([
+      subjects.count(this.sql),
+      inbox.pendingCount(this.sql),
+      outbox.count(this.sql),
+      handoffs.count(this.sql),
+    ]);
+    return { persons, pendingInbox, pendingOutbox, openHandoffs };
+  }
+
+  async health(now: number): Promise<StoreHealth> {
+    const oldest = await inbox.oldestPendingAt(this.sql);
+    return { inboxLagMs: oldest === undefined ? 0 : Math.max(0, now - oldest) };
+  }
+
+  /** Gives this instance's people back and closes the pool (outbox claims simply run out). */
+  async close(): Promise<void> {
+    clearInterval(this.renewTimer);
+    if (this.queue.length > 0) await this.flushIngest();
+    await this.sql`DELETE FROM inbox_leases WHERE owner = ${this.owner}`.catch(() => undefined);
+    await this.sql`UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ${this.owner}`.catch(
+      () => undefined,
+    );
+    await this.sql.end({ timeout: 5 });
+  }
+
+  private async renew(): Promise<void> {
+    try {
+      await Promise.all([
+        inbox.renew(this.sql, this.owner, this.leaseSeconds),
+        outbox.renew(this.sql, this.owner, this.leaseSeconds),
+      ]);
+    } catch {
+      // The database is unreachable: the next renewal tries again, and /healthz says so meanwhile.
+    }
+  }
+
+  private async flushIngest(): Promise<void> {
+    this.scheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    try {
+      const results = await this.sql.begin(async (tx) => {
+        const messages = batch.flatMap((item) => item.messages);
+        const known = await inbox.known(
+          tx,
+          messages.map((message) => message.dedupeHash),
+        );
+        // A message id seen twice in one batch (Meta batched a redelivery) is new only once.
+        const fresh: IngestMessage[] = [];
+        for (const message of messages) {
+          const key = message.dedupeHash.toString('hex');
+          if (known.has(key)) continue;
+          known.add(key);
+          fresh.push(message);
+        }
+        const wanted = new Map(
+          fresh.map((message) => [
+            message.phoneHash.toString('hex'),
+            { phoneHash: message.phoneHash, material: message.newPerson, at: message.receivedAt },
+          ]),
+        );
+        const persons = wanted.size > 0 ? await subjects.ensureAll(tx, wanted) : new Map<string, PersonRow>();
+        const inserted = await inbox.ingest(tx, fresh, persons);
+        await inbox.recordStatuses(
+          tx,
+          batch.flatMap((item) => item.statuses),
+          Date.now(),
+        );
+        return batch.map((item) => {
+          const ids: number[] = [];
+          let duplicates = 0;
+          for (const message of item.messages) {
+            const key = message.dedupeHash.toString('hex');
+            const id = inserted.get(key);
+            if (id === undefined) duplicates += 1;
+            else {
+              ids.push(id);
+              inserted.delete(key);
+            }
+          }
+          return { inserted: ids, duplicates };
+        });
+      });
+      batch.forEach((item, index) => item.resolve(results[index] ?? { inserted: [], duplicates: 0 }));
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    }
+  }
+}
+
+const nothingHeld: SubjectRecords = { fields: [], ledger: [], handoffs: [], pendingInbox: [], pendingOutbox: [] };
+const nothingPurged: PurgeReport = {
+  fields: 0,
+  conversations: 0,
+  handoffs: 0,
+  persons: 0,
+  inboxKeys: 0,
+  statuses: 0,
+  failedSends: 0,
+};
+
+function withoutPerson(handoff: HandoffRow): Omit<HandoffRow, 'person'> {
+  const { person: _person, ...rest } = handoff;
+  return rest;
+}

@@ -1,0 +1,108 @@
+import { toLedgerEntry, toPerson, type LedgerColumns, type PersonColumns } from '../rows.ts';
+import type { LedgerEntry, PersonMaterial, PersonRow } from '../storage.ts';
+import { byteaArray, type Db } from './connect.ts';
+
+/**
+ * The people the bot has met and the append-only consent ledger, which outlives them (it keeps
+ * the erasure event). Every method runs on the pool or inside a caller's transaction.
+ */
+export const subjects = {
+  async byId(sql: Db, id: number): Promise<PersonRow | undefined> {
+    const [row] = await sql<PersonColumns[]>`SELECT * FROM persons WHERE id = ${id}`;
+    return row ? toPerson(row) : undefined;
+  },
+
+  async byPhoneHash(sql: Db, phoneHash: Buffer): Promise<PersonRow | undefined> {
+    const [row] = await sql<PersonColumns[]>`SELECT * FROM persons WHERE phone_hash = ${phoneHash}`;
+    return row ? toPerson(row) : undefined;
+  },
+
+  /**
+   * The people with these phone hashes, created with `material(hash)` where missing. Another
+   * instance creating the same person at the same time wins quietly: its row is read back.
+   */
+  async ensureAll(
+    sql: Db,
+    wanted: Map<string, { phoneHash: Buffer; material: () => PersonMaterial; at: number }>,
+  ): Promise<Map<string, PersonRow>> {
+    const found = new Map<string, PersonRow>();
+    const hashes = [...wanted.values()].map((entry) => entry.phoneHash);
+    for (const row of await sql<
+      PersonColumns[]
+    >`SELECT * FROM persons WHERE phone_hash = ANY(${byteaArray(sql, hashes)}) FOR KEY SHARE`)
+      found.set(row.phone_hash.toString('hex'), toPerson(row));
+    const missing = [...wanted.entries()].filter(([key]) => !found.has(key));
+    if (missing.length === 0) return found;
+    const created = missing.map(([, entry]) => ({ ...entry, ...entry.material() }));
+    const inserted = await sql<PersonColumns[]>`
+      INSERT INTO persons (phone_hash, wrapped_key, phone_sealed, created_at)
+      SELECT * FROM unnest(${byteaArray(
+        sql,
+        created.map((entry) => entry.phoneHash),
+      )}::bytea[],
+                           ${byteaArray(
+                             sql,
+                             created.map((entry) => entry.wrappedKey),
+                           )}::bytea[],
+                           ${byteaArray(
+                             sql,
+                             created.map((entry) => entry.phoneSealed),
+                           )}::bytea[],
+                           ${sql.array(
+                             created.map((entry) => entry.at),
+                             20,
+                           )}::bigint[])
+      ON CONFLICT (phone_hash) DO NOTHING
+      RETURNING *`;
+    for (const row of inserted) found.set(row.phone_hash.toString('hex'), toPerson(row));
+    const raced = missing.filter(([key]) => !found.has(key)).map(([, entry]) => entry.phoneHash);
+    if (raced.length > 0) {
+      for (const row of await sql<
+        PersonColumns[]
+      >`SELECT * FROM persons WHERE phone_hash = ANY(${byteaArray(sql, raced)})`)
+        found.set(row.phone_hash.toString('hex'), toPerson(row));
+    }
+    return found;
+  },
+
+  async add(sql: Db, phoneHash: Buffer, material: PersonMaterial, at: number): Promise<PersonRow> {
+    const [row] = await sql<{ id: number }[]>`
+      INSERT INTO persons (phone_hash, wrapped_key, phone_sealed, created_at)
+      VALUES (${phoneHash}, ${material.wrappedKey}, ${material.phoneSealed}, ${at}) RETURNING id`;
+    if (!row) throw new Error('the person was not created');
+    return { id: row.id, phoneHash, ...material, createdAt: at };
+  },
+
+  /** Deletes the person's row: their key goes, and by cascade everything sealed under it. */
+  async delete(sql: Db, personId: number): Promise<void> {
+    await sql`DELETE FROM persons WHERE id = ${personId}`;
+  },
+
+  async appendLedger(sql: Db, phoneHash: Buffer, entry: LedgerEntry): Promise<void> {
+    await sql`INSERT INTO consent_ledger (subject, event, purposes, node_id, at)
+      VALUES (${phoneHash}, ${entry.event}, ${JSON.stringify(entry.purposes)}, ${entry.nodeId ?? null}, ${entry.at})`;
+  },
+
+  async ledgerOf(sql: Db, phoneHash: Buffer): Promise<LedgerEntry[]> {
+    const rows = await sql<LedgerColumns[]>`
+      SELECT event, purposes, node_id, at FROM consent_ledger WHERE subject = ${phoneHash} ORDER BY id`;
+    return rows.map(toLedgerEntry);
+  },
+
+  /** Forgets people with nothing left about them; run after the other areas purged. */
+  async purge(sql: Db): Promise<{ persons: number }> {
+    const result = await sql`
+      DELETE FROM persons WHERE
+        NOT EXISTS (SELECT 1 FROM fields f WHERE f.person_id = persons.id)
+        AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.person_id = persons.id)
+        AND NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.person_id = persons.id)
+        AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.person_id = persons.id)
+        AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.person_id = persons.id AND i.processed_at IS NULL)`;
+    return { persons: result.count };
+  },
+
+  async count(sql: Db): Promise<number> {
+    const [row] = await sql<{ n: number }[]>`SELECT COUNT(*)::bigint AS n FROM persons`;
+    return row?.n ?? 0;
+  },
+};
