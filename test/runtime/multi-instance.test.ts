@@ -90,9 +90,9 @@ describe.skipIf(!server)('exported bot: three instances on one PostgreSQL', () =
     graph.onRequest = () => {
       if (killing || graph.requests.length < 40) return;
       killing = true;
-      // A second between the last answered request and the kill: every send the fake API answered
+      // Three seconds between the last answered request and the kill: every send the fake API answered
       // has been recorded as sent by then, even on this shared, loaded machine.
-      setTimeout(() => void victim?.kill(), 1000);
+      setTimeout(() => void victim?.kill(), 3000);
     };
     graph.answer = () => (killing ? 'hold' : { status: 200 });
 
