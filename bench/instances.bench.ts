@@ -18,22 +18,14 @@
  * every instance share this machine's cores. Exits 1 when a target is missed.
  */
 import { cpus } from 'node:os';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { startCluster, stopCluster } from '../scripts/postgres-cluster.mjs';
-import { signatureFor } from '../runtime/webhook/signature.ts';
-import {
-  exportBot,
-  freshKey,
-  removeExportedBots,
-  secrets,
-  startBot,
-  type RunningBot,
-} from '../test/runtime/helpers/bot.ts';
+import { exportBot, freshKey, removeExportedBots, startBot, type RunningBot } from '../test/runtime/helpers/bot.ts';
 import { asRecord, FakeGraph } from '../test/runtime/helpers/fake-graph.ts';
 import { supportFlow } from '../test/runtime/helpers/fixture-flow.ts';
-import { single, text } from '../test/runtime/helpers/payloads.ts';
+import { median, percentile, postDelivery as post, signedDelivery as signed } from './deliveries.ts';
 
 const json = process.argv.includes('--json');
 const senderCount = 1000;
@@ -48,48 +40,6 @@ const setups = [
   { name: '2 × PostgreSQL', instances: 2, postgres: true },
   { name: '3 × PostgreSQL', instances: 3, postgres: true },
 ] as const;
-
-let sequence = 0;
-function signed(from: string): { body: string; signature: string } {
-  sequence += 1;
-  const body = JSON.stringify(
-    single({ from, id: `wamid.inst.${sequence.toString(36).padStart(10, '0')}`, message: text('oi') }),
-  );
-  return { body, signature: signatureFor(body, secrets.appSecret) };
-}
-
-function post(port: number, agent: Agent, delivery: { body: string; signature: string }): Promise<number> {
-  return new Promise((resolve) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/webhook',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(delivery.body),
-          'x-hub-signature-256': delivery.signature,
-        },
-      },
-      (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-      },
-    );
-    req.on('error', () => resolve(0));
-    req.end(delivery.body);
-  });
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-const median = (values: number[]) =>
-  percentile(
-    [...values].sort((a, b) => a - b),
-    50,
-  );
 
 async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -20,15 +20,14 @@
  * same cores as the servers, for both the bot and the ceiling. Exits 1 when a target is missed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { signatureFor } from '../runtime/webhook/signature.ts';
 import Database from 'better-sqlite3';
 import { exportBot, freshKey, removeExportedBots, root, secrets, startBot } from '../test/runtime/helpers/bot.ts';
 import { FakeGraph, asRecord } from '../test/runtime/helpers/fake-graph.ts';
 import { supportFlow } from '../test/runtime/helpers/fixture-flow.ts';
-import { single, text } from '../test/runtime/helpers/payloads.ts';
+import { median, percentile, postDelivery as post, signedDelivery } from './deliveries.ts';
 
 const json = process.argv.includes('--json');
 const senders = Array.from({ length: 1000 }, (_, index) => `5511${String(900_000_000 + index)}`);
@@ -37,41 +36,6 @@ const throughputMessages = 20_000;
 const warmupMessages = 2_000;
 const latencyMessages = 800;
 const latencyRate = 80;
-
-let sequence = 0;
-/** One signed delivery of one text message, as Meta sends it. */
-function signedDelivery(from: string): { body: string; signature: string } {
-  sequence += 1;
-  const body = JSON.stringify(
-    single({ from, id: `wamid.bench.${sequence.toString(36).padStart(10, '0')}`, message: text('oi') }),
-  );
-  return { body, signature: signatureFor(body, secrets.appSecret) };
-}
-
-function post(port: number, agent: Agent, delivery: { body: string; signature: string }): Promise<number> {
-  return new Promise((resolve) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/webhook',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(delivery.body),
-          'x-hub-signature-256': delivery.signature,
-        },
-      },
-      (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-      },
-    );
-    req.on('error', () => resolve(0));
-    req.end(delivery.body);
-  });
-}
 
 /** Sends `count` deliveries with `inFlight` outstanding; returns acknowledged messages per second. */
 async function blast(port: number, count: number): Promise<{ perSecond: number; failed: number }> {
@@ -91,17 +55,6 @@ async function blast(port: number, count: number): Promise<{ perSecond: number; 
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   return { perSecond: (count - failed) / seconds, failed };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-function median(values: number[]): number {
-  return percentile(
-    [...values].sort((a, b) => a - b),
-    50,
-  );
 }
 
 async function ceilingServer(): Promise<{ port: number; child: ChildProcess }> {

@@ -36,12 +36,19 @@ function freePort() {
   });
 }
 
-function asOwner(dir) {
+/** How PostgreSQL's commands are run: directly, or as the `postgres` user when this process is root. */
+function runner() {
   if (process.getuid?.() !== 0) return { run: (command, args) => [command, args] };
-  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-  chownSync(dir, uid, gid);
   return { run: (command, args) => ['runuser', ['-u', 'postgres', '--', command, ...args]] };
+}
+
+/** As root, the cluster's folder belongs to the `postgres` user, who runs its commands. */
+function asOwner(dir) {
+  if (process.getuid?.() === 0) {
+    const id = (flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+    chownSync(dir, id('-u'), id('-g'));
+  }
+  return runner();
 }
 
 function run(owner, command, args) {
