@@ -1,4 +1,4 @@
-import { runtimeRetention } from '../../../flows/export/facts.ts';
+import { runtimeRetention } from '../../../flows/export/index.ts';
 import type { InboxRow, IngestMessage, PersonRow, StatusRecord } from '../storage.ts';
 import { bigintArray, byteaArray, type Db } from './connect.ts';
 

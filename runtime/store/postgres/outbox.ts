@@ -1,4 +1,4 @@
-import { runtimeRetention } from '../../../flows/export/facts.ts';
+import { runtimeRetention } from '../../../flows/export/index.ts';
 import { toOutbox, type OutboxWithPersonColumns } from '../rows.ts';
 import type { DueOutbox, OutboxKind } from '../storage.ts';
 import { bigintArray, type Db } from './connect.ts';
