@@ -6,6 +6,7 @@ import { app, dialog, ipcMain, Menu, protocol, session, shell, type BrowserWindo
 import { closestUiLanguage } from '../flows/i18n/index.ts';
 import type { MenuCommand } from '../shared/api.ts';
 import { menuCommandChannel } from '../shared/api-methods.ts';
+import { runtimeSourceAt } from '../services/bundle/runtime-source.ts';
 import { createStudio } from '../services/studio/create-studio.ts';
 import { defaultWorkspaceFile } from '../services/workspace/default-location.ts';
 import { openWorkspace } from '../services/workspace/open-workspace.ts';
@@ -73,6 +74,8 @@ function startStudio(): void {
     workspace,
     host: { edition: 'desktop', appVersion: app.getVersion(), nativeFileDialogs: true, workspaceFile },
     picker: nativeFilePicker(dialog, () => window),
+    // The prebuilt bot program, out/runtime/server.js (`npm run build:runtime`).
+    runtime: runtimeSourceAt(appPath),
     onSettingsChanged: refreshMenu,
   });
   registerApiHandlers(ipcMain, api, { language, logError });

@@ -38,6 +38,8 @@ export const apiArguments: ArgumentSchemas = {
   exportFlowFile: z.tuple([flowId]),
   getFlowFile: z.tuple([flowId]),
   listExports: z.tuple([flowId.nullable()]),
+  exportBundle: z.tuple([flowId, versionNumber]),
+  downloadBundle: z.tuple([flowId, versionNumber]),
   getSettings: z.tuple([]),
   setSettings: z.tuple([z.strictObject({ language: z.enum(uiLanguages).optional() })]),
 };

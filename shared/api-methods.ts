@@ -26,6 +26,8 @@ export const apiMethods = [
   'exportFlowFile',
   'getFlowFile',
   'listExports',
+  'exportBundle',
+  'downloadBundle',
   'getSettings',
   'setSettings',
 ] as const satisfies readonly ApiMethod[];

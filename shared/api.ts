@@ -87,10 +87,27 @@ export interface ExportRecord {
   flowId: string;
   version: number | null;
   exportedAt: string;
+  /** Written into a folder (desktop) or handed to the browser as a .zip download. */
+  destination: 'folder' | 'download';
+  /** The folder's path, or the downloaded file's name. */
   folder: string;
   flowHash: string;
   checker: { errors: number; warnings: number };
 }
+
+/** The Export dialog's answer on the desktop: the bundle is in a folder the designer chose. */
+export type BundleExportOutcome =
+  | { status: 'written'; folder: string; files: string[]; record: ExportRecord }
+  | { status: 'canceled' }
+  /** The chosen folder holds other files and no earlier bundle: nothing was written. */
+  | { status: 'folder-not-empty'; folder: string }
+  /** The flow has check errors: nothing was written (the dialog shows them). */
+  | { status: 'check-errors'; errors: number };
+
+/** The Export dialog's answer in the browser edition: the bundle as a .zip file to download. */
+export type BundleDownloadOutcome =
+  | { status: 'ready'; fileName: string; zipBase64: string; files: string[]; record: ExportRecord }
+  | { status: 'check-errors'; errors: number };
 
 export interface RecentFile {
   path: string;
@@ -146,6 +163,13 @@ export interface AmanaApi {
 
   /** The audit log of bundle exports, newest first; all flows when `flowId` is null. */
   listExports(flowId: string | null): Promise<ExportRecord[]>;
+  /**
+   * Writes the bot bundle of a saved version (DESIGN.md §5) into a folder chosen in the system's
+   * dialog, and records the export (desktop only).
+   */
+  exportBundle(flowId: string, version: number): Promise<BundleExportOutcome>;
+  /** Builds the bot bundle of a saved version as a .zip download and records the export. */
+  downloadBundle(flowId: string, version: number): Promise<BundleDownloadOutcome>;
 
   getSettings(): Promise<Settings>;
   setSettings(change: SettingsChange): Promise<Settings>;

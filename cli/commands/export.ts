@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { bundleRuntime } from '../../scripts/build-runtime.ts';
 import { formatText } from '../../flows/check/index.ts';
-import { buildBundle, manifestFlowHash } from '../../flows/export/index.ts';
+import { buildBundle } from '../../flows/export/index.ts';
 import { translator, type Catalogue } from '../../flows/i18n/index.ts';
+import { dependencyRange, isEmptyOrBundle, writeBundleFiles } from '../../services/bundle/bundle-folder.ts';
 import { loadFlowFile } from '../files.ts';
 import { amanaVersion } from '../main.ts';
 import { cliText } from '../messages.ts';
@@ -54,6 +54,9 @@ const messages: Catalogue<
   },
 };
 const text = translator(messages);
+
+/** Amana's own package.json: the runtime's dependencies are pinned to the ranges it was built against. */
+const packageJsonFile = fileURLToPath(new URL('../../package.json', import.meta.url));
 
 /**
  * `amana export <flow> --out <dir>`: refused (exit 1, the check report printed as `amana check` prints
@@ -108,8 +111,8 @@ export const exportCommand: Command = {
       appVersion: amanaVersion(),
       exportedAt: new Date().toISOString(),
       language,
-      betterSqlite3: await dependencyRange('better-sqlite3', '^12.0.0'),
-      postgres: await dependencyRange('postgres', '^3.4.0'),
+      betterSqlite3: await dependencyRange(packageJsonFile, 'better-sqlite3', '^12.0.0'),
+      postgres: await dependencyRange(packageJsonFile, 'postgres', '^3.4.0'),
     });
     if (!result.ok) {
       for (const line of formatText(file, result.diagnostics)) writeLine(context.stdout, line);
@@ -119,8 +122,7 @@ export const exportCommand: Command = {
     }
     for (const line of formatText(file, result.diagnostics)) writeLine(context.stdout, line);
     try {
-      await mkdir(dir, { recursive: true });
-      for (const [name, content] of Object.entries(result.files)) await writeAtomically(join(dir, name), content);
+      await writeBundleFiles(dir, result.files);
     } catch (error) {
       const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
       writeLine(context.stderr, text(language, 'write-failed', { file: dir, reason }));
@@ -140,38 +142,3 @@ export const exportCommand: Command = {
     return 0;
   },
 };
-
-/** An export never writes over someone's unrelated files: the folder is new, empty or a bundle. */
-async function isEmptyOrBundle(dir: string): Promise<boolean> {
-  let entries: string[];
-  try {
-    entries = await readdir(dir);
-  } catch {
-    return true;
-  }
-  if (entries.length === 0) return true;
-  try {
-    return manifestFlowHash(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'))) !== undefined;
-  } catch {
-    return false;
-  }
-}
-
-/** Each file appears whole or not at all (a crash mid-export leaves the previous version). */
-async function writeAtomically(file: string, content: string): Promise<void> {
-  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(temporary, content, { mode: 0o644 });
-  await rename(temporary, file);
-}
-
-/** The range of a runtime dependency the runtime was built against, from Amana's own package.json. */
-async function dependencyRange(name: string, fallback: string): Promise<string> {
-  const manifest: unknown = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
-  const dependencies =
-    typeof manifest === 'object' && manifest !== null && 'dependencies' in manifest ? manifest.dependencies : undefined;
-  const range =
-    typeof dependencies === 'object' && dependencies !== null
-      ? Object.entries(dependencies).find(([key]) => key === name)?.[1]
-      : undefined;
-  return typeof range === 'string' ? range : fallback;
-}

@@ -1,5 +1,6 @@
 import type { UiLanguage } from '../../flows/i18n/index.ts';
 import type { HostInfo, Settings } from '../../shared/api.ts';
+import type { RuntimeSource } from '../bundle/runtime-source.ts';
 import type { FilePicker } from '../files/file-picker.ts';
 import type { Workspace } from '../workspace/open-workspace.ts';
 
@@ -9,6 +10,8 @@ export interface StudioContext {
   host: HostInfo;
   /** The system's file dialogs; absent in the browser edition. */
   picker?: FilePicker;
+  /** The exported bot's program; without it, bundles cannot be exported. */
+  runtime?: RuntimeSource;
   /** Told after settings change, so the desktop shell can relabel its menu. */
   onSettingsChanged?: (settings: Settings) => void;
 }

@@ -1,6 +1,7 @@
 import type { AmanaApi } from '../../shared/api.ts';
 import type { StudioContext } from './context.ts';
 import { draftMethods } from './draft-methods.ts';
+import { exportMethods } from './export-methods.ts';
 import { fileMethods } from './file-methods.ts';
 import { flowMethods } from './flow-methods.ts';
 import { settingsMethods } from './settings-methods.ts';
@@ -15,5 +16,6 @@ export function createStudio(context: StudioContext): AmanaApi {
     ...flowMethods(context),
     ...draftMethods(context),
     ...fileMethods(context),
+    ...exportMethods(context),
   };
 }

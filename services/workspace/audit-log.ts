@@ -5,6 +5,8 @@ import type { ExportRecord } from '../../shared/api.ts';
 export interface ExportEntry {
   flowId: string;
   version: number | null;
+  /** Where the bundle went; a folder unless said otherwise. */
+  destination?: ExportRecord['destination'];
   folder: string;
   flowHash: string;
   checker: { errors: number; warnings: number };
@@ -15,6 +17,7 @@ interface ExportRow {
   flow_id: string;
   version: number | null;
   exported_at: string;
+  destination: ExportRecord['destination'];
   folder: string;
   flow_hash: string;
   errors: number;
@@ -23,8 +26,8 @@ interface ExportRow {
 
 /** The append-only log of bundle exports: when, where to, which flow content, and what the checker said. */
 export function createAuditLog(db: Database.Database, now: () => string) {
-  const insert = db.prepare<[string, number | null, string, string, string, number, number]>(
-    'INSERT INTO exports (flow_id, version, exported_at, folder, flow_hash, errors, warnings) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  const insert = db.prepare<[string, number | null, string, string, string, string, number, number]>(
+    'INSERT INTO exports (flow_id, version, exported_at, destination, folder, flow_hash, errors, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const selectOne = db.prepare<[number | bigint], ExportRow>('SELECT * FROM exports WHERE id = ?');
   const selectAll = db.prepare<[], ExportRow>('SELECT * FROM exports ORDER BY exported_at DESC, id DESC');
@@ -42,6 +45,7 @@ export function createAuditLog(db: Database.Database, now: () => string) {
         entry.flowId,
         entry.version,
         now(),
+        entry.destination ?? 'folder',
         entry.folder,
         entry.flowHash,
         errors,
@@ -66,6 +70,7 @@ function fromRow(row: ExportRow): ExportRecord {
     flowId: row.flow_id,
     version: row.version,
     exportedAt: row.exported_at,
+    destination: row.destination,
     folder: row.folder,
     flowHash: row.flow_hash,
     checker: { errors: row.errors, warnings: row.warnings },

@@ -96,6 +96,15 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    purpose: 'Exports to a .zip download (browser edition) besides exports to a folder.',
+    up(db) {
+      db.exec(
+        `ALTER TABLE exports ADD COLUMN destination TEXT NOT NULL DEFAULT 'folder' CHECK (destination IN ('folder', 'download'));`,
+      );
+    },
+  },
 ];
 
 /** The schema version this build of the studio writes. */
