@@ -2,6 +2,7 @@ import { amana } from '../../test/helpers/amana.ts';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { twoLanguageBundleFiles } from '../../test/fixtures/bundle-files.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const examples = join(root, 'flows/examples');
@@ -35,19 +36,7 @@ describe('amana export', () => {
     const first = await amana('export', join(examples, 'lead-capture.flow.json'), '--out', out);
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/^Exported “Casa Aurora — pedido de orçamento” to .*: 9 files/m);
-    expect(readdirSync(out).sort()).toEqual(
-      [
-        '.env.example',
-        'README.md',
-        'flow.json',
-        'manifest.json',
-        'package.json',
-        'privacy-notice.en.md',
-        'privacy-notice.pt-BR.md',
-        'records-of-processing.md',
-        'server.js',
-      ].sort(),
-    );
+    expect(readdirSync(out).sort()).toEqual(twoLanguageBundleFiles);
     expect(readFileSync(join(out, 'server.js'), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
     writeFileSync(join(out, '.env'), 'PORT=8080\n');
     writeFileSync(join(out, 'amana.db'), 'not really a database');

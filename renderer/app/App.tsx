@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { FlowCanvas } from '../canvas/FlowCanvas.tsx';
 import { loadWorkspace } from '../commands/load-workspace.ts';
+import { ExportDialog } from '../export/ExportDialog.tsx';
 import { VersionHistory } from '../history/VersionHistory.tsx';
 import { PrivacyDock } from '../problems/PrivacyDock.tsx';
 import { useLiveCheck } from '../problems/use-live-check.ts';
@@ -49,6 +50,7 @@ export function App() {
         </main>
         <VersionHistory />
       </div>
+      <ExportDialog />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { ExportBundleButton } from '../export/ExportBundleButton.tsx';
 import { LanguageSwitcher } from '../settings/LanguageSwitcher.tsx';
 import { ExportButton } from '../workspace/ExportButton.tsx';
 import { ImportButton } from '../workspace/ImportButton.tsx';
@@ -11,6 +12,7 @@ export function Header() {
       <div className="app-header__actions">
         <ImportButton />
         <ExportButton />
+        <ExportBundleButton />
         <LanguageSwitcher />
       </div>
     </header>

@@ -4,6 +4,8 @@ import { attempt } from '../commands/report-failure.ts';
 import { restoreVersion } from '../commands/restore-version.ts';
 import { useDateTime, useText } from '../i18n/use-text.ts';
 import { useDocumentStore } from '../stores/document-store.ts';
+import { ExportLog } from '../export/ExportLog.tsx';
+import { VersionDataDiff } from '../export/VersionDataDiff.tsx';
 
 /** The open flow's versions, newest first: look at any of them, restore an older one. */
 export function VersionHistory() {
@@ -53,6 +55,8 @@ export function VersionHistory() {
           </li>
         ))}
       </ol>
+      <VersionDataDiff shown={shown} currentVersion={currentVersion} />
+      <ExportLog flowId={shown.flow.id} />
     </aside>
   );
 }

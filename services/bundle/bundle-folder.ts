@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { manifestFlowHash } from '../../flows/export/manifest.ts';
+import { manifestFlowHash } from '../../flows/export/index.ts';
 
 // Writing a bundle into a folder, the same way for `amana export` and the studio's Export dialog.
 

@@ -10,6 +10,7 @@ import type { FilePicker } from '../files/file-picker.ts';
 import { openWorkspace, type Workspace } from '../workspace/open-workspace.ts';
 import { createStudio } from './create-studio.ts';
 import { dispatch } from './dispatch.ts';
+import { twoLanguageBundleFiles } from '../../test/fixtures/bundle-files.ts';
 
 const examples = new URL('../../flows/examples/', import.meta.url);
 const exampleText = (name: string) => readFileSync(new URL(`${name}.flow.json`, examples), 'utf8');
@@ -67,19 +68,7 @@ describe('exporting a bundle into a folder (desktop)', () => {
     folderAnswer = join(dir, 'casa-aurora-bot');
     const outcome = await api.exportBundle(flowId, version);
     if (outcome.status !== 'written') throw new Error(`not written: ${outcome.status}`);
-    expect(readdirSync(folderAnswer).sort()).toEqual(
-      [
-        '.env.example',
-        'README.md',
-        'flow.json',
-        'manifest.json',
-        'package.json',
-        'privacy-notice.en.md',
-        'privacy-notice.pt-BR.md',
-        'records-of-processing.md',
-        'server.js',
-      ].sort(),
-    );
+    expect(readdirSync(folderAnswer).sort()).toEqual(twoLanguageBundleFiles);
     expect(readFileSync(join(folderAnswer, 'server.js'), 'utf8')).toBe(serverJs);
     const flowHash = sha256Hex(readFileSync(join(folderAnswer, 'flow.json'), 'utf8'));
     expect(outcome.record).toMatchObject({ flowId, version, destination: 'folder', folder: folderAnswer, flowHash });
