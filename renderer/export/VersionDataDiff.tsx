@@ -19,7 +19,7 @@ export function VersionDataDiff({ shown, currentVersion }: { shown: FlowDocument
   const lastExport = useExportStore((state) => state.log[0] ?? null);
   const viewingCurrent = shown.version === currentVersion;
   const [chosen, setChosen] = useState<Baseline | null>(null);
-  const baseline: Baseline = chosen ?? (viewingCurrent ? 'last-export' : 'current');
+  const baseline: Baseline = chosen ?? (viewingCurrent && lastExport ? 'last-export' : 'current');
   const [other, setOther] = useState<{ key: string; flow: Flow | null } | null>(null);
   const key = `${shown.flow.id}:${baseline}:${baseline === 'current' ? currentVersion : (lastExport?.id ?? 'none')}`;
 

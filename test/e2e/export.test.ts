@@ -39,6 +39,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'amana-e2e-export-'));
   [web, browser] = await Promise.all([startWebEdition(join(dir, 'workspace.db')), launchChromium()]);
   page = await browser.newPage({ acceptDownloads: true });
+  // Building the bundle bundles the runtime with esbuild on the host: seconds, or more on a busy machine.
+  page.setDefaultTimeout(150_000);
   page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') pageProblems.push(`console error: ${message.text()}`);
@@ -89,7 +91,7 @@ describe('exporting a bot from the studio (browser edition)', () => {
     await errors.first().getByRole('button', { name: 'Show in Problems' }).click();
     await dialog().waitFor({ state: 'detached' });
     await page.getByRole('tab', { name: /Problems/ }).waitFor();
-  });
+  }, 300_000);
 
   let zipFile = '';
   it('exports the compliant lead-capture flow as a .zip, after showing its documents and check result', async () => {
@@ -115,7 +117,7 @@ describe('exporting a bot from the studio (browser edition)', () => {
     await dialog().getByText('npm install', { exact: false }).waitFor();
     await dialog().getByText('node server.js serve', { exact: false }).waitFor();
     await dialog().getByRole('button', { name: 'Close' }).click();
-  }, 120_000);
+  }, 400_000);
 
   it('unzips, installs and starts the downloaded bot, which verifies its webhook and answers a signed message', async () => {
     const unzipped = spawnSync('unzip', ['-q', zipFile, '-d', join(dir, 'server')], { encoding: 'utf8' });
@@ -135,7 +137,7 @@ describe('exporting a bot from the studio (browser edition)', () => {
 
     const customer = '5511912345678';
     expect((await deliver(bot.port, single({ from: customer, message: text('Oi') }))).status).toBe(200);
-    await graph.waitForDelivered(1, 20_000);
+    await graph.waitForDelivered(1, 60_000);
     const replies = graph.messagesTo(customer);
     expect(JSON.stringify(replies)).toContain('Casa Aurora');
   }, 420_000);
@@ -177,7 +179,7 @@ describe('exporting a bot from the studio (browser edition)', () => {
     await log.getByText('Version 1 downloaded as amana-bot-lead-capture.zip').waitFor();
     expect(await log.getByRole('listitem').count()).toBe(2);
     expect(pageProblems).toEqual([]);
-  }, 120_000);
+  }, 600_000);
 });
 
 /**
