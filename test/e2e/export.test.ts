@@ -96,7 +96,7 @@ describe('exporting a bot from the studio (browser edition)', () => {
   let zipFile = '';
   it('exports the compliant lead-capture flow as a .zip, after showing its documents and check result', async () => {
     await importFile(join(examples, 'lead-capture.flow.json'));
-    await page.getByRole('status').getByText('was imported', { exact: false }).waitFor();
+    await page.getByRole('status').getByText('“Casa Aurora — pedido de orçamento” was imported.').waitFor();
     await openExportDialog();
     await dialog().getByText('No errors: this flow can be exported.').waitFor();
     await dialog().getByText('This flow has never been exported', { exact: false }).waitFor();
