@@ -3,7 +3,7 @@
  * simulator, `amana simulate`, `amana test` and the exported bot. `start` and `step` take and
  * return plain JSON state; effects are data the host carries out. Hosts import from here only.
  */
-export { start, step, type EngineResult, type StartOptions } from './run.ts';
+export { start, step, type EngineResult, type StartOptions, type StartingPoint } from './run.ts';
 export type { ConversationState, Contact } from './state.ts';
 export type { Trace } from './conversation.ts';
 export { renderMessage } from './render.ts';

@@ -6,6 +6,7 @@ import type { EngineEffect, EngineEvent } from '../nodes/events.ts';
 import { ConversationTurn, type Trace } from './conversation.ts';
 import { keywordFor, matchKeyword } from './keywords.ts';
 import type { ConversationState, Contact } from './state.ts';
+import type { JsonValue } from '../model/template.ts';
 
 /** What `start` and `step` return: the new state, the effects for the host, and the path taken. */
 export interface EngineResult {
@@ -20,6 +21,18 @@ export interface StartOptions {
   language?: string;
   /** The customer as WhatsApp identifies them, for `{{contact.phone}}` and `{{contact.name}}`. */
   contact?: Contact;
+  /**
+   * Begins at this node instead of the start node, holding these values and consents, as if a
+   * path had led there (the studio's “Start from here”). Hosts serving customers never set it.
+   */
+  from?: StartingPoint;
+}
+
+/** Where a rehearsal begins, and what the conversation already holds there. */
+export interface StartingPoint {
+  node: string;
+  variables?: Record<string, JsonValue>;
+  granted?: string[];
 }
 
 /**
@@ -34,8 +47,8 @@ export function start(flow: Flow, options: StartOptions = {}): EngineResult {
     flowId: flow.id,
     node: null,
     waitingFor: null,
-    variables: {},
-    granted: [],
+    variables: { ...options.from?.variables },
+    granted: [...(options.from?.granted ?? [])],
     retries: 0,
     language: pickLanguage(flow, options.language),
     optedOut: false,
@@ -44,7 +57,7 @@ export function start(flow: Flow, options: StartOptions = {}): EngineResult {
     ...(options.contact ? { contact: { ...options.contact } } : {}),
   };
   const conversation = new ConversationTurn(flow, state);
-  const first = conversation.index.startNode();
+  const first = options.from ? conversation.index.node(options.from.node) : conversation.index.startNode();
   if (first) {
     enter(conversation, first);
   } else {

@@ -21,6 +21,8 @@ export {
   runTranscript,
   runTranscriptTest,
   messagesOf,
+  answerHttpCalls,
+  type AnsweredTurn,
   type TestResult,
   type TranscriptResult,
 } from './transcript/run.ts';

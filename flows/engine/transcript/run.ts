@@ -80,20 +80,46 @@ interface Settled {
 
 /** Answers http calls until the conversation waits for the customer (or ends). */
 function settle(flow: Flow, first: EngineResult, test: TranscriptTest, trace: Trace, language: UiLanguage): Settled {
+  const answered = answerHttpCalls(flow, first, test.http);
+  record(trace, answered.trace);
+  const problems = answered.looping ? [transcriptText(language, 'http-loop', { count: maxHttpCallsPerTurn })] : [];
+  return { result: answered.result, effects: answered.effects, problems };
+}
+
+/** One turn with its http calls answered: the last result, and everything the turn did. */
+export interface AnsweredTurn {
+  result: EngineResult;
+  /** Every effect of the turn, including those after http answers. */
+  effects: EngineResult['effects'];
+  /** Every node entered and edge followed in the turn, including after http answers. */
+  trace: Trace;
+  /** The flow kept calling recipients without waiting for the customer, and was stopped. */
+  looping: boolean;
+}
+
+/**
+ * Answers a turn's http calls the way rehearsals do: each http node with the answer given for it
+ * (a status, a body, or a network error), else with its `mock`, until the conversation waits for
+ * the customer or ends. Shared by `amana test` and the studio's simulator.
+ */
+export function answerHttpCalls(
+  flow: Flow,
+  first: EngineResult,
+  answers: Readonly<Record<string, HttpAnswer>> = {},
+): AnsweredTurn {
   let result = first;
   const effects = [...first.effects];
+  const trace: Trace = { nodes: [], edges: [] };
   record(trace, first.trace);
   for (let calls = 0; result.state.waitingFor === 'http'; calls += 1) {
-    if (calls >= maxHttpCallsPerTurn) {
-      return { result, effects, problems: [transcriptText(language, 'http-loop', { count: maxHttpCallsPerTurn })] };
-    }
+    if (calls >= maxHttpCallsPerTurn) return { result, effects, trace, looping: true };
     const nodeId = result.state.node ?? '';
-    const answer = test.http?.[nodeId];
+    const answer = answers[nodeId];
     result = step(flow, result.state, answer ? httpEvent(answer) : mockResponse(flow, nodeId));
     effects.push(...result.effects);
     record(trace, result.trace);
   }
-  return { result, effects, problems: [] };
+  return { result, effects, trace, looping: false };
 }
 
 function record(into: Trace, from: Trace): void {
