@@ -2,6 +2,7 @@ import { translator, type Catalogue } from '../flows/i18n/index.ts';
 
 type StudioMessageKey =
   | 'flow-not-found'
+  | 'tests-not-found'
   | 'version-not-found'
   | 'draft-not-found'
   | 'draft-too-large'
@@ -22,6 +23,7 @@ type StudioMessageKey =
 const catalogue: Catalogue<StudioMessageKey> = {
   en: {
     'flow-not-found': 'There is no flow “{flowId}” in this workspace.',
+    'tests-not-found': 'The flow “{flowId}” has no saved tests yet.',
     'version-not-found': 'Flow “{flowId}” has no version {version}.',
     'draft-not-found': 'There are no unsaved changes to “{flowId}”.',
     'draft-too-large': 'These unsaved changes are too large to keep ({size} MB; at most {max} MB).',
@@ -42,6 +44,7 @@ const catalogue: Catalogue<StudioMessageKey> = {
   },
   'pt-BR': {
     'flow-not-found': 'Não há nenhum fluxo “{flowId}” neste espaço de trabalho.',
+    'tests-not-found': 'O fluxo “{flowId}” ainda não tem testes salvos.',
     'version-not-found': 'O fluxo “{flowId}” não tem a versão {version}.',
     'draft-not-found': 'Não há alterações não salvas em “{flowId}”.',
     'draft-too-large': 'Estas alterações não salvas são grandes demais para guardar ({size} MB; no máximo {max} MB).',
@@ -63,6 +66,7 @@ const catalogue: Catalogue<StudioMessageKey> = {
   },
   ar: {
     'flow-not-found': 'لا يوجد مسار باسم «{flowId}» في مساحة العمل هذه.',
+    'tests-not-found': 'لا توجد اختبارات محفوظة للمسار «{flowId}» بعد.',
     'version-not-found': 'المسار «{flowId}» ليس له إصدار رقم {version}.',
     'draft-not-found': 'لا توجد تغييرات غير محفوظة في «{flowId}».',
     'draft-too-large': 'هذه التغييرات غير المحفوظة أكبر من أن تُحفظ ({size} ميغابايت؛ الحد الأقصى {max} ميغابايت).',

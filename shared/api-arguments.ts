@@ -40,6 +40,10 @@ export const apiArguments: ArgumentSchemas = {
   listExports: z.tuple([flowId.nullable()]),
   exportBundle: z.tuple([flowId, versionNumber]),
   downloadBundle: z.tuple([flowId, versionNumber]),
+  getTranscript: z.tuple([flowId, versionNumber.nullable()]),
+  saveTranscript: z.tuple([flowId, z.unknown()]),
+  importTranscript: z.tuple([flowId, z.strictObject({ fileName, text: fileText })]),
+  getTranscriptFile: z.tuple([flowId]),
   getSettings: z.tuple([]),
   setSettings: z.tuple([z.strictObject({ language: z.enum(uiLanguages).optional() })]),
 };

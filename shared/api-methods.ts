@@ -28,6 +28,10 @@ export const apiMethods = [
   'listExports',
   'exportBundle',
   'downloadBundle',
+  'getTranscript',
+  'saveTranscript',
+  'importTranscript',
+  'getTranscriptFile',
   'getSettings',
   'setSettings',
 ] as const satisfies readonly ApiMethod[];

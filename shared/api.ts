@@ -2,6 +2,7 @@
 // The desktop shell answers it over IPC (electron/), the browser edition over HTTP on loopback
 // (web/); the renderer only ever calls `window.amana.*`, so its code is the same in both.
 // Everything here crosses a process boundary: plain, cloneable data only.
+import type { Transcript, TranscriptProblem } from '../flows/engine/transcript.ts';
 import type { Flow, ParseError } from '../flows/index.ts';
 import type { UiLanguage } from '../flows/i18n/index.ts';
 
@@ -125,6 +126,22 @@ export interface SettingsChange {
   language?: UiLanguage;
 }
 
+/** A flow's transcript tests as the workspace keeps them (the `.transcript.json` content), versioned with the flow. */
+export interface TranscriptDocument {
+  flowId: string;
+  transcript: Transcript;
+  /** Saves of the tests, numbered from 1. */
+  revision: number;
+  /** The flow's newest version when these tests were saved. */
+  flowVersion: number;
+  savedAt: string;
+}
+
+/** Saving tests never loses work: invalid tests come back with every problem and nothing is written. */
+export type TranscriptSaveOutcome =
+  | { status: 'saved'; document: TranscriptDocument }
+  | { status: 'invalid'; problems: TranscriptProblem[] };
+
 /** Everything the renderer asks of the machine. Each method is one channel, `amana:<method>`. */
 export interface AmanaApi {
   getHostInfo(): Promise<HostInfo>;
@@ -170,6 +187,18 @@ export interface AmanaApi {
   exportBundle(flowId: string, version: number): Promise<BundleExportOutcome>;
   /** Builds the bot bundle of a saved version as a .zip download and records the export. */
   downloadBundle(flowId: string, version: number): Promise<BundleDownloadOutcome>;
+
+  /**
+   * The flow's transcript tests: the newest, or as they were while `flowVersion` was the flow's
+   * newest version; null when the flow has none.
+   */
+  getTranscript(flowId: string, flowVersion: number | null): Promise<TranscriptDocument | null>;
+  /** Saves the flow's tests (the whole `.transcript.json` content) as a new revision. */
+  saveTranscript(flowId: string, transcript: unknown): Promise<TranscriptSaveOutcome>;
+  /** Imports a `.transcript.json` file's text as the flow's tests. */
+  importTranscript(flowId: string, file: FlowFileContent): Promise<TranscriptSaveOutcome>;
+  /** The newest tests as a `<flow id>.transcript.json` file's name and text, for a download. */
+  getTranscriptFile(flowId: string): Promise<FlowFileContent>;
 
   getSettings(): Promise<Settings>;
   setSettings(change: SettingsChange): Promise<Settings>;

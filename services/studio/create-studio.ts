@@ -5,6 +5,7 @@ import { exportMethods } from './export-methods.ts';
 import { fileMethods } from './file-methods.ts';
 import { flowMethods } from './flow-methods.ts';
 import { settingsMethods } from './settings-methods.ts';
+import { transcriptMethods } from './transcript-methods.ts';
 
 /**
  * The studio's services behind the typed API: what the desktop shell serves over IPC and the
@@ -17,5 +18,6 @@ export function createStudio(context: StudioContext): AmanaApi {
     ...draftMethods(context),
     ...fileMethods(context),
     ...exportMethods(context),
+    ...transcriptMethods(context),
   };
 }

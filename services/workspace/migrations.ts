@@ -105,6 +105,22 @@ export const migrations: readonly Migration[] = [
       );
     },
   },
+  {
+    version: 5,
+    purpose: 'Transcript tests kept with their flow: a revision per save, with the flow version it was saved against.',
+    up(db) {
+      db.exec(`
+        CREATE TABLE transcripts (
+          flow_id TEXT NOT NULL REFERENCES flows(id) ON DELETE CASCADE,
+          revision INTEGER NOT NULL CHECK (revision >= 1),
+          flow_version INTEGER NOT NULL,
+          saved_at TEXT NOT NULL,
+          content TEXT NOT NULL,
+          PRIMARY KEY (flow_id, revision)
+        ) STRICT, WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 /** The schema version this build of the studio writes. */

@@ -7,6 +7,7 @@ import { createDraftStore } from './draft-store.ts';
 import { createFlowStore } from './flow-store.ts';
 import { migrate, schemaVersionOf } from './migrations.ts';
 import { createSettingsStore } from './settings-store.ts';
+import { createTranscriptStore } from './transcript-store.ts';
 
 export interface WorkspaceOptions {
   /** The interface language until the designer picks one (from the system's locale). */
@@ -56,6 +57,7 @@ export function openWorkspace(file: string, options: WorkspaceOptions = {}) {
     flows: createFlowStore(db, now),
     drafts: createDraftStore(db, now),
     audit: createAuditLog(db, now),
+    transcripts: createTranscriptStore(db, now),
     settings: createSettingsStore(db, options.defaultLanguage ?? 'en'),
     /** SQLite's own consistency check: `ok` when the file is sound. */
     integrityCheck(): string {
