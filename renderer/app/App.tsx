@@ -14,6 +14,11 @@ import { Header } from './Header.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { useDocumentLanguage } from './use-document-language.ts';
 import { useMenuCommands } from './use-menu-commands.ts';
+import { SimulatorPanel } from '../simulator/SimulatorPanel.tsx';
+import { useSimulator } from '../simulator/simulator-store.ts';
+import { useRehearsedFlow } from '../simulator/use-rehearsed-flow.ts';
+import { TestsPanel } from '../tests/TestsPanel.tsx';
+import { useTests } from '../tests/tests-store-instance.ts';
 
 /** The studio's frame: header, flow list, canvas, history. */
 export function App() {
@@ -24,6 +29,9 @@ export function App() {
   useDocumentLanguage();
   useMenuCommands();
   useLiveCheck();
+  useRehearsedFlow();
+  const simulating = useSimulator((state) => state.open);
+  const testing = useTests((state) => state.open);
   useEffect(() => void loadWorkspace(), []);
 
   return (
@@ -48,6 +56,12 @@ export function App() {
           </div>
           {shown && <PrivacyDock />}
         </main>
+        {shown && (simulating || testing) && (
+          <div className="app-panels">
+            {simulating && <SimulatorPanel flow={shown.flow} />}
+            {testing && <TestsPanel flow={shown.flow} />}
+          </div>
+        )}
         <VersionHistory />
       </div>
       <ExportDialog />

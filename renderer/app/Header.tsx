@@ -1,9 +1,12 @@
 import { ExportBundleButton } from '../export/ExportBundleButton.tsx';
 import { LanguageSwitcher } from '../settings/LanguageSwitcher.tsx';
+import { StudioPanelButtons } from '../simulator/StudioPanelButtons.tsx';
+import { useDocumentStore } from '../stores/document-store.ts';
 import { ExportButton } from '../workspace/ExportButton.tsx';
 import { ImportButton } from '../workspace/ImportButton.tsx';
 
 export function Header() {
+  const open = useDocumentStore((state) => state.shown !== null);
   return (
     <header className="app-header">
       <h1 className="app-header__title">
@@ -13,6 +16,7 @@ export function Header() {
         <ImportButton />
         <ExportButton />
         <ExportBundleButton />
+        {open && <StudioPanelButtons />}
         <LanguageSwitcher />
       </div>
     </header>

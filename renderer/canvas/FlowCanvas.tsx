@@ -3,6 +3,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Flow } from '../../flows/index.ts';
 import { useText } from '../i18n/use-text.ts';
 import { ProblemFocus } from '../problems/ProblemFocus.tsx';
+import { FocusOnStep } from '../simulator/FocusOnStep.tsx';
+import { useCanvasMarks } from '../simulator/use-canvas-marks.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
 import { useProblemsStore } from '../stores/problems-store.ts';
 import { NodeCard } from './NodeCard.tsx';
@@ -27,12 +29,18 @@ export function FlowCanvas({ flow }: { flow: Flow }) {
   }, [flow, language, setNodes, setEdges]);
   // A problem's witness path: its connections marked, the rest of the canvas dimmed (app.css).
   const witnessEdges = useProblemsStore((state) => state.witness?.edges);
+  // The simulator's path taken and current step, and the steps no test reaches.
+  const marks = useCanvasMarks();
+  const marked = useMemo(() => nodes.map((node) => ({ ...node, className: marks.node(node.id) })), [nodes, marks]);
   const drawnEdges = useMemo(
     () =>
-      witnessEdges
-        ? edges.map((edge) => (witnessEdges.has(edge.id) ? { ...edge, className: 'edge--on-path' } : edge))
-        : edges,
-    [edges, witnessEdges],
+      edges.map((edge) => {
+        const classes = [witnessEdges?.has(edge.id) && 'edge--on-path', marks.edge(edge.id)].filter(Boolean);
+        return classes.length > 0
+          ? { ...edge, className: classes.join(' '), animated: marks.edge(edge.id)?.includes('sim-taken') === true }
+          : edge;
+      }),
+    [edges, witnessEdges, marks],
   );
 
   return (
@@ -41,7 +49,7 @@ export function FlowCanvas({ flow }: { flow: Flow }) {
       aria-label={text('canvas-label', { name: flow.name })}
     >
       <ReactFlow
-        nodes={nodes}
+        nodes={marked}
         edges={drawnEdges}
         onNodesChange={onNodesChange}
         nodeTypes={nodeTypes}
@@ -56,6 +64,7 @@ export function FlowCanvas({ flow }: { flow: Flow }) {
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable />
         <ProblemFocus />
+        <FocusOnStep />
       </ReactFlow>
     </section>
   );

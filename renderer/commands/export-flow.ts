@@ -1,4 +1,5 @@
 import { amana } from '../bridge/amana.ts';
+import { downloadFile } from './download-file.ts';
 import { useDocumentStore } from '../stores/document-store.ts';
 import { useNoticesStore } from '../stores/notices-store.ts';
 import { useWorkspaceStore } from '../stores/workspace-store.ts';
@@ -18,11 +19,5 @@ export async function exportOpenFlow(): Promise<void> {
     await refreshFlows();
     return;
   }
-  const file = await amana().getFlowFile(shown.flow.id);
-  const url = URL.createObjectURL(new Blob([file.text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.click();
-  URL.revokeObjectURL(url);
+  downloadFile(await amana().getFlowFile(shown.flow.id));
 }

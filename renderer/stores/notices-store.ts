@@ -13,7 +13,7 @@ export type NoticeText = { key: UiTextKey; params?: Params } | { worded: string 
 export interface Notice {
   tone: 'info' | 'error';
   text: NoticeText;
-  problems?: ParseError[];
+  problems?: Pick<ParseError, 'path' | 'message'>[];
 }
 
 interface NoticesState {
