@@ -2,7 +2,7 @@
 // The desktop shell answers it over IPC (electron/), the browser edition over HTTP on loopback
 // (web/); the renderer only ever calls `window.amana.*`, so its code is the same in both.
 // Everything here crosses a process boundary: plain, cloneable data only.
-import type { Transcript, TranscriptProblem } from '../flows/engine/transcript.ts';
+import type { Transcript, TranscriptProblem } from '../flows/engine/index.ts';
 import type { Flow, ParseError } from '../flows/index.ts';
 import type { UiLanguage } from '../flows/i18n/index.ts';
 

@@ -8,11 +8,27 @@ export type { ConversationState, Contact } from './state.ts';
 export type { Trace } from './conversation.ts';
 export { renderMessage } from './render.ts';
 export { matchKeyword, type KeywordKind } from './keywords.ts';
-export { parseTranscript, runTranscript, type Coverage } from './transcript.ts';
+export {
+  parseTranscript,
+  runTranscript,
+  runTranscriptTest,
+  answerHttpCalls,
+  transcriptTestFrom,
+  transcriptFormat,
+  currentTranscriptVersion,
+  type Coverage,
+  type HttpAnswer,
+  type RecordedTurn,
+  type Transcript,
+  type TranscriptTest,
+  type TranscriptResult,
+  type TranscriptProblem,
+} from './transcript.ts';
 export { pickLanguage, localText } from '../i18n/lang-text.ts';
 export type { JsonValue } from '../model/template.ts';
 export type { EngineEvent, EngineEffect, ButtonChoice, ListSection, WaitingFor } from '../nodes/events.ts';
 export { engineText } from '../nodes/messages.ts';
 export { mockResponse } from '../nodes/http/mock.ts';
+export { consentReplies } from '../nodes/consent/behaviour.ts';
 export { responseBody } from '../nodes/http/request.ts';
 export { countryOfPhone } from '../nodes/question/validate/phone.ts';

@@ -112,7 +112,12 @@ function ListSheet(props: {
             </h4>
           )}
           {section.rows.map((row) => (
-            <button key={row.id} type="button" className="list-sheet__row" onClick={() => props.onChoose(row.id, row.title)}>
+            <button
+              key={row.id}
+              type="button"
+              className="list-sheet__row"
+              onClick={() => props.onChoose(row.id, row.title)}
+            >
               <span dir="auto">{row.title}</span>
               {row.description && (
                 <span className="list-sheet__description muted" dir="auto">

@@ -1,4 +1,4 @@
-import type { HttpAnswer } from '../../flows/engine/transcript.ts';
+import type { HttpAnswer } from '../../flows/engine/index.ts';
 import type { Flow } from '../../flows/index.ts';
 import { useSimulator } from './simulator-store.ts';
 import { useSimulatorText } from './texts.ts';
@@ -23,7 +23,10 @@ export function HttpAnswers({ flow }: { flow: Flow }) {
       {steps.map((step) => (
         <label key={step.id} className="simulator__field">
           <bdi>{step.id}</bdi>
-          <select value={valueOf(answers[step.id])} onChange={(event) => setHttpAnswer(step.id, answerOf(event.target.value))}>
+          <select
+            value={valueOf(answers[step.id])}
+            onChange={(event) => setHttpAnswer(step.id, answerOf(event.target.value))}
+          >
             <option value="mock">{say('http-mock')}</option>
             <option value="error">{say('http-error')}</option>
             {statuses.map((status) => (

@@ -15,7 +15,15 @@ type Say = ReturnType<typeof useSimulatorText>;
  * consent per purpose, what was shared with whom, handoffs, erasures, opt-outs and what the
  * engine withheld — each entry with the turn and a link to the step that did it.
  */
-export function LedgerView({ ledger, flow, conversationLanguage }: { ledger: Ledger; flow: Flow; conversationLanguage: string }) {
+export function LedgerView({
+  ledger,
+  flow,
+  conversationLanguage,
+}: {
+  ledger: Ledger;
+  flow: Flow;
+  conversationLanguage: string;
+}) {
   const say = useSimulatorText();
   const language = useLanguageStore((state) => state.language);
   const label = (key: string) => {
@@ -40,7 +48,9 @@ export function LedgerView({ ledger, flow, conversationLanguage }: { ledger: Led
       <Part heading={say('ledger-consent')} empty={say('ledger-no-consent')} label="consent">
         {ledger.consent.map((entry) => (
           <li key={entry.purpose} className={entry.granted ? 'ledger__granted' : 'ledger__declined'}>
-            <span>{say(entry.granted ? 'consent-granted' : 'consent-declined', { purpose: purpose(entry.purpose) })}</span>
+            <span>
+              {say(entry.granted ? 'consent-granted' : 'consent-declined', { purpose: purpose(entry.purpose) })}
+            </span>
             <StepLink place={entry} say={say} />
           </li>
         ))}
@@ -103,7 +113,11 @@ function Part(props: { heading: string; empty: string; label: string; children: 
   return (
     <div className={`ledger__part ledger__part--${props.label}`}>
       <h4>{props.heading}</h4>
-      {props.children.length === 0 ? <p className="muted">{props.empty}</p> : <ul aria-label={props.heading}>{props.children}</ul>}
+      {props.children.length === 0 ? (
+        <p className="muted">{props.empty}</p>
+      ) : (
+        <ul aria-label={props.heading}>{props.children}</ul>
+      )}
     </div>
   );
 }
@@ -116,7 +130,9 @@ function HeldRow({ entry, label, say }: { entry: HeldValue; label: string; say: 
       <span>
         <bdi>{label}</bdi>
         {entry.personal && <em className="ledger__personal"> · {say('personal-mark')}</em>}:{' '}
-        <bdi className="ledger__value">{shown || !entry.personal ? text : '•'.repeat(Math.min(8, Math.max(3, text.length)))}</bdi>
+        <bdi className="ledger__value">
+          {shown || !entry.personal ? text : '•'.repeat(Math.min(8, Math.max(3, text.length)))}
+        </bdi>
       </span>
       {entry.personal && (
         <button type="button" className="link" aria-pressed={shown} onClick={() => setShown(!shown)}>
@@ -132,7 +148,8 @@ function HeldRow({ entry, label, say }: { entry: HeldValue; label: string; say: 
 function StepLink({ place, say }: { place: LedgerPlace; say: Say }) {
   const focus = useSimulator((state) => state.focus);
   const node = place.nodeId;
-  if (node === undefined) return <span className="muted ledger__place">{say('at-step', { turn: place.turn, node: '—' })}</span>;
+  if (node === undefined)
+    return <span className="muted ledger__place">{say('at-step', { turn: place.turn, node: '—' })}</span>;
   return (
     <button type="button" className="link ledger__place" onClick={() => focus(node)}>
       {say('at-step', { turn: place.turn, node })}

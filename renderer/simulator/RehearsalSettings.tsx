@@ -34,7 +34,13 @@ export function RehearsalSettings({ flow }: { flow: Flow }) {
       </label>
       <label>
         {say('customer-phone')}
-        <input dir="ltr" inputMode="tel" value={phone} onChange={(event) => setPhone(event.target.value)} onBlur={commit} />
+        <input
+          dir="ltr"
+          inputMode="tel"
+          value={phone}
+          onChange={(event) => setPhone(event.target.value)}
+          onBlur={commit}
+        />
       </label>
     </div>
   );

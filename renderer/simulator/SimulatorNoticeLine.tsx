@@ -9,9 +9,17 @@ export function SimulatorNoticeLine() {
   if (!notice) return null;
   switch (notice.kind) {
     case 'edited':
-      return <p className="simulator__notice" role="status">{say('notice-edited')}</p>;
+      return (
+        <p className="simulator__notice" role="status">
+          {say('notice-edited')}
+        </p>
+      );
     case 'started-here':
-      return <p className="simulator__notice" role="status">{say('notice-started-here', { node: notice.node })}</p>;
+      return (
+        <p className="simulator__notice" role="status">
+          {say('notice-started-here', { node: notice.node })}
+        </p>
+      );
     case 'step-gone':
       return (
         <div className="simulator__notice simulator__notice--warning" role="alert">
@@ -34,7 +42,11 @@ export function SimulatorNoticeLine() {
               : stop.reason === 'no-connection'
                 ? say('replay-no-connection', { node, to: stop.to })
                 : say('replay-ended', { node });
-      return <p className="simulator__notice" role="status">{text}</p>;
+      return (
+        <p className="simulator__notice" role="status">
+          {text}
+        </p>
+      );
     }
   }
 }

@@ -42,7 +42,12 @@ export function SimulatorPanel({ flow }: { flow: Flow }) {
           {say('step-back')}
         </button>
         {rehearsal && <SaveAsTest rehearsal={rehearsal} />}
-        <button type="button" className="panel__close" aria-label={say('close-simulator')} onClick={() => setOpen(false)}>
+        <button
+          type="button"
+          className="panel__close"
+          aria-label={say('close-simulator')}
+          onClick={() => setOpen(false)}
+        >
           ×
         </button>
       </header>
@@ -50,10 +55,26 @@ export function SimulatorPanel({ flow }: { flow: Flow }) {
       <SimulatorNoticeLine />
       <div className="simulator__phone">
         <Chat items={items} language={state?.language ?? flow.languages[0] ?? ''} />
-        {state?.waitingFor === 'agent' && <p className="chat__note" role="status">{say('waiting-agent')}</p>}
-        {state?.optedOut && <p className="chat__note" role="status">{say('opted-out')}</p>}
-        {state?.ended && <p className="chat__note" role="status">{say('ended')}</p>}
-        {rehearsal?.turns.at(-1)?.looping && <p className="chat__note" role="alert">{say('looping')}</p>}
+        {state?.waitingFor === 'agent' && (
+          <p className="chat__note" role="status">
+            {say('waiting-agent')}
+          </p>
+        )}
+        {state?.optedOut && (
+          <p className="chat__note" role="status">
+            {say('opted-out')}
+          </p>
+        )}
+        {state?.ended && (
+          <p className="chat__note" role="status">
+            {say('ended')}
+          </p>
+        )}
+        {rehearsal?.turns.at(-1)?.looping && (
+          <p className="chat__note" role="alert">
+            {say('looping')}
+          </p>
+        )}
         <Composer waitingForAgent={state?.waitingFor === 'agent'} />
       </div>
       {ledger && <LedgerView ledger={ledger} flow={flow} conversationLanguage={state?.language ?? ''} />}

@@ -6,7 +6,7 @@ import {
   type StartingPoint,
   type Trace,
 } from '../../flows/engine/index.ts';
-import { answerHttpCalls, type HttpAnswer, type RecordedTurn } from '../../flows/engine/transcript.ts';
+import { answerHttpCalls, type HttpAnswer, type RecordedTurn } from '../../flows/engine/index.ts';
 import type { Flow } from '../../flows/index.ts';
 
 /** How a rehearsal is set up: who the customer is, in which language, how recipients answer. */

@@ -1,5 +1,4 @@
-import { consentReplies, type EngineEvent } from '../../flows/engine/index.ts';
-import type { HttpAnswer } from '../../flows/engine/transcript.ts';
+import { consentReplies, type EngineEvent, type HttpAnswer } from '../../flows/engine/index.ts';
 import type { Flow, FlowNode, InputKind } from '../../flows/index.ts';
 import { beginRehearsal, rehearse, stateOf, type Rehearsal, type RehearsalSetup } from './rehearsal.ts';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runTranscriptTest } from '../../flows/engine/transcript.ts';
+import { runTranscriptTest } from '../../flows/engine/index.ts';
 import { parseFlow, type Flow } from '../../flows/index.ts';
 import { ledgerOf } from './ledger.ts';
 import { pathTaken, stateOf } from './rehearsal.ts';

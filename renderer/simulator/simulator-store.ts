@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { Contact, EngineEvent } from '../../flows/engine/index.ts';
-import type { HttpAnswer } from '../../flows/engine/transcript.ts';
+import type { HttpAnswer } from '../../flows/engine/index.ts';
 import type { Flow } from '../../flows/index.ts';
 import { replayPath, type ReplayStop } from './replay.ts';
 import { beginRehearsal, rehearse, stepBack, survivesEdit, type Rehearsal, type RehearsalSetup } from './rehearsal.ts';

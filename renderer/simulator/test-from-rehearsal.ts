@@ -1,4 +1,4 @@
-import { transcriptTestFrom, type TranscriptTest } from '../../flows/engine/transcript.ts';
+import { transcriptTestFrom, type TranscriptTest } from '../../flows/engine/index.ts';
 import type { Rehearsal } from './rehearsal.ts';
 
 /**

@@ -31,7 +31,8 @@ export function useCanvasMarks(): CanvasMarks {
           id === focused && 'sim-focused',
           uncovered?.nodes.has(id) === true && 'uncovered',
         ),
-      edge: (id) => join(taken?.edges.has(id) === true && 'sim-taken', uncovered?.edges.has(id) === true && 'uncovered'),
+      edge: (id) =>
+        join(taken?.edges.has(id) === true && 'sim-taken', uncovered?.edges.has(id) === true && 'uncovered'),
     };
   }, [rehearsal, focused, coverage]);
 }

@@ -54,9 +54,18 @@ export function TestsPanel({ flow }: { flow: Flow }) {
         <button type="button" onClick={() => picker.current?.click()}>
           {say('import-tests')}
         </button>
-        <input ref={picker} type="file" accept=".json,application/json" hidden onChange={() => void attempt(importChosen)} />
+        <input
+          ref={picker}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          onChange={() => void attempt(importChosen)}
+        />
         {transcript && !nativeDialogs && (
-          <button type="button" onClick={() => void attempt(async () => downloadFile(await amana().getTranscriptFile(flow.id)))}>
+          <button
+            type="button"
+            onClick={() => void attempt(async () => downloadFile(await amana().getTranscriptFile(flow.id)))}
+          >
             {say('download-tests')}
           </button>
         )}
@@ -81,8 +90,8 @@ export function TestsPanel({ flow }: { flow: Flow }) {
         <ul className="tests-panel__list">
           {result.tests.map((test) => (
             <li key={test.name} className={test.passed ? 'test--passed' : 'test--failed'}>
-              <span aria-hidden="true">{test.passed ? '✓' : '✗'}</span>{' '}
-              <bdi>{test.name}</bdi> <span className="visually-hidden">{say(test.passed ? 'test-passed' : 'test-failed')}</span>
+              <span aria-hidden="true">{test.passed ? '✓' : '✗'}</span> <bdi>{test.name}</bdi>{' '}
+              <span className="visually-hidden">{say(test.passed ? 'test-passed' : 'test-failed')}</span>
               {test.failures.length > 0 && (
                 <ul className="test__failures">
                   {test.failures.map((failure, index) => (

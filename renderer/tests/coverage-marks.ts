@@ -1,4 +1,4 @@
-import type { Coverage } from '../../flows/engine/transcript.ts';
+import type { Coverage } from '../../flows/engine/index.ts';
 
 /** Steps and connections no test reaches, for marking them on the canvas. */
 export interface CoverageMarks {

@@ -1,4 +1,4 @@
-import { runTranscript, type Transcript, type TranscriptResult } from '../../flows/engine/transcript.ts';
+import { runTranscript, type Transcript, type TranscriptResult } from '../../flows/engine/index.ts';
 import type { UiLanguage } from '../../flows/i18n/index.ts';
 import type { Flow } from '../../flows/index.ts';
 

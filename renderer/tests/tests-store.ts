@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { Transcript, TranscriptResult, TranscriptTest } from '../../flows/engine/transcript.ts';
+import type { Transcript, TranscriptResult, TranscriptTest } from '../../flows/engine/index.ts';
 import type { UiLanguage } from '../../flows/i18n/index.ts';
 import type { Flow } from '../../flows/index.ts';
 import type { AmanaApi, TranscriptSaveOutcome } from '../../shared/api.ts';

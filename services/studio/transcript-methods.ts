@@ -1,4 +1,4 @@
-import { parseTranscript, transcriptFormat, currentTranscriptVersion } from '../../flows/engine/transcript.ts';
+import { parseTranscript, transcriptFormat, currentTranscriptVersion } from '../../flows/engine/index.ts';
 import type { AmanaApi, TranscriptDocument, TranscriptSaveOutcome } from '../../shared/api.ts';
 import type { StoredTranscript } from '../workspace/transcript-store.ts';
 import { studioText } from '../messages.ts';
@@ -56,7 +56,10 @@ export function transcriptMethods(context: StudioContext): TranscriptMethods {
 function documentOf(stored: StoredTranscript): TranscriptDocument {
   const parsed = parseTranscript(stored.content);
   if (!parsed.ok) {
-    throw new StudioError('internal', parsed.problems.map((problem) => `${problem.path}: ${problem.message}`).join('; '));
+    throw new StudioError(
+      'internal',
+      parsed.problems.map((problem) => `${problem.path}: ${problem.message}`).join('; '),
+    );
   }
   return {
     flowId: stored.flowId,
