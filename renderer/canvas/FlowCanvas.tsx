@@ -31,7 +31,14 @@ export function FlowCanvas({ flow }: { flow: Flow }) {
   const witnessEdges = useProblemsStore((state) => state.witness?.edges);
   // The simulator's path taken and current step, and the steps no test reaches.
   const marks = useCanvasMarks();
-  const marked = useMemo(() => nodes.map((node) => ({ ...node, className: marks.node(node.id) })), [nodes, marks]);
+  const marked = useMemo(
+    () =>
+      nodes.map((node) => {
+        const className = marks.node(node.id);
+        return className ? { ...node, className } : node;
+      }),
+    [nodes, marks],
+  );
   const drawnEdges = useMemo(
     () =>
       edges.map((edge) => {
