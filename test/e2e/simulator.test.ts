@@ -1,0 +1,121 @@
+// The Simulator and Tests panels end to end, in Chromium, against the real browser edition on a
+// fresh workspace: a newcomer rehearses example flows, reads the privacy ledger, keeps a test.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium.ts';
+import { startWebEdition, type RunningWebEdition } from './web-edition.ts';
+
+const examples = new URL('../../flows/examples/', import.meta.url).pathname;
+let dir: string;
+let web: RunningWebEdition;
+let browser: Browser;
+let page: Page;
+const pageProblems: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'amana-e2e-simulator-'));
+  [web, browser] = await Promise.all([startWebEdition(join(dir, 'workspace.db')), launchChromium()]);
+  page = await browser.newPage();
+  page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageProblems.push(`console error: ${message.text()}`);
+  });
+  await page.goto(web.url);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function openExample(file: string, listed: RegExp): Promise<void> {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: /^(Import flow…|استيراد مسار…|Importar fluxo…)$/ }).click(),
+  ]);
+  await chooser.setFiles(join(examples, file));
+  await page.locator('.flow-list').getByRole('button', { name: listed }).click();
+  await page.locator('.react-flow__node').first().waitFor();
+}
+
+const simulator = () => page.getByRole('region', { name: 'Simulator' });
+const tap = (label: string) => simulator().getByRole('button', { name: label, exact: true }).click();
+async function type(text: string): Promise<void> {
+  await simulator().getByRole('textbox', { name: 'Message' }).fill(text);
+  await simulator().getByRole('button', { name: 'Send', exact: true }).click();
+}
+const held = () => simulator().locator('.ledger__part--held');
+
+describe('rehearsing a flow in the studio', () => {
+  it('simulates lead-capture to the end by tapping and typing, with the ledger showing consent and the e-mail', async () => {
+    await openExample('lead-capture.flow.json', /Casa Aurora/);
+    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+    await simulator().getByText('Casa Aurora', { exact: false }).first().waitFor();
+    await tap('Sofás e poltronas');
+    await tap('Aceito');
+    await type('Ana Souza');
+    await type('ana@');
+    // An invalid e-mail is asked again and nothing is stored.
+    await expect
+      .poll(() => simulator().locator('.bubble--bot').filter({ hasText: 'e-mail' }).count())
+      .toBeGreaterThan(1);
+    expect(await held().textContent()).not.toContain('E-mail');
+    await type('ana@exemplo.com.br');
+    await expect.poll(() => held().textContent()).toContain('E-mail');
+    expect(await held().textContent()).not.toContain('ana@exemplo.com.br');
+    expect(await simulator().locator('.ledger__part--consent').textContent()).toContain('granted');
+    await type('(11) 91234-5678');
+    await tap('Quero receber');
+    await expect.poll(() => simulator().locator('.ledger__part--shared').textContent()).toContain('Funil CRM');
+    await tap('Encerrar');
+    await simulator().getByText('The conversation ended.', { exact: false }).waitFor();
+    expect(await page.locator('.react-flow__node.sim-current').getAttribute('data-id')).toBe('bye');
+  });
+
+  it('keeps the conversation as a test that passes in the Tests panel', async () => {
+    await simulator().getByRole('button', { name: 'Save as test', exact: true }).click();
+    await simulator().getByLabel('Test name').fill('lead to the end');
+    await simulator().getByRole('button', { name: 'Save', exact: true }).click();
+    const tests = page.getByRole('region', { name: 'Tests' });
+    await expect.poll(() => tests.getByRole('status').textContent()).toContain('1 passed, 0 failed.');
+    expect(await tests.textContent()).toContain('lead to the end');
+  });
+
+  it('clears what is held when the customer writes the erase keyword', async () => {
+    await simulator().getByRole('button', { name: 'Restart', exact: true }).click();
+    await tap('Decoração');
+    await tap('Aceito');
+    await type('Ana Souza');
+    await expect.poll(() => held().textContent()).toContain('Nome completo');
+    await type('apagar meus dados');
+    await expect.poll(() => held().textContent()).toContain('Nothing is held about this customer.');
+    expect(await simulator().locator('.ledger__part--erased').textContent()).toContain('erased');
+  });
+
+  it('rehearses clinic-appointment in Arabic, right to left, with the list sheet', async () => {
+    await page.getByLabel('Interface language').selectOption('ar');
+    await openExample('clinic-appointment.flow.json', /مجمع عيادات الروضة/);
+    const panel = page.getByRole('region', { name: 'المحاكي' });
+    if ((await panel.count()) === 0) await page.getByRole('button', { name: 'محاكاة', exact: true }).click();
+    await panel.getByRole('button', { name: 'أوافق', exact: true }).click();
+    await panel.getByRole('textbox', { name: 'رسالة' }).fill('سارة أحمد');
+    await panel.getByRole('button', { name: 'إرسال', exact: true }).click();
+    await panel.getByRole('button', { name: '☰ عرض العيادات', exact: true }).click();
+    await panel
+      .getByRole('dialog')
+      .getByRole('button', { name: /طب الأطفال/ })
+      .click();
+    await panel.locator('.bubble--customer').filter({ hasText: 'طب الأطفال' }).waitFor();
+    expect(await panel.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+    expect(await panel.locator('.bubble--bot span[dir="auto"]').count()).toBeGreaterThan(0);
+    expect(await panel.locator('.ledger__part--held li').count()).toBe(2);
+  });
+
+  it('ran with no CSP violation and no script error', () => {
+    expect(pageProblems).toEqual([]);
+  });
+});
