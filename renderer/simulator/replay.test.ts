@@ -1,17 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkFlow } from '../../flows/check/index.ts';
-import { parseFlow, type Flow } from '../../flows/index.ts';
+import type { Flow } from '../../flows/index.ts';
+import { exampleFlow } from '../../test/fixtures/flows.ts';
 import { ledgerOf } from './ledger.ts';
 import { pathTaken, stateOf, type RehearsalSetup } from './rehearsal.ts';
 import { replayPath } from './replay.ts';
 import { proposeStartingPoint } from './starting-point.ts';
 
-function example(name: string): Flow {
-  const parsed = parseFlow(readFileSync(new URL(`../../flows/examples/${name}.flow.json`, import.meta.url), 'utf8'));
-  if (!parsed.ok) throw new Error(`${name} does not parse`);
-  return parsed.flow;
-}
 
 const setup = (flow: Flow): RehearsalSetup => ({
   language: flow.languages[0] ?? 'en',
@@ -21,7 +16,7 @@ const setup = (flow: Flow): RehearsalSetup => ({
 
 describe('replaying a problem’s witness path', () => {
   it('follows the checker’s path on the non-compliant demo to the step with the problem', () => {
-    const flow = example('noncompliant-demo');
+    const flow = exampleFlow('noncompliant-demo');
     const problem = checkFlow(flow).find((d) => d.rule === 'insecure-transfer');
     expect(problem?.path?.at(-1)).toBe('send-lead');
     const replay = replayPath(flow, problem?.path ?? [], setup(flow));
@@ -33,7 +28,7 @@ describe('replaying a problem’s witness path', () => {
   });
 
   it('takes the error way out of an http step when the path does, and the invalid way out of a question', () => {
-    const flow = example('lead-capture');
+    const flow = exampleFlow('lead-capture');
     const path = [
       'start',
       'welcome',
@@ -55,7 +50,7 @@ describe('replaying a problem’s witness path', () => {
   });
 
   it('says where it stopped when the flow has no such connection, or the conversation ends first', () => {
-    const flow = example('lead-capture');
+    const flow = exampleFlow('lead-capture');
     const missing = replayPath(flow, ['start', 'welcome', 'choose-interest', 'ask-name'], setup(flow));
     expect(missing).toMatchObject({
       reached: 'choose-interest',
@@ -76,7 +71,7 @@ describe('replaying a problem’s witness path', () => {
 
 describe('starting from a chosen step', () => {
   it('proposes the consents and values the shortest way there would give', () => {
-    const proposal = proposeStartingPoint(example('lead-capture'), 'consent-marketing');
+    const proposal = proposeStartingPoint(exampleFlow('lead-capture'), 'consent-marketing');
     expect(proposal.unreachable).toBe(false);
     expect(proposal.purposes).toEqual([
       { id: 'sales_contact', granted: true },
@@ -91,7 +86,7 @@ describe('starting from a chosen step', () => {
   });
 
   it('proposes nothing for a step the start does not lead to', () => {
-    const flow = example('lead-capture');
+    const flow = exampleFlow('lead-capture');
     const island = { ...flow, edges: flow.edges.filter((edge) => edge.to !== 'bye') };
     expect(proposeStartingPoint(island, 'bye').unreachable).toBe(true);
   });

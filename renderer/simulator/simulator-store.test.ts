@@ -1,20 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runTranscriptTest } from '../../flows/engine/index.ts';
-import { parseFlow, type Flow } from '../../flows/index.ts';
+import { exampleFlow } from '../../test/fixtures/flows.ts';
 import { ledgerOf } from './ledger.ts';
 import { pathTaken, stateOf } from './rehearsal.ts';
 import { createSimulatorStore } from './simulator-store.ts';
 import { testFromRehearsal } from './test-from-rehearsal.ts';
 
-function example(name: string): Flow {
-  const parsed = parseFlow(readFileSync(new URL(`../../flows/examples/${name}.flow.json`, import.meta.url), 'utf8'));
-  if (!parsed.ok) throw new Error(`${name} does not parse`);
-  return parsed.flow;
-}
 
 /** A simulator with lead-capture open, as the studio has it after opening the flow. */
-function simulating(flow = example('lead-capture')) {
+function simulating(flow = exampleFlow('lead-capture')) {
   const store = createSimulatorStore();
   store.getState().flowChanged(flow);
   return store;
