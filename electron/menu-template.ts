@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { uiLanguages, type UiLanguage } from '../flows/i18n/index.ts';
-import type { MenuCommand, RecentFile } from '../shared/api.ts';
+import type { MenuActionId, MenuCommand, RecentFile } from '../shared/api.ts';
 import { shellText } from './shell-text.ts';
 
 export interface MenuActions {
@@ -27,6 +27,7 @@ const endonyms: Record<UiLanguage, string> = { en: 'English', 'pt-BR': 'Portugu√
 export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
   const say = (key: Parameters<typeof shellText>[1]) => shellText(state.language, key);
   const mac = state.platform === 'darwin';
+  const action = (id: MenuActionId) => actions.send({ name: 'action', id });
 
   const recent: MenuItemConstructorOptions[] =
     state.recentFiles.length === 0
@@ -40,8 +41,10 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
   const file: MenuItemConstructorOptions = {
     label: say('menu-file'),
     submenu: [
+      { label: say('menu-new-flow'), accelerator: 'CmdOrCtrl+N', click: () => action('new-flow') },
       { label: say('menu-import'), accelerator: 'CmdOrCtrl+O', click: () => actions.send({ name: 'import-flow' }) },
       { label: say('menu-open-recent'), submenu: recent },
+      { label: say('menu-save'), accelerator: 'CmdOrCtrl+S', click: () => action('save') },
       { type: 'separator' },
       {
         label: say('menu-export'),
@@ -55,13 +58,19 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
   const edit: MenuItemConstructorOptions = {
     label: say('menu-edit'),
     submenu: [
-      { label: say('menu-undo'), role: 'undo' },
-      { label: say('menu-redo'), role: 'redo' },
+      // The page's undo and redo: the flow's history, or the text field's own while typing in one.
+      { label: say('menu-undo'), accelerator: 'CmdOrCtrl+Z', click: () => action('undo') },
+      { label: say('menu-redo'), accelerator: 'Shift+CmdOrCtrl+Z', click: () => action('redo') },
       { type: 'separator' },
       { label: say('menu-cut'), role: 'cut' },
       { label: say('menu-copy'), role: 'copy' },
       { label: say('menu-paste'), role: 'paste' },
       { label: say('menu-select-all'), role: 'selectAll' },
+      { type: 'separator' },
+      { label: say('menu-find'), accelerator: 'CmdOrCtrl+F', click: () => action('find') },
+      { label: say('menu-auto-layout'), click: () => action('auto-layout') },
+      { label: say('menu-command-palette'), accelerator: 'CmdOrCtrl+K', click: () => action('command-palette') },
+      { label: say('menu-shortcuts'), click: () => action('cheat-sheet') },
     ],
   };
 

@@ -26,6 +26,12 @@ type ShellTextKey =
   | 'menu-help'
   | 'menu-show-workspace'
   | 'menu-about'
+  | 'menu-new-flow'
+  | 'menu-save'
+  | 'menu-find'
+  | 'menu-auto-layout'
+  | 'menu-command-palette'
+  | 'menu-shortcuts'
   | 'about-detail'
   | 'dialog-open-title'
   | 'dialog-save-title'
@@ -62,6 +68,12 @@ const catalogue: Catalogue<ShellTextKey> = {
     'menu-help': '&Help',
     'menu-show-workspace': 'Show Workspace File',
     'menu-about': 'About Amana',
+    'menu-new-flow': 'New Flow…',
+    'menu-save': 'Save',
+    'menu-find': 'Find…',
+    'menu-auto-layout': 'Auto-layout',
+    'menu-command-palette': 'Command Palette…',
+    'menu-shortcuts': 'Keyboard Shortcuts',
     'about-detail':
       'Version {version}\nDesign WhatsApp conversation flows, prove they respect privacy, and export the bot.',
     'dialog-open-title': 'Import a flow file',
@@ -97,6 +109,12 @@ const catalogue: Catalogue<ShellTextKey> = {
     'menu-help': 'Aj&uda',
     'menu-show-workspace': 'Mostrar arquivo do espaço de trabalho',
     'menu-about': 'Sobre o Amana',
+    'menu-new-flow': 'Novo fluxo…',
+    'menu-save': 'Salvar',
+    'menu-find': 'Localizar…',
+    'menu-auto-layout': 'Organizar automaticamente',
+    'menu-command-palette': 'Paleta de comandos…',
+    'menu-shortcuts': 'Atalhos de teclado',
     'about-detail':
       'Versão {version}\nCrie fluxos de conversa para WhatsApp, prove que respeitam a privacidade e exporte o robô.',
     'dialog-open-title': 'Importar um arquivo de fluxo',
@@ -132,6 +150,12 @@ const catalogue: Catalogue<ShellTextKey> = {
     'menu-help': '&مساعدة',
     'menu-show-workspace': 'إظهار ملف مساحة العمل',
     'menu-about': 'حول أمانة',
+    'menu-new-flow': 'مسار جديد…',
+    'menu-save': 'حفظ',
+    'menu-find': 'بحث…',
+    'menu-auto-layout': 'ترتيب تلقائي',
+    'menu-command-palette': 'لوحة الأوامر…',
+    'menu-shortcuts': 'اختصارات لوحة المفاتيح',
     'about-detail': 'الإصدار {version}\nصمّم مسارات محادثة واتساب، وأثبت أنها تحترم الخصوصية، وصدّر الروبوت.',
     'dialog-open-title': 'استيراد ملف مسار',
     'dialog-save-title': 'تصدير ملف المسار',

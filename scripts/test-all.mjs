@@ -1,5 +1,5 @@
 // `npm test`: every check the project has, in order, stopping at the first failure.
-// Lint (layering), type checks per layer, the generated JSON Schema being current,
+// Lint (layering), type checks per layer, the generated JSON Schema and docs/ reference pages being current,
 // then every Vitest test (unit, integration and end-to-end in Chromium).
 import { spawnSync } from 'node:child_process';
 import { startCluster, stopCluster } from './postgres-cluster.mjs';
@@ -8,6 +8,7 @@ const steps = [
   ['lint', ['node_modules/eslint/bin/eslint.js', '.']],
   ['typecheck', ['scripts/typecheck.mjs']],
   ['json schema is current', ['node_modules/tsx/dist/cli.mjs', 'scripts/write-json-schema.ts', '--check']],
+  ['generated docs are current', ['node_modules/tsx/dist/cli.mjs', 'scripts/write-docs.ts', '--check']],
   ['tests', ['node_modules/vitest/vitest.mjs', 'run']],
 ];
 

@@ -210,7 +210,13 @@ export type MenuCommand =
   | { name: 'export-flow' }
   | { name: 'show-history' }
   | { name: 'open-recent'; path: string }
-  | { name: 'set-language'; language: UiLanguage };
+  | { name: 'set-language'; language: UiLanguage }
+  /** Runs one of the editor's registered actions (renderer/actions/registry.ts) by its id. */
+  | { name: 'action'; id: MenuActionId };
+
+/** The editor actions the desktop menu offers; the page's action registry carries them out. */
+export const menuActionIds = ['new-flow', 'save', 'undo', 'redo', 'find', 'auto-layout', 'command-palette', 'cheat-sheet'] as const;
+export type MenuActionId = (typeof menuActionIds)[number];
 
 /** The object installed as `window.amana`: the API plus the menu's commands. */
 export interface AmanaBridge extends AmanaApi {

@@ -28,6 +28,14 @@ describe('lint keeps the layers apart', () => {
     expect(await importErrors('flows/model/probe.ts', `${source}\nexport const y = 1;\n`)).not.toEqual([]);
   });
 
+  it.each([
+    ["import { useStore } from 'zustand';", 'zustand'],
+    ["import { ReactFlow } from '@xyflow/react';", 'React Flow'],
+    ["import { x } from '../../renderer/stores/document-store.ts';", 'the renderer'],
+  ])('refuses %s inside flows/edit/ (%s): editing is pure like the rest of the core', async (source) => {
+    expect(await importErrors('flows/edit/probe.ts', `${source}\nexport const y = 1;\n`)).not.toEqual([]);
+  });
+
   it('lets flows/ import itself and zod', async () => {
     const source =
       "import { z } from 'zod';\nimport { parseFlow } from './parse.ts';\nexport const y = [z, parseFlow];\n";

@@ -23,6 +23,7 @@ const en = {
   'opted-in': '[opted in again]',
   'not-stored': '[not stored without consent: {key}]',
   'not-shared': '[not shared without consent: {key}]',
+  refused: '[not sent: no value for {keys}]',
   ended: '[conversation ended]',
   'no-start': 'This flow has no start node, so there is nothing to simulate.',
 };
@@ -51,6 +52,7 @@ const output: Catalogue<OutputKey> = {
     'opted-in': '[cliente voltou a receber mensagens]',
     'not-stored': '[não guardado sem consentimento: {key}]',
     'not-shared': '[não compartilhado sem consentimento: {key}]',
+    refused: '[não enviado: sem valor para {keys}]',
     ended: '[conversa encerrada]',
     'no-start': 'Este fluxo não tem nó de início, então não há o que simular.',
   },
@@ -74,6 +76,7 @@ const output: Catalogue<OutputKey> = {
     'opted-in': '[عاد العميل لتلقي الرسائل]',
     'not-stored': '[لم يُحفظ دون موافقة: {key}]',
     'not-shared': '[لم يُشارك دون موافقة: {key}]',
+    refused: '[لم يُرسل: لا توجد قيمة لـ {keys}]',
     ended: '[انتهت المحادثة]',
     'no-start': 'لا توجد عقدة بداية في هذا المسار، فلا يوجد ما يمكن محاكاته.',
   },
@@ -132,6 +135,8 @@ export function describeEffect(
       return [say('opted-in')];
     case 'withhold':
       return [say(effect.via === 'collect' ? 'not-stored' : 'not-shared', { key: effect.key })];
+    case 'refuse':
+      return [say('refused', { keys: listOf(language, effect.keys) })];
     case 'end':
       return [say('ended')];
     default:

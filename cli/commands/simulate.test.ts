@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -97,6 +97,33 @@ describe('amana simulate', () => {
     );
     expect(result.stdout).toContain('[erased]');
     expect(result.stdout.trimEnd().endsWith('[conversation ended]')).toBe(true);
+  });
+
+  it('after the erase keyword, ends the conversation and takes the next line as a new customer’s first message', async () => {
+    const result = await simulate(
+      ['flows/examples/lead-capture.flow.json'],
+      ['2', '1', 'Ana Souza', 'apagar meus dados', 'ana@exemplo.com.br', '2'],
+    );
+    expect(result.code).toBe(0);
+    const [before, after = ''] = result.stdout.split('you: apagar meus dados\n');
+    expect(before).toContain('Obrigado, Ana Souza!');
+    expect(after).toMatch(/^\[erased\]\nbot: Pronto: apaguei os dados[^\n]*\n\[conversation ended\]\nyou: ana@exemplo.com.br\n/);
+    expect(after).toContain('you: ana@exemplo.com.br\nbot: Olá! 👋 Aqui é o assistente virtual da Casa Aurora');
+    expect(after).not.toContain('Ana Souza');
+    expect(after).not.toContain('[collected: email]');
+    expect(after).toContain('[saved: interest]');
+  });
+
+  it('says which step it would not send with a hole, and why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'amana-simulate-'));
+    const flow = JSON.parse(readFileSync(join(root, 'flows/examples/lead-capture.flow.json'), 'utf8'));
+    // The welcome now greets by a profile name the simulator was not given.
+    const welcome = flow.nodes.find((node: { id: string }) => node.id === 'welcome');
+    welcome.text['pt-BR'] = `Oi, {{contact.name}}! ${welcome.text['pt-BR']}`;
+    writeFileSync(join(dir, 'greets.flow.json'), JSON.stringify(flow));
+    const result = await simulate([join(dir, 'greets.flow.json'), '--lang', 'pt-BR'], []);
+    expect(result.stdout).toContain('[não enviado: sem valor para contact.name]');
+    expect(result.stdout).not.toContain('Oi, !');
   });
 
   it('answers http nodes with their mock, or with the recipient itself under --live-http', async () => {

@@ -160,8 +160,10 @@ async function chat(flow: Flow, options: Options, context: CommandContext): Prom
     ...(contact ? { contact } : {}),
   });
   const conversationLanguage = result.state.language;
+  let erased = false;
   const show = (shown: EngineResult) => {
     for (const effect of shown.effects) {
+      if (effect.type === 'erase') erased = true;
       for (const line of describeEffect(flow, effect, language, conversationLanguage)) writeLine(stdout, line);
     }
   };
@@ -183,10 +185,13 @@ async function chat(flow: Flow, options: Options, context: CommandContext): Prom
       if (event) {
         if (event.type === 'agent-released' && result.state.withHuman)
           writeLine(stdout, simulateText(language, 'released'));
+        erased = false;
         result = step(flow, result.state, event);
         show(result);
         result = await answerCalls(flow, result, options, context, show);
-        if (result.state.ended && !result.state.withHuman) return 0;
+        // After an erasure the customer's next message starts a new conversation (DESIGN.md §5),
+        // so the simulator keeps reading; any other end closes it.
+        if (result.state.ended && !result.state.withHuman && !erased) return 0;
       }
       if (interactive) lines.prompt();
     }

@@ -7,12 +7,14 @@ import { solveConsent, type ConsentAnalysis } from './analyses/consent.ts';
 import { solveDefinedness } from './analyses/definedness.ts';
 import { solveDisclosure } from './analyses/disclosure.ts';
 import { indexKeys, type KeyIndex } from './analyses/keys.ts';
+import { solveLineage, type Lineage } from './analyses/lineage.ts';
 import { solveLiveness } from './analyses/liveness.ts';
 import { textSurveyor, type TextSurvey } from './analyses/text-survey.ts';
 import type { BitFlowResult } from './dataflow.ts';
 import { buildGraph, type FlowGraph } from './graph.ts';
 import { inventoryOf, type Inventory } from './inventory.ts';
 import { namingFor, type Naming } from './naming.ts';
+import { item, firstOf, endOf } from './lists.ts';
 
 /**
  * Everything the rules read, prepared once per check: the graph, the declarations, each node's
@@ -39,6 +41,8 @@ export interface CheckContext {
   disclosure(): BitFlowResult;
   /** Keys that may be read later (backward may). */
   liveness(): BitFlowResult;
+  /** The personal fields each key may have been copied from, at each step (forward may). */
+  lineage(): Lineage;
   /** The shortest path from a start to a node, or undefined when no start reaches it. */
   pathTo(node: number): number[] | undefined;
 }
@@ -80,6 +84,7 @@ export function createContext(flow: Flow, language: UiLanguage): CheckContext {
     consent: once(() => solveConsent(graph, consentPurposes)),
     disclosure: once(() => solveDisclosure(graph)),
     liveness: once(() => solveLiveness(graph, keys)),
+    lineage: once(() => solveLineage(graph)),
     pathTo(node) {
       parents ??= breadthFirstParents(graph);
       if (parents[node] === -2) return undefined;
@@ -109,9 +114,9 @@ function breadthFirstParents(graph: FlowGraph): Int32Array {
     queue[tail++] = start;
   }
   for (let head = 0; head < tail; head += 1) {
-    const node = queue[head]!;
-    for (let at = graph.outStart[node]!; at < graph.outStart[node + 1]!; at += 1) {
-      const next = graph.edgeTo[graph.outEdges[at]!]!;
+    const node = item(queue, head);
+    for (let at = firstOf(graph.outStart, node); at < endOf(graph.outStart, node); at += 1) {
+      const next = item(graph.edgeTo, item(graph.outEdges, at));
       if (parents[next] !== -2) continue;
       parents[next] = node;
       queue[tail++] = next;

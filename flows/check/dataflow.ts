@@ -1,5 +1,6 @@
 import { BitTable, fullSet, type BitSet } from './bitset.ts';
 import type { FlowGraph } from './graph.ts';
+import { item, firstOf, endOf } from './lists.ts';
 
 /**
  * A gen/kill bit-vector problem over the flow graph (the classic monotone framework).
@@ -76,8 +77,8 @@ export function solveBitFlow(graph: FlowGraph, problem: BitFlowProblem): BitFlow
     size += 1;
   };
   const order = depthFirstOrder(graph);
-  if (forward) for (let at = order.length - 1; at >= 0; at -= 1) push(order[at]!);
-  else for (let at = 0; at < order.length; at += 1) push(order[at]!);
+  if (forward) for (let at = order.length - 1; at >= 0; at -= 1) push(item(order, at));
+  else for (let at = 0; at < order.length; at += 1) push(item(order, at));
 
   // Forward, a node meets its incoming edges (each carrying its source's exit) and its effect
   // gives its exit. Backward, it meets its outgoing edges (each carrying its target's entry), the
@@ -100,32 +101,32 @@ export function solveBitFlow(graph: FlowGraph, problem: BitFlowProblem): BitFlow
   const edgeKill = problem.edgeKill?.data;
 
   while (size > 0) {
-    const node = queue[head]!;
+    const node = item(queue, head);
     head = (head + 1) % queue.length;
     size -= 1;
     queued[node] = 0;
 
     value.fill(identity);
     if (isBoundary[node]) meetInto(value, problem.boundary, meet);
-    for (let at = inputStart[node]!; at < inputStart[node + 1]!; at += 1) {
-      const edge = inputEdges[at]!;
-      const base = inputNode[edge]! * words;
-      for (let w = 0; w < words; w += 1) carried[w] = after[base + w]!;
+    for (let at = firstOf(inputStart, node); at < endOf(inputStart, node); at += 1) {
+      const edge = item(inputEdges, at);
+      const base = item(inputNode, edge) * words;
+      for (let w = 0; w < words; w += 1) carried[w] = item(after, base + w);
       applyEffect(carried, words, edge * words, edgeKill, edgeGen);
       meetInto(value, carried, meet);
     }
     mask(value, top);
     const base = node * words;
-    for (let w = 0; w < words; w += 1) before[base + w] = value[w]!;
+    for (let w = 0; w < words; w += 1) before[base + w] = item(value, w);
     applyEffect(value, words, base, nodeKill, nodeGen);
     let changed = false;
     for (let w = 0; w < words; w += 1) {
       if (after[base + w] !== value[w]) changed = true;
-      after[base + w] = value[w]!;
+      after[base + w] = item(value, w);
     }
     if (!changed) continue;
-    for (let at = dependentStart[node]!; at < dependentStart[node + 1]!; at += 1) {
-      push(dependentNode[dependentEdges[at]!]!);
+    for (let at = firstOf(dependentStart, node); at < endOf(dependentStart, node); at += 1) {
+      push(item(dependentNode, item(dependentEdges, at)));
     }
   }
   return { problem, atEntry, atExit };
@@ -133,13 +134,13 @@ export function solveBitFlow(graph: FlowGraph, problem: BitFlowProblem): BitFlow
 
 /** Sets every row of a table to one value. */
 function fillRows(data: Uint32Array, row: BitSet): void {
-  if (row.length === 1) data.fill(row[0]!);
+  if (row.length === 1) data.fill(item(row, 0));
   else for (let at = 0; at < data.length; at += row.length) data.set(row, at);
 }
 
 function meetInto(target: Uint32Array, value: Uint32Array, meet: 'must' | 'may'): void {
-  if (meet === 'must') for (let w = 0; w < target.length; w += 1) target[w] = target[w]! & value[w]!;
-  else for (let w = 0; w < target.length; w += 1) target[w] = target[w]! | value[w]!;
+  if (meet === 'must') for (let w = 0; w < target.length; w += 1) target[w] = item(target, w) & item(value, w);
+  else for (let w = 0; w < target.length; w += 1) target[w] = item(target, w) | item(value, w);
 }
 
 function applyEffect(
@@ -149,13 +150,13 @@ function applyEffect(
   kill: Uint32Array | undefined,
   gen: Uint32Array | undefined,
 ): void {
-  if (kill) for (let w = 0; w < words; w += 1) value[w] = value[w]! & ~kill[offset + w]!;
-  if (gen) for (let w = 0; w < words; w += 1) value[w] = value[w]! | gen[offset + w]!;
+  if (kill) for (let w = 0; w < words; w += 1) value[w] = item(value, w) & ~item(kill, offset + w);
+  if (gen) for (let w = 0; w < words; w += 1) value[w] = item(value, w) | item(gen, offset + w);
 }
 
 /** Keeps the bits above the width clear, so "all ones" and "top" compare equal. */
 function mask(value: Uint32Array, top: BitSet): void {
-  for (let w = 0; w < value.length; w += 1) value[w] = value[w]! & top[w]!;
+  for (let w = 0; w < value.length; w += 1) value[w] = item(value, w) & item(top, w);
 }
 
 const postorders = new WeakMap<FlowGraph, Int32Array>();
@@ -178,17 +179,17 @@ function depthFirstOrder(graph: FlowGraph): Int32Array {
     if (visited[root]) return;
     let depth = 0;
     stack[depth] = root;
-    cursor[root] = graph.outStart[root]!;
+    cursor[root] = firstOf(graph.outStart, root);
     visited[root] = 1;
     while (depth >= 0) {
-      const node = stack[depth]!;
-      const at = cursor[node]!;
-      if (at < graph.outStart[node + 1]!) {
+      const node = item(stack, depth);
+      const at = item(cursor, node);
+      if (at < endOf(graph.outStart, node)) {
         cursor[node] = at + 1;
-        const next = graph.edgeTo[graph.outEdges[at]!]!;
+        const next = item(graph.edgeTo, item(graph.outEdges, at));
         if (!visited[next]) {
           visited[next] = 1;
-          cursor[next] = graph.outStart[next]!;
+          cursor[next] = firstOf(graph.outStart, next);
           stack[++depth] = next;
         }
       } else {

@@ -1,7 +1,9 @@
 import type { Flow, FlowEdge, FlowNode } from '../model/schema.ts';
-import { inputKinds, type Collection, type Outcome, type PrivacyFacts, type Sharing } from '../nodes/kind.ts';
+import { inputKinds, type Collection, type PrivacyFacts, type Sharing } from '../nodes/kind.ts';
+import type { Outcome } from '../nodes/outcomes.ts';
 import { declaredFactsOf, outcomesOf } from '../nodes/registry.ts';
 import { addressOf, builtInKeys } from './inventory.ts';
+import { endOf, firstOf, item } from './lists.ts';
 import { urlParts, type UrlParts } from './urls.ts';
 
 /** The outcome an edge without `outcome` leaves by (DESIGN.md §2). */
@@ -134,7 +136,7 @@ export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) =
   const indexOf = new Map<string, number>();
   const starts: number[] = [];
   for (let index = 0; index < count; index += 1) {
-    const node = nodes[index]!;
+    const node = item(nodes, index);
     indexOf.set(node.id, index);
     if (node.type === 'start') starts.push(index);
   }
@@ -151,26 +153,26 @@ export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) =
   const outcomes = new Map<string, string>();
   const leaving = new Int32Array(count + 1);
   for (let at = 0; at < fileEdges; at += 1) {
-    const edge = flow.edges[at]!;
+    const edge = item(flow.edges, at);
     fromOf[at] = indexOf.get(edge.from) ?? -1;
     toOf[at] = indexOf.get(edge.to) ?? -1;
     const name = edge.outcome ?? defaultOutcome;
     let known = outcomes.get(name);
     if (known === undefined) outcomes.set(name, (known = name));
     outcomeOf[at] = known;
-    if (fromOf[at]! >= 0) leaving[fromOf[at]! + 1]! += 1;
+    if (item(fromOf, at) >= 0) leaving[item(fromOf, at) + 1]! += 1;
   }
-  for (let n = 0; n < count; n += 1) leaving[n + 1]! += leaving[n]!;
-  const leavingEdges = new Int32Array(leaving[count]!);
+  for (let n = 0; n < count; n += 1) leaving[n + 1]! += item(leaving, n);
+  const leavingEdges = new Int32Array(item(leaving, count));
   const fill = leaving.slice(0, count);
-  for (let at = 0; at < fileEdges; at += 1) if (fromOf[at]! >= 0) leavingEdges[fill[fromOf[at]!]!++] = at;
+  for (let at = 0; at < fileEdges; at += 1) if (item(fromOf, at) >= 0) leavingEdges[fill[item(fromOf, at)]!++] = at;
 
   const problems = new Uint8Array(fileEdges);
   const unconnected: { node: number; outcome: string }[] = [];
   const kinds = new Uint16Array(count);
   const facts = factTable(flow, count);
   for (let index = 0; index < count; index += 1) {
-    const node = nodes[index]!;
+    const node = item(nodes, index);
     const all = declaredFactsOf(node);
     kinds[index] = kindsOf(all);
     facts.add(index, all);
@@ -187,14 +189,15 @@ export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) =
   const brokenEdges: BrokenEdge[] = [];
   let edgeCount = 0;
   for (let at = 0; at < fileEdges; at += 1) {
-    const edge = flow.edges[at]!;
-    if (fromOf[at]! < 0) brokenEdges.push({ edge, problem: 'missing-from' });
-    else if (problems[at] !== 0) brokenEdges.push({ edge, problem: edgeProblems[problems[at]!]!, from: fromOf[at]! });
+    const edge = item(flow.edges, at);
+    if (item(fromOf, at) < 0) brokenEdges.push({ edge, problem: 'missing-from' });
+    else if (problems[at] !== 0)
+      brokenEdges.push({ edge, problem: edgeProblems[item(problems, at)]!, from: item(fromOf, at) });
     else {
       edgeId[edgeCount] = edge.id;
-      edgeOutcome[edgeCount] = outcomeOf[at]!;
-      edgeFrom[edgeCount] = fromOf[at]!;
-      edgeTo[edgeCount] = toOf[at]!;
+      edgeOutcome[edgeCount] = item(outcomeOf, at);
+      edgeFrom[edgeCount] = item(fromOf, at);
+      edgeTo[edgeCount] = item(toOf, at);
       edgeCount += 1;
     }
   }
@@ -204,8 +207,8 @@ export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) =
   const outStart = new Int32Array(count + 1);
   const inStart = new Int32Array(count + 1);
   for (let at = 0; at < edgeCount; at += 1) {
-    outStart[edgeFrom[at]! + 1]! += 1;
-    inStart[edgeTo[at]! + 1]! += 1;
+    outStart[item(edgeFrom, at) + 1]! += 1;
+    inStart[item(edgeTo, at) + 1]! += 1;
   }
   for (let n = 0; n < count; n += 1) {
     outStart[n + 1] = (outStart[n + 1] ?? 0) + (outStart[n] ?? 0);
@@ -216,17 +219,17 @@ export function buildGraph(flow: Flow, visit?: (index: number, node: FlowNode) =
   const outFill = outStart.slice(0, count);
   const inFill = inStart.slice(0, count);
   for (let at = 0; at < edgeCount; at += 1) {
-    outEdges[outFill[edgeFrom[at]!]!++] = at;
-    inEdges[inFill[edgeTo[at]!]!++] = at;
+    outEdges[outFill[item(edgeFrom, at)]!++] = at;
+    inEdges[inFill[item(edgeTo, at)]!++] = at;
   }
 
   // The per-kind lists are read off the bits set while the facts were at hand.
   const having = (bit: number) => {
     let size = 0;
-    for (let index = 0; index < count; index += 1) if (kinds[index]! & bit) size += 1;
+    for (let index = 0; index < count; index += 1) if (item(kinds, index) & bit) size += 1;
     const list = new Int32Array(size);
     size = 0;
-    for (let index = 0; index < count; index += 1) if (kinds[index]! & bit) list[size++] = index;
+    for (let index = 0; index < count; index += 1) if (item(kinds, index) & bit) list[size++] = index;
     return list;
   };
 
@@ -279,19 +282,19 @@ function judgeEdges(
   problems: Uint8Array,
   unconnected: { node: number; outcome: string }[],
 ): void {
-  const first = leaving[node]!;
-  const end = leaving[node + 1]!;
+  const first = item(leaving, node);
+  const end = item(leaving, node + 1);
   for (let at = first; at < end; at += 1) {
-    const file = leavingEdges[at]!;
-    if (toOf[file]! < 0) problems[file] = 1;
-    else if (!hasOutcome(outcomes, outcomeOf[file]!)) problems[file] = 2;
+    const file = item(leavingEdges, at);
+    if (item(toOf, file) < 0) problems[file] = 1;
+    else if (!hasOutcome(outcomes, item(outcomeOf, file))) problems[file] = 2;
   }
   for (let o = 0; o < outcomes.length; o += 1) {
-    const outcome = outcomes[o]!;
+    const outcome = item(outcomes, o);
     if (outcome.optional) continue;
     let connected = false;
     for (let at = first; at < end && !connected; at += 1) {
-      const file = leavingEdges[at]!;
+      const file = item(leavingEdges, at);
       connected = problems[file] !== 2 && outcomeOf[file] === outcome.id;
     }
     if (!connected) unconnected.push({ node, outcome: outcome.id });
@@ -299,7 +302,7 @@ function judgeEdges(
 }
 
 function hasOutcome(outcomes: readonly Outcome[], id: string): boolean {
-  for (let at = 0; at < outcomes.length; at += 1) if (outcomes[at]!.id === id) return true;
+  for (let at = 0; at < outcomes.length; at += 1) if (item(outcomes, at).id === id) return true;
   return false;
 }
 
@@ -312,9 +315,9 @@ function markReachable(graph: FlowGraph): void {
     queue[tail++] = start;
   }
   for (let head = 0; head < tail; head += 1) {
-    const node = queue[head]!;
-    for (let at = graph.outStart[node]!; at < graph.outStart[node + 1]!; at += 1) {
-      const next = graph.edgeTo[graph.outEdges[at]!]!;
+    const node = item(queue, head);
+    for (let at = firstOf(graph.outStart, node); at < endOf(graph.outStart, node); at += 1) {
+      const next = item(graph.edgeTo, item(graph.outEdges, at));
       if (graph.reachable[next]) continue;
       graph.reachable[next] = 1;
       queue[tail++] = next;
@@ -337,17 +340,17 @@ function factTable(flow: Flow, count: number) {
   const keyOf = new Map<string, number>();
   const key = (name: string): string => {
     const known = keyOf.get(name);
-    if (known !== undefined) return keys[known]!;
+    if (known !== undefined) return item(keys, known);
     keyOf.set(name, keys.length);
     keys.push(name);
     return name;
   };
   const addKeys = (names: readonly string[]): void => {
-    for (let at = 0; at < names.length; at += 1) key(names[at]!);
+    for (let at = 0; at < names.length; at += 1) key(item(names, at));
   };
   builtInKeys.forEach(key);
-  for (let at = 0; at < flow.data.length; at += 1) key(flow.data[at]!.key);
-  for (let at = 0; at < flow.variables.length; at += 1) key(flow.variables[at]!.key);
+  for (let at = 0; at < flow.data.length; at += 1) key(item(flow.data, at).key);
+  for (let at = 0; at < flow.variables.length; at += 1) key(item(flow.variables, at).key);
 
   // A flow sends to a few addresses from many steps: each is read once, while its step is at hand.
   const urls = new Map<string, UrlParts>();
@@ -390,25 +393,25 @@ function factTable(flow: Flow, count: number) {
   };
   const add = (index: number, facts: Partial<PrivacyFacts>): void => {
     const collects = facts.collects ?? none;
-    for (let at = 0; at < collects.length; at += 1) lists.collections.push(collection(collects[at]!));
+    for (let at = 0; at < collects.length; at += 1) lists.collections.push(collection(item(collects, at)));
     lists.collectStart[index + 1] = lists.collections.length;
     const reads = facts.reads ?? none;
-    for (let at = 0; at < reads.length; at += 1) lists.reads.push(key(reads[at]!));
+    for (let at = 0; at < reads.length; at += 1) lists.reads.push(key(item(reads, at)));
     lists.readStart[index + 1] = lists.reads.length;
     const shares = facts.shares ?? none;
     for (let at = 0; at < shares.length; at += 1) {
-      addKeys(shares[at]!.keys);
-      lists.shares.push(shares[at]!);
-      lists.shareUrls.push(url(addressOf(flow.recipients, shares[at]!)));
+      addKeys(item(shares, at).keys);
+      lists.shares.push(item(shares, at));
+      lists.shareUrls.push(url(addressOf(flow.recipients, item(shares, at))));
     }
     lists.shareStart[index + 1] = lists.shares.length;
     const grants = facts.grants ?? none;
-    for (let at = 0; at < grants.length; at += 1) lists.grants.push(grants[at]!);
+    for (let at = 0; at < grants.length; at += 1) lists.grants.push(item(grants, at));
     lists.grantStart[index + 1] = lists.grants.length;
     const assures = facts.assures ?? none;
     for (let at = 0; at < assures.length; at += 1) {
-      addKeys(assures[at]!.keys);
-      lists.assures.push(assures[at]!);
+      addKeys(item(assures, at).keys);
+      lists.assures.push(item(assures, at));
     }
     lists.assureStart[index + 1] = lists.assures.length;
   };
@@ -417,7 +420,7 @@ function factTable(flow: Flow, count: number) {
 
 /** Whether the node stores a value it computes (a `set`), which reads what it is made of. */
 export function computes(graph: FlowGraph, node: number): boolean {
-  for (let at = graph.collectStart[node]!; at < graph.collectStart[node + 1]!; at += 1)
-    if (graph.collections[at]!.source === 'computed') return true;
+  for (let at = firstOf(graph.collectStart, node); at < endOf(graph.collectStart, node); at += 1)
+    if (item(graph.collections, at).source === 'computed') return true;
   return false;
 }

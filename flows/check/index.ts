@@ -23,3 +23,8 @@ export {
   urlParts,
   urlTarget,
 } from './urls.ts';
+export { offersHuman } from './inventory.ts';
+export { searchCategories, categoryTrail } from './category-search.ts';
+export { suggestedCategory } from './suggest-category.ts';
+export { fieldUsage, type FieldUsage } from './field-usage.ts';
+export { legalBasisName, categoryName } from './rules/wording.ts';

@@ -1,5 +1,6 @@
 import type { DataField, Flow, Keywords, Purpose, Recipient } from '../model/schema.ts';
 import type { Sharing } from '../nodes/kind.ts';
+import { declaredFactsOf } from '../nodes/registry.ts';
 
 /**
  * The built-in variables: always defined, always personal (DESIGN.md §2). Storing or sending them
@@ -44,6 +45,15 @@ export function mayBePersonal(inventory: Inventory, key: string): boolean {
 /** Whether a global keyword group (`human`, `erase`, `stop`) has at least one word in some language. */
 export function hasKeyword(keywords: Keywords | undefined, group: keyof Keywords): boolean {
   return Object.values(keywords?.[group] ?? {}).some((words) => words.length > 0);
+}
+
+/**
+ * Whether the flow offers the customer a person at all: a step hands the conversation off, or
+ * `human` keywords are set. The one answer for the privacy notice and the bot's start-up; the
+ * checker's `no-human-path` asks more of it (that such a step can be reached from Start).
+ */
+export function offersHuman(flow: Flow): boolean {
+  return hasKeyword(flow.keywords, 'human') || flow.nodes.some((node) => declaredFactsOf(node).handsOff === true);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { listOf, translator, type Catalogue, type UiLanguage } from '../i18n/index.ts';
+import { localText } from '../i18n/lang-text.ts';
 import type { LangText } from '../model/common.ts';
 import type { Flow, FlowNode } from '../model/schema.ts';
 import type { TextSite } from '../nodes/kind.ts';
@@ -57,7 +58,7 @@ export function namingFor(
   textsOf: (index: number) => readonly TextSite[],
 ): Naming {
   const quote = (value: string) => (language === 'ar' ? `«${value}»` : `“${value}”`);
-  const text = (value: LangText) => pickText(value, language, flow.languages);
+  const text = (value: LangText) => localText(value, language, flow.languages);
   const kindLabel = (type: string) => findKind(type)?.label[language] ?? type;
   const names = new Map<number, string>();
 
@@ -117,21 +118,6 @@ export function namingFor(
     alternatives,
     kindLabel,
   };
-}
-
-/**
- * A text in the interface language when the flow has it (`pt-BR` also matches `pt` and `pt-PT`),
- * else in the flow's first language, else the first it has.
- */
-export function pickText(value: LangText, language: UiLanguage, flowLanguages: readonly string[]): string {
-  const primary = language.split('-')[0]?.toLowerCase();
-  const tags = Object.keys(value);
-  const tag =
-    tags.find((candidate) => candidate === language) ??
-    tags.find((candidate) => candidate.split('-')[0]?.toLowerCase() === primary) ??
-    flowLanguages.find((candidate) => candidate in value) ??
-    tags[0];
-  return tag === undefined ? '' : (value[tag] ?? '');
 }
 
 /** The first few words of a text on one line, with an ellipsis when cut. */

@@ -1,6 +1,7 @@
 import { hasBit } from './bitset.ts';
 import type { BitFlowProblem } from './dataflow.ts';
 import type { FlowGraph } from './graph.ts';
+import { item, firstOf, endOf } from './lists.ts';
 
 /** One fact followed along paths: a bit of a forward gen/kill problem. */
 export interface Track {
@@ -43,7 +44,7 @@ export function shortestWitnesses(
   }
 
   for (let head = 0; head < tail; head += 1) {
-    const state = queue[head]!;
+    const state = item(queue, head);
     const node = Math.floor(state / stride);
     const facts = state % stride;
     if (!found.has(node) && isTarget(node, facts)) {
@@ -53,17 +54,17 @@ export function shortestWitnesses(
     }
     let leaving = facts;
     for (let i = 0; i < tracks.length; i += 1) {
-      const { problem, bit } = tracks[i]!;
+      const { problem, bit } = item(tracks, i);
       leaving = step(leaving, i, problem.nodeKill?.has(node, bit), problem.nodeGen?.has(node, bit));
     }
-    for (let at = graph.outStart[node]!; at < graph.outStart[node + 1]!; at += 1) {
-      const edge = graph.outEdges[at]!;
+    for (let at = firstOf(graph.outStart, node); at < endOf(graph.outStart, node); at += 1) {
+      const edge = item(graph.outEdges, at);
       let carried = leaving;
       for (let i = 0; i < tracks.length; i += 1) {
-        const { problem, bit } = tracks[i]!;
+        const { problem, bit } = item(tracks, i);
         carried = step(carried, i, problem.edgeKill?.has(edge, bit), problem.edgeGen?.has(edge, bit));
       }
-      const next = graph.edgeTo[edge]! * stride + carried;
+      const next = item(graph.edgeTo, edge) * stride + carried;
       if (parent[next] !== -2) continue;
       parent[next] = state;
       queue[tail++] = next;
@@ -86,6 +87,6 @@ function step(facts: number, index: number, killed: boolean | undefined, generat
 
 function pathTo(state: number, parent: Int32Array, stride: number): number[] {
   const path: number[] = [];
-  for (let at = state; at >= 0; at = parent[at]!) path.push(Math.floor(at / stride));
+  for (let at = state; at >= 0; at = item(parent, at)) path.push(Math.floor(at / stride));
   return path.reverse();
 }

@@ -1,4 +1,5 @@
-import { firstWords, pickText } from '../check/naming.ts';
+import { firstWords } from '../check/naming.ts';
+import { localText } from '../i18n/lang-text.ts';
 import { categoryName, legalBasisName } from '../check/rules/wording.ts';
 import { listOf, translator, type Catalogue, type UiLanguage } from '../i18n/index.ts';
 import type { LangText } from '../model/common.ts';
@@ -164,12 +165,12 @@ const say = translator(texts);
  */
 export function describeChange(change: DataChange, language: UiLanguage, flowLanguages: readonly string[]): string {
   const quote = (value: string) => (language === 'ar' ? `«${value}»` : `“${value}”`);
-  const name = (value: LangText) => quote(pickText(value, language, flowLanguages));
+  const name = (value: LangText) => quote(localText(value, language, flowLanguages));
   const names = (values: readonly LangText[]) => listOf(language, values.map(name));
   const plain = (values: readonly string[]) => listOf(language, values.map(quote));
   const step = (ref: StepRef) =>
     ref.text
-      ? quote(firstWords(pickText(ref.text, language, flowLanguages)))
+      ? quote(firstWords(localText(ref.text, language, flowLanguages)))
       : say(language, 'step-of-kind', { kind: findKind(ref.type)?.label[language] ?? ref.type, id: quote(ref.id) });
   const retention = (days: number | undefined) =>
     days === undefined ? say(language, 'no-retention') : say(language, 'days', { days });

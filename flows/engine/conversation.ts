@@ -3,7 +3,7 @@ import { closestUiLanguage, listOf, type Params, type UiLanguage } from '../i18n
 import { localText, regionOf } from '../i18n/lang-text.ts';
 import type { LangText } from '../model/common.ts';
 import type { Flow } from '../model/schema.ts';
-import { fillTemplate, type JsonValue } from '../model/template.ts';
+import { fillCompletely, type JsonValue } from '../model/template.ts';
 import type { Conversation } from '../nodes/behaviour.ts';
 import type { EngineEffect, WaitingFor } from '../nodes/events.ts';
 import { engineText, type EngineMessageKey } from '../nodes/messages.ts';
@@ -56,14 +56,12 @@ export class ConversationTurn implements Conversation {
     return countryOfPhone(this.draft.contact?.phone) ?? countryOfRegion(regionOf(this.draft.language));
   }
 
-  /** A designer's text in the conversation language, with `{{key}}` placeholders filled. */
+  /**
+   * A designer's text in the conversation language, with `{{key}}` placeholders filled; throws
+   * `MissingValues` when one has no value, so no text is ever sent with a hole (./run.ts refuses the step).
+   */
   text(value: LangText | undefined): string {
-    return this.fill(localText(value, this.draft.language, this.flow.languages));
-  }
-
-  /** Fills a template from stored values and the built-in `contact.phone` / `contact.name`. */
-  fill(template: string): string {
-    return fillTemplate(template, (key) => this.read(key));
+    return fillCompletely(localText(value, this.draft.language, this.flow.languages), (key) => this.read(key));
   }
 
   /** One of the engine's own messages, in the engine's language. */
@@ -145,6 +143,11 @@ export class ConversationTurn implements Conversation {
     this.emit({ type: 'record-consent', nodeId, purposes: [...purposes], granted });
   }
 
+  /** Reports a step refused because a template it would send or copy reads keys without a value. */
+  refuse(nodeId: string, keys: readonly string[]): void {
+    this.emit({ type: 'refuse', nodeId, reason: 'missing-value', keys: [...keys] });
+  }
+
   /** Erases every stored value (the host erases its copy; the consent ledger keeps the event). */
   erase(nodeId?: string): void {
     this.draft.variables = {};
@@ -204,6 +207,23 @@ export class ConversationTurn implements Conversation {
 
   waitFor(what: WaitingFor | null): void {
     this.draft.waitingFor = what;
+  }
+
+  /**
+   * Turns the conversation into a new one, as for a new person: nothing stored, no consent, at no
+   * node yet. Only the flow, the language and the customer's WhatsApp identity carry over.
+   */
+  beginAnew(): void {
+    Object.assign(this.draft, {
+      node: null,
+      waitingFor: null,
+      variables: {},
+      granted: [],
+      retries: 0,
+      optedOut: false,
+      withHuman: false,
+      ended: false,
+    } satisfies Omit<ConversationState, 'flowId' | 'language' | 'contact'>);
   }
 
   reopen(): void {

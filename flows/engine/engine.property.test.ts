@@ -199,3 +199,67 @@ describe('the engine under random customer input', () => {
     },
   );
 });
+
+/**
+ * Customer answers that are unique to one turn (a marker plus a uuid), so a value found in a later
+ * effect can only have come from the turn that collected it.
+ */
+const marked = 'zq';
+function memorableEvents(flow: Flow): fc.Arbitrary<EngineEvent> {
+  return fc.oneof(
+    { weight: 6, arbitrary: events(flow) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .uuid()
+        .chain((id) =>
+          fc.constantFrom(
+            `Ana ${marked}${id}`,
+            `${marked}${id.slice(0, 8)}@exemplo.com`,
+            `${marked}-${id.slice(0, 6)}`,
+          ),
+        )
+        .map((text) => ({ type: 'text' as const, text })),
+    },
+  );
+}
+
+describe('erasure under random customer input (DESIGN.md §5)', () => {
+  it.each(flows.map((flow) => [flow.id, flow] as const))(
+    '%s: after an erase effect, no later effect carries a value collected before it',
+    (_id, flow) => {
+      fc.assert(
+        fc.property(fc.array(memorableEvents(flow), { maxLength: 40 }), (turns) => {
+          let result = start(flow, { contact: { phone: '+5511912345678', name: 'Ana' } });
+          const collected = new Set<string>();
+          const forgotten = new Set<string>();
+          let toldSinceErasure: string[] = [];
+          const inspect = (effects: EngineEffect[]) => {
+            for (const effect of effects) {
+              if (effect.type === 'erase') {
+                for (const value of collected) forgotten.add(value);
+                toldSinceErasure = [];
+                continue;
+              }
+              const carried = JSON.stringify(effect);
+              const leaked = [...forgotten].filter(
+                (value) => carried.includes(value) && !toldSinceErasure.some((told) => told.includes(value)),
+              );
+              expect({ effect, leaked }).toEqual({ effect, leaked: [] });
+              if (effect.type === 'collect' && typeof effect.value === 'string' && effect.value.includes(marked)) {
+                collected.add(effect.value);
+              }
+            }
+          };
+          inspect(result.effects);
+          for (const event of turns) {
+            toldSinceErasure.push(JSON.stringify(event));
+            result = step(flow, result.state, event);
+            inspect(result.effects);
+          }
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
+});

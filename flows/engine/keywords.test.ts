@@ -78,11 +78,11 @@ describe('matchKeyword precedence and absence', () => {
 
 describe('keywordFor', () => {
   it('quotes the keyword in the conversation language, else in any language', () => {
-    expect(keywordFor(keywords, 'human', 'pt-BR')).toBe('atendente');
-    expect(keywordFor(keywords, 'human', 'pt')).toBe('atendente');
-    expect(keywordFor(keywords, 'human', 'ar')).toBe('موظف');
-    expect(keywordFor(keywords, 'human', 'es')).toBe('atendente');
-    expect(keywordFor(undefined, 'human', 'en')).toBeUndefined();
+    expect(keywordFor(keywords, 'human', 'pt-BR', [])).toBe('atendente');
+    expect(keywordFor(keywords, 'human', 'pt', [])).toBe('atendente');
+    expect(keywordFor(keywords, 'human', 'ar', [])).toBe('موظف');
+    expect(keywordFor(keywords, 'human', 'es', [])).toBe('atendente');
+    expect(keywordFor(undefined, 'human', 'en', [])).toBeUndefined();
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Keywords } from '../model/schema.ts';
+import { inLanguage } from '../i18n/lang-text.ts';
 import { normaliseForMatching } from '../i18n/normalise.ts';
 
 /** The global keywords a customer can write at any question (DESIGN.md §2). */
@@ -25,13 +26,15 @@ export function matchKeyword(keywords: Keywords | undefined, message: string): K
   );
 }
 
-/** A keyword of this kind in the conversation language (else any language), to quote to the customer. */
-export function keywordFor(keywords: Keywords | undefined, kind: KeywordKind, language: string): string | undefined {
-  const byLanguage = keywords?.[kind];
-  if (!byLanguage) return undefined;
-  const primary = language.split('-')[0]?.toLowerCase();
-  const local =
-    byLanguage[language] ??
-    Object.entries(byLanguage).find(([tag]) => tag.split('-')[0]?.toLowerCase() === primary)?.[1];
-  return (local ?? Object.values(byLanguage)[0])?.[0];
+/**
+ * The first keyword of this kind in `language` (picked as every text is, see `textLanguage`), to
+ * quote to the customer or in the documents.
+ */
+export function keywordFor(
+  keywords: Keywords | undefined,
+  kind: KeywordKind,
+  language: string,
+  flowLanguages: readonly string[],
+): string | undefined {
+  return inLanguage(keywords?.[kind], language, flowLanguages)?.[0];
 }

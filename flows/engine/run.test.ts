@@ -93,14 +93,15 @@ describe('the human keyword', () => {
 });
 
 describe('the erase keyword', () => {
-  it('erases, confirms, and asks the pending question again', () => {
+  it('erases, confirms, and ends the conversation; the next message starts anew', () => {
     const chat = new Chat(questions()).say('Ana').say('apagar meus dados');
     expect(chat.effects).toEqual([
       { type: 'erase' },
       { type: 'send-text', nodeId: 'cidade', text: 'Pronto: apaguei os dados que você informou nesta conversa.' },
-      { type: 'send-text', nodeId: 'cidade', text: 'Sua cidade?' },
+      { type: 'end', nodeId: 'cidade' },
     ]);
     expect(chat.state.variables).toEqual({});
+    expect(chat.say('Recife').messages).toEqual(['Seu nome?']);
   });
 });
 
@@ -117,7 +118,7 @@ describe('the stop keyword', () => {
 
   it('treats a keyword written while opted out as that keyword', () => {
     const chat = new Chat(questions()).say('parar').say('apagar meus dados');
-    expect(chat.effects.map((effect) => effect.type)).toEqual(['opt-in', 'erase', 'send-text', 'send-text']);
+    expect(chat.effects.map((effect) => effect.type)).toEqual(['opt-in', 'erase', 'send-text', 'end']);
     expect(new Chat(questions()).say('parar').say('parar').effects).toEqual([{ type: 'opt-in' }, { type: 'opt-out' }]);
   });
 

@@ -1,8 +1,9 @@
 import type { Flow, FlowNode } from '../model/schema.ts';
-import { behaviourOf, factsOf } from '../nodes/registry.ts';
+import { behaviourOf, factsOf, outcomesOf } from '../nodes/registry.ts';
 import { pickLanguage } from '../i18n/lang-text.ts';
-import type { Next } from '../nodes/behaviour.ts';
+import { end, leave, waitFor, type Next } from '../nodes/behaviour.ts';
 import type { EngineEffect, EngineEvent } from '../nodes/events.ts';
+import { MissingValues } from '../model/template.ts';
 import { ConversationTurn, type Trace } from './conversation.ts';
 import { keywordFor, matchKeyword } from './keywords.ts';
 import type { ConversationState, Contact } from './state.ts';
@@ -57,14 +58,25 @@ export function start(flow: Flow, options: StartOptions = {}): EngineResult {
     ...(options.contact ? { contact: { ...options.contact } } : {}),
   };
   const conversation = new ConversationTurn(flow, state);
-  const first = options.from ? conversation.index.node(options.from.node) : conversation.index.startNode();
+  runFromStart(conversation, options.from?.node);
+  return { state, effects: conversation.effects, trace: conversation.trace };
+}
+
+/** A customer's message after the end: a new conversation, as for a new person, from the start node. */
+function startAnew(conversation: ConversationTurn): void {
+  conversation.beginAnew();
+  runFromStart(conversation);
+}
+
+/** Runs from the start node, or from `from` when the studio rehearses from a chosen step. */
+function runFromStart(conversation: ConversationTurn, from?: string): void {
+  const first = from === undefined ? conversation.index.startNode() : conversation.index.node(from);
   if (first) {
     enter(conversation, first);
   } else {
     apologise(conversation, 'error');
     conversation.finish(undefined);
   }
-  return { state, effects: conversation.effects, trace: conversation.trace };
 }
 
 /**
@@ -79,7 +91,14 @@ export function start(flow: Flow, options: StartOptions = {}): EngineResult {
  *   customer's messages to the agent.
  * - While a recipient is being called, only `http-response` or `timeout` moves it.
  * - A `timeout` while a question waits ends the conversation without a word (the customer left).
- * - After the end, anything but a keyword is ignored; hosts start a new conversation with `start`.
+ * - After the end, a keyword is honoured; any other message from the customer starts a new
+ *   conversation from the start node, as for a new person (nothing stored, no consent), and is not
+ *   taken as an answer — as the exported bot does. Other events are ignored.
+ * - The `erase` keyword erases, confirms and ends the conversation (DESIGN.md §5): nothing the
+ *   customer said before it is read again, and their next message starts anew.
+ * - A step whose text or request would read a key without a value (erased, never collected,
+ *   withheld) is refused (`refuse`): it leaves by `error` if it has one, else the conversation
+ *   ends with an apology and the offer of a person. Nothing is ever sent with a hole.
  */
 export function step(flow: Flow, state: ConversationState, event: EngineEvent): EngineResult {
   const draft: ConversationState = JSON.parse(JSON.stringify(state));
@@ -96,7 +115,8 @@ function handle(conversation: ConversationTurn, event: EngineEvent): void {
   if (state.optedOut && fromCustomer) {
     conversation.optIn();
     if (event.type === 'text' && honourKeyword(conversation, event.text)) return;
-    askAgain(conversation);
+    if (state.ended) startAnew(conversation);
+    else askAgain(conversation);
     return;
   }
   if (state.waitingFor === 'agent') {
@@ -104,7 +124,8 @@ function handle(conversation: ConversationTurn, event: EngineEvent): void {
     return;
   }
   if (state.ended) {
-    if (event.type === 'text') honourKeyword(conversation, event.text);
+    if (event.type === 'text' && honourKeyword(conversation, event.text)) return;
+    if (fromCustomer) startAnew(conversation);
     return;
   }
   const node = state.node === null ? undefined : conversation.index.node(state.node);
@@ -116,8 +137,9 @@ function handle(conversation: ConversationTurn, event: EngineEvent): void {
   }
   const behaviour = behaviourOf(node);
   if (state.waitingFor === 'http') {
-    if ((event.type === 'http-response' || event.type === 'timeout') && behaviour.resume) {
-      follow(conversation, behaviour.resume(node, event, conversation));
+    const resume = behaviour.resume;
+    if ((event.type === 'http-response' || event.type === 'timeout') && resume) {
+      follow(conversation, attempt(conversation, node, () => resume(node, event, conversation)));
     }
     return;
   }
@@ -129,14 +151,46 @@ function handle(conversation: ConversationTurn, event: EngineEvent): void {
     if (!fromCustomer) return;
     const ownChoice = behaviour.takesAsAnswer?.(node, event, conversation) ?? false;
     if (event.type === 'text' && !ownChoice && honourKeyword(conversation, event.text)) return;
-    if (behaviour.resume) follow(conversation, behaviour.resume(node, event, conversation));
+    const resume = behaviour.resume;
+    if (resume) follow(conversation, attempt(conversation, node, () => resume(node, event, conversation)));
   }
 }
 
 /** Arrives at a node and runs it, then follows wherever it leads. */
 function enter(conversation: ConversationTurn, node: FlowNode): void {
   conversation.arriveAt(node.id);
-  follow(conversation, behaviourOf(node).enter(node, conversation));
+  follow(conversation, attempt(conversation, node, () => behaviourOf(node).enter(node, conversation)));
+}
+
+/**
+ * Runs one part of a node's behaviour. A step that would send a text or a request with a hole
+ * (a placeholder whose key holds no value) is refused instead: the host is told which keys were
+ * missing (`refuse`, to log), and the step leaves by `error` when it has that outcome (an http
+ * request), else the conversation ends with an apology and the offer of a person.
+ */
+function attempt(conversation: ConversationTurn, node: FlowNode, run: () => Next): Next {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof MissingValues)) throw error;
+    conversation.refuse(node.id, error.keys);
+    if (outcomesOf(node).some((outcome) => outcome.id === 'error')) return leave('error');
+    apologise(conversation, 'error');
+    return end;
+  }
+}
+
+/** Sends a waiting node's question again; a question that now reads a missing value is refused. */
+function ask(conversation: ConversationTurn, node: FlowNode): void {
+  const again = behaviourOf(node).ask;
+  if (!again) return;
+  follow(
+    conversation,
+    attempt(conversation, node, () => {
+      again(node, conversation);
+      return waitFor('answer');
+    }),
+  );
 }
 
 /** Follows outcomes from node to node until one waits or the conversation ends. */
@@ -169,7 +223,7 @@ function follow(conversation: ConversationTurn, first: Next): void {
     }
     conversation.traverse(edge.id);
     conversation.arriveAt(target.id);
-    next = behaviourOf(target).enter(target, conversation);
+    next = attempt(conversation, target, () => behaviourOf(target).enter(target, conversation));
   }
 }
 
@@ -184,9 +238,11 @@ function honourKeyword(conversation: ConversationTurn, text: string): boolean {
       conversation.optOut();
       return true;
     case 'erase':
+      // The conversation is over once the customer asked to be forgotten: nothing said before is
+      // read again, and their next message starts anew (DESIGN.md §5).
       conversation.erase();
       conversation.say(at, conversation.builtIn('erased'));
-      askAgain(conversation);
+      if (!conversation.state.ended) conversation.finish(at || undefined);
       return true;
     case 'human':
       handOffOnRequest(conversation);
@@ -251,15 +307,15 @@ function release(conversation: ConversationTurn): void {
   const id = conversation.state.node;
   const node = id === null ? undefined : conversation.index.node(id);
   const behaviour = node ? behaviourOf(node) : undefined;
-  if (node && behaviour?.resume && factsOf(node).handsOff) {
-    follow(conversation, behaviour.resume(node, { type: 'agent-released' }, conversation));
+  const resume = behaviour?.resume;
+  if (node && resume && factsOf(node).handsOff) {
+    follow(conversation, attempt(conversation, node, () => resume(node, { type: 'agent-released' }, conversation)));
     return;
   }
   // A built-in handoff: back to the question that was waiting, or the end.
   conversation.releasedByAgent();
   if (node && behaviour?.ask) {
-    behaviour.ask(node, conversation);
-    conversation.waitFor('answer');
+    ask(conversation, node);
   } else {
     conversation.finish(node?.id);
   }
@@ -270,13 +326,13 @@ function askAgain(conversation: ConversationTurn): void {
   const id = conversation.state.node;
   if (conversation.state.waitingFor !== 'answer' || conversation.state.ended || id === null) return;
   const node = conversation.index.node(id);
-  if (node) behaviourOf(node).ask?.(node, conversation);
+  if (node) ask(conversation, node);
 }
 
 /** The apology for an unconnected `invalid` or `error`, with the offer of a person. */
 function apologise(conversation: ConversationTurn, reason: 'invalid' | 'error'): void {
   const { flow } = conversation;
-  const keyword = keywordFor(flow.keywords, 'human', conversation.language);
+  const keyword = keywordFor(flow.keywords, 'human', conversation.language, flow.languages);
   const offer = keyword
     ? conversation.builtIn('offer-keyword', { keyword })
     : conversation.builtIn('offer-contact', { controller: flow.controller.name, contact: flow.controller.contact });

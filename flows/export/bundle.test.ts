@@ -144,6 +144,32 @@ describe('buildBundle', () => {
     expect(arabic).toMatch(/^# سجل أنشطة المعالجة — /);
   });
 
+  it.each([
+    {
+      language: 'en' as const,
+      notice: ['lead-capture', 'privacy-notice.en.md'],
+      says: ['ends it once the assistant has confirmed', 'starts a new conversation from the beginning'],
+      readme: /ends the conversation after the confirmation.*refused/,
+    },
+    {
+      language: 'pt-BR' as const,
+      notice: ['lead-capture', 'privacy-notice.pt-BR.md'],
+      says: ['encerra a conversa assim que o assistente confirma', 'começa uma conversa nova do início'],
+      readme: /encerra a conversa depois da confirmação.*refused/,
+    },
+    {
+      language: 'ar' as const,
+      notice: ['clinic-appointment', 'privacy-notice.ar.md'],
+      says: ['يُنهيها بعد أن يؤكده المساعد', 'تبدأ محادثة جديدة من البداية'],
+      readme: /يُنهي المحو.*refused/,
+    },
+  ])('says in the $language notice and README what erasure does in the middle of a conversation', (expected) => {
+    const [flow = '', file = ''] = expected.notice;
+    const notice = bundle(flow)[file] ?? '';
+    for (const words of expected.says) expect(notice).toContain(words);
+    expect(bundle('lead-capture', { language: expected.language })['README.md']).toMatch(expected.readme);
+  });
+
   it('writes a README with the deploy steps and an .env.example the bot can read', () => {
     const files = bundle('order-status', { language: 'pt-BR' });
     const readme = files['README.md'] ?? '';

@@ -1,5 +1,5 @@
 import type { Flow } from '../model/schema.ts';
-import { textIn } from './language.ts';
+import { inLanguage } from '../i18n/lang-text.ts';
 
 /**
  * Retention the exported bot applies on its own, besides each field's `retentionDays`; the
@@ -16,12 +16,8 @@ export const runtimeRetention = {
 
 /** The first keyword of each kind in a flow language (else in any language), to quote to customers. */
 export function keywordsIn(flow: Flow, tag: string): { human?: string; erase?: string; stop?: string } {
-  const pick = (kind: 'human' | 'erase' | 'stop') => {
-    const byLanguage = flow.keywords?.[kind];
-    if (!byLanguage) return undefined;
-    const words = Object.fromEntries(Object.entries(byLanguage).map(([language, list]) => [language, list[0] ?? '']));
-    return textIn(words, tag, flow.languages) || undefined;
-  };
+  const pick = (kind: 'human' | 'erase' | 'stop') =>
+    inLanguage(flow.keywords?.[kind], tag, flow.languages)?.[0] || undefined;
   const human = pick('human');
   const erase = pick('erase');
   const stop = pick('stop');

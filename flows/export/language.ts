@@ -1,6 +1,5 @@
 import { parseUrl } from '../check/urls.ts';
 import { closestUiLanguage, type UiLanguage } from '../i18n/index.ts';
-import type { LangText } from '../model/common.ts';
 
 /**
  * The language a generated document is written in for a flow language: English, Portuguese and
@@ -10,21 +9,6 @@ export function documentLanguage(tag: string): { language: UiLanguage; translate
   const primary = tag.split('-')[0]?.toLowerCase();
   const translated = primary === 'en' || primary === 'pt' || primary === 'ar';
   return { language: translated ? closestUiLanguage(tag) : 'en', translated };
-}
-
-/**
- * A designer's text in one flow language: that tag, else one with the same primary subtag,
- * else the flow's first language that has it, else any.
- */
-export function textIn(text: LangText | undefined, tag: string, flowLanguages: readonly string[]): string {
-  if (!text) return '';
-  const exact = text[tag];
-  if (exact !== undefined) return exact;
-  const primary = tag.split('-')[0]?.toLowerCase();
-  const family = Object.keys(text).find((candidate) => candidate.split('-')[0]?.toLowerCase() === primary);
-  if (family !== undefined) return text[family] ?? '';
-  for (const language of flowLanguages) if (text[language] !== undefined) return text[language] ?? '';
-  return Object.values(text)[0] ?? '';
 }
 
 /** A country's name in a language (ISO 3166-1 alpha-2 code in, "Brasil" out); the code if unknown. */

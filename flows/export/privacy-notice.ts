@@ -1,8 +1,10 @@
+import { offersHuman } from '../check/index.ts';
 import { findCategory } from '../model/categories.ts';
 import { listOf, translator, type Catalogue } from '../i18n/index.ts';
 import type { Flow } from '../model/schema.ts';
 import { describeRecipient, handoffShares, keywordsIn, runtimeRetention } from './facts.ts';
-import { countryName, documentLanguage, formatDate, md, mdUrl, textIn } from './language.ts';
+import { countryName, documentLanguage, formatDate, md, mdUrl } from './language.ts';
+import { localText } from '../i18n/lang-text.ts';
 import { legalBasisText } from './legal.ts';
 
 const en = {
@@ -46,6 +48,8 @@ const en = {
     'You may ask for access to your data, correction, deletion, a portable copy, information about who receives it, and withdraw consent or object (GDPR arts. 15–22; LGPD art. 18).',
   'erase-keyword': 'To erase everything the assistant holds about you, write **{keyword}** in the chat, at any time.',
   'erase-contact': 'To erase everything the assistant holds about you, write to {contact}.',
+  'erase-conversation':
+    'Asking for erasure in the middle of a conversation ends it once the assistant has confirmed: it does not use, repeat or pass on anything you said before, and your next message starts a new conversation from the beginning, as for someone new (you are asked for consent again).',
   'human-keyword': 'To talk to a person, write **{keyword}**.',
   'stop-keyword': 'To stop receiving messages, write **{keyword}**.',
   'other-requests': 'For any other request, such as a copy of your data, write to {contact}.',
@@ -103,6 +107,8 @@ const messages: Catalogue<Key> = {
     'erase-keyword':
       'Para apagar tudo o que o assistente guarda sobre você, escreva **{keyword}** na conversa, a qualquer momento.',
     'erase-contact': 'Para apagar tudo o que o assistente guarda sobre você, escreva para {contact}.',
+    'erase-conversation':
+      'Pedir para apagar no meio de uma conversa encerra a conversa assim que o assistente confirma: ele não usa, não repete nem repassa nada do que você disse antes, e a sua próxima mensagem começa uma conversa nova do início, como para alguém novo (o consentimento é pedido de novo).',
     'human-keyword': 'Para falar com uma pessoa, escreva **{keyword}**.',
     'stop-keyword': 'Para não receber mais mensagens, escreva **{keyword}**.',
     'other-requests': 'Para qualquer outro pedido, como uma cópia dos seus dados, escreva para {contact}.',
@@ -152,6 +158,8 @@ const messages: Catalogue<Key> = {
       'يحق لك طلب الاطلاع على بياناتك وتصحيحها وحذفها والحصول على نسخة قابلة للنقل ومعرفة من يتلقاها، وسحب موافقتك أو الاعتراض (GDPR المواد 15–22؛ LGPD المادة 18).',
     'erase-keyword': 'لمحو كل ما يحتفظ به المساعد عنك، اكتب **{keyword}** في المحادثة في أي وقت.',
     'erase-contact': 'لمحو كل ما يحتفظ به المساعد عنك، راسل {contact}.',
+    'erase-conversation':
+      'طلب المحو في منتصف المحادثة يُنهيها بعد أن يؤكده المساعد: لا يستخدم شيئًا مما قلته من قبل ولا يكرره ولا يمرّره، ورسالتك التالية تبدأ محادثة جديدة من البداية كما لو كنت شخصًا جديدًا (وتُطلب موافقتك من جديد).',
     'human-keyword': 'للتحدث مع شخص، اكتب **{keyword}**.',
     'stop-keyword': 'لإيقاف الرسائل، اكتب **{keyword}**.',
     'other-requests': 'لأي طلب آخر، مثل نسخة من بياناتك، راسل {contact}.',
@@ -174,7 +182,7 @@ const say = translator(messages);
 export function privacyNotice(flow: Flow, tag: string, context: { exportedAt: string; flowHash: string }): string {
   const { language, translated } = documentLanguage(tag);
   const t = (key: Key, params?: Record<string, string | number>) => say(language, key, params);
-  const local = (text: Parameters<typeof textIn>[0]) => textIn(text, tag, flow.languages);
+  const local = (text: Parameters<typeof localText>[0]) => localText(text, tag, flow.languages);
   const controller = flow.controller.name;
   const keywords = keywordsIn(flow, tag);
   const lines: string[] = [`# ${t('title', { flow: md(flow.name) })}`, ''];
@@ -220,7 +228,7 @@ export function privacyNotice(flow: Flow, tag: string, context: { exportedAt: st
   lines.push(t('whatsapp', { controller: md(controller) }), '');
 
   const shared = handoffShares(flow);
-  if (flow.nodes.some((node) => node.type === 'handoff') || keywords.human) {
+  if (offersHuman(flow)) {
     const labelOf = (key: string) =>
       flow.data.find((field) => field.key === key)?.label ??
       flow.variables.find((variable) => variable.key === key)?.label;
@@ -242,6 +250,7 @@ export function privacyNotice(flow: Flow, tag: string, context: { exportedAt: st
   lines.push(`## ${t('h-rights')}`, '', t('rights'), '');
   lines.push(
     `- ${keywords.erase ? t('erase-keyword', { keyword: md(keywords.erase) }) : t('erase-contact', { contact })}`,
+    `  ${t('erase-conversation')}`,
   );
   if (keywords.human) lines.push(`- ${t('human-keyword', { keyword: md(keywords.human) })}`);
   if (keywords.stop) lines.push(`- ${t('stop-keyword', { keyword: md(keywords.stop) })}`);

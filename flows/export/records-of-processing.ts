@@ -2,7 +2,8 @@ import { findCategory } from '../model/categories.ts';
 import { translator, type Catalogue, type UiLanguage } from '../i18n/index.ts';
 import type { Flow } from '../model/schema.ts';
 import { fieldsSharedWith, handoffShares, keywordsIn, runtimeRetention } from './facts.ts';
-import { countryName, formatDate, md, textIn } from './language.ts';
+import { countryName, formatDate, md } from './language.ts';
+import { localText } from '../i18n/lang-text.ts';
 import { legalBasisText } from './legal.ts';
 
 const en = {
@@ -235,7 +236,7 @@ export function recordsOfProcessing(
   const t = (key: Key, params?: Record<string, string | number>) => say(language, key, params);
   const tag =
     flow.languages.find((candidate) => candidate.split('-')[0] === language.split('-')[0]) ?? flow.languages[0] ?? 'en';
-  const local = (text: Parameters<typeof textIn>[0]) => md(textIn(text, tag, flow.languages));
+  const local = (text: Parameters<typeof localText>[0]) => md(localText(text, tag, flow.languages));
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const header = (cells: string[]) => [row(cells), row(cells.map(() => '---'))];
   const controller = md(flow.controller.name);

@@ -55,5 +55,5 @@ export function listOf(language: UiLanguage, items: readonly string[]): string {
   return items.slice(0, -1).join(comma) + and + items[items.length - 1];
 }
 
-export { localText, allVersions, pickLanguage, primarySubtag, regionOf } from './lang-text.ts';
-export { normaliseForMatching, asciiDigits } from './normalise.ts';
+export { textLanguage, localText, inLanguage, pickLanguage } from './lang-text.ts';
+export { normaliseForMatching } from './normalise.ts';

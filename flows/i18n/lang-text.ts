@@ -16,21 +16,40 @@ export function pickLanguage(flow: { languages: readonly string[] }, requested?:
 }
 
 /**
- * A text in the conversation language: that language, else one with the same primary subtag,
- * else the first of the flow's languages the text has, else whatever language it has.
+ * Which language of a text to show for `language` — the one rule for every text of a flow, wherever
+ * it is shown (the conversation, the checker's messages, the documents, the canvas): that language,
+ * else one with the same primary subtag (`pt` for `pt-BR`), else the first of the flow's languages
+ * the text has, else whatever language it has. Undefined for a text with no language.
  */
-export function localText(text: LangText | undefined, language: string, flowLanguages: readonly string[]): string {
-  if (!text) return '';
-  const direct = text[language];
-  if (direct !== undefined) return direct;
+export function textLanguage(
+  text: Readonly<Record<string, unknown>> | undefined,
+  language: string,
+  flowLanguages: readonly string[],
+): string | undefined {
+  if (!text) return undefined;
+  if (text[language] !== undefined) return language;
   const primary = primarySubtag(language);
-  const sameFamily = Object.keys(text).find((tag) => primarySubtag(tag) === primary);
-  if (sameFamily !== undefined) return text[sameFamily] ?? '';
-  for (const flowLanguage of flowLanguages) {
-    const value = text[flowLanguage];
-    if (value !== undefined) return value;
-  }
-  return Object.values(text)[0] ?? '';
+  const tags = Object.keys(text);
+  return (
+    tags.find((tag) => primarySubtag(tag) === primary) ??
+    flowLanguages.find((tag) => text[tag] !== undefined) ??
+    tags[0]
+  );
+}
+
+/** The version of a per-language value (a text, a keyword list) to use for `language`; see `textLanguage`. */
+export function inLanguage<T>(
+  byLanguage: Readonly<Record<string, T>> | undefined,
+  language: string,
+  flowLanguages: readonly string[],
+): T | undefined {
+  const tag = textLanguage(byLanguage, language, flowLanguages);
+  return tag === undefined ? undefined : byLanguage?.[tag];
+}
+
+/** A text in `language` as `textLanguage` picks it; empty when there is no text. */
+export function localText(text: LangText | undefined, language: string, flowLanguages: readonly string[]): string {
+  return inLanguage(text, language, flowLanguages) ?? '';
 }
 
 /** Every language's version of a text (for matching what a customer typed in any of them). */

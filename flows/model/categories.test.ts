@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import { categoryAliases } from './category-table.ts';
 import {
-  categoryAliases,
   categoryKeys,
   dataCategories,
   findCategory,

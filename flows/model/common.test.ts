@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { templateKeys, textKeys } from './common.ts';
+import { placeholderPattern } from './template.ts';
 
-/** The placeholder grammar as DESIGN.md §2 states it; the scanner must find exactly its matches. */
-const placeholder = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)\s*\}\}/g;
-const byRegex = (value: string) => [...value.matchAll(placeholder)].map((match) => match[1]);
+/** The placeholder syntax as ./template.ts states it; the scanner must find exactly its matches. */
+const byRegex = (value: string) => [...value.matchAll(placeholderPattern)].map((match) => match[1]);
 
 describe('templateKeys', () => {
   it.each([

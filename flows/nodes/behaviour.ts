@@ -28,7 +28,10 @@ export interface Conversation {
   readonly language: string;
   /** Where a phone number typed without `+` is read: the customer's own country, else the language's region. */
   readonly defaultCountry: CountryCode | undefined;
-  /** A designer's text in the conversation language, with `{{key}}` placeholders filled. */
+  /**
+   * A designer's text in the conversation language, with `{{key}}` placeholders filled; throws
+   * `MissingValues` when one has no value, so no text is ever sent with a hole (the engine refuses the step).
+   */
   text(value: LangText | undefined): string;
   /** One of the bot's own messages (hints, confirmations), in the engine's language. */
   builtIn(key: EngineMessageKey, params?: Params): string;
@@ -45,6 +48,8 @@ export interface Conversation {
   consentPurposes(key: string): string[];
   /** Reports a consent-based field that was not stored or passed on for lack of consent. */
   withhold(nodeId: string, key: string, via: 'collect' | 'http' | 'handoff'): void;
+  /** Reports a step refused because a template it would send or copy reads keys without a value. */
+  refuse(nodeId: string, keys: readonly string[]): void;
   /** Stores a value (`collect`); refused, with a `withhold`, for a consent-based field without consent. */
   store(nodeId: string, key: string, value: JsonValue): boolean;
   /** Of `keys`, those that may be passed on now; the others are reported as withheld. */

@@ -82,4 +82,11 @@ export type EngineEffect =
    * consent for none of its `purposes` is granted. Informational: the host logs it; nothing leaked.
    */
   | { type: 'withhold'; nodeId: string; key: string; via: 'collect' | 'http' | 'handoff'; purposes: string[] }
+  /**
+   * A step was not carried out because a template it would send (a text, a request's URL, body or
+   * headers) or copy (`set`) reads keys that hold no value: erased, never collected, or withheld.
+   * Nothing was sent with a hole; the conversation left by the step's `error` outcome, or ended with
+   * an apology and the offer of a person. Informational: the host logs it (key names, never values).
+   */
+  | { type: 'refuse'; nodeId: string; reason: 'missing-value'; keys: string[] }
   | { type: 'end'; nodeId?: string };

@@ -2,16 +2,11 @@ import { z } from 'zod';
 import { nodeBase, type LangText } from '../model/common.ts';
 import type { UiLanguage } from '../i18n/index.ts';
 import type { Behaviour } from './behaviour.ts';
+import type { Outcome } from './outcomes.ts';
 
 /** What a question may ask for (DESIGN.md §2). */
 export const inputKinds = ['text', 'email', 'phone', 'number', 'date', 'cpf', 'location', 'image', 'document'] as const;
 export type InputKind = (typeof inputKinds)[number];
-
-/** A way out of a node. Optional outcomes (`invalid`, `error`, handoff `next`) may stay unconnected. */
-export interface Outcome {
-  id: string;
-  optional: boolean;
-}
 
 /** A value a node stores about the conversation. */
 export interface Collection {
@@ -93,6 +88,8 @@ export interface KindDefinition<Type extends string, Shape extends z.ZodRawShape
   type: Type;
   /** The kind's name as the designer sees it in the palette and in messages. */
   label: Record<UiLanguage, string>;
+  /** False for a kind no edge may lead into (Start); every other kind has an entry. */
+  entry?: false;
   /** The fields this kind adds to `id`, `type`, `position` and `note`. */
   fields: Shape;
   /** Every way out of the node; an edge without `outcome` leaves by `next`. */
@@ -122,6 +119,3 @@ export function defineKind<const Type extends string, Shape extends z.ZodRawShap
   const schema = z.strictObject({ id, type: z.literal(definition.type), position, note, ...definition.fields });
   return { ...definition, schema };
 }
-
-/** Outcome lists of the usual shapes. */
-export const next: Outcome[] = [{ id: 'next', optional: false }];

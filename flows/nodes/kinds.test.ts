@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseFlow } from '../model/parse.ts';
 import type { FlowNode } from '../model/schema.ts';
-import { countsOf, factsOf, outcomesOf, textsOf } from './registry.ts';
+import { outcomeLabel } from './outcomes.ts';
+import { countsOf, factsOf, hasEntry, outcomesOf, textsOf } from './registry.ts';
 
 /** Parses nodes inside a minimal valid flow, so they are checked by the real schema. */
 function nodes(...list: object[]): FlowNode[] {
@@ -26,9 +27,9 @@ function nodes(...list: object[]): FlowNode[] {
 describe('node kinds declare their outcomes', () => {
   it('gives a question next and an optional invalid', () => {
     const [question] = nodes({ type: 'question', text: { en: 'Email?' }, input: 'email', saveAs: 'email' });
-    expect(outcomesOf(question!)).toEqual([
-      { id: 'next', optional: false },
-      { id: 'invalid', optional: true },
+    expect(outcomesOf(question!)).toMatchObject([
+      { id: 'next', optional: false, label: { en: 'next' } },
+      { id: 'invalid', optional: true, label: { 'pt-BR': 'resposta inválida' } },
     ]);
   });
 
@@ -78,7 +79,7 @@ describe('node kinds declare their outcomes', () => {
       { type: 'handoff', text: { en: 'Wait' }, queue: 'support', share: [] },
       { type: 'end' },
     );
-    expect(outcomesOf(handoff!)).toEqual([{ id: 'next', optional: true }]);
+    expect(outcomesOf(handoff!)).toMatchObject([{ id: 'next', optional: true }]);
     expect(outcomesOf(end!)).toEqual([]);
   });
 });
@@ -142,5 +143,26 @@ describe('node kinds declare WhatsApp limits on their texts', () => {
       ['options.3.label', 20],
     ]);
     expect(countsOf(buttons!)).toEqual([{ path: ['options'], count: 4, max: 3, rule: 'wa-too-many-buttons' }]);
+  });
+});
+
+describe('outcomes are named for the designer', () => {
+  it('names fixed outcomes in the interface language and choices by their own label', () => {
+    const [consent, buttons, condition] = nodes(
+      { type: 'consent', text: { en: 'OK?' }, purposes: ['support'] },
+      { type: 'buttons', text: { en: 'Pick' }, options: [{ id: 'sofa', label: { 'pt-BR': 'Sofás', en: 'Sofas' } }] },
+      { type: 'condition', rules: [{ outcome: 'vip', var: 'tier', op: 'eq', value: 'gold' }] },
+    );
+    const label = (node: FlowNode, language: 'en' | 'pt-BR' | 'ar') =>
+      outcomesOf(node).map((outcome) => outcomeLabel(outcome, language, ['pt-BR', 'en']));
+    expect(label(consent!, 'ar')).toEqual(['وافق', 'رفض']);
+    expect(label(buttons!, 'en')).toEqual(['Sofas']);
+    expect(label(buttons!, 'ar')).toEqual(['Sofás']);
+    expect(label(condition!, 'pt-BR')).toEqual(['vip', 'senão']);
+  });
+
+  it('gives every kind an entry but Start', () => {
+    const [start, message] = nodes({ type: 'start' }, { type: 'message', text: { en: 'Hi' } });
+    expect([hasEntry(start!), hasEntry(message!)]).toEqual([false, true]);
   });
 });

@@ -11,7 +11,8 @@ import { messageKind } from './message/index.ts';
 import { questionKind } from './question/index.ts';
 import { setKind } from './set/index.ts';
 import { startKind } from './start/index.ts';
-import { noFacts, type CountLimit, type Outcome, type PrivacyFacts, type TextSite } from './kind.ts';
+import { noFacts, type CountLimit, type PrivacyFacts, type TextSite } from './kind.ts';
+import type { Outcome } from './outcomes.ts';
 import type { Behaviour } from './behaviour.ts';
 
 /**
@@ -52,6 +53,7 @@ export function findKind(type: string): AnyKind | undefined {
  * that link through a map lookup, hence this one widening.
  */
 interface KindFunctions {
+  entry?: boolean;
   outcomes(node: unknown): Outcome[];
   facts(node: unknown): Partial<PrivacyFacts>;
   texts(node: unknown): TextSite[];
@@ -63,6 +65,11 @@ function functionsOf(node: { type: string }): KindFunctions {
   const kind = kindsByType.get(node.type);
   if (!kind) throw new Error(`Unknown node type "${node.type}"`);
   return kind as unknown as KindFunctions;
+}
+
+/** Whether edges may lead into the node (every kind but Start). */
+export function hasEntry(node: { type: string }): boolean {
+  return functionsOf(node).entry !== false;
 }
 
 /** The node's outcomes: the ids its edges may leave by. */

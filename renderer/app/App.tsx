@@ -1,12 +1,27 @@
 import { useEffect } from 'react';
+import { CheatSheet } from '../actions/CheatSheet.tsx';
+import { CommandPalette } from '../actions/CommandPalette.tsx';
+import { onActionFailure } from '../actions/registry.ts';
+import { Toolbar } from '../actions/Toolbar.tsx';
+import { useShortcuts } from '../actions/use-shortcuts.ts';
 import { FlowCanvas } from '../canvas/FlowCanvas.tsx';
 import { loadWorkspace } from '../commands/load-workspace.ts';
+import { reportFailure } from '../commands/report-failure.ts';
+import { startAutosave } from '../editor/commands/autosave.ts';
+import { registerEditorActions } from '../editor/editor-actions.ts';
+import { FindBar } from '../editor/FindBar.tsx';
+import { FlowLanguages } from '../editor/FlowLanguages.tsx';
+import { NewFlowDialog } from '../editor/NewFlowDialog.tsx';
+import { Palette } from '../editor/Palette.tsx';
+import { SideDock } from '../editor/SideDock.tsx';
+import { useEditorUiStore } from '../editor/ui-store.ts';
 import { ExportDialog } from '../export/ExportDialog.tsx';
 import { VersionHistory } from '../history/VersionHistory.tsx';
+import { Inspector } from '../inspector/Inspector.tsx';
 import { PrivacyDock } from '../problems/PrivacyDock.tsx';
 import { useLiveCheck } from '../problems/use-live-check.ts';
 import { useText } from '../i18n/use-text.ts';
-import { useDocumentStore } from '../stores/document-store.ts';
+import { flowOnCanvas, useDocumentStore } from '../stores/document-store.ts';
 import { useWorkspaceStore } from '../stores/workspace-store.ts';
 import { FlowList } from '../workspace/FlowList.tsx';
 import { RecoveryBanner } from '../workspace/RecoveryBanner.tsx';
@@ -20,50 +35,80 @@ import { useRehearsedFlow } from '../simulator/use-rehearsed-flow.ts';
 import { TestsPanel } from '../tests/TestsPanel.tsx';
 import { useTests } from '../tests/tests-store-instance.ts';
 
-/** The studio's frame: header, flow list, canvas, history. */
+/**
+ * The studio's frame: header and toolbar; the flow list and the palette on the start side; the
+ * canvas; the inspector and the docked panels (problems, simulator, tests) on the end side; history.
+ */
 export function App() {
   const text = useText();
   const status = useWorkspaceStore((state) => state.status);
   const workspaceFile = useWorkspaceStore((state) => state.host?.workspaceFile);
-  const shown = useDocumentStore((state) => state.shown);
+  const open = useDocumentStore((state) => state.working !== null);
+  const dialog = useEditorUiStore((state) => state.dialog);
   useDocumentLanguage();
   useMenuCommands();
+  useShortcuts();
   useLiveCheck();
   useRehearsedFlow();
   const simulating = useSimulator((state) => state.open);
   const testing = useTests((state) => state.open);
-  useEffect(() => void loadWorkspace(), []);
+  const flow = useDocumentStore(flowOnCanvas);
+  useEffect(() => {
+    onActionFailure(reportFailure);
+    const unregister = registerEditorActions();
+    const stopAutosave = startAutosave();
+    void loadWorkspace();
+    return () => {
+      unregister();
+      stopAutosave();
+    };
+  }, []);
 
   return (
     <div className="app" aria-busy={status === 'loading'}>
       <Header />
+      <Toolbar />
       <NoticeBar />
       <RecoveryBanner />
       <div className="app-body">
         <div className="app-sidebar">
           {status === 'loading' ? <p className="muted">{text('loading')}</p> : <FlowList />}
+          {open && <Palette />}
           {workspaceFile && (
             <p className="muted app-sidebar__workspace">{text('workspace-file', { file: workspaceFile })}</p>
           )}
         </div>
         <main className="app-main">
           <div className="app-main__canvas">
-            {shown ? (
-              <FlowCanvas key={shown.flow.id} flow={shown.flow} />
+            {open ? (
+              <>
+                <FlowLanguages />
+                <FindBar />
+                <FlowCanvas />
+              </>
             ) : (
               <p className="muted app-main__empty">{text('no-flow-open')}</p>
             )}
           </div>
-          {shown && <PrivacyDock />}
+          {open && <PrivacyDock />}
         </main>
-        {shown && (simulating || testing) && (
+        {open && (
+          <div className="app-end">
+            <Inspector />
+            <SideDock />
+          </div>
+        )}
+        {flow && (simulating || testing) && (
           <div className="app-panels">
-            {simulating && <SimulatorPanel flow={shown.flow} />}
-            {testing && <TestsPanel flow={shown.flow} />}
+            {simulating && <SimulatorPanel flow={flow} />}
+            {testing && <TestsPanel flow={flow} />}
           </div>
         )}
         <VersionHistory />
       </div>
+      {dialog === 'new-flow' && <NewFlowDialog />}
+      {dialog === 'command-palette' && <CommandPalette />}
+      {dialog === 'cheat-sheet' && <CheatSheet />}
       <ExportDialog />
     </div>
   );

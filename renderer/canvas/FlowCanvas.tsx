@@ -1,48 +1,81 @@
-import { Background, Controls, MiniMap, ReactFlow, useEdgesState, useNodesState } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
-import type { Flow } from '../../flows/index.ts';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { connect, moveNodes, reconnect } from '../../flows/edit/index.ts';
+import type { Flow, FlowNode } from '../../flows/index.ts';
+import { ContextMenu, type ContextMenuRequest } from '../actions/ContextMenu.tsx';
+import { reportSizesFrom } from '../editor/canvas-sizes.ts';
+import { addStep, kindDragType } from '../editor/commands/add-step.ts';
+import { useEditorText } from '../editor/texts.ts';
 import { useText } from '../i18n/use-text.ts';
+import { flowOnCanvas, isViewingOld, useDocumentStore } from '../stores/document-store.ts';
 import { ProblemFocus } from '../problems/ProblemFocus.tsx';
 import { FocusOnStep } from '../simulator/FocusOnStep.tsx';
-import { useCanvasMarks } from '../simulator/use-canvas-marks.ts';
-import { useLanguageStore } from '../stores/language-store.ts';
+import { useCanvasMarks, type CanvasMarks } from '../simulator/use-canvas-marks.ts';
+import { useHighlightStore } from '../stores/highlight-store.ts';
 import { useProblemsStore } from '../stores/problems-store.ts';
+import { useLanguageStore } from '../stores/language-store.ts';
+import { useSelectionStore } from '../stores/selection-store.ts';
+import { useViewportStore } from '../stores/viewport-store.ts';
+import { canvasAriaLabels } from './aria-labels.ts';
 import { NodeCard } from './NodeCard.tsx';
-import { toCanvas, type CardNode } from './to-canvas.ts';
+import { cardContext, cardOf, edgeOnCanvas, type CardContext, type CardNode } from './to-canvas.ts';
 
 const nodeTypes = { card: NodeCard };
+type Size = { width: number; height: number };
 
-/**
- * A flow laid out as saved, read only: pan and zoom, no editing (the editor comes later). React
- * Flow keeps the nodes' measured sizes through onNodesChange, which the minimap and fitView need.
- */
-export function FlowCanvas({ flow }: { flow: Flow }) {
-  const language = useLanguageStore((state) => state.language);
+/** The flow being edited, drawn from the document store; an older version is shown read only. */
+export function FlowCanvas() {
+  return (
+    <ReactFlowProvider>
+      <EditableCanvas />
+    </ReactFlowProvider>
+  );
+}
+
+function EditableCanvas() {
+  const flow = useDocumentStore(flowOnCanvas);
+  const readOnly = useDocumentStore(isViewingOld);
+  const ui = useLanguageStore((state) => state.language);
+  const chosen = useViewportStore((state) => state.flowLanguage);
+  const selectedNodes = useSelectionStore((state) => state.nodeIds);
+  const selectedEdges = useSelectionStore((state) => state.edgeIds);
+  const layers = useHighlightStore((state) => state.layers);
   const text = useText();
-  const [initial] = useState(() => toCanvas(flow, language));
-  const [nodes, setNodes, onNodesChange] = useNodesState<CardNode>(initial.nodes);
-  const [edges, setEdges] = useEdgesState(initial.edges);
-  useEffect(() => {
-    const canvas = toCanvas(flow, language);
-    setNodes(canvas.nodes);
-    setEdges(canvas.edges);
-  }, [flow, language, setNodes, setEdges]);
+  const editorText = useEditorText();
+  const reactFlow = useReactFlow<CardNode, Edge>();
+  const wrapper = useRef<HTMLElement>(null);
+
+  /** Positions of nodes while a drag is under way: the document is written once, when it ends. */
+  const [dragged, setDragged] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
+  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
+  const [menu, setMenu] = useState<ContextMenuRequest | null>(null);
+  const sizesRef = useRef(sizes);
+  sizesRef.current = sizes;
+  useEffect(() => reportSizesFrom(() => sizesRef.current), []);
+
+  const context = useMemo(() => (flow ? cardContext(flow, ui, chosen) : null), [flow?.languages, ui, chosen]);
+  // The simulator's path taken and current step, and the steps no test reaches (renderer/simulator/).
+  const marks = useCanvasMarks();
+  const highlightClasses = useMemo(() => highlightsByNode(layers), [layers]);
+  const nodes = useCards(flow, context, selectedNodes, highlightClasses, dragged, sizes, marks);
+  const edges = useEdges(flow, nodes, selectedEdges, layers);
   // A problem's witness path: its connections marked, the rest of the canvas dimmed (app.css).
   const witnessEdges = useProblemsStore((state) => state.witness?.edges);
-  // The simulator's path taken and current step, and the steps no test reaches.
-  const marks = useCanvasMarks();
-  const marked = useMemo(
-    () =>
-      nodes.map((node) => {
-        const className = marks.node(node.id);
-        return className ? { ...node, className } : node;
-      }),
-    [nodes, marks],
-  );
   const drawnEdges = useMemo(
     () =>
       edges.map((edge) => {
-        const classes = [witnessEdges?.has(edge.id) && 'edge--on-path', marks.edge(edge.id)].filter(Boolean);
+        const classes = [edge.className, witnessEdges?.has(edge.id) && 'edge--on-path', marks.edge(edge.id)].filter(Boolean);
         return classes.length > 0
           ? { ...edge, className: classes.join(' '), animated: marks.edge(edge.id)?.includes('sim-taken') === true }
           : edge;
@@ -50,29 +83,287 @@ export function FlowCanvas({ flow }: { flow: Flow }) {
     [edges, witnessEdges, marks],
   );
 
+  useEffect(() => {
+    useViewportStore.getState().attach({
+      centerOn: (id) => {
+        const node = reactFlow.getInternalNode(id);
+        if (!node) return;
+        const width = node.measured.width ?? 0;
+        const height = node.measured.height ?? 0;
+        const { x, y } = node.internals.positionAbsolute;
+        void reactFlow.setCenter(x + width / 2, y + height / 2, { zoom: Math.max(reactFlow.getZoom(), 0.8), duration: 200 });
+      },
+      fitView: () => void reactFlow.fitView({ duration: 200 }),
+      center: () => {
+        const rect = wrapper.current?.getBoundingClientRect();
+        if (!rect) return { x: 0, y: 0 };
+        return reactFlow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+      },
+    });
+    return () => useViewportStore.getState().attach(null);
+  }, [reactFlow]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CardNode>[]) => {
+      const measured = changes.filter((change) => change.type === 'dimensions' && change.dimensions);
+      if (measured.length > 0) {
+        setSizes((previous) => {
+          const next = new Map(previous);
+          for (const change of measured) if (change.type === 'dimensions' && change.dimensions) next.set(change.id, change.dimensions);
+          return next;
+        });
+      }
+      const selections = changes.filter((change) => change.type === 'select');
+      if (selections.length > 0) {
+        const { nodeIds, edgeIds, select } = useSelectionStore.getState();
+        const next = new Set(nodeIds);
+        for (const change of selections) {
+          if (change.type !== 'select') continue;
+          if (change.selected) next.add(change.id);
+          else next.delete(change.id);
+        }
+        select(next, edgeIds);
+      }
+      if (readOnly) return;
+      const moves = changes.filter((change) => change.type === 'position' && change.position);
+      if (moves.length === 0) return;
+      const dragging = moves.some((change) => change.type === 'position' && change.dragging);
+      if (dragging) {
+        setDragged((previous) => {
+          const next = new Map(previous);
+          for (const change of moves) if (change.type === 'position' && change.position) next.set(change.id, change.position);
+          return next;
+        });
+      } else if (moves.every((change) => change.type === 'position' && change.dragging === undefined)) {
+        // Arrow keys move the selection: a burst of presses is one undo step.
+        const positions = moves.flatMap((change) =>
+          change.type === 'position' && change.position ? [{ id: change.id, position: rounded(change.position) }] : [],
+        );
+        useDocumentStore.getState().edit((current) => moveNodes(current, positions), { mergeKey: 'keyboard-move' });
+      }
+    },
+    [readOnly],
+  );
+
+  const onNodeDragStop = useCallback(() => {
+    setDragged((previous) => {
+      if (previous.size > 0) {
+        const positions = [...previous].map(([id, position]) => ({ id, position: rounded(position) }));
+        queueMicrotask(() => useDocumentStore.getState().edit((current) => moveNodes(current, positions)));
+      }
+      return new Map();
+    });
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const selections = changes.filter((change) => change.type === 'select');
+    if (selections.length === 0) return;
+    const { nodeIds, edgeIds, select } = useSelectionStore.getState();
+    const next = new Set(edgeIds);
+    for (const change of selections) {
+      if (change.type !== 'select') continue;
+      if (change.selected) next.add(change.id);
+      else next.delete(change.id);
+    }
+    select(nodeIds, next);
+  }, []);
+
+  const onConnect = useCallback((connection: Connection) => {
+    useDocumentStore.getState().edit((current) =>
+      connect(current, { from: connection.source, to: connection.target, outcome: connection.sourceHandle ?? undefined }),
+    );
+  }, []);
+
+  const onReconnect = useCallback((old: Edge, connection: Connection) => {
+    useDocumentStore.getState().edit((current) =>
+      reconnect(current, old.id, {
+        from: connection.source,
+        to: connection.target,
+        outcome: connection.sourceHandle ?? undefined,
+      }),
+    );
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(kindDragType)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(kindDragType);
+      if (!type || readOnly) return;
+      event.preventDefault();
+      const position = reactFlow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      addStep(type, rounded(position), edgeAt(event.clientX, event.clientY));
+    },
+    [reactFlow, readOnly],
+  );
+
+  if (!flow) return null;
   return (
     <section
+      ref={wrapper}
       className={`canvas${witnessEdges ? ' canvas--witness' : ''}`}
-      aria-label={text('canvas-label', { name: flow.name })}
+      aria-label={readOnly ? text('canvas-label', { name: flow.name }) : editorText('canvas-editing', { name: flow.name })}
+      onKeyDown={(event) => {
+        if ((event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) && !readOnly) {
+          event.preventDefault();
+          const rect = (event.target as HTMLElement).getBoundingClientRect();
+          const onNode = (event.target as HTMLElement).classList.contains('react-flow__node');
+          setMenu({ place: onNode ? 'node-menu' : 'pane-menu', x: rect.left + 20, y: rect.top + 20 });
+        }
+      }}
     >
-      <ReactFlow
-        nodes={marked}
+      <ReactFlow<CardNode, Edge>
+        nodes={nodes}
         edges={drawnEdges}
-        onNodesChange={onNodesChange}
         nodeTypes={nodeTypes}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable={false}
-        edgesFocusable={false}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onReconnect={onReconnect}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        onNodeContextMenu={(event, node) => {
+          event.preventDefault();
+          if (!useSelectionStore.getState().nodeIds.has(node.id)) useSelectionStore.getState().select([node.id]);
+          if (!readOnly) setMenu({ place: 'node-menu', x: event.clientX, y: event.clientY });
+        }}
+        onEdgeContextMenu={(event, edge) => {
+          event.preventDefault();
+          useSelectionStore.getState().select([], [edge.id]);
+          if (!readOnly) setMenu({ place: 'edge-menu', x: event.clientX, y: event.clientY });
+        }}
+        onPaneContextMenu={(event) => {
+          event.preventDefault();
+          const at = reactFlow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+          if (!readOnly) setMenu({ place: 'pane-menu', x: event.clientX, y: event.clientY, at });
+        }}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        edgesReconnectable={!readOnly}
+        edgesFocusable
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionOnDrag={false}
+        ariaLabelConfig={canvasAriaLabels[ui]}
         fitView
-        minZoom={0.1}
+        fitViewOptions={{ maxZoom: 1 }}
+        minZoom={0.05}
+        onlyRenderVisibleElements
+        proOptions={{ hideAttribution: false }}
       >
         <Background />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable />
+        <MiniMap pannable zoomable ariaLabel={editorText('minimap')} />
         <ProblemFocus />
         <FocusOnStep />
       </ReactFlow>
+      {menu && <ContextMenu request={menu} onClose={() => setMenu(null)} />}
     </section>
   );
+}
+
+function rounded(position: { x: number; y: number }): { x: number; y: number } {
+  return { x: Math.round(position.x), y: Math.round(position.y) };
+}
+
+/** The connection under a point, if a step is dropped onto one (to splice it in). */
+function edgeAt(x: number, y: number): string | undefined {
+  for (const element of document.elementsFromPoint(x, y)) {
+    const edge = element.closest('.react-flow__edge');
+    const id = edge?.getAttribute('data-id') ?? edge?.getAttribute('data-testid')?.replace(/^rf__edge-/, '');
+    if (id) return id;
+  }
+  return undefined;
+}
+
+function highlightsByNode(layers: ReturnType<typeof useHighlightStore.getState>['layers']): Map<string, string> {
+  const classes = new Map<string, string>();
+  for (const [layer, highlight] of Object.entries(layers)) {
+    for (const id of highlight?.nodeIds ?? []) classes.set(id, `${classes.get(id) ?? ''} is-highlight-${layer}`);
+  }
+  return classes;
+}
+
+/**
+ * The cards, rebuilt only for nodes whose flow object, selection, highlight, size or drag position
+ * changed: the rest keep their object, so React Flow and the memoised cards skip them.
+ */
+function useCards(
+  flow: Flow | null,
+  context: CardContext | null,
+  selected: ReadonlySet<string>,
+  highlights: ReadonlyMap<string, string>,
+  dragged: ReadonlyMap<string, { x: number; y: number }>,
+  sizes: ReadonlyMap<string, Size>,
+  marks: CanvasMarks,
+): CardNode[] {
+  const cache = useRef(new Map<string, { source: FlowNode; context: CardContext; key: string; card: CardNode }>());
+  return useMemo(() => {
+    if (!flow || !context) return [];
+    const next = new Map<string, { source: FlowNode; context: CardContext; key: string; card: CardNode }>();
+    const cards = flow.nodes.map((node) => {
+      const isSelected = selected.has(node.id);
+      const highlight = highlights.get(node.id) ?? '';
+      const size = sizes.get(node.id);
+      const position = dragged.get(node.id);
+      const mark = marks.node(node.id);
+      const key = `${isSelected}|${highlight}|${mark}|${size?.width}x${size?.height}|${position?.x},${position?.y}`;
+      const previous = cache.current.get(node.id);
+      if (previous && previous.source === node && previous.context === context && previous.key === key) {
+        next.set(node.id, previous);
+        return previous.card;
+      }
+      const base = cardOf(node, context);
+      const card: CardNode = {
+        ...base,
+        position: position ?? base.position,
+        selected: isSelected,
+        ...(mark ? { className: mark } : {}),
+        ...(size ? { measured: size } : {}),
+        data: highlight ? { ...base.data, highlights: highlight } : base.data,
+      };
+      next.set(node.id, { source: node, context, key, card });
+      return card;
+    });
+    cache.current = next;
+    return cards;
+  }, [flow, context, selected, highlights, dragged, sizes, marks]);
+}
+
+function useEdges(
+  flow: Flow | null,
+  cards: CardNode[],
+  selected: ReadonlySet<string>,
+  layers: ReturnType<typeof useHighlightStore.getState>['layers'],
+): Edge[] {
+  const outcomes = useMemo(
+    () => new Map(cards.map((card) => [card.id, new Set(card.data.outcomes.map((exit) => exit.id))])),
+    // Outcomes change with the cards' data only; cards are rebuilt when their node changes.
+    [cards],
+  );
+  return useMemo(() => {
+    if (!flow) return [];
+    const highlighted = new Map<string, string>();
+    for (const [layer, highlight] of Object.entries(layers)) {
+      for (const id of highlight?.edgeIds ?? []) highlighted.set(id, `${highlighted.get(id) ?? ''} is-highlight-${layer}`);
+    }
+    return flow.edges
+      .filter((edge) => outcomes.has(edge.from) && outcomes.has(edge.to))
+      .map((edge) => {
+        const drawn = edgeOnCanvas(edge, outcomes.get(edge.from));
+        const className = highlighted.get(edge.id);
+        return {
+          ...drawn,
+          selected: selected.has(edge.id),
+          ...(className ? { className } : {}),
+          ariaLabel: `${edge.from} → ${edge.to}${edge.outcome ? ` (${edge.outcome})` : ''}`,
+        };
+      });
+  }, [flow, outcomes, selected, layers]);
 }

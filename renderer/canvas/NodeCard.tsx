@@ -1,23 +1,24 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
 import { isRightToLeft } from '../../flows/i18n/index.ts';
 import { ProblemBadge, useOnWitnessPath } from '../problems/ProblemBadge.tsx';
-import { useLanguageStore } from '../stores/language-store.ts';
-import { outcomeLabel } from './outcome-label.ts';
 import { TemplateText } from './TemplateText.tsx';
 import type { CardNode } from './to-canvas.ts';
 
-/** One node on the canvas: its kind, its text, an entry at the top and one exit per outcome. */
-export function NodeCard({ id, data }: NodeProps<CardNode>) {
-  const language = useLanguageStore((state) => state.language);
+/**
+ * One step on the canvas: its kind, its text in the flow language shown, an entry at the top and
+ * one labelled exit per outcome (a button's own label, "agreed"/"declined"…), dragged to connect.
+ * Memoised: a card redraws only when its own node object changes.
+ */
+export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps<CardNode>) {
   const exits = data.outcomes;
   const onPath = useOnWitnessPath(id);
   return (
     <article
-      className={`node-card node-card--${data.kind}${onPath ? ' node-card--on-path' : ''}`}
       data-node-id={id}
-      aria-label={`${data.kindLabel}: ${id}`}
+      className={`node-card node-card--${data.kind}${selected ? ' is-selected' : ''}${onPath ? ' node-card--on-path' : ''}${data.highlights ?? ''}`}
     >
-      {data.kind !== 'start' && <Handle type="target" position={Position.Top} isConnectable={false} />}
+      {data.kind !== 'start' && <Handle type="target" position={Position.Top} />}
       <header className="node-card__kind">
         {data.kindLabel}
         <ProblemBadge nodeId={id} />
@@ -27,25 +28,16 @@ export function NodeCard({ id, data }: NodeProps<CardNode>) {
           <TemplateText value={data.text.value} />
         </p>
       )}
-      {exits.length > 1 && (
-        <footer className="node-card__exits">
+      {exits.length > 0 && (
+        <footer className={`node-card__exits${exits.length === 1 ? ' node-card__exits--single' : ''}`}>
           {exits.map((exit) => (
-            <span key={exit.id} className="node-card__exit">
-              {outcomeLabel(exit.id, language)}
+            <span key={exit.id} className={`node-card__exit${exit.optional ? ' is-optional' : ''}`} dir="auto">
+              {exits.length > 1 && exit.label}
+              <Handle id={exit.id} type="source" position={Position.Bottom} className="node-card__handle" />
             </span>
           ))}
         </footer>
       )}
-      {exits.map((exit, index) => (
-        <Handle
-          key={exit.id}
-          id={exit.id}
-          type="source"
-          position={Position.Bottom}
-          isConnectable={false}
-          style={{ left: `${((index + 1) * 100) / (exits.length + 1)}%` }}
-        />
-      ))}
     </article>
   );
-}
+});

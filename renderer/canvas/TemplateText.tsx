@@ -1,5 +1,4 @@
-/** `{{key}}` placeholders in a flow text (the same syntax as templateKeys in flows/model/common.ts). */
-const placeholder = /(\{\{\s*[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*\s*\}\})/;
+import { templateParts } from '../../flows/index.ts';
 
 /**
  * A flow text with its placeholders shown as chips. Each chip is isolated (<bdi dir="ltr">) so a
@@ -8,13 +7,13 @@ const placeholder = /(\{\{\s*[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*\s*\}\})/
 export function TemplateText({ value }: { value: string }) {
   return (
     <>
-      {value.split(placeholder).map((part, index) =>
-        index % 2 === 1 ? (
+      {templateParts(value).map((part, index) =>
+        'key' in part ? (
           <bdi key={index} dir="ltr" className="placeholder">
-            {part.slice(2, -2).trim()}
+            {part.key}
           </bdi>
         ) : (
-          part
+          part.text
         ),
       )}
     </>

@@ -1,22 +1,16 @@
 import type { LangText } from '../../flows/index.ts';
+import { textLanguage } from '../../flows/i18n/index.ts';
 
 /**
- * The version of a flow text to show: the interface language if the flow has it, else the same
- * language in another variant (`pt` for `pt-BR`), else the flow's first language, else any.
- * Returns the language tag too, so the card can mark the text's language and direction.
+ * A flow text in the language it is shown in, with that language (to mark it with `lang`). The
+ * choice of language is flows/i18n's `textLanguage`, the one rule every part of Amana follows.
  */
 export function textIn(
-  text: LangText,
+  text: LangText | undefined,
   language: string,
   flowLanguages: readonly string[],
 ): { lang: string; value: string } | undefined {
-  const primary = (tag: string) => tag.split('-')[0]?.toLowerCase();
-  const tags = Object.keys(text);
-  const lang =
-    tags.find((tag) => tag === language) ??
-    tags.find((tag) => primary(tag) === primary(language)) ??
-    flowLanguages.find((tag) => tags.includes(tag)) ??
-    tags[0];
-  const value = lang === undefined ? undefined : text[lang];
+  const lang = textLanguage(text, language, flowLanguages);
+  const value = lang === undefined ? undefined : text?.[lang];
   return lang === undefined || value === undefined ? undefined : { lang, value };
 }

@@ -14,8 +14,8 @@ describe('a flow on the canvas', () => {
       kindLabel: 'موافقة',
       text: { lang: 'ar', value: 'هل يمكننا الاحتفاظ باسمك لحجز الموعد؟' },
       outcomes: [
-        { id: 'granted', optional: false },
-        { id: 'declined', optional: false },
+        { id: 'granted', optional: false, label: 'وافق' },
+        { id: 'declined', optional: false, label: 'رفض' },
       ],
     });
     expect(nodes.find((node) => node.id === 'start')?.data.text).toBeUndefined();
@@ -61,5 +61,19 @@ describe('the language a flow text is shown in', () => {
 
   it('is the flow’s first language otherwise', () => {
     expect(textIn({ es: 'Hola', 'pt-BR': 'Olá' }, 'ar', ['pt-BR', 'es'])).toEqual({ lang: 'pt-BR', value: 'Olá' });
+  });
+});
+
+describe('labelled ways out', () => {
+  it('names a button’s and a row’s exit by its own label in the flow language shown', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseFlow } = await import('../../flows/index.ts');
+    const parsed = parseFlow(readFileSync(new URL('../../flows/examples/lead-capture.flow.json', import.meta.url), 'utf8'));
+    if (!parsed.ok) throw new Error('lead-capture parses');
+    const card = (language: 'en' | 'pt-BR') =>
+      toCanvas(parsed.flow, language).nodes.find((node) => node.id === 'choose-interest');
+    expect(card('pt-BR')?.data.outcomes.map((exit) => exit.label)).toContain('Móveis planejados');
+    expect(card('en')?.data.outcomes.map((exit) => exit.id)).toEqual(['planned', 'sofas', 'decor']);
+    expect(card('en')?.ariaLabel?.startsWith('Buttons: ')).toBe(true);
   });
 });

@@ -1,51 +1,83 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import { findKind, outcomesOf, textsOf, type Flow, type Outcome } from '../../flows/index.ts';
+import type { Flow, FlowEdge, FlowNode } from '../../flows/index.ts';
+import { findKind, outcomeLabel, outcomesOf, textsOf, type Outcome } from '../../flows/index.ts';
 import type { UiLanguage } from '../../flows/i18n/index.ts';
 import { textIn } from './text-in.ts';
 
-/** What a node card shows: its kind in the interface language, its text, and its ways out. */
+/** A way out of a card, with the words its handle shows. */
+export interface CardExit extends Omit<Outcome, 'label' | 'text'> {
+  label: string;
+}
+
+/** What a node card shows: its kind in the interface language, its text, and its labelled ways out. */
 export interface CardData extends Record<string, unknown> {
   kindLabel: string;
   kind: string;
   text?: { lang: string; value: string };
-  outcomes: Outcome[];
+  outcomes: CardExit[];
+  /** Highlight layers this card is in (problem, simulator, coverage, find). */
+  highlights?: string;
 }
 
 export type CardNode = Node<CardData, 'card'>;
 
-/**
- * A flow as React Flow nodes and edges, at the positions the designer saved. Kinds, outcomes and
- * texts come from the node-kind registry in flows/, never from a list kept here.
- */
-export function toCanvas(flow: Flow, language: UiLanguage): { nodes: CardNode[]; edges: Edge[] } {
-  const nodes: CardNode[] = flow.nodes.map((node) => {
-    const primary = textsOf(node)[0];
-    const text = primary && textIn(primary.text, language, flow.languages);
-    return {
-      id: node.id,
-      type: 'card',
-      position: { ...node.position },
-      data: {
-        kind: node.type,
-        kindLabel: findKind(node.type)?.label[language] ?? node.type,
-        outcomes: outcomesOf(node),
-        ...(text ? { text } : {}),
-      },
-    };
+/** What a card is drawn in: the interface language and the flow language its texts are shown in. */
+export interface CardContext {
+  ui: UiLanguage;
+  /** The flow language the cards show (the interface language when the flow has it). */
+  textLanguage: string;
+  flowLanguages: readonly string[];
+}
+
+/** A labelled exit: a button's or row's own label, the shared outcomes in the interface language. */
+function exitsOf(node: FlowNode, context: CardContext): CardExit[] {
+  return outcomesOf(node).map((outcome) => {
+    const own = outcome.text ? textIn(outcome.text, context.textLanguage, context.flowLanguages)?.value : undefined;
+    return { ...outcome, label: own ?? outcomeLabel(outcome, context.ui, context.flowLanguages) };
   });
+}
+
+/** One flow node as a React Flow node. Kinds, outcomes and texts come from the registry in flows/. */
+export function cardOf(node: FlowNode, context: CardContext): CardNode {
+  const primary = textsOf(node)[0];
+  const text = primary && textIn(primary.text, context.textLanguage, context.flowLanguages);
+  const kindLabel = findKind(node.type)?.label[context.ui] ?? node.type;
+  return {
+    id: node.id,
+    type: 'card',
+    position: { ...node.position },
+    ariaLabel: text ? `${kindLabel}: ${text.value}` : `${kindLabel}: ${node.id}`,
+    data: { kind: node.type, kindLabel, outcomes: exitsOf(node, context), ...(text ? { text } : {}) },
+  };
+}
+
+/** One flow edge as a React Flow edge, leaving by its outcome's handle when the node has it. */
+export function edgeOnCanvas(edge: FlowEdge, outcomes: ReadonlySet<string> | undefined): Edge {
+  const outcome = edge.outcome ?? 'next';
+  return {
+    id: edge.id,
+    source: edge.from,
+    target: edge.to,
+    ...(outcomes?.has(outcome) ? { sourceHandle: outcome } : {}),
+    markerEnd: { type: MarkerType.ArrowClosed },
+  };
+}
+
+/** The flow language the cards show for an interface language: that language if the flow has it. */
+export function cardContext(flow: Flow, ui: UiLanguage, chosen: string | null): CardContext {
+  return { ui, textLanguage: chosen ?? ui, flowLanguages: flow.languages };
+}
+
+/**
+ * A flow as React Flow nodes and edges, at the positions the designer saved. An edge to a missing
+ * node is the checker's `dangling-edge`; the canvas cannot draw it.
+ */
+export function toCanvas(flow: Flow, language: UiLanguage, chosen: string | null = null): { nodes: CardNode[]; edges: Edge[] } {
+  const context = cardContext(flow, language, chosen);
+  const nodes = flow.nodes.map((node) => cardOf(node, context));
   const outcomesByNode = new Map(nodes.map((node) => [node.id, new Set(node.data.outcomes.map((o) => o.id))]));
-  const edges: Edge[] = flow.edges
-    // An edge to a missing node is the checker's `dangling-edge`; the canvas cannot draw it.
+  const edges = flow.edges
     .filter((edge) => outcomesByNode.has(edge.from) && outcomesByNode.has(edge.to))
-    .map((edge) => {
-      const outcome = edge.outcome ?? 'next';
-      return {
-        id: edge.id,
-        source: edge.from,
-        target: edge.to,
-        ...(outcomesByNode.get(edge.from)?.has(outcome) ? { sourceHandle: outcome } : {}),
-        markerEnd: { type: MarkerType.ArrowClosed },
-      };
-    });
+    .map((edge) => edgeOnCanvas(edge, outcomesByNode.get(edge.from)));
   return { nodes, edges };
 }

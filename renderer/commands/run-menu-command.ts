@@ -3,6 +3,8 @@ import { exportOpenFlow } from './export-flow.ts';
 import { importFromSystemDialog, importRecentFile } from './import-flow.ts';
 import { attempt } from './report-failure.ts';
 import { switchLanguage } from './switch-language.ts';
+import { performAction } from '../actions/registry.ts';
+import { isTyping } from '../actions/shortcuts.ts';
 
 /** Carries out a command from the desktop menu with the same commands the page's buttons use. */
 export function runMenuCommand(command: MenuCommand): Promise<void> {
@@ -15,6 +17,12 @@ export function runMenuCommand(command: MenuCommand): Promise<void> {
       return attempt(() => importRecentFile(command.path));
     case 'set-language':
       return attempt(() => switchLanguage(command.language));
+    case 'action':
+      // In a text field the menu's Undo and Redo are the field's own, as everywhere else.
+      if ((command.id === 'undo' || command.id === 'redo') && isTyping(document.activeElement)) {
+        document.execCommand(command.id);
+      } else performAction(command.id);
+      return Promise.resolve();
     case 'show-history':
       document.getElementById('history')?.focus();
       return Promise.resolve();

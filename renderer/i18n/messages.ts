@@ -37,12 +37,6 @@ export type UiTextKey =
   | 'dismiss'
   | 'loading'
   | 'workspace-file'
-  | 'outcome-next'
-  | 'outcome-invalid'
-  | 'outcome-error'
-  | 'outcome-granted'
-  | 'outcome-declined'
-  | 'outcome-else'
   | 'problems-heading';
 
 /** Every text of the studio's interface, in each interface language (a missing one does not compile). */
@@ -87,12 +81,6 @@ const catalogue: Catalogue<UiTextKey> = {
     dismiss: 'Dismiss',
     loading: 'Opening the workspace…',
     'workspace-file': 'Workspace: {file}',
-    'outcome-next': 'next',
-    'outcome-invalid': 'invalid answer',
-    'outcome-error': 'error',
-    'outcome-granted': 'agreed',
-    'outcome-declined': 'declined',
-    'outcome-else': 'otherwise',
     'problems-heading': 'Problems',
   },
   'pt-BR': {
@@ -135,12 +123,6 @@ const catalogue: Catalogue<UiTextKey> = {
     dismiss: 'Fechar',
     loading: 'Abrindo o espaço de trabalho…',
     'workspace-file': 'Espaço de trabalho: {file}',
-    'outcome-next': 'seguinte',
-    'outcome-invalid': 'resposta inválida',
-    'outcome-error': 'erro',
-    'outcome-granted': 'aceitou',
-    'outcome-declined': 'recusou',
-    'outcome-else': 'senão',
     'problems-heading': 'Problemas',
   },
   ar: {
@@ -181,12 +163,6 @@ const catalogue: Catalogue<UiTextKey> = {
     dismiss: 'إغلاق',
     loading: 'جارٍ فتح مساحة العمل…',
     'workspace-file': 'مساحة العمل: {file}',
-    'outcome-next': 'التالي',
-    'outcome-invalid': 'إجابة غير صالحة',
-    'outcome-error': 'خطأ',
-    'outcome-granted': 'وافق',
-    'outcome-declined': 'رفض',
-    'outcome-else': 'وإلا',
     'problems-heading': 'المشكلات',
   },
 };

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { Flow } from '../../flows/index.ts';
-import { useDocumentStore } from '../stores/document-store.ts';
+import { flowOnCanvas, useDocumentStore } from '../stores/document-store.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
 import { useProblemsStore } from '../stores/problems-store.ts';
 import type { CheckReply } from './check-protocol.ts';
@@ -11,7 +11,7 @@ const quietMs = 60;
 
 /** The flow being worked on: the one the canvas shows. */
 function workingFlow(): Flow | null {
-  return useDocumentStore.getState().shown?.flow ?? null;
+  return flowOnCanvas(useDocumentStore.getState());
 }
 
 function spawnCheckWorker(events: CheckWorkerEvents): CheckWorker {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { attempt } from '../commands/report-failure.ts';
-import { useDocumentStore } from '../stores/document-store.ts';
+import { flowOnCanvas, useDocumentStore } from '../stores/document-store.ts';
 import { testsStore } from '../tests/tests-store-instance.ts';
 import { simulatorStore } from './simulator-store.ts';
 
@@ -9,7 +9,7 @@ import { simulatorStore } from './simulator-store.ts';
  * tests on the open flow's.
  */
 export function useRehearsedFlow(): void {
-  const flow = useDocumentStore((state) => state.shown?.flow ?? null);
+  const flow = useDocumentStore(flowOnCanvas);
   useEffect(() => simulatorStore.getState().flowChanged(flow), [flow]);
   const flowId = flow?.id ?? null;
   useEffect(() => {

@@ -1,3 +1,4 @@
+import { offersHuman } from '../../flows/check/index.ts';
 import { assembleBot, errorName } from '../bot.ts';
 import { serveConfig, type ServeConfig } from '../config/config.ts';
 import { callRecipient } from '../conversation/recipient-call.ts';
@@ -73,8 +74,7 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
   );
 
   if (!config.adminToken) {
-    const handsOff = flow.nodes.some((node) => node.type === 'handoff') || flow.keywords?.human !== undefined;
-    line(io.stderr, runtimeText(io.language, handsOff ? 'admin-off-handoff' : 'admin-off'));
+    line(io.stderr, runtimeText(io.language, offersHuman(flow) ? 'admin-off-handoff' : 'admin-off'));
   }
 
   const purge = async () => {

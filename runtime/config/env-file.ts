@@ -1,3 +1,5 @@
+import { parseEnv } from 'node:util';
+
 /** A `.env` file read into names and values; problems name the line, never the value. */
 export interface EnvFileResult {
   values: Record<string, string>;
@@ -5,38 +7,26 @@ export interface EnvFileResult {
   badLines: number[];
 }
 
+const setting = /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=/;
+const name = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 /**
- * Parses the usual `.env` syntax: `NAME=value`, optional `export `, `#` comments on their own line
- * or after an unquoted value, 'single-quoted' values taken literally, "double-quoted" ones with
- * `\n`, `\"` and `\\` escapes.
+ * Reads a `.env` file with Node's own parser (`util.parseEnv`, the syntax of `node --env-file`:
+ * `NAME=value`, optional `export `, `#` comments, quoted values, `\n` in double quotes), and names
+ * the lines that are not settings, which that parser passes over silently.
  */
 export function parseEnvFile(text: string): EnvFileResult {
-  const values: Record<string, string> = {};
   const badLines: number[] = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) return;
-    const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
-    const name = match?.[1];
-    const value = match ? unquote(match[2] ?? '') : undefined;
-    if (!name || value === undefined) {
-      badLines.push(index + 1);
-      return;
-    }
-    values[name] = value;
+  const lines = text.split(/\r?\n/).map((line, index) => {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#') || setting.test(trimmed)) return line;
+    badLines.push(index + 1);
+    // Node's parser would read on past a line without `=` into the next one and lose that setting.
+    return '';
   });
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(parseEnv(lines.join('\n')))) {
+    if (name.test(key) && value !== undefined) values[key] = value;
+  }
   return { values, badLines };
-}
-
-function unquote(value: string): string | undefined {
-  if (value.startsWith("'")) {
-    const end = value.indexOf("'", 1);
-    return end > 0 && /^\s*(#.*)?$/.test(value.slice(end + 1)) ? value.slice(1, end) : undefined;
-  }
-  if (value.startsWith('"')) {
-    const match = /^"((?:[^"\\]|\\.)*)"\s*(#.*)?$/.exec(value);
-    if (!match) return undefined;
-    return (match[1] ?? '').replace(/\\(.)/g, (_, char: string) => (char === 'n' ? '\n' : char));
-  }
-  return value.replace(/\s+#.*$/, '').trim();
 }

@@ -91,6 +91,10 @@ export class Turn {
       case 'withhold':
         this.log.info('withheld', { subject: this.subject, node: effect.nodeId, key: effect.key, via: effect.via });
         return;
+      case 'refuse':
+        // A step that would have sent a hole (a value erased or never given): key names only.
+        this.log.info('refused', { subject: this.subject, node: effect.nodeId, keys: effect.keys.join(',') });
+        return;
       case 'call-http':
       case 'end':
         return;

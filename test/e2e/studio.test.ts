@@ -152,7 +152,8 @@ describe('the studio in a browser', () => {
     await history.getByRole('button', { name: /الإصدار 4 · الحالي.*عمل غير محفوظ تمت استعادته/ }).waitFor();
     await page.getByRole('button', { name: /Agenda \(não salva\)/ }).waitFor();
     expect(await recovery.count()).toBe(0);
-  });
+    // Restarting the browser edition builds the interface again, which takes a while on a loaded machine.
+  }, 90_000);
 
   it('refuses a page opened without the token, and says how to open the studio', async () => {
     const stranger = await browser.newPage();

@@ -126,7 +126,7 @@ describe.skipIf(!server)('exported bot on PostgreSQL: encrypted store, erasure a
     const sealed = await sealedOfNewest();
     expect(sealed.length).toBeGreaterThanOrEqual(3);
     for (const blob of sealed) expect(dump().includes(blob)).toBe(true);
-    await say(person, text('apagar meus dados'), 2);
+    await say(person, text('apagar meus dados'), 1);
     const dumped = dump();
     for (const blob of sealed) expect(dumped.includes(blob)).toBe(false);
     const report = JSON.parse(runBotCommand(options, ['export-subject', '--phone', person.phone]).stdout);

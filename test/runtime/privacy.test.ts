@@ -141,7 +141,7 @@ describe('exported bot: encrypted store, erasure and retention', () => {
     expect(sealed.length).toBeGreaterThanOrEqual(4);
     for (const blob of sealed) expect(databaseBytes(options.db).includes(blob)).toBe(true);
 
-    const confirmation = await say(person, text('apagar meus dados'), 2);
+    const confirmation = await say(person, text('apagar meus dados'), 1);
     expect(asRecord(confirmation[0]?.['text'])['body']).toMatch(/apaguei os dados/i);
     await eventually(
       () => sealed.every((blob) => !databaseBytes(options.db).includes(blob)),

@@ -239,14 +239,10 @@ describe('dialogs and the menu', () => {
     expect(find(file, 'Importar fluxo…')?.accelerator).toBe('CmdOrCtrl+O');
     expect(find(file, 'Exportar arquivo do fluxo…')?.accelerator).toBe('CmdOrCtrl+Shift+E');
     const edit = find(menu(), '&Editar')?.submenu;
-    expect(edit?.map((item) => item.role).filter(Boolean)).toEqual([
-      'undo',
-      'redo',
-      'cut',
-      'copy',
-      'paste',
-      'selectAll',
-    ]);
+    // Undo and redo go to the page (the flow's history, or the text field's own while typing).
+    expect(edit?.map((item) => item.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+    expect(find(edit, 'Desfazer')?.accelerator).toBe('CmdOrCtrl+Z');
+    expect(find(edit, 'Refazer')?.accelerator).toBe('Shift+CmdOrCtrl+Z');
   });
 
   it('sends menu commands to the studio page, and follows a language change', async () => {

@@ -59,4 +59,21 @@ describe('the application menu', () => {
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(true)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
   });
+
+  it('offers the editor’s commands, each sent to the page’s action registry', () => {
+    const sent: unknown[] = [];
+    const template = menuTemplate(
+      { language: 'en', recentFiles: [], platform: 'linux', developer: false },
+      { send: (command) => sent.push(command), about: () => undefined, showWorkspace: () => undefined },
+    );
+    const items = template.flatMap((top) => (Array.isArray(top.submenu) ? top.submenu : []));
+    for (const label of ['New Flow…', 'Save', 'Undo', 'Redo', 'Find…', 'Auto-layout', 'Command Palette…', 'Keyboard Shortcuts']) {
+      const item = items.find((candidate) => candidate.label === label);
+      // Electron passes the item, window and event; these handlers need none of them.
+      (item?.click as (() => void) | undefined)?.();
+    }
+    expect(sent).toEqual(
+      ['new-flow', 'save', 'undo', 'redo', 'find', 'auto-layout', 'command-palette', 'cheat-sheet'].map((id) => ({ name: 'action', id })),
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { emptySet } from '../bitset.ts';
 import { effectTable, solveBitFlow, type BitFlowProblem, type BitFlowResult } from '../dataflow.ts';
 import type { FlowGraph } from '../graph.ts';
+import { item, firstOf, endOf } from '../lists.ts';
 
 /** Purposes consent may be given for, each with a bit number, and the solved must-analysis. */
 export interface ConsentAnalysis {
@@ -28,9 +29,9 @@ export function solveConsent(graph: FlowGraph, fieldPurposes: readonly string[])
   };
   const askedAt = new Map<string, number[]>();
   for (let at = 0; at < graph.granting.length; at += 1) {
-    const node = graph.granting[at]!;
-    for (let g = graph.grantStart[node]!; g < graph.grantStart[node + 1]!; g += 1) {
-      for (const id of graph.grants[g]!.purposes) {
+    const node = item(graph.granting, at);
+    for (let g = firstOf(graph.grantStart, node); g < endOf(graph.grantStart, node); g += 1) {
+      for (const id of item(graph.grants, g).purposes) {
         add(id);
         const nodes = askedAt.get(id) ?? [];
         if (nodes[nodes.length - 1] !== node) nodes.push(node);
@@ -43,16 +44,16 @@ export function solveConsent(graph: FlowGraph, fieldPurposes: readonly string[])
   const edgeGen = effectTable(graph, 'edge', width);
   const edgeKill = effectTable(graph, 'edge', width);
   for (let g = 0; g < graph.granting.length; g += 1) {
-    const node = graph.granting[g]!;
-    const first = graph.grantStart[node]!;
-    const end = graph.grantStart[node + 1]!;
-    for (let out = graph.outStart[node]!; out < graph.outStart[node + 1]!; out += 1) {
-      const edge = graph.outEdges[out]!;
+    const node = item(graph.granting, g);
+    const first = firstOf(graph.grantStart, node);
+    const end = endOf(graph.grantStart, node);
+    for (let out = firstOf(graph.outStart, node); out < endOf(graph.outStart, node); out += 1) {
+      const edge = item(graph.outEdges, out);
       const outcome = graph.edgeOutcome[edge];
       let granting = false;
-      for (let at = first; at < end; at += 1) if (graph.grants[at]!.outcome === outcome) granting = true;
+      for (let at = first; at < end; at += 1) if (item(graph.grants, at).outcome === outcome) granting = true;
       for (let at = first; at < end; at += 1) {
-        const grant = graph.grants[at]!;
+        const grant = item(graph.grants, at);
         if (granting && grant.outcome !== outcome) continue;
         for (const id of grant.purposes) (granting ? edgeGen : edgeKill).add(edge, bitOf.get(id) ?? 0);
       }

@@ -3,6 +3,7 @@ import { effectTable, solveBitFlow, type BitFlowProblem, type BitFlowResult } fr
 import type { FlowGraph } from '../graph.ts';
 import { builtInKeys } from '../inventory.ts';
 import { forEachSettingEdge, type KeyIndex } from './keys.ts';
+import { item } from '../lists.ts';
 
 /**
  * Which keys hold a value on every path to each node (a must-analysis). The built-ins always do;
@@ -17,14 +18,14 @@ export function definednessProblem(graph: FlowGraph, keys: KeyIndex): BitFlowPro
   });
   const edgeGen = effectTable(graph, 'edge', width);
   forEachSettingEdge(graph, (edge, set) => {
-    for (let i = 0; i < set.length; i += 1) edgeGen.add(edge, keys.bitOf.get(set[i]!) ?? 0);
+    for (let i = 0; i < set.length; i += 1) edgeGen.add(edge, keys.bitOf.get(item(set, i)) ?? 0);
   });
   const nodeKill = effectTable(graph, 'node', width);
   const stored = setOf(
     width,
     keys.keys.map((_, bit) => bit).filter((bit) => !builtIns.includes(bit)),
   );
-  for (let at = 0; at < graph.erasing.length; at += 1) nodeKill.fill(graph.erasing[at]!, stored);
+  for (let at = 0; at < graph.erasing.length; at += 1) nodeKill.fill(item(graph.erasing, at), stored);
   return { width, direction: 'forward', meet: 'must', boundary: setOf(width, builtIns), edgeGen, nodeKill };
 }
 

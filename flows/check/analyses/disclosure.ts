@@ -1,6 +1,7 @@
 import { emptySet } from '../bitset.ts';
 import { effectTable, solveBitFlow, type BitFlowProblem, type BitFlowResult } from '../dataflow.ts';
 import type { FlowGraph } from '../graph.ts';
+import { item } from '../lists.ts';
 
 /**
  * Whether, on every path to each node, the bot has disclosed itself or has already asked
@@ -10,8 +11,8 @@ import type { FlowGraph } from '../graph.ts';
  */
 export function disclosureProblem(graph: FlowGraph): BitFlowProblem {
   const nodeGen = effectTable(graph, 'node', 1);
-  for (let at = 0; at < graph.disclosing.length; at += 1) nodeGen.add(graph.disclosing[at]!, 0);
-  for (let at = 0; at < graph.asking.length; at += 1) nodeGen.add(graph.asking[at]!, 0);
+  for (let at = 0; at < graph.disclosing.length; at += 1) nodeGen.add(item(graph.disclosing, at), 0);
+  for (let at = 0; at < graph.asking.length; at += 1) nodeGen.add(item(graph.asking, at), 0);
   return { width: 1, direction: 'forward', meet: 'must', boundary: emptySet(1), nodeGen };
 }
 

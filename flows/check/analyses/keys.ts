@@ -1,5 +1,6 @@
 import type { Collection } from '../../nodes/kind.ts';
 import type { FlowGraph } from '../graph.ts';
+import { item, firstOf, endOf } from '../lists.ts';
 
 /** Every key a flow mentions (declared, built in, stored, read or sent), each with a bit number. */
 export interface KeyIndex {
@@ -49,9 +50,9 @@ function keysSetByEdge(graph: FlowGraph): (readonly string[])[] {
     // The edges of a node share its lists: one for success, one for failure.
     let succeeded: readonly string[] | undefined;
     let failed: readonly string[] | undefined;
-    for (let out = graph.outStart[node]!; out < graph.outStart[node + 1]!; out += 1) {
-      const edge = graph.outEdges[out]!;
-      const outcome = graph.edgeOutcome[edge]!;
+    for (let out = firstOf(graph.outStart, node); out < endOf(graph.outStart, node); out += 1) {
+      const edge = item(graph.outEdges, out);
+      const outcome = item(graph.edgeOutcome, edge);
       const stored = failureOutcomes.has(outcome)
         ? (failed ??= storedKeys(graph, node, true, just))
         : (succeeded ??= storedKeys(graph, node, false, just));
@@ -63,9 +64,9 @@ function keysSetByEdge(graph: FlowGraph): (readonly string[])[] {
 
 /** Calls `visit` with each node that stores or guarantees keys, once, in node order of each kind. */
 function forEachSettingNode(graph: FlowGraph, visit: (node: number) => void): void {
-  for (let at = 0; at < graph.collecting.length; at += 1) visit(graph.collecting[at]!);
+  for (let at = 0; at < graph.collecting.length; at += 1) visit(item(graph.collecting, at));
   for (let at = 0; at < graph.assuring.length; at += 1) {
-    const node = graph.assuring[at]!;
+    const node = item(graph.assuring, at);
     if (graph.collectStart[node] === graph.collectStart[node + 1]) visit(node);
   }
 }
@@ -73,8 +74,8 @@ function forEachSettingNode(graph: FlowGraph, visit: (node: number) => void): vo
 /** `stored` and the keys a condition's outcome guarantees. */
 function withAssured(graph: FlowGraph, node: number, stored: readonly string[], outcome: string): readonly string[] {
   let keys = stored;
-  for (let at = graph.assureStart[node]!; at < graph.assureStart[node + 1]!; at += 1) {
-    const entry = graph.assures[at]!;
+  for (let at = firstOf(graph.assureStart, node); at < endOf(graph.assureStart, node); at += 1) {
+    const entry = item(graph.assures, at);
     if (entry.outcome === outcome) keys = keys.length === 0 ? entry.keys : [...keys, ...entry.keys];
   }
   return keys;
@@ -90,19 +91,19 @@ function storedKeys(
   failed: boolean,
   just: (key: string) => readonly string[],
 ): readonly string[] {
-  const first = graph.collectStart[node]!;
-  const end = graph.collectStart[node + 1]!;
+  const first = firstOf(graph.collectStart, node);
+  const end = endOf(graph.collectStart, node);
   let count = 0;
-  for (let at = first; at < end; at += 1) if (keeps(graph.collections[at]!, failed)) count += 1;
+  for (let at = first; at < end; at += 1) if (keeps(item(graph.collections, at), failed)) count += 1;
   if (count === 0) return none;
   if (count === 1) {
     for (let at = first; at < end; at += 1)
-      if (keeps(graph.collections[at]!, failed)) return just(graph.collections[at]!.key);
+      if (keeps(item(graph.collections, at), failed)) return just(item(graph.collections, at).key);
   }
   const keys = new Array<string>(count);
   count = 0;
   for (let at = first; at < end; at += 1)
-    if (keeps(graph.collections[at]!, failed)) keys[count++] = graph.collections[at]!.key;
+    if (keeps(item(graph.collections, at), failed)) keys[count++] = item(graph.collections, at).key;
   return keys;
 }
 
@@ -114,8 +115,8 @@ function keeps(collection: Collection, failed: boolean): boolean {
 /** Calls `visit` with each edge that sets keys (leaving a storing or guaranteeing node) and its keys. */
 export function forEachSettingEdge(graph: FlowGraph, visit: (edge: number, keys: readonly string[]) => void): void {
   forEachSettingNode(graph, (node) => {
-    for (let out = graph.outStart[node]!; out < graph.outStart[node + 1]!; out += 1) {
-      const edge = graph.outEdges[out]!;
+    for (let out = firstOf(graph.outStart, node); out < endOf(graph.outStart, node); out += 1) {
+      const edge = item(graph.outEdges, out);
       const set = keysSetBy(graph, edge);
       if (set.length > 0) visit(edge, set);
     }
@@ -129,10 +130,10 @@ export function addKeysUsedBy(
   keys: KeyIndex,
   add: (row: number, bit: number) => void,
 ): void {
-  for (let at = graph.readStart[node]!; at < graph.readStart[node + 1]!; at += 1)
-    add(node, keys.bitOf.get(graph.reads[at]!) ?? 0);
-  for (let at = graph.shareStart[node]!; at < graph.shareStart[node + 1]!; at += 1) {
-    const shared = graph.shares[at]!.keys;
-    for (let i = 0; i < shared.length; i += 1) add(node, keys.bitOf.get(shared[i]!) ?? 0);
+  for (let at = firstOf(graph.readStart, node); at < endOf(graph.readStart, node); at += 1)
+    add(node, keys.bitOf.get(item(graph.reads, at)) ?? 0);
+  for (let at = firstOf(graph.shareStart, node); at < endOf(graph.shareStart, node); at += 1) {
+    const shared = item(graph.shares, at).keys;
+    for (let i = 0; i < shared.length; i += 1) add(node, keys.bitOf.get(item(shared, i)) ?? 0);
   }
 }

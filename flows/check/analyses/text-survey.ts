@@ -1,6 +1,7 @@
 import type { CountLimit, TextSite } from '../../nodes/kind.ts';
 import { templateKeys } from '../../model/common.ts';
 import { codePointLength } from '../../nodes/whatsapp-limits.ts';
+import { item } from '../lists.ts';
 
 /** One text of one language over its WhatsApp limit. */
 export interface TooLong {
@@ -40,7 +41,7 @@ export function textSurveyor(languages: readonly string[], echoWatch: ReadonlySe
   // most placeholders of a flow read other keys, so their keys are not read out at all.
   const watched = [...echoWatch];
   const mentionsWatched = (value: string): boolean => {
-    for (let w = 0; w < watched.length; w += 1) if (value.includes(watched[w]!)) return true;
+    for (let w = 0; w < watched.length; w += 1) if (value.includes(item(watched, w))) return true;
     return false;
   };
   const add = (node: number, sites: readonly TextSite[], counts: readonly CountLimit[]): void => {
@@ -48,11 +49,11 @@ export function textSurveyor(languages: readonly string[], echoWatch: ReadonlySe
     let untranslatedTexts = 0;
     let echoed: string[] | undefined;
     for (let at = 0; at < sites.length; at += 1) {
-      const site = sites[at]!;
+      const site = item(sites, at);
       const text = site.text;
       let complete = true;
       for (let l = 0; l < languages.length; l += 1) {
-        const language = languages[l]!;
+        const language = item(languages, l);
         if (language in text) continue;
         complete = false;
         (lacking ??= new Set()).add(language);
@@ -64,7 +65,7 @@ export function textSurveyor(languages: readonly string[], echoWatch: ReadonlySe
         if (templatedValue && mentionsWatched(value)) {
           const keys = templateKeys(value);
           for (let k = 0; k < keys.length; k += 1) {
-            const key = keys[k]!;
+            const key = item(keys, k);
             if (echoWatch.has(key) && !(echoed ??= []).includes(key)) echoed.push(key);
           }
         }
@@ -79,7 +80,7 @@ export function textSurveyor(languages: readonly string[], echoWatch: ReadonlySe
       survey.untranslated.push({ node, languages: languages.filter((l) => missing.has(l)), count: untranslatedTexts });
     if (echoed) survey.echoes.push({ node, keys: echoed });
     for (let at = 0; at < counts.length; at += 1) {
-      const limit = counts[at]!;
+      const limit = item(counts, at);
       if (limit.count > limit.max) survey.overCounts.push({ node, limit, all: counts });
     }
   };

@@ -1,3 +1,4 @@
+import { item } from '../lists.ts';
 /** A place in a text file: 1-based line and column (in UTF-16 code units, as editors count). */
 export interface SourcePosition {
   line: number;
@@ -23,7 +24,7 @@ export function locateFlow(source: string): FlowLocations {
   let at = 0;
 
   const space = () => {
-    while (at < source.length && ' \t\n\r'.includes(source[at]!)) at += 1;
+    while (at < source.length && ' \t\n\r'.includes(item(source, at))) at += 1;
   };
   const string = (): string => {
     const start = at;
@@ -60,7 +61,7 @@ export function locateFlow(source: string): FlowLocations {
     } else if (char === '"') {
       string();
     } else {
-      while (at < source.length && !',]} \t\n\r'.includes(source[at]!)) at += 1;
+      while (at < source.length && !',]} \t\n\r'.includes(item(source, at))) at += 1;
     }
   };
   const array = (depth: number, items?: number[]): void => {

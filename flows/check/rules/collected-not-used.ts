@@ -1,6 +1,7 @@
 import { keysSetBy } from '../analyses/keys.ts';
 import type { FlowGraph } from '../graph.ts';
 import { defineRule } from '../rule.ts';
+import { item, firstOf, endOf } from '../lists.ts';
 
 /**
  * DESIGN.md §3 `collected-not-used` (data minimisation, LGPD art. 6 III, GDPR art. 5(1)(c)):
@@ -39,18 +40,18 @@ export const collectedNotUsed = defineRule({
   check({ graph, inventory, keys, liveness, naming }, report) {
     const live = liveness().atEntry;
     for (let at = 0; at < graph.collecting.length; at += 1) {
-      const node = graph.collecting[at]!;
+      const node = item(graph.collecting, at);
       if (!graph.reachable[node]) continue;
-      const first = graph.collectStart[node]!;
-      for (let c = first; c < graph.collectStart[node + 1]!; c += 1) {
-        const key = graph.collections[c]!.key;
+      const first = firstOf(graph.collectStart, node);
+      for (let c = first; c < endOf(graph.collectStart, node); c += 1) {
+        const key = item(graph.collections, c).key;
         if (!inventory.fields.has(key) || storesEarlier(graph, first, c, key)) continue;
         const bit = keys.bitOf.get(key);
         if (bit === undefined) continue;
         let storing = false;
         let used = false;
-        for (let out = graph.outStart[node]!; out < graph.outStart[node + 1]!; out += 1) {
-          const edge = graph.outEdges[out]!;
+        for (let out = firstOf(graph.outStart, node); out < endOf(graph.outStart, node); out += 1) {
+          const edge = item(graph.outEdges, out);
           if (!keysSetBy(graph, edge).includes(key)) continue;
           storing = true;
           if (live.has(graph.edgeTo[edge] ?? 0, bit)) used = true;
@@ -63,6 +64,6 @@ export const collectedNotUsed = defineRule({
 
 /** Whether one of the node's collections before `at` stores the same key (it is judged once). */
 function storesEarlier(graph: FlowGraph, first: number, at: number, key: string): boolean {
-  for (let before = first; before < at; before += 1) if (graph.collections[before]!.key === key) return true;
+  for (let before = first; before < at; before += 1) if (item(graph.collections, before).key === key) return true;
   return false;
 }

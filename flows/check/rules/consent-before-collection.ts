@@ -3,6 +3,7 @@ import { shortestWitnesses } from '../witness.ts';
 import type { CheckContext } from '../context.ts';
 import type { DataField } from '../../model/schema.ts';
 import { defineRule } from '../rule.ts';
+import { item, firstOf, endOf } from '../lists.ts';
 
 /**
  * Above this many independent purposes of one field, the exact path search (2^n states per
@@ -118,18 +119,18 @@ function sitesOf(context: CheckContext, keys: ReadonlySet<string>): Map<string, 
     else if (list[list.length - 1]?.node !== site.node) list.push(site);
   };
   for (let at = 0; at < graph.collecting.length; at += 1) {
-    const node = graph.collecting[at]!;
+    const node = item(graph.collecting, at);
     if (!graph.reachable[node]) continue;
-    for (let at = graph.collectStart[node]!; at < graph.collectStart[node + 1]!; at += 1) {
-      const collection = graph.collections[at]!;
+    for (let at = firstOf(graph.collectStart, node); at < endOf(graph.collectStart, node); at += 1) {
+      const collection = item(graph.collections, at);
       if (keys.has(collection.key)) add(collection.key, { node, how: collection.source });
     }
   }
   for (let at = 0; at < graph.sharing.length; at += 1) {
-    const node = graph.sharing[at]!;
+    const node = item(graph.sharing, at);
     if (!graph.reachable[node]) continue;
-    for (let at = graph.shareStart[node]!; at < graph.shareStart[node + 1]!; at += 1) {
-      const share = graph.shares[at]!;
+    for (let at = firstOf(graph.shareStart, node); at < endOf(graph.shareStart, node); at += 1) {
+      const share = item(graph.shares, at);
       for (const key of share.keys) if (keys.has(key)) add(key, { node, how: share.via, recipient: share.recipient });
     }
   }

@@ -1,6 +1,7 @@
 import { mayBePersonal } from '../inventory.ts';
 import { defineRule } from '../rule.ts';
 import { isProtectedTransport } from '../urls.ts';
+import { item, firstOf, endOf } from '../lists.ts';
 
 /**
  * DESIGN.md §3 `insecure-transfer`: personal data sent to a URL that is not https, by a request or
@@ -39,10 +40,10 @@ export const insecureTransfer = defineRule({
   },
   check({ graph, inventory, naming, pathTo }, report) {
     for (let at = 0; at < graph.sharing.length; at += 1) {
-      const node = graph.sharing[at]!;
-      for (let s = graph.shareStart[node]!; s < graph.shareStart[node + 1]!; s += 1) {
-        const share = graph.shares[s]!;
-        const parts = graph.shareUrls[s]!;
+      const node = item(graph.sharing, at);
+      for (let s = firstOf(graph.shareStart, node); s < endOf(graph.shareStart, node); s += 1) {
+        const share = item(graph.shares, s);
+        const parts = item(graph.shareUrls, s);
         if (parts.scheme === undefined || isProtectedTransport(parts)) continue;
         const personal = share.keys.filter((key) => mayBePersonal(inventory, key));
         if (personal.length === 0) continue;

@@ -5,6 +5,7 @@ import { isBuiltIn } from '../inventory.ts';
 import { defineRule } from '../rule.ts';
 import { askingPart, suggestedKinds, type DataKind } from '../text-cues.ts';
 import { categoryName } from './wording.ts';
+import { item, firstOf, endOf } from '../lists.ts';
 
 /** The kind of personal data an input can only be (a `text` answer may be anything). */
 const inputDataKind: Partial<Record<InputKind, DataKind>> = {
@@ -15,7 +16,7 @@ const inputDataKind: Partial<Record<InputKind, DataKind>> = {
 };
 
 /** The category each determinate input belongs in, suggested in the message. */
-const inputCategory: Partial<Record<InputKind, string>> = {
+export const inputCategory: Partial<Record<InputKind, string>> = {
   email: 'user.contact.email',
   phone: 'user.contact.phone_number',
   cpf: 'user.government_id.national_identification_number',
@@ -171,9 +172,9 @@ export const mislabeledData = defineRule({
     };
 
     for (let at = 0; at < graph.collecting.length; at += 1) {
-      const node = graph.collecting[at]!;
-      for (let c = graph.collectStart[node]!; c < graph.collectStart[node + 1]!; c += 1) {
-        const collection = graph.collections[c]!;
+      const node = item(graph.collecting, at);
+      for (let c = firstOf(graph.collectStart, node); c < endOf(graph.collectStart, node); c += 1) {
+        const collection = item(graph.collections, c);
         const key = collection.key;
         const isVariable = inventory.variables.has(key) && !inventory.fields.has(key);
         const category = categoryOf(key);
@@ -217,7 +218,7 @@ export const mislabeledData = defineRule({
         const suggested: DataKind[] = [];
         const sites = texts(node);
         for (let t = 0; t < sites.length; t += 1) {
-          const site = sites[t]!;
+          const site = item(sites, t);
           if (site.path.length !== 1 || site.path[0] !== 'text') continue;
           for (const tag in site.text) {
             for (const kind of suggestedBy(site.text[tag] ?? '')) if (!suggested.includes(kind)) suggested.push(kind);

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.ts';
+import { item, firstOf, endOf } from '../lists.ts';
 
 /**
  * DESIGN.md §3 `missing-purpose`: a field without purposes, or naming a purpose that is not
@@ -52,8 +53,8 @@ export const missingPurpose = defineRule({
     graph.granting.forEach((node) => {
       // Each undeclared purpose once per step, though its outcomes may grant it more than once.
       let reported: string[] | undefined;
-      for (let at = graph.grantStart[node]!; at < graph.grantStart[node + 1]!; at += 1) {
-        for (const purpose of graph.grants[at]!.purposes) {
+      for (let at = firstOf(graph.grantStart, node); at < endOf(graph.grantStart, node); at += 1) {
+        for (const purpose of item(graph.grants, at).purposes) {
           if (inventory.purposes.has(purpose) || reported?.includes(purpose)) continue;
           (reported ??= []).push(purpose);
           report({ message: 'consent', node, params: { purpose: naming.quote(purpose) } });

@@ -2,6 +2,7 @@ import type { LangText } from '../../model/common.ts';
 import type { Keywords } from '../../model/schema.ts';
 import { hasKeyword } from '../inventory.ts';
 import { defineRule } from '../rule.ts';
+import { item } from '../lists.ts';
 
 const complete: readonly string[] = [];
 
@@ -9,7 +10,7 @@ const complete: readonly string[] = [];
 function missingFrom(text: LangText | undefined, languages: readonly string[]): readonly string[] {
   if (text === undefined) return complete;
   let missing = 0;
-  for (let at = 0; at < languages.length; at += 1) if (!(languages[at]! in text)) missing += 1;
+  for (let at = 0; at < languages.length; at += 1) if (!(item(languages, at) in text)) missing += 1;
   return missing === 0 ? complete : languages.filter((language) => !(language in text));
 }
 

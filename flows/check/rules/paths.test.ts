@@ -332,6 +332,51 @@ describe('sensitive-echo', () => {
   it('does not warn about repeating an email', () => {
     expect(findings(testFlow(parts), 'sensitive-echo')).toEqual([]);
   });
+
+  /** The CPF asked, then `copy` steps (Set variable), then a message reading `shown`. */
+  const copied = (copies: Record<string, unknown>[], shown: string) =>
+    testFlow({
+      ...parts,
+      data: [emailField, cpf],
+      variables: [{ key: 'summary' }, { key: 'note' }, { key: 'flag' }],
+      nodes: nodesWith(
+        node.question('ask-cpf', 'cpf', 'cpf', 'Qual é o seu CPF?', 'What is your CPF?'),
+        ...copies,
+        node.message('echo', `Resumo: {{${shown}}}.`, `Summary: {{${shown}}}.`),
+      ),
+      edges: edges(
+        'start > hello, hello > menu, menu:help > ask-consent, menu:agent > ask-cpf',
+        `ask-cpf > ${copies.map((copy) => `${String(copy['id'])}, ${String(copy['id'])} > `).join('')}echo, echo > agent`,
+        'ask-consent:granted > ask-email, ask-consent:declined > bye',
+        'ask-email > thanks, thanks > human, human > erase, erase > bye, agent > bye',
+      ),
+    });
+
+  it('warns about a copy: a message reading a key set from the CPF, naming the copy, its origin and the copy step', () => {
+    const found = findings(copied([node.set('summarise', 'summary', 'CPF {{cpf}}')], 'summary'), 'sensitive-echo');
+    expect(found).toMatchObject([
+      {
+        nodeId: 'echo',
+        dataKey: 'cpf',
+        path: ['start', 'hello', 'menu', 'ask-cpf', 'summarise', 'echo'],
+      },
+    ]);
+    expect(found[0]?.message).toContain(
+      'repeats “{{summary}}” in the chat, and “{{summary}}” holds “CPF” (National ID number), copied at the step Set variable “summarise”',
+    );
+  });
+
+  it('follows a chain of copies, and stays silent for copies of a fixed text or a non-personal value', () => {
+    const chain = [node.set('first', 'note', '{{cpf}}'), node.set('second', 'summary', 'nota: {{note}}')];
+    expect(findings(copied(chain, 'summary'), 'sensitive-echo')).toMatchObject([
+      { nodeId: 'echo', dataKey: 'cpf', path: ['start', 'hello', 'menu', 'ask-cpf', 'first', 'second', 'echo'] },
+    ]);
+    const fixed = [node.set('first', 'note', 'CPF recebido'), node.set('second', 'summary', 'nota: {{note}}')];
+    expect(findings(copied(fixed, 'summary'), 'sensitive-echo')).toEqual([]);
+    // Overwritten with a fixed text before the message: the copy no longer holds the CPF.
+    const overwritten = [node.set('first', 'summary', '{{cpf}}'), node.set('second', 'summary', 'ok')];
+    expect(findings(copied(overwritten, 'summary'), 'sensitive-echo')).toEqual([]);
+  });
 });
 
 describe('insecure-transfer', () => {

@@ -1,10 +1,13 @@
 import { isProtectedIdentifier, isSensitiveCategory } from '../../model/categories.ts';
+import { templateKeys } from '../../model/common.ts';
+import { pathThrough } from '../analyses/lineage.ts';
 import { defineRule } from '../rule.ts';
 import { categoryName } from './wording.ts';
 
 /**
  * DESIGN.md §3 `sensitive-echo`: a customer-visible text repeats a sensitive field, or a
- * government ID or financial one, to the chat, where it stays on the phone and in notifications.
+ * government ID or financial one, to the chat, where it stays on the phone and in notifications —
+ * directly, or through a copy (a key set from it, see ../analyses/lineage.ts).
  */
 export const sensitiveEcho = defineRule({
   id: 'sensitive-echo',
@@ -23,15 +26,21 @@ export const sensitiveEcho = defineRule({
   messages: {
     en: {
       echo: 'The step {node} repeats {field} ({category}) in the chat, where anyone who sees the customer’s phone can read it. Leave the value out of the message.',
+      'echo-copy':
+        'The step {node} repeats {copy} in the chat, and {copy} holds {field} ({category}), copied at the step {copyStep}, on the path {path}. Anyone who sees the customer’s phone can read it: leave the value out of the message.',
     },
     'pt-BR': {
       echo: 'O passo {node} repete {field} ({category}) na conversa, onde qualquer pessoa que veja o celular do cliente pode ler. Tire o valor da mensagem.',
+      'echo-copy':
+        'O passo {node} repete {copy} na conversa, e {copy} contém {field} ({category}), copiado no passo {copyStep}, no caminho {path}. Qualquer pessoa que veja o celular do cliente pode ler: tire o valor da mensagem.',
     },
     ar: {
       echo: 'الخطوة {node} تكرر {field} ({category}) في المحادثة، حيث يمكن لأي شخص يرى هاتف العميل قراءته. احذف القيمة من الرسالة.',
+      'echo-copy':
+        'الخطوة {node} تكرر {copy} في المحادثة، و{copy} يحمل {field} ({category})، وقد نُسخ في الخطوة {copyStep}، على المسار {path}. يمكن لأي شخص يرى هاتف العميل قراءته: احذف القيمة من الرسالة.',
     },
   },
-  check({ flow, textSurvey, naming, language, pathTo }, report) {
+  check({ flow, graph, textSurvey, texts, lineage, naming, language, pathTo }, report) {
     const protectedFields = new Map(
       flow.data
         .filter((field) => isSensitiveCategory(field.category) || isProtectedIdentifier(field.category))
@@ -51,5 +60,44 @@ export const sensitiveEcho = defineRule({
         });
       }
     }
+    // Copies: a text reading a key that, on some path here, holds a protected field.
+    const { copies, originsAt, copySteps } = lineage();
+    if (copies.size === 0) return;
+    for (let at = 0; at < graph.using.length; at += 1) {
+      const node = graph.using[at]!;
+      const seen = new Set<string>();
+      for (let r = graph.readStart[node]!; r < graph.readStart[node + 1]!; r += 1) {
+        const copy = graph.reads[r]!;
+        if (!copies.has(copy) || seen.has(copy)) continue;
+        seen.add(copy);
+        const protectedOrigins = originsAt(node, copy).filter((origin) => protectedFields.has(origin));
+        if (protectedOrigins.length === 0 || !textsRead(texts(node)).has(copy)) continue;
+        for (const origin of protectedOrigins) {
+          const witness = copySteps(copy, origin)
+            .map((step) => ({ step, path: pathThrough(graph, pathTo, step, node) }))
+            .find((candidate) => candidate.path !== undefined);
+          report({
+            message: 'echo-copy',
+            node,
+            dataKey: origin,
+            ...(witness?.path ? { path: witness.path } : {}),
+            params: {
+              copy: naming.field(copy),
+              field: naming.field(origin),
+              category: categoryName(protectedFields.get(origin) ?? '', language),
+              copyStep: witness ? naming.node(witness.step) : '',
+            },
+          });
+        }
+      }
+    }
   },
 });
+
+/** The keys the customer texts of a node read (not its conditions or requests). */
+function textsRead(sites: readonly { text: Record<string, string | undefined> }[]): Set<string> {
+  const keys = new Set<string>();
+  for (const site of sites)
+    for (const language in site.text) for (const key of templateKeys(site.text[language] ?? '')) keys.add(key);
+  return keys;
+}

@@ -1,6 +1,7 @@
 import { computes } from '../graph.ts';
 import { isBuiltIn, isDeclared } from '../inventory.ts';
 import { defineRule } from '../rule.ts';
+import { item, firstOf, endOf } from '../lists.ts';
 
 /**
  * DESIGN.md §3 `undeclared-data`: a node stores a value under a key declared in neither `data`
@@ -62,10 +63,10 @@ export const undeclaredData = defineRule({
   },
   check({ graph, inventory, naming }, report) {
     for (let at = 0; at < graph.collecting.length; at += 1) {
-      const node = graph.collecting[at]!;
+      const node = item(graph.collecting, at);
       const reported: string[] = [];
-      for (let at = graph.collectStart[node]!; at < graph.collectStart[node + 1]!; at += 1) {
-        const collection = graph.collections[at]!;
+      for (let at = firstOf(graph.collectStart, node); at < endOf(graph.collectStart, node); at += 1) {
+        const collection = item(graph.collections, at);
         const key = collection.key;
         if (reported.includes(key)) continue;
         if (isBuiltIn(key) ? inventory.fields.has(key) : isDeclared(inventory, key)) continue;
@@ -80,8 +81,8 @@ export const undeclaredData = defineRule({
       }
       // A computed value built from the built-ins stores them (DESIGN.md §2).
       if (!computes(graph, node)) continue;
-      for (let at = graph.readStart[node]!; at < graph.readStart[node + 1]!; at += 1) {
-        const key = graph.reads[at]!;
+      for (let at = firstOf(graph.readStart, node); at < endOf(graph.readStart, node); at += 1) {
+        const key = item(graph.reads, at);
         if (!isBuiltIn(key) || inventory.fields.has(key) || reported.includes(key)) continue;
         reported.push(key);
         report({

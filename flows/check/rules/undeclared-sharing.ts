@@ -2,6 +2,7 @@ import type { Recipient } from '../../model/schema.ts';
 import { isBuiltIn, mayBePersonal } from '../inventory.ts';
 import { defineRule } from '../rule.ts';
 import { declaredHost, hostMatches, type UrlParts } from '../urls.ts';
+import { item, firstOf, endOf } from '../lists.ts';
 
 /**
  * DESIGN.md §3 `undeclared-sharing`: personal data leaves the bot in a way the inventory does not
@@ -102,9 +103,9 @@ export const undeclaredSharing = defineRule({
       return declaredHosts.get(recipient);
     };
     for (let at = 0; at < graph.sharing.length; at += 1) {
-      const node = graph.sharing[at]!;
-      for (let s = graph.shareStart[node]!; s < graph.shareStart[node + 1]!; s += 1) {
-        const share = graph.shares[s]!;
+      const node = item(graph.sharing, at);
+      for (let s = firstOf(graph.shareStart, node); s < endOf(graph.shareStart, node); s += 1) {
+        const share = item(graph.shares, s);
         const personal = share.keys.filter((key) => mayBePersonal(inventory, key));
         if (personal.length === 0) continue;
         const http = share.via === 'http';
@@ -144,7 +145,7 @@ export const undeclaredSharing = defineRule({
             params: { field: naming.field(key), recipient: recipientName() },
           });
         }
-        const parts = graph.shareUrls[s]!;
+        const parts = item(graph.shareUrls, s);
         const declared = hostDeclaredFor(recipient);
         // A placeholder in the host is refused by unsafe-template, whatever the step sends.
         if (parts.dynamic) continue;

@@ -1,6 +1,7 @@
 import { builtInKeys } from '../inventory.ts';
 import { defineRule } from '../rule.ts';
 import { shortestWitnesses } from '../witness.ts';
+import { item, firstOf, endOf } from '../lists.ts';
 
 /**
  * DESIGN.md §3 `undefined-variable`: a template, a condition or an http request reads a key that
@@ -46,9 +47,9 @@ export const undefinedVariable = defineRule({
     if (graph.starts.length === 0) return;
     const result = definedness();
     const setSomewhere = new Set<string>(builtInKeys);
-    for (let at = 0; at < graph.collections.length; at += 1) setSomewhere.add(graph.collections[at]!.key);
+    for (let at = 0; at < graph.collections.length; at += 1) setSomewhere.add(item(graph.collections, at).key);
     for (let at = 0; at < graph.assures.length; at += 1)
-      for (const key of graph.assures[at]!.keys) setSomewhere.add(key);
+      for (const key of item(graph.assures, at).keys) setSomewhere.add(key);
 
     const suspects = new Map<string, Set<number>>();
     const suspect = (node: number, key: string) => {
@@ -59,12 +60,13 @@ export const undefinedVariable = defineRule({
       nodes.add(node);
     };
     for (let at = 0; at < graph.using.length; at += 1) {
-      const node = graph.using[at]!;
+      const node = item(graph.using, at);
       if (!graph.reachable[node]) continue;
-      for (let at = graph.readStart[node]!; at < graph.readStart[node + 1]!; at += 1) suspect(node, graph.reads[at]!);
-      for (let s = graph.shareStart[node]!; s < graph.shareStart[node + 1]!; s += 1) {
-        const share = graph.shares[s]!;
-        if (share.via === 'http') for (let at = 0; at < share.keys.length; at += 1) suspect(node, share.keys[at]!);
+      for (let at = firstOf(graph.readStart, node); at < endOf(graph.readStart, node); at += 1)
+        suspect(node, item(graph.reads, at));
+      for (let s = firstOf(graph.shareStart, node); s < endOf(graph.shareStart, node); s += 1) {
+        const share = item(graph.shares, s);
+        if (share.via === 'http') for (let at = 0; at < share.keys.length; at += 1) suspect(node, item(share.keys, at));
       }
     }
 

@@ -1,6 +1,7 @@
 import { computes } from '../graph.ts';
 import { isBuiltIn } from '../inventory.ts';
 import { defineRule } from '../rule.ts';
+import { item, firstOf, endOf } from '../lists.ts';
 
 /**
  * DESIGN.md §3 `unused-declaration`: a field of `data` that no node collects. A built-in
@@ -40,14 +41,15 @@ export const unusedDeclaration = defineRule({
   check({ flow, graph, naming }, report) {
     const collected = new Set<string>();
     const usedBuiltIns = new Set<string>();
-    for (let at = 0; at < graph.collections.length; at += 1) collected.add(graph.collections[at]!.key);
-    for (let at = 0; at < graph.shares.length; at += 1) for (const key of graph.shares[at]!.keys) usedBuiltIns.add(key);
+    for (let at = 0; at < graph.collections.length; at += 1) collected.add(item(graph.collections, at).key);
+    for (let at = 0; at < graph.shares.length; at += 1)
+      for (const key of item(graph.shares, at).keys) usedBuiltIns.add(key);
     // A computed value reads what it is made of: a `set` copying a built-in stores it.
     for (let at = 0; at < graph.collecting.length; at += 1) {
-      const node = graph.collecting[at]!;
+      const node = item(graph.collecting, at);
       if (!computes(graph, node)) continue;
-      for (let read = graph.readStart[node]!; read < graph.readStart[node + 1]!; read += 1)
-        usedBuiltIns.add(graph.reads[read]!);
+      for (let read = firstOf(graph.readStart, node); read < endOf(graph.readStart, node); read += 1)
+        usedBuiltIns.add(item(graph.reads, read));
     }
     for (const field of flow.data) {
       const params = { field: naming.field(field.key), key: naming.quote(field.key) };

@@ -10,7 +10,7 @@ export const buttonsKind = defineKind({
   type: 'buttons',
   label: { en: 'Buttons', 'pt-BR': 'Botões', ar: 'أزرار' },
   fields: buttonsFields,
-  outcomes: (node) => node.options.map((option) => ({ id: option.id, optional: false })),
+  outcomes: (node) => node.options.map((option) => ({ id: option.id, optional: false, text: option.label })),
   facts: (node) => ({
     asksUser: true,
     reads: textKeys(node.text),

@@ -1,6 +1,9 @@
 import { defineKind } from '../kind.ts';
+import { fixedOutcome } from '../outcomes.ts';
 import { conditionBehaviour } from './behaviour.ts';
 import { conditionFields, type ConditionNode } from './schema.ts';
+
+const elseOutcome = fixedOutcome('else');
 
 /** Branches on variables: the first rule that holds picks its outcome, otherwise `else`. */
 export const conditionKind = defineKind({
@@ -9,7 +12,7 @@ export const conditionKind = defineKind({
   fields: conditionFields,
   outcomes: (node) => [
     ...[...new Set(node.rules.map((r) => r.outcome))].map((id) => ({ id, optional: false })),
-    { id: 'else', optional: false },
+    elseOutcome,
   ],
   // `exists` tests whether a value is there without reading it; outcomes may guarantee a value.
   facts: (node) => ({

@@ -1,15 +1,13 @@
 import { textKeys } from '../../model/common.ts';
-import { defineKind, type Outcome } from '../kind.ts';
+import { defineKind } from '../kind.ts';
+import { fixedOutcome, type Outcome } from '../outcomes.ts';
 import { interactiveBodySite, labelSite } from '../texts.ts';
 import { whatsappLimits } from '../whatsapp-limits.ts';
 import { consentBehaviour } from './behaviour.ts';
 import { consentFields } from './schema.ts';
 
 /** The outcomes of every consent node: one shared list, which callers only read (as `next`). */
-const consentOutcomes: Outcome[] = [
-  { id: 'granted', optional: false },
-  { id: 'declined', optional: false },
-];
+const consentOutcomes: Outcome[] = [fixedOutcome('granted'), fixedOutcome('declined')];
 
 /** Asks for consent to purposes; on `granted` that consent holds from here on and is recorded in the ledger. */
 export const consentKind = defineKind({

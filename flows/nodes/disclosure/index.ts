@@ -1,5 +1,6 @@
 import { textKeys } from '../../model/common.ts';
-import { defineKind, next } from '../kind.ts';
+import { defineKind } from '../kind.ts';
+import { next } from '../outcomes.ts';
 import { bodySite } from '../texts.ts';
 import { disclosureBehaviour } from './behaviour.ts';
 import { disclosureFields } from './schema.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Chat, flowOf, path } from '../../../test/engine/helpers.ts';
 
 describe('end', () => {
-  it('says goodbye and ends; further messages get no answer', () => {
+  it('says goodbye and ends; the next message starts a new conversation from the start', () => {
     const flow = flowOf({
       nodes: [
         { id: 'start', type: 'start' },
@@ -13,7 +13,8 @@ describe('end', () => {
     const chat = new Chat(flow, { language: 'en' });
     expect(chat.messages).toEqual(['Bye!']);
     expect(chat.state).toMatchObject({ ended: true, waitingFor: null, node: 'bye' });
-    expect(chat.say('hello?').effects).toEqual([]);
+    expect(chat.say('hello?').messages).toEqual(['Bye!']);
+    expect(chat.send({ type: 'timeout' }).effects).toEqual([]);
   });
 
   it('ends silently without a text', () => {

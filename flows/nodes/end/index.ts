@@ -1,5 +1,6 @@
 import { textKeys } from '../../model/common.ts';
-import { defineKind, type Outcome } from '../kind.ts';
+import { defineKind } from '../kind.ts';
+import type { Outcome } from '../outcomes.ts';
 import { bodySite } from '../texts.ts';
 import { endBehaviour } from './behaviour.ts';
 import { endFields } from './schema.ts';

@@ -24,11 +24,20 @@ function flow(text?: Record<string, string>) {
 }
 
 describe('erase', () => {
-  it('erases every stored value, confirms with its text, and the conversation goes on', () => {
+  it('erases every stored value, confirms with its text, and follows its drawn connection', () => {
     const chat = new Chat(flow({ 'pt-BR': 'Apagamos seus dados.' })).say('Ana');
-    expect(chat.effects.map((effect) => effect.type)).toEqual(['collect', 'erase', 'send-text', 'send-text', 'end']);
+    expect(chat.effects.map((effect) => effect.type)).toEqual([
+      'collect',
+      'erase',
+      'send-text',
+      'refuse',
+      'send-text',
+      'end',
+    ]);
     expect(chat.of('erase')).toEqual([{ type: 'erase', nodeId: 'erase' }]);
-    expect(chat.messages).toEqual(['Apagamos seus dados.', 'Nome agora: []']);
+    // The next step would read the erased name: it is refused, never sent as “Nome agora: []”.
+    expect(chat.messages[0]).toBe('Apagamos seus dados.');
+    expect(chat.messages.join('\n')).not.toContain('Nome agora');
     expect(chat.state.variables).toEqual({});
   });
 

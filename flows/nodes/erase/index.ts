@@ -1,4 +1,5 @@
-import { defineKind, next } from '../kind.ts';
+import { defineKind } from '../kind.ts';
+import { next } from '../outcomes.ts';
 import { bodySite } from '../texts.ts';
 import { eraseBehaviour } from './behaviour.ts';
 import { eraseFields } from './schema.ts';

@@ -1,11 +1,12 @@
 import { textKeys } from '../../model/common.ts';
-import { defineKind, type Outcome } from '../kind.ts';
+import { defineKind } from '../kind.ts';
+import { fixedOutcome, type Outcome } from '../outcomes.ts';
 import { bodySite } from '../texts.ts';
 import { handoffBehaviour } from './behaviour.ts';
 import { handoffFields } from './schema.ts';
 
 /** The outcomes of every handoff node: one shared list, which callers only read (as `next`). */
-const handoffOutcomes: Outcome[] = [{ id: 'next', optional: true }];
+const handoffOutcomes: Outcome[] = [fixedOutcome('next', true)];
 
 /** Passes the conversation, and the keys in `share`, to a human agent; the bot is silent until released. */
 export const handoffKind = defineKind({

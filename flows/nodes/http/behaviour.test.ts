@@ -116,25 +116,28 @@ describe('http', () => {
   });
 
   it('never sends a consent-based field without consent, wherever the flow puts it', () => {
-    const chat = new Chat(
-      flow({
-        method: 'POST',
-        url: 'https://api.acme-crm.example/leads?e={{email}}',
-        send: ['email', 'order'],
-        headers: { 'X-Email': '{{email}}' },
-        body: '{"email": "{{email}}", "order": "{{order}}"}',
-      }),
+    const sent = new Chat(
+      flow({ method: 'POST', url: 'https://api.acme-crm.example/leads', send: ['email', 'order'] }),
     );
     // The email question is skipped (no consent), so only the order is asked.
-    chat.say('LL-9');
-    const call = callOf(chat);
-    expect(call.url).toBe('https://api.acme-crm.example/leads?e=');
-    expect(call.headers).toEqual({ 'X-Email': '', 'Content-Type': 'application/json' });
-    expect(call.body).toBe('{"email": "", "order": "LL-9"}');
-    expect(call.shared).toEqual(['order']);
-    expect(chat.of('withhold')).toEqual([
+    sent.say('LL-9');
+    expect(callOf(sent)).toMatchObject({ body: '{"order":"LL-9"}', shared: ['order'] });
+    expect(sent.of('withhold')).toEqual([
       { type: 'withhold', nodeId: 'call', key: 'email', via: 'http', purposes: ['support'] },
     ]);
+    for (const where of [
+      { url: 'https://api.acme-crm.example/leads?e={{email}}' },
+      { url: 'https://api.acme-crm.example/leads', headers: { 'X-Email': '{{email}}' } },
+      { url: 'https://api.acme-crm.example/leads', body: '{"email": "{{email}}", "order": "{{order}}"}' },
+    ]) {
+      // A template reading it would leave a hole: the request is not made at all.
+      const templated = new Chat(flow({ method: 'POST', send: [], ...where }, { errorEdge: true })).say('LL-9');
+      expect(templated.of('call-http')).toEqual([]);
+      expect(templated.of('refuse')).toEqual([
+        { type: 'refuse', nodeId: 'call', reason: 'missing-value', keys: ['email'] },
+      ]);
+      expect(templated.messages).toEqual(['falhou']);
+    }
   });
 
   it.each([
@@ -166,8 +169,11 @@ describe('http', () => {
   });
 
   it('succeeds with an empty response when the node has no mock, and parses JSON text bodies', () => {
-    expect(new Chat(flow({ method: 'GET', url: 'https://api.acme-crm.example/x' })).say('y').messages).toEqual([
-      'ok  ',
+    const empty = new Chat(flow({ method: 'GET', url: 'https://api.acme-crm.example/x' })).say('y');
+    expect(empty.visited).toContain('ok');
+    // Nothing was saved from the empty answer, so the message that reads it is not sent with holes.
+    expect(empty.of('refuse')).toEqual([
+      { type: 'refuse', nodeId: 'ok', reason: 'missing-value', keys: ['status', 'eta'] },
     ]);
     const text = new Chat(
       flow({ method: 'GET', url: 'https://api.acme-crm.example/x', saveResponse: [{ from: '$.s', to: 'status' }] }),
@@ -187,7 +193,8 @@ describe('http', () => {
     expect(typed.effects).toEqual([]);
     expect(typed.state).toEqual(waiting);
     expect(step(f, waiting, { type: 'http-response', status: 200, body: null }).effects[0]).toMatchObject({
-      text: 'ok  ',
+      type: 'refuse',
+      nodeId: 'ok',
     });
   });
 });

@@ -1,13 +1,11 @@
-import { defineKind, type Outcome } from '../kind.ts';
+import { defineKind } from '../kind.ts';
+import { fixedOutcome, type Outcome } from '../outcomes.ts';
 import { httpBehaviour } from './behaviour.ts';
 import { sentKeys } from './request.ts';
 import { httpFields } from './schema.ts';
 
 /** The outcomes of every http node: one shared list, which callers only read (as `next`). */
-const requestOutcomes: Outcome[] = [
-  { id: 'ok', optional: false },
-  { id: 'error', optional: true },
-];
+const requestOutcomes: Outcome[] = [fixedOutcome('ok'), fixedOutcome('error', true)];
 
 /** Calls a declared recipient's API, sending the keys in `send` and any read by the URL or body. */
 export const httpKind = defineKind({

@@ -1,5 +1,5 @@
 import { templateKeys } from '../../model/common.ts';
-import { displayValue, fillTemplate, wellFormed, type JsonValue } from '../../model/template.ts';
+import { displayValue, fillCompletely, MissingValues, missingKeys, wellFormed, type JsonValue } from '../../model/template.ts';
 import type { Conversation } from '../behaviour.ts';
 import { bodyKind, fillBody } from './body-template.ts';
 import type { HttpNode } from './schema.ts';
@@ -43,8 +43,11 @@ export interface HttpRequest {
  * `application/json`. Keys in `send` that no template reads travel as a JSON body (POST, PUT,
  * PATCH without a `body` template) or as query parameters (otherwise).
  *
- * Defence in depth: a consent-based key without consent is left out everywhere (its placeholder
- * reads as empty) and reported as withheld.
+ * Defence in depth: a consent-based key without consent is left out everywhere and reported as
+ * withheld. A template (URL, headers, body) reading a key without a value — erased, never
+ * collected, withheld — throws `MissingValues`: the request is not made with a hole, and the
+ * engine takes the node's `error` outcome. A `send` key without a value is simply not sent, and
+ * `shared` names only the personal keys whose values the request carries.
  */
 export function buildRequest(node: HttpNode, conversation: Conversation): HttpRequest {
   const templated = new Set(templatedKeys(node));
@@ -53,13 +56,15 @@ export function buildRequest(node: HttpNode, conversation: Conversation): HttpRe
 
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(node.headers ?? {})) {
-    headers[name] = headerValue(fillTemplate(value, read));
+    headers[name] = headerValue(fillCompletely(value, read));
   }
   let contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
 
-  let url = fillTemplate(node.url, read, encodeURIComponent);
+  let url = fillCompletely(node.url, read, encodeURIComponent);
   let body: string | undefined;
   if (node.body !== undefined) {
+    const missing = missingKeys(node.body, read);
+    if (missing.length > 0) throw new MissingValues(missing);
     body = fillBody(node.body, contentType, read);
     if (!contentType && bodyKind(node.body, '') === 'json') {
       headers['Content-Type'] = contentType = 'application/json';
@@ -83,7 +88,7 @@ export function buildRequest(node: HttpNode, conversation: Conversation): HttpRe
     }
   }
 
-  const carried = [...templated, ...untemplated].filter((key) => allowed.has(key));
+  const carried = [...templated, ...values.map(([key]) => key)];
   return {
     method: node.method,
     url,

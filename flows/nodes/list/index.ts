@@ -10,7 +10,7 @@ export const listKind = defineKind({
   type: 'list',
   label: { en: 'List menu', 'pt-BR': 'Menu em lista', ar: 'قائمة خيارات' },
   fields: listFields,
-  outcomes: (node) => node.sections.flatMap((s) => s.rows.map((r) => ({ id: r.id, optional: false }))),
+  outcomes: (node) => node.sections.flatMap((s) => s.rows.map((r) => ({ id: r.id, optional: false, text: r.title }))),
   facts: (node) => ({
     asksUser: true,
     reads: textKeys(node.text),

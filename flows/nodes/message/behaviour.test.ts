@@ -30,10 +30,20 @@ describe('message', () => {
     expect(new Chat(flow({ en: 'Hello' }), { language: 'pt-BR' }).messages).toEqual(['Hello']);
   });
 
-  it('fills a placeholder with no value as empty text, and ends when nothing follows', () => {
-    const chat = new Chat(flow({ 'pt-BR': 'Oi {{contact.name}}!' }));
-    expect(chat.messages).toEqual(['Oi !']);
+  it('ends when nothing follows', () => {
+    const chat = new Chat(flow({ 'pt-BR': 'Oi!' }));
     expect(chat.state.ended).toBe(true);
+    expect(chat.of('end')).toEqual([{ type: 'end', nodeId: 'msg' }]);
+  });
+
+  it('never sends a text with a hole: a placeholder without a value refuses it, with an apology', () => {
+    const chat = new Chat(flow({ 'pt-BR': 'Oi {{contact.name}}, pedido {{pedido}}!' }));
+    expect(chat.of('refuse')).toEqual([
+      { type: 'refuse', nodeId: 'msg', reason: 'missing-value', keys: ['contact.name'] },
+    ]);
+    expect(chat.messages).toEqual([
+      'Desculpe, algo deu errado do nosso lado e não consigo continuar agora.\nUma pessoa da Loja Teste Ltda pode ajudar você: privacidade@lojateste.example.',
+    ]);
     expect(chat.of('end')).toEqual([{ type: 'end', nodeId: 'msg' }]);
   });
 });

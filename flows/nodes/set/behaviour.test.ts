@@ -22,7 +22,7 @@ describe('set', () => {
     ]);
   });
 
-  it('does not store a consent-based key without consent, nor copy one into an unprotected key', () => {
+  it('does not store a consent-based key without consent, nor copy one (or its absence) into an unprotected key', () => {
     const flow = flowOf({
       data: [consentField('email'), consentField('email_copy')],
       variables: [{ key: 'note' }],
@@ -34,9 +34,12 @@ describe('set', () => {
       edges: path('start', 'to-protected', 'launder'),
     });
     const chat = new Chat(flow);
-    expect(chat.state.variables).toEqual({ note: 'email: ' });
+    expect(chat.state.variables).toEqual({});
     expect(chat.of('withhold')).toEqual([
       { type: 'withhold', nodeId: 'to-protected', key: 'email_copy', via: 'collect', purposes: ['support'] },
+    ]);
+    expect(chat.of('refuse')).toEqual([
+      { type: 'refuse', nodeId: 'launder', reason: 'missing-value', keys: ['email'] },
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { templateKeys } from '../../model/common.ts';
-import { defineKind, next } from '../kind.ts';
+import { defineKind } from '../kind.ts';
+import { next } from '../outcomes.ts';
 import { setBehaviour } from './behaviour.ts';
 import { setFields } from './schema.ts';
 

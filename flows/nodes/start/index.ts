@@ -1,4 +1,5 @@
-import { defineKind, next } from '../kind.ts';
+import { defineKind } from '../kind.ts';
+import { next } from '../outcomes.ts';
 import { startBehaviour } from './behaviour.ts';
 import { startFields } from './schema.ts';
 
@@ -6,6 +7,7 @@ import { startFields } from './schema.ts';
 export const startKind = defineKind({
   type: 'start',
   label: { en: 'Start', 'pt-BR': 'Início', ar: 'البداية' },
+  entry: false,
   fields: startFields,
   outcomes: () => next,
   facts: () => ({}),

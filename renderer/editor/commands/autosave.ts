@@ -1,0 +1,30 @@
+import type { Flow } from '../../../flows/index.ts';
+import { amana } from '../../bridge/amana.ts';
+import { useDocumentStore } from '../../stores/document-store.ts';
+import { inTurn } from './host-queue.ts';
+
+/** Quiet time after the last edit before the draft is written. */
+export const autosaveDelayMs = 800;
+
+/**
+ * Keeps unsaved work as a draft in the workspace (DESIGN.md §6: autosave subscribes to the document
+ * store, not to components). Returns a function that stops it.
+ */
+export function startAutosave(write: (flow: Flow) => Promise<void> = (flow) => amana().saveDraft(flow.id, flow)): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const unsubscribe = useDocumentStore.subscribe((state, previous) => {
+    if (state.working === previous.working || !state.dirty || !state.working) return;
+    clearTimeout(timer);
+    const flow = state.working;
+    timer = setTimeout(() => {
+      // Saved in the meantime, or another flow opened: nothing to keep.
+      const now = useDocumentStore.getState();
+      if (!now.dirty || now.working?.id !== flow.id) return;
+      void inTurn(() => write(now.working ?? flow)).catch(() => undefined);
+    }, autosaveDelayMs);
+  });
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
+}

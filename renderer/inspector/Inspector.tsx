@@ -1,0 +1,93 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import type { FieldPath, FieldProblem } from '../../flows/edit/index.ts';
+import { findKind, formOf, type FlowNode } from '../../flows/index.ts';
+import { useEditorText } from '../editor/texts.ts';
+import { flowOnCanvas, isViewingOld, useDocumentStore } from '../stores/document-store.ts';
+import { useLanguageStore } from '../stores/language-store.ts';
+import { singleSelectedNode, useSelectionStore } from '../stores/selection-store.ts';
+import { Connections } from './Connections.tsx';
+import { FieldContext, type FieldContextValue } from './field-context.ts';
+import { FieldEditor } from './FieldEditor.tsx';
+import { proposeChange } from './propose-change.ts';
+
+/** A value the parser refused: shown in the form with its messages, kept out of the document. */
+interface Refused {
+  node: FlowNode;
+  problems: FieldProblem[];
+}
+
+/**
+ * The selected step's form, generated from its kind's form in flows/nodes. Every change is checked
+ * by the parser first: a valid value becomes an edit of the document (a burst of typing in one
+ * field is one undo step), an invalid one stays in the form beside the parser's own message.
+ */
+export function Inspector() {
+  const text = useEditorText();
+  const ui = useLanguageStore((state) => state.language);
+  const selectedId = useSelectionStore(singleSelectedNode);
+  const count = useSelectionStore((state) => state.nodeIds.size);
+  const flow = useDocumentStore(flowOnCanvas);
+  const readOnly = useDocumentStore(isViewingOld);
+  const node = flow?.nodes.find((candidate) => candidate.id === selectedId);
+  const [refused, setRefused] = useState<Refused | null>(null);
+  const noteId = useId();
+  useEffect(() => setRefused(null), [node]);
+
+  const shown = refused?.node.id === node?.id ? (refused?.node ?? node) : node;
+  const change = useCallback(
+    (path: FieldPath, value: unknown, burst?: string) => {
+      if (!flow || !shown || readOnly) return;
+      const proposed = proposeChange(flow, shown, path, value, ui);
+      if (!proposed.ok) {
+        setRefused({ node: proposed.node, problems: proposed.problems });
+        return;
+      }
+      setRefused(null);
+      useDocumentStore
+        .getState()
+        .apply({ op: 'replaceNode', node: proposed.node }, burst ? { mergeKey: `${proposed.node.id}:${burst}` } : undefined);
+    },
+    [flow, shown, readOnly, ui],
+  );
+  const context = useMemo<FieldContextValue | null>(
+    () => (flow && shown ? { flow, node: shown, ui, problems: refused?.problems ?? [], change } : null),
+    [flow, shown, ui, refused, change],
+  );
+
+  const form = shown && formOf(shown.type);
+  return (
+    <section className="inspector" aria-label={text('inspector')}>
+      <h2 className="inspector__heading">{text('inspector')}</h2>
+      {!context || !form || !shown ? (
+        <p className="muted">{count > 1 ? text('inspector-many', { count }) : text('inspector-empty')}</p>
+      ) : (
+        <FieldContext.Provider value={context}>
+          <fieldset className="inspector__form" disabled={readOnly}>
+            <legend className="inspector__kind">{findKind(shown.type)?.label[ui]}</legend>
+            <p className="inspector__id muted">
+              {text('step-id')}: <code dir="ltr">{shown.id}</code>
+            </p>
+            {form.fields.map((field) => (
+              <FieldEditor key={`${shown.id}:${field.name}`} field={field} />
+            ))}
+            <Connections />
+            <div className="field">
+              <label htmlFor={noteId}>{text('note')}</label>
+              <textarea
+                id={noteId}
+                rows={2}
+                dir="auto"
+                value={shown.note ?? ''}
+                aria-describedby={`${noteId}-help`}
+                onChange={(event) => change(['note'], event.target.value === '' ? undefined : event.target.value, 'note')}
+              />
+              <p id={`${noteId}-help`} className="field__help muted">
+                {text('note-help')}
+              </p>
+            </div>
+          </fieldset>
+        </FieldContext.Provider>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,254 @@
+import { useId } from 'react';
+import { valueAt } from '../../flows/edit/index.ts';
+import { conditionOperators } from '../../flows/index.ts';
+import { useEditorText, type EditorTextKey } from '../editor/texts.ts';
+import { problemsAt, useField } from './field-context.ts';
+import { FieldProblems } from './FieldProblems.tsx';
+import { LangTextInput } from './LangTextInput.tsx';
+
+type Item = Record<string, unknown>;
+
+function listAt(node: unknown, path: (string | number)[]): Item[] {
+  const value = valueAt(node, path);
+  return Array.isArray(value) ? (value as Item[]) : [];
+}
+
+/** A plain one-line input bound to a path below the step. */
+function PathInput({ path, label, ltr = true }: { path: (string | number)[]; label: string; ltr?: boolean }) {
+  const { node, change, problems } = useField();
+  const id = useId();
+  const value = valueAt(node, path);
+  return (
+    <div className="path-input">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        dir={ltr ? 'ltr' : 'auto'}
+        value={value === undefined ? '' : String(value)}
+        onChange={(event) => change(path, event.target.value, path.join('.'))}
+      />
+      <FieldProblems id={`${id}-problems`} problems={problemsAt(problems, path)} />
+    </div>
+  );
+}
+
+function RemoveButton({ path, label }: { path: (string | number)[]; label: string }) {
+  const { change } = useField();
+  const text = useEditorText();
+  return (
+    <button type="button" className="remove" aria-label={`${text('remove')}: ${label}`} onClick={() => change(path, undefined)}>
+      {text('remove')}
+    </button>
+  );
+}
+
+function AddButton({ path, item, label }: { path: (string | number)[]; item: Item; label: EditorTextKey }) {
+  const { node, change } = useField();
+  const text = useEditorText();
+  return (
+    <button type="button" onClick={() => change(path, [...listAt(node, path), item])}>
+      {text(label)}
+    </button>
+  );
+}
+
+/** A fresh id for a new option, row or rule outcome: `option_2`, `option_3`… */
+function nextId(prefix: string, taken: string[]): string {
+  for (let n = taken.length + 1; ; n += 1) if (!taken.includes(`${prefix}_${n}`)) return `${prefix}_${n}`;
+}
+
+function inLanguages(languages: readonly string[], words: string): Record<string, string> {
+  return Object.fromEntries(languages.map((language) => [language, words]));
+}
+
+/** Reply buttons: each has an id (its way out) and a label in every language. */
+export function OptionsEditor({ label }: { label: string }) {
+  const { flow, node } = useField();
+  const text = useEditorText();
+  const options = listAt(node, ['options']);
+  const ids = options.map((option) => String(option['id']));
+  return (
+    <fieldset className="list-editor">
+      <legend>{label}</legend>
+      {options.map((option, index) => (
+        <div key={index} className="list-editor__item" role="group" aria-label={`${label} ${index + 1}`}>
+          <PathInput path={['options', index, 'id']} label={text('option-id')} />
+          <LangTextInput path={['options', index, 'label']} label={text('option-label')} />
+          <RemoveButton path={['options', index]} label={String(option['id'])} />
+        </div>
+      ))}
+      <AddButton
+        path={['options']}
+        label="add-option"
+        item={{ id: nextId('option', ids), label: inLanguages(flow.languages, text('option-label')) }}
+      />
+    </fieldset>
+  );
+}
+
+/** List menu sections, each with a title and rows (id, title, optional description). */
+export function SectionsEditor({ label }: { label: string }) {
+  const { flow, node } = useField();
+  const text = useEditorText();
+  const sections = listAt(node, ['sections']);
+  const rowIds = sections.flatMap((section) => listAt(section, ['rows']).map((row) => String(row['id'])));
+  return (
+    <fieldset className="list-editor">
+      <legend>{label}</legend>
+      {sections.map((section, s) => (
+        <div key={s} className="list-editor__item" role="group" aria-label={`${text('section-title')} ${s + 1}`}>
+          <LangTextInput path={['sections', s, 'title']} label={text('section-title')} />
+          {listAt(section, ['rows']).map((row, r) => (
+            <div key={r} className="list-editor__item list-editor__item--nested" role="group" aria-label={`${text('row-title')} ${r + 1}`}>
+              <PathInput path={['sections', s, 'rows', r, 'id']} label={text('option-id')} />
+              <LangTextInput path={['sections', s, 'rows', r, 'title']} label={text('row-title')} />
+              <LangTextInput path={['sections', s, 'rows', r, 'description']} label={text('row-description')} />
+              <RemoveButton path={['sections', s, 'rows', r]} label={String(row['id'])} />
+            </div>
+          ))}
+          <AddButton
+            path={['sections', s, 'rows']}
+            label="add-row"
+            item={{ id: nextId('option', rowIds), title: inLanguages(flow.languages, text('row-title')) }}
+          />
+          <RemoveButton path={['sections', s]} label={`${text('section-title')} ${s + 1}`} />
+        </div>
+      ))}
+      <AddButton
+        path={['sections']}
+        label="add-section"
+        item={{
+          title: inLanguages(flow.languages, text('section-title')),
+          rows: [{ id: nextId('option', rowIds), title: inLanguages(flow.languages, text('row-title')) }],
+        }}
+      />
+    </fieldset>
+  );
+}
+
+/** Condition rules: a way out, a saved value, a test and what it is compared with. */
+export function RulesEditor({ label }: { label: string }) {
+  const { flow, node, change } = useField();
+  const text = useEditorText();
+  const id = useId();
+  const rules = listAt(node, ['rules']);
+  const keys = [...flow.data.map((field) => field.key), ...flow.variables.map((variable) => variable.key)];
+  return (
+    <fieldset className="list-editor">
+      <legend>{label}</legend>
+      {rules.map((rule, index) => {
+        const variable = String(rule['var'] ?? '');
+        return (
+          <div key={index} className="list-editor__item" role="group" aria-label={`${label} ${index + 1}`}>
+            <PathInput path={['rules', index, 'outcome']} label={text('rule-outcome')} />
+            <label htmlFor={`${id}-${index}-var`}>{text('rule-var')}</label>
+            <select id={`${id}-${index}-var`} value={variable} onChange={(event) => change(['rules', index, 'var'], event.target.value)}>
+              {!keys.includes(variable) && <option value={variable}>{variable}</option>}
+              {keys.map((key) => (
+                <option key={key} value={key}>
+                  {key}
+                </option>
+              ))}
+            </select>
+            <label htmlFor={`${id}-${index}-op`}>{text('rule-op')}</label>
+            <select id={`${id}-${index}-op`} value={String(rule['op'])} onChange={(event) => change(['rules', index, 'op'], event.target.value)}>
+              {conditionOperators.map((op) => (
+                <option key={op} value={op}>
+                  {text(`op-${op}`)}
+                </option>
+              ))}
+            </select>
+            {rule['op'] !== 'exists' && (
+              <>
+                <label htmlFor={`${id}-${index}-value`}>{text('rule-value')}</label>
+                <input
+                  id={`${id}-${index}-value`}
+                  type="text"
+                  dir="auto"
+                  value={rule['value'] === undefined ? '' : String(rule['value'])}
+                  onChange={(event) =>
+                    change(['rules', index, 'value'], literal(event.target.value, String(rule['op'])), `rule-${index}`)
+                  }
+                />
+              </>
+            )}
+            <RemoveButton path={['rules', index]} label={String(rule['outcome'])} />
+          </div>
+        );
+      })}
+      <AddButton
+        path={['rules']}
+        label="add-rule"
+        item={{ outcome: nextId('rule', rules.map((rule) => String(rule['outcome']))), var: keys[0] ?? 'answer', op: 'eq', value: '' }}
+      />
+    </fieldset>
+  );
+}
+
+/** Numbers compared with gt and lt are kept as numbers; everything else as typed. */
+function literal(value: string, op: string): string | number | undefined {
+  if (value === '') return undefined;
+  if ((op === 'gt' || op === 'lt') && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  return value;
+}
+
+/** An http step's headers as name and value pairs. */
+export function HeadersEditor({ label }: { label: string }) {
+  const { node, change } = useField();
+  const text = useEditorText();
+  const id = useId();
+  const headers = (valueAt(node, ['headers']) ?? {}) as Record<string, string>;
+  const entries = Object.entries(headers);
+  const write = (next: [string, string][]) => change(['headers'], next.length === 0 ? undefined : Object.fromEntries(next), 'headers');
+  return (
+    <fieldset className="list-editor">
+      <legend>{label}</legend>
+      {entries.map(([name, value], index) => (
+        <div key={index} className="list-editor__item" role="group" aria-label={`${label} ${index + 1}`}>
+          <label htmlFor={`${id}-${index}-name`}>{text('header-name')}</label>
+          <input
+            id={`${id}-${index}-name`}
+            dir="ltr"
+            value={name}
+            onChange={(event) => write(entries.map((entry, i) => (i === index ? [event.target.value, entry[1]] : entry)))}
+          />
+          <label htmlFor={`${id}-${index}-value`}>{text('header-value')}</label>
+          <input
+            id={`${id}-${index}-value`}
+            dir="ltr"
+            value={value}
+            onChange={(event) => write(entries.map((entry, i) => (i === index ? [entry[0], event.target.value] : entry)))}
+          />
+          <button type="button" onClick={() => write(entries.filter((_, i) => i !== index))}>
+            {text('remove')}
+          </button>
+        </div>
+      ))}
+      <button type="button" onClick={() => write([...entries, [`X-Header-${entries.length + 1}`, '']])}>
+        {text('add-header')}
+      </button>
+    </fieldset>
+  );
+}
+
+/** What an http step keeps from the answer: a JSON path and the key it is saved as. */
+export function MappingsEditor({ label }: { label: string }) {
+  const { flow, node } = useField();
+  const text = useEditorText();
+  const mappings = listAt(node, ['saveResponse']);
+  const firstKey = flow.variables[0]?.key ?? flow.data[0]?.key ?? 'answer';
+  return (
+    <fieldset className="list-editor">
+      <legend>{label}</legend>
+      {mappings.map((mapping, index) => (
+        <div key={index} className="list-editor__item" role="group" aria-label={`${label} ${index + 1}`}>
+          <PathInput path={['saveResponse', index, 'from']} label={text('mapping-from')} />
+          <PathInput path={['saveResponse', index, 'to']} label={text('mapping-to')} />
+          <RemoveButton path={['saveResponse', index]} label={String(mapping['to'])} />
+        </div>
+      ))}
+      <AddButton path={['saveResponse']} label="add-mapping" item={{ from: '$.id', to: firstKey }} />
+    </fieldset>
+  );
+}
