@@ -1,6 +1,8 @@
-import type { ReactNode } from 'react';
+import { DataMap } from '../flow-settings/DataMap.tsx';
+import { FlowSettings } from '../flow-settings/FlowSettings.tsx';
 import { usePrivacyDockStore, type DockTab } from '../stores/privacy-dock-store.ts';
 import { useProblemsStore } from '../stores/problems-store.ts';
+import './privacy.css';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { useProblemsText } from './use-problems-text.ts';
 import type { ProblemsTextKey } from './texts.ts';
@@ -12,7 +14,7 @@ const tabs: { id: DockTab; label: ProblemsTextKey }[] = [
 ];
 
 /** The privacy work under the canvas: the live Problems, the Flow settings and the Data map, as tabs. */
-export function PrivacyDock({ settings, dataMap }: { settings?: ReactNode; dataMap?: ReactNode }) {
+export function PrivacyDock() {
   const text = useProblemsText();
   const tab = usePrivacyDockStore((state) => state.tab);
   const show = usePrivacyDockStore((state) => state.show);
@@ -20,25 +22,23 @@ export function PrivacyDock({ settings, dataMap }: { settings?: ReactNode; dataM
   return (
     <div className="privacy-dock">
       <div className="privacy-dock__tabs" role="tablist" aria-label={text('dock-label')}>
-        {tabs
-          .filter(({ id }) => (id === 'settings' ? settings : id === 'data-map' ? dataMap : true))
-          .map(({ id, label }) => (
-            <button
-              key={id}
-              type="button"
-              role="tab"
-              id={`dock-tab-${id}`}
-              aria-selected={tab === id}
-              aria-controls={`dock-panel-${id}`}
-              onClick={() => show(id)}
-            >
-              {text(label)}
-              {id === 'problems' && errors > 0 && <span className="problem-badge problem-badge--error">{errors}</span>}
-            </button>
-          ))}
+        {tabs.map(({ id, label }) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`dock-tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`dock-panel-${id}`}
+            onClick={() => show(id)}
+          >
+            {text(label)}
+            {id === 'problems' && errors > 0 && <span className="problem-badge problem-badge--error">{errors}</span>}
+          </button>
+        ))}
       </div>
       <div className="privacy-dock__panel" role="tabpanel" id={`dock-panel-${tab}`} aria-labelledby={`dock-tab-${tab}`}>
-        {tab === 'problems' ? <ProblemsPanel /> : tab === 'settings' ? settings : dataMap}
+        {tab === 'problems' ? <ProblemsPanel /> : tab === 'settings' ? <FlowSettings /> : <DataMap />}
       </div>
     </div>
   );

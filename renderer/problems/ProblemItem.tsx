@@ -1,22 +1,27 @@
 import type { Diagnostic } from '../../flows/check/index.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
 import { sameProblem, useProblemsStore } from '../stores/problems-store.ts';
+import { usePrivacyDockStore } from '../stores/privacy-dock-store.ts';
+import { applyQuickFix } from './apply-quick-fix.ts';
 import { useProblemActions } from './problem-actions.ts';
+import { showStep } from './show-step.ts';
 import { useProblemsText } from './use-problems-text.ts';
 
 /** One finding: its rule id and plain message; choosing it shows its step and its path. */
-export function ProblemItem({ problem }: { problem: Diagnostic }) {
+export function ProblemItem({ problem, index }: { problem: Diagnostic; index: number }) {
   const text = useProblemsText();
   const language = useLanguageStore((state) => state.language);
   const shown = useProblemsStore((state) => state.witness !== null && sameProblem(state.witness.problem, problem));
   const actions = useProblemActions((state) => state.actions);
+  const fixes = useProblemsStore((state) => state.fixes.get(index));
   const offered = actions.filter((action) => action.appliesTo(problem));
 
   const choose = () => {
-    const { showWitness, dismissWitness, focusStep } = useProblemsStore.getState();
+    const { showWitness, dismissWitness } = useProblemsStore.getState();
     if (problem.path && problem.path.length > 0) showWitness(problem);
     else dismissWitness();
-    if (problem.nodeId !== undefined) focusStep(problem.nodeId);
+    if (problem.nodeId !== undefined) showStep(problem.nodeId);
+    else if (problem.dataKey !== undefined) usePrivacyDockStore.getState().showField(problem.dataKey);
   };
 
   return (
@@ -36,8 +41,13 @@ export function ProblemItem({ problem }: { problem: Diagnostic }) {
         </span>
         <span className="problem__message">{problem.message}</span>
       </button>
-      {offered.length > 0 && (
+      {(offered.length > 0 || fixes) && (
         <div className="problem__actions">
+          {fixes?.map((fix) => (
+            <button key={fix.label} type="button" className="problem__fix" onClick={() => applyQuickFix(fix)}>
+              {fix.label}
+            </button>
+          ))}
           {offered.map((action) => (
             <button key={action.id} type="button" onClick={() => action.perform(problem)}>
               {action.label(language)}

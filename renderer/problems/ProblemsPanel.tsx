@@ -1,6 +1,7 @@
 import type { Diagnostic, Severity } from '../../flows/check/index.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
 import { useProblemsStore } from '../stores/problems-store.ts';
+import './privacy.css';
 import { ProblemItem } from './ProblemItem.tsx';
 import { statusLine } from './status-line.ts';
 import { useProblemsText } from './use-problems-text.ts';
@@ -75,12 +76,16 @@ function ProblemGroup({
     <div className={`problems__group problems__group--${severity}`}>
       <h3>{heading}</h3>
       <ul aria-label={heading}>
-        {shown.map((diagnostic, index) => (
-          <ProblemItem
-            key={`${diagnostic.rule}:${diagnostic.nodeId ?? ''}:${diagnostic.dataKey ?? ''}:${index}`}
-            problem={diagnostic}
-          />
-        ))}
+        {shown.map((diagnostic) => {
+          const index = diagnostics.indexOf(diagnostic);
+          return (
+            <ProblemItem
+              key={`${diagnostic.rule}:${diagnostic.nodeId ?? ''}:${diagnostic.dataKey ?? ''}:${index}`}
+              problem={diagnostic}
+              index={index}
+            />
+          );
+        })}
       </ul>
     </div>
   );

@@ -14,8 +14,11 @@ class HeldWorker implements CheckWorker {
   terminate() {
     this.terminated = true;
   }
-  answer(revision: number) {
-    if (!this.terminated) this.events.reply({ revision, diagnostics: [] });
+  /** Sends the findings, then (unless told to stop there) the fixes that end the run. */
+  answer(revision: number, { fixes = true } = {}) {
+    if (this.terminated) return;
+    this.events.reply({ revision, diagnostics: [] });
+    if (fixes) this.events.reply({ revision, fixes: [] });
   }
 }
 
@@ -55,7 +58,10 @@ describe('the live check', () => {
     vi.advanceTimersByTime(60);
     expect(workers.map((worker) => worker.received.map((r) => r.revision))).toEqual([[3]]);
     workers[0]?.answer(3);
-    expect(results.map((r) => r.revision)).toEqual([3]);
+    expect(results).toEqual([
+      { revision: 3, diagnostics: [] },
+      { revision: 3, fixes: [] },
+    ]);
   });
 
   it('cancels a run that an edit made stale and keeps only the newest result', () => {
@@ -67,7 +73,17 @@ describe('the live check', () => {
     expect(workers[1]?.received.map((r) => r.revision)).toEqual([2]);
     workers[0]?.answer(1);
     workers[1]?.answer(2);
-    expect(results.map((r) => r.revision)).toEqual([2]);
+    expect(results.map((r) => r.revision)).toEqual([2, 2]);
+  });
+
+  it('cancels a run still verifying fixes when a newer edit arrives', () => {
+    live.request(ask(1));
+    vi.advanceTimersByTime(60);
+    workers[0]?.answer(1, { fixes: false });
+    live.request(ask(2));
+    vi.advanceTimersByTime(60);
+    expect(workers[0]?.terminated).toBe(true);
+    expect(workers[1]?.received.map((r) => r.revision)).toEqual([2]);
   });
 
   it('drops a result that arrives after a newer edit was made, and keeps one worker between checks', () => {
@@ -79,7 +95,7 @@ describe('the live check', () => {
     vi.advanceTimersByTime(60);
     workers[0]?.answer(2);
     expect(workers).toHaveLength(1);
-    expect(results.map((r) => r.revision)).toEqual([2]);
+    expect(results.map((r) => r.revision)).toEqual([2, 2]);
   });
 
   it('reports a worker that failed as a failed check of the newest document and starts afresh', () => {

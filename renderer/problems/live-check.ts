@@ -43,7 +43,8 @@ export function createLiveCheck({ spawn, delayMs, onResult }: LiveCheckOptions):
     const started = spawn({
       reply: (reply) => {
         if (worker !== started) return;
-        if (reply.revision === running) running = null;
+        // A run ends with its fixes (or a failure); until then a newer edit cancels it.
+        if (reply.revision === running && !('diagnostics' in reply)) running = null;
         if (reply.revision === newest?.revision) onResult(reply);
       },
       failure: (message) => {

@@ -3,7 +3,7 @@ import type { Flow } from '../../flows/index.ts';
 import { flowOnCanvas, useDocumentStore } from '../stores/document-store.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
 import { useProblemsStore } from '../stores/problems-store.ts';
-import type { CheckReply } from './check-protocol.ts';
+import type { CheckMessage, CheckReply } from './check-protocol.ts';
 import { createLiveCheck, type CheckWorker, type CheckWorkerEvents } from './live-check.ts';
 
 /** Long enough to check a burst of typing once, short enough that problems follow an edit at once. */
@@ -23,7 +23,13 @@ function spawnCheckWorker(events: CheckWorkerEvents): CheckWorker {
     event.preventDefault();
     events.failure(event.message || 'The check worker stopped.');
   };
-  return worker;
+  return {
+    postMessage: ({ revision, flow, language }) => {
+      const message: CheckMessage = { revision, flowText: JSON.stringify(flow), language };
+      worker.postMessage(message);
+    },
+    terminate: () => worker.terminate(),
+  };
 }
 
 /**
@@ -39,11 +45,13 @@ export function useLiveCheck(): void {
       spawn: spawnCheckWorker,
       delayMs: quietMs,
       onResult: (reply) => {
+        // Only the newest revision's replies arrive here, so older flows can go.
+        for (const older of flows.keys()) if (older < reply.revision) flows.delete(older);
         const flow = flows.get(reply.revision);
-        flows.clear();
         if (!flow) return;
         if ('failure' in reply) problems.failed(reply.failure);
-        else problems.checked(flow, reply.diagnostics);
+        else if ('diagnostics' in reply) problems.checked(flow, reply.diagnostics);
+        else problems.fixesFound(flow, new Map(reply.fixes));
       },
     });
     let lastFlow: Flow | null = null;

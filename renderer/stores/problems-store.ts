@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { CheckSummary, Diagnostic, Severity } from '../../flows/check/index.ts';
 import { summarize } from '../../flows/check/index.ts';
+import type { QuickFix } from '../../flows/edit/index.ts';
 import type { Flow } from '../../flows/index.ts';
 
 /** A step's share of the problems: how many, and the worst of them (for its card's badge). */
@@ -29,11 +30,14 @@ interface ProblemsState {
   diagnostics: readonly Diagnostic[];
   summary: CheckSummary;
   byStep: ReadonlyMap<string, StepProblems>;
+  /** The quick fixes verified for each finding, by its index in `diagnostics` (they arrive just after it). */
+  fixes: ReadonlyMap<number, readonly QuickFix[]>;
   witness: ShownWitness | null;
   /** The step a problem asked the canvas to show (the serial tells two requests for one step apart). */
   focus: { nodeId: string; serial: number } | null;
   checking(): void;
   checked(flow: Flow, diagnostics: readonly Diagnostic[]): void;
+  fixesFound(flow: Flow, fixes: ReadonlyMap<number, readonly QuickFix[]>): void;
   failed(reason: string): void;
   cleared(): void;
   showWitness(problem: Diagnostic): void;
@@ -55,6 +59,7 @@ export const useProblemsStore = create<ProblemsState>()((set, get) => ({
   diagnostics: [],
   summary: none,
   byStep: new Map(),
+  fixes: new Map(),
   witness: null,
   focus: null,
   checking: () => set({ status: 'checking' }),
@@ -67,9 +72,13 @@ export const useProblemsStore = create<ProblemsState>()((set, get) => ({
       diagnostics,
       summary: summarize(diagnostics),
       byStep: problemsByStep(diagnostics),
+      fixes: new Map(),
       // A path stays drawn while its problem is still found (by rule, step and field).
       witness: previous && diagnostics.some((d) => sameProblem(d, previous.problem)) ? previous : null,
     });
+  },
+  fixesFound: (flow, fixes) => {
+    if (get().checkedFlow === flow) set({ fixes });
   },
   failed: (reason) => set({ status: 'failed', failure: reason }),
   cleared: () =>
@@ -80,6 +89,7 @@ export const useProblemsStore = create<ProblemsState>()((set, get) => ({
       diagnostics: [],
       summary: none,
       byStep: new Map(),
+      fixes: new Map(),
       witness: null,
       focus: null,
     }),

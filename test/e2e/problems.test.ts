@@ -1,5 +1,7 @@
 // The privacy work in the studio, end to end in Chromium against the real browser edition, as a
-// newcomer does it: import the non-compliant demo, read its problems, follow a witness path.
+// newcomer does it: import the non-compliant demo, read its problems, follow a witness path, fix
+// every error with quick fixes and the Flow settings until it is ready to export, save, reload;
+// declare a field through the category picker in Portuguese; read the problems in Arabic.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,14 +46,16 @@ afterAll(async () => {
 });
 
 const problemsPanel = () => page.getByRole('region', { name: 'Problems' });
+const statusLine = () => problemsPanel().locator('.problems__status');
 const problemItems = () => problemsPanel().getByRole('listitem');
+const errorItems = () => problemsPanel().locator('.problems__group--error').getByRole('listitem');
 const nodeAt = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
 describe('problems in the studio', () => {
   it('checks the imported demo live and lists each of its eleven rules with a plain message', async () => {
     await importThroughChooser(page, demoFile);
     await page.getByRole('button', { name: /Sunny Cover/ }).click();
-    await problemsPanel().getByText('11 errors, 1 warning — export blocked').waitFor();
+    await statusLine().getByText('11 errors, 1 warning — export blocked').waitFor();
     const texts = await problemItems().allTextContents();
     expect(texts).toHaveLength(12);
     for (const rule of demoRules)
@@ -76,19 +80,106 @@ describe('problems in the studio', () => {
     await problemItems()
       .filter({ hasText: 'consent-before-collection' })
       .filter({ hasText: 'sends “Email”' })
-      .getByRole('button')
-      .first()
+      .locator('.problem__show')
       .click();
-    await page.locator('.canvas--witness').waitFor();
-    const onPath = await page
-      .locator('.node-card--on-path')
-      .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-node-id')));
-    expect(onPath).toEqual(['start', 'ask-email', 'hello', 'choose-plan', 'ask-health', 'send-lead']);
+    await problemsPanel()
+      .getByText('The canvas shows the path from Start to this problem: start → ask-email → hello → choose-plan → ask-health → send-lead.')
+      .waitFor();
+    // The canvas centres on the step; zoomed to fit, the whole path is in view.
+    await page.locator('body').press('Shift+!');
+    const onPath = () =>
+      page
+        .locator('.react-flow__node:has(.node-card--on-path)')
+        .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')));
+    await expect.poll(onPath).toEqual(['start', 'ask-email', 'hello', 'choose-plan', 'ask-health', 'send-lead']);
     expect(await page.locator('.react-flow__edge.edge--on-path').count()).toBe(5);
-    // The dimming fades in (a 120 ms transition): poll, as a loaded machine may read it before it starts.
-    await expect.poll(() => nodeAt('bye').evaluate((element) => getComputedStyle(element).opacity)).not.toBe('1');
+    // The dimming fades in (a 120 ms transition): poll until it settles.
+    await expect.poll(() => nodeAt('bye').evaluate((element) => getComputedStyle(element).opacity)).toBe('0.25');
+    expect(await nodeAt('send-lead').evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
+    expect(await nodeAt('send-lead').getAttribute('class')).toContain('selected');
     await problemsPanel().getByRole('button', { name: 'Hide the path' }).click();
-    await expect.poll(() => page.locator('.canvas--witness').count()).toBe(0);
+    await expect.poll(() => page.locator('.canvas--witness, .node-card--on-path').count()).toBe(0);
+  });
+
+  it('fixes every error with quick fixes and the Flow settings until the flow is ready to export', async () => {
+    // The retention through the inventory, as a designer who reads the problem would.
+    await page.getByRole('tab', { name: 'Flow settings' }).click();
+    const settings = page.getByRole('region', { name: 'Flow settings' });
+    await settings.getByLabel('Kept for: health_condition').selectOption('365');
+    await page.getByRole('tab', { name: /^Problems/ }).click();
+    await statusLine().getByText('10 errors, 1 warning — export blocked').waitFor();
+    expect(await problemItems().filter({ hasText: 'missing-retention' }).count()).toBe(0);
+
+    // Every other error has a quick fix; each click is one undoable edit.
+    for (let round = 0; round < 15; round += 1) {
+      if ((await errorItems().count()) === 0) break;
+      const before = await statusLine().textContent();
+      const fix = errorItems().locator('.problem__fix').first();
+      await fix.waitFor();
+      await fix.click();
+      await expect.poll(() => statusLine().textContent()).not.toBe(before);
+    }
+    await statusLine().getByText('Ready to export (1 warning to review)').waitFor();
+    expect(await problemItems().allTextContents()).toEqual([expect.stringContaining('sensitive-echo')]);
+
+    // Undo takes the last fix back, and redo brings it again.
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await statusLine().getByText('— export blocked').waitFor();
+    await page.getByRole('button', { name: 'Redo', exact: true }).click();
+    await statusLine().getByText('Ready to export').waitFor();
+  });
+
+  it('keeps the fixed flow: saved, it is ready to export again after a reload', async () => {
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved as version 2.', { exact: false }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: /Sunny Cover/ }).click();
+    await statusLine().getByText('Ready to export (1 warning to review)').waitFor();
+    expect(await nodeAt('send-lead').locator('.problem-badge').count()).toBe(0);
+  });
+
+  it('declares a new field through the category picker in Portuguese', async () => {
+    await page.getByLabel('Interface language').selectOption('pt-BR');
+    const settingsTab = page.getByRole('tab', { name: 'Configurações do fluxo' });
+    if ((await settingsTab.getAttribute('aria-selected')) !== 'true') await settingsTab.click();
+    const settings = page.getByRole('region', { name: 'Configurações do fluxo' });
+    const newField = settings.getByLabel('Novo campo (ex.: telefone)');
+    await newField.fill('telefone');
+    await newField.press('Enter');
+    await settings.getByRole('button', { name: 'Escolher o tipo de dado: telefone' }).click();
+    await settings.getByLabel('Buscar tipos de dado').fill('celular');
+    const option = settings.locator('.category-picker__options button').first();
+    await expect.poll(() => option.locator('.category-picker__label').textContent()).toContain('Telefone');
+    await option.click();
+    await expect
+      .poll(() => settings.getByRole('button', { name: 'Escolher o tipo de dado: telefone' }).textContent())
+      .toContain('Telefone');
+    await settings.getByLabel('Base legal: telefone').selectOption('contract');
+    await settings.getByText('LGPD art. 7º V', { exact: false }).waitFor();
+    // Its purpose and retention complete the declaration: only warnings remain.
+    await settings.getByRole('row', { name: /telefone/ }).getByLabel('Preparing your insurance quote').check();
+    await settings.getByLabel('Guardado por: telefone').selectOption('90');
+    // Declared and never collected: the check says so, in Portuguese, and only warnings remain.
+    await page.getByRole('tab', { name: /^Problemas/ }).click();
+    const panel = page.getByRole('region', { name: 'Problemas' });
+    await panel.getByRole('listitem').filter({ hasText: 'unused-declaration' }).waitFor();
+    await panel
+      .locator('.problems__status')
+      .getByText('Pronto para exportar (2 avisos para revisar)')
+      .waitFor();
+  });
+
+  it('shows the panel and its messages right to left in Arabic', async () => {
+    await page.getByLabel('Idioma da interface').selectOption('ar');
+    const panel = page.getByRole('region', { name: 'المشكلات' });
+    await panel.locator('.problems__status').getByText('جاهز للتصدير', { exact: false }).waitFor();
+    expect(await panel.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+    const messages = await panel.locator('.problem__message').allTextContents();
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) expect(message).toMatch(/[\u0600-\u06FF]/);
+    expect(await panel.getByRole('listitem').allTextContents()).toContainEqual(
+      expect.stringContaining('sensitive-echo'),
+    );
   });
 
   it('ran with no CSP violation and no script error', () => {

@@ -1,0 +1,103 @@
+import { useMemo, useState } from 'react';
+import { categoryTrail, searchCategories } from '../../flows/check/index.ts';
+import { findCategory, type DataCategory } from '../../flows/index.ts';
+import { useLanguageStore } from '../stores/language-store.ts';
+import { useSettingsText } from './use-settings-text.ts';
+
+/** How many matches are listed at once; more words narrow the list. */
+const shownMatches = 12;
+
+/**
+ * Chooses a field's kind of data from fideslang's catalogue by its plain-language names and
+ * descriptions in the interface language (the taxonomy key is shown last, small), with
+ * sensitive and identifier/financial kinds marked.
+ */
+export function CategoryPicker({
+  fieldKey,
+  value,
+  onChoose,
+}: {
+  fieldKey: string;
+  value: string;
+  onChoose(key: string): void;
+}) {
+  const text = useSettingsText();
+  const language = useLanguageStore((state) => state.language);
+  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState('');
+  const matches = useMemo(() => searchCategories(query, language).slice(0, shownMatches), [query, language]);
+  const current = findCategory(value);
+  const listId = `category-options-${fieldKey}`;
+  return (
+    <div className="category-picker">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-label={`${text('choose-category')}: ${fieldKey}`}
+        onClick={() => setOpen(!open)}
+      >
+        {current ? categoryTrail(current.key, language) : value}
+      </button>
+      {current && <CategoryMarks category={current} />}
+      {open && (
+        <div className="category-picker__popup">
+          <input
+            type="search"
+            autoFocus
+            aria-label={text('search-categories')}
+            aria-controls={listId}
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') setOpen(false);
+            }}
+          />
+          {matches.length === 0 ? (
+            <p className="muted">{text('no-category-found')}</p>
+          ) : (
+            <ul id={listId} className="category-picker__options">
+              {matches.map((category) => (
+                <li key={category.key}>
+                  <button
+                    type="button"
+                    aria-pressed={category.key === current?.key}
+                    onClick={() => {
+                      onChoose(category.key);
+                      setOpen(false);
+                      setQuery('');
+                    }}
+                  >
+                    <span className="category-picker__label">{categoryTrail(category.key, language)}</span>
+                    <CategoryMarks category={category} />
+                    <span className="category-picker__description">{category.description[language]}</span>
+                    <bdi dir="ltr" className="category-picker__key">
+                      {category.key}
+                    </bdi>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function CategoryMarks({ category }: { category: DataCategory }) {
+  const text = useSettingsText();
+  return (
+    <>
+      {category.sensitive && (
+        <span className="mark mark--sensitive" title={text('sensitive-help')}>
+          {text('sensitive')}
+        </span>
+      )}
+      {category.protectedIdentifier && (
+        <span className="mark mark--protected" title={text('protected-help')}>
+          {text('protected')}
+        </span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { freshId } from '../../flows/edit/index.ts';
+import type { Flow, Recipient } from '../../flows/index.ts';
+import { CommitInput } from './CommitInput.tsx';
+import { editFlow } from './edit-flow.ts';
+import { useSettingsText } from './use-settings-text.ts';
+
+/** Who else receives data: a service the bot calls (its host) or an agent desk (its URL), and where it is. */
+export function RecipientsForm({ flow }: { flow: Flow }) {
+  const text = useSettingsText();
+  const setRecipients = (recipients: Recipient[]) =>
+    editFlow({ op: 'setFlowField', key: 'recipients', value: recipients });
+  const change = (index: number, change: Partial<Recipient>) =>
+    setRecipients(
+      flow.recipients.map((existing, at) => (at === index ? withoutEmpty({ ...existing, ...change }) : existing)),
+    );
+  const add = () => {
+    const id = freshId('recipient', new Set(flow.recipients.map((recipient) => recipient.id)));
+    setRecipients([...flow.recipients, { id, name: id }]);
+  };
+  return (
+    <fieldset className="flow-settings__group">
+      <legend>{text('recipients-heading')}</legend>
+      {flow.recipients.map((recipient, index) => (
+        <div key={recipient.id} className="flow-settings__row" aria-label={recipient.name} role="group">
+          <label>
+            {text('recipient-name')}
+            <CommitInput value={recipient.name} onCommit={(name) => change(index, { name })} />
+          </label>
+          <label>
+            {text('recipient-kind')}
+            <span className="muted">
+              {recipient.url === undefined ? text('recipient-processor') : text('recipient-desk')}
+            </span>
+          </label>
+          <label>
+            {text('recipient-host')}
+            <CommitInput dir="ltr" value={recipient.host ?? ''} onCommit={(host) => change(index, { host })} />
+          </label>
+          <label>
+            {text('recipient-url')}
+            <CommitInput dir="ltr" value={recipient.url ?? ''} onCommit={(url) => change(index, { url })} />
+          </label>
+          <label>
+            {text('recipient-country')}
+            <CommitInput
+              dir="ltr"
+              size={3}
+              value={recipient.country ?? ''}
+              onCommit={(country) => change(index, { country: country.toUpperCase() })}
+            />
+          </label>
+        </div>
+      ))}
+      <button type="button" onClick={add}>
+        {text('add-recipient')}
+      </button>
+    </fieldset>
+  );
+}
+
+/** The recipient with emptied optional fields taken out. */
+function withoutEmpty(recipient: Recipient): Recipient {
+  const { host, country, url, ...required } = recipient;
+  return { ...required, ...(host ? { host } : {}), ...(country ? { country } : {}), ...(url ? { url } : {}) };
+}
