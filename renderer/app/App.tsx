@@ -30,6 +30,7 @@ import { NoticeBar } from './NoticeBar.tsx';
 import { useDocumentLanguage } from './use-document-language.ts';
 import { useMenuCommands } from './use-menu-commands.ts';
 import { SimulatorPanel } from '../simulator/SimulatorPanel.tsx';
+import { registerReplayProblemAction } from '../simulator/replay-problem-action.ts';
 import { useSimulator } from '../simulator/simulator-store.ts';
 import { useRehearsedFlow } from '../simulator/use-rehearsed-flow.ts';
 import { TestsPanel } from '../tests/TestsPanel.tsx';
@@ -56,10 +57,12 @@ export function App() {
   useEffect(() => {
     onActionFailure(reportFailure);
     const unregister = registerEditorActions();
+    const unregisterReplay = registerReplayProblemAction();
     const stopAutosave = startAutosave();
     void loadWorkspace();
     return () => {
       unregister();
+      unregisterReplay();
       stopAutosave();
     };
   }, []);

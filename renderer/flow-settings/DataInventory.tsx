@@ -1,8 +1,6 @@
-import { fieldUsage } from '../../flows/check/index.ts';
-import { legalBasisName } from '../../flows/check/index.ts';
-import { suggestedCategory } from '../../flows/check/index.ts';
-import { legalBases, factsOf, textsOf, type DataField, type Flow } from '../../flows/index.ts';
-import { findCategory } from '../../flows/index.ts';
+import { fieldUsage, legalBasisName, suggestedCategory } from '../../flows/check/index.ts';
+import { localText } from '../../flows/i18n/index.ts';
+import { factsOf, findCategory, legalBases, textsOf, type DataField, type Flow } from '../../flows/index.ts';
 import { useEffect, useMemo, useRef } from 'react';
 import { showStep } from '../problems/show-step.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
@@ -55,37 +53,39 @@ export function DataInventory({ flow }: { flow: Flow }) {
       {flow.data.length === 0 ? (
         <p>{text('nothing-declared')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{text('column-key')}</th>
-              {flow.languages.map((language) => (
-                <th scope="col" key={language}>
-                  {text('column-label', { language })}
-                </th>
+        <div className="flow-settings__scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{text('column-key')}</th>
+                {flow.languages.map((language) => (
+                  <th scope="col" key={language}>
+                    {text('column-label', { language })}
+                  </th>
+                ))}
+                <th scope="col">{text('column-category')}</th>
+                <th scope="col">{text('column-purposes')}</th>
+                <th scope="col">{text('column-basis')}</th>
+                <th scope="col">{text('column-retention')}</th>
+                <th scope="col">{text('column-shared')}</th>
+                <th scope="col">{text('column-used')}</th>
+                <th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              {flow.data.map((field) => (
+                <FieldRow
+                  key={field.key}
+                  flow={flow}
+                  field={field}
+                  used={usage.get(field.key)}
+                  onChange={(change) => setField(field.key, change)}
+                  onRemove={() => remove(field.key)}
+                />
               ))}
-              <th scope="col">{text('column-category')}</th>
-              <th scope="col">{text('column-purposes')}</th>
-              <th scope="col">{text('column-basis')}</th>
-              <th scope="col">{text('column-retention')}</th>
-              <th scope="col">{text('column-shared')}</th>
-              <th scope="col">{text('column-used')}</th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {flow.data.map((field) => (
-              <FieldRow
-                key={field.key}
-                flow={flow}
-                field={field}
-                used={usage.get(field.key)}
-                onChange={(change) => setField(field.key, change)}
-                onRemove={() => remove(field.key)}
-              />
-            ))}
-          </tbody>
-        </table>
+            </tbody>
+          </table>
+        </div>
       )}
       <label>
         {text('new-field-key')}
@@ -160,7 +160,7 @@ function FieldRow({
               checked={field.purposes.includes(purpose.id)}
               onChange={() => onChange({ purposes: toggle(field.purposes, purpose.id) })}
             />
-            {purpose.label[language] ?? Object.values(purpose.label)[0] ?? purpose.id}
+            {localText(purpose.label, language, flow.languages) || purpose.id}
           </label>
         ))}
       </td>

@@ -1,9 +1,7 @@
 import { useMemo } from 'react';
-import { categoryTrail } from '../../flows/check/index.ts';
-import { fieldUsage } from '../../flows/check/index.ts';
-import { legalBasisName } from '../../flows/check/index.ts';
-import { findCategory } from '../../flows/index.ts';
-import type { Flow } from '../../flows/index.ts';
+import { categoryTrail, fieldUsage, legalBasisName } from '../../flows/check/index.ts';
+import { localText } from '../../flows/i18n/index.ts';
+import { findCategory, type Flow } from '../../flows/index.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
 import { useWorkingFlow } from './edit-flow.ts';
 import { useSettingsText } from './use-settings-text.ts';
@@ -39,60 +37,62 @@ function DataMapTable({ flow }: { flow: Flow }) {
   const language = useLanguageStore((state) => state.language);
   const usage = useMemo(() => fieldUsage(flow), [flow]);
   const label = (map: Record<string, string> | undefined, fallback: string) =>
-    map?.[language] ?? flow.languages.map((tag) => map?.[tag]).find(Boolean) ?? fallback;
+    localText(map, language, flow.languages) || fallback;
   const steps = (ids: readonly string[]) => (ids.length === 0 ? '—' : ids.join(', '));
   if (flow.data.length === 0) return <p>{text('nothing-declared')}</p>;
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{text('column-key')}</th>
-          <th scope="col">{text('column-category')}</th>
-          <th scope="col">{text('map-collected')}</th>
-          <th scope="col">{text('column-purposes')}</th>
-          <th scope="col">{text('column-basis')}</th>
-          <th scope="col">{text('column-retention')}</th>
-          <th scope="col">{text('column-shared')}</th>
-          <th scope="col">{text('map-read')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {flow.data.map((field) => {
-          const used = usage.get(field.key);
-          const category = findCategory(field.category);
-          const recipients = (field.sharedWith ?? []).map((id) => {
-            const recipient = flow.recipients.find((candidate) => candidate.id === id);
-            return recipient ? `${recipient.name}${recipient.country ? ` (${recipient.country})` : ''}` : id;
-          });
-          return (
-            <tr key={field.key}>
-              <th scope="row">
-                {label(field.label, field.key)}{' '}
-                <bdi dir="ltr" className="muted">
-                  {field.key}
-                </bdi>
-              </th>
-              <td>
-                {category ? categoryTrail(category.key, language) : field.category}
-                {category?.sensitive && ` · ${text('sensitive')}`}
-                {category?.protectedIdentifier && ` · ${text('protected')}`}
-              </td>
-              <td dir="ltr">{steps(used?.collectedBy ?? [])}</td>
-              <td>
-                {field.purposes.length === 0
-                  ? '—'
-                  : field.purposes
-                      .map((id) => label(flow.purposes.find((purpose) => purpose.id === id)?.label, id))
-                      .join('; ')}
-              </td>
-              <td>{legalBasisName(language, field.legalBasis)}</td>
-              <td>{field.retentionDays === undefined ? '—' : text('days', { days: field.retentionDays })}</td>
-              <td>{recipients.length === 0 ? '—' : recipients.join('; ')}</td>
-              <td dir="ltr">{steps([...(used?.readBy ?? []), ...(used?.sharedBy ?? [])])}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="flow-settings__scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{text('column-key')}</th>
+            <th scope="col">{text('column-category')}</th>
+            <th scope="col">{text('map-collected')}</th>
+            <th scope="col">{text('column-purposes')}</th>
+            <th scope="col">{text('column-basis')}</th>
+            <th scope="col">{text('column-retention')}</th>
+            <th scope="col">{text('column-shared')}</th>
+            <th scope="col">{text('map-read')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {flow.data.map((field) => {
+            const used = usage.get(field.key);
+            const category = findCategory(field.category);
+            const recipients = (field.sharedWith ?? []).map((id) => {
+              const recipient = flow.recipients.find((candidate) => candidate.id === id);
+              return recipient ? `${recipient.name}${recipient.country ? ` (${recipient.country})` : ''}` : id;
+            });
+            return (
+              <tr key={field.key}>
+                <th scope="row">
+                  {label(field.label, field.key)}{' '}
+                  <bdi dir="ltr" className="muted">
+                    {field.key}
+                  </bdi>
+                </th>
+                <td>
+                  {category ? categoryTrail(category.key, language) : field.category}
+                  {category?.sensitive && ` · ${text('sensitive')}`}
+                  {category?.protectedIdentifier && ` · ${text('protected')}`}
+                </td>
+                <td dir="ltr">{steps(used?.collectedBy ?? [])}</td>
+                <td>
+                  {field.purposes.length === 0
+                    ? '—'
+                    : field.purposes
+                        .map((id) => label(flow.purposes.find((purpose) => purpose.id === id)?.label, id))
+                        .join('; ')}
+                </td>
+                <td>{legalBasisName(language, field.legalBasis)}</td>
+                <td>{field.retentionDays === undefined ? '—' : text('days', { days: field.retentionDays })}</td>
+                <td>{recipients.length === 0 ? '—' : recipients.join('; ')}</td>
+                <td dir="ltr">{steps([...(used?.readBy ?? []), ...(used?.sharedBy ?? [])])}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -83,7 +83,9 @@ describe('problems in the studio', () => {
       .locator('.problem__show')
       .click();
     await problemsPanel()
-      .getByText('The canvas shows the path from Start to this problem: start → ask-email → hello → choose-plan → ask-health → send-lead.')
+      .getByText(
+        'The canvas shows the path from Start to this problem: start → ask-email → hello → choose-plan → ask-health → send-lead.',
+      )
       .waitFor();
     // The canvas centres on the step; zoomed to fit, the whole path is in view.
     await page.locator('body').press('Shift+!');
@@ -101,6 +103,33 @@ describe('problems in the studio', () => {
     await expect.poll(() => page.locator('.canvas--witness, .node-card--on-path').count()).toBe(0);
   });
 
+  it('replays a problem’s path in the simulator, from the keyboard, up to the step it is about', async () => {
+    const problem = problemItems()
+      .filter({ hasText: 'consent-before-collection' })
+      .filter({ hasText: 'sends “Email”' });
+    // Only problems with a witness path offer it: the whole-flow retention problem has none.
+    expect(
+      await problemItems()
+        .filter({ hasText: 'missing-retention' })
+        .getByRole('button', { name: 'Replay in simulator' })
+        .count(),
+    ).toBe(0);
+    await problem.getByRole('button', { name: 'Replay in simulator' }).press('Enter');
+    const simulator = page.getByRole('region', { name: 'Simulator' });
+    await simulator.getByText('Replayed the problem’s path up to “send-lead”.').waitFor();
+    // The bot's bubbles follow the path, in order, each sent by its step (past the request the
+    // conversation goes on as the flow says).
+    const sentBy = () =>
+      simulator
+        .locator('.bubble--bot')
+        .evaluateAll((bubbles) => bubbles.map((bubble) => bubble.getAttribute('data-node-id')).slice(0, 4));
+    await expect.poll(sentBy).toEqual(['ask-email', 'hello', 'choose-plan', 'ask-health']);
+    // The rehearsal shows the problem itself: without consent the engine withholds the e-mail.
+    expect(await simulator.locator('.ledger__part--withheld').textContent()).toContain('Email not sent');
+    await simulator.getByRole('button', { name: 'Close the simulator' }).click();
+    await expect.poll(() => simulator.count()).toBe(0);
+  });
+
   it('fixes every error with quick fixes and the Flow settings until the flow is ready to export', async () => {
     // The retention through the inventory, as a designer who reads the problem would.
     await page.getByRole('tab', { name: 'Flow settings' }).click();
@@ -110,13 +139,19 @@ describe('problems in the studio', () => {
     await statusLine().getByText('10 errors, 1 warning — export blocked').waitFor();
     expect(await problemItems().filter({ hasText: 'missing-retention' }).count()).toBe(0);
 
-    // Every other error has a quick fix; each click is one undoable edit.
+    // Every other error has a quick fix; each click is one undoable edit. A fix that fills in a
+    // declaration opens its row in the Flow settings for review; the designer then comes back.
+    const problemsTab = page.getByRole('tab', { name: /^Problems/ });
     for (let round = 0; round < 15; round += 1) {
       if ((await errorItems().count()) === 0) break;
       const before = await statusLine().textContent();
       const fix = errorItems().locator('.problem__fix').first();
       await fix.waitFor();
       await fix.click();
+      if ((await problemsTab.getAttribute('aria-selected')) !== 'true') {
+        expect(await settings.locator('tr[aria-current="true"]').count()).toBe(1);
+        await problemsTab.click();
+      }
       await expect.poll(() => statusLine().textContent()).not.toBe(before);
     }
     await statusLine().getByText('Ready to export (1 warning to review)').waitFor();
@@ -157,16 +192,16 @@ describe('problems in the studio', () => {
     await settings.getByLabel('Base legal: telefone').selectOption('contract');
     await settings.getByText('LGPD art. 7º V', { exact: false }).waitFor();
     // Its purpose and retention complete the declaration: only warnings remain.
-    await settings.getByRole('row', { name: /telefone/ }).getByLabel('Preparing your insurance quote').check();
+    await settings
+      .getByRole('row', { name: /telefone/ })
+      .getByLabel('Preparing your insurance quote')
+      .check();
     await settings.getByLabel('Guardado por: telefone').selectOption('90');
     // Declared and never collected: the check says so, in Portuguese, and only warnings remain.
     await page.getByRole('tab', { name: /^Problemas/ }).click();
     const panel = page.getByRole('region', { name: 'Problemas' });
     await panel.getByRole('listitem').filter({ hasText: 'unused-declaration' }).waitFor();
-    await panel
-      .locator('.problems__status')
-      .getByText('Pronto para exportar (2 avisos para revisar)')
-      .waitFor();
+    await panel.locator('.problems__status').getByText('Pronto para exportar (2 avisos para revisar)').waitFor();
   });
 
   it('shows the panel and its messages right to left in Arabic', async () => {
