@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { EngineEvent, ListSection } from '../../flows/engine/index.ts';
 import type { ChatItem } from './chat-items.ts';
+import { selectStep } from './select-step.ts';
 import { useSimulator } from './simulator-store.ts';
 import { useSimulatorText, type SimulatorTextKey } from './texts.ts';
 
@@ -34,7 +35,6 @@ function CustomerBubble({ item, say }: { item: Extract<ChatItem, { from: 'custom
 }
 
 function BotBubble({ item, say }: { item: Extract<ChatItem, { from: 'bot' }>; say: Say }) {
-  const focus = useSimulator((state) => state.focus);
   const send = useSimulator((state) => state.send);
   const { effect, answerable } = item;
   const [sheetOpen, setSheetOpen] = useState(false);
@@ -45,7 +45,7 @@ function BotBubble({ item, say }: { item: Extract<ChatItem, { from: 'bot' }>; sa
         type="button"
         className="bubble__body"
         title={say('select-step', { node: effect.nodeId })}
-        onClick={() => focus(effect.nodeId)}
+        onClick={() => selectStep(effect.nodeId)}
       >
         <span dir="auto">{effect.text}</span>
       </button>

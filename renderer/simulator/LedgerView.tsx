@@ -5,7 +5,7 @@ import type { Flow } from '../../flows/index.ts';
 import { localText } from '../../flows/engine/index.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
 import type { HeldValue, Ledger, LedgerPlace } from './ledger.ts';
-import { useSimulator } from './simulator-store.ts';
+import { selectStep } from './select-step.ts';
 import { useSimulatorText } from './texts.ts';
 
 type Say = ReturnType<typeof useSimulatorText>;
@@ -146,12 +146,11 @@ function HeldRow({ entry, label, say }: { entry: HeldValue; label: string; say: 
 
 /** The turn and the step an entry comes from; selects the step on the canvas. */
 function StepLink({ place, say }: { place: LedgerPlace; say: Say }) {
-  const focus = useSimulator((state) => state.focus);
   const node = place.nodeId;
   if (node === undefined)
     return <span className="muted ledger__place">{say('at-step', { turn: place.turn, node: '—' })}</span>;
   return (
-    <button type="button" className="link ledger__place" onClick={() => focus(node)}>
+    <button type="button" className="link ledger__place" onClick={() => selectStep(node)}>
       {say('at-step', { turn: place.turn, node })}
     </button>
   );

@@ -26,7 +26,7 @@ export interface SimulatorState {
   setup: RehearsalSetup;
   rehearsal: Rehearsal | null;
   notice: SimulatorNotice | null;
-  /** The step whose bubble was clicked last; the canvas selects it. */
+  /** The step whose bubble or ledger entry was chosen last; the canvas brings it into view (see select-step.ts). */
   focused: string | null;
   setOpen(open: boolean): void;
   /** The working copy changed (opened, or edited): see `flowEdited`. */

@@ -49,6 +49,7 @@ async function type(text: string): Promise<void> {
   await simulator().getByRole('button', { name: 'Send', exact: true }).click();
 }
 const held = () => simulator().locator('.ledger__part--held');
+const inspector = () => page.getByRole('region', { name: 'Inspector' });
 
 describe('rehearsing a flow in the studio', () => {
   it('simulates lead-capture to the end by tapping and typing, with the ledger showing consent and the e-mail', async () => {
@@ -94,6 +95,41 @@ describe('rehearsing a flow in the studio', () => {
     await type('apagar meus dados');
     await expect.poll(() => held().textContent()).toContain('Nothing is held about this customer.');
     expect(await simulator().locator('.ledger__part--erased').textContent()).toContain('erased');
+  });
+
+  it('from the templates: a saved test fails when a message changes, and passes again after undo', async () => {
+    await page.getByRole('toolbar').getByRole('button', { name: 'New flow', exact: true }).click();
+    await page.getByRole('dialog', { name: 'New flow' }).getByRole('button', { name: /Casa Aurora/ }).click();
+    await page.locator('.react-flow__node[data-id="lead-saved"]').waitFor();
+    if ((await simulator().count()) === 0) await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+    await simulator().getByRole('button', { name: 'Restart', exact: true }).click();
+    await tap('Sofás e poltronas');
+    await tap('Aceito');
+    await type('Ana Souza');
+    await type('ana@exemplo.com.br');
+    await type('(11) 91234-5678');
+    await tap('Não, obrigado');
+    await simulator().locator('.bubble--bot').filter({ hasText: 'Prontinho' }).waitFor();
+
+    // Clicking the bubble selects the step that sent it: the inspector shows its text.
+    await simulator().locator('.bubble--bot').filter({ hasText: 'Prontinho' }).getByRole('button').first().click();
+    await expect.poll(() => page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe('lead-saved');
+    const text = inspector().getByLabel('Mensagem (pt-BR)');
+    expect(await text.inputValue()).toContain('Prontinho');
+
+    await simulator().getByRole('button', { name: 'Save as test', exact: true }).click();
+    await simulator().getByLabel('Test name').fill('template lead');
+    await simulator().getByRole('button', { name: 'Save', exact: true }).click();
+    const status = () => page.getByRole('region', { name: 'Tests' }).getByRole('status').textContent();
+    await expect.poll(status).toContain('1 passed, 0 failed.');
+
+    await text.fill('Pedido anotado, {{name}}.');
+    await expect.poll(status).toContain('0 passed, 1 failed.');
+    expect(await page.getByRole('region', { name: 'Tests' }).textContent()).toContain('Prontinho');
+
+    await page.getByRole('toolbar').getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect.poll(() => text.inputValue()).toContain('Prontinho');
+    await expect.poll(status).toContain('1 passed, 0 failed.');
   });
 
   it('rehearses clinic-appointment in Arabic, right to left, with the list sheet', async () => {
