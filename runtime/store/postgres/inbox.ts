@@ -105,7 +105,7 @@ export const inbox = {
         ) i
       ), leased AS (
         INSERT INTO inbox_leases (person_id, owner, until)
-        SELECT person_id, ${owner}, now() + make_interval(secs => ${leaseSeconds}) FROM candidates
+        SELECT person_id, ${owner}, now() + make_interval(secs => ${leaseSeconds}) FROM candidates ORDER BY person_id
         ON CONFLICT (person_id) DO UPDATE SET owner = excluded.owner, until = excluded.until
           WHERE inbox_leases.until < now() OR inbox_leases.owner = excluded.owner
         RETURNING person_id

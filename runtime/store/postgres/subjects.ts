@@ -33,7 +33,11 @@ export const subjects = {
       found.set(row.phone_hash.toString('hex'), toPerson(row));
     const missing = [...wanted.entries()].filter(([key]) => !found.has(key));
     if (missing.length === 0) return found;
-    const created = missing.map(([, entry]) => ({ ...entry, ...entry.material() }));
+    // Inserted in one order (by hash) on every instance: two instances creating overlapping
+    // people at once then wait for each other instead of deadlocking on the unique index.
+    const created = missing
+      .map(([, entry]) => ({ ...entry, ...entry.material() }))
+      .sort((a, b) => Buffer.compare(a.phoneHash, b.phoneHash));
     const inserted = await sql<PersonColumns[]>`
       INSERT INTO persons (phone_hash, wrapped_key, phone_sealed, created_at)
       SELECT * FROM unnest(${byteaArray(
