@@ -7,7 +7,7 @@ export interface EnvFileResult {
   badLines: number[];
 }
 
-const setting = /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=/;
+const setting = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/;
 const name = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
@@ -24,8 +24,12 @@ export function parseEnvFile(text: string): EnvFileResult {
     // Node's parser would read on past a line without `=` into the next one and lose that setting.
     return '';
   });
+  const parsed = parseEnv(lines.join('\n'));
+  // In the file's order (Node's parser gives them sorted), so messages list settings as written.
+  const written = lines.flatMap((line) => setting.exec(line.trim())?.[1] ?? []);
   const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(parseEnv(lines.join('\n')))) {
+  for (const key of new Set([...written, ...Object.keys(parsed)])) {
+    const value = parsed[key];
     if (name.test(key) && value !== undefined) values[key] = value;
   }
   return { values, badLines };
