@@ -51,7 +51,7 @@ async function type(text: string): Promise<void> {
 const held = () => simulator().locator('.ledger__part--held');
 const inspector = () => page.getByRole('region', { name: 'Inspector' });
 
-describe('rehearsing a flow in the studio', () => {
+describe('rehearsing a flow in the studio', { timeout: 120_000 }, () => {
   it('simulates lead-capture to the end by tapping and typing, with the ledger showing consent and the e-mail', async () => {
     await openExample('lead-capture.flow.json', /Casa Aurora/);
     await page.getByRole('button', { name: 'Simulate', exact: true }).click();
@@ -98,9 +98,12 @@ describe('rehearsing a flow in the studio', () => {
   });
 
   it('from the templates: a saved test fails when a message changes, and passes again after undo', async () => {
+    const auroras = () => page.locator('.flow-list').getByRole('button', { name: /Casa Aurora/ }).count();
+    const before = await auroras();
     await page.getByRole('toolbar').getByRole('button', { name: 'New flow', exact: true }).click();
     await page.getByRole('dialog', { name: 'New flow' }).getByRole('button', { name: /Casa Aurora/ }).click();
-    await page.locator('.react-flow__node[data-id="lead-saved"]').waitFor();
+    // The template becomes a new flow of its own, beside any lead-capture imported earlier.
+    await expect.poll(auroras).toBe(before + 1);
     if ((await simulator().count()) === 0) await page.getByRole('button', { name: 'Simulate', exact: true }).click();
     await simulator().getByRole('button', { name: 'Restart', exact: true }).click();
     await tap('Sofás e poltronas');
@@ -114,7 +117,7 @@ describe('rehearsing a flow in the studio', () => {
     // Clicking the bubble selects the step that sent it: the inspector shows its text.
     await simulator().locator('.bubble--bot').filter({ hasText: 'Prontinho' }).getByRole('button').first().click();
     await expect.poll(() => page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe('lead-saved');
-    const text = inspector().getByLabel('Mensagem (pt-BR)');
+    const text = inspector().getByLabel('Message (pt-BR)');
     expect(await text.inputValue()).toContain('Prontinho');
 
     await simulator().getByRole('button', { name: 'Save as test', exact: true }).click();
