@@ -7,7 +7,10 @@ import { useProblemActions } from './problem-actions.ts';
 import { showStep } from './show-step.ts';
 import { useProblemsText } from './use-problems-text.ts';
 
-/** One finding: its rule id and plain message; choosing it shows its step and its path. */
+/**
+ * One finding: its plain message first, then where it is and (small, for search and support) its
+ * rule id; choosing it shows its step and its path.
+ */
 export function ProblemItem({ problem, index }: { problem: Diagnostic; index: number }) {
   const text = useProblemsText();
   const language = useLanguageStore((state) => state.language);
@@ -27,19 +30,13 @@ export function ProblemItem({ problem, index }: { problem: Diagnostic; index: nu
   return (
     <li className={`problem problem--${problem.severity}`} aria-current={shown ? 'true' : undefined}>
       <button type="button" className="problem__show" onClick={choose}>
-        <span className="problem__where">
+        <span className="problem__message">{problem.message}</span>
+        <span className="problem__where muted">
+          {problem.nodeId === undefined ? text('whole-flow') : <bdi dir="ltr">{problem.nodeId}</bdi>} ·{' '}
           <bdi dir="ltr" className="problem__rule">
             {problem.rule}
-          </bdi>{' '}
-          {problem.nodeId === undefined ? (
-            <span className="muted">{text('whole-flow')}</span>
-          ) : (
-            <bdi dir="ltr" className="muted">
-              {problem.nodeId}
-            </bdi>
-          )}
+          </bdi>
         </span>
-        <span className="problem__message">{problem.message}</span>
       </button>
       {(offered.length > 0 || fixes) && (
         <div className="problem__actions">
