@@ -1,5 +1,5 @@
 // Layering is enforced here and again by one tsconfig per layer (DESIGN.md §1):
-// renderer -> shared, flows; electron -> shared, flows; cli -> flows; runtime -> flows.
+// renderer -> shared, flows; electron -> shared, flows; cli -> flows, services/bundle; runtime -> flows.
 // Nothing imports renderer/ or electron/, and flows/ imports nothing outside itself.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -21,7 +21,7 @@ const flowsInternals = {
 };
 
 /** Builds a no-restricted-imports rule from forbidden package names and folder names. */
-function layer(message, { packages = [], folders = [], outsideFlows = true }) {
+function layer(message, { packages = [], folders = [], groups = [], outsideFlows = true }) {
   return {
     'no-restricted-imports': [
       'error',
@@ -30,6 +30,7 @@ function layer(message, { packages = [], folders = [], outsideFlows = true }) {
         patterns: [
           ...packages.filter((name) => name.includes('*')).map((group) => ({ group: [group], message })),
           ...folders.map((folder) => ({ group: [`**/${folder}/**`, `**/${folder}`], message })),
+          ...groups.map((group) => ({ group, message })),
           ...(outsideFlows ? [flowsInternals] : []),
         ],
       },
@@ -109,23 +110,47 @@ export default tseslint.config(
     }),
   },
   {
-    files: ['services/**/*.ts', 'web/**/*.ts'],
+    // web/ is started from a checkout (`npm run web`) and may rebuild the prebuilt runtime through scripts/;
+    // services/ also runs inside the packaged desktop app, where scripts/ (and esbuild) do not exist.
+    files: ['services/**/*.ts'],
     rules: layer(
-      'services/ and web/ are the studio on the Node side: flows/ and shared/, never renderer/, electron/ or UI packages.',
-      { packages: uiOrShell, folders: ['renderer', 'electron', 'cli', 'runtime', 'bench'] },
+      'services/ is the studio on the Node side: flows/ and shared/, never renderer/, electron/, UI packages or the build scripts.',
+      { packages: uiOrShell, folders: ['renderer', 'electron', 'cli', 'runtime', 'bench', 'scripts'] },
     ),
   },
   {
-    files: ['cli/**/*.ts', 'runtime/**/*.ts'],
-    ignores: ['**/*.test.ts'],
-    rules: layer('cli/ and runtime/ depend on flows/ only.', {
+    files: ['web/**/*.ts'],
+    rules: layer('web/ is the studio on the Node side: flows/ and shared/, never renderer/, electron/ or UI packages.', {
       packages: uiOrShell,
-      folders: ['renderer', 'electron', 'shared'],
+      folders: ['renderer', 'electron', 'cli', 'runtime', 'bench'],
+    }),
+  },
+  {
+    // The CLI shares the bot folder's rules and the prebuilt runtime with the studio's export through
+    // services/bundle/ (docs/architecture.md); the rest of services/ is the studio's, and scripts/ is
+    // build tooling that an installed copy does not have.
+    files: ['cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: layer('cli/ depends on flows/ and, for writing a bot, services/bundle/ only.', {
+      packages: [...uiOrShell, ...nativeStorage, 'esbuild', 'tsx', 'tsx/*'],
+      folders: ['renderer', 'electron', 'shared', 'runtime', 'web', 'scripts'],
+      // Gitignore syntax: everything in services/ but the bundle/ folder.
+      groups: [['**/services/*', '!**/services/bundle']],
+    }),
+  },
+  {
+    files: ['runtime/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: layer('runtime/ depends on flows/ only: it is bundled alone into the bot’s server.js.', {
+      packages: [...uiOrShell, 'esbuild', 'tsx', 'tsx/*'],
+      folders: ['renderer', 'electron', 'shared', 'services', 'cli', 'web', 'scripts'],
     }),
   },
   {
     files: ['electron/**/*.ts'],
-    rules: layer('electron/ may use shared/ and flows/, never renderer/.', { folders: ['renderer', 'cli', 'runtime'] }),
+    rules: layer('electron/ may use shared/ and flows/, never renderer/ or the build scripts.', {
+      folders: ['renderer', 'cli', 'runtime', 'scripts'],
+    }),
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'scripts/**/*.mjs'],

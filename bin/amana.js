@@ -1,14 +1,13 @@
 #!/usr/bin/env node
-// The `amana` command. Runs the TypeScript sources directly through tsx, so `npx amana`
-// works right after `npm install` with no build step.
-import { register } from 'tsx/esm/api';
+// The `amana` command: starts the prebuilt CLI, out/cli/amana.mjs (built by `npm install`'s prepare
+// script), so no TypeScript is compiled at start. In a development checkout (the sources are here) it
+// is first rebuilt if its sources changed, and so is the bot's server.js before `amana export` copies it.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../cli/main.ts');
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdin: process.stdin,
-  env: process.env,
-  cwd: process.cwd(),
-});
+if (existsSync(new URL('../cli/run.ts', import.meta.url))) {
+  const { ensureFresh, prebuilt } = await import('../scripts/prebuilt.mjs');
+  await ensureFresh(prebuilt.cli);
+  // Checking the runtime's ~430 sources costs more than a command that does not export should wait.
+  if (process.argv.slice(2).includes('export')) await ensureFresh(prebuilt.runtime);
+}
+await import('../out/cli/amana.mjs');

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { closestUiLanguage, isUiLanguage, type UiLanguage } from '../flows/i18n/index.ts';
 import { commands } from './commands/index.ts';
 import { writeLine, type CliIo } from './io.ts';
 import { cliText } from './messages.ts';
+import { packageRoot } from './package-root.ts';
 
 /** The version in package.json, read once. */
 export function amanaVersion(): string {
-  const manifest: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const manifest: unknown = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8'));
   return typeof manifest === 'object' && manifest !== null && 'version' in manifest
     ? String(manifest.version)
     : '0.0.0';

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { closestUiLanguage, translator, type Catalogue } from '../flows/i18n/index.ts';
 import { bundleShell, buildRenderer } from './build-desktop.ts';
 import { electronSqliteBinding } from './electron-sqlite.ts';
+import { ensureFresh, prebuilt } from './prebuilt.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const say = translator<'no-electron' | 'no-sqlite'>({
@@ -41,7 +42,8 @@ try {
   process.exit(1);
 }
 
-await Promise.all([bundleShell(), buildRenderer()]);
+// The bot program the Export dialog copies, out/runtime/server.js, rebuilt if runtime/ changed.
+await Promise.all([bundleShell(), buildRenderer(), ensureFresh(prebuilt.runtime)]);
 const binding = electronSqliteBinding();
 if (!binding) {
   console.error(

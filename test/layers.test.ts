@@ -48,10 +48,25 @@ describe('lint keeps the layers apart', () => {
     ['cli/probe.ts', "import { x } from '../renderer/store.ts';"],
     ['cli/probe.ts', "import { x } from '../electron/main.ts';"],
     ['runtime/probe.ts', "import { x } from '../electron/main.ts';"],
+    ['cli/probe.ts', "import { x } from '../services/workspace/open-workspace.ts';"],
+    ['cli/commands/probe.ts', "import { x } from '../../services/studio/create-studio.ts';"],
+    ['cli/probe.ts', "import { x } from '../services/messages.ts';"],
+    ['cli/probe.ts', "import { x } from '../scripts/prebuilt.mjs';"],
+    ['cli/probe.ts', "import { build as x } from 'esbuild';"],
+    ['runtime/probe.ts', "import { x } from '../services/bundle/bundle-folder.ts';"],
+    ['runtime/probe.ts', "import { x } from '../scripts/prebuilt.mjs';"],
+    ['services/bundle/probe.ts', "import { x } from '../../scripts/prebuilt.mjs';"],
+    ['electron/probe.ts', "import { x } from '../scripts/prebuilt.mjs';"],
     ['shared/probe.ts', "import { x } from '../renderer/store.ts';"],
     ['electron/probe.ts', "import { x } from '../renderer/store.ts';"],
   ])('refuses in %s: %s', async (file, source) => {
     expect(await importErrors(file, `${source}\nexport const y = x;\n`)).not.toEqual([]);
+  });
+
+  it('lets the CLI write a bot with services/bundle/, which the studio’s export uses too', async () => {
+    const source =
+      "import { writeBundleFiles } from '../../services/bundle/bundle-folder.ts';\nimport { runtimeSourceAt } from '../../services/bundle/runtime-source.ts';\nexport const y = [writeBundleFiles, runtimeSourceAt];\n";
+    expect(await importErrors('cli/commands/probe.ts', source)).toEqual([]);
   });
 
   it('lets the CLI use Node and flows/', async () => {

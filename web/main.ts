@@ -6,7 +6,7 @@ import { closestUiLanguage } from '../flows/i18n/index.ts';
 import { defaultWorkspaceFile } from '../services/workspace/default-location.ts';
 import { openWorkspace } from '../services/workspace/open-workspace.ts';
 import { workspaceOpeningProblem } from '../services/workspace/opening-problem.ts';
-import { bundleRuntime } from '../scripts/build-runtime.ts';
+import { ensureFresh, prebuilt } from '../scripts/prebuilt.mjs';
 import { runtimeSourceAt } from '../services/bundle/runtime-source.ts';
 import { createStudio } from '../services/studio/create-studio.ts';
 import { appVersion } from './app-version.ts';
@@ -41,8 +41,8 @@ const logError = (error: unknown) =>
 const api = createStudio({
   workspace,
   host: { edition: 'browser', appVersion: appVersion(), nativeFileDialogs: false, workspaceFile },
-  // `npm run web` runs from a checkout: the bot is bundled from runtime/ at export time, as `amana export` does.
-  runtime: runtimeSourceAt(new URL('../', import.meta.url).pathname, bundleRuntime),
+  // `npm run web` runs from a checkout: out/runtime/server.js is rebuilt before an export when runtime/ changed.
+  runtime: runtimeSourceAt(new URL('../', import.meta.url).pathname, () => ensureFresh(prebuilt.runtime)),
 });
 
 try {

@@ -1,13 +1,14 @@
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { bundleRuntime } from '../../scripts/build-runtime.ts';
 import { formatText } from '../../flows/check/index.ts';
 import { buildBundle } from '../../flows/export/index.ts';
 import { translator, type Catalogue } from '../../flows/i18n/index.ts';
-import { dependencyRange, isEmptyOrBundle, writeBundleFiles } from '../../services/bundle/bundle-folder.ts';
+import { isEmptyOrBundle, writeBundleFiles } from '../../services/bundle/bundle-folder.ts';
+import { bundleText } from '../../services/bundle/messages.ts';
+import { runtimeSourceAt } from '../../services/bundle/runtime-source.ts';
 import { loadFlowFile } from '../files.ts';
 import { amanaVersion } from '../main.ts';
 import { cliText } from '../messages.ts';
+import { packageRoot } from '../package-root.ts';
 import { writeLine, type Command } from '../io.ts';
 import { helpOf, unknownOption, missingFiles } from './common.ts';
 
@@ -55,13 +56,11 @@ const messages: Catalogue<
 };
 const text = translator(messages);
 
-/** Amana's own package.json: the runtime's dependencies are pinned to the ranges it was built against. */
-const packageJsonFile = fileURLToPath(new URL('../../package.json', import.meta.url));
-
 /**
  * `amana export <flow> --out <dir>`: refused (exit 1, the check report printed as `amana check` prints
  * it) while the flow has
- * check errors; otherwise bundles the runtime with esbuild and writes the bundle of DESIGN.md §5.
+ * check errors; otherwise writes the bundle of DESIGN.md §5 with the prebuilt runtime, out/runtime/server.js
+ * (the same file the studio's export copies; bin/amana.js rebuilds it first in a development checkout).
  */
 export const exportCommand: Command = {
   name: 'export',
@@ -106,13 +105,20 @@ export const exportCommand: Command = {
       return 2;
     }
 
+    const runtime = runtimeSourceAt(packageRoot());
+    let serverJs: string;
+    try {
+      serverJs = await runtime.serverJs();
+    } catch {
+      writeLine(context.stderr, bundleText(language, 'runtime-missing'));
+      return 2;
+    }
     const result = buildBundle(loaded.flow, {
-      serverJs: await bundleRuntime(),
+      serverJs,
       appVersion: amanaVersion(),
       exportedAt: new Date().toISOString(),
       language,
-      betterSqlite3: await dependencyRange(packageJsonFile, 'better-sqlite3', '^12.0.0'),
-      postgres: await dependencyRange(packageJsonFile, 'postgres', '^3.4.0'),
+      ...(await runtime.dependencies()),
     });
     if (!result.ok) {
       for (const line of formatText(file, result.diagnostics)) writeLine(context.stdout, line);

@@ -9,13 +9,17 @@ export interface RuntimeSource {
 }
 
 /**
- * The runtime of an Amana checkout or installation at `root`. In a development checkout the
- * host passes `build` (esbuild over runtime/, as `amana export` does), so the bot always matches
- * the sources; otherwise the prebuilt `out/runtime/server.js` (`npm run build:runtime`) is used.
+ * The runtime of an Amana checkout or installation at `root`: the one prebuilt `out/runtime/server.js`
+ * (`npm run build:runtime`, also run by `npm install`), which `amana export` and the studio's export
+ * (browser and desktop) all copy. A host running from a development checkout passes `refresh`, which
+ * rebuilds that file first when runtime/ changed, so the bot always matches the sources.
  */
-export function runtimeSourceAt(root: string, build?: () => Promise<string>): RuntimeSource {
+export function runtimeSourceAt(root: string, refresh?: () => Promise<unknown>): RuntimeSource {
   return {
-    serverJs: () => (build ? build() : readFile(join(root, 'out', 'runtime', 'server.js'), 'utf8')),
+    serverJs: async () => {
+      await refresh?.();
+      return readFile(join(root, 'out', 'runtime', 'server.js'), 'utf8');
+    },
     dependencies: async () => ({
       betterSqlite3: await dependencyRange(join(root, 'package.json'), 'better-sqlite3', '^12.0.0'),
       postgres: await dependencyRange(join(root, 'package.json'), 'postgres', '^3.4.0'),

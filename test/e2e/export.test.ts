@@ -3,16 +3,7 @@
 // runs — its webhook verifies and it answers a signed message through a fake Graph API; a changed
 // retention shows in the data diff of the dialog and of version history; the log keeps both exports.
 import { spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -24,6 +15,7 @@ import { secrets } from '../runtime/helpers/bot.ts';
 import { launchChromium } from './chromium.ts';
 import { startWebEdition, type RunningWebEdition } from './web-edition.ts';
 import { twoLanguageBundleFiles } from '../fixtures/bundle-files.ts';
+import { useCompiledSqlite } from '../helpers/compiled-sqlite.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const examples = join(root, 'flows/examples');
@@ -39,7 +31,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'amana-e2e-export-'));
   [web, browser] = await Promise.all([startWebEdition(join(dir, 'workspace.db')), launchChromium()]);
   page = await browser.newPage({ acceptDownloads: true });
-  // Building the bundle bundles the runtime with esbuild on the host: seconds, or more on a busy machine.
+  // Building and zipping the bundle takes seconds on the host, or more on a busy machine.
   page.setDefaultTimeout(150_000);
   page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
@@ -183,10 +175,8 @@ describe('exporting a bot from the studio (browser edition)', () => {
 });
 
 /**
- * `npm install` in the unzipped bundle, from the npm registry, for the better-sqlite3 its
- * package.json names. Its install script would compile the native addon (minutes on a busy
- * machine); the same version's addon, compiled for this Node by Amana's own `npm install`, is
- * copied in instead — only when the versions match, so the bot runs exactly what it would get.
+ * `npm install` in the unzipped bundle, from the npm registry, for the better-sqlite3 its package.json
+ * names, without compiling it (test/helpers/compiled-sqlite.ts).
  */
 function installBundle(botDir: string): void {
   const installed = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'], {
@@ -194,15 +184,5 @@ function installBundle(botDir: string): void {
     encoding: 'utf8',
   });
   expect(installed.status, installed.stderr).toBe(0);
-  const theirs = join(botDir, 'node_modules', 'better-sqlite3');
-  const ours = join(root, 'node_modules', 'better-sqlite3');
-  const version = (dir: string) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
-  const addon = join('build', 'Release', 'better_sqlite3.node');
-  if (version(theirs) === version(ours) && existsSync(join(ours, addon))) {
-    mkdirSync(join(theirs, 'build', 'Release'), { recursive: true });
-    copyFileSync(join(ours, addon), join(theirs, addon));
-    return;
-  }
-  const rebuilt = spawnSync('npm', ['rebuild', 'better-sqlite3'], { cwd: botDir, encoding: 'utf8' });
-  expect(rebuilt.status, rebuilt.stderr).toBe(0);
+  expect(useCompiledSqlite(botDir)).toBe('');
 }

@@ -33,7 +33,9 @@ describe('electron-builder.yml', () => {
 
   it('packs the bundles the app starts from, and turns off the fuses that would let it run as Node', () => {
     expect(manifest.main).toBe('out/electron/main.cjs');
-    expect(config['files']).toEqual(expect.arrayContaining(['package.json', 'out/electron/**', 'out/renderer/**']));
+    expect(config['files']).toEqual(
+      expect.arrayContaining(['package.json', 'out/electron/**', 'out/renderer/**', 'out/runtime/**']),
+    );
     expect(config['electronFuses']).toMatchObject({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
