@@ -120,10 +120,13 @@ export default tseslint.config(
   },
   {
     files: ['web/**/*.ts'],
-    rules: layer('web/ is the studio on the Node side: flows/ and shared/, never renderer/, electron/ or UI packages.', {
-      packages: uiOrShell,
-      folders: ['renderer', 'electron', 'cli', 'runtime', 'bench'],
-    }),
+    rules: layer(
+      'web/ is the studio on the Node side: flows/ and shared/, never renderer/, electron/ or UI packages.',
+      {
+        packages: uiOrShell,
+        folders: ['renderer', 'electron', 'cli', 'runtime', 'bench'],
+      },
+    ),
   },
   {
     // The CLI shares the bot folder's rules and the prebuilt runtime with the studio's export through

@@ -73,7 +73,10 @@ export async function buildPrebuilt(target) {
   writeWhole(target.outfile, output.text);
   if (target.options.format === 'cjs') {
     // out/ sits inside a "type": "module" package: this says the bundle beside it is CommonJS.
-    writeWhole(join(dirname(target.outfile), 'package.json'), `${JSON.stringify({ type: 'commonjs', private: true })}\n`);
+    writeWhole(
+      join(dirname(target.outfile), 'package.json'),
+      `${JSON.stringify({ type: 'commonjs', private: true })}\n`,
+    );
   }
   const inputs = [...Object.keys(result.metafile.inputs), 'package.json', 'scripts/prebuilt.mjs'];
   writeWhole(target.stamp, `${JSON.stringify({ builtAt: startedAt, inputs }, null, 1)}\n`);

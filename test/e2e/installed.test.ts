@@ -33,16 +33,17 @@ const graph = new FakeGraph();
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'amana-installed-'));
-  const packed = spawnSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' });
+  const packed = spawnSync('npm', ['pack', '--pack-destination', dir], { cwd: root, encoding: 'utf8' });
   expect(packed.status, packed.stderr).toBe(0);
-  const [{ filename }] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string }[];
+  const tarball = readdirSync(dir).find((name) => name.endsWith('.tgz'));
+  if (!tarball) throw new Error(`npm pack wrote no tarball: ${packed.stdout}`);
 
   installed = join(dir, 'user');
   mkdirSync(installed);
   writeFileSync(join(installed, 'package.json'), '{ "private": true }\n');
   const install = spawnSync(
     'npm',
-    ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', join(dir, filename)],
+    ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', join(dir, tarball)],
     { cwd: installed, encoding: 'utf8' },
   );
   expect(install.status, install.stderr).toBe(0);
