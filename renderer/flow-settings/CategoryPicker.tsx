@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { categoryTrail, searchCategories } from '../../flows/check/index.ts';
 import { findCategory, type DataCategory } from '../../flows/index.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
@@ -23,7 +23,21 @@ export function CategoryPicker({
 }) {
   const text = useSettingsText();
   const language = useLanguageStore((state) => state.language);
-  const [open, setOpen] = useState(false);
+  // Where the list opens: fixed to the viewport beside its button, so the scrolling table that holds
+  // the picker does not clip it; null while closed.
+  const [place, setPlace] = useState<CSSProperties | null>(null);
+  const open = place !== null;
+  const setOpen = (next: boolean, button?: HTMLElement) => setPlace(next && button ? popupPlace(button) : null);
+  const popup = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    // The list stays where it opened: when what holds the button scrolls, it closes.
+    const close = (event: Event) => {
+      if (!(event.target instanceof Node && popup.current?.contains(event.target))) setPlace(null);
+    };
+    window.addEventListener('scroll', close, true);
+    return () => window.removeEventListener('scroll', close, true);
+  }, [open]);
   const [query, setQuery] = useState('');
   const matches = useMemo(() => searchCategories(query, language).slice(0, shownMatches), [query, language]);
   const current = findCategory(value);
@@ -34,13 +48,13 @@ export function CategoryPicker({
         type="button"
         aria-expanded={open}
         aria-label={`${text('choose-category')}: ${fieldKey}`}
-        onClick={() => setOpen(!open)}
+        onClick={(event) => setOpen(!open, event.currentTarget)}
       >
         {current ? categoryTrail(current.key, language) : value}
       </button>
       {current && <CategoryMarks category={current} />}
       {open && (
-        <div className="category-picker__popup">
+        <div ref={popup} className="category-picker__popup" style={place}>
           <input
             type="search"
             autoFocus
@@ -82,6 +96,20 @@ export function CategoryPicker({
       )}
     </div>
   );
+}
+
+/** Below the button when there is room (else above), aligned with its start edge in either direction. */
+function popupPlace(button: HTMLElement): CSSProperties {
+  const rect = button.getBoundingClientRect();
+  const room = { below: window.innerHeight - rect.bottom, above: rect.top };
+  const below = room.below >= 240 || room.below >= room.above;
+  const rightToLeft = getComputedStyle(button).direction === 'rtl';
+  return {
+    position: 'fixed',
+    ...(below ? { top: rect.bottom + 4 } : { bottom: window.innerHeight - rect.top + 4 }),
+    ...(rightToLeft ? { right: window.innerWidth - rect.right } : { left: rect.left }),
+    maxBlockSize: Math.max(160, (below ? room.below : room.above) - 12),
+  };
 }
 
 function CategoryMarks({ category }: { category: DataCategory }) {

@@ -38,7 +38,9 @@ export function KeywordsForm({ flow }: { flow: Flow }) {
         <div key={kind} className="flow-settings__row">
           {flow.languages.map((language) => (
             <label key={language}>
-              {text(label)} (<bdi dir="ltr">{language}</bdi>)
+              <span>
+                {text(label)} (<bdi dir="ltr">{language}</bdi>)
+              </span>
               <CommitInput
                 value={(flow.keywords?.[kind]?.[language] ?? []).join(', ')}
                 onCommit={(value) => set(kind, language, value)}
