@@ -9,8 +9,9 @@
  * It runs the real browser edition (`npm run web`) on a fresh workspace and imports the flows of
  * bench/check-generator.ts (seed 2026). Each timed edit is the designer's own: in Flow settings,
  * a field's retention is switched between "Not set" and 30 days, which adds or removes one
- * `missing-retention` error. The time runs from the change event to the Problems status line
- * showing the new count (a MutationObserver in the page), so it includes the settings form,
+ * `missing-retention` error. The time runs from the change event to the Problems tab beside the
+ * settings showing the new error count on its badge (a MutationObserver in the page; the status
+ * line and the cards' badges are drawn in the same render), so it includes the settings form,
  * the edit op, the debounce, posting the flow to the worker, the check, and React drawing the
  * panel and the cards' badges. The Long Tasks API records every main-thread task over 50 ms
  * meanwhile; the figure is the longest task seen during the edit (0 when none was that long).
@@ -47,13 +48,13 @@ const median = (values: number[]) => {
 };
 
 /** One retention switch, timed in the page; resolves with the elapsed time and the longest task. */
-function timedEdit(page: Page, field: string, days: string, expected: string) {
+function timedEdit(page: Page, field: string, days: string, expectedErrors: number) {
   return page.evaluate(
-    ({ field, days, expected }) =>
+    ({ field, days, expectedErrors }) =>
       new Promise<{ elapsed: number; longest: number }>((resolve, reject) => {
         const select = document.querySelector<HTMLSelectElement>(`select[aria-label="Kept for: ${field}"]`);
-        const status = document.querySelector('.problems__status');
-        if (!select || !status) return reject(new Error('the retention field or the status line is missing'));
+        const status = document.querySelector('#dock-tab-problems');
+        if (!select || !status) return reject(new Error('the retention field or the Problems tab is missing'));
         let longest = 0;
         const tasks = new PerformanceObserver((list) => {
           for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
@@ -61,7 +62,7 @@ function timedEdit(page: Page, field: string, days: string, expected: string) {
         tasks.observe({ type: 'longtask' });
         const start = performance.now();
         const done = new MutationObserver(() => {
-          if (!status.textContent?.startsWith(expected)) return;
+          if (Number(status.querySelector('.problem-badge')?.textContent ?? '0') !== expectedErrors) return;
           const elapsed = performance.now() - start;
           done.disconnect();
           // Long tasks are reported after they end: give the last one a frame to arrive.
@@ -77,7 +78,7 @@ function timedEdit(page: Page, field: string, days: string, expected: string) {
         setter?.call(select, days);
         select.dispatchEvent(new Event('change', { bubbles: true }));
       }),
-    { field, days, expected },
+    { field, days, expectedErrors },
   );
 }
 
@@ -94,8 +95,8 @@ async function measure(page: Page, nodes: number): Promise<Figures> {
   const field = typeof first === 'object' && first !== null && 'key' in first ? String(first.key) : '';
   const figures: Figures = { nodes, editToProblemsMs: [], longestTaskMs: [] };
   for (let run = 0; run < warmupEdits + editsPerSize; run += 1) {
-    const removed = await timedEdit(page, field, '', '1 error');
-    const restored = await timedEdit(page, field, '30', 'Ready to export');
+    const removed = await timedEdit(page, field, '', 1);
+    const restored = await timedEdit(page, field, '30', 0);
     if (run < warmupEdits) continue;
     for (const { elapsed, longest } of [removed, restored]) {
       figures.editToProblemsMs.push(elapsed);

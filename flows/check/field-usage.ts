@@ -12,7 +12,7 @@ export interface FieldUsage {
  * For every key the flow's steps use, the steps that collect, read and share it, in the order of
  * the flow's nodes (the Flow settings list them beside each field; the data map prints them).
  */
-export function fieldUsage(flow: Flow): Map<string, FieldUsage> {
+export function fieldUsage(flow: Pick<Flow, 'nodes'>): Map<string, FieldUsage> {
   const usage = new Map<string, FieldUsage>();
   const of = (key: string) => {
     let entry = usage.get(key);

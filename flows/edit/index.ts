@@ -17,4 +17,4 @@ export { usedKeys, keysOfNode } from './used-keys.ts';
 export { validateNode, type FieldProblem } from './validate-node.ts';
 export { valueAt, nodeWith, type FieldPath } from './node-fields.ts';
 export { editErrorMessage } from './messages.ts';
-export { verifiedQuickFixes, proposedQuickFixes, repairs, type QuickFix } from './fixes/index.ts';
+export { verifiedQuickFixes, verifyQuickFixes, proposedQuickFixes, repairs, type QuickFix } from './fixes/index.ts';

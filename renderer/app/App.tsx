@@ -51,9 +51,6 @@ export function App() {
   useShortcuts();
   useLiveCheck();
   useRehearsedFlow();
-  const simulating = useSimulator((state) => state.open);
-  const testing = useTests((state) => state.open);
-  const flow = useDocumentStore(flowOnCanvas);
   useEffect(() => {
     onActionFailure(reportFailure);
     const unregister = registerEditorActions();
@@ -101,18 +98,30 @@ export function App() {
             <SideDock />
           </div>
         )}
-        {flow && (simulating || testing) && (
-          <div className="app-panels">
-            {simulating && <SimulatorPanel flow={flow} />}
-            {testing && <TestsPanel flow={flow} />}
-          </div>
-        )}
+        <StudioPanels />
         <VersionHistory />
       </div>
       {dialog === 'new-flow' && <NewFlowDialog />}
       {dialog === 'command-palette' && <CommandPalette />}
       {dialog === 'cheat-sheet' && <CheatSheet />}
       <ExportDialog />
+    </div>
+  );
+}
+
+/**
+ * The Simulator and Tests panels beside the canvas. They follow every edit; the rest of the frame
+ * does not, so the flow is read here rather than in App.
+ */
+function StudioPanels() {
+  const simulating = useSimulator((state) => state.open);
+  const testing = useTests((state) => state.open);
+  const flow = useDocumentStore((state) => (simulating || testing ? flowOnCanvas(state) : null));
+  if (!flow) return null;
+  return (
+    <div className="app-panels">
+      {simulating && <SimulatorPanel flow={flow} />}
+      {testing && <TestsPanel flow={flow} />}
     </div>
   );
 }

@@ -10,9 +10,9 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { connect, moveNodes, reconnect } from '../../flows/edit/index.ts';
-import type { Flow, FlowNode } from '../../flows/index.ts';
+import type { Flow, FlowEdge, FlowNode } from '../../flows/index.ts';
 import { ContextMenu, type ContextMenuRequest } from '../actions/ContextMenu.tsx';
 import { reportSizesFrom } from '../editor/canvas-sizes.ts';
 import { addStep, kindDragType } from '../editor/commands/add-step.ts';
@@ -29,9 +29,13 @@ import { useSelectionStore } from '../stores/selection-store.ts';
 import { useViewportStore } from '../stores/viewport-store.ts';
 import { canvasAriaLabels } from './aria-labels.ts';
 import { NodeCard } from './NodeCard.tsx';
-import { cardContext, cardOf, edgeOnCanvas, type CardContext, type CardNode } from './to-canvas.ts';
+import { cardContext, cardOf, edgeOnCanvas, type CardContext, type CardData, type CardNode } from './to-canvas.ts';
 
+// Props React Flow compares by identity: an object made anew at each render would reach its store
+// as a change, and every node and connection would be looked at again after each edit.
 const nodeTypes = { card: NodeCard };
+const fitViewOptions = { maxZoom: 1 };
+const proOptions = { hideAttribution: false };
 type Size = { width: number; height: number };
 
 /** The flow being edited, drawn from the document store; an older version is shown read only. */
@@ -69,19 +73,9 @@ function EditableCanvas() {
   const marks = useCanvasMarks();
   const highlightClasses = useMemo(() => highlightsByNode(layers), [layers]);
   const nodes = useCards(flow, context, selectedNodes, highlightClasses, dragged, sizes, marks);
-  const edges = useEdges(flow, nodes, selectedEdges, layers);
   // A problem's witness path: its connections marked, the rest of the canvas dimmed (app.css).
   const witnessEdges = useProblemsStore((state) => state.witness?.edges);
-  const drawnEdges = useMemo(
-    () =>
-      edges.map((edge) => {
-        const classes = [edge.className, witnessEdges?.has(edge.id) && 'edge--on-path', marks.edge(edge.id)].filter(Boolean);
-        return classes.length > 0
-          ? { ...edge, className: classes.join(' '), animated: marks.edge(edge.id)?.includes('sim-taken') === true }
-          : edge;
-      }),
-    [edges, witnessEdges, marks],
-  );
+  const edges = useEdges(flow, nodes, selectedEdges, layers, witnessEdges, marks);
 
   useEffect(() => {
     useViewportStore.getState().attach({
@@ -91,7 +85,10 @@ function EditableCanvas() {
         const width = node.measured.width ?? 0;
         const height = node.measured.height ?? 0;
         const { x, y } = node.internals.positionAbsolute;
-        void reactFlow.setCenter(x + width / 2, y + height / 2, { zoom: Math.max(reactFlow.getZoom(), 0.8), duration: 200 });
+        void reactFlow.setCenter(x + width / 2, y + height / 2, {
+          zoom: Math.max(reactFlow.getZoom(), 0.8),
+          duration: 200,
+        });
       },
       fitView: () => void reactFlow.fitView({ duration: 200 }),
       center: () => {
@@ -109,7 +106,8 @@ function EditableCanvas() {
       if (measured.length > 0) {
         setSizes((previous) => {
           const next = new Map(previous);
-          for (const change of measured) if (change.type === 'dimensions' && change.dimensions) next.set(change.id, change.dimensions);
+          for (const change of measured)
+            if (change.type === 'dimensions' && change.dimensions) next.set(change.id, change.dimensions);
           return next;
         });
       }
@@ -131,7 +129,8 @@ function EditableCanvas() {
       if (dragging) {
         setDragged((previous) => {
           const next = new Map(previous);
-          for (const change of moves) if (change.type === 'position' && change.position) next.set(change.id, change.position);
+          for (const change of moves)
+            if (change.type === 'position' && change.position) next.set(change.id, change.position);
           return next;
         });
       } else if (moves.every((change) => change.type === 'position' && change.dragging === undefined)) {
@@ -170,7 +169,11 @@ function EditableCanvas() {
 
   const onConnect = useCallback((connection: Connection) => {
     useDocumentStore.getState().edit((current) =>
-      connect(current, { from: connection.source, to: connection.target, outcome: connection.sourceHandle ?? undefined }),
+      connect(current, {
+        from: connection.source,
+        to: connection.target,
+        outcome: connection.sourceHandle ?? undefined,
+      }),
     );
   }, []);
 
@@ -201,12 +204,41 @@ function EditableCanvas() {
     [reactFlow, readOnly],
   );
 
+  const onNodeContextMenu = useCallback(
+    (event: MouseEvent, node: CardNode) => {
+      event.preventDefault();
+      if (!useSelectionStore.getState().nodeIds.has(node.id)) useSelectionStore.getState().select([node.id]);
+      if (!readOnly) setMenu({ place: 'node-menu', x: event.clientX, y: event.clientY });
+    },
+    [readOnly],
+  );
+
+  const onEdgeContextMenu = useCallback(
+    (event: MouseEvent, edge: Edge) => {
+      event.preventDefault();
+      useSelectionStore.getState().select([], [edge.id]);
+      if (!readOnly) setMenu({ place: 'edge-menu', x: event.clientX, y: event.clientY });
+    },
+    [readOnly],
+  );
+
+  const onPaneContextMenu = useCallback(
+    (event: MouseEvent | globalThis.MouseEvent) => {
+      event.preventDefault();
+      const at = reactFlow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      if (!readOnly) setMenu({ place: 'pane-menu', x: event.clientX, y: event.clientY, at });
+    },
+    [reactFlow, readOnly],
+  );
+
   if (!flow) return null;
   return (
     <section
       ref={wrapper}
       className={`canvas${witnessEdges ? ' canvas--witness' : ''}`}
-      aria-label={readOnly ? text('canvas-label', { name: flow.name }) : editorText('canvas-editing', { name: flow.name })}
+      aria-label={
+        readOnly ? text('canvas-label', { name: flow.name }) : editorText('canvas-editing', { name: flow.name })
+      }
       onKeyDown={(event) => {
         if ((event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) && !readOnly) {
           event.preventDefault();
@@ -218,7 +250,7 @@ function EditableCanvas() {
     >
       <ReactFlow<CardNode, Edge>
         nodes={nodes}
-        edges={drawnEdges}
+        edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
@@ -227,21 +259,9 @@ function EditableCanvas() {
         onReconnect={onReconnect}
         onDragOver={onDragOver}
         onDrop={onDrop}
-        onNodeContextMenu={(event, node) => {
-          event.preventDefault();
-          if (!useSelectionStore.getState().nodeIds.has(node.id)) useSelectionStore.getState().select([node.id]);
-          if (!readOnly) setMenu({ place: 'node-menu', x: event.clientX, y: event.clientY });
-        }}
-        onEdgeContextMenu={(event, edge) => {
-          event.preventDefault();
-          useSelectionStore.getState().select([], [edge.id]);
-          if (!readOnly) setMenu({ place: 'edge-menu', x: event.clientX, y: event.clientY });
-        }}
-        onPaneContextMenu={(event) => {
-          event.preventDefault();
-          const at = reactFlow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-          if (!readOnly) setMenu({ place: 'pane-menu', x: event.clientX, y: event.clientY, at });
-        }}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
+        onPaneContextMenu={onPaneContextMenu}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         edgesReconnectable={!readOnly}
@@ -252,10 +272,10 @@ function EditableCanvas() {
         selectionOnDrag={false}
         ariaLabelConfig={canvasAriaLabels[ui]}
         fitView
-        fitViewOptions={{ maxZoom: 1 }}
+        fitViewOptions={fitViewOptions}
         minZoom={0.05}
         onlyRenderVisibleElements
-        proOptions={{ hideAttribution: false }}
+        proOptions={proOptions}
       >
         <Background />
         <Controls showInteractive={false} />
@@ -292,7 +312,9 @@ function highlightsByNode(layers: ReturnType<typeof useHighlightStore.getState>[
 
 /**
  * The cards, rebuilt only for nodes whose flow object, selection, highlight, size or drag position
- * changed: the rest keep their object, so React Flow and the memoised cards skip them.
+ * changed: the rest keep their object, so React Flow and the memoised cards skip them. When no card
+ * changed (an edit of the settings, a check's result) the array itself is kept, and React Flow does
+ * no work at all.
  */
 function useCards(
   flow: Flow | null,
@@ -304,8 +326,9 @@ function useCards(
   marks: CanvasMarks,
 ): CardNode[] {
   const cache = useRef(new Map<string, { source: FlowNode; context: CardContext; key: string; card: CardNode }>());
+  const previous = useRef<CardNode[]>([]);
   return useMemo(() => {
-    if (!flow || !context) return [];
+    if (!flow || !context) return (previous.current = []);
     const next = new Map<string, { source: FlowNode; context: CardContext; key: string; card: CardNode }>();
     const cards = flow.nodes.map((node) => {
       const isSelected = selected.has(node.id);
@@ -314,10 +337,10 @@ function useCards(
       const position = dragged.get(node.id);
       const mark = marks.node(node.id);
       const key = `${isSelected}|${highlight}|${mark}|${size?.width}x${size?.height}|${position?.x},${position?.y}`;
-      const previous = cache.current.get(node.id);
-      if (previous && previous.source === node && previous.context === context && previous.key === key) {
-        next.set(node.id, previous);
-        return previous.card;
+      const cached = cache.current.get(node.id);
+      if (cached && cached.source === node && cached.context === context && cached.key === key) {
+        next.set(node.id, cached);
+        return cached.card;
       }
       const base = cardOf(node, context);
       const card: CardNode = {
@@ -332,38 +355,75 @@ function useCards(
       return card;
     });
     cache.current = next;
-    return cards;
+    return (previous.current = sameItems(previous.current, cards) ? previous.current : cards);
   }, [flow, context, selected, highlights, dragged, sizes, marks]);
 }
 
+type HighlightLayers = ReturnType<typeof useHighlightStore.getState>['layers'];
+
+/**
+ * The connections, each rebuilt only when its flow edge, the outcomes of the step it leaves, its
+ * selection or its marks (highlight, witness path, simulator, coverage) changed; unchanged ones keep
+ * their object, and an unchanged list keeps its array, so React Flow redraws only what changed.
+ */
 function useEdges(
   flow: Flow | null,
   cards: CardNode[],
   selected: ReadonlySet<string>,
-  layers: ReturnType<typeof useHighlightStore.getState>['layers'],
+  layers: HighlightLayers,
+  witness: ReadonlySet<string> | undefined,
+  marks: CanvasMarks,
 ): Edge[] {
-  const outcomes = useMemo(
-    () => new Map(cards.map((card) => [card.id, new Set(card.data.outcomes.map((exit) => exit.id))])),
-    // Outcomes change with the cards' data only; cards are rebuilt when their node changes.
-    [cards],
-  );
+  const exitsOf = useRef(new WeakMap<CardData['outcomes'], ReadonlySet<string>>());
+  const cache = useRef(new Map<string, { source: FlowEdge; exits: ReadonlySet<string>; key: string; edge: Edge }>());
+  const previous = useRef<Edge[]>([]);
   return useMemo(() => {
-    if (!flow) return [];
+    if (!flow) return (previous.current = []);
+    const exits = new Map<string, ReadonlySet<string>>();
+    for (const card of cards) {
+      // A card keeps its outcomes object until its node changes: one set per version of a step.
+      let ids = exitsOf.current.get(card.data.outcomes);
+      if (!ids) exitsOf.current.set(card.data.outcomes, (ids = new Set(card.data.outcomes.map((exit) => exit.id))));
+      exits.set(card.id, ids);
+    }
     const highlighted = new Map<string, string>();
     for (const [layer, highlight] of Object.entries(layers)) {
-      for (const id of highlight?.edgeIds ?? []) highlighted.set(id, `${highlighted.get(id) ?? ''} is-highlight-${layer}`);
+      for (const id of highlight?.edgeIds ?? [])
+        highlighted.set(id, `${highlighted.get(id) ?? ''} is-highlight-${layer}`);
     }
-    return flow.edges
-      .filter((edge) => outcomes.has(edge.from) && outcomes.has(edge.to))
-      .map((edge) => {
-        const drawn = edgeOnCanvas(edge, outcomes.get(edge.from));
-        const className = highlighted.get(edge.id);
-        return {
-          ...drawn,
-          selected: selected.has(edge.id),
-          ...(className ? { className } : {}),
-          ariaLabel: `${edge.from} → ${edge.to}${edge.outcome ? ` (${edge.outcome})` : ''}`,
-        };
-      });
-  }, [flow, outcomes, selected, layers]);
+    const next = new Map<string, { source: FlowEdge; exits: ReadonlySet<string>; key: string; edge: Edge }>();
+    const drawn: Edge[] = [];
+    for (const edge of flow.edges) {
+      const from = exits.get(edge.from);
+      if (!from || !exits.has(edge.to)) continue;
+      const mark = marks.edge(edge.id);
+      const className = [highlighted.get(edge.id), witness?.has(edge.id) && 'edge--on-path', mark]
+        .filter(Boolean)
+        .join(' ');
+      const isSelected = selected.has(edge.id);
+      const key = `${isSelected}|${className}`;
+      const cached = cache.current.get(edge.id);
+      if (cached && cached.source === edge && cached.exits === from && cached.key === key) {
+        next.set(edge.id, cached);
+        drawn.push(cached.edge);
+        continue;
+      }
+      const shown: Edge = {
+        ...edgeOnCanvas(edge, from),
+        selected: isSelected,
+        ...(className ? { className } : {}),
+        ...(mark?.includes('sim-taken') ? { animated: true } : {}),
+        ariaLabel: `${edge.from} → ${edge.to}${edge.outcome ? ` (${edge.outcome})` : ''}`,
+      };
+      next.set(edge.id, { source: edge, exits: from, key, edge: shown });
+      drawn.push(shown);
+    }
+    cache.current = next;
+    return (previous.current = sameItems(previous.current, drawn) ? previous.current : drawn);
+  }, [flow, cards, selected, layers, witness, marks]);
+}
+
+/** Whether two lists hold the same objects in the same order. */
+function sameItems<Item>(before: readonly Item[], after: readonly Item[]): boolean {
+  return before.length === after.length && before.every((item, index) => item === after[index]);
 }

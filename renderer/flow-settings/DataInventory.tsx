@@ -1,7 +1,7 @@
 import { fieldUsage, legalBasisName, suggestedCategory } from '../../flows/check/index.ts';
 import { localText } from '../../flows/i18n/index.ts';
 import { factsOf, findCategory, legalBases, textsOf, type DataField, type Flow } from '../../flows/index.ts';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { showStep } from '../problems/show-step.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
 import { usePrivacyDockStore } from '../stores/privacy-dock-store.ts';
@@ -19,7 +19,9 @@ import { useSettingsText } from './use-settings-text.ts';
  */
 export function DataInventory({ flow }: { flow: Flow }) {
   const text = useSettingsText();
-  const usage = useMemo(() => fieldUsage(flow), [flow]);
+  // Reads every step: only again when the steps change, not at each edit of the settings.
+  const nodes = flow.nodes;
+  const usage = useMemo(() => fieldUsage({ nodes }), [nodes]);
   const setField = (key: string, change: Partial<DataField>) =>
     editFlow({
       op: 'setFlowField',
@@ -115,7 +117,9 @@ function FieldRow({
   useEffect(() => {
     if (inView?.key === field.key) row.current?.scrollIntoView({ block: 'nearest' });
   }, [inView, field.key]);
-  const suggestion = suggestionFor(flow, field.key);
+  // Reads every step's facts: only again when the steps change, not at each settings edit.
+  const nodes = flow.nodes;
+  const suggestion = useMemo(() => suggestionFor({ nodes }, field.key), [nodes, field.key]);
   const suggested =
     suggestion !== undefined && !within(field.category, suggestion) ? findCategory(suggestion) : undefined;
   const toggle = (list: string[] | undefined, id: string) =>
@@ -201,19 +205,7 @@ function FieldRow({
         ))}
       </td>
       <td>
-        {steps.length === 0 ? (
-          <span className="muted">{text('not-used')}</span>
-        ) : (
-          <ul className="inventory__steps">
-            {steps.map(({ id, verb }) => (
-              <li key={`${verb}:${id}`}>
-                <button type="button" onClick={() => showStep(id)}>
-                  <bdi dir="ltr">{id}</bdi> {verb}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <FieldSteps steps={steps} />
       </td>
       <td>
         <button type="button" onClick={onRemove} aria-label={`${text('remove')}: ${field.key}`}>
@@ -224,10 +216,39 @@ function FieldRow({
   );
 }
 
+/** How many steps a field lists before “Show all”: a field a large flow uses everywhere stays one row. */
+const stepsShown = 6;
+
+/** The steps that collect, read and share a field; choosing one selects it on the canvas. */
+function FieldSteps({ steps }: { steps: { id: string; verb: string }[] }) {
+  const text = useSettingsText();
+  const [all, setAll] = useState(false);
+  if (steps.length === 0) return <span className="muted">{text('not-used')}</span>;
+  const shown = all ? steps : steps.slice(0, stepsShown);
+  return (
+    <>
+      <ul className="inventory__steps">
+        {shown.map(({ id, verb }) => (
+          <li key={`${verb}:${id}`}>
+            <button type="button" onClick={() => showStep(id)}>
+              <bdi dir="ltr">{id}</bdi> {verb}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {steps.length > stepsShown && (
+        <button type="button" className="link" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? text('fewer-steps') : text('all-steps', { count: steps.length })}
+        </button>
+      )}
+    </>
+  );
+}
+
 const within = (key: string, root: string) => key === root || key.startsWith(`${root}.`);
 
 /** The category the wording of the first question that collects the key suggests. */
-function suggestionFor(flow: Flow, key: string): string | undefined {
+function suggestionFor(flow: Pick<Flow, 'nodes'>, key: string): string | undefined {
   for (const node of flow.nodes) {
     const collection = factsOf(node).collects.find((candidate) => candidate.key === key);
     if (!collection) continue;

@@ -35,7 +35,8 @@ export function DataMap() {
 function DataMapTable({ flow }: { flow: Flow }) {
   const text = useSettingsText();
   const language = useLanguageStore((state) => state.language);
-  const usage = useMemo(() => fieldUsage(flow), [flow]);
+  const nodes = flow.nodes;
+  const usage = useMemo(() => fieldUsage({ nodes }), [nodes]);
   const label = (map: Record<string, string> | undefined, fallback: string) =>
     localText(map, language, flow.languages) || fallback;
   const steps = (ids: readonly string[]) => (ids.length === 0 ? '—' : ids.join(', '));

@@ -61,6 +61,8 @@ type SettingsTextKey =
   | 'reads'
   | 'shares'
   | 'not-used'
+  | 'all-steps'
+  | 'fewer-steps'
   | 'nothing-declared'
   | 'variables-heading'
   | 'edit-refused'
@@ -133,6 +135,8 @@ const en: Record<SettingsTextKey, string> = {
   reads: 'reads',
   shares: 'shares',
   'not-used': 'No step uses it yet.',
+  'all-steps': 'Show all {count} steps',
+  'fewer-steps': 'Show fewer',
   'nothing-declared': 'No personal data declared yet.',
   'variables-heading': 'Variables (not personal data)',
   'edit-refused': 'That change does not fit the flow, so nothing was changed: {reason}',
@@ -206,6 +210,8 @@ const ptBR: Record<SettingsTextKey, string> = {
   reads: 'lê',
   shares: 'compartilha',
   'not-used': 'Nenhum passo o usa ainda.',
+  'all-steps': 'Mostrar os {count} passos',
+  'fewer-steps': 'Mostrar menos',
   'nothing-declared': 'Nenhum dado pessoal declarado ainda.',
   'variables-heading': 'Variáveis (não são dados pessoais)',
   'edit-refused': 'Essa alteração não se encaixa no fluxo, então nada foi alterado: {reason}',
@@ -279,6 +285,8 @@ const ar: Record<SettingsTextKey, string> = {
   reads: 'تقرأ',
   shares: 'تشارك',
   'not-used': 'لا تستخدمه أي خطوة بعد.',
+  'all-steps': 'اعرض الخطوات كلها ({count})',
+  'fewer-steps': 'اعرض أقل',
   'nothing-declared': 'لم يُصرَّح بأي بيانات شخصية بعد.',
   'variables-heading': 'المتغيرات (ليست بيانات شخصية)',
   'edit-refused': 'هذا التغيير لا يناسب المسار، فلم يتغيّر شيء: {reason}',

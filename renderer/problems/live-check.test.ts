@@ -48,20 +48,32 @@ describe('the live check', () => {
     vi.useRealTimers();
   });
 
-  it('checks a burst of edits once, when the edits pause, with the newest document', () => {
+  it('checks the first edit at once, and the rest of a burst once, when the edits pause', () => {
     live.request(ask(1));
+    expect(workers).toHaveLength(0);
+    vi.advanceTimersByTime(0);
+    expect(workers.map((worker) => worker.received.map((r) => r.revision))).toEqual([[1]]);
+    workers[0]?.answer(1);
     vi.advanceTimersByTime(30);
     live.request(ask(2));
     vi.advanceTimersByTime(30);
     live.request(ask(3));
-    expect(workers).toHaveLength(0);
-    vi.advanceTimersByTime(60);
-    expect(workers.map((worker) => worker.received.map((r) => r.revision))).toEqual([[3]]);
+    vi.advanceTimersByTime(59);
+    expect(workers[0]?.received.map((r) => r.revision)).toEqual([1]);
+    vi.advanceTimersByTime(1);
+    expect(workers.map((worker) => worker.received.map((r) => r.revision))).toEqual([[1, 3]]);
     workers[0]?.answer(3);
     expect(results).toEqual([
+      { revision: 1, diagnostics: [] },
+      { revision: 1, fixes: [] },
       { revision: 3, diagnostics: [] },
       { revision: 3, fixes: [] },
     ]);
+    // After a pause, the next edit is checked at once again.
+    vi.advanceTimersByTime(60);
+    live.request(ask(4));
+    vi.advanceTimersByTime(0);
+    expect(workers[0]?.received.map((r) => r.revision)).toEqual([1, 3, 4]);
   });
 
   it('cancels a run that an edit made stale and keeps only the newest result', () => {
@@ -76,14 +88,22 @@ describe('the live check', () => {
     expect(results.map((r) => r.revision)).toEqual([2, 2]);
   });
 
-  it('cancels a run still verifying fixes when a newer edit arrives', () => {
+  it('keeps the worker when a newer edit arrives while it verifies fixes, and drops the older fixes', () => {
     live.request(ask(1));
     vi.advanceTimersByTime(60);
     workers[0]?.answer(1, { fixes: false });
     live.request(ask(2));
     vi.advanceTimersByTime(60);
-    expect(workers[0]?.terminated).toBe(true);
-    expect(workers[1]?.received.map((r) => r.revision)).toEqual([2]);
+    expect(workers).toHaveLength(1);
+    expect(workers[0]?.terminated).toBe(false);
+    expect(workers[0]?.received.map((r) => r.revision)).toEqual([1, 2]);
+    workers[0]?.events.reply({ revision: 1, fixes: [] });
+    workers[0]?.answer(2);
+    expect(results.map((r) => [r.revision, 'fixes' in r])).toEqual([
+      [1, false],
+      [2, false],
+      [2, true],
+    ]);
   });
 
   it('drops a result that arrives after a newer edit was made, and keeps one worker between checks', () => {

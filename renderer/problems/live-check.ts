@@ -15,7 +15,10 @@ export interface CheckWorkerEvents {
 export interface LiveCheckOptions {
   /** Starts a check worker; called again after a stale run was cancelled. */
   spawn(events: CheckWorkerEvents): CheckWorker;
-  /** Quiet time after the last edit before a check starts (a burst of typing is checked once). */
+  /**
+   * Edits closer together than this are a burst (typing): its first edit is checked at once, the
+   * rest once, when the edits pause this long.
+   */
   delayMs: number;
   /** A check of the newest document finished. */
   onResult(reply: CheckReply): void;
@@ -28,23 +31,32 @@ export interface LiveCheck {
 }
 
 /**
- * Runs the checker in a worker after every edit, debounced. Only the newest revision matters:
+ * Runs the checker in a worker after every edit: the first edit after a pause at once, the rest of
+ * a burst once when it pauses. Only the newest revision matters:
  * a request that arrives while an older one is still being checked cancels that run (the worker
- * is stopped and a fresh one started), and a reply is passed on only if it belongs to the newest
- * revision asked for, so stale results never replace newer ones.
+ * is stopped and a fresh one started; once its findings are in, the worker itself abandons the
+ * older run's quick fixes), and a reply is passed on only if it belongs to the newest revision
+ * asked for, so stale results never replace newer ones.
  */
 export function createLiveCheck({ spawn, delayMs, onResult }: LiveCheckOptions): LiveCheck {
   let worker: CheckWorker | null = null;
   let newest: CheckRequest | null = null;
   let running: number | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  /** The revision last posted to a worker. */
+  let posted: number | null = null;
+  /** Pending: the check of the first edit of a burst. */
+  let soon: ReturnType<typeof setTimeout> | null = null;
+  /** Open while edits come quicker than `delayMs` apart; when it ends, the newest edit is checked. */
+  let burst: ReturnType<typeof setTimeout> | null = null;
 
   const start = (): CheckWorker => {
     const started = spawn({
       reply: (reply) => {
         if (worker !== started) return;
-        // A run ends with its fixes (or a failure); until then a newer edit cancels it.
-        if (reply.revision === running && !('diagnostics' in reply)) running = null;
+        // The check is done with its findings (or a failure): a newer edit no longer cancels it. The
+        // worker drops fixes it is still verifying for an older revision by itself, so the page
+        // does not pay a new worker's start-up for every quick edit.
+        if (reply.revision === running) running = null;
         if (reply.revision === newest?.revision) onResult(reply);
       },
       failure: (message) => {
@@ -60,26 +72,40 @@ export function createLiveCheck({ spawn, delayMs, onResult }: LiveCheckOptions):
     return started;
   };
 
+  /** Posts the newest request, unless it was posted already. */
   const dispatch = () => {
-    timer = null;
-    if (!newest) return;
+    if (!newest || newest.revision === posted) return;
     if (running !== null && worker) {
       worker.terminate();
       worker = null;
     }
     worker ??= start();
     running = newest.revision;
+    posted = newest.revision;
     worker.postMessage(newest);
+  };
+
+  /** The end of a burst: the edits paused for `delayMs`; the newest revision is checked if it was not. */
+  const quiet = () => {
+    burst = null;
+    dispatch();
   };
 
   return {
     request(request) {
       newest = request;
-      if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(dispatch, delayMs);
+      if (burst === null) {
+        // The first edit after a pause is checked at once (once the edit's own task is over), so
+        // problems follow a single edit without waiting out the debounce.
+        soon = setTimeout(dispatch, 0);
+      } else {
+        clearTimeout(burst);
+      }
+      burst = setTimeout(quiet, delayMs);
     },
     dispose() {
-      if (timer !== null) clearTimeout(timer);
+      if (soon !== null) clearTimeout(soon);
+      if (burst !== null) clearTimeout(burst);
       worker?.terminate();
       worker = null;
       newest = null;

@@ -4,6 +4,7 @@ import { flowOnCanvas, useDocumentStore } from '../stores/document-store.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
 import { useProblemsStore } from '../stores/problems-store.ts';
 import type { CheckMessage, CheckReply } from './check-protocol.ts';
+import { flowJson } from './flow-json.ts';
 import { createLiveCheck, type CheckWorker, type CheckWorkerEvents } from './live-check.ts';
 
 /** Long enough to check a burst of typing once, short enough that problems follow an edit at once. */
@@ -25,7 +26,7 @@ function spawnCheckWorker(events: CheckWorkerEvents): CheckWorker {
   };
   return {
     postMessage: ({ revision, flow, language }) => {
-      const message: CheckMessage = { revision, flowText: JSON.stringify(flow), language };
+      const message: CheckMessage = { revision, flowText: flowJson(flow), language };
       worker.postMessage(message);
     },
     terminate: () => worker.terminate(),

@@ -71,7 +71,7 @@ export const useProblemsStore = create<ProblemsState>()((set, get) => ({
       failure: null,
       diagnostics,
       summary: summarize(diagnostics),
-      byStep: problemsByStep(diagnostics),
+      byStep: problemsByStep(diagnostics, get().byStep),
       fixes: new Map(),
       // A path stays drawn while its problem is still found (by rule, step and field).
       witness: previous && diagnostics.some((d) => sameProblem(d, previous.problem)) ? previous : null,
@@ -112,7 +112,15 @@ export function sameProblem(a: Diagnostic, b: Diagnostic): boolean {
   return a.rule === b.rule && a.nodeId === b.nodeId && a.edgeId === b.edgeId && a.dataKey === b.dataKey;
 }
 
-function problemsByStep(diagnostics: readonly Diagnostic[]): Map<string, StepProblems> {
+/**
+ * Each step's count and worst severity. A step whose share did not change keeps its object, so
+ * only the cards whose badge changed redraw after a check (on a large flow with warnings on many
+ * steps, redrawing every badge repainted the whole canvas on each edit).
+ */
+function problemsByStep(
+  diagnostics: readonly Diagnostic[],
+  before: ReadonlyMap<string, StepProblems>,
+): Map<string, StepProblems> {
   const byStep = new Map<string, StepProblems>();
   for (const { nodeId, severity } of diagnostics) {
     if (nodeId === undefined) continue;
@@ -121,6 +129,10 @@ function problemsByStep(diagnostics: readonly Diagnostic[]): Map<string, StepPro
       count: (known?.count ?? 0) + 1,
       worst: known?.worst === 'error' || severity === 'error' ? 'error' : 'warning',
     });
+  }
+  for (const [nodeId, share] of byStep) {
+    const previous = before.get(nodeId);
+    if (previous?.count === share.count && previous.worst === share.worst) byStep.set(nodeId, previous);
   }
   return byStep;
 }

@@ -52,16 +52,32 @@ export function verifiedQuickFixes(
   limit = 60,
 ): Map<number, QuickFix[]> {
   const verified = new Map<number, QuickFix[]>();
+  for (const [index, kept] of verifyQuickFixes(flow, diagnostics, language, limit)) {
+    if (kept.length > 0) verified.set(index, kept);
+  }
+  return verified;
+}
+
+/**
+ * The same verification one finding at a time: yields each finding tried (its index) with the fixes
+ * kept for it, possibly none. Each step re-checks the flow once per proposed fix, so a caller can
+ * pause between steps or stop early (the studio's check worker drops the rest once a newer edit
+ * arrives).
+ */
+export function* verifyQuickFixes(
+  flow: Flow,
+  diagnostics: readonly Diagnostic[],
+  language: UiLanguage,
+  limit = 60,
+): Generator<[index: number, fixes: QuickFix[]]> {
   let tried = 0;
-  diagnostics.forEach((problem, index) => {
+  for (const [index, problem] of diagnostics.entries()) {
     if (tried >= limit) return;
     const proposed = proposedQuickFixes(flow, problem, language);
-    if (proposed.length === 0) return;
+    if (proposed.length === 0) continue;
     tried += 1;
-    const kept = proposed.filter((fix) => repairs(flow, problem, fix));
-    if (kept.length > 0) verified.set(index, kept);
-  });
-  return verified;
+    yield [index, proposed.filter((fix) => repairs(flow, problem, fix))];
+  }
 }
 
 /** Whether the fix applies, leaves a valid flow, and the check after it no longer finds the problem. */
