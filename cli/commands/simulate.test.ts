@@ -145,6 +145,7 @@ describe('amana simulate', () => {
       );
       const lookup = flow.nodes.find((node: { id: string }) => node.id === 'lookup-order');
       lookup.url = `http://127.0.0.1:${port}/v2/orders/{{order_number}}/status`;
+      flow.recipients[0].host = '127.0.0.1';
       const file = join(mkdtempSync(join(tmpdir(), 'amana-simulate-')), 'orders.flow.json');
       writeFileSync(file, JSON.stringify(flow));
       const live = await simulate([file, '--live-http'], ['1', 'LL 7', '3']);
@@ -161,11 +162,41 @@ describe('amana simulate', () => {
     );
     flow.nodes.find((node: { id: string }) => node.id === 'lookup-order').url =
       'http://127.0.0.1:9/v2/orders/{{order_number}}';
+    flow.recipients[0].host = '127.0.0.1';
     const file = join(mkdtempSync(join(tmpdir(), 'amana-simulate-')), 'orders.flow.json');
     writeFileSync(file, JSON.stringify(flow));
     const result = await simulate([file, '--live-http'], ['1', 'LL-1']);
     expect(result.stdout).toMatch(/\[Lumen & Loom order service could not be reached: .+\]/);
     expect(result.stdout).toContain("bot: I couldn't find order LL-1");
+  });
+
+  it('never sends under --live-http what the exported bot would refuse: a host other than the recipient’s', async () => {
+    const requests: string[] = [];
+    const server = createServer((request, response) => {
+      requests.push(`${request.method} ${request.url}`);
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ status: 'delivered' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const flow = JSON.parse(
+        (await import('node:fs')).readFileSync(join(root, 'flows/examples/order-status.flow.json'), 'utf8'),
+      );
+      // The recipient is declared at orders.lumenandloom.example; the step points elsewhere.
+      flow.nodes.find((node: { id: string }) => node.id === 'lookup-order').url =
+        `http://127.0.0.1:${port}/v2/orders/{{order_number}}`;
+      const file = join(mkdtempSync(join(tmpdir(), 'amana-simulate-')), 'orders.flow.json');
+      writeFileSync(file, JSON.stringify(flow));
+      const result = await simulate([file, '--live-http'], ['1', 'LL-1']);
+      expect(requests).toEqual([]);
+      expect(result.stdout).toContain(
+        '[not sent to Lumen & Loom order service: the address is not on the host declared for this recipient; the exported bot refuses it too]',
+      );
+      expect(result.stdout).toContain("bot: I couldn't find order LL-1");
+    } finally {
+      server.close();
+    }
   });
 
   it('shows opt-out and the question asked again, and exits when input closes', async () => {

@@ -13,6 +13,7 @@ import { loadFlowFile } from '../files.ts';
 import { cliText } from '../messages.ts';
 import { writeLine, type Command, type CommandContext } from '../io.ts';
 import { helpOf, unknownOption } from './common.ts';
+import { refusalOfCall } from '../../flows/check/index.ts';
 import { callLive } from './live-http.ts';
 import { describeEffect, recipientName, simulateText } from './simulate-output.ts';
 
@@ -215,6 +216,16 @@ async function answerCalls(
     const call = [...result.effects]
       .reverse()
       .find((effect): effect is HttpCall => effect.type === 'call-http' && effect.nodeId === nodeId);
+    const refusal = options.liveHttp && call ? refusalOfCall(flow.recipients, call) : undefined;
+    if (call && refusal) {
+      // Judged as the exported bot judges it, so a live rehearsal never sends what the bot would not.
+      const recipient = recipientName(flow, call.recipient);
+      const reason = simulateText(context.language, `refusal-${refusal}`);
+      writeLine(context.stdout, simulateText(context.language, 'http-not-sent', { recipient, reason }));
+      result = step(flow, result.state, { type: 'http-response', status: 0, body: null, error: refusal });
+      show(result);
+      continue;
+    }
     const response = options.liveHttp && call ? await callLive(call) : mockResponse(flow, nodeId);
     if (call && (response.status === 0 || response.status >= 400)) {
       const recipient = recipientName(flow, call.recipient);

@@ -20,6 +20,8 @@ export {
   isProtectedTransport,
   parseUrl,
   refusalToSend,
+  refusalOfCall,
+  type CallRefusal,
   urlParts,
   urlTarget,
 } from './urls.ts';

@@ -146,6 +146,22 @@ export function refusalToSend(
   return undefined;
 }
 
+/** Why an http step's filled-in request must not be sent: `refusalToSend`, or a recipient the flow lacks. */
+export type CallRefusal = NonNullable<ReturnType<typeof refusalToSend>> | 'undeclared recipient';
+
+/**
+ * The one run-time judgement of an http step's request, shared by the exported bot and
+ * `amana simulate --live-http`: its recipient must be declared and its URL acceptable for it.
+ */
+export function refusalOfCall(
+  recipients: readonly Pick<Recipient, 'id' | 'host' | 'url'>[],
+  call: { recipient: string; url: string },
+): CallRefusal | undefined {
+  const recipient = recipients.find((candidate) => candidate.id === call.recipient);
+  if (!recipient) return 'undeclared recipient';
+  return refusalToSend(call.url, declaredHost(recipient));
+}
+
 /** Where a recipient's API lives: its `host`, else the host of its handoff `url`. */
 export function declaredHost(recipient: Pick<Recipient, 'host' | 'url'>): string | undefined {
   return recipient.host ?? (recipient.url === undefined ? undefined : urlParts(recipient.url).host);

@@ -1,6 +1,6 @@
 import { responseBody, type EngineEffect, type EngineEvent } from '../../flows/engine/index.ts';
 import type { Flow } from '../../flows/index.ts';
-import { declaredHost, refusalToSend } from '../../flows/check/index.ts';
+import { refusalOfCall } from '../../flows/check/index.ts';
 import { send } from '../http/client.ts';
 
 type CallHttp = Extract<EngineEffect, { type: 'call-http' }>;
@@ -15,17 +15,9 @@ const timeoutMs = 10_000;
  * and the node leaves by `error`.
  */
 export async function callRecipient(flow: Flow, effect: CallHttp): Promise<HttpResponse> {
-  const refusal = refuse(flow, effect);
+  const refusal = refusalOfCall(flow.recipients, effect);
   if (refusal) return { type: 'http-response', status: 0, body: null, error: refusal };
   const outcome = await send(effect.method, effect.url, effect.headers, effect.body, timeoutMs);
   if (!outcome.ok) return { type: 'http-response', status: 0, body: null, error: outcome.error };
   return { type: 'http-response', status: outcome.status, body: responseBody(outcome.body) };
-}
-
-function refuse(flow: Flow, effect: CallHttp): string | undefined {
-  const recipient = flow.recipients.find((candidate) => candidate.id === effect.recipient);
-  if (!recipient) return 'undeclared recipient';
-  // The checker's own reading (undeclared-sharing, insecure-transfer): the filled-in URL as WHATWG
-  // `URL` parses it, which is how Node's http client sends it.
-  return refusalToSend(effect.url, declaredHost(recipient));
 }
