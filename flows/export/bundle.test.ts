@@ -144,6 +144,21 @@ describe('buildBundle', () => {
     expect(arabic).toMatch(/^# سجل أنشطة المعالجة — /);
   });
 
+  it('names in the record the host a handoff desk is reached at, read from its URL as the bot reads it', () => {
+    const flow = example('lead-capture');
+    flow.recipients.push({
+      id: 'desk',
+      name: 'Sales desk',
+      url: 'https://DESK.casaaurora.example:8443/hooks/amana',
+      country: 'BR',
+    });
+    const result = buildBundle(flow, options);
+    if (!result.ok) throw new Error(result.diagnostics.map((d) => d.rule).join(', '));
+    expect(result.files['records-of-processing.md']).toMatch(
+      /\| Sales desk \| `desk\.casaaurora\.example:8443` \| Brazil \(BR\) \|/,
+    );
+  });
+
   it.each([
     {
       language: 'en' as const,

@@ -1,3 +1,4 @@
+import { declaredHost } from '../check/urls.ts';
 import { findCategory } from '../model/categories.ts';
 import { translator, type Catalogue, type UiLanguage } from '../i18n/index.ts';
 import type { Flow } from '../model/schema.ts';
@@ -294,12 +295,14 @@ export function recordsOfProcessing(
   } else {
     lines.push(...header([t('recipient'), t('host'), t('country'), t('receives')]));
     for (const recipient of flow.recipients) {
+      // The host the bot will send to, read as it reads it (WHATWG URL): `host`, else the desk URL's host.
+      const host = declaredHost(recipient);
       const receives = fieldsSharedWith(flow, recipient.id).map((key) => `\`${key}\``);
       if (recipient.url) receives.push(md(t('handoff-desk', { url: recipient.url })));
       lines.push(
         row([
           md(recipient.name),
-          recipient.host ? `\`${recipient.host}\`` : '—',
+          host ? `\`${host}\`` : '—',
           recipient.country ? `${countryName(recipient.country, language)} (${recipient.country})` : '—',
           receives.length > 0 ? receives.join(', ') : t('none'),
         ]),
