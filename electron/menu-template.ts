@@ -46,6 +46,7 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
       { label: say('menu-open-recent'), submenu: recent },
       { label: say('menu-save'), accelerator: 'CmdOrCtrl+S', click: () => action('save') },
       { type: 'separator' },
+      { label: say('menu-export-bot'), accelerator: 'CmdOrCtrl+E', click: () => action('export-bundle') },
       {
         label: say('menu-export'),
         accelerator: 'CmdOrCtrl+Shift+E',

@@ -6,6 +6,7 @@ type ShellTextKey =
   | 'menu-open-recent'
   | 'menu-no-recent'
   | 'menu-export'
+  | 'menu-export-bot'
   | 'menu-quit'
   | 'menu-edit'
   | 'menu-undo'
@@ -48,6 +49,7 @@ const catalogue: Catalogue<ShellTextKey> = {
     'menu-open-recent': 'Open Recent',
     'menu-no-recent': 'No recent files',
     'menu-export': 'Export Flow File…',
+    'menu-export-bot': 'Export…',
     'menu-quit': 'Quit Amana',
     'menu-edit': '&Edit',
     'menu-undo': 'Undo',
@@ -89,6 +91,7 @@ const catalogue: Catalogue<ShellTextKey> = {
     'menu-open-recent': 'Abrir recente',
     'menu-no-recent': 'Nenhum arquivo recente',
     'menu-export': 'Exportar arquivo do fluxo…',
+    'menu-export-bot': 'Exportar…',
     'menu-quit': 'Sair do Amana',
     'menu-edit': '&Editar',
     'menu-undo': 'Desfazer',
@@ -130,6 +133,7 @@ const catalogue: Catalogue<ShellTextKey> = {
     'menu-open-recent': 'فتح ملف حديث',
     'menu-no-recent': 'لا توجد ملفات حديثة',
     'menu-export': 'تصدير ملف المسار…',
+    'menu-export-bot': 'تصدير…',
     'menu-quit': 'إنهاء أمانة',
     'menu-edit': '&تحرير',
     'menu-undo': 'تراجع',

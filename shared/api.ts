@@ -139,8 +139,7 @@ export interface TranscriptDocument {
 
 /** Saving tests never loses work: invalid tests come back with every problem and nothing is written. */
 export type TranscriptSaveOutcome =
-  | { status: 'saved'; document: TranscriptDocument }
-  | { status: 'invalid'; problems: TranscriptProblem[] };
+  { status: 'saved'; document: TranscriptDocument } | { status: 'invalid'; problems: TranscriptProblem[] };
 
 /** Everything the renderer asks of the machine. Each method is one channel, `amana:<method>`. */
 export interface AmanaApi {
@@ -215,7 +214,17 @@ export type MenuCommand =
   | { name: 'action'; id: MenuActionId };
 
 /** The editor actions the desktop menu offers; the page's action registry carries them out. */
-export const menuActionIds = ['new-flow', 'save', 'undo', 'redo', 'find', 'auto-layout', 'command-palette', 'cheat-sheet'] as const;
+export const menuActionIds = [
+  'new-flow',
+  'save',
+  'undo',
+  'redo',
+  'find',
+  'auto-layout',
+  'command-palette',
+  'cheat-sheet',
+  'export-bundle',
+] as const;
 export type MenuActionId = (typeof menuActionIds)[number];
 
 /** The object installed as `window.amana`: the API plus the menu's commands. */

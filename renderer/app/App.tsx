@@ -15,6 +15,7 @@ import { NewFlowDialog } from '../editor/NewFlowDialog.tsx';
 import { Palette } from '../editor/Palette.tsx';
 import { SideDock } from '../editor/SideDock.tsx';
 import { useEditorUiStore } from '../editor/ui-store.ts';
+import { registerExportAction } from '../export/export-action.ts';
 import { ExportDialog } from '../export/ExportDialog.tsx';
 import { VersionHistory } from '../history/VersionHistory.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
@@ -55,11 +56,13 @@ export function App() {
     onActionFailure(reportFailure);
     const unregister = registerEditorActions();
     const unregisterReplay = registerReplayProblemAction();
+    const unregisterExport = registerExportAction();
     const stopAutosave = startAutosave();
     void loadWorkspace();
     return () => {
       unregister();
       unregisterReplay();
+      unregisterExport();
       stopAutosave();
     };
   }, []);

@@ -1,4 +1,3 @@
-import { ExportBundleButton } from '../export/ExportBundleButton.tsx';
 import { LanguageSwitcher } from '../settings/LanguageSwitcher.tsx';
 import { StudioPanelButtons } from '../simulator/StudioPanelButtons.tsx';
 import { useDocumentStore } from '../stores/document-store.ts';
@@ -15,7 +14,6 @@ export function Header() {
       <div className="app-header__actions">
         <ImportButton />
         <ExportButton />
-        <ExportBundleButton />
         {open && <StudioPanelButtons />}
         <LanguageSwitcher />
       </div>

@@ -4,6 +4,7 @@ import { checkFlow } from '../../flows/check/index.ts';
 import { documentLanguage, privacyNotice, recordsOfProcessing } from '../../flows/export/index.ts';
 import { isRightToLeft } from '../../flows/i18n/index.ts';
 import { useDateTime } from '../i18n/use-text.ts';
+import { useDocumentStore } from '../stores/document-store.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
 import { useWorkspaceStore } from '../stores/workspace-store.ts';
 import { CheckResult } from './CheckResult.tsx';
@@ -60,6 +61,7 @@ function Review({ review, busy, refusal }: { review: ExportReview; busy: boolean
   return (
     <div className="export-dialog__body">
       <p>{text('exporting-version', { version, savedAt: dateTime(savedAt) })}</p>
+      <UnsavedChanges flowId={flow.id} />
       <CheckResult diagnostics={diagnostics} />
       {!blocked && (
         <>
@@ -89,6 +91,18 @@ function Review({ review, busy, refusal }: { review: ExportReview; busy: boolean
       )}
       <p className="muted export-dialog__hash">SHA-256 {hash}</p>
     </div>
+  );
+}
+
+/** The export takes the saved version: says so while the open flow has edits not saved yet. */
+function UnsavedChanges({ flowId }: { flowId: string }) {
+  const text = useExportText();
+  const unsaved = useDocumentStore((state) => state.dirty && state.working?.id === flowId);
+  if (!unsaved) return null;
+  return (
+    <p className="export-unsaved" role="status">
+      {text('unsaved-changes')}
+    </p>
   );
 }
 

@@ -85,6 +85,29 @@ describe('exporting a bot from the studio (browser edition)', () => {
     await page.getByRole('tab', { name: /Problems/ }).waitFor();
   }, 300_000);
 
+  it('opens Export… from the command palette and warns that unsaved changes are not exported', async () => {
+    // An unsaved edit: the health condition's retention, through the Flow settings.
+    await page.getByRole('tab', { name: 'Flow settings' }).click();
+    await page.getByLabel('Kept for: health_condition').selectOption('365');
+    await page.getByText('Unsaved changes').waitFor();
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+k');
+    const commands = page.getByRole('dialog', { name: 'Command palette' });
+    await commands.getByRole('combobox').fill('export');
+    await commands.getByRole('option', { name: /Export…/ }).click();
+    await dialog().getByRole('heading', { name: 'Privacy check' }).waitFor();
+    await dialog().getByText('Changes not yet saved are not part of the export. Save first to include them.').waitFor();
+    await dialog().getByRole('button', { name: 'Close' }).click();
+    // Saved, the dialog (here through its shortcut) has nothing to warn about.
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Unsaved changes').waitFor({ state: 'detached' });
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+e');
+    await dialog().getByRole('heading', { name: 'Privacy check' }).waitFor();
+    expect(await dialog().getByText('Changes not yet saved', { exact: false }).count()).toBe(0);
+    await dialog().getByRole('button', { name: 'Close' }).click();
+  }, 120_000);
+
   let zipFile = '';
   it('exports the compliant lead-capture flow as a .zip, after showing its documents and check result', async () => {
     await importFile(join(examples, 'lead-capture.flow.json'));

@@ -67,13 +67,34 @@ describe('the application menu', () => {
       { send: (command) => sent.push(command), about: () => undefined, showWorkspace: () => undefined },
     );
     const items = template.flatMap((top) => (Array.isArray(top.submenu) ? top.submenu : []));
-    for (const label of ['New Flow…', 'Save', 'Undo', 'Redo', 'Find…', 'Auto-layout', 'Command Palette…', 'Keyboard Shortcuts']) {
+    const labels = [
+      'New Flow…',
+      'Save',
+      'Undo',
+      'Redo',
+      'Find…',
+      'Auto-layout',
+      'Command Palette…',
+      'Keyboard Shortcuts',
+      'Export…',
+    ];
+    for (const label of labels) {
       const item = items.find((candidate) => candidate.label === label);
       // Electron passes the item, window and event; these handlers need none of them.
       (item?.click as (() => void) | undefined)?.();
     }
     expect(sent).toEqual(
-      ['new-flow', 'save', 'undo', 'redo', 'find', 'auto-layout', 'command-palette', 'cheat-sheet'].map((id) => ({ name: 'action', id })),
+      [
+        'new-flow',
+        'save',
+        'undo',
+        'redo',
+        'find',
+        'auto-layout',
+        'command-palette',
+        'cheat-sheet',
+        'export-bundle',
+      ].map((id) => ({ name: 'action', id })),
     );
   });
 });
