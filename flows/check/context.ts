@@ -7,6 +7,7 @@ import { solveConsent, type ConsentAnalysis } from './analyses/consent.ts';
 import { solveDefinedness } from './analyses/definedness.ts';
 import { solveDisclosure } from './analyses/disclosure.ts';
 import { indexKeys, type KeyIndex } from './analyses/keys.ts';
+import { copiesAt, type CopyAt } from './analyses/copies-at.ts';
 import { solveLineage, type Lineage } from './analyses/lineage.ts';
 import { solveLiveness } from './analyses/liveness.ts';
 import { textSurveyor, type TextSurvey } from './analyses/text-survey.ts';
@@ -43,6 +44,8 @@ export interface CheckContext {
   liveness(): BitFlowResult;
   /** The personal fields each key may have been copied from, at each step (forward may). */
   lineage(): Lineage;
+  /** For each step that sends data (requests, handoffs), the keys it sends that may hold copies of personal fields. */
+  copiesSent(): ReadonlyMap<number, readonly CopyAt[]>;
   /** The shortest path from a start to a node, or undefined when no start reaches it. */
   pathTo(node: number): number[] | undefined;
 }
@@ -70,6 +73,7 @@ export function createContext(flow: Flow, language: UiLanguage): CheckContext {
     .filter((field) => field.legalBasis === 'consent')
     .flatMap((field) => field.purposes);
   let parents: Int32Array | undefined;
+  const lineage = once(() => solveLineage(graph));
 
   return {
     flow,
@@ -84,7 +88,8 @@ export function createContext(flow: Flow, language: UiLanguage): CheckContext {
     consent: once(() => solveConsent(graph, consentPurposes)),
     disclosure: once(() => solveDisclosure(graph)),
     liveness: once(() => solveLiveness(graph, keys)),
-    lineage: once(() => solveLineage(graph)),
+    lineage,
+    copiesSent: once(() => copiesSentBy(graph, lineage())),
     pathTo(node) {
       parents ??= breadthFirstParents(graph);
       if (parents[node] === -2) return undefined;
@@ -93,6 +98,21 @@ export function createContext(flow: Flow, language: UiLanguage): CheckContext {
       return path.reverse();
     },
   };
+}
+
+function copiesSentBy(graph: FlowGraph, lineage: Lineage): Map<number, CopyAt[]> {
+  const sent = new Map<number, CopyAt[]>();
+  if (lineage.copies.size === 0) return sent;
+  const uses: { node: number; key: string }[] = [];
+  for (let at = 0; at < graph.sharing.length; at += 1) {
+    const node = item(graph.sharing, at);
+    const keys = new Set<string>();
+    for (let s = firstOf(graph.shareStart, node); s < endOf(graph.shareStart, node); s += 1)
+      for (const key of item(graph.shares, s).keys) if (lineage.copies.has(key)) keys.add(key);
+    for (const key of keys) uses.push({ node, key });
+  }
+  for (const found of copiesAt(lineage, uses)) sent.set(found.node, [...(sent.get(found.node) ?? []), found]);
+  return sent;
 }
 
 function once<T>(compute: () => T): () => T {

@@ -59,6 +59,11 @@ export interface Diagnostic {
   dataKey?: string;
   /** Witness: node ids from `start` to the violation, shortest such path. */
   path?: string[];
+  /**
+   * When the finding is about a copy of personal data (lineage): the key read or sent, the field
+   * it holds, and the step on `path` where the copy was made.
+   */
+  copy?: { key: string; origin: string; nodeId: string };
 }
 
 export interface CheckOptions {

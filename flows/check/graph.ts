@@ -1,5 +1,5 @@
 import type { Flow, FlowEdge, FlowNode } from '../model/schema.ts';
-import { inputKinds, type Collection, type PrivacyFacts, type Sharing } from '../nodes/kind.ts';
+import { inputKinds, type Collection, type Copy, type PrivacyFacts, type Sharing } from '../nodes/kind.ts';
 import type { Outcome } from '../nodes/outcomes.ts';
 import { declaredFactsOf, outcomesOf } from '../nodes/registry.ts';
 import { addressOf, builtInKeys } from './inventory.ts';
@@ -52,6 +52,9 @@ export interface FlowGraph {
   /** Keys known to hold a value when the node leaves by an outcome. */
   assures: readonly NonNullable<PrivacyFacts['assures']>[number][];
   assureStart: Int32Array;
+  /** Stored values that may copy other keys' values (lineage); a subset of the collecting nodes' facts. */
+  copies: readonly Copy[];
+  copyStart: Int32Array;
   /**
    * The edges that connect two existing nodes by an outcome their source has, as parallel arrays
    * indexed by edge number (arrays of numbers and shared strings, not one object per edge: the
@@ -390,6 +393,8 @@ function factTable(flow: Flow, count: number) {
     grantStart: new Int32Array(count + 1),
     assures: [] as NonNullable<PrivacyFacts['assures']>[number][],
     assureStart: new Int32Array(count + 1),
+    copies: [] as Copy[],
+    copyStart: new Int32Array(count + 1),
   };
   const add = (index: number, facts: Partial<PrivacyFacts>): void => {
     const collects = facts.collects ?? none;
@@ -414,6 +419,9 @@ function factTable(flow: Flow, count: number) {
       lists.assures.push(item(assures, at));
     }
     lists.assureStart[index + 1] = lists.assures.length;
+    const copies = facts.copies ?? none;
+    for (let at = 0; at < copies.length; at += 1) lists.copies.push(item(copies, at));
+    lists.copyStart[index + 1] = lists.copies.length;
   };
   return { add, lists };
 }

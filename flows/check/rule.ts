@@ -14,6 +14,8 @@ export interface Finding<Key extends string> {
   dataKey?: string;
   /** Witness path as node indexes, start first; fills `{path}` in the message. */
   path?: readonly number[];
+  /** A finding through a copy: the key, the field it holds and the copy step (node index; fills `{copyStep}`). */
+  copy?: { key: string; origin: string; step: number };
 }
 
 /** A rule of DESIGN.md §3, with what the SARIF reporter and the studio show about it. */
@@ -50,6 +52,7 @@ export function defineRule<Key extends string>(definition: RuleDefinition<Key>):
         const params: Params = { ...finding.params };
         if (finding.node !== undefined) params['node'] ??= naming.node(finding.node);
         if (finding.path) params['path'] ??= naming.path(finding.path);
+        if (finding.copy) params['copyStep'] ??= naming.node(finding.copy.step);
         const diagnostic: Diagnostic = {
           rule: definition.id,
           severity: finding.severity ?? definition.severity,
@@ -60,6 +63,9 @@ export function defineRule<Key extends string>(definition: RuleDefinition<Key>):
         if (finding.edgeId !== undefined) diagnostic.edgeId = finding.edgeId;
         if (finding.dataKey !== undefined) diagnostic.dataKey = finding.dataKey;
         if (finding.path) diagnostic.path = finding.path.map((index) => flow.nodes[index]?.id ?? '?');
+        const copyStep = finding.copy === undefined ? undefined : flow.nodes[finding.copy.step]?.id;
+        if (finding.copy && copyStep !== undefined)
+          diagnostic.copy = { key: finding.copy.key, origin: finding.copy.origin, nodeId: copyStep };
         emit(diagnostic);
       });
     },

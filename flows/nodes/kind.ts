@@ -17,6 +17,19 @@ export interface Collection {
   input?: InputKind;
 }
 
+/**
+ * A value a node stores that may be a copy of other keys' values (lineage, DESIGN.md §2): the
+ * checker judges `key` as the data its sources may hold. `from` are keys whose values the stored
+ * value may contain (a Set variable step's template, the part of a request a response echoes);
+ * `sameKindFrom` are keys whose values it holds only when the designer declares `key` as the same
+ * kind of data (a response saved into a field of the category of a field the request sent).
+ */
+export interface Copy {
+  key: string;
+  from: readonly string[];
+  sameKindFrom?: readonly string[];
+}
+
 /** Personal data leaving the bot: to a recipient's API or to a human agent. */
 export interface Sharing {
   via: 'http' | 'handoff';
@@ -46,6 +59,12 @@ export interface PrivacyFacts {
   handsOff: boolean;
   /** Keys known to hold a value when the node leaves by an outcome (a condition's `exists` rule). */
   assures?: { outcome: string; keys: string[] }[];
+  /**
+   * Stored values that may copy other keys' values. Not a copy: a question's answer or a chosen
+   * option (the customer's input; an option's id is a fixed text of the flow even when its label
+   * shows a value), a condition's verdict, a count, a fixed text.
+   */
+  copies?: Copy[];
 }
 
 /** Which WhatsApp limit a text is subject to; the rule id is the checker's. */

@@ -1,48 +1,80 @@
 import { BitTable } from '../bitset.ts';
 import { effectTable, solveBitFlow, type BitFlowResult } from '../dataflow.ts';
 import type { FlowGraph } from '../graph.ts';
+import { builtInKeys } from '../inventory.ts';
+import { item, firstOf, endOf } from '../lists.ts';
+import { shortestWitnesses, type Track } from '../witness.ts';
 import { forEachSettingEdge, keysSetBy } from './keys.ts';
 
 /**
- * Lineage (DESIGN.md §2 “Lineage”, issue 19): which declared personal fields the value of a key
- * may have been copied from, at every step. A copy is a step that stores a key computed from other
- * keys: a Set variable step (its template's keys). Not yet followed: an http step's `saveResponse`
- * (a recipient's answer to a request that sent personal data; counting every such answer, a ticket
- * number included, as a copy reports ordinary flows, so it waits for a way to say which answers
- * echo what was sent). What is not a copy: a question's answer or a chosen
- * option (the customer's own input, judged by its own declaration), a condition's verdict (only
- * the outcome taken depends on the value, nothing is stored), and a fixed text.
+ * Lineage (DESIGN.md §2 “Lineage”, issue 19): which personal fields (declared in `data`, and the
+ * built-ins `contact.phone` / `contact.name`) the value of a key may have been copied from, at
+ * every step. The copies are the nodes' `copies` facts (../../nodes/kind.ts):
+ * - a Set variable step stores the values its template reads;
+ * - an http step's `saveResponse` mapping holds what the request sent only where the response
+ *   echoes it: at exactly the place the request put it, or into a key the designer declares as the
+ *   same kind of data (a category equal to, inside or around the sent field's). Any other answer —
+ *   a ticket number, a status — is the recipient's own data (../../nodes/http/response-copies.ts).
+ * Not copies: a question's answer and a chosen button or list row (the customer's input, and an
+ * option's id is a fixed text of the flow even when its label shows a value), a condition's
+ * verdict (only the way taken depends on the value; nothing is stored), a count, a fixed text.
  *
  * Each fact is a pair (copy key, origin field). It is a may-analysis solved with the gen/kill
- * solver: storing a key clears its pairs, and a copy step sets the pairs of the fields its sources
- * carry at that step. As a copy's gen depends on what its sources carry, the problem is solved
- * again with the gens it found until they stop growing (once per link of the longest chain of
- * copies; pairs only ever grow, so it ends). Only pairs a copy could ever hold, ignoring the order
- * of steps, get a bit, so a flow without copies of personal data costs one pass over its nodes.
+ * solver: storing a key clears its pairs, an Erase data step clears all, and a copy step sets the
+ * pairs of the fields its sources carry at that step. As a copy's gen depends on what its sources
+ * carry, the problem is solved again with the gens it found until they stop growing (once per
+ * link of the longest chain of copies; pairs only ever grow, so it ends). Only pairs a copy could
+ * ever hold, ignoring the order of steps, get a bit, so a flow without copies of personal data
+ * costs one pass over its copy facts.
  */
 export interface Lineage {
-  /** Keys that are copies of personal data somewhere in the flow. */
+  /** Keys that may hold a copy of personal data somewhere in the flow. */
   copies: ReadonlySet<string>;
   /** The origin fields `key` may hold when the conversation arrives at `node` (empty for none). */
   originsAt(node: number, key: string): readonly string[];
-  /** The copy steps that store `key` from `origin`, in node order (for witness paths). */
+  /** The copy steps that may store `origin` into `key`, in node order. */
   copySteps(key: string, origin: string): readonly number[];
+  /** The fact “`key` holds `origin`”, to follow along paths with other facts (../witness.ts). */
+  track(key: string, origin: string): Track | undefined;
+  /**
+   * For each of `nodes` where `key` may hold `origin` on arrival: the shortest path from a start on
+   * which it does, and the copy step on that path where it was copied last.
+   */
+  witnesses(key: string, origin: string, nodes: ReadonlySet<number>): Map<number, CopyWitness>;
+}
+
+export interface CopyWitness {
+  path: number[];
+  step: number;
 }
 
 interface CopyStep {
   node: number;
-  /** The keys stored (the copies) and the keys they are computed from. */
-  targets: readonly string[];
-  sources: readonly string[];
+  copies: readonly { key: string; from: readonly string[]; sameKindFrom: readonly string[] }[];
 }
 
 const nothing: readonly string[] = [];
 const noSteps: readonly number[] = [];
 
+/** The built-ins' categories when the flow does not declare them (DESIGN.md §2). */
+const builtInCategories: ReadonlyMap<string, string> = new Map([
+  ['contact.phone', 'user.contact.phone_number'],
+  ['contact.name', 'user.name'],
+]);
+
 export function solveLineage(graph: FlowGraph): Lineage {
-  const personal = new Set(graph.flow.data.map((field) => field.key));
+  const categories = new Map(builtInCategories);
+  for (const field of graph.flow.data) categories.set(field.key, field.category);
+  const personal = new Set([...builtInKeys, ...graph.flow.data.map((field) => field.key)]);
+  const declared = new Map(graph.flow.data.map((field) => [field.key, field.category]));
+  // Whether a copy into `key` holds `origin` when it came through `sameKindFrom`.
+  const sameKind = (key: string, origin: string): boolean => {
+    const kind = declared.get(key);
+    const of = categories.get(origin);
+    return kind !== undefined && of !== undefined && related(kind, of);
+  };
   const steps = copyStepsOf(graph);
-  const origins = staticOrigins(steps, personal);
+  const origins = staticOrigins(steps, personal, sameKind);
   const pairs: { key: string; origin: string }[] = [];
   const bitOf = new Map<string, Map<string, number>>();
   for (const [key, from] of origins) {
@@ -53,40 +85,51 @@ export function solveLineage(graph: FlowGraph): Lineage {
     }
     bitOf.set(key, bits);
   }
-  if (pairs.length === 0) return { copies: new Set(), originsAt: () => nothing, copySteps: () => noSteps };
+  if (pairs.length === 0)
+    return {
+      copies: new Set(),
+      originsAt: () => nothing,
+      copySteps: () => noSteps,
+      track: () => undefined,
+      witnesses: () => new Map(),
+    };
 
   const width = pairs.length;
   // Storing a key (a copy or not) ends what its old value carried; an erase step ends everything.
   const edgeKill = effectTable(graph, 'edge', width);
   forEachSettingEdge(graph, (edge, set) => {
     for (let i = 0; i < set.length; i += 1)
-      for (const bit of bitOf.get(set[i]!)?.values() ?? []) edgeKill.add(edge, bit);
+      for (const bit of bitOf.get(item(set, i))?.values() ?? []) edgeKill.add(edge, bit);
   });
   const nodeKill = effectTable(graph, 'node', width);
   const everything = new BitTable(1, width);
   for (let bit = 0; bit < width; bit += 1) everything.add(0, bit);
-  for (let at = 0; at < graph.erasing.length; at += 1) nodeKill.fill(graph.erasing[at]!, everything.row(0));
+  for (let at = 0; at < graph.erasing.length; at += 1) nodeKill.fill(item(graph.erasing, at), everything.row(0));
 
   let result: BitFlowResult | undefined;
   let edgeGen = effectTable(graph, 'edge', width);
   for (;;) {
     const next = effectTable(graph, 'edge', width);
     for (const step of steps) {
-      const carried = new Set<string>();
-      for (const source of step.sources) {
-        if (personal.has(source)) carried.add(source);
+      const carried = (source: string): string[] => {
+        const found = personal.has(source) ? [source] : [];
         const bits = bitOf.get(source);
         if (bits && result)
-          for (const [origin, bit] of bits) if (result.atEntry.has(step.node, bit)) carried.add(origin);
-      }
-      for (let out = graph.outStart[step.node]!; out < graph.outStart[step.node + 1]!; out += 1) {
-        const edge = graph.outEdges[out]!;
-        const stored = keysSetBy(graph, edge);
-        for (const target of step.targets) {
-          if (!stored.includes(target)) continue;
-          const bits = bitOf.get(target);
-          for (const origin of carried) {
-            const bit = bits?.get(origin);
+          for (const [origin, bit] of bits) if (result.atEntry.has(step.node, bit)) found.push(origin);
+        return found;
+      };
+      for (const copy of step.copies) {
+        const bits = bitOf.get(copy.key);
+        if (!bits) continue;
+        const held = new Set<string>();
+        for (const source of copy.from) for (const origin of carried(source)) held.add(origin);
+        for (const source of copy.sameKindFrom)
+          for (const origin of carried(source)) if (sameKind(copy.key, origin)) held.add(origin);
+        for (let out = firstOf(graph.outStart, step.node); out < endOf(graph.outStart, step.node); out += 1) {
+          const edge = item(graph.outEdges, out);
+          if (!keysSetBy(graph, edge).includes(copy.key)) continue;
+          for (const origin of held) {
+            const bit = bits.get(origin);
             if (bit !== undefined) next.add(edge, bit);
           }
         }
@@ -105,16 +148,16 @@ export function solveLineage(graph: FlowGraph): Lineage {
     });
   }
   const solved = result;
-  const generatedBy = (key: string, origin: string): number[] => {
+  const generates = (node: number, to: number | undefined, bit: number): boolean => {
+    for (let out = firstOf(graph.outStart, node); out < endOf(graph.outStart, node); out += 1) {
+      const edge = item(graph.outEdges, out);
+      if ((to === undefined || graph.edgeTo[edge] === to) && edgeGen.has(edge, bit)) return true;
+    }
+    return false;
+  };
+  const track = (key: string, origin: string): Track | undefined => {
     const bit = bitOf.get(key)?.get(origin);
-    if (bit === undefined) return [];
-    return steps
-      .filter((step) => {
-        for (let out = graph.outStart[step.node]!; out < graph.outStart[step.node + 1]!; out += 1)
-          if (edgeGen.has(graph.outEdges[out]!, bit)) return true;
-        return false;
-      })
-      .map((step) => step.node);
+    return bit === undefined ? undefined : { problem: solved.problem, bit };
   };
   return {
     copies: new Set(bitOf.keys()),
@@ -125,47 +168,74 @@ export function solveLineage(graph: FlowGraph): Lineage {
       for (const [origin, bit] of bits) if (solved.atEntry.has(node, bit)) found.push(origin);
       return found;
     },
-    copySteps: generatedBy,
+    copySteps(key, origin) {
+      const bit = bitOf.get(key)?.get(origin);
+      if (bit === undefined) return noSteps;
+      return steps.filter((step) => generates(step.node, undefined, bit)).map((step) => step.node);
+    },
+    track,
+    witnesses(key, origin, nodes) {
+      const found = new Map<number, CopyWitness>();
+      const fact = track(key, origin);
+      if (!fact) return found;
+      const paths = shortestWitnesses(graph, [fact], (node, facts) => facts === 1 && nodes.has(node), nodes);
+      for (const [node, path] of paths) {
+        // The path arrives holding the copy, so some step on it made the copy: name the last one.
+        let step = -1;
+        for (let at = path.length - 2; at >= 0 && step < 0; at -= 1)
+          if (generates(item(path, at), item(path, at + 1), fact.bit)) step = item(path, at);
+        if (step >= 0) found.set(node, { path, step });
+      }
+      return found;
+    },
   };
 }
 
-/** Steps that store keys computed from other keys (`computed` values: Set variable steps). */
+/** Whether two categories are the same kind of data: equal, or one inside the other. */
+function related(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+}
+
+/** The nodes with copy facts, each with its copies. */
 function copyStepsOf(graph: FlowGraph): CopyStep[] {
   const steps: CopyStep[] = [];
   for (let at = 0; at < graph.collecting.length; at += 1) {
-    const node = graph.collecting[at]!;
-    const targets: string[] = [];
-    for (let c = graph.collectStart[node]!; c < graph.collectStart[node + 1]!; c += 1) {
-      const collection = graph.collections[c]!;
-      if (collection.source === 'computed') targets.push(collection.key);
+    const node = item(graph.collecting, at);
+    const first = firstOf(graph.copyStart, node);
+    const end = endOf(graph.copyStart, node);
+    if (first === end) continue;
+    const copies = [];
+    for (let c = first; c < end; c += 1) {
+      const copy = item(graph.copies, c);
+      copies.push({ key: copy.key, from: copy.from, sameKindFrom: copy.sameKindFrom ?? nothing });
     }
-    if (targets.length === 0) continue;
-    const sources: string[] = [];
-    for (let r = graph.readStart[node]!; r < graph.readStart[node + 1]!; r += 1) sources.push(graph.reads[r]!);
-    for (let s = graph.shareStart[node]!; s < graph.shareStart[node + 1]!; s += 1)
-      sources.push(...graph.shares[s]!.keys);
-    if (sources.length > 0) steps.push({ node, targets, sources });
+    steps.push({ node, copies });
   }
   return steps;
 }
 
 /** The fields each copy key could ever hold, whatever the order of the steps (a fixpoint over the copies). */
-function staticOrigins(steps: readonly CopyStep[], personal: ReadonlySet<string>): Map<string, Set<string>> {
+function staticOrigins(
+  steps: readonly CopyStep[],
+  personal: ReadonlySet<string>,
+  sameKind: (key: string, origin: string) => boolean,
+): Map<string, Set<string>> {
   const origins = new Map<string, Set<string>>();
+  const carried = (source: string) => [...(personal.has(source) ? [source] : []), ...(origins.get(source) ?? [])];
   for (let changed = true; changed;) {
     changed = false;
     for (const step of steps) {
-      for (const target of step.targets) {
-        let into = origins.get(target);
-        for (const source of step.sources) {
-          const from = [...(personal.has(source) ? [source] : []), ...(origins.get(source) ?? [])];
-          for (const origin of from) {
-            if (origin === target || into?.has(origin)) continue;
-            if (!into) origins.set(target, (into = new Set()));
-            into.add(origin);
-            changed = true;
-          }
-        }
+      for (const copy of step.copies) {
+        const add = (origin: string) => {
+          let into = origins.get(copy.key);
+          if (origin === copy.key || into?.has(origin)) return;
+          if (!into) origins.set(copy.key, (into = new Set()));
+          into.add(origin);
+          changed = true;
+        };
+        for (const source of copy.from) carried(source).forEach(add);
+        for (const source of copy.sameKindFrom)
+          for (const origin of carried(source)) if (sameKind(copy.key, origin)) add(origin);
       }
     }
   }
@@ -179,31 +249,31 @@ function sameTable(a: BitTable, b: BitTable): boolean {
 }
 
 /**
- * A witness that goes through a copy step: the shortest path from a start to `copy`, then the
- * shortest path on from there to `node` (node indexes, start first); undefined when there is none.
+ * A path that goes through `via`: the shortest path from a start to `via`, then the shortest path
+ * on from there to `node` (node indexes, start first); undefined when there is none.
  */
 export function pathThrough(
   graph: FlowGraph,
   pathTo: (node: number) => number[] | undefined,
-  copy: number,
+  via: number,
   node: number,
 ): number[] | undefined {
-  const head = pathTo(copy);
+  const head = pathTo(via);
   if (!head) return undefined;
   const parents = new Int32Array(graph.nodes.length).fill(-2);
-  parents[copy] = -1;
-  const queue = [copy];
+  parents[via] = -1;
+  const queue = [via];
   for (let at = 0; at < queue.length && parents[node] === -2; at += 1) {
-    const from = queue[at]!;
-    for (let out = graph.outStart[from]!; out < graph.outStart[from + 1]!; out += 1) {
-      const to = graph.edgeTo[graph.outEdges[out]!]!;
+    const from = item(queue, at);
+    for (let out = firstOf(graph.outStart, from); out < endOf(graph.outStart, from); out += 1) {
+      const to = item(graph.edgeTo, item(graph.outEdges, out));
       if (parents[to] !== -2) continue;
       parents[to] = from;
       queue.push(to);
     }
   }
-  if (node !== copy && parents[node] === -2) return undefined;
+  if (node !== via && parents[node] === -2) return undefined;
   const tail: number[] = [];
-  for (let at = node; at !== copy && at >= 0; at = parents[at]!) tail.push(at);
+  for (let at = node; at !== via && at >= 0; at = item(parents, at)) tail.push(at);
   return [...head, ...tail.reverse()];
 }

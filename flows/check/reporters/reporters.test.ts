@@ -8,6 +8,7 @@ import { toJsonReport } from './json.ts';
 import { toSarif } from './sarif.ts';
 import { locateFlow } from './source-locations.ts';
 import { formatText } from './text.ts';
+import { compliantParts, edges, node, testFlow } from '../../../test/check/flow-builder.ts';
 
 const demoFile = new URL('../../examples/noncompliant-demo.flow.json', import.meta.url);
 const source = readFileSync(demoFile, 'utf8');
@@ -117,6 +118,45 @@ describe('SARIF reporter', () => {
     expect(run.tool.driver.rules[disclosure.ruleIndex]?.id).toBe('disclosure-first');
     const retention = run.results.find((result) => result.ruleId === 'missing-retention')!;
     expect(retention.locations[0]!.logicalLocations?.[0]?.fullyQualifiedName).toBe('data/health_condition');
+  });
+});
+
+describe('SARIF code flows through a copy', () => {
+  const validate = sarifValidator();
+
+  it('mark the step where personal data was copied (kind taint, with what was copied), and still validate', () => {
+    const parts = compliantParts();
+    const copied = testFlow({
+      ...parts,
+      variables: [{ key: 'topic' }, { key: 'ref' }],
+      nodes: [
+        ...parts.nodes,
+        node.set('copy-ref', 'ref', '{{email}}'),
+        node.http('send-ref', { url: 'http://api.crm.example/v1/leads', send: ['ref'] }),
+      ],
+      edges: edges(
+        'start > hello, hello > menu, menu:help > ask-consent, menu:agent > agent',
+        'ask-consent:granted > ask-email, ask-consent:declined > bye, ask-email > thanks',
+        'thanks > copy-ref, copy-ref > send-ref, send-ref:ok > human, human > erase, erase > bye, agent > bye',
+      ),
+    });
+    for (const language of ['en', 'pt-BR', 'ar'] as const) {
+      const log = toSarif([{ uri: 'copy.flow.json', flow: copied, diagnostics: checkFlow(copied, { language }) }], {
+        language,
+        version: '0.1.0',
+      });
+      expect(validate(log)).toBe(true);
+      const insecure = log.runs[0]!.results.find((result) => result.ruleId === 'insecure-transfer')!;
+      const steps = insecure.codeFlows?.[0]?.threadFlows[0]?.locations ?? [];
+      expect(steps.map((step) => step.location.logicalLocations?.[0]?.name).slice(-2)).toEqual([
+        'copy-ref',
+        'send-ref',
+      ]);
+      const taint = steps.filter((step) => step.kinds?.includes('taint'));
+      expect(taint.map((step) => step.location.logicalLocations?.[0]?.name)).toEqual(['copy-ref']);
+      expect(taint[0]?.location.message?.text).toContain('{{ref}}');
+      expect(taint[0]?.location.message?.text).toContain('{{email}}');
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../../i18n/index.ts';
+import { translator, type Catalogue, type UiLanguage } from '../../i18n/index.ts';
 import type { Flow } from '../../model/schema.ts';
 import { ruleTopics, type Diagnostic, type RuleId } from '../diagnostic.ts';
 import type { FileProblem } from './json.ts';
@@ -37,13 +37,19 @@ interface SarifLocation {
   message?: SarifMessage;
 }
 
+/** A step of a code flow; the step where personal data was copied is of kind `taint`, with a message. */
+interface SarifThreadFlowLocation {
+  location: SarifLocation;
+  kinds?: string[];
+}
+
 interface SarifResult {
   ruleId: string;
   ruleIndex: number;
   level: 'error' | 'warning';
   message: SarifMessage;
   locations: SarifLocation[];
-  codeFlows?: { threadFlows: { locations: { location: SarifLocation }[] }[] }[];
+  codeFlows?: { threadFlows: { locations: SarifThreadFlowLocation[] }[] }[];
   properties?: Record<string, string>;
 }
 
@@ -77,6 +83,14 @@ interface SarifRun {
 /** The schema the log declares; the tests validate against the OASIS SARIF 2.1.0 schema. */
 export const sarifSchemaUri =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+const copyWords: Catalogue<'copied'> = {
+  en: { copied: '{copy} gets a copy of {origin} here.' },
+  'pt-BR': { copied: '{copy} recebe aqui uma cópia de {origin}.' },
+  ar: { copied: 'هنا يتلقى {copy} نسخة من {origin}.' },
+};
+const copiedHere = (language: UiLanguage, names: { copy: string; origin: string }) =>
+  translator(copyWords)(language, 'copied', names);
 
 /** What a rule is about, as a SARIF tag (code-scanning UIs filter on tags). */
 function tagsOf(id: RuleId): string[] {
@@ -150,10 +164,20 @@ export function toSarif(files: readonly SarifInput[], options: { language: UiLan
         message: { text: diagnostic.message },
         locations: [location],
       };
-      if (diagnostic.path && diagnostic.path.length > 0)
-        result.codeFlows = [
-          { threadFlows: [{ locations: diagnostic.path.map((id) => ({ location: nodeLocation(id) })) }] },
-        ];
+      if (diagnostic.path && diagnostic.path.length > 0) {
+        const copy = diagnostic.copy;
+        const step = (id: string): SarifThreadFlowLocation =>
+          copy?.nodeId === id
+            ? {
+                location: {
+                  ...nodeLocation(id),
+                  message: { text: copiedHere(language, { copy: `{{${copy.key}}}`, origin: `{{${copy.origin}}}` }) },
+                },
+                kinds: ['taint'],
+              }
+            : { location: nodeLocation(id) };
+        result.codeFlows = [{ threadFlows: [{ locations: diagnostic.path.map(step) }] }];
+      }
       const properties: Record<string, string> = {};
       if (diagnostic.dataKey !== undefined) properties['dataKey'] = diagnostic.dataKey;
       if (diagnostic.edgeId !== undefined) properties['edgeId'] = diagnostic.edgeId;

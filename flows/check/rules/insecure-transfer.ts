@@ -2,13 +2,18 @@ import { mayBePersonal } from '../inventory.ts';
 import { defineRule } from '../rule.ts';
 import { isProtectedTransport } from '../urls.ts';
 import { item, firstOf, endOf } from '../lists.ts';
+import { sentData } from './wording.ts';
+import { throughCopy } from '../analyses/copies-at.ts';
 
 /**
  * DESIGN.md §3 `insecure-transfer`: personal data sent to a URL that is not https, by a request or
  * by a handoff forwarded to an agent desk. http to this machine itself (127.0.0.1, localhost,
  * [::1]) never crosses a network and is accepted, as the exported bot accepts it. Only a scheme
  * written in the URL is judged; an address that begins with a placeholder is `undeclared-sharing`.
- * The witness is the shortest path on which the request is made.
+ * The witness is the shortest path on which the request is made. A key that may hold a copy of a
+ * personal field (lineage, ../analyses/lineage.ts) is personal here whatever its own declaration,
+ * and is named with its origin; when only copies make a request personal, the witness goes
+ * through the step that made the copy.
  */
 export const insecureTransfer = defineRule({
   id: 'insecure-transfer',
@@ -38,7 +43,8 @@ export const insecureTransfer = defineRule({
       desk: 'الخطوة {node} تحوّل {fields} إلى مكتب موظفين على عنوان غير مشفّر ({url})، لذا لن يرسل المساعد التحويل إليه. أعطِ الجهة المستلمة لمكتب الموظفين عنوانًا يبدأ بـ https://.',
     },
   },
-  check({ graph, inventory, naming, pathTo }, report) {
+  check({ graph, inventory, naming, language, pathTo, copiesSent }, report) {
+    const sentCopies = copiesSent();
     for (let at = 0; at < graph.sharing.length; at += 1) {
       const node = item(graph.sharing, at);
       for (let s = firstOf(graph.shareStart, node); s < endOf(graph.shareStart, node); s += 1) {
@@ -46,12 +52,20 @@ export const insecureTransfer = defineRule({
         const parts = item(graph.shareUrls, s);
         if (parts.scheme === undefined || isProtectedTransport(parts)) continue;
         const personal = share.keys.filter((key) => mayBePersonal(inventory, key));
-        if (personal.length === 0) continue;
+        const copies = (sentCopies.get(node) ?? []).filter((copy) => share.keys.includes(copy.copy));
+        if (personal.length === 0 && copies.length === 0) continue;
+        // Sending only copies: the witness goes through the step that made the first of them.
+        const first = personal.length === 0 ? copies.find((copy) => copy.path) : undefined;
+        const path = first?.path ?? pathTo(node);
         report({
           message: share.via === 'handoff' ? 'desk' : 'plain',
           node,
-          path: pathTo(node),
-          params: { fields: naming.fields(personal), url: `${parts.scheme}://${parts.host ?? '…'}` },
+          ...(path ? { path } : {}),
+          ...(first ? throughCopy(first) : {}),
+          params: {
+            fields: sentData(naming, language, personal, copies),
+            url: `${parts.scheme}://${parts.host ?? '…'}`,
+          },
         });
       }
     }

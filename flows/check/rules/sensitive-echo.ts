@@ -1,6 +1,7 @@
 import { isProtectedIdentifier, isSensitiveCategory } from '../../model/categories.ts';
 import { templateKeys } from '../../model/common.ts';
-import { pathThrough } from '../analyses/lineage.ts';
+import { copiesAt, throughCopy } from '../analyses/copies-at.ts';
+import { item, firstOf, endOf } from '../lists.ts';
 import { defineRule } from '../rule.ts';
 import { categoryName } from './wording.ts';
 
@@ -61,35 +62,35 @@ export const sensitiveEcho = defineRule({
       }
     }
     // Copies: a text reading a key that, on some path here, holds a protected field.
-    const { copies, originsAt, copySteps } = lineage();
+    const uses: { node: number; key: string }[] = [];
+    const { copies } = lineage();
     if (copies.size === 0) return;
     for (let at = 0; at < graph.using.length; at += 1) {
-      const node = graph.using[at]!;
+      const node = item(graph.using, at);
+      let read: Set<string> | undefined;
       const seen = new Set<string>();
-      for (let r = graph.readStart[node]!; r < graph.readStart[node + 1]!; r += 1) {
-        const copy = graph.reads[r]!;
-        if (!copies.has(copy) || seen.has(copy)) continue;
+      for (let r = firstOf(graph.readStart, node); r < endOf(graph.readStart, node); r += 1) {
+        const copy = item(graph.reads, r);
+        if (!copies.has(copy)) continue;
+        read ??= textsRead(texts(node));
+        if (read.has(copy) && !seen.has(copy)) uses.push({ node, key: copy });
         seen.add(copy);
-        const protectedOrigins = originsAt(node, copy).filter((origin) => protectedFields.has(origin));
-        if (protectedOrigins.length === 0 || !textsRead(texts(node)).has(copy)) continue;
-        for (const origin of protectedOrigins) {
-          const witness = copySteps(copy, origin)
-            .map((step) => ({ step, path: pathThrough(graph, pathTo, step, node) }))
-            .find((candidate) => candidate.path !== undefined);
-          report({
-            message: 'echo-copy',
-            node,
-            dataKey: origin,
-            ...(witness?.path ? { path: witness.path } : {}),
-            params: {
-              copy: naming.field(copy),
-              field: naming.field(origin),
-              category: categoryName(protectedFields.get(origin) ?? '', language),
-              copyStep: witness ? naming.node(witness.step) : '',
-            },
-          });
-        }
       }
+    }
+    for (const found of copiesAt(lineage(), uses)) {
+      const category = protectedFields.get(found.origin);
+      if (category === undefined) continue;
+      report({
+        message: 'echo-copy',
+        node: found.node,
+        dataKey: found.origin,
+        ...throughCopy(found),
+        params: {
+          copy: naming.field(found.copy),
+          field: naming.field(found.origin),
+          category: categoryName(category, language),
+        },
+      });
     }
   },
 });

@@ -1,8 +1,10 @@
 import type { Recipient } from '../../model/schema.ts';
+import { throughCopy, type CopyAt } from '../analyses/copies-at.ts';
 import { isBuiltIn, mayBePersonal } from '../inventory.ts';
 import { defineRule } from '../rule.ts';
 import { declaredHost, hostMatches, type UrlParts } from '../urls.ts';
 import { item, firstOf, endOf } from '../lists.ts';
+import { sentData } from './wording.ts';
 
 /**
  * DESIGN.md §3 `undeclared-sharing`: personal data leaves the bot in a way the inventory does not
@@ -10,7 +12,9 @@ import { item, firstOf, endOf } from '../lists.ts';
  * and a handoff's `share` list; the built-ins `contact.phone` / `contact.name` count like any
  * field. Checked per key: declared at all (a key declared nowhere may be personal), and for http,
  * declared as shared with the node's recipient; per request: the recipient is declared and the
- * URL's host is the recipient's.
+ * URL's host is the recipient's. A key that may hold a copy of a personal field (lineage,
+ * ../analyses/lineage.ts) is judged as that field too: it must be declared, and shared with the
+ * recipient, whatever the copy's own declaration says.
  */
 export const undeclaredSharing = defineRule({
   id: 'undeclared-sharing',
@@ -46,6 +50,12 @@ export const undeclaredSharing = defineRule({
         'The step {node} sends {fields} to {host}, but the recipient {recipient} has no host declared, so Amana cannot confirm the data goes to them. Add {host} as the recipient’s host if it is theirs.',
       'host-invalid':
         'The step {node} sends {fields} to {url}, which is not a full web address. Write it as https://host/path, with the host of {recipient}.',
+      'copy-not-shared-with':
+        'The step {node} sends {copy} to {recipient}, and {copy} holds {field}, copied at the step {copyStep}, on the path {path}. {field} is not declared as shared with {recipient}: add {recipient} to its “shared with” list, or stop sending the copy.',
+      'copy-built-in-http':
+        'The step {node} sends {copy} to {recipient}, and {copy} holds {field}, copied at the step {copyStep}, on the path {path}, without declaring it. Add a field with the key {key} under Data, shared with {recipient}.',
+      'copy-built-in-handoff':
+        'The step {node} passes {copy} to a human agent, and {copy} holds {field}, copied at the step {copyStep}, on the path {path}, without declaring it. Add a field with the key {key} under Data.',
     },
     'pt-BR': {
       'undeclared-http':
@@ -66,6 +76,12 @@ export const undeclaredSharing = defineRule({
         'O passo {node} envia {fields} para {host}, mas o destinatário {recipient} não tem host declarado, então o Amana não consegue confirmar que os dados vão para ele. Informe {host} como host do destinatário, se for dele.',
       'host-invalid':
         'O passo {node} envia {fields} para {url}, que não é um endereço web completo. Escreva-o como https://host/caminho, com o host de {recipient}.',
+      'copy-not-shared-with':
+        'O passo {node} envia {copy} para {recipient}, e {copy} contém {field}, copiado no passo {copyStep}, no caminho {path}. {field} não está declarado como compartilhado com {recipient}: inclua {recipient} no “compartilhado com” do campo, ou deixe de enviar a cópia.',
+      'copy-built-in-http':
+        'O passo {node} envia {copy} para {recipient}, e {copy} contém {field}, copiado no passo {copyStep}, no caminho {path}, sem declará-lo. Adicione em Dados um campo com a chave {key}, compartilhado com {recipient}.',
+      'copy-built-in-handoff':
+        'O passo {node} repassa {copy} a um atendente, e {copy} contém {field}, copiado no passo {copyStep}, no caminho {path}, sem declará-lo. Adicione em Dados um campo com a chave {key}.',
     },
     ar: {
       'undeclared-http':
@@ -85,9 +101,16 @@ export const undeclaredSharing = defineRule({
         'الخطوة {node} ترسل {fields} إلى {host}، لكن الجهة المستلمة {recipient} بلا مضيف مُعرَّف، فلا يمكن لأمانة التأكد من أن البيانات تصل إليها. أضف {host} مضيفًا للجهة المستلمة إن كان يخصها.',
       'host-invalid':
         'الخطوة {node} ترسل {fields} إلى {url}، وهو ليس عنوان ويب كاملًا. اكتبه بالشكل https://host/path مع مضيف {recipient}.',
+      'copy-not-shared-with':
+        'الخطوة {node} ترسل {copy} إلى {recipient}، و{copy} يحمل {field}، وقد نُسخ في الخطوة {copyStep}، على المسار {path}. {field} غير مُعرَّف على أنه يُشارك مع {recipient}: أضف {recipient} إلى قائمة «تُشارك مع» في الحقل، أو توقّف عن إرسال النسخة.',
+      'copy-built-in-http':
+        'الخطوة {node} ترسل {copy} إلى {recipient}، و{copy} يحمل {field}، وقد نُسخ في الخطوة {copyStep}، على المسار {path}، دون تعريفه. أضف في «البيانات» حقلًا بالمفتاح {key} يُشارك مع {recipient}.',
+      'copy-built-in-handoff':
+        'الخطوة {node} تمرّر {copy} إلى موظف، و{copy} يحمل {field}، وقد نُسخ في الخطوة {copyStep}، على المسار {path}، دون تعريفه. أضف في «البيانات» حقلًا بالمفتاح {key}.',
     },
   },
-  check({ graph, inventory, naming }, report) {
+  check({ graph, inventory, naming, language, copiesSent, pathTo }, report) {
+    const sentCopies = copiesSent();
     // Each address is compared once with the host of each recipient it is sent to.
     const verdicts = new Map<UrlParts, Map<Recipient, boolean>>();
     const sendsToRecipient = (parts: UrlParts, recipient: Recipient, declared: string) => {
@@ -107,7 +130,9 @@ export const undeclaredSharing = defineRule({
       for (let s = firstOf(graph.shareStart, node); s < endOf(graph.shareStart, node); s += 1) {
         const share = item(graph.shares, s);
         const personal = share.keys.filter((key) => mayBePersonal(inventory, key));
-        if (personal.length === 0) continue;
+        // Keys that may hold copies of personal fields are judged as the fields they hold.
+        const copies = (sentCopies.get(node) ?? []).filter((copy) => share.keys.includes(copy.copy));
+        if (personal.length === 0 && copies.length === 0) continue;
         const http = share.via === 'http';
         const recipientId = share.recipient ?? '';
         const recipient = inventory.recipients.get(recipientId);
@@ -129,10 +154,38 @@ export const undeclaredSharing = defineRule({
             params: { key: naming.quote(key), field: naming.field(key), recipient: recipientName() },
           });
         }
+        const viaCopy = (copy: CopyAt) => {
+          const witness = throughCopy(copy);
+          const path = witness.path ?? pathTo(node);
+          return {
+            node,
+            dataKey: copy.origin,
+            ...witness,
+            ...(path ? { path } : {}),
+            params: {
+              copy: naming.field(copy.copy),
+              field: naming.field(copy.origin),
+              key: naming.quote(copy.origin),
+              recipient: recipientName(),
+            },
+          };
+        };
+        for (const copy of copies) {
+          if (inventory.fields.has(copy.origin)) continue;
+          report({ message: http ? 'copy-built-in-http' : 'copy-built-in-handoff', ...viaCopy(copy) });
+        }
         if (!http) continue;
-        const fields = () => naming.fields(personal);
+        const fields = () => sentData(naming, language, personal, copies);
+        // Findings about the whole request show the way through the copy when only copies are personal.
+        const first = personal.length === 0 ? copies.find((copy) => copy.path) : undefined;
+        const onlyCopies = first ? throughCopy(first) : {};
         if (!recipient) {
-          report({ message: 'not-recipient', node, params: { fields: fields(), recipient: recipientName() } });
+          report({
+            message: 'not-recipient',
+            node,
+            ...onlyCopies,
+            params: { fields: fields(), recipient: recipientName() },
+          });
           continue;
         }
         for (const key of personal) {
@@ -145,6 +198,11 @@ export const undeclaredSharing = defineRule({
             params: { field: naming.field(key), recipient: recipientName() },
           });
         }
+        for (const copy of copies) {
+          const field = inventory.fields.get(copy.origin);
+          if (!field || (field.sharedWith ?? []).includes(recipient.id)) continue;
+          report({ message: 'copy-not-shared-with', ...viaCopy(copy) });
+        }
         const parts = item(graph.shareUrls, s);
         const declared = hostDeclaredFor(recipient);
         // A placeholder in the host is refused by unsafe-template, whatever the step sends.
@@ -156,13 +214,20 @@ export const undeclaredSharing = defineRule({
           !sendsToRecipient(parts, recipient, declared)
         ) {
           const params = { fields: fields(), recipient: recipientName(), url: naming.quote(share.url ?? '') };
-          if (parts.host === undefined || parts.host === '') report({ message: 'host-invalid', node, params });
+          if (parts.host === undefined || parts.host === '')
+            report({ message: 'host-invalid', node, ...onlyCopies, params });
           else if (declared === undefined)
-            report({ message: 'host-undeclared', node, params: { ...params, host: naming.quote(parts.host) } });
+            report({
+              message: 'host-undeclared',
+              node,
+              ...onlyCopies,
+              params: { ...params, host: naming.quote(parts.host) },
+            });
           else
             report({
               message: 'host-mismatch',
               node,
+              ...onlyCopies,
               params: { ...params, host: naming.quote(parts.host), declared: naming.quote(declared) },
             });
         }

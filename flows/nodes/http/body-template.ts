@@ -88,6 +88,31 @@ const markerClose = '\uE001';
 interface ParsedJsonTemplate {
   /** The placeholders, by their order in the template, that stand for a whole JSON value. */
   whole: Set<number>;
+  /** The template parsed with each placeholder as a marker holding its number. */
+  value: unknown;
+  /** The key each placeholder reads, by its number. */
+  keys: string[];
+}
+
+/**
+ * Where the placeholders of a JSON body template sit: for each string value holding some, its
+ * member path (`{"contact": {"email": "{{email}}"}}` puts `email` at `contact.email`) and the keys
+ * it reads. Empty for a template that is not JSON.
+ */
+export function jsonPlaceholderPlaces(body: string): { path: (string | number)[]; keys: string[] }[] {
+  const parsed = parsedJsonTemplate(body);
+  if (!parsed) return [];
+  const places: { path: (string | number)[]; keys: string[] }[] = [];
+  const visit = (value: unknown, path: (string | number)[]): void => {
+    if (typeof value === 'string') {
+      const keys = [...value.matchAll(/\uE000(\d+)\uE001/g)].map((marker) => parsed.keys[Number(marker[1])] ?? '');
+      if (keys.length > 0) places.push({ path, keys });
+    } else if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...path, index]));
+    else if (typeof value === 'object' && value !== null)
+      for (const [name, item] of Object.entries(value)) visit(item, [...path, name]);
+  };
+  visit(parsed.value, []);
+  return places;
 }
 
 /**
@@ -98,6 +123,7 @@ interface ParsedJsonTemplate {
 function parsedJsonTemplate(body: string): ParsedJsonTemplate | undefined {
   if (body.includes(markerOpen) || body.includes(markerClose)) return undefined;
   const whole = new Set<number>();
+  const keys: string[] = [];
   let number = 0;
   let text = '';
   let inString = false;
@@ -126,6 +152,7 @@ function parsedJsonTemplate(body: string): ParsedJsonTemplate | undefined {
       whole.add(number);
       text += `"${markerOpen}${number}${markerClose}"`;
     }
+    keys.push(match[1] ?? '');
     number += 1;
     at = match.index + match[0].length;
   }
@@ -133,7 +160,7 @@ function parsedJsonTemplate(body: string): ParsedJsonTemplate | undefined {
   try {
     const parsed: unknown = JSON.parse(text);
     // A whole value may be a number or an object, which a key cannot be.
-    return keysHoldNoWholeValue(parsed, whole) ? { whole } : undefined;
+    return keysHoldNoWholeValue(parsed, whole) ? { whole, value: parsed, keys } : undefined;
   } catch {
     return undefined;
   }

@@ -2,6 +2,7 @@ import { defineKind } from '../kind.ts';
 import { fixedOutcome, type Outcome } from '../outcomes.ts';
 import { httpBehaviour } from './behaviour.ts';
 import { sentKeys } from './request.ts';
+import { responseCopies } from './response-copies.ts';
 import { httpFields } from './schema.ts';
 
 /** The outcomes of every http node: one shared list, which callers only read (as `next`). */
@@ -23,6 +24,7 @@ export const httpKind = defineKind({
       },
     ],
     collects: (node.saveResponse ?? []).map((mapping) => ({ key: mapping.to, source: 'response' as const })),
+    copies: responseCopies(node),
   }),
   texts: () => [],
   behaviour: httpBehaviour,

@@ -6,7 +6,7 @@ import type { JsonValue } from '../../model/template.ts';
  * Returns undefined when the path does not lead anywhere (or is not a path).
  */
 export function readJsonPath(body: unknown, path: string): JsonValue | undefined {
-  const segments = parsePath(path);
+  const segments = jsonPathSegments(path);
   if (!segments) return undefined;
   let current: unknown = body;
   for (const segment of segments) {
@@ -22,7 +22,8 @@ export function readJsonPath(body: unknown, path: string): JsonValue | undefined
   return isJsonValue(current) ? current : undefined;
 }
 
-function parsePath(path: string): (string | number)[] | undefined {
+/** The members and indexes a `saveResponse.from` path goes through, or undefined when it is not a path. */
+export function jsonPathSegments(path: string): (string | number)[] | undefined {
   let rest = path.trim();
   if (rest.startsWith('$')) rest = rest.slice(1);
   const segments: (string | number)[] = [];

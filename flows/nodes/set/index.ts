@@ -10,7 +10,15 @@ export const setKind = defineKind({
   label: { en: 'Set variable', 'pt-BR': 'Definir variável', ar: 'تعيين متغير' },
   fields: setFields,
   outcomes: () => next,
-  facts: (node) => ({ reads: templateKeys(node.value), collects: [{ key: node.key, source: 'computed' }] }),
+  facts: (node) => {
+    const reads = templateKeys(node.value);
+    return {
+      reads,
+      collects: [{ key: node.key, source: 'computed' }],
+      // The stored text holds every value its template reads; a fixed text copies nothing.
+      ...(reads.length > 0 ? { copies: [{ key: node.key, from: reads }] } : {}),
+    };
+  },
   texts: () => [],
   behaviour: setBehaviour,
 });
