@@ -69,6 +69,33 @@ function supportFlow(change: { nodes?: Json[]; edges?: Json[]; data?: Json[]; [k
   });
 }
 
+/**
+ * The support flow with one more step right after the e-mail question (`exit` names the outcome it
+ * leaves by) and `after` in place of the thanks message, reading what it saved.
+ */
+function withStepAfterEmail(step: Json, after: Json, { exit = '', data }: { exit?: string; data?: Json[] } = {}): Flow {
+  const [id, next] = [String(step['id']), String(after['id'])];
+  return supportFlow({
+    ...(data ? { data } : {}),
+    nodes: [
+      node.start(),
+      node.disclosure(),
+      menu(),
+      node.consent('ask-consent'),
+      askEmail(),
+      step,
+      after,
+      node.handoff('human', ['email']),
+      node.erase(),
+      node.end(),
+    ],
+    edges: edges(
+      'start > hello, hello > menu, menu:help > ask-consent, ask-consent:granted > ask-email, ask-consent:declined > bye',
+      `ask-email > ${id}, ${id}${exit} > ${next}, ${next} > human, human > erase, erase > bye`,
+    ),
+  });
+}
+
 describe('quick fixes', () => {
   it('the support flow they start from is compliant', () => {
     expect(checkFlow(supportFlow()).filter((finding) => finding.severity === 'error')).toEqual([]);
@@ -163,51 +190,18 @@ describe('quick fixes', () => {
       legalBasis: 'legitimate_interests',
       retentionDays: 30,
     };
-    const askHealth = node.question('ask-health', 'text', 'health', 'Algum sintoma?', 'Any symptoms?');
-    const flow = supportFlow({
-      data: [emailField, health],
-      nodes: [
-        node.start(),
-        node.disclosure(),
-        menu(),
-        node.consent('ask-consent'),
-        askEmail(),
-        askHealth,
-        node.message('thanks', 'Obrigado! {{email}} {{health}}', 'Thanks! {{email}} {{health}}'),
-        node.handoff('human', ['email']),
-        node.erase(),
-        node.end(),
-      ],
-      edges: edges(
-        'start > hello, hello > menu, menu:help > ask-consent, ask-consent:granted > ask-email, ask-consent:declined > bye',
-        'ask-email > ask-health, ask-health > thanks, thanks > human, human > erase, erase > bye',
-      ),
-    });
+    const flow = withStepAfterEmail(
+      node.question('ask-health', 'text', 'health', 'Algum sintoma?', 'Any symptoms?'),
+      node.message('thanks', 'Obrigado! {{email}} {{health}}', 'Thanks! {{email}} {{health}}'),
+      { data: [emailField, health] },
+    );
     expectRepair(flow, 'sensitive-without-consent', 'basis-consent');
   });
 
   it('switches an http:// request to https://, declares sharing, and sends to the recipient’s declared host', () => {
     const send = (url: string) => node.http('send', { url, send: ['email'] });
     const withRequest = (url: string, data: Json[] = [emailField]) =>
-      supportFlow({
-        data,
-        nodes: [
-          node.start(),
-          node.disclosure(),
-          menu(),
-          node.consent('ask-consent'),
-          askEmail(),
-          send(url),
-          thanks(),
-          node.handoff('human', ['email']),
-          node.erase(),
-          node.end(),
-        ],
-        edges: edges(
-          'start > hello, hello > menu, menu:help > ask-consent, ask-consent:granted > ask-email, ask-consent:declined > bye',
-          'ask-email > send, send:ok > thanks, thanks > human, human > erase, erase > bye',
-        ),
-      });
+      withStepAfterEmail(send(url), thanks(), { exit: ':ok', data });
     const https = expectRepair(withRequest('http://api.crm.example/v1/leads'), 'insecure-transfer', 'https');
     expect(https.nodes.find((candidate) => candidate.id === 'send')).toMatchObject({
       url: 'https://api.crm.example/v1/leads',
@@ -232,31 +226,10 @@ describe('quick fixes', () => {
     const declared = expectRepair(choice, 'undeclared-data', 'declare-variable');
     expect(declared.variables).toEqual([{ key: 'topic' }]);
 
-    const askPhone = node.question(
-      'ask-phone',
-      'text',
-      'whatsapp',
-      'Qual é o seu telefone?',
-      'What is your phone number?',
+    const answer = withStepAfterEmail(
+      node.question('ask-phone', 'text', 'whatsapp', 'Qual é o seu telefone?', 'What is your phone number?'),
+      node.message('thanks', 'Obrigado! {{email}} {{whatsapp}}', 'Thanks! {{email}} {{whatsapp}}'),
     );
-    const answer = supportFlow({
-      nodes: [
-        node.start(),
-        node.disclosure(),
-        menu(),
-        node.consent('ask-consent'),
-        askEmail(),
-        askPhone,
-        node.message('thanks', 'Obrigado! {{email}} {{whatsapp}}', 'Thanks! {{email}} {{whatsapp}}'),
-        node.handoff('human', ['email']),
-        node.erase(),
-        node.end(),
-      ],
-      edges: edges(
-        'start > hello, hello > menu, menu:help > ask-consent, ask-consent:granted > ask-email, ask-consent:declined > bye',
-        'ask-email > ask-phone, ask-phone > thanks, thanks > human, human > erase, erase > bye',
-      ),
-    });
     const field = expectRepair(answer, 'undeclared-data', 'declare-field').data.find(
       (candidate) => candidate.key === 'whatsapp',
     );
