@@ -28,15 +28,19 @@ export function CategoryPicker({
   const [place, setPlace] = useState<CSSProperties | null>(null);
   const open = place !== null;
   const setOpen = (next: boolean, button?: HTMLElement) => setPlace(next && button ? popupPlace(button) : null);
-  const popup = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
-    // The list stays where it opened: when what holds the button scrolls, it closes.
-    const close = (event: Event) => {
-      if (!(event.target instanceof Node && popup.current?.contains(event.target))) setPlace(null);
+    // The list follows its button when what holds the button scrolls.
+    const follow = () => {
+      if (button.current) setPlace(popupPlace(button.current));
     };
-    window.addEventListener('scroll', close, true);
-    return () => window.removeEventListener('scroll', close, true);
+    window.addEventListener('scroll', follow, true);
+    window.addEventListener('resize', follow);
+    return () => {
+      window.removeEventListener('scroll', follow, true);
+      window.removeEventListener('resize', follow);
+    };
   }, [open]);
   const [query, setQuery] = useState('');
   const matches = useMemo(() => searchCategories(query, language).slice(0, shownMatches), [query, language]);
@@ -45,6 +49,7 @@ export function CategoryPicker({
   return (
     <div className="category-picker">
       <button
+        ref={button}
         type="button"
         aria-expanded={open}
         aria-label={`${text('choose-category')}: ${fieldKey}`}
@@ -54,7 +59,7 @@ export function CategoryPicker({
       </button>
       {current && <CategoryMarks category={current} />}
       {open && (
-        <div ref={popup} className="category-picker__popup" style={place}>
+        <div className="category-picker__popup" style={place}>
           <input
             type="search"
             autoFocus
