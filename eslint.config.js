@@ -150,6 +150,15 @@ export default tseslint.config(
     }),
   },
   {
+    // The agent desk's page runs in the browser (bundled into server.js as text): no Node, no storage.
+    files: ['runtime/desk/page/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: layer('runtime/desk/page/ runs in the browser: it reaches the bot only through the desk API (/desk/api/).', {
+      packages: [...nodeBuiltins, ...uiOrShell, ...nativeStorage],
+      folders: ['renderer', 'electron', 'shared', 'services', 'web', 'cli', 'bench', 'store', 'crypto', 'commands'],
+    }),
+  },
+  {
     files: ['electron/**/*.ts'],
     rules: layer('electron/ may use shared/ and flows/, never renderer/ or the build scripts.', {
       folders: ['renderer', 'cli', 'runtime', 'scripts'],

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { agentCommand } from './commands/agent.ts';
 import { eraseCommand, exportSubjectCommand, purgeCommand } from './commands/subject.ts';
 import { line, type RuntimeIo } from './commands/context.ts';
 import { serve } from './commands/serve.ts';
@@ -21,6 +22,8 @@ export async function main(argv: string[], io: RuntimeIo): Promise<number | unde
       return eraseCommand(io, args);
     case 'export-subject':
       return exportSubjectCommand(io, args);
+    case 'agent':
+      return agentCommand(io, args);
     case 'keygen':
       line(io.stdout, randomBytes(32).toString('base64'));
       return 0;

@@ -4,6 +4,8 @@ export interface PrebuiltTarget {
   outfile: string;
   stamp: string;
   options: object;
+  /** The agent desk's page, put into the runtime as text (runtime/desk/page.ts). */
+  page?: { entry: string; style: string };
 }
 export const prebuilt: { cli: PrebuiltTarget; runtime: PrebuiltTarget };
 export function buildPrebuilt(target: PrebuiltTarget): Promise<void>;

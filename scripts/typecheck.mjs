@@ -12,6 +12,7 @@ const projects = [
   'web/tsconfig.json',
   'cli/tsconfig.json',
   'runtime/tsconfig.json',
+  'runtime/desk/page/tsconfig.json',
   'bench/tsconfig.json',
   'tsconfig.tests.json',
 ].filter((project) => existsSync(project));

@@ -3,6 +3,7 @@ import { assembleBot, errorName } from '../bot.ts';
 import { serveConfig, type ServeConfig } from '../config/config.ts';
 import { callRecipient } from '../conversation/recipient-call.ts';
 import { GraphClient } from '../graph/client.ts';
+import { deskRoute } from '../desk/route.ts';
 import { adminRoute } from '../handoff/admin.ts';
 import { healthRoute } from '../http/health.ts';
 import { botServer } from '../http/server.ts';
@@ -11,6 +12,7 @@ import { runtimeText } from '../messages.ts';
 import { CloudTransport } from '../transport.ts';
 import { webhookRoute } from '../webhook/route.ts';
 import { line, openBundle, type RuntimeIo } from './context.ts';
+import { subjectReport } from './subject.ts';
 
 const purgeEveryMs = 60 * 60 * 1000;
 
@@ -66,7 +68,26 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
         log,
         exclusive: (personId, work) => bot.worker.exclusive(personId, work),
         release: (handoff) => bot.processor.release(handoff),
+        reply: async (handoff, text) => (await bot.processor.agentReply(handoff, text)) !== false,
+      }),
+      desk: deskRoute({
+        flow,
+        store,
+        keys,
+        log,
+        clock,
+        exclusive: (personId, work) => bot.worker.exclusive(personId, work),
+        release: (handoff) => bot.processor.release(handoff),
         reply: (handoff, text) => bot.processor.agentReply(handoff, text),
+        erase: async (phone) => {
+          const hash = keys.keyring.phoneHash(phone);
+          const person = await store.findPerson(hash);
+          const erase = () => store.erasePerson(hash, clock());
+          const erased = person ? await bot.worker.exclusive(person.id, erase) : await erase();
+          if (person) keys.forget(person.id);
+          return erased;
+        },
+        exportSubject: (phone) => subjectReport({ flow, store, keys }, phone),
       }),
       health: healthRoute(store, clock),
     },

@@ -1,7 +1,7 @@
 import { openFor } from '../crypto/person-keys.ts';
 import { phoneDigits } from '../crypto/keyring.ts';
 import { runtimeText } from '../messages.ts';
-import { line, openBundle, type RuntimeIo } from './context.ts';
+import { line, openBundle, type Opened, type RuntimeIo } from './context.ts';
 
 /** `node server.js purge`: deletes everything past its retention now. */
 export async function purgeCommand(io: RuntimeIo): Promise<number> {
@@ -35,14 +35,26 @@ export async function exportSubjectCommand(io: RuntimeIo, args: string[]): Promi
   if (phone === undefined) return 2;
   const opened = await openBundle(io);
   if (typeof opened === 'number') return opened;
+  const report = await subjectReport(opened, phone);
+  await opened.store.close();
+  line(io.stdout, JSON.stringify(report, null, 2));
+  if (report.subject.firstSeen === null && report.consentLedger.length === 0)
+    line(io.stderr, runtimeText(io.language, 'nothing-held'));
+  return 0;
+}
+
+/**
+ * Everything held about one number, opened and labelled with what the flow declares of it: what
+ * `export-subject` prints and the desk's supervisors download.
+ */
+export async function subjectReport(opened: Pick<Opened, 'flow' | 'store' | 'keys'>, phone: string) {
   const { store, keys, flow } = opened;
   const records = await store.subjectRecords(keys.keyring.phoneHash(phone));
-  await store.close();
   const iso = (ms: number) => new Date(ms).toISOString();
   const sealer = records?.person ? keys.of(records.person) : undefined;
   const open = (context: Parameters<typeof openFor>[1], sealed: Buffer) =>
     sealer ? openFor(sealer, context, sealed) : undefined;
-  const report = {
+  return {
     subject: { phone: `+${phoneDigits(phone)}`, firstSeen: records?.person ? iso(records.person.createdAt) : null },
     controller: flow.controller,
     flow: { id: flow.id, name: flow.name },
@@ -83,9 +95,6 @@ export async function exportSubjectCommand(io: RuntimeIo, args: string[]): Promi
     messagesWaiting: (records?.pendingInbox ?? []).map((message) => open('inbox', message.payload)),
     repliesWaiting: (records?.pendingOutbox ?? []).map((reply) => open('outbox', reply.payload)),
   };
-  line(io.stdout, JSON.stringify(report, null, 2));
-  if (!records) line(io.stderr, runtimeText(io.language, 'nothing-held'));
-  return 0;
 }
 
 function phoneArgument(io: RuntimeIo, args: string[], command: string): string | undefined {

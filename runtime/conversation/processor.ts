@@ -100,15 +100,20 @@ export class ConversationProcessor {
     return true;
   }
 
-  /** The agent writes to the customer through the admin API; false when the handoff is over. */
-  async agentReply(handoff: HandoffRow, text: string): Promise<boolean> {
+  /**
+   * The agent writes to the customer (desk or admin API); false when the handoff is over. Says
+   * which outbox row carries the message and the time the handoff records it with, for its
+   * delivery status.
+   */
+  async agentReply(handoff: HandoffRow, text: string): Promise<{ outboxId?: number; at: number } | false> {
     const context = await this.options.store.personContext(handoff.personId);
     if (!context || context.openHandoff?.ref !== handoff.ref) return false;
     const { turn, state } = this.begin(context, this.options.keys.of(context.person));
     turn.send({ type: 'text', text });
     turn.handoffMessage('agent', { type: 'text', text });
-    await this.commit(context, turn, state);
-    return true;
+    const result = await this.commit(context, turn, state);
+    const outboxId = result.outbox[0];
+    return outboxId === undefined ? { at: turn.at } : { outboxId, at: turn.at };
   }
 
   private begin(context: PersonContext, sealer: Sealer): { turn: Turn; state: ConversationState | undefined } {
@@ -204,11 +209,12 @@ export class ConversationProcessor {
     turn.forward({ url: desk.url, body: { ...body, flow: this.options.flow.id, handoff: handoff.ref } });
   }
 
-  private async commit(context: PersonContext, turn: Turn, state: ConversationState | undefined): Promise<void> {
+  private async commit(context: PersonContext, turn: Turn, state: ConversationState | undefined): Promise<TurnResult> {
     const ops = turn.finish(state);
     const result = await this.options.store.commitTurn(context.person.id, ops);
     if (result.erased) this.options.keys.forget(context.person.id);
     this.options.committed(result);
+    return result;
   }
 }
 

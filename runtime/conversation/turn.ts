@@ -48,6 +48,11 @@ export class Turn {
     this.valuesExpireAt = valuesExpireAt;
   }
 
+  /** The turn's time: what its writes are stamped with. */
+  get at(): number {
+    return this.now;
+  }
+
   get subject(): string {
     return subjectRef(this.sealer.phoneHash);
   }

@@ -18,6 +18,8 @@ export class Keyring {
   private readonly phoneKey: Buffer;
   private readonly messageKey: Buffer;
   private readonly checkKey: Buffer;
+  private readonly deskKey: Buffer;
+  private readonly deskHashKey: Buffer;
 
   constructor(masterKey: Buffer) {
     if (masterKey.length !== 32) throw new RangeError('the master key is 32 bytes');
@@ -26,6 +28,8 @@ export class Keyring {
     this.phoneKey = derive('amana/v1/phone-hash');
     this.messageKey = derive('amana/v1/message-id-hash');
     this.checkKey = derive('amana/v1/key-check');
+    this.deskKey = derive('amana/v1/agent-desk');
+    this.deskHashKey = derive('amana/v1/agent-desk-hash');
   }
 
   /**
@@ -53,6 +57,26 @@ export class Keyring {
 
   unwrapPersonKey(wrapped: Buffer, phoneHash: Buffer): Buffer {
     return open(this.wrapKey, wrapped, Buffer.concat([Buffer.from('person-key\0'), phoneHash]));
+  }
+
+  /**
+   * Seals an agent desk secret (an account's TOTP secret) under a key of its own, bound to what it
+   * is for (`purpose`, e.g. `totp:<account id>`), so it cannot be moved to another account.
+   */
+  sealDeskSecret(secret: Buffer, purpose: string): Buffer {
+    return seal(this.deskKey, secret, Buffer.from(`desk\0${purpose}`));
+  }
+
+  openDeskSecret(sealed: Buffer, purpose: string): Buffer {
+    return open(this.deskKey, sealed, Buffer.from(`desk\0${purpose}`));
+  }
+
+  /**
+   * A keyed hash for the desk's records that must not be readable as they are (the account names
+   * and addresses the sign-in rate limit counts under).
+   */
+  deskHash(value: string): Buffer {
+    return createHmac('sha256', this.deskHashKey).update(value).digest();
   }
 
   /** A value sealed under the check key, stored once, so a wrong master key is caught at start. */

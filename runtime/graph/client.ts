@@ -1,7 +1,8 @@
 import { send } from '../http/client.ts';
 import { graphRequestBody, type OutgoingMessage } from './messages.ts';
 
-export type SendResult = { ok: true } | { ok: false; retryable: boolean; error: string };
+/** `messageId`: the id the Graph API gave the message (`messages[0].id`), which its statuses name. */
+export type SendResult = { ok: true; messageId?: string } | { ok: false; retryable: boolean; error: string };
 
 /**
  * Graph API error codes worth retrying (WhatsApp Cloud API error codes reference): throttling
@@ -32,7 +33,10 @@ export class GraphClient {
     );
     if (!outcome.ok)
       return { ok: false, retryable: outcome.error !== 'bad-url', error: `${outcome.error} ${outcome.detail}` };
-    if (outcome.status >= 200 && outcome.status < 300) return { ok: true };
+    if (outcome.status >= 200 && outcome.status < 300) {
+      const messageId = sentMessageId(outcome.body);
+      return messageId === undefined ? { ok: true } : { ok: true, messageId };
+    }
     const { code, subcode } = graphError(outcome.body);
     const error = `http ${outcome.status}${code === undefined ? '' : ` code ${code}`}${subcode === undefined ? '' : `/${subcode}`}`;
     const retryable =
@@ -53,5 +57,19 @@ export function graphError(body: string): { code?: number; subcode?: number } {
     return { ...(code === undefined ? {} : { code }), ...(subcode === undefined ? {} : { subcode }) };
   } catch {
     return {};
+  }
+}
+
+/** The id in a successful send's answer: `{"messages": [{"id": "wamid.…"}]}` (Cloud API, Send messages). */
+export function sentMessageId(body: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const messages =
+      typeof parsed === 'object' && parsed !== null && 'messages' in parsed ? parsed.messages : undefined;
+    const first: unknown = Array.isArray(messages) ? messages[0] : undefined;
+    const id = typeof first === 'object' && first !== null && 'id' in first ? first.id : undefined;
+    return typeof id === 'string' && id.length > 0 && id.length <= 256 ? id : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -7,12 +7,14 @@ export type Handler = (request: IncomingMessage, response: ServerResponse, url: 
 export interface Routes {
   webhook: Handler;
   admin: Handler;
+  /** `/desk/…`: the agent desk (page and API). */
+  desk: Handler;
   /** `/healthz` (GET or HEAD): the database reachable, the inbox lag. */
   health: Handler;
 }
 
 /**
- * The bot's HTTP server: `/webhook` for Meta, `/admin/…` for agents, `/healthz` for load
+ * The bot's HTTP server: `/webhook` for Meta, `/desk/` for agents, `/admin/…` for integrations, `/healthz` for load
  * balancers. Whatever a request holds, it gets an answer in the 4xx range at worst; only a
  * failure of the bot itself is a 5xx.
  */
@@ -42,6 +44,7 @@ async function dispatch(routes: Routes, request: IncomingMessage, response: Serv
   }
   if (url.pathname === '/webhook') return routes.webhook(request, response, url);
   if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) return routes.admin(request, response, url);
+  if (url.pathname === '/desk' || url.pathname.startsWith('/desk/')) return routes.desk(request, response, url);
   if (url.pathname === '/healthz' && (request.method === 'GET' || request.method === 'HEAD')) {
     return routes.health(request, response, url);
   }

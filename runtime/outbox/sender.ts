@@ -131,12 +131,14 @@ export class OutboxSender {
   }
 
   private async deliver(row: OutboxRow): Promise<void> {
-    const { store, log, clock } = this.options;
+    const { store, log, clock, keys } = this.options;
     const subject = subjectRef(row.person.phoneHash);
     try {
       const result = await this.attempt(row);
       if (result.ok) {
-        await store.outboxSent(row.id);
+        // The id's keyed hash, as statuses are kept: the desk shows an agent's reply as delivered or read.
+        const messageHash = result.messageId === undefined ? undefined : keys.keyring.messageHash(result.messageId);
+        await store.outboxSent(row.id, messageHash);
       } else {
         const attempts = row.attempts + 1;
         const now = clock();

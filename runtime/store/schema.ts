@@ -1,9 +1,10 @@
 /**
- * The SQLite schema, version 1. Personal values only ever appear as sealed blobs (AES-256-GCM
+ * The SQLite schema, version 2 (2 added the agent desk's tables; every statement is written to
+ * run again on a database of an earlier version, which is how it migrates). Personal values only ever appear as sealed blobs (AES-256-GCM
  * under the person's data key); phone numbers and WhatsApp message ids only as keyed hashes.
  * Deleting a `persons` row deletes, by cascade, everything sealed under that person's key.
  */
-export const schemaVersion = 1;
+export const schemaVersion = 2;
 
 export const schema = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -118,4 +119,70 @@ CREATE TABLE IF NOT EXISTS handoff_messages (
   at INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX IF NOT EXISTS handoff_messages_handoff ON handoff_messages(handoff_id);
+
+-- The agent desk (version 2). Accounts are disabled, never deleted, so the access log keeps its names.
+CREATE TABLE IF NOT EXISTS agents (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('agent', 'supervisor')),
+  queues TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  totp_sealed BLOB,
+  totp_last_step INTEGER NOT NULL DEFAULT 0,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS agent_recovery_codes (
+  agent_id INTEGER NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+  code_hash BLOB NOT NULL,
+  PRIMARY KEY (agent_id, code_hash)
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS desk_sessions (
+  token_hash BLOB PRIMARY KEY,
+  agent_id INTEGER NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+  stage TEXT NOT NULL CHECK (stage IN ('second-factor', 'enrol', 'signed-in')),
+  csrf TEXT NOT NULL,
+  pending_totp BLOB,
+  address TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS desk_sessions_agent ON desk_sessions(agent_id);
+
+-- An agent's replies from the desk, for their delivery status: the outbox row while it is sent, then the
+-- keyed hash of the id WhatsApp gave it (its statuses are kept under it). Gone with the handoff.
+CREATE TABLE IF NOT EXISTS desk_replies (
+  outbox_id INTEGER PRIMARY KEY,
+  handoff_id INTEGER NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+  at INTEGER NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('sending', 'sent', 'failed')),
+  message_hash BLOB
+) STRICT;
+CREATE INDEX IF NOT EXISTS desk_replies_handoff ON desk_replies(handoff_id);
+
+-- Keyed hashes of the account or address a sign-in failed for: the rate limit, shared by instances.
+CREATE TABLE IF NOT EXISTS sign_in_failures (
+  key_hash BLOB NOT NULL,
+  at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS sign_in_failures_key ON sign_in_failures(key_hash, at);
+
+-- Who saw or did what, when, from where: handoff refs and short subject references, never a value.
+CREATE TABLE IF NOT EXISTS access_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at INTEGER NOT NULL,
+  agent_id INTEGER,
+  agent_name TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT,
+  address TEXT NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'refused'))
+) STRICT;
+CREATE TRIGGER IF NOT EXISTS access_log_no_update BEFORE UPDATE ON access_log
+BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS access_log_no_delete BEFORE DELETE ON access_log
+BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
 `;

@@ -1,3 +1,5 @@
+import type { DeskStore } from './desk-store.ts';
+
 /**
  * The bot's storage, as the rest of the runtime sees it. SQLite (./sqlite/, one file per area)
  * implements it for one instance; PostgreSQL (./postgres/) for several instances of the bot on one
@@ -10,6 +12,8 @@
 export interface Storage {
   /** Whether other processes may write to this store too (the workers then also poll it). */
   readonly shared: boolean;
+  /** The agent desk's accounts, sessions and access log (./desk-store.ts). */
+  readonly desk: DeskStore;
 
   /** The sealed key-check value, written once when the store is created. */
   keyCheck(): Promise<Buffer | undefined>;
@@ -54,7 +58,8 @@ export interface Storage {
   dueOutbox(now: number, limit: number, busy: ReadonlySet<number>, rate: number): Promise<DueOutbox>;
   /** The earliest time one of the rows that can go next (each person's oldest) becomes due, if any. */
   nextOutboxDue(): Promise<number | undefined>;
-  outboxSent(id: number): Promise<void>;
+  /** The row went; `messageHash` is the keyed hash of the id WhatsApp gave it (an agent's reply keeps it for its status). */
+  outboxSent(id: number, messageHash?: Buffer): Promise<void>;
   outboxRetry(id: number, attempts: number, nextAttemptAt: number, error: string): Promise<void>;
   outboxFailed(id: number, attempts: number, error: string, at: number): Promise<void>;
 

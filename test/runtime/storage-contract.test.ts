@@ -1,32 +1,14 @@
-import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PostgresStorage } from '../../runtime/store/postgres/storage.ts';
-import { SqliteStorage } from '../../runtime/store/sqlite/storage.ts';
-import { TurnConflict, type IngestMessage, type PersonMaterial, type Storage } from '../../runtime/store/storage.ts';
-import { testPostgres } from './helpers/postgres.ts';
+import { TurnConflict, type IngestMessage, type PersonMaterial } from '../../runtime/store/storage.ts';
+import { storageBackends } from './helpers/storage-backends.ts';
 
 /**
  * The contract of runtime/store/storage.ts, run against SQLite and a real PostgreSQL: what one
- * store does, the other does. `raw` reads the tables behind the store's back, as an operator
- * (or an attacker with the disk) would.
+ * store does, the other does (the backends: ./helpers/storage-backends.ts).
  */
-interface Raw {
-  count(table: string, where?: string): Promise<number>;
-  rows<Row>(query: string): Promise<Row[]>;
-  /** Runs a statement on a connection of its own; resolves to the error it raised, if any. */
-  attempt(statement: string): Promise<Error | undefined>;
-  close(): Promise<void>;
-}
-interface Backend {
-  name: string;
-  open(): Promise<{ store: Storage; raw: Raw; reopen(): Promise<Storage> }>;
-}
-
 const day = 24 * 60 * 60 * 1000;
 const material = (): PersonMaterial => ({ wrappedKey: randomBytes(60), phoneSealed: randomBytes(40) });
 const hash = (label: string) => Buffer.alloc(32, label);
@@ -42,92 +24,8 @@ function message(phone: string, id: string, at = 1000): IngestMessage {
   };
 }
 
-const sqlite: Backend = {
-  name: 'SQLite',
-  async open() {
-    const file = join(mkdtempSync(join(tmpdir(), 'amana-store-')), 'amana.db');
-    const raw: Raw = {
-      async count(table, where = 'TRUE') {
-        const db = new Database(file, { readonly: true });
-        try {
-          return db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).get()?.n ?? 0;
-        } finally {
-          db.close();
-        }
-      },
-      async rows<Row>(query: string) {
-        const db = new Database(file, { readonly: true });
-        try {
-          return db.prepare<[], Row>(query).all();
-        } finally {
-          db.close();
-        }
-      },
-      async attempt(statement) {
-        const db = new Database(file);
-        try {
-          db.prepare(statement).run();
-          return undefined;
-        } catch (error) {
-          return error instanceof Error ? error : new Error(String(error));
-        } finally {
-          db.close();
-        }
-      },
-      async close() {},
-    };
-    return { store: new SqliteStorage(file), raw, reopen: async () => new SqliteStorage(file) };
-  },
-};
-
-const server = await testPostgres();
-const opened: Storage[] = [];
-afterAll(async () => {
-  for (const store of opened) await store.close().catch(() => undefined);
-  await server?.stop();
-});
-
-function postgresBackend(url: () => Promise<string>): Backend {
-  return {
-    name: 'PostgreSQL',
-    async open() {
-      const address = await url();
-      const open = async () => {
-        const store = await PostgresStorage.open(address, { phoneNumber: '106540352242922', leaseSeconds: 1 });
-        opened.push(store);
-        return store;
-      };
-      const client = postgres(address, { max: 2, onnotice: () => undefined });
-      const raw: Raw = {
-        async count(table, where = 'TRUE') {
-          const [row] = await client.unsafe<{ n: string }[]>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`);
-          return Number(row?.n ?? 0);
-        },
-        async rows<Row>(query: string) {
-          return (await client.unsafe(query)) as unknown as Row[];
-        },
-        async attempt(statement) {
-          try {
-            await client.unsafe(statement);
-            return undefined;
-          } catch (error) {
-            return error instanceof Error ? error : new Error(String(error));
-          }
-        },
-        close: () => client.end({ timeout: 1 }),
-      };
-      return { store: await open(), raw, reopen: open };
-    },
-  };
-}
-
-const backends: { backend: Backend; skip: boolean }[] = [
-  { backend: sqlite, skip: false },
-  {
-    backend: postgresBackend(() => server?.database('contract') ?? Promise.reject(new Error('no server'))),
-    skip: !server,
-  },
-];
+const { backends, server, opened, close } = await storageBackends('contract');
+afterAll(close);
 
 for (const { backend, skip } of backends) {
   describe.skipIf(skip)(`Storage contract: ${backend.name}`, () => {
@@ -351,7 +249,10 @@ describe.skipIf(!server)('Storage on PostgreSQL: several instances on one databa
     const url = await database();
     await Promise.all([open(url), open(url), open(url)]);
     const client = postgres(url, { max: 1, onnotice: () => undefined });
-    expect(await client`SELECT version FROM schema_migrations`).toEqual([{ version: 1 }]);
+    expect(await client`SELECT version FROM schema_migrations ORDER BY version`).toEqual([
+      { version: 1 },
+      { version: 2 },
+    ]);
     await client`INSERT INTO schema_migrations (version, name) VALUES (99, 'from the future')`;
     await client.end();
     await expect(open(url)).rejects.toThrow(/newer Amana runtime/);

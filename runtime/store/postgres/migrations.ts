@@ -153,6 +153,82 @@ CREATE TABLE handoff_messages (
 CREATE INDEX handoff_messages_handoff ON handoff_messages(handoff_id);
 `,
   },
+  {
+    version: 2,
+    name: 'agent desk',
+    sql: `
+-- Accounts are disabled, never deleted, so the access log keeps its names.
+CREATE TABLE agents (
+  id bigserial PRIMARY KEY,
+  name text NOT NULL,
+  name_key text NOT NULL UNIQUE,
+  role text NOT NULL CHECK (role IN ('agent', 'supervisor')),
+  queues text NOT NULL,
+  password_hash text NOT NULL,
+  totp_sealed bytea,
+  totp_last_step bigint NOT NULL DEFAULT 0,
+  disabled boolean NOT NULL DEFAULT false,
+  created_at bigint NOT NULL
+);
+
+CREATE TABLE agent_recovery_codes (
+  agent_id bigint NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+  code_hash bytea NOT NULL,
+  PRIMARY KEY (agent_id, code_hash)
+);
+
+CREATE TABLE desk_sessions (
+  token_hash bytea PRIMARY KEY,
+  agent_id bigint NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+  stage text NOT NULL CHECK (stage IN ('second-factor', 'enrol', 'signed-in')),
+  csrf text NOT NULL,
+  pending_totp bytea,
+  address text NOT NULL,
+  created_at bigint NOT NULL,
+  last_seen_at bigint NOT NULL
+);
+CREATE INDEX desk_sessions_agent ON desk_sessions(agent_id);
+
+-- An agent's replies from the desk, for their delivery status: the outbox row while it is sent, then the
+-- keyed hash of the id WhatsApp gave it (its statuses are kept under it). Gone with the handoff.
+CREATE TABLE desk_replies (
+  outbox_id bigint PRIMARY KEY,
+  handoff_id bigint NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+  at bigint NOT NULL,
+  state text NOT NULL CHECK (state IN ('sending', 'sent', 'failed')),
+  message_hash bytea
+);
+CREATE INDEX desk_replies_handoff ON desk_replies(handoff_id);
+
+-- Keyed hashes of the account or address a sign-in failed for: the rate limit, shared by instances.
+CREATE TABLE sign_in_failures (
+  key_hash bytea NOT NULL,
+  at bigint NOT NULL
+);
+CREATE INDEX sign_in_failures_key ON sign_in_failures(key_hash, at);
+
+-- Who saw or did what, when, from where: handoff refs and short subject references, never a value.
+CREATE TABLE access_log (
+  id bigserial PRIMARY KEY,
+  at bigint NOT NULL,
+  agent_id bigint,
+  agent_name text NOT NULL,
+  action text NOT NULL,
+  target text,
+  address text NOT NULL,
+  outcome text NOT NULL CHECK (outcome IN ('ok', 'refused'))
+);
+CREATE FUNCTION access_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'the access log is append-only';
+END;
+$$;
+CREATE TRIGGER access_log_no_update BEFORE UPDATE OR DELETE ON access_log
+  FOR EACH ROW EXECUTE FUNCTION access_log_append_only();
+CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log
+  FOR EACH STATEMENT EXECUTE FUNCTION access_log_append_only();
+`,
+  },
 ];
 
 /** Advisory lock keys (any two numbers no other application on the database uses). */

@@ -81,8 +81,11 @@ export const outbox = {
     return row.id;
   },
 
-  async sent(sql: Db, id: number): Promise<void> {
-    await sql`DELETE FROM outbox WHERE id = ${id}`;
+  /** The row goes; an agent's reply tracked by the desk keeps the message's hash for its delivery status. */
+  async sent(sql: Db, id: number, messageHash?: Buffer): Promise<void> {
+    await sql`WITH gone AS (DELETE FROM outbox WHERE id = ${id} RETURNING id)
+      UPDATE desk_replies SET state = 'sent', message_hash = ${messageHash ?? null}
+      WHERE outbox_id IN (SELECT id FROM gone)`;
   },
 
   async retryLater(sql: Db, id: number, attempts: number, nextAttemptAt: number, error: string): Promise<void> {
@@ -92,7 +95,8 @@ export const outbox = {
 
   /** Gives up on a row: it goes, and the operator keeps a record without person or payload. */
   async failed(sql: Db, id: number, attempts: number, error: string, at: number): Promise<void> {
-    await sql`WITH gone AS (DELETE FROM outbox WHERE id = ${id} RETURNING kind)
+    await sql`WITH gone AS (DELETE FROM outbox WHERE id = ${id} RETURNING id, kind),
+      desk AS (UPDATE desk_replies SET state = 'failed' WHERE outbox_id IN (SELECT id FROM gone))
       INSERT INTO failed_sends (kind, attempts, error, at) SELECT kind, ${attempts}, ${error}, ${at} FROM gone`;
   },
 

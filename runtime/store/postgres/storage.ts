@@ -19,6 +19,7 @@ import type {
   TurnResult,
 } from '../storage.ts';
 import { connect, type Pool } from './connect.ts';
+import { PostgresDesk } from './desk.ts';
 import { handoffs } from './handoffs.ts';
 import { inbox } from './inbox.ts';
 import { lockKeys, migrate } from './migrations.ts';
@@ -58,6 +59,7 @@ export class PostgresStorage implements Storage {
   readonly shared = true;
   /** This process's name on its leases and claims. */
   readonly owner = randomUUID();
+  readonly desk: PostgresDesk;
   private readonly leaseSeconds: number;
   private readonly renewTimer: NodeJS.Timeout;
   private queue: PendingIngest[] = [];
@@ -68,6 +70,7 @@ export class PostgresStorage implements Storage {
     private readonly options: PostgresOptions,
   ) {
     this.leaseSeconds = options.leaseSeconds ?? 10;
+    this.desk = new PostgresDesk(sql);
     this.renewTimer = setInterval(() => void this.renew(), (this.leaseSeconds * 1000) / 3);
     this.renewTimer.unref();
   }
@@ -158,8 +161,8 @@ export class PostgresStorage implements Storage {
     return outbox.nextDueAt(this.sql);
   }
 
-  outboxSent(id: number): Promise<void> {
-    return outbox.sent(this.sql, id);
+  outboxSent(id: number, messageHash?: Buffer): Promise<void> {
+    return outbox.sent(this.sql, id, messageHash);
   }
 
   outboxRetry(id: number, attempts: number, nextAttemptAt: number, error: string): Promise<void> {

@@ -14,6 +14,8 @@ export class SqliteOutbox {
   private readonly nextDue;
   private readonly insert;
   private readonly remove;
+  private readonly replySent;
+  private readonly replyFailed;
   private readonly retry;
   private readonly kindOf;
   private readonly recordFailure;
@@ -41,6 +43,10 @@ export class SqliteOutbox {
       'INSERT INTO outbox (person_id, kind, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)',
     );
     this.remove = db.prepare<[number]>('DELETE FROM outbox WHERE id = ?');
+    this.replySent = db.prepare<[Buffer | null, number]>(
+      "UPDATE desk_replies SET state = 'sent', message_hash = ? WHERE outbox_id = ?",
+    );
+    this.replyFailed = db.prepare<[number]>("UPDATE desk_replies SET state = 'failed' WHERE outbox_id = ?");
     this.retry = db.prepare<[number, number, string, number]>(
       'UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?',
     );
@@ -73,8 +79,10 @@ export class SqliteOutbox {
     return Number(this.insert.run(personId, kind, payload, createdAt, createdAt).lastInsertRowid);
   }
 
-  sent(id: number): void {
+  /** The row goes; an agent's reply tracked by the desk keeps the message's hash for its delivery status. */
+  sent(id: number, messageHash?: Buffer): void {
     this.remove.run(id);
+    this.replySent.run(messageHash ?? null, id);
   }
 
   retryLater(id: number, attempts: number, nextAttemptAt: number, error: string): void {
@@ -85,6 +93,7 @@ export class SqliteOutbox {
   failed(id: number, attempts: number, error: string, at: number): void {
     const row = this.kindOf.get(id);
     this.remove.run(id);
+    this.replyFailed.run(id);
     if (row) this.recordFailure.run(row.kind, attempts, error, at);
   }
 

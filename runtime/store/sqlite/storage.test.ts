@@ -15,4 +15,30 @@ describe('SqliteStorage', () => {
     db.close();
     expect(() => new SqliteStorage(file)).toThrow(/newer Amana runtime/);
   });
+
+  it('brings a version 1 database up to version 2 (the agent desk’s tables), keeping what it holds', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'amana-store-')), 'amana.db');
+    const first = new SqliteStorage(file);
+    await first.setKeyCheck(Buffer.from('check'));
+    await first.close();
+    const db = new Database(file);
+    for (const table of [
+      'desk_replies',
+      'agent_recovery_codes',
+      'desk_sessions',
+      'agents',
+      'sign_in_failures',
+      'access_log',
+    ])
+      db.exec(`DROP TABLE ${table}`);
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'schema'").run(Buffer.from('1'));
+    db.close();
+    const upgraded = new SqliteStorage(file);
+    expect(await upgraded.keyCheck()).toEqual(Buffer.from('check'));
+    expect(await upgraded.desk.agents()).toEqual([]);
+    await upgraded.close();
+    const after = new Database(file, { readonly: true });
+    expect(after.prepare("SELECT value FROM meta WHERE key = 'schema'").get()).toEqual({ value: Buffer.from('2') });
+    after.close();
+  });
 });

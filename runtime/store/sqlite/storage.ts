@@ -21,6 +21,7 @@ import type {
   TurnOp,
   TurnResult,
 } from '../storage.ts';
+import { SqliteDesk } from './desk.ts';
 import { SqliteHandoffs } from './handoffs.ts';
 import { SqliteInbox } from './inbox.ts';
 import { SqliteOutbox } from './outbox.ts';
@@ -38,6 +39,7 @@ import { SqliteTurns } from './turns.ts';
  */
 export class SqliteStorage implements Storage {
   readonly shared = false;
+  readonly desk: SqliteDesk;
   private readonly db: Database.Database;
   private readonly writes: GroupCommit;
   private readonly subjects: SqliteSubjects;
@@ -62,8 +64,12 @@ export class SqliteStorage implements Storage {
       this.db.prepare("INSERT INTO meta (key, value) VALUES ('schema', ?)").run(Buffer.from(String(schemaVersion)));
     } else if (Number(version.value.toString()) > schemaVersion) {
       throw new Error(`the database was written by a newer Amana runtime (schema ${version.value.toString()})`);
+    } else if (Number(version.value.toString()) < schemaVersion) {
+      // The schema above has just added what the earlier version lacked.
+      this.db.prepare("UPDATE meta SET value = ? WHERE key = 'schema'").run(Buffer.from(String(schemaVersion)));
     }
     this.writes = new GroupCommit(this.db);
+    this.desk = new SqliteDesk(this.db, this.writes);
     this.subjects = new SqliteSubjects(this.db);
     this.inbox = new SqliteInbox(this.db);
     this.outbox = new SqliteOutbox(this.db);
@@ -138,8 +144,8 @@ export class SqliteStorage implements Storage {
     return this.outbox.nextDueAt();
   }
 
-  outboxSent(id: number): Promise<void> {
-    return this.writes.run(() => this.outbox.sent(id));
+  outboxSent(id: number, messageHash?: Buffer): Promise<void> {
+    return this.writes.run(() => this.outbox.sent(id, messageHash));
   }
 
   outboxRetry(id: number, attempts: number, nextAttemptAt: number, error: string): Promise<void> {

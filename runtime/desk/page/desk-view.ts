@@ -1,0 +1,303 @@
+import { closestUiLanguage } from '../../../flows/i18n/index.ts';
+import { api, list, num, text } from './api.ts';
+import { h, show } from './dom.ts';
+import type { Page } from './main.ts';
+import type { DeskKey } from './texts.ts';
+
+/** New conversations and messages appear without reloading: the desk asks the bot this often. */
+const pollMs = 3000;
+
+/**
+ * The queue (conversations waiting, how long, how long is left to reply) and the open conversation:
+ * the fields the flow shares with its queue, the messages since the handoff with each reply's
+ * delivery status, the reply box (closed once WhatsApp's 24-hour window is over) and release.
+ */
+export async function deskView(page: Page, main: HTMLElement): Promise<void> {
+  const queue = h('section', { class: 'queue', 'aria-labelledby': 'queue-heading' });
+  const conversation = h('section', { class: 'conversation', 'aria-live': 'off' });
+  show(main, h('div', { class: 'desk' }, queue, conversation));
+  let open = new URLSearchParams(location.search).get('c') ?? undefined;
+  let drafts = '';
+  let firstOpen = true;
+  let shownSignature = '';
+
+  const refreshQueue = async () => {
+    let answer;
+    try {
+      answer = await api('GET', 'conversations');
+    } catch {
+      return page.notify(page.t('network'), 'error');
+    }
+    if (answer.status === 401) return page.refresh();
+    const items = list(answer.body['conversations']);
+    const now = num(answer.body['now']);
+    show(
+      queue,
+      h('h1', { id: 'queue-heading' }, page.t('queue-heading')),
+      items.length === 0
+        ? h('p', { class: 'empty' }, page.t('queue-empty'))
+        : h(
+            'ul',
+            {},
+            items.map((item) => {
+              const ref = text(item['ref']);
+              const window = record(item['window']);
+              const left = num(window['closesAt']) - now;
+              return h(
+                'li',
+                {},
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'open-conversation',
+                    'aria-current': ref === open ? 'true' : undefined,
+                    'data-ref': ref,
+                    onclick: () => {
+                      open = ref;
+                      firstOpen = true;
+                      history.replaceState(null, '', `/desk/?c=${encodeURIComponent(ref)}`);
+                      void refreshQueue();
+                      void refreshConversation();
+                    },
+                  },
+                  h(
+                    'span',
+                    { class: 'queue-name' },
+                    page.t('queue-item', {
+                      queue: text(item['queue']),
+                      waited: duration(page, num(item['waitingMs'])),
+                    }),
+                  ),
+                  h(
+                    'span',
+                    { class: left > 0 ? 'window' : 'window closed' },
+                    left > 0
+                      ? page.t('window-left-short', { time: duration(page, left) })
+                      : page.t('window-closed-short'),
+                  ),
+                ),
+              );
+            }),
+          ),
+    );
+  };
+
+  const refreshConversation = async () => {
+    if (!open) {
+      show(conversation, h('p', { class: 'empty' }, page.t('open-hint')));
+      return;
+    }
+    const ref = open;
+    let answer;
+    try {
+      answer = await api('GET', `conversations/${encodeURIComponent(ref)}${firstOpen ? '?opened=1' : ''}`);
+    } catch {
+      return page.notify(page.t('network'), 'error');
+    }
+    firstOpen = false;
+    if (ref !== open) return;
+    if (answer.status === 401) return page.refresh();
+    if (answer.status !== 200) {
+      shownSignature = '';
+      show(
+        conversation,
+        h('p', { class: 'empty', role: 'alert' }, page.t(answer.status === 403 ? 'forbidden' : 'gone')),
+      );
+      return;
+    }
+    // Drawn again only when something changed (or the minute did), so keyboard focus stays put.
+    const signature = JSON.stringify([
+      answer.body['ref'],
+      answer.body['messages'],
+      answer.body['fields'],
+      answer.body['window'],
+      Math.floor(num(answer.body['now']) / 60_000),
+    ]);
+    if (signature === shownSignature) return;
+    shownSignature = signature;
+    const box = conversation.querySelector('textarea');
+    if (box) drafts = box.value;
+    const hadFocus = document.activeElement === box;
+    show(
+      conversation,
+      ...conversationParts(page, answer.body, drafts, {
+        sent: () => {
+          drafts = '';
+          shownSignature = '';
+          void refreshConversation();
+        },
+        released: () => {
+          open = undefined;
+          drafts = '';
+          history.replaceState(null, '', '/desk/');
+          page.notify(page.t('released'));
+          void refreshQueue();
+          void refreshConversation();
+        },
+      }),
+    );
+    if (hadFocus) conversation.querySelector('textarea')?.focus();
+  };
+
+  await Promise.all([refreshQueue(), refreshConversation()]);
+  const timer = setInterval(() => {
+    void refreshQueue();
+    void refreshConversation();
+  }, pollMs);
+  page.onLeave(() => clearInterval(timer));
+}
+
+function conversationParts(
+  page: Page,
+  body: Record<string, unknown>,
+  draft: string,
+  after: { sent(): void; released(): void },
+): HTMLElement[] {
+  const ref = text(body['ref']);
+  const now = num(body['now']);
+  const window = record(body['window']);
+  const left = num(window['closesAt']) - now;
+  const fields = list(body['fields']);
+  const messages = list(body['messages']);
+  const reply = h('textarea', { id: 'reply', name: 'reply', rows: '3', maxlength: '4096', disabled: left <= 0 });
+  reply.value = draft;
+  const form = h(
+    'form',
+    {
+      class: 'reply',
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        const answer = await api('POST', `conversations/${encodeURIComponent(ref)}/reply`, { text: reply.value });
+        if (answer.status === 202) {
+          reply.value = '';
+          return after.sent();
+        }
+        const error = text(answer.body['error']);
+        page.notify(page.t(errorKey(error)), 'error');
+      },
+    },
+    h('label', { for: 'reply' }, page.t('reply-label')),
+    reply,
+    h('button', { type: 'submit', disabled: left <= 0 }, page.t('send')),
+  );
+  return [
+    h('h1', { id: 'conversation-heading' }, page.t('conversation-heading', { queue: text(body['queue']) })),
+    h(
+      'p',
+      { class: left > 0 ? 'window-notice' : 'window-notice closed', role: left > 0 ? undefined : 'alert' },
+      left > 0 ? page.t('window-open', { time: duration(page, left) }) : page.t('window-closed'),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'fields-heading' },
+      h('h2', { id: 'fields-heading' }, page.t('fields-heading')),
+      fields.length === 0
+        ? h('p', {}, page.t('no-fields'))
+        : h(
+            'dl',
+            { class: 'fields' },
+            fields.flatMap((field) => [
+              h('dt', {}, labelOf(page, field['label'], text(field['key']))),
+              h('dd', {}, shown(field['value'])),
+            ]),
+          ),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'messages-heading' },
+      h('h2', { id: 'messages-heading' }, page.t('messages-heading')),
+      messages.length === 0
+        ? h('p', {}, page.t('no-messages'))
+        : h(
+            'ol',
+            { class: 'messages' },
+            messages.map((message) => {
+              const agent = message['author'] === 'agent';
+              const status = text(message['status']);
+              return h(
+                'li',
+                { class: agent ? 'from-agent' : 'from-customer' },
+                h('span', { class: 'author' }, page.t(agent ? 'author-agent' : 'author-customer')),
+                h('span', { class: 'content' }, contentText(page, record(message['content']))),
+                h('time', { datetime: new Date(num(message['at'])).toISOString() }, clock(page, num(message['at']))),
+                agent &&
+                  status &&
+                  h('span', { class: `status status-${status}`, 'data-status': status }, page.t(statusKey(status))),
+              );
+            }),
+          ),
+    ),
+    form,
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'release',
+        onclick: async () => {
+          const answer = await api('POST', `conversations/${encodeURIComponent(ref)}/release`);
+          if (answer.status === 200) return after.released();
+          page.notify(page.t(errorKey(text(answer.body['error']))), 'error');
+        },
+      },
+      page.t('release'),
+    ),
+  ];
+}
+
+function errorKey(error: string): DeskKey {
+  if (error === 'window-closed') return 'window-closed';
+  if (error === 'bad-text') return 'bad-text';
+  if (error === 'forbidden') return 'forbidden';
+  if (error === 'csrf') return 'csrf';
+  if (error === 'signed-out') return 'signed-out';
+  return 'gone';
+}
+
+function statusKey(status: string): DeskKey {
+  if (status === 'delivered') return 'status-delivered';
+  if (status === 'read') return 'status-read';
+  if (status === 'failed') return 'status-failed';
+  if (status === 'sent') return 'status-sent';
+  return 'status-sending';
+}
+
+/** A customer's message in plain words (media are never fetched by the desk). */
+function contentText(page: Page, content: Record<string, unknown>): string {
+  if (content['type'] === 'text') return text(content['text']);
+  if (content['type'] === 'reply')
+    return page.t('content-reply', { title: text(content['title']) || text(content['id']) });
+  if (content['type'] === 'location')
+    return page.t('content-location', { latitude: num(content['latitude']), longitude: num(content['longitude']) });
+  if (content['type'] === 'media') return page.t('content-media');
+  return page.t('content-unsupported');
+}
+
+function labelOf(page: Page, label: unknown, fallback: string): string {
+  const texts = record(label);
+  const preferred = closestUiLanguage(page.language);
+  return text(texts[preferred]) || text(texts['en']) || text(Object.values(texts)[0]) || fallback;
+}
+
+function shown(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+function duration(page: Page, ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return page.t('less-than-a-minute');
+  if (minutes < 60) return page.t('minutes', { m: minutes });
+  return page.t('hours', { h: Math.floor(minutes / 60), m: minutes % 60 });
+}
+
+function clock(page: Page, at: number): string {
+  return new Date(at).toLocaleTimeString(page.language, { hour: '2-digit', minute: '2-digit' });
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value))
+    : {};
+}
