@@ -1,0 +1,338 @@
+// The agent desk in Chromium against a real exported server.js and a fake Graph API: a customer
+// asks for a person (signed webhook); an agent signs in with password and TOTP (enrolled from the
+// page), sees only the fields the flow shares with her queue, replies (the Graph API receives it,
+// the page shows its delivery status) and gives the conversation back, and the bot answers the
+// next message; an agent of another queue gets 403 for that conversation and for supervisor pages;
+// a change without the CSRF token fails; guessing passwords is slowed; on the bot's test clock a
+// reply after 24 hours is refused; a supervisor, in Arabic right to left, reads the access log,
+// downloads it as CSV and exports and erases a person's data. axe finds no serious problem.
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totpCode } from '../../runtime/desk/totp.ts';
+import {
+  deliver,
+  eventually,
+  removeExportedBots,
+  startBot,
+  type BotOptions,
+  type RunningBot,
+} from '../runtime/helpers/bot.ts';
+import { addAgent, base32Bytes, customerAsksForPerson, startDeskBot } from '../runtime/helpers/desk.ts';
+import { asRecord, FakeGraph } from '../runtime/helpers/fake-graph.ts';
+import { single, text } from '../runtime/helpers/payloads.ts';
+import { launchChromium } from './chromium.ts';
+
+const graph = new FakeGraph();
+const eva = { phone: '5511944440001', name: 'Eva Balcão', email: 'eva.balcao@example.com', order: 'PED-55120' };
+const fabio = { phone: '5511944440002', name: 'Fábio Lima', email: 'fabio.lima@example.com', order: 'PED-55121' };
+let bot: RunningBot;
+let options: BotOptions;
+let browser: Browser;
+const passwords: Record<string, string> = {};
+const secrets: Record<string, Buffer> = {};
+const recovery: Record<string, string[]> = {};
+const pageProblems: string[] = [];
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [{ bot, options }, browser] = await Promise.all([startDeskBot('desk-e2e', graph), launchChromium()]);
+  passwords['Ana'] = addAgent(options, 'Ana', 'agent', ['support']);
+  passwords['Beto'] = addAgent(options, 'Beto', 'agent', ['billing']);
+  passwords['Caio'] = addAgent(options, 'Caio', 'agent', ['billing']);
+  passwords['Sara'] = addAgent(options, 'Sara', 'supervisor');
+}, 120_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await bot?.stop();
+  await graph.stop();
+  removeExportedBots();
+});
+
+async function newPage(locale = 'en'): Promise<Page> {
+  const context = await browser.newContext({ locale, acceptDownloads: true });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    // Refused requests (401, 403, a conversation gone: 404, 409, 429) are logged by Chromium as console errors: expected here.
+    if (message.type() === 'error' && !/status of (401|403|404|409|429)/.test(message.text()))
+      pageProblems.push(`console error: ${message.text()}`);
+  });
+  return page;
+}
+
+/** Signs in from the page; the first time, enrols the second factor with the key the page shows. */
+async function signIn(
+  page: Page,
+  name: string,
+  labels = { name: 'Your name', password: 'Password', signIn: 'Sign in', code: 'Code', go: 'Continue' },
+) {
+  await page.goto(`http://127.0.0.1:${bot.port}/desk/`);
+  await page.getByLabel(labels.name).fill(name);
+  await page.getByLabel(labels.password).fill(passwords[name] ?? '');
+  await page.getByRole('button', { name: labels.signIn }).click();
+  const key = page.getByTestId('totp-secret');
+  const code = page.getByLabel(labels.code);
+  await code.waitFor();
+  if (await key.isVisible()) {
+    await expect.poll(() => key.textContent()).toMatch(/^[A-Z2-7]{32}$/);
+    secrets[name] = base32Bytes((await key.textContent()) ?? '');
+    await expect
+      .poll(() => page.locator('img.qr').evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBeGreaterThan(0);
+    await code.fill(totpCode(secrets[name] ?? Buffer.alloc(0), Date.now()));
+    await page.getByRole('button', { name: labels.go }).click();
+    const codes = page.getByTestId('recovery-codes').getByRole('listitem');
+    await expect.poll(() => codes.count()).toBe(10);
+    recovery[name] = await codes.allTextContents();
+    await page.getByRole('button', { name: /saved|guardei|حفظتها/ }).click();
+  } else {
+    // The code of the step enrolment used is spent; the next step's is accepted (one step of tolerance).
+    await code.fill(totpCode(secrets[name] ?? Buffer.alloc(0), Date.now() + 30_000));
+    await page.getByRole('button', { name: labels.go }).click();
+  }
+}
+
+async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${screen}: ${violation.id} ${violation.nodes
+          .map((node) => node.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
+  expect(serious).toEqual([]);
+}
+
+/** What the bot's page can do without the page's own code: a change as a hostile script would send it. */
+function postFromPage(page: Page, path: string, withToken: boolean): Promise<number> {
+  return page.evaluate(
+    async ({ path, withToken }) => {
+      const me = await (await fetch('/desk/api/me')).json();
+      const answer = await fetch(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(withToken ? { 'x-csrf-token': me.csrf } : {}) },
+        body: JSON.stringify({ text: 'sent by a script' }),
+      });
+      return answer.status;
+    },
+    { path, withToken },
+  );
+}
+
+describe('the agent desk in the browser', { timeout: 180_000 }, () => {
+  let ana: Page;
+  let evaRef = '';
+
+  it('lets an agent sign in with password and TOTP, see only the shared fields, reply, and give the conversation back', async () => {
+    await customerAsksForPerson(bot, graph, eva, 'support');
+    ana = await newPage();
+    await signIn(ana, 'Ana');
+    const item = ana.getByRole('button', { name: /^support: waiting/ });
+    await item.waitFor();
+    await expectNoSeriousViolations(ana, 'queue');
+    evaRef = (await item.getAttribute('data-ref')) ?? '';
+    await item.click();
+    await ana.getByRole('heading', { name: 'Conversation in support' }).waitFor();
+    const fields = ana.locator('dl.fields');
+    await expect.poll(() => fields.textContent()).toBe(`Email${eva.email}`);
+    expect(await ana.locator('main').textContent()).not.toContain(eva.order);
+    expect(await ana.locator('main').textContent()).not.toContain(eva.phone);
+    await expect
+      .poll(() => ana.locator('.window-notice').textContent())
+      .toMatch(/^You can reply for 23 h 5\d min more\./);
+    await expectNoSeriousViolations(ana, 'conversation');
+
+    const before = graph.messagesTo(eva.phone).length;
+    await ana.getByLabel('Your reply').fill('Olá Eva, aqui é a Ana. Vou verificar o pedido.');
+    await ana.getByRole('button', { name: 'Send' }).click();
+    await eventually(() => graph.messagesTo(eva.phone).length > before, 10_000, 'the reply at the Graph API');
+    expect(asRecord(graph.messagesTo(eva.phone).at(-1)?.['text'])['body']).toBe(
+      'Olá Eva, aqui é a Ana. Vou verificar o pedido.',
+    );
+    const reply = ana.locator('.messages .from-agent').last();
+    await expect
+      .poll(() => reply.locator('.content').textContent())
+      .toBe('Olá Eva, aqui é a Ana. Vou verificar o pedido.');
+    await expect.poll(() => reply.locator('.status').textContent(), { timeout: 10_000 }).toBe('sent');
+
+    // The customer writes while the agent has the chat: it appears without reloading, and the bot stays silent.
+    const botBefore = graph.messagesTo(eva.phone).length;
+    await deliver(bot.port, single({ from: eva.phone, name: eva.name, message: text('Obrigada!') }));
+    await expect
+      .poll(() => ana.locator('.messages .from-customer .content').last().textContent(), { timeout: 10_000 })
+      .toBe('Obrigada!');
+    expect(graph.messagesTo(eva.phone).length).toBe(botBefore);
+
+    await ana.getByRole('button', { name: 'Give back to the bot' }).click();
+    await expect.poll(() => ana.getByRole('status').textContent()).toBe('The conversation went back to the bot.');
+    await eventually(() => graph.messagesTo(eva.phone).length > botBefore, 10_000, 'the bot taking over');
+    expect(asRecord(graph.messagesTo(eva.phone).at(-1)?.['text'])['body']).toBe('O bot voltou. Mais alguma coisa?');
+    await deliver(bot.port, single({ from: eva.phone, name: eva.name, message: text('No, thanks') }));
+    await eventually(() => graph.messagesTo(eva.phone).length > botBefore + 1, 10_000, 'the bot answering');
+    expect(asRecord(graph.messagesTo(eva.phone).at(-1)?.['text'])['body']).toBe(
+      `Obrigado, seguimos com o pedido ${eva.order}. Tchau!`,
+    );
+  });
+
+  it('shows new conversations without reloading', async () => {
+    await expect.poll(() => ana.getByText('Nobody is waiting.').count()).toBe(1);
+    await customerAsksForPerson(bot, graph, fabio, 'support');
+    await expect
+      .poll(() => ana.getByRole('button', { name: /^support: waiting/ }).count(), { timeout: 10_000 })
+      .toBe(1);
+  });
+
+  it('refuses another queue’s conversation and the supervisor pages to an agent (403), and a change without the CSRF token', async () => {
+    const fabioRef = (await ana.getByRole('button', { name: /^support: waiting/ }).getAttribute('data-ref')) ?? '';
+    const beto = await newPage();
+    await signIn(beto, 'Beto');
+    await beto.getByText('Nobody is waiting.').waitFor();
+    const refused = beto.waitForResponse((response) => response.url().includes(`/desk/api/conversations/${fabioRef}`));
+    await beto.goto(`http://127.0.0.1:${bot.port}/desk/?c=${fabioRef}`);
+    expect((await refused).status()).toBe(403);
+    await beto.getByText('Your account cannot open this.').waitFor();
+    expect(await beto.locator('main').textContent()).not.toContain(fabio.email);
+
+    const logPage = await beto.goto(`http://127.0.0.1:${bot.port}/desk/access-log`);
+    expect(logPage?.status()).toBe(403);
+    await beto.getByRole('heading', { name: 'This page is for supervisors.' }).waitFor();
+    expect((await beto.goto(`http://127.0.0.1:${bot.port}/desk/subjects`))?.status()).toBe(403);
+
+    expect(await postFromPage(beto, `/desk/api/conversations/${fabioRef}/reply`, true)).toBe(403);
+    expect(await postFromPage(ana, `/desk/api/conversations/${fabioRef}/reply`, false)).toBe(403);
+    expect(graph.messagesTo(fabio.phone).map((message) => asRecord(message['text'])['body'])).not.toContain(
+      'sent by a script',
+    );
+  });
+
+  it('slows down guessing: after five wrong passwords the right one waits too, with a clear message', async () => {
+    const guesser = await newPage();
+    await guesser.goto(`http://127.0.0.1:${bot.port}/desk/`);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await guesser.getByLabel('Your name').fill('Caio');
+      await guesser.getByLabel('Password').fill(`guess-${attempt}`);
+      await guesser.getByRole('button', { name: 'Sign in' }).click();
+      await expect
+        .poll(() => guesser.getByRole('status').textContent())
+        .toBe('That name and password do not match an account.');
+      await guesser.getByRole('status').evaluate((status) => (status.textContent = ''));
+    }
+    await guesser.getByLabel('Your name').fill('Caio');
+    await guesser.getByLabel('Password').fill(passwords['Caio'] ?? '');
+    await guesser.getByRole('button', { name: 'Sign in' }).click();
+    await expect
+      .poll(() => guesser.getByRole('status').textContent())
+      .toBe('Too many attempts. For safety, wait 15 minute(s) and try again.');
+    expect(await guesser.getByLabel('Code').count()).toBe(0);
+  });
+
+  it('refuses a reply 24 hours after the customer’s last message, on the bot’s test clock', async () => {
+    // The pages open so far would keep asking the stopped bot: close them first.
+    for (const context of contexts.splice(0)) await context.close();
+    await bot.stop();
+    bot = await startBot({ ...options, env: { AMANA_NOW_OFFSET_DAYS: '1.05' } });
+    ana = await newPage();
+    await signIn(ana, 'Ana');
+    const item = ana.getByRole('button', { name: /^support: waiting/ });
+    await expect.poll(() => item.textContent()).toMatch(/reply time is over$/);
+    await item.click();
+    await expect
+      .poll(() => ana.locator('.window-notice').textContent())
+      .toBe(
+        'More than 24 hours have passed since the customer’s last message, so WhatsApp no longer accepts a reply. When the customer writes again, you can answer.',
+      );
+    expect(await ana.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+    const ref = (await item.getAttribute('data-ref')) ?? '';
+    const before = graph.requests.length;
+    expect(await postFromPage(ana, `/desk/api/conversations/${ref}/reply`, true)).toBe(409);
+    expect(graph.requests.length).toBe(before);
+  });
+
+  it('lets a supervisor, in Arabic right to left, read the access log, download it, and export and erase a person’s data', async () => {
+    const sara = await newPage('ar');
+    await signIn(sara, 'Sara', { name: 'اسمك', password: 'كلمة المرور', signIn: 'دخول', code: 'الرمز', go: 'متابعة' });
+    expect(await sara.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+      'ar',
+      'rtl',
+    ]);
+    await sara.getByRole('heading', { name: 'بانتظار شخص' }).waitFor();
+    await expectNoSeriousViolations(sara, 'queue (ar)');
+
+    await sara.getByRole('link', { name: 'سجل الوصول' }).click();
+    await sara.getByRole('heading', { name: 'سجل الوصول', level: 1 }).waitFor();
+    const actions = sara.locator('tbody td[data-action]');
+    await expect.poll(() => actions.count()).toBeGreaterThan(10);
+    const logged = new Set(await actions.evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-action'))));
+    for (const action of [
+      'sign-in',
+      'enrolled',
+      'second-factor',
+      'sign-in-refused',
+      'view',
+      'reply',
+      'release',
+      'reply-refused',
+      'forbidden',
+    ])
+      expect([...logged], action).toContain(action);
+    expect(await sara.locator('tbody').textContent()).toContain('فتح محادثة');
+    expect(await sara.locator('tbody').textContent()).toContain(evaRef);
+    await expectNoSeriousViolations(sara, 'access log (ar)');
+    const [download] = await Promise.all([
+      sara.waitForEvent('download'),
+      sara.getByRole('link', { name: 'تنزيل بصيغة CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('id,time,account,action,target,address,outcome');
+    expect(csv).toMatch(new RegExp(`,Ana,view,${evaRef},127\\.0\\.0\\.1,ok\\r\\n`));
+    for (const value of [eva.email, eva.phone, eva.order, eva.name, fabio.email, fabio.phone])
+      expect(csv).not.toContain(value);
+
+    await sara.getByRole('link', { name: 'طلبات البيانات الشخصية' }).click();
+    await sara.getByLabel('رقم واتساب مع رمز الدولة').fill(`+${fabio.phone}`);
+    const [exported] = await Promise.all([
+      sara.waitForEvent('download'),
+      sara.getByRole('button', { name: 'تنزيل كل ما يُحتفظ به' }).click(),
+    ]);
+    const report = JSON.parse(readFileSync((await exported.path()) ?? '', 'utf8'));
+    expect(report.subject.phone).toBe(`+${fabio.phone}`);
+    expect(report.fields.map((field: { key: string; value: unknown }) => [field.key, field.value])).toEqual(
+      expect.arrayContaining([
+        ['email', fabio.email],
+        ['order', fabio.order],
+      ]),
+    );
+    await expectNoSeriousViolations(sara, 'personal data requests (ar)');
+    await sara.getByRole('button', { name: 'محو كل ما يُحتفظ به' }).click();
+    await expect.poll(() => sara.getByRole('status').textContent()).toBe('ضع علامة في المربع لتأكيد المحو أولًا.');
+    await sara.getByLabel('أفهم أن المحو لا يمكن التراجع عنه').check();
+    await sara.getByRole('button', { name: 'محو كل ما يُحتفظ به' }).click();
+    await expect
+      .poll(() => sara.getByRole('status').textContent())
+      .toBe('تم المحو. لم يعد يُحتفظ بأي شيء عن هذا الرقم.');
+    // Fábio's handoff went with his data: the queue is empty for Ana too.
+    await ana.goto(`http://127.0.0.1:${bot.port}/desk/`);
+    await ana.getByText('Nobody is waiting.').waitFor();
+
+    await sara.getByRole('link', { name: 'سجل الوصول' }).click();
+    await expect
+      .poll(async () =>
+        (
+          await sara
+            .locator('tbody td[data-action]')
+            .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-action')))
+        ).slice(0, 4),
+      )
+      .toEqual(expect.arrayContaining(['erase', 'export']));
+    expect(pageProblems).toEqual([]);
+  });
+});
