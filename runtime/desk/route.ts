@@ -180,13 +180,7 @@ async function signIn(context: SignInContext, desk: DeskRequest): Promise<void> 
     });
   await recordAs(result.ok ? 'ok' : 'refused');
   if (!result.ok) {
-    if (result.reason === 'too-many')
-      return answer(
-        response,
-        429,
-        { error: 'too-many', retryAfterSeconds: result.retryAfterSeconds },
-        { 'retry-after': String(result.retryAfterSeconds) },
-      );
+    if (result.reason === 'too-many') return tooMany(response, result.retryAfterSeconds);
     return answer(response, 401, { error: result.reason === 'disabled' ? 'disabled' : 'wrong-sign-in' });
   }
   answer(
@@ -216,13 +210,7 @@ async function secondFactorRoutes(context: SignInContext, desk: SignedIn, api: s
     const result = await completeSecondFactor(context, session, agent, code, (options.realClock ?? Date.now)());
     if (!result.ok) {
       await desk.record('second-factor-refused', 'refused', result.reason);
-      if (result.reason === 'too-many')
-        return answer(
-          response,
-          429,
-          { error: 'too-many', retryAfterSeconds: result.retryAfterSeconds },
-          { 'retry-after': String(result.retryAfterSeconds) },
-        );
+      if (result.reason === 'too-many') return tooMany(response, result.retryAfterSeconds);
       return answer(response, 401, { error: 'wrong-code' });
     }
     await desk.record(
@@ -243,4 +231,9 @@ async function secondFactorRoutes(context: SignInContext, desk: SignedIn, api: s
     );
   }
   answer(response, 401, { error: 'second-factor-needed', stage: session.stage });
+}
+
+/** 429 with how long to wait (RFC 6585 §4, `Retry-After` in seconds); the page says it in words. */
+function tooMany(response: ServerResponse, retryAfterSeconds: number): void {
+  answer(response, 429, { error: 'too-many', retryAfterSeconds }, { 'retry-after': String(retryAfterSeconds) });
 }
