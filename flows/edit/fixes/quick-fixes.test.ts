@@ -7,7 +7,7 @@ import { parseFlow } from '../../model/parse.ts';
 import type { Flow } from '../../model/schema.ts';
 import { serializeFlow } from '../../model/serialize.ts';
 import { applyEdit } from '../apply-edit.ts';
-import { sameProblem, verifiedQuickFixes } from './quick-fixes.ts';
+import { sameProblem, verifiedQuickFixes, verifyQuickFixes } from './quick-fixes.ts';
 import { shorten } from './shorten-label.ts';
 
 type Json = Record<string, unknown>;
@@ -277,5 +277,19 @@ describe('quick fixes', () => {
       if (fix) flow = applyEdit(flow, fix.op).flow;
     }
     expect(checkFlow(flow).filter((finding) => finding.severity === 'error')).toEqual([]);
+  });
+
+  it('verifies one finding at a time, so the check worker can stop between findings', () => {
+    const text = readFileSync(new URL('../../examples/noncompliant-demo.flow.json', import.meta.url), 'utf8');
+    const parsed = parseFlow(JSON.parse(text));
+    if (!parsed.ok) throw new Error('the demo parses');
+    const findings = checkFlow(parsed.flow);
+    const steps = verifyQuickFixes(parsed.flow, findings, 'en');
+    const first = steps.next();
+    expect(first.done).toBe(false);
+    // What one step at a time finds is what the whole verification offers.
+    const stepped = new Map([first.value, ...steps].filter(([, fixes]) => fixes.length > 0));
+    expect([...stepped.keys()]).toEqual([...verifiedQuickFixes(parsed.flow, findings, 'en').keys()]);
+    expect([...verifyQuickFixes(parsed.flow, findings, 'en', 2)]).toHaveLength(2);
   });
 });
