@@ -56,7 +56,7 @@ export function Inspector() {
 
   const form = shown && formOf(shown.type);
   return (
-    <section className="inspector" aria-label={text('inspector')}>
+    <section className={`inspector${shown ? '' : ' inspector--empty'}`} aria-label={text('inspector')}>
       <h2 className="inspector__heading">{text('inspector')}</h2>
       {!context || !form || !shown ? (
         <p className="muted">{count > 1 ? text('inspector-many', { count }) : text('inspector-empty')}</p>

@@ -124,6 +124,17 @@ describe('the simulator store', () => {
     expect(store.getState().rehearsal!.turns).toHaveLength(1);
   });
 
+  it('starts again silently on an edited flow when nothing was said yet, showing the new words', () => {
+    const store = simulating();
+    const reworded = structuredClone(store.getState().flow!);
+    const welcome = reworded.nodes.find((node) => node.id === 'welcome');
+    if (welcome?.type !== 'disclosure') throw new Error('fixture changed');
+    welcome.text['pt-BR'] = 'Olá! Sou o assistente automático da Casa Aurora.';
+    store.getState().flowChanged(reworded);
+    expect(store.getState().notice).toBeNull();
+    expect(said(store)).toContain('Olá! Sou o assistente automático da Casa Aurora.');
+  });
+
   it('starts from a chosen step with the consents and values chosen there', () => {
     const store = simulating();
     store.getState().startFrom(

@@ -83,6 +83,8 @@ export function createSimulatorStore() {
         set({ flow });
         const language = flow.languages.includes(setup.language) ? setup.language : (flow.languages[0] ?? '');
         if (language !== setup.language) return begin({ ...setup, language });
+        // Nothing said yet: the rehearsal simply starts again on the new version, without a notice.
+        if (rehearsal.turns.length <= 1) return begin(setup);
         const node = rehearsal.turns.at(-1)?.state.node ?? null;
         set({ notice: survivesEdit(flow, rehearsal) ? { kind: 'edited' } : { kind: 'step-gone', node: node ?? '' } });
       },
