@@ -12,7 +12,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { connect, moveNodes, reconnect } from '../../flows/edit/index.ts';
-import type { Flow, FlowEdge, FlowNode } from '../../flows/index.ts';
+import type { FlowEdge, FlowNode } from '../../flows/index.ts';
 import { ContextMenu, type ContextMenuRequest } from '../actions/ContextMenu.tsx';
 import { reportSizesFrom } from '../editor/canvas-sizes.ts';
 import { addStep, kindDragType } from '../editor/commands/add-step.ts';
@@ -48,7 +48,12 @@ export function FlowCanvas() {
 }
 
 function EditableCanvas() {
-  const flow = useDocumentStore(flowOnCanvas);
+  // The parts of the flow the canvas draws, each read on its own: an edit of the flow's settings
+  // (a retention, a purpose) changes none of them and does not render the canvas at all.
+  const steps = useDocumentStore((state) => flowOnCanvas(state)?.nodes ?? null);
+  const connections = useDocumentStore((state) => flowOnCanvas(state)?.edges ?? null);
+  const languages = useDocumentStore((state) => flowOnCanvas(state)?.languages ?? null);
+  const name = useDocumentStore((state) => flowOnCanvas(state)?.name ?? '');
   const readOnly = useDocumentStore(isViewingOld);
   const ui = useLanguageStore((state) => state.language);
   const chosen = useViewportStore((state) => state.flowLanguage);
@@ -68,14 +73,14 @@ function EditableCanvas() {
   sizesRef.current = sizes;
   useEffect(() => reportSizesFrom(() => sizesRef.current), []);
 
-  const context = useMemo(() => (flow ? cardContext(flow, ui, chosen) : null), [flow?.languages, ui, chosen]);
+  const context = useMemo(() => (languages ? cardContext({ languages }, ui, chosen) : null), [languages, ui, chosen]);
   // The simulator's path taken and current step, and the steps no test reaches (renderer/simulator/).
   const marks = useCanvasMarks();
   const highlightClasses = useMemo(() => highlightsByNode(layers), [layers]);
-  const nodes = useCards(flow, context, selectedNodes, highlightClasses, dragged, sizes, marks);
+  const nodes = useCards(steps, context, selectedNodes, highlightClasses, dragged, sizes, marks);
   // A problem's witness path: its connections marked, the rest of the canvas dimmed (app.css).
   const witnessEdges = useProblemsStore((state) => state.witness?.edges);
-  const edges = useEdges(flow, nodes, selectedEdges, layers, witnessEdges, marks);
+  const edges = useEdges(connections, nodes, selectedEdges, layers, witnessEdges, marks);
 
   useEffect(() => {
     useViewportStore.getState().attach({
@@ -231,14 +236,12 @@ function EditableCanvas() {
     [reactFlow, readOnly],
   );
 
-  if (!flow) return null;
+  if (!steps) return null;
   return (
     <section
       ref={wrapper}
       className={`canvas${witnessEdges ? ' canvas--witness' : ''}`}
-      aria-label={
-        readOnly ? text('canvas-label', { name: flow.name }) : editorText('canvas-editing', { name: flow.name })
-      }
+      aria-label={readOnly ? text('canvas-label', { name }) : editorText('canvas-editing', { name })}
       onKeyDown={(event) => {
         if ((event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) && !readOnly) {
           event.preventDefault();
@@ -317,7 +320,7 @@ function highlightsByNode(layers: ReturnType<typeof useHighlightStore.getState>[
  * no work at all.
  */
 function useCards(
-  flow: Flow | null,
+  steps: readonly FlowNode[] | null,
   context: CardContext | null,
   selected: ReadonlySet<string>,
   highlights: ReadonlyMap<string, string>,
@@ -328,9 +331,9 @@ function useCards(
   const cache = useRef(new Map<string, { source: FlowNode; context: CardContext; key: string; card: CardNode }>());
   const previous = useRef<CardNode[]>([]);
   return useMemo(() => {
-    if (!flow || !context) return (previous.current = []);
+    if (!steps || !context) return (previous.current = []);
     const next = new Map<string, { source: FlowNode; context: CardContext; key: string; card: CardNode }>();
-    const cards = flow.nodes.map((node) => {
+    const cards = steps.map((node) => {
       const isSelected = selected.has(node.id);
       const highlight = highlights.get(node.id) ?? '';
       const size = sizes.get(node.id);
@@ -356,7 +359,7 @@ function useCards(
     });
     cache.current = next;
     return (previous.current = sameItems(previous.current, cards) ? previous.current : cards);
-  }, [flow, context, selected, highlights, dragged, sizes, marks]);
+  }, [steps, context, selected, highlights, dragged, sizes, marks]);
 }
 
 type HighlightLayers = ReturnType<typeof useHighlightStore.getState>['layers'];
@@ -367,7 +370,7 @@ type HighlightLayers = ReturnType<typeof useHighlightStore.getState>['layers'];
  * their object, and an unchanged list keeps its array, so React Flow redraws only what changed.
  */
 function useEdges(
-  flow: Flow | null,
+  connections: readonly FlowEdge[] | null,
   cards: CardNode[],
   selected: ReadonlySet<string>,
   layers: HighlightLayers,
@@ -378,7 +381,7 @@ function useEdges(
   const cache = useRef(new Map<string, { source: FlowEdge; exits: ReadonlySet<string>; key: string; edge: Edge }>());
   const previous = useRef<Edge[]>([]);
   return useMemo(() => {
-    if (!flow) return (previous.current = []);
+    if (!connections) return (previous.current = []);
     const exits = new Map<string, ReadonlySet<string>>();
     for (const card of cards) {
       // A card keeps its outcomes object until its node changes: one set per version of a step.
@@ -393,7 +396,7 @@ function useEdges(
     }
     const next = new Map<string, { source: FlowEdge; exits: ReadonlySet<string>; key: string; edge: Edge }>();
     const drawn: Edge[] = [];
-    for (const edge of flow.edges) {
+    for (const edge of connections) {
       const from = exits.get(edge.from);
       if (!from || !exits.has(edge.to)) continue;
       const mark = marks.edge(edge.id);
@@ -420,7 +423,7 @@ function useEdges(
     }
     cache.current = next;
     return (previous.current = sameItems(previous.current, drawn) ? previous.current : drawn);
-  }, [flow, cards, selected, layers, witness, marks]);
+  }, [connections, cards, selected, layers, witness, marks]);
 }
 
 /** Whether two lists hold the same objects in the same order. */

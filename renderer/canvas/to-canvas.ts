@@ -64,7 +64,7 @@ export function edgeOnCanvas(edge: FlowEdge, outcomes: ReadonlySet<string> | und
 }
 
 /** The flow language the cards show for an interface language: that language if the flow has it. */
-export function cardContext(flow: Flow, ui: UiLanguage, chosen: string | null): CardContext {
+export function cardContext(flow: Pick<Flow, 'languages'>, ui: UiLanguage, chosen: string | null): CardContext {
   return { ui, textLanguage: chosen ?? ui, flowLanguages: flow.languages };
 }
 
