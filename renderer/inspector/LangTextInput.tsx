@@ -19,7 +19,7 @@ export function LangTextInput({ path, label, multiline }: { path: FieldPath; lab
   const site = textsOf(node).find((candidate) => pathText(candidate.path) === pathText(path));
   const mine = problemsAt(problems, path);
   return (
-    <div className="lang-text" role="group" aria-label={label}>
+    <div className="lang-text" role="group" aria-label={label} data-path={pathText(path)}>
       {flow.languages.map((language) => {
         const current = value?.[language] ?? '';
         const count = codePointLength(current);

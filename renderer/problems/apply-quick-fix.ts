@@ -2,6 +2,7 @@ import type { QuickFix } from '../../flows/edit/index.ts';
 import { editFlow } from '../flow-settings/edit-flow.ts';
 import { usePrivacyDockStore } from '../stores/privacy-dock-store.ts';
 import { useProblemsStore } from '../stores/problems-store.ts';
+import { focusField } from './focus-field.ts';
 import { showStep } from './show-step.ts';
 
 /**
@@ -12,5 +13,8 @@ export function applyQuickFix(fix: QuickFix): void {
   if (!editFlow(fix.op)) return;
   useProblemsStore.getState().dismissWitness();
   if (fix.field !== undefined) usePrivacyDockStore.getState().showField(fix.field);
-  if (fix.focus) showStep(fix.focus.nodeId);
+  if (fix.focus) {
+    showStep(fix.focus.nodeId);
+    focusField(fix.focus.path);
+  }
 }
