@@ -7,7 +7,8 @@ import { fixLabel, quoted } from './fix-labels.ts';
 import type { FixBuilder } from './quick-fix.ts';
 import { perFlowLanguage } from './step-words.ts';
 
-const goodbyeWords = {
+/** How an End added by a fix says goodbye. */
+export const goodbyeWords = {
   en: 'Thank you! This conversation has ended.',
   pt: 'Obrigado! Esta conversa foi encerrada.',
   ar: 'شكرًا لك! انتهت هذه المحادثة.',

@@ -5,6 +5,8 @@ type FixLabel =
   | 'add-disclosure'
   | 'human-keyword'
   | 'erase-keyword'
+  | 'human-step'
+  | 'erase-step'
   | 'end-outcome'
   | 'retention'
   | 'purpose'
@@ -23,6 +25,8 @@ const catalogue: Catalogue<FixLabel> = {
     'add-disclosure': 'Add a Bot disclosure right after Start',
     'human-keyword': 'Let customers write {words} to reach a person',
     'erase-keyword': 'Let customers write {words} to erase their data',
+    'human-step': 'Add a Human handoff step reached from the menu {menu}',
+    'erase-step': 'Add an Erase data step reached from the menu {menu}',
     'end-outcome': 'End the conversation at {outcome}',
     retention: 'Keep {field} for {days} days',
     purpose: 'Use {field} for {purpose}',
@@ -39,6 +43,8 @@ const catalogue: Catalogue<FixLabel> = {
     'add-disclosure': 'Adicionar uma Apresentação do robô logo após o Início',
     'human-keyword': 'Permitir que o cliente escreva {words} para falar com uma pessoa',
     'erase-keyword': 'Permitir que o cliente escreva {words} para apagar seus dados',
+    'human-step': 'Adicionar um passo Transferir para humano a partir do menu {menu}',
+    'erase-step': 'Adicionar um passo Apagar dados a partir do menu {menu}',
     'end-outcome': 'Encerrar a conversa em {outcome}',
     retention: 'Guardar {field} por {days} dias',
     purpose: 'Usar {field} para {purpose}',
@@ -55,6 +61,8 @@ const catalogue: Catalogue<FixLabel> = {
     'add-disclosure': 'أضف تعريفًا بالمساعد الآلي بعد البداية مباشرة',
     'human-keyword': 'اسمح للعميل بكتابة {words} للوصول إلى موظف',
     'erase-keyword': 'اسمح للعميل بكتابة {words} لحذف بياناته',
+    'human-step': 'أضف خطوة تحويل إلى موظف يُوصل إليها من القائمة {menu}',
+    'erase-step': 'أضف خطوة حذف البيانات يُوصل إليها من القائمة {menu}',
     'end-outcome': 'أنهِ المحادثة عند {outcome}',
     retention: 'احتفظ بـ{field} لمدة {days} يومًا',
     purpose: 'استخدم {field} من أجل {purpose}',

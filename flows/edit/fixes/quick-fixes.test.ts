@@ -178,6 +178,53 @@ describe('quick fixes', () => {
     expect(fixed.nodes.find((candidate) => candidate.id === edge?.to)?.type).toBe('end');
   });
 
+  it('adds a Human handoff or an Erase data step reached from the menu, as a new choice', () => {
+    // No handoff, no erasure, and no keywords for either.
+    const flow = supportFlow({
+      keywords: undefined,
+      nodes: [node.start(), node.disclosure(), menu(), node.consent('ask-consent'), askEmail(), thanks(), node.end()],
+      edges: edges(
+        'start > hello, hello > menu, menu:help > ask-consent',
+        'ask-consent:granted > ask-email, ask-consent:declined > bye, ask-email > thanks, thanks > bye',
+      ),
+    });
+    const withPerson = expectRepair(flow, 'no-human-path', 'human-step');
+    const person = withPerson.edges.find((edge) => edge.from === 'menu' && edge.outcome === 'person');
+    expect(withPerson.nodes.find((candidate) => candidate.id === person?.to)?.type).toBe('handoff');
+    expect(withPerson.nodes.find((candidate) => candidate.id === 'menu')).toMatchObject({
+      options: [{ id: 'help' }, { id: 'person', label: { 'pt-BR': 'Falar com atendente', en: 'Talk to a person' } }],
+    });
+    const withErase = expectRepair(flow, 'no-erasure-path', 'erase-step');
+    const erase = withErase.edges.find((edge) => edge.from === 'menu' && edge.outcome === 'erase');
+    expect(withErase.nodes.find((candidate) => candidate.id === erase?.to)?.type).toBe('erase');
+    // A menu already holding WhatsApp's three buttons has no room: only the keyword is offered.
+    const full = supportFlow({
+      keywords: undefined,
+      nodes: [
+        node.start(),
+        node.disclosure(),
+        menu([
+          ['help', 'Quero ajuda', 'I need help'],
+          ['price', 'Preços', 'Prices'],
+          ['hours', 'Horários', 'Opening hours'],
+        ]),
+        node.consent('ask-consent'),
+        askEmail(),
+        thanks(),
+        node.end(),
+      ],
+      edges: edges(
+        'start > hello, hello > menu, menu:help > ask-consent, menu:price > bye, menu:hours > bye',
+        'ask-consent:granted > ask-email, ask-consent:declined > bye, ask-email > thanks, thanks > bye',
+      ),
+    });
+    const findings = checkFlow(full);
+    const offered = verifiedQuickFixes(full, findings, 'en').get(
+      findings.findIndex((finding) => finding.rule === 'no-human-path'),
+    );
+    expect(offered?.map((fix) => fix.kind)).toEqual(['human-keyword']);
+  });
+
   it('sets a missing retention, a missing purpose, and consent as the basis of sensitive data', () => {
     const { retentionDays: _kept, ...withoutRetention } = emailField;
     expectRepair(supportFlow({ data: [withoutRetention] }), 'missing-retention', 'retention');

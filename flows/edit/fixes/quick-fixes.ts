@@ -12,14 +12,15 @@ import { endUnhandledOutcomes } from './end-outcome.ts';
 import type { FixBuilder, QuickFix } from './quick-fix.ts';
 import { setEraseKeyword, setHumanKeyword } from './set-keyword.ts';
 import { shortenLabels } from './shorten-label.ts';
+import { addEraseFromMenu, addHandoffFromMenu } from './step-from-menu.ts';
 import { declareSharing, useHttps } from './transfers.ts';
 
 /** The repairs each rule's findings may take (DESIGN.md §6); rules not listed have none yet. */
 const fixesByRule: Partial<Record<RuleId, FixBuilder[]>> = {
   'consent-before-collection': [addConsentBefore],
   'disclosure-first': [addDisclosureAfterStart],
-  'no-human-path': [setHumanKeyword],
-  'no-erasure-path': [setEraseKeyword],
+  'no-human-path': [setHumanKeyword, addHandoffFromMenu],
+  'no-erasure-path': [setEraseKeyword, addEraseFromMenu],
   'unhandled-outcome': [endUnhandledOutcomes],
   'missing-retention': [setRetention],
   'missing-purpose': [setPurpose],
