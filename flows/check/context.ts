@@ -9,7 +9,7 @@ import { solveDisclosure } from './analyses/disclosure.ts';
 import { indexKeys, type KeyIndex } from './analyses/keys.ts';
 import { copiesAt, type CopyAt } from './analyses/copies-at.ts';
 import { solveLineage, type Lineage } from './analyses/lineage.ts';
-import { solveLiveness } from './analyses/liveness.ts';
+import { solveLiveness, type Liveness } from './analyses/liveness.ts';
 import { textSurveyor, type TextSurvey } from './analyses/text-survey.ts';
 import type { BitFlowResult } from './dataflow.ts';
 import { buildGraph, type FlowGraph } from './graph.ts';
@@ -40,8 +40,8 @@ export interface CheckContext {
   consent(): ConsentAnalysis;
   /** Disclosed or already asked on every path (must). */
   disclosure(): BitFlowResult;
-  /** Keys that may be read later (backward may). */
-  liveness(): BitFlowResult;
+  /** Keys that may be read later (backward may); copying personal data into a key nobody reads is no use. */
+  liveness(): Liveness;
   /** The personal fields each key may have been copied from, at each step (forward may). */
   lineage(): Lineage;
   /** For each step that sends data (requests, handoffs), the keys it sends that may hold copies of personal fields. */
@@ -87,7 +87,7 @@ export function createContext(flow: Flow, language: UiLanguage): CheckContext {
     definedness: once(() => solveDefinedness(graph, keys)),
     consent: once(() => solveConsent(graph, consentPurposes)),
     disclosure: once(() => solveDisclosure(graph)),
-    liveness: once(() => solveLiveness(graph, keys)),
+    liveness: once(() => solveLiveness(graph, keys, lineage().copies)),
     lineage,
     copiesSent: once(() => copiesSentBy(graph, lineage())),
     pathTo(node) {

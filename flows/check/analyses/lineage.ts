@@ -41,6 +41,8 @@ export interface Lineage {
    * which it does, and the copy step on that path where it was copied last.
    */
   witnesses(key: string, origin: string, nodes: ReadonlySet<number>): Map<number, CopyWitness>;
+  /** The last step of `path` (node indexes) that may copy `origin` into `key` on its way on. */
+  lastCopyStep(key: string, origin: string, path: readonly number[]): number | undefined;
 }
 
 export interface CopyWitness {
@@ -92,6 +94,7 @@ export function solveLineage(graph: FlowGraph): Lineage {
       copySteps: () => noSteps,
       track: () => undefined,
       witnesses: () => new Map(),
+      lastCopyStep: () => undefined,
     };
 
   const width = pairs.length;
@@ -155,6 +158,13 @@ export function solveLineage(graph: FlowGraph): Lineage {
     }
     return false;
   };
+  const lastCopyStep = (key: string, origin: string, path: readonly number[]): number | undefined => {
+    const bit = bitOf.get(key)?.get(origin);
+    if (bit === undefined) return undefined;
+    for (let at = path.length - 2; at >= 0; at -= 1)
+      if (generates(item(path, at), item(path, at + 1), bit)) return item(path, at);
+    return undefined;
+  };
   const track = (key: string, origin: string): Track | undefined => {
     const bit = bitOf.get(key)?.get(origin);
     return bit === undefined ? undefined : { problem: solved.problem, bit };
@@ -181,13 +191,12 @@ export function solveLineage(graph: FlowGraph): Lineage {
       const paths = shortestWitnesses(graph, [fact], (node, facts) => facts === 1 && nodes.has(node), nodes);
       for (const [node, path] of paths) {
         // The path arrives holding the copy, so some step on it made the copy: name the last one.
-        let step = -1;
-        for (let at = path.length - 2; at >= 0 && step < 0; at -= 1)
-          if (generates(item(path, at), item(path, at + 1), fact.bit)) step = item(path, at);
-        if (step >= 0) found.set(node, { path, step });
+        const step = lastCopyStep(key, origin, path);
+        if (step !== undefined) found.set(node, { path, step });
       }
       return found;
     },
+    lastCopyStep,
   };
 }
 

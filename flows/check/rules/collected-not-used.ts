@@ -1,4 +1,5 @@
 import { keysSetBy } from '../analyses/keys.ts';
+import { pathThrough } from '../analyses/lineage.ts';
 import type { FlowGraph } from '../graph.ts';
 import { defineRule } from '../rule.ts';
 import { item, firstOf, endOf } from '../lists.ts';
@@ -8,6 +9,8 @@ import { item, firstOf, endOf } from '../lists.ts';
  * a personal field a node collects whose value no later node reads — no message, condition,
  * request or handoff — before it is replaced or erased (live-variable analysis). Checked where
  * the node stores the value; a collecting node with no connected way out is `unhandled-outcome`.
+ * Copying the value is not using it: a read of a copy (lineage, ../analyses/lineage.ts) counts as
+ * a use of the field, and a field only copied into keys nobody reads is reported with that copy.
  */
 export const collectedNotUsed = defineRule({
   id: 'collected-not-used',
@@ -27,18 +30,24 @@ export const collectedNotUsed = defineRule({
     en: {
       unused:
         'The step {node} collects {field}, but no later step uses it (no message, condition, request or handoff reads it). Use it, or stop collecting it.',
+      'copied-unused':
+        'The step {node} collects {field}, but it is only copied into {copy} at the step {copyStep}, and no later step uses the copy (no message, condition, request or handoff reads it), on the path {path}. Use it, or stop collecting it.',
     },
     'pt-BR': {
       unused:
         'O passo {node} coleta {field}, mas nenhum passo seguinte o usa (nenhuma mensagem, condição, requisição ou transferência o lê). Use-o, ou deixe de coletá-lo.',
+      'copied-unused':
+        'O passo {node} coleta {field}, mas ele só é copiado para {copy} no passo {copyStep}, e nenhum passo seguinte usa a cópia (nenhuma mensagem, condição, requisição ou transferência a lê), no caminho {path}. Use-o, ou deixe de coletá-lo.',
     },
     ar: {
       unused:
         'الخطوة {node} تجمع {field}، لكن لا توجد خطوة لاحقة تستخدمه (لا رسالة ولا شرط ولا طلب ولا تحويل يقرؤه). استخدمه أو توقّف عن جمعه.',
+      'copied-unused':
+        'الخطوة {node} تجمع {field}، لكنه يُنسخ فقط إلى {copy} في الخطوة {copyStep}، ولا توجد خطوة لاحقة تستخدم النسخة (لا رسالة ولا شرط ولا طلب ولا تحويل يقرؤها)، في المسار {path}. استخدمه أو توقّف عن جمعه.',
     },
   },
-  check({ graph, inventory, keys, liveness, naming }, report) {
-    const live = liveness().atEntry;
+  check({ graph, inventory, keys, liveness, naming, pathTo }, report) {
+    const { atEntry: live, idleCopies } = liveness();
     for (let at = 0; at < graph.collecting.length; at += 1) {
       const node = item(graph.collecting, at);
       if (!graph.reachable[node]) continue;
@@ -56,11 +65,45 @@ export const collectedNotUsed = defineRule({
           storing = true;
           if (live.has(graph.edgeTo[edge] ?? 0, bit)) used = true;
         }
-        if (storing && !used) report({ message: 'unused', node, dataKey: key, params: { field: naming.field(key) } });
+        if (!storing || used) continue;
+        const copied = idleCopyOf(graph, idleCopies, pathTo, node, key);
+        if (copied)
+          report({
+            message: 'copied-unused',
+            node,
+            dataKey: key,
+            path: copied.path,
+            copy: { key: copied.copy, origin: key, step: copied.step },
+            params: { field: naming.field(key), copy: naming.field(copied.copy) },
+          });
+        else report({ message: 'unused', node, dataKey: key, params: { field: naming.field(key) } });
       }
     }
   },
 });
+
+/**
+ * The first idle copy step (one whose copy nothing reads, ../analyses/liveness.ts) that reads `key`
+ * and can follow `node`, with the key it stores and the path from a start through both.
+ */
+function idleCopyOf(
+  graph: FlowGraph,
+  idleCopies: readonly number[],
+  pathTo: (node: number) => number[] | undefined,
+  node: number,
+  key: string,
+): { step: number; copy: string; path: number[] } | undefined {
+  for (const step of idleCopies) {
+    let reads = false;
+    for (let r = firstOf(graph.readStart, step); r < endOf(graph.readStart, step); r += 1)
+      if (item(graph.reads, r) === key) reads = true;
+    const copy = graph.copies[firstOf(graph.copyStart, step)]?.key;
+    if (!reads || copy === undefined) continue;
+    const path = pathThrough(graph, pathTo, node, step);
+    if (path) return { step, copy, path };
+  }
+  return undefined;
+}
 
 /** Whether one of the node's collections before `at` stores the same key (it is judged once). */
 function storesEarlier(graph: FlowGraph, first: number, at: number, key: string): boolean {

@@ -55,6 +55,10 @@ export const consentBeforeCollection = defineRule({
       http: 'The step {node} sends {field} to {recipient} before the customer has agreed, on the path {path}. Add a Consent step for {purposes} before it.',
       handoff:
         'The step {node} passes {field} to a human agent before the customer has agreed, on the path {path}. Add a Consent step for {purposes} before it.',
+      'copy-http':
+        'The step {node} sends {copy} to {recipient}, and {copy} holds {field}, copied at the step {copyStep}, when the customer has not agreed (or no longer agrees), on the path {path}. Add a Consent step for {purposes} before it, or stop sending the copy.',
+      'copy-handoff':
+        'The step {node} passes {copy} to a human agent, and {copy} holds {field}, copied at the step {copyStep}, when the customer has not agreed (or no longer agrees), on the path {path}. Add a Consent step for {purposes} before it, or stop passing the copy on.',
     },
     'pt-BR': {
       answer:
@@ -68,6 +72,10 @@ export const consentBeforeCollection = defineRule({
       http: 'O passo {node} envia {field} para {recipient} antes de o cliente concordar, no caminho {path}. Adicione antes dele um passo de Consentimento para {purposes}.',
       handoff:
         'O passo {node} repassa {field} a um atendente antes de o cliente concordar, no caminho {path}. Adicione antes dele um passo de Consentimento para {purposes}.',
+      'copy-http':
+        'O passo {node} envia {copy} para {recipient}, e {copy} contém {field}, copiado no passo {copyStep}, sem que o cliente tenha concordado (ou depois que deixou de concordar), no caminho {path}. Adicione antes dele um passo de Consentimento para {purposes}, ou deixe de enviar a cópia.',
+      'copy-handoff':
+        'O passo {node} repassa {copy} a um atendente, e {copy} contém {field}, copiado no passo {copyStep}, sem que o cliente tenha concordado (ou depois que deixou de concordar), no caminho {path}. Adicione antes dele um passo de Consentimento para {purposes}, ou deixe de repassar a cópia.',
     },
     ar: {
       answer: 'الخطوة {node} تطلب {field} قبل أن يوافق العميل، في المسار {path}. أضف قبلها خطوة موافقة على {purposes}.',
@@ -80,6 +88,10 @@ export const consentBeforeCollection = defineRule({
       http: 'الخطوة {node} ترسل {field} إلى {recipient} قبل أن يوافق العميل، في المسار {path}. أضف قبلها خطوة موافقة على {purposes}.',
       handoff:
         'الخطوة {node} تمرّر {field} إلى موظف قبل أن يوافق العميل، في المسار {path}. أضف قبلها خطوة موافقة على {purposes}.',
+      'copy-http':
+        'الخطوة {node} ترسل {copy} إلى {recipient}، و{copy} يحمل {field}، وقد نُسخ في الخطوة {copyStep}، دون موافقة العميل (أو بعد سحبها)، في المسار {path}. أضف قبلها خطوة موافقة على {purposes}، أو توقّف عن إرسال النسخة.',
+      'copy-handoff':
+        'الخطوة {node} تمرّر {copy} إلى موظف، و{copy} يحمل {field}، وقد نُسخ في الخطوة {copyStep}، دون موافقة العميل (أو بعد سحبها)، في المسار {path}. أضف قبلها خطوة موافقة على {purposes}، أو توقّف عن تمرير النسخة.',
     },
   },
   check(context, report) {
@@ -88,19 +100,32 @@ export const consentBeforeCollection = defineRule({
     const fields = flow.data.filter((field) => field.legalBasis === 'consent' && field.purposes.length > 0);
     if (fields.length === 0) return;
     const sites = sitesOf(context, new Set(fields.map((field) => field.key)));
+    const copySites = copySitesOf(context, new Set(fields.map((field) => field.key)));
+    const lineage = context.lineage();
     for (const field of fields) {
+      const params = (site: Site) => ({
+        field: naming.field(field.key),
+        purposes: naming.purposes(field.purposes),
+        recipient: naming.recipient(site.recipient ?? ''),
+      });
       for (const { site, path } of violations(context, field, sites.get(field.key) ?? [])) {
-        report({
-          message: site.how,
-          node: site.node,
-          dataKey: field.key,
-          path,
-          params: {
-            field: naming.field(field.key),
-            purposes: naming.purposes(field.purposes),
-            recipient: naming.recipient(site.recipient ?? ''),
-          },
-        });
+        report({ message: site.how, node: site.node, dataKey: field.key, path, params: params(site) });
+      }
+      // Copies of the field passed on: the path must carry both the copy and no consent.
+      for (const [copy, shared] of copySites.get(field.key) ?? []) {
+        const holds = lineage.track(copy, field.key);
+        if (!holds) continue;
+        for (const { site, path } of violations(context, field, shared, holds)) {
+          const step = lineage.lastCopyStep(copy, field.key, path);
+          report({
+            message: site.how === 'handoff' ? 'copy-handoff' : 'copy-http',
+            node: site.node,
+            dataKey: field.key,
+            path,
+            ...(step === undefined ? {} : { copy: { key: copy, origin: field.key, step } }),
+            params: { ...params(site), copy: naming.field(copy) },
+          });
+        }
       }
     }
   },
@@ -137,8 +162,42 @@ function sitesOf(context: CheckContext, keys: ReadonlySet<string>): Map<string, 
   return sites;
 }
 
-/** The sites of a field with the shortest path on which it has no consent, if there is one. */
-function violations(context: CheckContext, field: DataField, sites: readonly Site[]): { site: Site; path: number[] }[] {
+/**
+ * Where copies of the given fields are passed on (requests, handoffs): for each field, each copy
+ * key with the steps that send it while it may hold the field.
+ */
+function copySitesOf(context: CheckContext, keys: ReadonlySet<string>): Map<string, Map<string, Site[]>> {
+  const { graph } = context;
+  const sites = new Map<string, Map<string, Site[]>>();
+  for (const [node, copies] of context.copiesSent()) {
+    if (!graph.reachable[node]) continue;
+    for (const { copy, origin } of copies) {
+      if (!keys.has(origin)) continue;
+      for (let at = firstOf(graph.shareStart, node); at < endOf(graph.shareStart, node); at += 1) {
+        const share = item(graph.shares, at);
+        if (!share.keys.includes(copy)) continue;
+        const byCopy = sites.get(origin) ?? new Map<string, Site[]>();
+        sites.set(origin, byCopy);
+        const list = byCopy.get(copy) ?? [];
+        byCopy.set(copy, list);
+        if (list[list.length - 1]?.node !== node) list.push({ node, how: share.via, recipient: share.recipient });
+      }
+    }
+  }
+  return sites;
+}
+
+/**
+ * The sites of a field with the shortest path on which it has no consent, if there is one. With
+ * `holder` (a copy of the field, ../analyses/lineage.ts), the sites pass the copy on, and the path
+ * must also carry the field into the copy.
+ */
+function violations(
+  context: CheckContext,
+  field: DataField,
+  sites: readonly Site[],
+  holder?: Track,
+): { site: Site; path: number[] }[] {
   const { graph, keys } = context;
   const consent = context.consent();
   const purposeBits = field.purposes.flatMap((id) => {
@@ -181,11 +240,15 @@ function violations(context: CheckContext, field: DataField, sites: readonly Sit
   const definedBit = keys.bitOf.get(field.key);
   if (definedBit !== undefined) tracks.push({ problem: context.definedness().problem, bit: definedBit });
   const definedMask = definedBit === undefined ? 0 : 1 << (tracks.length - 1);
+  if (holder) tracks.push(holder);
+  const holderMask = holder ? 1 << (tracks.length - 1) : 0;
   const witnesses = shortestWitnesses(
     graph,
     tracks,
     (node, facts) =>
-      (facts & consentMask) === 0 && (collectors.has(node) || (sharers.has(node) && (facts & definedMask) !== 0)),
+      (facts & consentMask) === 0 &&
+      (collectors.has(node) ||
+        (sharers.has(node) && (facts & definedMask) !== 0 && (facts & holderMask) === holderMask)),
     suspects,
   );
   return ordered.flatMap((node) => {

@@ -69,7 +69,7 @@ describe('lineage: undeclared-sharing judges a copy by the field it holds', () =
     ]);
     expect(found[0]?.message).toBe(
       'The step HTTP request “open-ticket” sends “Note” to “Tiquete”, and “Note” holds “Email”, copied at the step ' +
-        'Set variable “summarise”, on the path Start → “Hi! I\'m Loja Sol\'s automated assistant.…” → “How can I help?” → ' +
+        "Set variable “summarise”, on the path Start → “Hi! I'm Loja Sol's automated assistant.…” → “How can I help?” → " +
         '… (2 more) … → “Thanks! We will answer at {{email}}.” → Set variable “summarise” → ' +
         'HTTP request “open-ticket”. “Email” is not declared as shared with “Tiquete”: add “Tiquete” to its “shared with” ' +
         'list, or stop sending the copy.',
@@ -129,10 +129,7 @@ describe('lineage: undeclared-sharing judges a copy by the field it holds', () =
   it('takes a response saved into a field declared as the same kind of data as a field sent for a copy of it', () => {
     const saved = (from: string, to: string) =>
       withSteps(
-        [
-          node.http('to-crm', { send: ['email'], saveResponse: [{ from, to }] }),
-          ticketRequest({ send: [to] }),
-        ],
+        [node.http('to-crm', { send: ['email'], saveResponse: [{ from, to }] }), ticketRequest({ send: [to] })],
         {
           data: [
             emailField,
@@ -207,5 +204,117 @@ describe('lineage: insecure-transfer counts copies of personal data as personal'
       { id: 'e-other', from: 'copy-ref', outcome: 'other', to: 'open-ticket' },
     );
     expect(findings(wired, 'insecure-transfer')).toEqual([]);
+  });
+});
+
+describe('lineage: consent-before-collection follows copies of consent-based fields', () => {
+  /** Consent, the email, a copy of it, consent asked again; “declined” leads to a desk that gets `note`. */
+  const askedAgain = (copy: Json[], wiring: string) =>
+    testFlow({
+      ...parts,
+      data: [emailField, note],
+      nodes: [...parts.nodes, ...copy, node.consent('ask-again'), node.handoff('desk', ['note'])],
+      edges: edges(
+        'start > hello, hello > menu, menu:help > ask-consent, menu:agent > agent',
+        'ask-consent:granted > ask-email, ask-consent:declined > bye, ask-email > thanks',
+        wiring,
+        'ask-again:granted > human, ask-again:declined > desk, desk > bye',
+        'human > erase, erase > bye, agent > bye',
+      ),
+    });
+  const summarised = (value: string) =>
+    askedAgain([node.set('summarise', 'note', value)], 'thanks > summarise, summarise > ask-again');
+
+  it('reports a copy passed on after the customer withdrew consent, through the copy step', () => {
+    const found = findings(summarised('Cliente {{email}}'), 'consent-before-collection');
+    expect(found).toMatchObject([
+      {
+        nodeId: 'desk',
+        dataKey: 'email',
+        path: [...toThanks, 'summarise', 'ask-again', 'desk'],
+        copy: { key: 'note', origin: 'email', nodeId: 'summarise' },
+      },
+    ]);
+    expect(found[0]?.message).toContain(
+      'passes “Note” to a human agent, and “Note” holds “Email”, copied at the step Set variable “summarise”, when the customer has not agreed (or no longer agrees)',
+    );
+    expect(findings(summarised('Cliente {{email}}'), 'consent-before-collection', 'pt-BR')[0]?.message).toContain(
+      'repassa “Note” a um atendente, e “Note” contém “E-mail”, copiado no passo Definir variável “summarise”, sem que o cliente tenha concordado',
+    );
+    expect(findings(summarised('Cliente {{email}}'), 'consent-before-collection', 'ar')[0]?.message).toContain(
+      'دون موافقة العميل (أو بعد سحبها)',
+    );
+  });
+
+  it('stays silent for a fixed text, and for what a condition found out', () => {
+    expect(findings(summarised('Cliente pediu ajuda'), 'consent-before-collection')).toEqual([]);
+    const verdict = askedAgain(
+      [
+        node.condition('has-email', [{ outcome: 'known', var: 'email', op: 'exists' }]),
+        node.set('known', 'note', 'tem e-mail'),
+        node.set('unknown', 'note', 'sem e-mail'),
+      ],
+      'thanks > has-email, has-email:known > known, has-email:else > unknown, known > ask-again, unknown > ask-again',
+    );
+    expect(findings(verdict, 'consent-before-collection')).toEqual([]);
+  });
+});
+
+describe('lineage: collected-not-used counts reads of copies, and only them', () => {
+  /** The email asked after consent and copied into `note`; nothing else reads the email. */
+  const copiedOnly = (handoffShares: string[], copy = node.set('summarise', 'note', 'Cliente {{email}}')) =>
+    testFlow({
+      ...parts,
+      data: [emailField, note],
+      nodes: [
+        ...parts.nodes.filter((each) => each['id'] !== 'human' && each['id'] !== 'thanks'),
+        node.message('thanks', 'Obrigado!', 'Thanks!'),
+        copy,
+        node.handoff('human', handoffShares),
+      ],
+      edges: edges(
+        'start > hello, hello > menu, menu:help > ask-consent, menu:agent > agent',
+        'ask-consent:granted > ask-email, ask-consent:declined > bye, ask-email > thanks',
+        `thanks > ${String(copy['id'])}, ${String(copy['id'])} > human`,
+        'human > erase, erase > bye, agent > bye',
+      ),
+    });
+  const toEmail = ['start', 'hello', 'menu', 'ask-consent', 'ask-email'];
+
+  it('reports a field only copied into a key nothing reads, naming the copy, with the copy step in its path', () => {
+    const found = findings(copiedOnly([]), 'collected-not-used').filter((each) => each.dataKey === 'email');
+    expect(found).toMatchObject([
+      {
+        nodeId: 'ask-email',
+        path: [...toEmail, 'thanks', 'summarise'],
+        copy: { key: 'note', origin: 'email', nodeId: 'summarise' },
+      },
+    ]);
+    expect(found[0]?.message).toContain(
+      'collects “Email”, but it is only copied into “Note” at the step Set variable “summarise”, and no later step uses the copy',
+    );
+    expect(
+      findings(copiedOnly([]), 'collected-not-used', 'pt-BR').find((each) => each.dataKey === 'email')?.message,
+    ).toContain('só é copiado para “Note” no passo Definir variável “summarise”');
+    expect(
+      findings(copiedOnly([]), 'collected-not-used', 'ar').find((each) => each.dataKey === 'email')?.message,
+    ).toContain('يُنسخ فقط إلى «Note» في الخطوة تعيين متغير «summarise»');
+  });
+
+  it('counts the copy passed on as a use of the email, and a condition on the email as one too', () => {
+    expect(findings(copiedOnly(['note']), 'collected-not-used')).toEqual([]);
+    const checked = copiedOnly(
+      [],
+      node.condition('has-email', [{ outcome: 'known', var: 'email', op: 'contains', value: '@lojasol.example' }]),
+    );
+    const wired = {
+      ...checked,
+      edges: [
+        ...checked.edges.filter((edge) => edge.from !== 'has-email'),
+        { id: 'e-known', from: 'has-email', outcome: 'known', to: 'human' },
+        { id: 'e-else', from: 'has-email', outcome: 'else', to: 'human' },
+      ],
+    };
+    expect(findings(wired, 'collected-not-used')).toEqual([]);
   });
 });
