@@ -19,4 +19,9 @@ describe('the flow as JSON for the check worker', () => {
     expect(JSON.parse(flowJson(moved))).toEqual(JSON.parse(JSON.stringify(moved)));
     expect(JSON.parse(flowJson(moved)).nodes[1].position).toEqual({ x: 999, y: 7 });
   });
+
+  it('leaves out a field holding undefined, as JSON.stringify does', () => {
+    const flow = { ...clinicBooking(), keywords: undefined };
+    expect(JSON.parse(flowJson(flow))).toEqual(JSON.parse(JSON.stringify(flow)));
+  });
 });

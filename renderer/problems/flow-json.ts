@@ -16,7 +16,10 @@ function jsonOf(item: object): string {
  */
 export function flowJson(flow: Flow): string {
   const { nodes, edges, ...rest } = flow;
-  const fields = Object.entries(rest).map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
+  // As JSON.stringify does, a field holding undefined is left out.
+  const fields = Object.entries(rest)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
   fields.push(`"nodes":[${nodes.map(jsonOf).join(',')}]`, `"edges":[${edges.map(jsonOf).join(',')}]`);
   return `{${fields.join(',')}}`;
 }
