@@ -4,6 +4,8 @@ import { eraseCommand, exportSubjectCommand, purgeCommand } from './commands/sub
 import { line, type RuntimeIo } from './commands/context.ts';
 import { serve } from './commands/serve.ts';
 import { simulateCommand } from './commands/simulate.ts';
+import { loadBundle } from './bundle.ts';
+import { adminOpenApi } from './handoff/openapi.ts';
 import { runtimeText } from './messages.ts';
 
 /**
@@ -24,6 +26,15 @@ export async function main(argv: string[], io: RuntimeIo): Promise<number | unde
       return exportSubjectCommand(io, args);
     case 'agent':
       return agentCommand(io, args);
+    case 'openapi': {
+      const bundle = loadBundle(io.baseDir, io.language);
+      if (!bundle.ok) {
+        for (const problem of bundle.problems) line(io.stderr, problem);
+        return 2;
+      }
+      line(io.stdout, JSON.stringify(adminOpenApi(bundle.flow), null, 2));
+      return 0;
+    }
     case 'keygen':
       line(io.stdout, randomBytes(32).toString('base64'));
       return 0;

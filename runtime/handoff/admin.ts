@@ -6,6 +6,7 @@ import { respondJson } from '../http/respond.ts';
 import type { Logger } from '../log.ts';
 import type { HandoffRow, Storage } from '../store/storage.ts';
 import { sameSecret } from '../webhook/signature.ts';
+import { adminOpenApi } from './openapi.ts';
 
 export interface AdminOptions {
   flow: Flow;
@@ -31,12 +32,15 @@ const gone = { status: 409, body: { error: 'that conversation is no longer waiti
  * - `GET  /admin/handoffs/{ref}` — one of them, with the messages written since;
  * - `POST /admin/handoffs/{ref}/reply` `{"text": "…"}` — write to the customer as the agent;
  * - `POST /admin/handoffs/{ref}/release` — give the conversation back to the bot;
- * - `GET  /admin/status` — queue sizes.
+ * - `GET  /admin/status` — queue sizes;
+ * - `GET  /admin/openapi.json` — this API described in OpenAPI 3.1 (./openapi.ts), without a token.
  *
  * Every access, allowed or not, is logged (route and outcome; never values).
  */
 export function adminRoute(options: AdminOptions) {
   return async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
+    if (request.method === 'GET' && url.pathname === '/admin/openapi.json')
+      return respondJson(response, 200, adminOpenApi(options.flow));
     const route = routeOf(request.method ?? '', url.pathname);
     const audit = (status: number, authorized: boolean, handoff?: string) =>
       options.log.info('admin-access', {

@@ -1,0 +1,185 @@
+/**
+ * The OpenAPI 3.1 description of the bearer-token admin API (./admin.ts), for integrations: served
+ * at `GET /admin/openapi.json` (no token needed: it describes the API, it holds no data) and
+ * printed by `node server.js openapi`. Its schemas are JSON Schema 2020-12, as OpenAPI 3.1 says.
+ */
+export function adminOpenApi(flow: { id: string; name: string }): Record<string, unknown> {
+  const error = { $ref: '#/components/schemas/Error' };
+  const answer = (description: string, schema: unknown = error) => ({
+    description,
+    content: { 'application/json': { schema } },
+  });
+  const refParameter = {
+    name: 'ref',
+    in: 'path',
+    required: true,
+    description: 'The handoff’s public id (random; the desk and forwards use it too).',
+    schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+  };
+  const unauthorized = {
+    description: 'The bearer token is missing or wrong (the answer carries `WWW-Authenticate: Bearer`).',
+    content: { 'application/json': { schema: error } },
+  };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: `${flow.name}: admin API`,
+      version: '1',
+      description:
+        'Conversations waiting for a person (handoffs), for integrations. People answer them in the agent desk at /desk/; this API takes `Authorization: Bearer <ADMIN_TOKEN>` and is off (404) without ADMIN_TOKEN. Every access is logged, without values.',
+    },
+    servers: [{ url: '/', description: 'The bot itself' }],
+    security: [{ adminToken: [] }],
+    paths: {
+      '/admin/handoffs': {
+        get: {
+          operationId: 'listHandoffs',
+          summary: 'Conversations waiting for a person, oldest first, with the fields the flow shares',
+          responses: {
+            '200': answer('The waiting conversations', {
+              type: 'object',
+              required: ['handoffs'],
+              properties: { handoffs: { type: 'array', items: { $ref: '#/components/schemas/Handoff' } } },
+            }),
+            '401': unauthorized,
+          },
+        },
+      },
+      '/admin/handoffs/{ref}': {
+        parameters: [refParameter],
+        get: {
+          operationId: 'showHandoff',
+          summary: 'One waiting conversation, with the messages written since the handoff',
+          responses: {
+            '200': answer('The conversation', { $ref: '#/components/schemas/HandoffWithMessages' }),
+            '401': unauthorized,
+            '404': answer('No waiting conversation has that id'),
+          },
+        },
+      },
+      '/admin/handoffs/{ref}/reply': {
+        parameters: [refParameter],
+        post: {
+          operationId: 'replyToHandoff',
+          summary: 'Write to the customer as the agent (sent through the outbox, in order)',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['text'],
+                  properties: { text: { type: 'string', minLength: 1, maxLength: 4096 } },
+                },
+              },
+            },
+          },
+          responses: {
+            '202': answer('Queued for sending', {
+              type: 'object',
+              required: ['queued'],
+              properties: { queued: { const: true } },
+            }),
+            '400': answer('The body is not {"text": "…"} with 1 to 4096 characters'),
+            '401': unauthorized,
+            '404': answer('No waiting conversation has that id'),
+            '409': answer('The conversation is no longer waiting for a person'),
+            '413': answer('The body is over 64 KiB'),
+          },
+        },
+      },
+      '/admin/handoffs/{ref}/release': {
+        parameters: [refParameter],
+        post: {
+          operationId: 'releaseHandoff',
+          summary: 'Give the conversation back to the bot',
+          responses: {
+            '200': answer('Released', {
+              type: 'object',
+              required: ['released'],
+              properties: { released: { type: 'string' } },
+            }),
+            '401': unauthorized,
+            '404': answer('No waiting conversation has that id'),
+            '409': answer('The conversation is no longer waiting for a person'),
+          },
+        },
+      },
+      '/admin/status': {
+        get: {
+          operationId: 'status',
+          summary: 'How much the bot holds and has still to do',
+          responses: {
+            '200': answer('Counts', {
+              type: 'object',
+              required: ['persons', 'pendingInbox', 'pendingOutbox', 'openHandoffs'],
+              properties: {
+                persons: { type: 'integer', minimum: 0 },
+                pendingInbox: { type: 'integer', minimum: 0 },
+                pendingOutbox: { type: 'integer', minimum: 0 },
+                openHandoffs: { type: 'integer', minimum: 0 },
+              },
+            }),
+            '401': unauthorized,
+          },
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN, compared in constant time' },
+      },
+      schemas: {
+        Error: { type: 'object', required: ['error'], properties: { error: { type: 'string' } } },
+        Handoff: {
+          type: 'object',
+          required: ['ref', 'queue', 'node', 'since', 'shared', 'labels', 'messageCount'],
+          properties: {
+            ref: { type: 'string' },
+            queue: { type: 'string', description: 'The handoff step’s queue (team)' },
+            node: { type: 'string', description: 'The id of the handoff step' },
+            since: { type: 'string', format: 'date-time' },
+            shared: {
+              type: 'object',
+              description: `Only the fields the flow "${flow.id}" shares with this queue, by key`,
+              additionalProperties: true,
+            },
+            labels: {
+              type: 'object',
+              description: 'Each shared key’s label, by language',
+              additionalProperties: { type: ['object', 'null'], additionalProperties: { type: 'string' } },
+            },
+            messageCount: { type: 'integer', minimum: 0 },
+          },
+        },
+        HandoffWithMessages: {
+          allOf: [
+            { $ref: '#/components/schemas/Handoff' },
+            {
+              type: 'object',
+              required: ['messages'],
+              properties: {
+                messages: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['author', 'at', 'content'],
+                    properties: {
+                      author: { enum: ['customer', 'agent'] },
+                      at: { type: 'string', format: 'date-time' },
+                      content: {
+                        type: 'object',
+                        required: ['type'],
+                        properties: { type: { enum: ['text', 'reply', 'location', 'media', 'unsupported'] } },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          ],
+        },
+      },
+    },
+  };
+}
