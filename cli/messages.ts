@@ -15,7 +15,7 @@ const en = {
 
 export type CliMessageKey = keyof typeof en;
 
-export const cliMessages: Catalogue<CliMessageKey> = {
+const cliMessages: Catalogue<CliMessageKey> = {
   en,
   'pt-BR': {
     usage: 'Uso: amana <comando> [opções]\n\nComandos:',

@@ -5,7 +5,7 @@ import { readStaticFile } from '../services/files/static-file.ts';
 /** The studio's page lives at app://amana/ — its own origin, never file:// (Electron security checklist, item 18). */
 export const appScheme = 'app';
 export const appHost = 'amana';
-export const appOrigin = `${appScheme}://${appHost}`;
+const appOrigin = `${appScheme}://${appHost}`;
 export const studioPageUrl = `${appOrigin}/index.html`;
 
 /**

@@ -4,7 +4,7 @@
  */
 
 /** Words needed for `width` bits. */
-export function wordsFor(width: number): number {
+function wordsFor(width: number): number {
   return Math.max(1, Math.ceil(width / 32));
 }
 
@@ -28,24 +28,12 @@ export function setOf(width: number, bits: Iterable<number>): BitSet {
   return set;
 }
 
-export function addBit(set: BitSet, bit: number): void {
+function addBit(set: BitSet, bit: number): void {
   set[bit >>> 5] = (set[bit >>> 5] ?? 0) | (1 << (bit & 31));
 }
 
 export function hasBit(set: BitSet, bit: number): boolean {
   return ((set[bit >>> 5] ?? 0) & (1 << (bit & 31))) !== 0;
-}
-
-export function isEmptySet(set: BitSet): boolean {
-  for (const word of set) if (word !== 0) return false;
-  return true;
-}
-
-/** The bits of a set, in increasing order. */
-export function bitsOf(set: BitSet, width: number): number[] {
-  const bits: number[] = [];
-  for (let bit = 0; bit < width; bit += 1) if (hasBit(set, bit)) bits.push(bit);
-  return bits;
 }
 
 /** `rows` bit sets of one width in one array; row `r` occupies words [r * words, (r + 1) * words). */

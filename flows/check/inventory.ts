@@ -60,7 +60,7 @@ export function offersHuman(flow: Flow): boolean {
  * The agent desk a handoff queue is forwarded to: the declared recipient of the same id, when it
  * has a `url` (the exported bot posts each handoff there, runtime/handoff/desk.ts).
  */
-export function deskOf(recipients: readonly Recipient[], queue: string | undefined): Recipient | undefined {
+function deskOf(recipients: readonly Recipient[], queue: string | undefined): Recipient | undefined {
   return recipients.find((recipient) => recipient.id === queue && recipient.url !== undefined);
 }
 

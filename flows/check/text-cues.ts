@@ -12,16 +12,7 @@
  * ("your"), so "بريدك" and "والبريد" match "بريد".
  */
 
-export const dataKinds = [
-  'email',
-  'phone',
-  'government-id',
-  'address',
-  'birth-date',
-  'financial',
-  'health',
-  'name',
-] as const;
+const dataKinds = ['email', 'phone', 'government-id', 'address', 'birth-date', 'financial', 'health', 'name'] as const;
 export type DataKind = (typeof dataKinds)[number];
 
 interface CueList {
@@ -32,7 +23,7 @@ interface CueList {
 }
 
 /** The word lists, by kind of data and language (pt covers Brazil and Portugal). */
-export const textCues: Record<DataKind, CueList> = {
+const textCues: Record<DataKind, CueList> = {
   email: {
     en: ['email', 'e-mail', 'email address', 'e-mail address'],
     pt: ['e-mail', 'email', 'endereço de e-mail', 'correio eletrônico'],

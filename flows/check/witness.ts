@@ -73,11 +73,6 @@ export function shortestWitnesses(
   return found;
 }
 
-/** Shortest paths from a start to every reachable node (for findings that hold on any path there). */
-export function shortestPaths(graph: FlowGraph, wanted?: ReadonlySet<number>): Map<number, number[]> {
-  return shortestWitnesses(graph, [], (node) => wanted === undefined || wanted.has(node), wanted);
-}
-
 function step(facts: number, index: number, killed: boolean | undefined, generated: boolean | undefined): number {
   let value = facts;
   if (killed) value &= ~(1 << index);

@@ -9,7 +9,7 @@ export type FieldPath = readonly (string | number)[];
  * array's item. Objects on the path are copied, everything else is shared. A key added to a node
  * goes where its kind's schema lists it, so a saved file reads as a parsed one does.
  */
-export function withValueAt(value: unknown, path: FieldPath, replacement: unknown, order?: readonly string[]): unknown {
+function withValueAt(value: unknown, path: FieldPath, replacement: unknown, order?: readonly string[]): unknown {
   const [head, ...rest] = path;
   if (head === undefined) return replacement;
   if (Array.isArray(value)) {

@@ -10,7 +10,7 @@ export interface Placed<Item> {
 export type FlowFieldKey = Exclude<keyof Flow, 'nodes' | 'edges' | 'format' | 'version'>;
 
 /** Sets one of the flow's own fields; `undefined` removes an optional one. */
-export type SetFlowField = {
+type SetFlowField = {
   [Key in FlowFieldKey]: { op: 'setFlowField'; key: Key; value: Flow[Key] };
 }[FlowFieldKey];
 

@@ -34,7 +34,7 @@
  */
 
 /** [label, one-sentence description] in one language. */
-export type CategoryText = readonly [label: string, description: string];
+type CategoryText = readonly [label: string, description: string];
 export type CategoryEntry = readonly [key: string, en: CategoryText, ptBR: CategoryText, ar: CategoryText];
 
 /** The current categories: key, then label and description in English, Portuguese and Arabic. */

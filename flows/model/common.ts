@@ -30,7 +30,7 @@ export const dataKey = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+
 /** A string that may contain `{{key}}` placeholders (a text, URL or request body). */
 export const template = z.string();
 
-export const position = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
+const position = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
 
 /** Fields every node has, whatever its kind. */
 export const nodeBase = {

@@ -83,7 +83,7 @@ export function parseFlow(input: unknown, options: ParseOptions = {}): ParseResu
  * rest is room for mock response bodies. Deeper values would overflow the stack of the code that
  * copies, hashes or writes them (validation, export), so they are refused here, with their path.
  */
-export const maxDepth = 100;
+const maxDepth = 100;
 
 /** The path to the first value nested deeper than `limit`, found without recursion. */
 function firstTooDeep(root: Record<string, unknown>, limit: number): PropertyKey[] | undefined {

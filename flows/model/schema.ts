@@ -71,7 +71,7 @@ const nodeSchemas = nodeKinds.map((kind) => kind.schema);
 type NodeSchema = (typeof nodeSchemas)[number];
 
 /** A node of any kind, discriminated by `type`; the union comes from the kind registry. */
-export const node = z.discriminatedUnion(
+const node = z.discriminatedUnion(
   'type',
   // zod wants a non-empty tuple; the registry always has kinds.
   nodeSchemas as unknown as [NodeSchema, ...NodeSchema[]],

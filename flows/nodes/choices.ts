@@ -10,7 +10,7 @@ export interface Choice {
  * Which choice a typed answer picks: its number as shown (`2`, `2.`, `2)`, `٢`), its label in any
  * of the flow's languages, or its id, compared ignoring case, accents and punctuation.
  */
-export function matchChoice(typed: string, choices: readonly Choice[]): string | undefined {
+function matchChoice(typed: string, choices: readonly Choice[]): string | undefined {
   const answer = normaliseForMatching(typed);
   if (answer.length === 0) return undefined;
   if (/^\d+$/.test(answer)) {

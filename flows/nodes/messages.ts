@@ -31,7 +31,7 @@ const en = {
 
 export type EngineMessageKey = keyof typeof en;
 
-export const engineMessages: Catalogue<EngineMessageKey> = {
+const engineMessages: Catalogue<EngineMessageKey> = {
   en,
   'pt-BR': {
     'hint-text': 'Por favor, envie sua resposta em uma mensagem de texto.',

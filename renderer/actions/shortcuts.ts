@@ -1,5 +1,5 @@
 /** Whether the platform's command key is ⌘ (Mac) rather than Ctrl. */
-export const usesCommandKey = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const usesCommandKey = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 interface KeyEventLike {
   key: string;
@@ -27,10 +27,7 @@ export function matchesShortcut(event: KeyEventLike, shortcut: string): boolean 
 /** A shortcut as this platform writes it: `Ctrl+Shift+Z` or `⌘⇧Z`. */
 export function shortcutText(shortcut: string): string {
   if (!usesCommandKey) return shortcut.replace('Mod', 'Ctrl');
-  return shortcut
-    .replace('Mod+', '⌘')
-    .replace('Shift+', '⇧')
-    .replace('Alt+', '⌥');
+  return shortcut.replace('Mod+', '⌘').replace('Shift+', '⇧').replace('Alt+', '⌥');
 }
 
 /** True while the person types in a field: shortcuts then leave the keys to the field. */
@@ -38,6 +35,7 @@ export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement) return !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type);
+  if (target instanceof HTMLInputElement)
+    return !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type);
   return false;
 }

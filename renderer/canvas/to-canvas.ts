@@ -5,7 +5,7 @@ import type { UiLanguage } from '../../flows/i18n/index.ts';
 import { textIn } from './text-in.ts';
 
 /** A way out of a card, with the words its handle shows. */
-export interface CardExit extends Omit<Outcome, 'label' | 'text'> {
+interface CardExit extends Omit<Outcome, 'label' | 'text'> {
   label: string;
 }
 
@@ -72,7 +72,11 @@ export function cardContext(flow: Pick<Flow, 'languages'>, ui: UiLanguage, chose
  * A flow as React Flow nodes and edges, at the positions the designer saved. An edge to a missing
  * node is the checker's `dangling-edge`; the canvas cannot draw it.
  */
-export function toCanvas(flow: Flow, language: UiLanguage, chosen: string | null = null): { nodes: CardNode[]; edges: Edge[] } {
+export function toCanvas(
+  flow: Flow,
+  language: UiLanguage,
+  chosen: string | null = null,
+): { nodes: CardNode[]; edges: Edge[] } {
   const context = cardContext(flow, language, chosen);
   const nodes = flow.nodes.map((node) => cardOf(node, context));
   const outcomesByNode = new Map(nodes.map((node) => [node.id, new Set(node.data.outcomes.map((o) => o.id))]));

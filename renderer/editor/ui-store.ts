@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** The editor's dialogs; one is open at a time. */
-export type EditorDialog = 'new-flow' | 'command-palette' | 'cheat-sheet';
+type EditorDialog = 'new-flow' | 'command-palette' | 'cheat-sheet';
 
 interface EditorUiState {
   dialog: EditorDialog | null;

@@ -15,7 +15,7 @@ export type ExportDone =
   | { destination: 'folder'; folder: string; record: ExportRecord }
   | { destination: 'download'; fileName: string; record: ExportRecord };
 
-export type ExportStage =
+type ExportStage =
   | { name: 'closed' }
   | { name: 'loading'; flowId: string }
   | { name: 'review'; review: ExportReview; busy: boolean; refusal: string | null }

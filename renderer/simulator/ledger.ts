@@ -16,24 +16,24 @@ export interface HeldValue extends LedgerPlace {
   personal: boolean;
 }
 
-export interface ConsentEntry extends LedgerPlace {
+interface ConsentEntry extends LedgerPlace {
   purpose: string;
   granted: boolean;
 }
 
-export interface SharedEntry extends LedgerPlace {
+interface SharedEntry extends LedgerPlace {
   recipient: string;
   keys: string[];
 }
 
-export interface HandoffEntry extends LedgerPlace {
+interface HandoffEntry extends LedgerPlace {
   queue: string;
   keys: string[];
   /** The queue is a recipient's agent desk: what is shared leaves for it. */
   desk: boolean;
 }
 
-export interface WithheldEntry extends LedgerPlace {
+interface WithheldEntry extends LedgerPlace {
   key: string;
   via: 'collect' | 'http' | 'handoff';
   purposes: string[];

@@ -104,7 +104,7 @@ function answerLeavingBy(node: FlowNode, outcome: string): EngineEvent | undefin
 }
 
 /** A made-up answer the engine accepts for each kind of question. */
-export function validAnswer(input: InputKind): EngineEvent {
+function validAnswer(input: InputKind): EngineEvent {
   switch (input) {
     case 'text':
       return { type: 'text', text: 'Ana Souza' };

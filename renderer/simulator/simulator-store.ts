@@ -45,7 +45,7 @@ export interface SimulatorState {
 }
 
 /** The customer the simulator plays unless the designer changes it. */
-export const defaultContact: Contact = { phone: '+5511912345678', name: 'Ana Souza' };
+const defaultContact: Contact = { phone: '+5511912345678', name: 'Ana Souza' };
 
 /**
  * The simulator's state (DESIGN.md §6: a store of its own, beside the document store): the

@@ -5,7 +5,7 @@ import type { FlowDocument, VersionSummary } from '../../shared/api.ts';
 import { emptyHistory, recordEdit, stepBack, stepForward, type History } from './history.ts';
 
 /** How an edit is kept in the history. */
-export interface EditOptions {
+interface EditOptions {
   /** Edits with the same key in a quick row are one undo step (typing in one field). */
   mergeKey?: string;
 }

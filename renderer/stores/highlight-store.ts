@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** Steps and connections drawn as highlighted on the canvas, by whoever asked. */
-export interface Highlight {
+interface Highlight {
   nodeIds: readonly string[];
   edgeIds: readonly string[];
 }
@@ -10,7 +10,7 @@ export interface Highlight {
  * Who is highlighting: the problems panel's witness path, the simulator's current step and path,
  * the tests panel's coverage, find's matches. Each layer is set and cleared on its own.
  */
-export type HighlightLayer = 'problem' | 'simulator' | 'coverage' | 'find';
+type HighlightLayer = 'problem' | 'simulator' | 'coverage' | 'find';
 
 interface HighlightState {
   layers: Partial<Record<HighlightLayer, Highlight>>;

@@ -18,7 +18,7 @@ export interface History {
 /** At least 200 steps are kept (DESIGN.md §6); older ones are dropped. */
 export const historyLimit = 500;
 /** Typing that pauses longer than this starts a new step. */
-export const typingBurstMs = 1500;
+const typingBurstMs = 1500;
 
 export const emptyHistory: History = { past: [], future: [] };
 

@@ -10,7 +10,7 @@ import type { UiTextKey } from '../i18n/messages.ts';
 export type NoticeText = { key: UiTextKey; params?: Params } | { worded: string };
 
 /** Something to tell the designer: what happened, and for a refused file or draft, every problem. */
-export interface Notice {
+interface Notice {
   tone: 'info' | 'error';
   text: NoticeText;
   problems?: Pick<ParseError, 'path' | 'message'>[];

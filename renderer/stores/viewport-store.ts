@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** What the canvas can do to its view; the canvas registers these when it mounts. */
-export interface ViewportControls {
+interface ViewportControls {
   /** Centres the view on a step (keeping the zoom unless it is too small to read). */
   centerOn(nodeId: string): void;
   fitView(): void;

@@ -39,7 +39,7 @@ export type Checked<T> =
   { ok: true; config: T; warnings: string[] } | { ok: false; problems: string[]; warnings: string[] };
 
 /** Every setting the runtime reads; anything else named AMANA_*, WHATSAPP_* or GRAPH_* is probably a typo. */
-export const knownSettings = [
+const knownSettings = [
   'PORT',
   'HOST',
   'WHATSAPP_APP_SECRET',
@@ -58,7 +58,7 @@ export const knownSettings = [
   'AMANA_LANG',
 ] as const;
 
-export const defaultGraphApiBase = 'https://graph.facebook.com/v23.0';
+const defaultGraphApiBase = 'https://graph.facebook.com/v23.0';
 
 /** The settings: the process environment over the `.env` file beside server.js. */
 export interface Settings {

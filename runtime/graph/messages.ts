@@ -12,7 +12,7 @@ export type OutgoingMessage =
  * at most 3 buttons and 10 rows. The checker refuses flows over them, but a filled template
  * (`Thanks, {{name}}!`) can still grow past one; the message is then cut rather than refused.
  */
-export const cloudApiLimits = {
+const cloudApiLimits = {
   textBody: 4096,
   interactiveBody: 1024,
   buttonTitle: 20,

@@ -17,7 +17,7 @@ import type { EngineEvent } from '../../flows/engine/index.ts';
 export type InboundContent =
   Extract<EngineEvent, { type: 'text' | 'reply' | 'location' | 'media' }> | { type: 'unsupported'; kind: string };
 
-export interface InboundMessage {
+interface InboundMessage {
   /** WhatsApp's message id (`wamid.…`); it embeds the sender's number, so it is only ever stored hashed. */
   id: string;
   /** The sender's WhatsApp id: their number's digits, without `+`. */
@@ -29,10 +29,10 @@ export interface InboundMessage {
   content: InboundContent;
 }
 
-export const statusKinds = ['sent', 'delivered', 'read', 'failed', 'deleted', 'warning', 'played'] as const;
-export type StatusKind = (typeof statusKinds)[number];
+const statusKinds = ['sent', 'delivered', 'read', 'failed', 'deleted', 'warning', 'played'] as const;
+type StatusKind = (typeof statusKinds)[number];
 
-export interface InboundStatus {
+interface InboundStatus {
   /** The id of the message we sent. */
   id: string;
   status: StatusKind;

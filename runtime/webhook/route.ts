@@ -9,7 +9,7 @@ import { parseDelivery } from './payload.ts';
 import { sameSecret, verifySignature } from './signature.ts';
 
 /** Meta's webhook payloads are at most 3 MB. */
-export const maxWebhookBytes = 3 * 1024 * 1024;
+const maxWebhookBytes = 3 * 1024 * 1024;
 
 export interface WebhookOptions {
   appSecret: string;

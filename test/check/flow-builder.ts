@@ -103,7 +103,7 @@ export const emailField: Json = {
 };
 
 /** A flow document: the compliant skeleton, overridden by `parts`. */
-export function testDocument(parts: Json): Json {
+function testDocument(parts: Json): Json {
   return {
     format: 'amana.flow',
     version: 1,
@@ -138,11 +138,6 @@ export function testFlow(parts: Json): Flow {
 /** The findings of one rule. */
 export function findings(flow: Flow, rule: RuleId, language: UiLanguage = 'en'): Diagnostic[] {
   return checkFlow(flow, { language }).filter((diagnostic) => diagnostic.rule === rule);
-}
-
-/** Every rule that fired, sorted and without repeats. */
-export function firedRules(flow: Flow): RuleId[] {
-  return [...new Set(checkFlow(flow).map((diagnostic) => diagnostic.rule))].sort();
 }
 
 /**

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 /** AMANA_CHROMIUM, then Debian's /usr/bin/chromium, then a browser Playwright installed itself. */
-export function findChromium(env: Record<string, string | undefined> = process.env): string {
+function findChromium(env: Record<string, string | undefined> = process.env): string {
   const candidates = [env['AMANA_CHROMIUM'], '/usr/bin/chromium', chromium.executablePath()];
   const found = candidates.find((candidate): candidate is string => Boolean(candidate && existsSync(candidate)));
   if (!found) {

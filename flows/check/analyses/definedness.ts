@@ -10,7 +10,7 @@ import { item } from '../lists.ts';
  * a node's stores and a condition's guarantees set keys on the edges they apply to; an `erase`
  * node clears every stored value (the engine forgets all variables, not only personal ones).
  */
-export function definednessProblem(graph: FlowGraph, keys: KeyIndex): BitFlowProblem {
+function definednessProblem(graph: FlowGraph, keys: KeyIndex): BitFlowProblem {
   const width = keys.keys.length;
   const builtIns = builtInKeys.flatMap((key) => {
     const bit = keys.bitOf.get(key);

@@ -9,7 +9,7 @@ import { item } from '../lists.ts';
  * the first thing some path asks before any disclosure: that is where `disclosure-first` points,
  * and the questions after it are the same mistake, not new ones.
  */
-export function disclosureProblem(graph: FlowGraph): BitFlowProblem {
+function disclosureProblem(graph: FlowGraph): BitFlowProblem {
   const nodeGen = effectTable(graph, 'node', 1);
   for (let at = 0; at < graph.disclosing.length; at += 1) nodeGen.add(item(graph.disclosing, at), 0);
   for (let at = 0; at < graph.asking.length; at += 1) nodeGen.add(item(graph.asking, at), 0);

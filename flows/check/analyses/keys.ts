@@ -21,7 +21,7 @@ export function indexKeys(graph: FlowGraph): KeyIndex {
  * http request that got no usable answer (`error`). DESIGN.md §2 names these two as the outcomes
  * that end the conversation with an apology when unconnected; the engine stores nothing on them.
  */
-export const failureOutcomes: ReadonlySet<string> = new Set(['invalid', 'error']);
+const failureOutcomes: ReadonlySet<string> = new Set(['invalid', 'error']);
 
 const setByEdge = new WeakMap<FlowGraph, (readonly string[])[]>();
 const none: readonly string[] = [];

@@ -4,7 +4,7 @@ import { codePointLength } from '../../nodes/whatsapp-limits.ts';
 import { item } from '../lists.ts';
 
 /** One text of one language over its WhatsApp limit. */
-export interface TooLong {
+interface TooLong {
   node: number;
   site: TextSite;
   language: string;

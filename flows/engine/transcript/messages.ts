@@ -68,7 +68,7 @@ const en = {
 
 export type TranscriptMessageKey = keyof typeof en;
 
-export const transcriptMessages: Catalogue<TranscriptMessageKey> = {
+const transcriptMessages: Catalogue<TranscriptMessageKey> = {
   en,
   'pt-BR': {
     ...jsonFileWords['pt-BR'],

@@ -1,5 +1,12 @@
 import { templateKeys } from '../../model/common.ts';
-import { displayValue, fillCompletely, MissingValues, missingKeys, wellFormed, type JsonValue } from '../../model/template.ts';
+import {
+  displayValue,
+  fillCompletely,
+  MissingValues,
+  missingKeys,
+  wellFormed,
+  type JsonValue,
+} from '../../model/template.ts';
 import type { Conversation } from '../behaviour.ts';
 import { bodyKind, fillBody } from './body-template.ts';
 import type { HttpNode } from './schema.ts';
@@ -103,7 +110,7 @@ export function buildRequest(node: HttpNode, conversation: Conversation): HttpRe
  * spaces; a value of visible ASCII travels as it is, any other (Arabic, emoji, a NUL) travels
  * percent-encoded as UTF-8, as RFC 8187 encodes header parameters beyond ASCII.
  */
-export function headerValue(text: string): string {
+function headerValue(text: string): string {
   const oneLine = text.replace(/[\r\n]+/g, ' ');
   return /^[\t\x20-\x7e]*$/.test(oneLine) ? oneLine : encodeURIComponent(oneLine);
 }

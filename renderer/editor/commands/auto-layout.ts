@@ -16,7 +16,7 @@ async function layoutEngine() {
  * Where each step goes in a layered, top-to-bottom layout (elkjs, the Eclipse Layout Kernel's
  * layered algorithm): Start at the top, every connection pointing down where the graph allows.
  */
-export async function layoutPositions(
+async function layoutPositions(
   flow: Flow,
   sizes: ReadonlyMap<string, { width: number; height: number }>,
 ): Promise<{ id: string; position: { x: number; y: number } }[]> {

@@ -10,7 +10,7 @@ import { editorText } from '../texts.ts';
 const pasteOffset = { x: 40, y: 40 };
 
 /** The selected steps as flow JSON: what copy puts on the system clipboard. */
-export function selectionAsText(): string | null {
+function selectionAsText(): string | null {
   const { working } = useDocumentStore.getState();
   const { nodeIds } = useSelectionStore.getState();
   if (!working || nodeIds.size === 0) return null;
@@ -37,7 +37,11 @@ export function deleteSelection(): void {
   if (!working || (nodeIds.size === 0 && edgeIds.size === 0)) return;
   const existing = new Set(working.edges.map((edge) => edge.id));
   useDocumentStore.getState().edit((flow) =>
-    deleteElements(flow, [...nodeIds], [...edgeIds].filter((id) => existing.has(id))),
+    deleteElements(
+      flow,
+      [...nodeIds],
+      [...edgeIds].filter((id) => existing.has(id)),
+    ),
   );
   useSelectionStore.getState().clear();
 }
@@ -56,7 +60,7 @@ export async function pasteFromClipboard(clipboard?: DataTransfer | null): Promi
 }
 
 /** Pastes flow JSON text into the working copy; anything else is refused with a notice. */
-export function pasteText(text: string): void {
+function pasteText(text: string): void {
   const language = useLanguageStore.getState().language;
   const fragment = parseFlow(text, { language });
   if (!fragment.ok) {

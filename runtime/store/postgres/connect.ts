@@ -5,7 +5,7 @@ const types = {
   bigint: { to: 20, from: [20], serialize: (value: number) => String(value), parse: (value: string) => Number(value) },
 };
 
-export type Types = { bigint: number };
+type Types = { bigint: number };
 /** A connection pool or a transaction: what the store's areas run their statements on. */
 export type Db = postgres.ISql<Types>;
 export type Pool = postgres.Sql<Types>;

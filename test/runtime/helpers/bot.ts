@@ -222,7 +222,7 @@ export async function eventually(
   throw new Error(`timed out waiting for ${what}`);
 }
 
-export function removeTree(dir: string): void {
+function removeTree(dir: string): void {
   if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
 }
 
