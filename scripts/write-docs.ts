@@ -122,6 +122,35 @@ function flowFormatPage(): string {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
+/** How the rules follow personal data through copies (flows/check/analyses/lineage.ts, DESIGN.md §2). */
+const lineageSection = [
+  '## Copies of personal data (lineage)',
+  '',
+  'A value copied into another key is judged as the data it holds, not only by the declaration of the key it is',
+  'copied into. What counts as a copy:',
+  '',
+  '- a Set variable step stores everything its template reads (`summary` = `Diagnosis: {{diagnosis}}` holds the',
+  '  diagnosis);',
+  '- an http step’s `saveResponse` mapping holds what the request sent only where the answer echoes it: at exactly',
+  '  the place the request put the value (its member path in a JSON body, its name as a form field or URL query',
+  '  parameter, or its own key for a `send` key that no template reads), or into a key declared as the same kind of',
+  '  data as a field the request sent (a category equal to, inside or around that field’s). Any other answer — a',
+  '  ticket number, an order status, the recipient’s own id for the customer — is the recipient’s own data.',
+  '',
+  'What is not a copy: a question’s answer or a chosen button or list row (the customer’s own input, judged by its own',
+  'declaration; a choice stores the option’s id, a fixed text, even when its label shows a value), a condition’s',
+  'verdict (only the way taken depends on the value), a count, and a fixed text. Storing a new value in a key ends',
+  'what it held; an Erase data step ends every copy. The analysis is a may-analysis: a copy is followed when it may',
+  'hold the field on some path, loops included.',
+  '',
+  'The rules that follow copies: `sensitive-echo` (a message showing a copy of a sensitive, financial or official-ID',
+  'field), `undeclared-sharing` (a copy sent to a recipient the field is not shared with, or a copy of an undeclared',
+  'WhatsApp number or name), `insecure-transfer` (a copy sent over plain http), `consent-before-collection` (a copy of a',
+  'consent-based field passed on where consent does not hold, for instance after the customer declined later on), and',
+  '`collected-not-used` (reading a copy uses the field; copying it into keys nothing reads does not). Their messages',
+  'name the copy, the field it holds and the step where it was copied, and their path goes through that step.',
+];
+
 function checkerRulesPage(): string {
   const lines = [
     '# The checker’s rules',
@@ -136,7 +165,7 @@ function checkerRulesPage(): string {
     '|---|---|---|',
   ];
   for (const rule of rules) lines.push(`| [\`${rule.id}\`](#${rule.id}) | ${rule.severity} | ${rule.title.en} |`);
-  lines.push('');
+  lines.push('', ...lineageSection, '');
   for (const rule of rules) {
     lines.push(
       `## ${rule.id}`,

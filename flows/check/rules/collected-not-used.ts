@@ -21,10 +21,10 @@ export const collectedNotUsed = defineRule({
     ar: 'بيانات شخصية تُجمع ولا تُستخدم',
   },
   help: {
-    en: 'Collect only the personal data the conversation uses (data minimisation, LGPD art. 6 III, GDPR art. 5). Use the value in a later message, condition, request or handoff, or stop asking for it.',
+    en: 'Collect only the personal data the conversation uses (data minimisation, LGPD art. 6 III, GDPR art. 5). Use the value in a later message, condition, request or handoff, or stop asking for it. Copying a value into another key is not using it; reading the copy is.',
     'pt-BR':
-      'Colete só os dados pessoais que a conversa usa (necessidade, LGPD art. 6º III; GDPR art. 5º). Use o valor numa mensagem, condição, requisição ou transferência posterior, ou deixe de pedi-lo.',
-    ar: 'اجمع فقط البيانات الشخصية التي تستخدمها المحادثة (تقليل البيانات). استخدم القيمة في رسالة أو شرط أو طلب أو تحويل لاحق، أو توقّف عن طلبها.',
+      'Colete só os dados pessoais que a conversa usa (necessidade, LGPD art. 6º III; GDPR art. 5º). Use o valor numa mensagem, condição, requisição ou transferência posterior, ou deixe de pedi-lo. Copiar o valor para outra chave não é usá-lo; ler a cópia é.',
+    ar: 'اجمع فقط البيانات الشخصية التي تستخدمها المحادثة (تقليل البيانات). استخدم القيمة في رسالة أو شرط أو طلب أو تحويل لاحق، أو توقّف عن طلبها. نسخ القيمة إلى مفتاح آخر ليس استخدامًا لها؛ أما قراءة النسخة فهي استخدام.',
   },
   messages: {
     en: {

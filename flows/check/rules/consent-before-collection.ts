@@ -37,10 +37,10 @@ export const consentBeforeCollection = defineRule({
     ar: 'جمع بيانات أو مشاركتها قبل الموافقة',
   },
   help: {
-    en: 'A field whose legal basis is consent may be collected or passed on only after the customer agreed to one of its purposes, on every path through the flow. Put a Consent step for those purposes before it, and lead “declined” elsewhere.',
+    en: 'A field whose legal basis is consent may be collected or passed on only after the customer agreed to one of its purposes, on every path through the flow. Put a Consent step for those purposes before it, and lead “declined” elsewhere. A copy of such a field keeps needing that consent: the bot drops the field when the customer declines, but not a copy of it kept under another name.',
     'pt-BR':
-      'Um campo cuja base legal é o consentimento só pode ser coletado ou repassado depois que o cliente aceitou uma das suas finalidades, em todos os caminhos do fluxo. Coloque antes um passo de Consentimento para essas finalidades e leve o “declined” para outro lugar.',
-    ar: 'الحقل الذي أساسه القانوني الموافقة لا يُجمع ولا يُمرَّر إلا بعد أن يوافق العميل على أحد أغراضه، في كل مسار من مسارات المحادثة. ضع قبله خطوة موافقة لهذه الأغراض، ووجّه مخرج الرفض «declined» إلى مكان آخر.',
+      'Um campo cuja base legal é o consentimento só pode ser coletado ou repassado depois que o cliente aceitou uma das suas finalidades, em todos os caminhos do fluxo. Coloque antes um passo de Consentimento para essas finalidades e leve o “declined” para outro lugar. Uma cópia desse campo continua precisando desse consentimento: o robô descarta o campo quando o cliente recusa, mas não uma cópia guardada com outro nome.',
+    ar: 'الحقل الذي أساسه القانوني الموافقة لا يُجمع ولا يُمرَّر إلا بعد أن يوافق العميل على أحد أغراضه، في كل مسار من مسارات المحادثة. ضع قبله خطوة موافقة لهذه الأغراض، ووجّه مخرج الرفض «declined» إلى مكان آخر. ونسخة هذا الحقل تبقى بحاجة إلى تلك الموافقة: يتخلص المساعد من الحقل عندما يرفض العميل، لكن ليس من نسخة محفوظة باسم آخر.',
   },
   messages: {
     en: {

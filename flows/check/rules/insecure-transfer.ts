@@ -24,10 +24,10 @@ export const insecureTransfer = defineRule({
     ar: 'إرسال بيانات شخصية دون تشفير',
   },
   help: {
-    en: 'Anyone on the network between the bot and the recipient can read data sent over http://. Use the recipient’s https:// address.',
+    en: 'Anyone on the network between the bot and the recipient can read data sent over http://. Use the recipient’s https:// address. A copy of personal data (a Set variable step, a response that echoes it) is personal data too.',
     'pt-BR':
-      'Qualquer um na rede entre o robô e o destinatário consegue ler dados enviados por http://. Use o endereço https:// do destinatário.',
-    ar: 'يستطيع أي طرف على الشبكة بين المساعد والجهة المستلمة قراءة البيانات المرسلة عبر http://. استخدم عنوان https:// للجهة المستلمة.',
+      'Qualquer um na rede entre o robô e o destinatário consegue ler dados enviados por http://. Use o endereço https:// do destinatário. Uma cópia de dados pessoais (passo Definir variável, resposta que os repete) também é dado pessoal.',
+    ar: 'يستطيع أي طرف على الشبكة بين المساعد والجهة المستلمة قراءة البيانات المرسلة عبر http://. استخدم عنوان https:// للجهة المستلمة. ونسخة البيانات الشخصية (خطوة تعيين متغير أو رد يكررها) بيانات شخصية أيضًا.',
   },
   messages: {
     en: {

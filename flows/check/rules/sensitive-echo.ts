@@ -19,10 +19,10 @@ export const sensitiveEcho = defineRule({
     ar: 'رسالة تكرر بيانات حساسة في المحادثة',
   },
   help: {
-    en: 'What the bot writes stays in the chat history and shows in phone notifications, where others can read it. Do not repeat health, financial, official ID or other sensitive values; confirm without them (“we have noted your answer”).',
+    en: 'What the bot writes stays in the chat history and shows in phone notifications, where others can read it. Do not repeat health, financial, official ID or other sensitive values; confirm without them (“we have noted your answer”). A value copied from one of them (a Set variable step, a response that echoes it) counts as the same data.',
     'pt-BR':
-      'O que o robô escreve fica no histórico e aparece nas notificações do celular, onde outras pessoas podem ler. Não repita valores de saúde, financeiros, de documentos oficiais ou outros dados sensíveis; confirme sem eles (“anotamos sua resposta”).',
-    ar: 'ما يكتبه المساعد يبقى في سجل المحادثة ويظهر في إشعارات الهاتف حيث قد يقرؤه آخرون. لا تكرر القيم الصحية أو المالية أو أرقام الهوية أو غيرها من البيانات الحساسة؛ أكّد دونها («سجّلنا إجابتك»).',
+      'O que o robô escreve fica no histórico e aparece nas notificações do celular, onde outras pessoas podem ler. Não repita valores de saúde, financeiros, de documentos oficiais ou outros dados sensíveis; confirme sem eles (“anotamos sua resposta”). Um valor copiado de um deles (passo Definir variável, resposta que o repete) conta como o mesmo dado.',
+    ar: 'ما يكتبه المساعد يبقى في سجل المحادثة ويظهر في إشعارات الهاتف حيث قد يقرؤه آخرون. لا تكرر القيم الصحية أو المالية أو أرقام الهوية أو غيرها من البيانات الحساسة؛ أكّد دونها («سجّلنا إجابتك»). والقيمة المنسوخة من أحدها (خطوة تعيين متغير أو رد يكررها) تُعدّ البيانات نفسها.',
   },
   messages: {
     en: {

@@ -25,10 +25,10 @@ export const undeclaredSharing = defineRule({
     ar: 'مشاركة بيانات شخصية بطريقة غير مُعرَّفة',
   },
   help: {
-    en: "Every recipient of personal data must be declared (with the host its API lives on) and listed in the “shared with” of each field it receives; the customer's WhatsApp number and name count too.",
+    en: "Every recipient of personal data must be declared (with the host its API lives on) and listed in the “shared with” of each field it receives; the customer's WhatsApp number and name count too. A copy of a field (a Set variable step, a response that echoes it) is judged as that field: it may go only where the field may.",
     'pt-BR':
-      'Todo destinatário de dados pessoais precisa estar declarado (com o host da sua API) e listado no “compartilhado com” de cada campo que recebe; o número e o nome de WhatsApp do cliente também contam.',
-    ar: 'يجب تعريف كل جهة تتلقى بيانات شخصية (مع المضيف الذي تعمل عليه واجهتها البرمجية) وإدراجها في «تُشارك مع» لكل حقل تتلقاه؛ ويشمل ذلك رقم العميل واسمه في واتساب.',
+      'Todo destinatário de dados pessoais precisa estar declarado (com o host da sua API) e listado no “compartilhado com” de cada campo que recebe; o número e o nome de WhatsApp do cliente também contam. Uma cópia de um campo (passo Definir variável, resposta que o repete) é julgada como o próprio campo: só pode ir aonde o campo pode.',
+    ar: 'يجب تعريف كل جهة تتلقى بيانات شخصية (مع المضيف الذي تعمل عليه واجهتها البرمجية) وإدراجها في «تُشارك مع» لكل حقل تتلقاه؛ ويشمل ذلك رقم العميل واسمه في واتساب. ونسخة الحقل (خطوة تعيين متغير أو رد يكرره) تُعامل معاملة الحقل نفسه: لا تذهب إلا حيث يجوز للحقل أن يذهب.',
   },
   messages: {
     en: {
