@@ -1,0 +1,219 @@
+import { translator, type Catalogue } from '../i18n/index.ts';
+
+// The texts of the bundle's README.md and .env.example in English, Portuguese and Arabic, apart from the builder (deploy-readme.ts)
+// that puts them together, so a translator edits one file and a programmer the other.
+
+const en = {
+  title: '{flow} — WhatsApp bot',
+  intro:
+    'Exported by Amana {version} on {date}. The bot answers your customers on WhatsApp exactly as the flow was designed and checked in Amana, on your own server, keeping personal data encrypted.',
+  files: 'Files',
+  'file-server': 'the bot (one file; it depends on better-sqlite3, and on postgres when run on PostgreSQL)',
+  'file-flow': 'the flow, as checked; the bot refuses to start if it is edited (export again instead)',
+  'file-manifest': 'what was exported, when, with which checker result, and the files’ SHA-256',
+  'file-notices': 'what to tell customers, one per flow language (link it from your site and the flow’s first message)',
+  'file-records': 'your record of processing (GDPR art. 30 / LGPD art. 37)',
+  'file-env': 'every setting, to copy to .env',
+  'h-requirements': '1. What you need',
+  requirements:
+    '- Node.js 20.19 or newer, and the tools to compile better-sqlite3 if no prebuilt binary fits your system (`python3`, `make`, a C++ compiler).\n- An HTTPS address for the bot: Meta only calls webhooks over HTTPS. Put the bot behind a reverse proxy (Caddy, nginx) that holds the certificate.\n- A Meta app with the WhatsApp product, a business phone number, and a System User access token with the `whatsapp_business_messaging` permission.',
+  'h-install': '2. Install and configure',
+  'install-keys':
+    '`keygen` prints a random key: use one for AMANA_DATA_KEY and another for ADMIN_TOKEN. **Keep a copy of AMANA_DATA_KEY somewhere safe and apart from the database**: without it nothing stored can be read, and anyone with both can read everything.',
+  'install-env':
+    'Fill in `.env` (the settings are listed at the end of this file). The bot checks every setting when it starts and says exactly what is missing or wrong.',
+  'h-meta': '3. Connect WhatsApp',
+  meta: 'In the Meta App Dashboard, WhatsApp → Configuration: set the callback URL to `https://<your-domain>/webhook` and the verify token to your WHATSAPP_VERIFY_TOKEN, then subscribe to the `messages` field. Meta checks the address at once, so start the bot first.',
+  'h-run': '4. Run',
+  run: 'The bot logs one JSON line per event on standard output; logs never contain customers’ data. It stops cleanly on SIGTERM. To keep it running, a systemd unit like this works:',
+  'h-simulate': '5. Try it without WhatsApp',
+  simulate:
+    'Chats in the terminal through the same inbox, engine and encrypted database (http nodes answer with their mock responses). Use a separate AMANA_DB to keep test conversations out of production.',
+  'h-agents': '6. Handing conversations to people',
+  agents:
+    'When the flow hands a conversation to a person, the bot goes silent and the conversation waits in the admin API (with ADMIN_TOKEN set). An agent lists the waiting conversations, reads what was shared, replies, and releases it back to the bot:',
+  'agents-forward':
+    'If a recipient has the same id as a handoff queue and a `url`, each handoff (and each customer message while a person has the chat) is also POSTed there as JSON, signed with HANDOFF_FORWARD_SECRET when set (`X-Amana-Signature-256: sha256=<HMAC-SHA256 of the body>`).',
+  'h-privacy': '7. Privacy operations',
+  privacy:
+    'Expired values are deleted every hour (and at start); `purge` does it now. `erase` is the right to erasure: it deletes the person’s key and every row about them and empties the write-ahead log, so their data is unreadable even in old backups. `export-subject` prints, as JSON, everything held about a person, for access and portability requests. Customers can also erase their data themselves with the flow’s erase keyword. In the middle of a conversation, erasure (the keyword, or an Erase data step with no connection after it) ends the conversation after the confirmation: the customer’s next message starts a new one from Start, as for a new person, and a step that would read an erased value is never sent with a hole (the log shows `refused` with the step and the key names, never values).',
+  backups:
+    '**Backups**: copy the database with `sqlite3 amana.db ".backup backup.db"` (not `cp` while the bot runs). Keep backups and the key apart. Restoring a backup does not bring erased people back: their keys were deleted.',
+  'h-scale': '8. Several instances on PostgreSQL',
+  scale:
+    'One instance on SQLite needs no database server. When traffic outgrows one server, run the same folder on N servers (or N processes) against one PostgreSQL database and put a load balancer in front of them: set `DATABASE_URL=postgres://user:password@host:5432/database` in the `.env` of every instance (the same `.env` everywhere: the same AMANA_DATA_KEY, ADMIN_TOKEN and WhatsApp settings), and point Meta’s webhook at the balancer. The first instance to start creates the tables; later versions migrate them once, whichever instance starts first.',
+  'scale-work':
+    'Every instance may receive any delivery: each message is written once (Meta’s redeliveries are recognised by any instance), processed once, and one person’s messages in order, by one instance at a time. An instance that dies leaves its work to the others after 10 seconds. Replies leave in order per person at most AMANA_SEND_RATE per second for the whole business number, not per instance. The hourly purge runs on one instance at a time.',
+  'scale-health':
+    'Point the balancer’s health check at `GET /healthz`: 200 with `inboxLagMs` (how long the oldest unprocessed message has waited) while the database answers, 503 when it does not.',
+  'scale-keys':
+    '**Keys**: every instance needs the same AMANA_DATA_KEY — deliver it with your secret manager or as AMANA_DATA_KEY_FILE (chmod 600), never store it in the database or beside its backups. The database holds personal data only as ciphertext under per-person keys wrapped by that key.',
+  'scale-erasure':
+    '**Erasure on PostgreSQL** deletes the person’s key and rows in one transaction. PostgreSQL keeps deleted row versions in its files until VACUUM reuses the space, and backups and WAL archives keep what they copied; what remains there is ciphertext under a key that no longer exists (crypto-shredding), so it cannot be read even with AMANA_DATA_KEY. Let autovacuum run (it is on by default) and expire old backups on a schedule. Back up with `pg_dump` or your provider’s snapshots; restoring one does not bring erased people back.',
+  'set-database-url':
+    'Optional: a PostgreSQL address (`postgres://user:password@host:5432/database`, with `?sslmode=require` across a network) for several instances; without it the bot uses SQLite (AMANA_DB).',
+  'h-settings': '9. Settings',
+  setting: 'Setting',
+  meaning: 'Meaning',
+  'set-port': 'HTTP port (default 3000); `HOST` picks the interface (default: all).',
+  'set-app-secret': 'App secret (Meta App Dashboard → App settings → Basic); verifies every webhook delivery.',
+  'set-verify': 'A phrase you choose; the same in Meta’s webhook settings.',
+  'set-access': 'System User access token with `whatsapp_business_messaging`.',
+  'set-phone-id': 'Phone number ID (WhatsApp Manager → API setup).',
+  'set-graph': 'Graph API address with version (default `https://graph.facebook.com/v23.0`).',
+  'set-key':
+    '32 random bytes in base64 (`node server.js keygen`), or `AMANA_DATA_KEY_FILE` with the path of a file holding it.',
+  'set-db': 'SQLite database file (default `./amana.db`; relative paths are read from this folder).',
+  'set-admin': 'Bearer token of the admin API (at least 24 characters); without it the admin API is off.',
+  'set-rate': 'Messages per second to WhatsApp (default 80, WhatsApp’s default limit per number).',
+  'set-forward': 'Optional: signs handoff notifications sent to a recipient’s URL.',
+  'set-lang': 'Language of the bot’s own messages to you: en, pt-BR or ar (default from LANG).',
+  'env-header':
+    'Settings of the Amana bot “{flow}”. Copy this file to .env (chmod 600) and fill it in; README.md explains each one.',
+};
+
+export type DeployReadmeKey = keyof typeof en;
+
+const messages: Catalogue<DeployReadmeKey> = {
+  en,
+  'pt-BR': {
+    title: '{flow} — bot de WhatsApp',
+    intro:
+      'Exportado pelo Amana {version} em {date}. O bot responde aos seus clientes no WhatsApp exatamente como o fluxo foi desenhado e verificado no Amana, no seu próprio servidor, guardando os dados pessoais criptografados.',
+    files: 'Arquivos',
+    'file-server': 'o bot (um arquivo só; depende do better-sqlite3, e do postgres quando roda no PostgreSQL)',
+    'file-flow': 'o fluxo, como foi verificado; o bot não inicia se ele for editado (exporte de novo)',
+    'file-manifest': 'o que foi exportado, quando, com qual resultado da verificação, e o SHA-256 dos arquivos',
+    'file-notices':
+      'o que dizer aos clientes, um por idioma do fluxo (coloque o link no seu site e na primeira mensagem do fluxo)',
+    'file-records': 'o seu registro das operações de tratamento (LGPD art. 37 / GDPR art. 30)',
+    'file-env': 'todas as configurações, para copiar para o .env',
+    'h-requirements': '1. O que é preciso',
+    requirements:
+      '- Node.js 20.19 ou mais novo, e as ferramentas para compilar o better-sqlite3 caso não haja binário pronto para o seu sistema (`python3`, `make`, um compilador C++).\n- Um endereço HTTPS para o bot: a Meta só chama webhooks por HTTPS. Coloque o bot atrás de um proxy reverso (Caddy, nginx) com o certificado.\n- Um app da Meta com o produto WhatsApp, um número de telefone comercial e um token de acesso de Usuário do Sistema com a permissão `whatsapp_business_messaging`.',
+    'h-install': '2. Instalar e configurar',
+    'install-keys':
+      'O `keygen` imprime uma chave aleatória: use uma para AMANA_DATA_KEY e outra para ADMIN_TOKEN. **Guarde uma cópia da AMANA_DATA_KEY em lugar seguro e separado do banco de dados**: sem ela nada do que foi guardado pode ser lido, e quem tiver as duas coisas lê tudo.',
+    'install-env':
+      'Preencha o `.env` (as configurações estão listadas no fim deste arquivo). O bot verifica todas as configurações ao iniciar e diz exatamente o que falta ou está errado.',
+    'h-meta': '3. Conectar o WhatsApp',
+    meta: 'No Painel de Apps da Meta, WhatsApp → Configuração: defina a URL de retorno como `https://<seu-domínio>/webhook` e o token de verificação como o seu WHATSAPP_VERIFY_TOKEN, e assine o campo `messages`. A Meta testa o endereço na hora, então inicie o bot antes.',
+    'h-run': '4. Executar',
+    run: 'O bot registra uma linha JSON por evento na saída padrão; os logs nunca contêm dados de clientes. Ele para de forma limpa com SIGTERM. Para mantê-lo no ar, uma unidade systemd como esta funciona:',
+    'h-simulate': '5. Testar sem o WhatsApp',
+    simulate:
+      'Conversa no terminal passando pela mesma caixa de entrada, motor e banco criptografado (nós http respondem com as respostas simuladas). Use outro AMANA_DB para manter conversas de teste fora da produção.',
+    'h-agents': '6. Transferir conversas para pessoas',
+    agents:
+      'Quando o fluxo transfere uma conversa para uma pessoa, o bot fica em silêncio e a conversa espera na API de administração (com ADMIN_TOKEN definido). Um atendente lista as conversas em espera, lê o que foi compartilhado, responde e devolve a conversa ao bot:',
+    'agents-forward':
+      'Se um destinatário tiver o mesmo id de uma fila de atendimento e uma `url`, cada transferência (e cada mensagem do cliente enquanto uma pessoa está com a conversa) também é enviada para lá em JSON, assinada com HANDOFF_FORWARD_SECRET quando definido (`X-Amana-Signature-256: sha256=<HMAC-SHA256 do corpo>`).',
+    'h-privacy': '7. Operações de privacidade',
+    privacy:
+      'Valores vencidos são apagados a cada hora (e ao iniciar); o `purge` faz isso na hora. O `erase` atende ao direito de eliminação: apaga a chave da pessoa e todas as linhas sobre ela e esvazia o log de escrita antecipada, então os dados ficam ilegíveis até em backups antigos. O `export-subject` imprime, em JSON, tudo o que é guardado sobre uma pessoa, para pedidos de acesso e portabilidade. Os clientes também podem apagar os próprios dados com a palavra-chave de exclusão do fluxo. No meio de uma conversa, a exclusão (pela palavra-chave, ou por uma etapa Apagar dados sem ligação depois dela) encerra a conversa depois da confirmação: a próxima mensagem do cliente começa uma nova a partir do Início, como para uma pessoa nova, e uma etapa que leria um valor apagado nunca é enviada com um buraco (o log mostra `refused` com a etapa e os nomes dos campos, nunca os valores).',
+    backups:
+      '**Backups**: copie o banco com `sqlite3 amana.db ".backup backup.db"` (não com `cp` com o bot rodando). Guarde backups e chave separados. Restaurar um backup não traz de volta pessoas apagadas: as chaves delas foram eliminadas.',
+    'h-scale': '8. Várias instâncias no PostgreSQL',
+    scale:
+      'Uma instância com SQLite não precisa de servidor de banco. Quando o tráfego passar de um servidor, rode a mesma pasta em N servidores (ou N processos) com um só banco PostgreSQL e um balanceador de carga na frente: defina `DATABASE_URL=postgres://usuario:senha@host:5432/banco` no `.env` de cada instância (o mesmo `.env` em todas: o mesmo AMANA_DATA_KEY, ADMIN_TOKEN e configurações do WhatsApp) e aponte o webhook da Meta para o balanceador. A primeira instância a iniciar cria as tabelas; versões novas as migram uma única vez, seja qual for a instância que iniciar primeiro.',
+    'scale-work':
+      'Qualquer instância pode receber qualquer entrega: cada mensagem é gravada uma vez (qualquer instância reconhece as reentregas da Meta), processada uma vez, e as mensagens de uma pessoa em ordem, por uma instância de cada vez. Se uma instância cair, as outras assumem o trabalho dela após 10 segundos. As respostas saem em ordem por pessoa, no máximo AMANA_SEND_RATE por segundo para o número comercial inteiro, não por instância. A limpeza de hora em hora roda em uma instância de cada vez.',
+    'scale-health':
+      'Aponte a verificação de saúde do balanceador para `GET /healthz`: 200 com `inboxLagMs` (há quanto tempo espera a mensagem não processada mais antiga) enquanto o banco responde, 503 quando não responde.',
+    'scale-keys':
+      '**Chaves**: todas as instâncias precisam do mesmo AMANA_DATA_KEY — entregue-o pelo seu cofre de segredos ou como AMANA_DATA_KEY_FILE (chmod 600), nunca o guarde no banco nem junto dos backups dele. O banco guarda dados pessoais só como texto cifrado sob chaves por pessoa, protegidas por essa chave.',
+    'scale-erasure':
+      '**Apagamento no PostgreSQL** elimina a chave e as linhas da pessoa numa só transação. O PostgreSQL mantém versões apagadas de linhas nos arquivos até o VACUUM reaproveitar o espaço, e backups e arquivos de WAL guardam o que copiaram; o que resta ali é texto cifrado sob uma chave que não existe mais (crypto-shredding), ilegível mesmo com o AMANA_DATA_KEY. Deixe o autovacuum ligado (é o padrão) e descarte backups antigos periodicamente. Faça backup com `pg_dump` ou com os snapshots do seu provedor; restaurar um não traz de volta pessoas apagadas.',
+    'set-database-url':
+      'Opcional: um endereço PostgreSQL (`postgres://usuario:senha@host:5432/banco`, com `?sslmode=require` através da rede) para várias instâncias; sem ele o bot usa SQLite (AMANA_DB).',
+    'h-settings': '9. Configurações',
+    setting: 'Configuração',
+    meaning: 'Significado',
+    'set-port': 'Porta HTTP (padrão 3000); `HOST` escolhe a interface (padrão: todas).',
+    'set-app-secret':
+      'Chave secreta do app (Painel de Apps da Meta → Configurações do app → Básico); verifica cada entrega do webhook.',
+    'set-verify': 'Uma frase escolhida por você; a mesma nas configurações de webhook da Meta.',
+    'set-access': 'Token de acesso de Usuário do Sistema com `whatsapp_business_messaging`.',
+    'set-phone-id': 'Identificação do número de telefone (WhatsApp Manager → Configuração da API).',
+    'set-graph': 'Endereço da Graph API com a versão (padrão `https://graph.facebook.com/v23.0`).',
+    'set-key':
+      '32 bytes aleatórios em base64 (`node server.js keygen`), ou `AMANA_DATA_KEY_FILE` com o caminho de um arquivo que a contenha.',
+    'set-db': 'Arquivo do banco SQLite (padrão `./amana.db`; caminhos relativos partem desta pasta).',
+    'set-admin': 'Token da API de administração (pelo menos 24 caracteres); sem ele a API fica desligada.',
+    'set-rate': 'Mensagens por segundo para o WhatsApp (padrão 80, o limite padrão do WhatsApp por número).',
+    'set-forward': 'Opcional: assina as notificações de transferência enviadas à URL de um destinatário.',
+    'set-lang': 'Idioma das mensagens do bot para você: en, pt-BR ou ar (padrão a partir de LANG).',
+    'env-header':
+      'Configurações do bot Amana “{flow}”. Copie este arquivo para .env (chmod 600) e preencha; o README.md explica cada uma.',
+  },
+  ar: {
+    title: '{flow} — بوت واتساب',
+    intro:
+      'صدّره أمانة {version} في {date}. يجيب البوت عملاءك على واتساب كما صُمّم المسار وفُحص في أمانة تمامًا، على خادمك أنت، مع حفظ البيانات الشخصية مشفّرة.',
+    files: 'الملفات',
+    'file-server': 'البوت (ملف واحد، يعتمد على better-sqlite3، وعلى postgres عند التشغيل على PostgreSQL)',
+    'file-flow': 'المسار كما فُحص؛ يرفض البوت التشغيل إذا عُدّل (صدّر من جديد بدلًا من ذلك)',
+    'file-manifest': 'ما صُدّر ومتى وبأي نتيجة فحص، وبصمات SHA-256 للملفات',
+    'file-notices': 'ما يُقال للعملاء، ملف لكل لغة من لغات المسار (ضع رابطه في موقعك وفي أول رسالة من المسار)',
+    'file-records': 'سجل أنشطة المعالجة الخاص بك (GDPR المادة 30 / LGPD المادة 37)',
+    'file-env': 'كل الإعدادات، لنسخها إلى ‎.env',
+    'h-requirements': '1. ما تحتاجه',
+    requirements:
+      '- Node.js ‏20.19 أو أحدث، وأدوات بناء better-sqlite3 إن لم يوجد ملف تنفيذي جاهز لنظامك (`python3` و`make` ومترجم C++‎).\n- عنوان HTTPS للبوت: لا تستدعي Meta الويب هوك إلا عبر HTTPS. ضع البوت خلف وكيل عكسي (Caddy أو nginx) يحمل الشهادة.\n- تطبيق Meta فيه منتج واتساب، ورقم هاتف تجاري، ورمز وصول لمستخدم النظام بإذن `whatsapp_business_messaging`.',
+    'h-install': '2. التثبيت والإعداد',
+    'install-keys':
+      'يطبع `keygen` مفتاحًا عشوائيًا: استخدم واحدًا لـ AMANA_DATA_KEY وآخر لـ ADMIN_TOKEN. **احتفظ بنسخة من AMANA_DATA_KEY في مكان آمن بعيدًا عن قاعدة البيانات**: بدونه لا يمكن قراءة أي شيء محفوظ، ومن يملكهما معًا يقرأ كل شيء.',
+    'install-env':
+      'املأ ملف `.env` (الإعدادات مذكورة في آخر هذا الملف). يفحص البوت كل الإعدادات عند التشغيل ويذكر بالضبط ما ينقص أو ما هو خاطئ.',
+    'h-meta': '3. ربط واتساب',
+    meta: 'في لوحة تطبيقات Meta، واتساب ← الإعداد: اجعل عنوان رد الاتصال `https://<نطاقك>/webhook` ورمز التحقق هو WHATSAPP_VERIFY_TOKEN، ثم اشترك في الحقل `messages`. تختبر Meta العنوان فورًا، لذا شغّل البوت أولًا.',
+    'h-run': '4. التشغيل',
+    run: 'يسجّل البوت سطر JSON لكل حدث على المخرج القياسي، ولا تحتوي السجلات على بيانات العملاء أبدًا. ويتوقف بسلام عند SIGTERM. لإبقائه يعمل، تصلح وحدة systemd مثل هذه:',
+    'h-simulate': '5. التجربة دون واتساب',
+    simulate:
+      'محادثة في الطرفية تمر عبر صندوق الوارد والمحرك وقاعدة البيانات المشفّرة نفسها (وتجيب عُقد http بردودها التجريبية). استخدم AMANA_DB مختلفًا لإبعاد محادثات الاختبار عن بيانات التشغيل.',
+    'h-agents': '6. تحويل المحادثات إلى موظفين',
+    agents:
+      'حين يحوّل المسار محادثة إلى شخص، يصمت البوت وتنتظر المحادثة في واجهة الإدارة (عند ضبط ADMIN_TOKEN). يعرض الموظف المحادثات المنتظرة، ويقرأ ما شورك، ويرد، ثم يعيدها إلى البوت:',
+    'agents-forward':
+      'إذا كان لجهة متلقية المعرّف نفسه لطابور تحويل وعنوان `url`، يُرسل كل تحويل (وكل رسالة من العميل أثناء تولي شخص للمحادثة) إلى ذلك العنوان بصيغة JSON، موقّعًا بـ HANDOFF_FORWARD_SECRET إن ضُبط (`X-Amana-Signature-256: sha256=<HMAC-SHA256 للمحتوى>`).',
+    'h-privacy': '7. عمليات الخصوصية',
+    privacy:
+      'تُحذف القيم المنتهية كل ساعة (وعند التشغيل)، ويفعل `purge` ذلك فورًا. و`erase` هو حق المحو: يحذف مفتاح الشخص وكل الصفوف عنه ويفرّغ سجل الكتابة المسبقة، فتصبح بياناته غير مقروءة حتى في النسخ الاحتياطية القديمة. ويطبع `export-subject` بصيغة JSON كل ما يُحتفظ به عن شخص، لطلبات الاطلاع والنقل. ويستطيع العملاء أيضًا محو بياناتهم بأنفسهم بكلمة المحو في المسار. وفي منتصف المحادثة، يُنهي المحو (بالكلمة، أو بخطوة «حذف البيانات» بلا وصلة بعدها) المحادثة بعد التأكيد: تبدأ رسالة العميل التالية محادثة جديدة من البداية كما لشخص جديد، ولا تُرسل أبدًا خطوة كانت ستقرأ قيمة محذوفة وفيها فراغ (يُظهر السجل `refused` مع الخطوة وأسماء الحقول، لا القيم أبدًا).',
+    backups:
+      '**النسخ الاحتياطي**: انسخ قاعدة البيانات بالأمر `sqlite3 amana.db ".backup backup.db"` (لا بـ `cp` أثناء عمل البوت). احفظ النسخ الاحتياطية والمفتاح منفصلين. استعادة نسخة احتياطية لا تعيد الأشخاص الذين مُحيت بياناتهم: فقد حُذفت مفاتيحهم.',
+    'h-scale': '8. عدة نسخ على PostgreSQL',
+    scale:
+      'نسخة واحدة على SQLite لا تحتاج إلى خادم قاعدة بيانات. حين تتجاوز الحركة خادمًا واحدًا، شغّل المجلد نفسه على N خادم (أو N عملية) مع قاعدة بيانات PostgreSQL واحدة وموازن أحمال أمامها: اضبط `DATABASE_URL=postgres://user:password@host:5432/database` في ملف `.env` لكل نسخة (ملف `.env` نفسه في كل مكان: AMANA_DATA_KEY وADMIN_TOKEN وإعدادات واتساب نفسها)، ووجّه الويب هوك في Meta إلى الموازن. أول نسخة تبدأ تنشئ الجداول، والإصدارات اللاحقة تُرحّلها مرة واحدة أيًّا كانت النسخة التي تبدأ أولًا.',
+    'scale-work':
+      'يمكن لأي نسخة أن تستقبل أي رسالة: تُكتب كل رسالة مرة واحدة (وتتعرف أي نسخة على إعادة إرسال Meta)، وتُعالج مرة واحدة، وتُعالج رسائل الشخص الواحد بالترتيب وبنسخة واحدة في كل مرة. إذا توقفت نسخة تتولى الأخرى عملها بعد 10 ثوانٍ. تخرج الردود بالترتيب لكل شخص، بحد أقصى AMANA_SEND_RATE في الثانية لرقم النشاط التجاري كله لا لكل نسخة. ويجري الحذف الدوري كل ساعة على نسخة واحدة في كل مرة.',
+    'scale-health':
+      'وجّه فحص السلامة في الموازن إلى `GET /healthz`: يعيد 200 مع `inboxLagMs` (مدة انتظار أقدم رسالة لم تُعالج) ما دامت قاعدة البيانات تجيب، و503 حين لا تجيب.',
+    'scale-keys':
+      '**المفاتيح**: تحتاج كل النسخ إلى AMANA_DATA_KEY نفسه — سلّمه عبر مدير الأسرار لديك أو في AMANA_DATA_KEY_FILE ‏(chmod 600)، ولا تحفظه في قاعدة البيانات ولا بجوار نسخها الاحتياطية. لا تحفظ قاعدة البيانات البيانات الشخصية إلا نصًا مشفّرًا بمفاتيح لكل شخص يحميها ذلك المفتاح.',
+    'scale-erasure':
+      '**المحو على PostgreSQL** يحذف مفتاح الشخص وصفوفه في معاملة واحدة. يُبقي PostgreSQL نسخ الصفوف المحذوفة في ملفاته حتى يعيد VACUUM استخدام المساحة، وتحتفظ النسخ الاحتياطية وأرشيفات WAL بما نسخته؛ وما يبقى هناك نص مشفّر بمفتاح لم يعد موجودًا (crypto-shredding)، فلا يُقرأ حتى مع AMANA_DATA_KEY. اترك autovacuum يعمل (وهو مفعّل افتراضيًا) واحذف النسخ الاحتياطية القديمة دوريًا. خذ النسخ الاحتياطية بـ `pg_dump` أو بلقطات مزوّدك؛ واستعادة إحداها لا تعيد من مُحيت بياناتهم.',
+    'set-database-url':
+      'اختياري: عنوان PostgreSQL ‏(`postgres://user:password@host:5432/database`، مع `?sslmode=require` عبر الشبكة) لعدة نسخ؛ ومن دونه يستخدم البوت SQLite ‏(AMANA_DB).',
+    'h-settings': '9. الإعدادات',
+    setting: 'الإعداد',
+    meaning: 'المعنى',
+    'set-port': 'منفذ HTTP (الافتراضي 3000)؛ ويختار `HOST` الواجهة (الافتراضي: كلها).',
+    'set-app-secret':
+      'المفتاح السري للتطبيق (لوحة تطبيقات Meta ← إعدادات التطبيق ← أساسي)؛ يتحقق به من كل رسالة ويب هوك.',
+    'set-verify': 'عبارة تختارها؛ والعبارة نفسها في إعدادات الويب هوك في Meta.',
+    'set-access': 'رمز وصول لمستخدم النظام بإذن `whatsapp_business_messaging`.',
+    'set-phone-id': 'معرّف رقم الهاتف (WhatsApp Manager ← إعداد واجهة البرمجة).',
+    'set-graph': 'عنوان Graph API مع الإصدار (الافتراضي `https://graph.facebook.com/v23.0`).',
+    'set-key': '‏32 بايتًا عشوائيًا بترميز base64 ‏(`node server.js keygen`)، أو `AMANA_DATA_KEY_FILE` بمسار ملف يحويه.',
+    'set-db': 'ملف قاعدة بيانات SQLite (الافتراضي `./amana.db`؛ تُقرأ المسارات النسبية من هذا المجلد).',
+    'set-admin': 'رمز وصول واجهة الإدارة (24 حرفًا على الأقل)؛ بدونه تكون الواجهة متوقفة.',
+    'set-rate': 'عدد الرسائل في الثانية إلى واتساب (الافتراضي 80، وهو الحد الافتراضي لكل رقم).',
+    'set-forward': 'اختياري: يوقّع إشعارات التحويل المرسلة إلى عنوان جهة متلقية.',
+    'set-lang': 'لغة رسائل البوت إليك: en أو pt-BR أو ar (الافتراضي من LANG).',
+    'env-header': 'إعدادات بوت أمانة “{flow}”. انسخ هذا الملف إلى ‎.env ‏(chmod 600) واملأه؛ يشرح README.md كل إعداد.',
+  },
+};
+
+/** A text of the bundle's README.md and .env.example in a language, with its placeholders filled in. */
+export const deployReadmeText = translator(messages);
