@@ -318,3 +318,41 @@ describe('lineage: collected-not-used counts reads of copies, and only them', ()
     expect(findings(wired, 'collected-not-used')).toEqual([]);
   });
 });
+
+describe('lineage: sensitive-echo through a recipient’s answer', () => {
+  const health = {
+    ...plainField('condition', 'Health condition', 'user.health_and_medical'),
+    legalBasis: 'consent',
+  };
+  /** The condition asked after consent, sent to a lab, and the lab's answer shown in the chat. */
+  const answered = (from: string) =>
+    withSteps(
+      [
+        node.question('ask-condition', 'text', 'condition', 'Qual é a sua condição?', 'What is your condition?'),
+        node.http('to-lab', {
+          recipient: 'tickets',
+          url: 'https://api.tickets.example/v1/cases',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{"case": {"condition": "{{condition}}"}}',
+          saveResponse: [{ from, to: 'lab_note' }],
+        }),
+        node.message('show', 'Registramos: {{lab_note}}.', 'We noted: {{lab_note}}.'),
+      ],
+      { data: [emailField, health], variables: [{ key: 'topic' }, { key: 'lab_note' }] },
+    );
+
+  it('warns when the answer echoes the condition at the place the request put it, through the request', () => {
+    expect(findings(answered('$.case.condition'), 'sensitive-echo')).toMatchObject([
+      {
+        nodeId: 'show',
+        dataKey: 'condition',
+        path: [...toThanks, 'ask-condition', 'to-lab', 'show'],
+        copy: { key: 'lab_note', origin: 'condition', nodeId: 'to-lab' },
+      },
+    ]);
+  });
+
+  it('stays silent for another part of the answer (the lab’s case number)', () => {
+    expect(findings(answered('$.case.id'), 'sensitive-echo')).toEqual([]);
+  });
+});
