@@ -61,7 +61,7 @@ describe('the studio in a browser', () => {
     await page.getByRole('status').getByText('“Agendamento da Clínica Sorriso” was imported.').waitFor();
     const item = page.getByRole('button', { name: /Agendamento da Clínica Sorriso/ });
     await item.waitFor();
-    await expect.poll(() => item.textContent()).toContain('Version 1 · 6 nodes · pt-BR, en, ar');
+    await expect.poll(() => item.textContent()).toContain('Version 1 · 6 steps · pt-BR, en, ar');
 
     await item.click();
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(6);
