@@ -9,6 +9,8 @@ export interface RecordedRequest {
   body: unknown;
   raw: string;
   at: number;
+  /** What it was answered (the message id a send got, for status webhooks about it). */
+  answered?: unknown;
 }
 
 /** How to answer a request: a status and body, or hold it (never answer) to simulate a crash mid-request. */
@@ -123,6 +125,7 @@ export class FakeGraph {
             messages: [{ id: `wamid.fake.${++this.counter}` }],
           }
         : { error: { message: 'fake failure', type: 'OAuthException', code: 131000, fbtrace_id: 'fake' } });
+    recorded.answered = payload;
     response.writeHead(answer.status, { 'content-type': 'application/json' });
     response.end(JSON.stringify(payload), () => {
       if (answer.status >= 200 && answer.status < 300) {
