@@ -3,7 +3,7 @@
 // runs — its webhook verifies and it answers a signed message through a fake Graph API; a changed
 // retention shows in the data diff of the dialog and of version history; the log keeps both exports.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -157,17 +157,13 @@ describe('exporting a bot from the studio (browser edition)', () => {
     expect(JSON.stringify(replies)).toContain('Casa Aurora');
   }, 420_000);
 
-  it('shows a changed retention in the dialog’s data diff and in version history, and logs both exports', async () => {
-    const changed: { data: { key: string; retentionDays?: number }[] } = JSON.parse(
-      readFileSync(join(examples, 'lead-capture.flow.json'), 'utf8'),
-    );
-    const email = changed.data.find((field) => field.key === 'email');
-    if (!email) throw new Error('lead-capture has no email field');
-    email.retentionDays = 90;
-    const file = join(dir, 'lead-capture-90-days.flow.json');
-    writeFileSync(file, JSON.stringify(changed, null, 2));
-    await importFile(file);
-    await page.getByRole('status').getByText('as version 2', { exact: false }).waitFor();
+  it('shows a retention changed in Flow settings in the dialog’s data diff and in version history, and logs both exports', async () => {
+    // As a designer would: the e-mail's retention chosen in the Flow settings, then saved.
+    await page.getByRole('tab', { name: 'Flow settings' }).click();
+    await page.getByLabel('Kept for: email').selectOption('90');
+    await page.getByText('Unsaved changes').waitFor();
+    await page.getByRole('toolbar').getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved as version 2.').waitFor();
 
     const sentence = 'How long “Email” is kept changed from 180 days to 90 days.';
     await openExportDialog();
