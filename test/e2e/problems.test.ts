@@ -51,7 +51,7 @@ const problemItems = () => problemsPanel().getByRole('listitem');
 const errorItems = () => problemsPanel().locator('.problems__group--error').getByRole('listitem');
 const nodeAt = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
-describe('problems in the studio', () => {
+describe('problems in the studio', { timeout: 120_000 }, () => {
   it('checks the imported demo live and lists each of its eleven rules with a plain message', async () => {
     await importThroughChooser(page, demoFile);
     await page.getByRole('button', { name: /Sunny Cover/ }).click();

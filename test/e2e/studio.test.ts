@@ -49,7 +49,7 @@ function importThroughChooser(file: string): Promise<void> {
 
 const nodeAt = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
-describe('the studio in a browser', () => {
+describe('the studio in a browser', { timeout: 120_000 }, () => {
   it('prints exactly one line, the address with its token, and takes the token out of the address bar', async () => {
     expect(web.stdout).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/)]);
     await expect.poll(() => page.url()).not.toContain('token=');
