@@ -19,6 +19,8 @@ const en = {
   'refusal-host is not the recipient’s': 'the address is not on the host declared for this recipient',
   'refusal-invalid URL': 'the address is not a valid URL',
   'refusal-undeclared recipient': 'the recipient is not declared',
+  'http-secret-missing':
+    '[not sent to {recipient}: {variables} is not set in the environment; the exported bot does not start without it]',
   'handed-off': '[handed off to a person (queue {queue})]',
   'handed-off-shared': '[handed off to a person (queue {queue}), shared: {keys}]',
   'with-agent': '(a person has the conversation now; type /release to hand it back to the bot)',
@@ -53,6 +55,8 @@ const output: Catalogue<OutputKey> = {
     'refusal-host is not the recipient’s': 'o endereço não está no host declarado para este destinatário',
     'refusal-invalid URL': 'o endereço não é uma URL válida',
     'refusal-undeclared recipient': 'o destinatário não está declarado',
+    'http-secret-missing':
+      '[não enviado para {recipient}: {variables} não está definido no ambiente; o bot exportado não inicia sem isso]',
     'handed-off': '[transferido para uma pessoa (fila {queue})]',
     'handed-off-shared': '[transferido para uma pessoa (fila {queue}), compartilhado: {keys}]',
     'with-agent': '(uma pessoa está com a conversa agora; digite /release para devolvê-la ao bot)',
@@ -82,6 +86,7 @@ const output: Catalogue<OutputKey> = {
     'refusal-host is not the recipient’s': 'العنوان ليس على المضيف المُعلن لهذا المستلم',
     'refusal-invalid URL': 'العنوان ليس رابطًا صالحًا',
     'refusal-undeclared recipient': 'المستلم غير مُعلن',
+    'http-secret-missing': '[لم يُرسل إلى {recipient}: {variables} غير مضبوط في البيئة؛ ولا يبدأ البوت المُصدَّر بدونه]',
     'handed-off': '[حُوّلت المحادثة إلى شخص (قائمة {queue})]',
     'handed-off-shared': '[حُوّلت المحادثة إلى شخص (قائمة {queue})، وشورك: {keys}]',
     'with-agent': '(المحادثة الآن مع شخص؛ اكتب ‎/release لإعادتها إلى البوت)',

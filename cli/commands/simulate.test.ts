@@ -11,11 +11,15 @@ const root = new URL('../../', import.meta.url).pathname;
 const bin = join(root, 'bin/amana.js');
 
 /** Runs `amana simulate …` with the customer's lines piped into standard input. */
-function simulate(args: string[], lines: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function simulate(
+  args: string[],
+  lines: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, 'simulate', ...args], {
       cwd: root,
-      env: { ...process.env, LANG: 'C' },
+      env: { ...process.env, LANG: 'C', ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -151,6 +155,38 @@ describe('amana simulate', () => {
       const live = await simulate([file, '--live-http'], ['1', 'LL 7', '3']);
       expect(requests).toEqual(['GET /v2/orders/LL%207/status']);
       expect(live.stdout).toContain('bot: Good news: order LL 7 has been delivered');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('under --live-http, sends {{secret.NAME}} from the environment in its header and never prints it', async () => {
+    const seen: string[] = [];
+    const server = createServer((request, response) => {
+      seen.push(String(request.headers['authorization']));
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ status: 'delivered', echo: request.headers['authorization'] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const flow = JSON.parse(readFileSync(join(root, 'flows/examples/order-status.flow.json'), 'utf8'));
+      const lookup = flow.nodes.find((node: { id: string }) => node.id === 'lookup-order');
+      lookup.url = `http://127.0.0.1:${port}/v2/orders/{{order_number}}/status`;
+      lookup.headers = { Authorization: 'Bearer {{secret.ORDERS_TOKEN}}' };
+      flow.recipients[0].host = '127.0.0.1';
+      const file = join(mkdtempSync(join(tmpdir(), 'amana-simulate-')), 'orders.flow.json');
+      writeFileSync(file, JSON.stringify(flow));
+      const token = 'tok-5f1d2c9a7e';
+      const live = await simulate([file, '--live-http'], ['1', 'LL 7', '3'], { AMANA_SECRET_ORDERS_TOKEN: token });
+      expect(seen).toEqual([`Bearer ${token}`]);
+      expect(live.stdout).toContain('bot: Good news: order LL 7 has been delivered');
+      expect(live.stdout + live.stderr).not.toContain(token);
+      const unset = await simulate([file, '--live-http'], ['1', 'LL 7', '3']);
+      expect(seen).toHaveLength(1);
+      expect(unset.stdout).toContain(
+        '[not sent to Lumen & Loom order service: AMANA_SECRET_ORDERS_TOKEN is not set in the environment',
+      );
     } finally {
       server.close();
     }

@@ -3,6 +3,7 @@ import { translator, type Catalogue } from '../../flows/i18n/index.ts';
 import {
   mockResponse,
   start,
+  withSecrets,
   step,
   type EngineResult,
   type EngineEffect,
@@ -226,7 +227,24 @@ async function answerCalls(
       show(result);
       continue;
     }
-    const response = options.liveHttp && call ? await callLive(call) : mockResponse(flow, nodeId);
+    const node = flow.nodes.find((candidate) => candidate.id === nodeId);
+    const filled =
+      options.liveHttp && call
+        ? withSecrets(node?.type === 'http' ? node : undefined, call.headers, (name) => context.env[name])
+        : undefined;
+    if (call && filled && 'missing' in filled) {
+      // The exported bot does not start without them; a rehearsal says which one is missing.
+      const recipient = recipientName(flow, call.recipient);
+      const variables = filled.missing.join(', ');
+      writeLine(context.stdout, simulateText(context.language, 'http-secret-missing', { recipient, variables }));
+      result = step(flow, result.state, { type: 'http-response', status: 0, body: null, error: 'secret not set' });
+      show(result);
+      continue;
+    }
+    const response =
+      call && filled && 'headers' in filled
+        ? await callLive(call, filled.headers, filled.values)
+        : mockResponse(flow, nodeId);
     if (call && (response.status === 0 || response.status >= 400)) {
       const recipient = recipientName(flow, call.recipient);
       writeLine(

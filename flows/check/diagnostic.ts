@@ -18,6 +18,7 @@ const privacyRules = [
   'sensitive-echo',
   'insecure-transfer',
   'unsafe-template',
+  'misplaced-secret',
 ] as const;
 const graphRules = [
   'no-start',

@@ -32,3 +32,4 @@ export { mockResponse } from '../nodes/http/mock.ts';
 export { consentReplies } from '../nodes/consent/behaviour.ts';
 export { responseBody } from '../nodes/http/request.ts';
 export { countryOfPhone } from '../nodes/question/validate/phone.ts';
+export { withSecrets, maskSecrets, flowSecrets, secretVariable, type FilledSecrets } from '../nodes/http/secrets.ts';

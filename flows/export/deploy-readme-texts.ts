@@ -68,6 +68,8 @@ const en = {
   'set-rate': 'Messages per second to WhatsApp (default 80, WhatsApp’s default limit per number).',
   'set-forward': 'Optional: signs handoff notifications sent to a recipient’s URL.',
   'set-lang': 'Language of the bot’s own messages to you: en, pt-BR or ar (default from LANG).',
+  'set-secret':
+    'Required by this flow: the API token {recipients} gave you. The bot sends it only in the request headers that read `{{secret.{name}}}`, to the recipient’s own host, and never writes it to the database or the logs; it does not start without it.',
   'env-header':
     'Settings of the Amana bot “{flow}”. Copy this file to .env (chmod 600) and fill it in; README.md explains each one.',
 };
@@ -143,6 +145,8 @@ const messages: Catalogue<DeployReadmeKey> = {
     'set-rate': 'Mensagens por segundo para o WhatsApp (padrão 80, o limite padrão do WhatsApp por número).',
     'set-forward': 'Opcional: assina as notificações de transferência enviadas à URL de um destinatário.',
     'set-lang': 'Idioma das mensagens do bot para você: en, pt-BR ou ar (padrão a partir de LANG).',
+    'set-secret':
+      'Exigido por este fluxo: o token de API que {recipients} lhe deu. O bot o envia só nos cabeçalhos das requisições que leem `{{secret.{name}}}`, para o host do próprio destinatário, e nunca o grava no banco nem nos logs; sem ele, o bot não inicia.',
     'env-header':
       'Configurações do bot Amana “{flow}”. Copie este arquivo para .env (chmod 600) e preencha; o README.md explica cada uma.',
   },
@@ -211,6 +215,8 @@ const messages: Catalogue<DeployReadmeKey> = {
     'set-rate': 'عدد الرسائل في الثانية إلى واتساب (الافتراضي 80، وهو الحد الافتراضي لكل رقم).',
     'set-forward': 'اختياري: يوقّع إشعارات التحويل المرسلة إلى عنوان جهة متلقية.',
     'set-lang': 'لغة رسائل البوت إليك: en أو pt-BR أو ar (الافتراضي من LANG).',
+    'set-secret':
+      'يتطلبه هذا التدفق: رمز واجهة البرمجة الذي أعطتك إياه {recipients}. لا يرسله البوت إلا في ترويسات الطلبات التي تقرأ `{{secret.{name}}}`، إلى مضيف الجهة المستلمة نفسها، ولا يكتبه أبدًا في قاعدة البيانات أو السجلات؛ ولا يبدأ بدونه.',
     'env-header': 'إعدادات بوت أمانة “{flow}”. انسخ هذا الملف إلى ‎.env ‏(chmod 600) واملأه؛ يشرح README.md كل إعداد.',
   },
 };

@@ -1,5 +1,6 @@
 import type { UiLanguage } from '../i18n/index.ts';
 import type { Flow } from '../model/schema.ts';
+import { flowSecrets, headerSecrets, secretVariable } from '../nodes/http/secrets.ts';
 import { formatDate, md, oneLine } from './language.ts';
 import { deployReadmeText as say, type DeployReadmeKey as Key } from './deploy-readme-texts.ts';
 
@@ -42,7 +43,28 @@ export function envExample(flow: Flow, language: UiLanguage): string {
   const lines = [`# ${say(language, 'env-header', { flow: oneLine(flow.name) })}`, ''];
   for (const [name, help] of settings)
     lines.push(`# ${say(language, help).replace(/`/g, '')}`, examples[name] ?? `# ${name}=`, '');
+  for (const secret of secretSettings(flow, language))
+    lines.push(`# ${secret.meaning.replace(/`/g, '')}`, `${secret.variable}=`, '');
   return lines.join('\n');
+}
+
+/** The `AMANA_SECRET_NAME` settings the flow's requests read, each with who issues it. */
+function secretSettings(flow: Flow, language: UiLanguage): { variable: string; meaning: string }[] {
+  return flowSecrets(flow).map((name) => {
+    const issuers = new Set<string>();
+    for (const node of flow.nodes) {
+      if (
+        node.type !== 'http' ||
+        !Object.values(node.headers ?? {}).some((value) => headerSecrets(value).includes(name))
+      )
+        continue;
+      issuers.add(
+        oneLine(flow.recipients.find((recipient) => recipient.id === node.recipient)?.name ?? node.recipient),
+      );
+    }
+    const recipients = [...issuers].join(', ');
+    return { variable: secretVariable(name), meaning: say(language, 'set-secret', { recipients, name }) };
+  });
 }
 
 /** The bundle's README.md: how to deploy and run the bot, in the exporting person's language. */
@@ -151,6 +173,7 @@ export function deployReadme(
     `| ${t('setting')} | ${t('meaning')} |`,
     '| --- | --- |',
     ...settings.map(([name, key]) => `| \`${name}\` | ${t(key)} |`),
+    ...secretSettings(flow, language).map((secret) => `| \`${secret.variable}\` | ${secret.meaning} |`),
     '',
   ].join('\n');
 }

@@ -34,14 +34,14 @@ export interface Opened {
  */
 export async function openBundle(
   io: RuntimeIo,
-  extraChecks: (settings: Settings) => string[] = () => [],
+  extraChecks: (settings: Settings, flow: Flow | undefined) => string[] = () => [],
 ): Promise<Opened | number> {
   const settings = readSettings(io.env, io.baseDir, io.language);
   const checked = storeConfig(settings, io.language);
   const bundle = loadBundle(io.baseDir, io.language);
   const problems = [
     ...(checked.ok ? [] : checked.problems),
-    ...extraChecks(settings),
+    ...extraChecks(settings, bundle.ok ? bundle.flow : undefined),
     ...(bundle.ok ? [] : bundle.problems),
   ];
   for (const warning of checked.warnings) line(io.stderr, warning);

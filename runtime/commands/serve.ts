@@ -1,6 +1,7 @@
 import { offersHuman } from '../../flows/check/index.ts';
 import { assembleBot, errorName } from '../bot.ts';
 import { serveConfig, type ServeConfig } from '../config/config.ts';
+import { secretLookup, secretProblems } from '../config/secrets.ts';
 import { callRecipient } from '../conversation/recipient-call.ts';
 import { GraphClient } from '../graph/client.ts';
 import { deskRoute } from '../desk/route.ts';
@@ -23,11 +24,15 @@ const purgeEveryMs = 60 * 60 * 1000;
  */
 export async function serve(io: RuntimeIo): Promise<number | undefined> {
   let serveSettings: ServeConfig | undefined;
-  const opened = await openBundle(io, (settings) => {
+  const opened = await openBundle(io, (settings, flow) => {
     const checked = serveConfig(settings, io.language);
     for (const warning of checked.warnings) if (!settings.warnings.includes(warning)) line(io.stderr, warning);
     if (checked.ok) serveSettings = checked.config;
-    return checked.ok ? [] : checked.problems.filter((problem) => !settings.problems.includes(problem));
+    const secrets = flow ? secretProblems(flow, settings, io.language) : [];
+    return [
+      ...(checked.ok ? [] : checked.problems.filter((problem) => !settings.problems.includes(problem))),
+      ...secrets,
+    ];
   });
   if (typeof opened === 'number') return opened;
   const config = serveSettings;
@@ -46,7 +51,7 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
       config.forwardSecret,
     ),
     sendRate: config.sendRate,
-    callRecipient,
+    callRecipient: (flowOfCall, call) => callRecipient(flowOfCall, call, secretLookup(opened.settings)),
   });
   const server = botServer(
     {

@@ -91,6 +91,8 @@ export function readSettings(env: Record<string, string | undefined>, baseDir: s
   for (const [name, value] of Object.entries(env)) if (value !== undefined) values[name] = value;
   const known = new Set<string>(knownSettings);
   for (const name of Object.keys(values)) {
+    // AMANA_SECRET_NAME holds a secret the flow's requests read (./secrets.ts).
+    if (name.startsWith('AMANA_SECRET_')) continue;
     if (/^(AMANA|WHATSAPP|GRAPH)_/.test(name) && !known.has(name)) warnings.push(say('unknown-setting', { name }));
   }
   return { values, baseDir, problems, warnings };

@@ -5,6 +5,7 @@ import { danglingEdge } from './dangling-edge.ts';
 import { disclosureFirst } from './disclosure-first.ts';
 import { duplicateOutcome } from './duplicate-outcome.ts';
 import { insecureTransfer } from './insecure-transfer.ts';
+import { misplacedSecret } from './misplaced-secret.ts';
 import { missingPurpose } from './missing-purpose.ts';
 import { missingRetention } from './missing-retention.ts';
 import { missingTranslation } from './missing-translation.ts';
@@ -49,6 +50,7 @@ export const rules: readonly Rule[] = [
   sensitiveEcho,
   insecureTransfer,
   unsafeTemplate,
+  misplacedSecret,
   noStart,
   multipleStarts,
   danglingEdge,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { start, step } from '../../engine/index.ts';
 import { Chat, consentField, flowOf, path } from '../../../test/engine/helpers.ts';
 import { responseBody } from './request.ts';
+import { flowSecrets, maskSecrets, withSecrets } from './secrets.ts';
 
 const data = [
   consentField('email'),
@@ -205,5 +206,44 @@ describe('responseBody', () => {
     expect(responseBody('[1, 2]')).toEqual([1, 2]);
     expect(responseBody('OK, noted')).toBe('OK, noted');
     expect(responseBody('  \n')).toBeNull();
+  });
+});
+
+describe('http: {{secret.NAME}} in headers', () => {
+  const headers = {
+    Authorization: 'Bearer {{ secret.CRM_TOKEN }}',
+    'X-Ref': '{{order}}/{{secret.CRM_TOKEN}}',
+    'X-Order': '{{order}}',
+  };
+  const secretFlow = flow({ method: 'GET', url: 'https://api.acme-crm.example/orders', send: [], headers });
+
+  it('leaves the placeholder in the effect for the host, and encodes braces a customer typed beside it', () => {
+    const chat = new Chat(secretFlow).say('{{secret.CRM_TOKEN}}');
+    const call = callOf(chat);
+    expect(call.headers).toEqual({
+      Authorization: 'Bearer {{secret.CRM_TOKEN}}',
+      'X-Ref': '%7B%7Bsecret.CRM_TOKEN%7D%7D/{{secret.CRM_TOKEN}}',
+      'X-Order': '{{secret.CRM_TOKEN}}',
+    });
+    expect(call.shared).toEqual(['order']);
+    expect(flowSecrets(secretFlow)).toEqual(['CRM_TOKEN']);
+  });
+
+  it('is filled by the host only where the flow wrote it, and names what is not set', () => {
+    const chat = new Chat(secretFlow).say('{{secret.CRM_TOKEN}}');
+    const node = secretFlow.nodes.find((each) => each.id === 'call');
+    if (node?.type !== 'http') throw new Error('no http node');
+    const env: Record<string, string> = { AMANA_SECRET_CRM_TOKEN: 't0k3n' };
+    expect(withSecrets(node, callOf(chat).headers, (name) => env[name])).toEqual({
+      headers: {
+        Authorization: 'Bearer t0k3n',
+        'X-Ref': '%7B%7Bsecret.CRM_TOKEN%7D%7D/t0k3n',
+        // A header the flow wrote without a secret is never filled, whatever the customer typed.
+        'X-Order': '{{secret.CRM_TOKEN}}',
+      },
+      values: ['t0k3n'],
+    });
+    expect(withSecrets(node, callOf(chat).headers, () => undefined)).toEqual({ missing: ['AMANA_SECRET_CRM_TOKEN'] });
+    expect(maskSecrets('{"echo":"Bearer t0k3n"}', ['t0k3n'])).toBe('{"echo":"Bearer [secret]"}');
   });
 });

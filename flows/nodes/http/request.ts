@@ -4,19 +4,28 @@ import {
   fillCompletely,
   MissingValues,
   missingKeys,
+  templateParts,
   wellFormed,
   type JsonValue,
 } from '../../model/template.ts';
 import type { Conversation } from '../behaviour.ts';
 import { bodyKind, fillBody } from './body-template.ts';
 import type { HttpNode } from './schema.ts';
+import { isSecretKey, secretNameOf, secretPlaceholder } from './secrets.ts';
 
-/** The keys the request's templates read (URL, body, headers), each once, in order of appearance. */
+/**
+ * The keys the request's templates read (URL, body, headers), each once, in order of appearance.
+ * A header's `{{secret.NAME}}` is no key of the conversation (./secrets.ts): it is left out.
+ */
 export function templatedKeys(node: Pick<HttpNode, 'url' | 'body' | 'headers'>): string[] {
   const keys: string[] = [];
   addNew(keys, templateKeys(node.url));
   addNew(keys, templateKeys(node.body ?? ''));
-  for (const name in node.headers) addNew(keys, templateKeys(node.headers[name] ?? ''));
+  for (const name in node.headers)
+    addNew(
+      keys,
+      templateKeys(node.headers[name] ?? '').filter((key) => !isSecretKey(key)),
+    );
   return keys;
 }
 
@@ -63,7 +72,7 @@ export function buildRequest(node: HttpNode, conversation: Conversation): HttpRe
 
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(node.headers ?? {})) {
-    headers[name] = headerValue(fillCompletely(value, read));
+    headers[name] = fillHeader(value, read);
   }
   let contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
 
@@ -103,6 +112,26 @@ export function buildRequest(node: HttpNode, conversation: Conversation): HttpRe
     ...(body === undefined ? {} : { body }),
     shared: [...new Set(carried)].filter((key) => conversation.isPersonal(key)),
   };
+}
+
+/**
+ * One header's value. A header that reads a secret keeps its `{{secret.NAME}}` placeholders for the
+ * host to fill (./secrets.ts) and has each customer value made a header value on its own, with `{`
+ * and `}` percent-encoded, so no answer can pose as a placeholder the host would fill.
+ */
+function fillHeader(template: string, read: (key: string) => JsonValue | undefined): string {
+  const parts = templateParts(template);
+  if (!parts.some((part) => 'key' in part && isSecretKey(part.key))) return headerValue(fillCompletely(template, read));
+  const missing = missingKeys(template, (key) => (secretNameOf(key) === undefined ? read(key) : key));
+  if (missing.length > 0) throw new MissingValues(missing);
+  return parts
+    .map((part) => {
+      if (!('key' in part)) return headerValue(part.text);
+      const name = secretNameOf(part.key);
+      if (name !== undefined) return secretPlaceholder(name);
+      return headerValue(wellFormed(displayValue(read(part.key) ?? null))).replace(/[{}]/g, encodeURIComponent);
+    })
+    .join('');
 }
 
 /**
