@@ -11,7 +11,7 @@ import type { HttpNode } from './schema.ts';
  * logs can see — never holds the value; the host fills it in with {@link withSecrets} at the moment
  * it sends.
  */
-export const secretPrefix = 'secret.';
+const secretPrefix = 'secret.';
 
 /** A secret's name becomes part of an environment variable's name: letters, digits and `_`. */
 const secretName = /^[A-Za-z0-9_]+$/;
