@@ -1,5 +1,4 @@
 import { templateKeys } from '../../model/common.ts';
-import type { Flow } from '../../model/schema.ts';
 import type { HttpNode } from './schema.ts';
 
 /**
@@ -44,10 +43,10 @@ export function headerSecrets(template: string): string[] {
 }
 
 /** Every secret the flow's http steps read in their headers, sorted, each once (for .env.example). */
-export function flowSecrets(flow: Pick<Flow, 'nodes'>): string[] {
+export function flowSecrets(flow: { nodes: readonly ({ type: string } | HttpNode)[] }): string[] {
   const names = new Set<string>();
   for (const node of flow.nodes) {
-    if (node.type !== 'http') continue;
+    if (!isHttp(node)) continue;
     for (const header in node.headers) for (const name of headerSecrets(node.headers[header] ?? '')) names.add(name);
   }
   return [...names].sort();
@@ -99,4 +98,9 @@ export function maskSecrets(text: string, values: readonly string[]): string {
   let masked = text;
   for (const value of values) if (value.length > 0) masked = masked.split(value).join('[secret]');
   return masked;
+}
+
+// Typed by shape, not by the flow schema: the schema imports the node kinds, so this file may not import it.
+function isHttp(node: { type: string } | HttpNode): node is HttpNode {
+  return node.type === 'http';
 }
