@@ -8,6 +8,37 @@ import { describe, expect, it } from 'vitest';
 import { eventFor } from './simulate.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
+
+/** A fake order service on 127.0.0.1 that notes each request and answers "delivered". */
+async function withOrderService(
+  run: (port: number, requests: { line: string; authorization?: string }[]) => Promise<void>,
+): Promise<void> {
+  const requests: { line: string; authorization?: string }[] = [];
+  const server = createServer((request, response) => {
+    const authorization = request.headers['authorization'];
+    requests.push({ line: `${request.method} ${request.url}`, ...(authorization ? { authorization } : {}) });
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ status: 'delivered', echo: authorization }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await run((server.address() as AddressInfo).port, requests);
+  } finally {
+    server.close();
+  }
+}
+
+/** order-status with its lookup step sent to `url` (and `headers`), its recipient declared at `host`, written to a file. */
+function orderFlowFile(url: string, options: { host?: string; headers?: Record<string, string> } = {}): string {
+  const flow = JSON.parse(readFileSync(join(root, 'flows/examples/order-status.flow.json'), 'utf8'));
+  const lookup = flow.nodes.find((node: { id: string }) => node.id === 'lookup-order');
+  lookup.url = url;
+  if (options.headers) lookup.headers = options.headers;
+  if (options.host) flow.recipients[0].host = options.host;
+  const file = join(mkdtempSync(join(tmpdir(), 'amana-simulate-')), 'orders.flow.json');
+  writeFileSync(file, JSON.stringify(flow));
+  return file;
+}
 const bin = join(root, 'bin/amana.js');
 
 /** Runs `amana simulate …` with the customer's lines piped into standard input. */
@@ -111,7 +142,9 @@ describe('amana simulate', () => {
     expect(result.code).toBe(0);
     const [before, after = ''] = result.stdout.split('you: apagar meus dados\n');
     expect(before).toContain('Obrigado, Ana Souza!');
-    expect(after).toMatch(/^\[erased\]\nbot: Pronto: apaguei os dados[^\n]*\n\[conversation ended\]\nyou: ana@exemplo.com.br\n/);
+    expect(after).toMatch(
+      /^\[erased\]\nbot: Pronto: apaguei os dados[^\n]*\n\[conversation ended\]\nyou: ana@exemplo.com.br\n/,
+    );
     expect(after).toContain('you: ana@exemplo.com.br\nbot: Olá! 👋 Aqui é o assistente virtual da Casa Aurora');
     expect(after).not.toContain('Ana Souza');
     expect(after).not.toContain('[collected: email]');
@@ -135,104 +168,51 @@ describe('amana simulate', () => {
     expect(mocked.stdout).toContain('[shared with Lumen & Loom order service: order_number]');
     expect(mocked.stdout).toContain('bot: Order LL-104233 is on its way 🚚 Expected delivery: Thursday 19 March.');
 
-    const requests: string[] = [];
-    const server = createServer((request, response) => {
-      requests.push(`${request.method} ${request.url}`);
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ status: 'delivered' }));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = server.address() as AddressInfo;
-      const flow = JSON.parse(
-        (await import('node:fs')).readFileSync(join(root, 'flows/examples/order-status.flow.json'), 'utf8'),
-      );
-      const lookup = flow.nodes.find((node: { id: string }) => node.id === 'lookup-order');
-      lookup.url = `http://127.0.0.1:${port}/v2/orders/{{order_number}}/status`;
-      flow.recipients[0].host = '127.0.0.1';
-      const file = join(mkdtempSync(join(tmpdir(), 'amana-simulate-')), 'orders.flow.json');
-      writeFileSync(file, JSON.stringify(flow));
+    await withOrderService(async (port, requests) => {
+      const file = orderFlowFile(`http://127.0.0.1:${port}/v2/orders/{{order_number}}/status`, { host: '127.0.0.1' });
       const live = await simulate([file, '--live-http'], ['1', 'LL 7', '3']);
-      expect(requests).toEqual(['GET /v2/orders/LL%207/status']);
+      expect(requests.map((request) => request.line)).toEqual(['GET /v2/orders/LL%207/status']);
       expect(live.stdout).toContain('bot: Good news: order LL 7 has been delivered');
-    } finally {
-      server.close();
-    }
+    });
   });
 
   it('under --live-http, sends {{secret.NAME}} from the environment in its header and never prints it', async () => {
-    const seen: string[] = [];
-    const server = createServer((request, response) => {
-      seen.push(String(request.headers['authorization']));
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ status: 'delivered', echo: request.headers['authorization'] }));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = server.address() as AddressInfo;
-      const flow = JSON.parse(readFileSync(join(root, 'flows/examples/order-status.flow.json'), 'utf8'));
-      const lookup = flow.nodes.find((node: { id: string }) => node.id === 'lookup-order');
-      lookup.url = `http://127.0.0.1:${port}/v2/orders/{{order_number}}/status`;
-      lookup.headers = { Authorization: 'Bearer {{secret.ORDERS_TOKEN}}' };
-      flow.recipients[0].host = '127.0.0.1';
-      const file = join(mkdtempSync(join(tmpdir(), 'amana-simulate-')), 'orders.flow.json');
-      writeFileSync(file, JSON.stringify(flow));
+    await withOrderService(async (port, requests) => {
+      const file = orderFlowFile(`http://127.0.0.1:${port}/v2/orders/{{order_number}}/status`, {
+        host: '127.0.0.1',
+        headers: { Authorization: 'Bearer {{secret.ORDERS_TOKEN}}' },
+      });
       const token = 'tok-5f1d2c9a7e';
       const live = await simulate([file, '--live-http'], ['1', 'LL 7', '3'], { AMANA_SECRET_ORDERS_TOKEN: token });
-      expect(seen).toEqual([`Bearer ${token}`]);
+      expect(requests.map((request) => request.authorization)).toEqual([`Bearer ${token}`]);
       expect(live.stdout).toContain('bot: Good news: order LL 7 has been delivered');
       expect(live.stdout + live.stderr).not.toContain(token);
       const unset = await simulate([file, '--live-http'], ['1', 'LL 7', '3']);
-      expect(seen).toHaveLength(1);
+      expect(requests).toHaveLength(1);
       expect(unset.stdout).toContain(
         '[not sent to Lumen & Loom order service: AMANA_SECRET_ORDERS_TOKEN is not set in the environment',
       );
-    } finally {
-      server.close();
-    }
+    });
   });
 
   it('shows a failed live call and the flow’s error path', async () => {
-    const flow = JSON.parse(
-      (await import('node:fs')).readFileSync(join(root, 'flows/examples/order-status.flow.json'), 'utf8'),
-    );
-    flow.nodes.find((node: { id: string }) => node.id === 'lookup-order').url =
-      'http://127.0.0.1:9/v2/orders/{{order_number}}';
-    flow.recipients[0].host = '127.0.0.1';
-    const file = join(mkdtempSync(join(tmpdir(), 'amana-simulate-')), 'orders.flow.json');
-    writeFileSync(file, JSON.stringify(flow));
+    const file = orderFlowFile('http://127.0.0.1:9/v2/orders/{{order_number}}', { host: '127.0.0.1' });
     const result = await simulate([file, '--live-http'], ['1', 'LL-1']);
     expect(result.stdout).toMatch(/\[Lumen & Loom order service could not be reached: .+\]/);
     expect(result.stdout).toContain("bot: I couldn't find order LL-1");
   });
 
   it('never sends under --live-http what the exported bot would refuse: a host other than the recipient’s', async () => {
-    const requests: string[] = [];
-    const server = createServer((request, response) => {
-      requests.push(`${request.method} ${request.url}`);
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ status: 'delivered' }));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = server.address() as AddressInfo;
-      const flow = JSON.parse(
-        (await import('node:fs')).readFileSync(join(root, 'flows/examples/order-status.flow.json'), 'utf8'),
-      );
-      // The recipient is declared at orders.lumenandloom.example; the step points elsewhere.
-      flow.nodes.find((node: { id: string }) => node.id === 'lookup-order').url =
-        `http://127.0.0.1:${port}/v2/orders/{{order_number}}`;
-      const file = join(mkdtempSync(join(tmpdir(), 'amana-simulate-')), 'orders.flow.json');
-      writeFileSync(file, JSON.stringify(flow));
+    await withOrderService(async (port, requests) => {
+      // The recipient stays declared at orders.lumenandloom.example; the step points elsewhere.
+      const file = orderFlowFile(`http://127.0.0.1:${port}/v2/orders/{{order_number}}`);
       const result = await simulate([file, '--live-http'], ['1', 'LL-1']);
       expect(requests).toEqual([]);
       expect(result.stdout).toContain(
         '[not sent to Lumen & Loom order service: the address is not on the host declared for this recipient; the exported bot refuses it too]',
       );
       expect(result.stdout).toContain("bot: I couldn't find order LL-1");
-    } finally {
-      server.close();
-    }
+    });
   });
 
   it('shows opt-out and the question asked again, and exits when input closes', async () => {
