@@ -53,6 +53,8 @@ export interface LedgerColumns {
   event: LedgerEntry['event'];
   purposes: string;
   node_id: string | null;
+  flow_version: string | null;
+  purpose_hashes: string | null;
   at: number;
 }
 export interface HandoffMessageColumns {
@@ -133,8 +135,30 @@ export function toLedgerEntry(row: LedgerColumns): LedgerEntry {
     event: row.event,
     purposes: parsePurposes(row.purposes),
     ...(row.node_id === null ? {} : { nodeId: row.node_id }),
+    ...(row.flow_version === null ? {} : { flowVersion: row.flow_version }),
+    ...(row.purpose_hashes === null ? {} : { wording: parseWording(row.purpose_hashes) }),
     at: row.at,
   };
+}
+
+/** A new ledger entry as columns: event, purposes, node_id, flow_version, purpose_hashes, at. */
+export function ledgerColumns(entry: LedgerEntry): [string, string, string | null, string | null, string | null, number] {
+  return [
+    entry.event,
+    JSON.stringify(entry.purposes),
+    entry.nodeId ?? null,
+    entry.flowVersion ?? null,
+    entry.wording ? JSON.stringify(entry.wording) : null,
+    entry.at,
+  ];
+}
+
+function parseWording(json: string): Record<string, string> {
+  const value: unknown = JSON.parse(json);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 function parsePurposes(json: string): string[] {

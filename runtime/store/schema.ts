@@ -1,10 +1,11 @@
 /**
  * The SQLite schema, version 2 (2 added the agent desk's tables; every statement is written to
- * run again on a database of an earlier version, which is how it migrates). Personal values only ever appear as sealed blobs (AES-256-GCM
+ * run again on a database of an earlier version, which is how it migrates), then the numbered
+ * steps of {@link schemaSteps}. Personal values only ever appear as sealed blobs (AES-256-GCM
  * under the person's data key); phone numbers and WhatsApp message ids only as keyed hashes.
  * Deleting a `persons` row deletes, by cascade, everything sealed under that person's key.
  */
-export const schemaVersion = 2;
+export const baseSchemaVersion = 2;
 
 export const schema = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -186,3 +187,23 @@ BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS access_log_no_delete BEFORE DELETE ON access_log
 BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
 `;
+
+/**
+ * What changed after version 2, as numbered steps applied in order at start, each once: a step
+ * runs on a database whose recorded version is below its own, in the transaction that records the
+ * new version. Never edit a step that has shipped: append one (and the same change to the
+ * PostgreSQL migrations, ./postgres/migrations.ts).
+ */
+export const schemaSteps: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 3,
+    name: 'consent ledger: flow version and purpose wording',
+    // The flow.json hash the answer was given in, and per purpose the hash of its wording (JSON).
+    sql: `
+ALTER TABLE consent_ledger ADD COLUMN flow_version TEXT;
+ALTER TABLE consent_ledger ADD COLUMN purpose_hashes TEXT;
+`,
+  },
+];
+
+export const schemaVersion = Math.max(baseSchemaVersion, ...schemaSteps.map((step) => step.version));

@@ -71,6 +71,11 @@ export interface Storage {
   purge(now: number): Promise<PurgeReport>;
   /** Erases one person: their key and every row about them; the consent ledger records the erasure. */
   erasePerson(phoneHash: Buffer, at: number): Promise<boolean>;
+  /**
+   * The consent ledger of one subject, oldest first (it outlives the person's row): a returning
+   * customer's earlier answers, and the wording each was given for.
+   */
+  consentLedger(phoneHash: Buffer): Promise<LedgerEntry[]>;
   /** Everything held about one person, still sealed (export-subject opens it); undefined if never seen. */
   subjectRecords(phoneHash: Buffer): Promise<SubjectRecords | undefined>;
   /** Makes deleted content unrecoverable from the files (SQLite: checkpoint and truncate the WAL). */
@@ -192,6 +197,13 @@ export interface LedgerEntry {
   event: 'granted' | 'declined' | 'erased' | 'opted-out' | 'opted-in';
   purposes: string[];
   nodeId?: string;
+  /**
+   * For `granted` and `declined`: the version of the flow the answer was given in (the SHA-256 of
+   * its flow.json, as in manifest.json) and, per purpose, the hash of the wording it was given for
+   * (flows/model/purpose-wording.ts). Absent on entries written before the ledger kept them.
+   */
+  flowVersion?: string;
+  wording?: Record<string, string>;
   at: number;
 }
 

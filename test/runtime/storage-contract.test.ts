@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
+import { migrations } from '../../runtime/store/postgres/migrations.ts';
 import { PostgresStorage } from '../../runtime/store/postgres/storage.ts';
 import { TurnConflict, type IngestMessage, type PersonMaterial } from '../../runtime/store/storage.ts';
 import { storageBackends } from './helpers/storage-backends.ts';
@@ -228,6 +229,34 @@ for (const { backend, skip } of backends) {
       await raw.close();
     });
 
+    it('keeps each consent answer with the flow version and the purpose wording it was given for', async () => {
+      const { store, raw } = await backend.open();
+      const person = await store.ensurePerson(hash('a'), material);
+      expect(await store.holdPerson(person.id)).toBe(true);
+      const wording = { support: 'a'.repeat(64), marketing: 'b'.repeat(64) };
+      await store.commitTurn(person.id, [
+        {
+          op: 'ledger',
+          entry: { event: 'granted', purposes: ['support', 'marketing'], nodeId: 'ask', flowVersion: 'f1', wording, at: 1 },
+        },
+      ]);
+      await store.commitTurn(person.id, [{ op: 'ledger', entry: { event: 'opted-out', purposes: [], at: 2 } }]);
+      await store.erasePerson(hash('a'), 3);
+      const ledger = [
+        { event: 'granted', purposes: ['support', 'marketing'], nodeId: 'ask', flowVersion: 'f1', wording, at: 1 },
+        { event: 'opted-out', purposes: [], at: 2 },
+        { event: 'erased', purposes: [], at: 3 },
+      ];
+      // Also after the erasure: the ledger is evidence and outlives the person.
+      expect(await store.consentLedger(hash('a'))).toEqual(ledger);
+      expect(await store.subjectRecords(hash('a'))).toMatchObject({ ledger });
+      expect(await store.consentLedger(hash('stranger'))).toEqual([]);
+      expect(
+        await raw.rows<{ flow_version: string | null }>('SELECT flow_version FROM consent_ledger ORDER BY id'),
+      ).toEqual([{ flow_version: 'f1' }, { flow_version: null }, { flow_version: null }]);
+      await raw.close();
+    });
+
     it('reports how long the oldest unprocessed message has waited', async () => {
       const { store } = await backend.open();
       expect(await store.health(5000)).toEqual({ inboxLagMs: 0 });
@@ -249,10 +278,9 @@ describe.skipIf(!server)('Storage on PostgreSQL: several instances on one databa
     const url = await database();
     await Promise.all([open(url), open(url), open(url)]);
     const client = postgres(url, { max: 1, onnotice: () => undefined });
-    expect(await client`SELECT version FROM schema_migrations ORDER BY version`).toEqual([
-      { version: 1 },
-      { version: 2 },
-    ]);
+    expect(await client`SELECT version FROM schema_migrations ORDER BY version`).toEqual(
+      migrations.map(({ version }) => ({ version })),
+    );
     await client`INSERT INTO schema_migrations (version, name) VALUES (99, 'from the future')`;
     await client.end();
     await expect(open(url)).rejects.toThrow(/newer Amana runtime/);

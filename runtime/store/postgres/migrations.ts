@@ -229,6 +229,14 @@ CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log
   FOR EACH STATEMENT EXECUTE FUNCTION access_log_append_only();
 `,
   },
+  {
+    version: 3,
+    name: 'consent ledger: flow version and purpose wording',
+    // The flow.json hash the answer was given in, and per purpose the hash of its wording (JSON).
+    sql: `
+ALTER TABLE consent_ledger ADD COLUMN flow_version text, ADD COLUMN purpose_hashes text;
+`,
+  },
 ];
 
 /** Advisory lock keys (any two numbers no other application on the database uses). */

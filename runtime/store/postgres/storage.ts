@@ -6,6 +6,7 @@ import type {
   InboxRow,
   IngestMessage,
   IngestResult,
+  LedgerEntry,
   PersonContext,
   PersonMaterial,
   PersonRow,
@@ -207,6 +208,10 @@ export class PostgresStorage implements Storage {
       await turns.erase(tx, phoneHash, person?.id, at);
       return person !== undefined;
     });
+  }
+
+  async consentLedger(phoneHash: Buffer): Promise<LedgerEntry[]> {
+    return subjects.ledgerOf(this.sql, phoneHash);
   }
 
   async subjectRecords(phoneHash: Buffer): Promise<SubjectRecords | undefined> {

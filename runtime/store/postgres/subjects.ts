@@ -1,4 +1,4 @@
-import { toLedgerEntry, toPerson, type LedgerColumns, type PersonColumns } from '../rows.ts';
+import { ledgerColumns, toLedgerEntry, toPerson, type LedgerColumns, type PersonColumns } from '../rows.ts';
 import type { LedgerEntry, PersonMaterial, PersonRow } from '../storage.ts';
 import { byteaArray, type Db } from './connect.ts';
 
@@ -83,13 +83,14 @@ export const subjects = {
   },
 
   async appendLedger(sql: Db, phoneHash: Buffer, entry: LedgerEntry): Promise<void> {
-    await sql`INSERT INTO consent_ledger (subject, event, purposes, node_id, at)
-      VALUES (${phoneHash}, ${entry.event}, ${JSON.stringify(entry.purposes)}, ${entry.nodeId ?? null}, ${entry.at})`;
+    const [event, purposes, nodeId, flowVersion, wording, at] = ledgerColumns(entry);
+    await sql`INSERT INTO consent_ledger (subject, event, purposes, node_id, flow_version, purpose_hashes, at)
+      VALUES (${phoneHash}, ${event}, ${purposes}, ${nodeId}, ${flowVersion}, ${wording}, ${at})`;
   },
 
   async ledgerOf(sql: Db, phoneHash: Buffer): Promise<LedgerEntry[]> {
     const rows = await sql<LedgerColumns[]>`
-      SELECT event, purposes, node_id, at FROM consent_ledger WHERE subject = ${phoneHash} ORDER BY id`;
+      SELECT event, purposes, node_id, flow_version, purpose_hashes, at FROM consent_ledger WHERE subject = ${phoneHash} ORDER BY id`;
     return rows.map(toLedgerEntry);
   },
 

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { schemaVersion } from '../schema.ts';
 import { SqliteStorage } from './storage.ts';
 
 // What every store does is proved for SQLite and PostgreSQL alike by test/runtime/storage-contract.test.ts.
@@ -16,7 +17,7 @@ describe('SqliteStorage', () => {
     expect(() => new SqliteStorage(file)).toThrow(/newer Amana runtime/);
   });
 
-  it('brings a version 1 database up to version 2 (the agent desk’s tables), keeping what it holds', async () => {
+  it('brings a version 1 database up to date (the agent desk’s tables, then every later step), keeping what it holds', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'amana-store-')), 'amana.db');
     const first = new SqliteStorage(file);
     await first.setKeyCheck(Buffer.from('check'));
@@ -31,6 +32,8 @@ describe('SqliteStorage', () => {
       'access_log',
     ])
       db.exec(`DROP TABLE ${table}`);
+    db.exec('ALTER TABLE consent_ledger DROP COLUMN flow_version');
+    db.exec('ALTER TABLE consent_ledger DROP COLUMN purpose_hashes');
     db.prepare("UPDATE meta SET value = ? WHERE key = 'schema'").run(Buffer.from('1'));
     db.close();
     const upgraded = new SqliteStorage(file);
@@ -38,7 +41,25 @@ describe('SqliteStorage', () => {
     expect(await upgraded.desk.agents()).toEqual([]);
     await upgraded.close();
     const after = new Database(file, { readonly: true });
-    expect(after.prepare("SELECT value FROM meta WHERE key = 'schema'").get()).toEqual({ value: Buffer.from('2') });
+    expect(after.prepare("SELECT value FROM meta WHERE key = 'schema'").get()).toEqual({
+      value: Buffer.from(String(schemaVersion)),
+    });
+    const ledger = after.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all('consent_ledger');
+    expect(ledger.map((column) => column.name)).toEqual(expect.arrayContaining(['flow_version', 'purpose_hashes']));
     after.close();
+  });
+});
+
+describe('SqliteStorage schema steps', () => {
+  it('applies each step once: opening an up-to-date file again changes nothing', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'amana-store-')), 'amana.db');
+    await new SqliteStorage(file).close();
+    // A second open would fail on "duplicate column" if a step ran twice.
+    await new SqliteStorage(file).close();
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'schema'").get()).toEqual({
+      value: Buffer.from(String(schemaVersion)),
+    });
+    db.close();
   });
 });

@@ -1,13 +1,14 @@
 import Database from 'better-sqlite3';
 import { ownerOnly } from '../file-mode.ts';
 import { GroupCommit } from '../group-commit.ts';
-import { schema, schemaVersion } from '../schema.ts';
+import { baseSchemaVersion, schema, schemaSteps, schemaVersion } from '../schema.ts';
 import type {
   HandoffMessageRow,
   HandoffRow,
   InboxRow,
   IngestMessage,
   IngestResult,
+  LedgerEntry,
   DueOutbox,
   PersonContext,
   PersonMaterial,
@@ -58,16 +59,7 @@ export class SqliteStorage implements Storage {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('secure_delete = ON');
-    this.db.exec(schema);
-    const version = this.db.prepare<[], { value: Buffer }>("SELECT value FROM meta WHERE key = 'schema'").get();
-    if (!version) {
-      this.db.prepare("INSERT INTO meta (key, value) VALUES ('schema', ?)").run(Buffer.from(String(schemaVersion)));
-    } else if (Number(version.value.toString()) > schemaVersion) {
-      throw new Error(`the database was written by a newer Amana runtime (schema ${version.value.toString()})`);
-    } else if (Number(version.value.toString()) < schemaVersion) {
-      // The schema above has just added what the earlier version lacked.
-      this.db.prepare("UPDATE meta SET value = ? WHERE key = 'schema'").run(Buffer.from(String(schemaVersion)));
-    }
+    this.migrate();
     this.writes = new GroupCommit(this.db);
     this.desk = new SqliteDesk(this.db, this.writes);
     this.subjects = new SqliteSubjects(this.db);
@@ -189,6 +181,31 @@ export class SqliteStorage implements Storage {
     });
     await this.scrub();
     return erased;
+  }
+
+  /**
+   * Brings the file to {@link schemaVersion}: the base schema (which runs again harmlessly and adds
+   * what a version 1 file lacks), then each later step the file has not had, in one transaction.
+   */
+  private migrate(): void {
+    this.db.exec(schema);
+    const recorded = this.db.prepare<[], { value: Buffer }>("SELECT value FROM meta WHERE key = 'schema'").get();
+    const version = recorded ? Number(recorded.value.toString()) : undefined;
+    if (version !== undefined && version > schemaVersion) {
+      throw new Error(`the database was written by a newer Amana runtime (schema ${version})`);
+    }
+    this.db.transaction(() => {
+      // A new file, or one of version 1, is at the base version once the schema above has run.
+      const from = Math.max(version ?? baseSchemaVersion, baseSchemaVersion);
+      for (const step of schemaSteps) if (step.version > from) this.db.exec(step.sql);
+      this.db
+        .prepare("INSERT INTO meta (key, value) VALUES ('schema', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        .run(Buffer.from(String(schemaVersion)));
+    })();
+  }
+
+  async consentLedger(phoneHash: Buffer): Promise<LedgerEntry[]> {
+    return this.subjects.ledgerOf(phoneHash);
   }
 
   async subjectRecords(phoneHash: Buffer): Promise<SubjectRecords | undefined> {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { toLedgerEntry, toPerson, type LedgerColumns, type PersonColumns } from '../rows.ts';
+import { ledgerColumns, toLedgerEntry, toPerson, type LedgerColumns, type PersonColumns } from '../rows.ts';
 import type { LedgerEntry, PersonMaterial, PersonRow } from '../storage.ts';
 
 /**
@@ -23,11 +23,12 @@ export class SqliteSubjects {
       'INSERT INTO persons (phone_hash, wrapped_key, phone_sealed, created_at) VALUES (?, ?, ?, ?)',
     );
     this.remove = db.prepare<[number]>('DELETE FROM persons WHERE id = ?');
-    this.appendEntry = db.prepare<[Buffer, string, string, string | null, number]>(
-      'INSERT INTO consent_ledger (subject, event, purposes, node_id, at) VALUES (?, ?, ?, ?, ?)',
+    this.appendEntry = db.prepare<[Buffer, ...ReturnType<typeof ledgerColumns>]>(
+      `INSERT INTO consent_ledger (subject, event, purposes, node_id, flow_version, purpose_hashes, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     this.ledgerOfSubject = db.prepare<[Buffer], LedgerColumns>(
-      'SELECT event, purposes, node_id, at FROM consent_ledger WHERE subject = ? ORDER BY id',
+      'SELECT event, purposes, node_id, flow_version, purpose_hashes, at FROM consent_ledger WHERE subject = ? ORDER BY id',
     );
     // A person with nothing left about them (no values, conversation, handoff or pending work)
     // is forgotten too: their key and sealed number go.
@@ -68,7 +69,7 @@ export class SqliteSubjects {
   }
 
   appendLedger(phoneHash: Buffer, entry: LedgerEntry): void {
-    this.appendEntry.run(phoneHash, entry.event, JSON.stringify(entry.purposes), entry.nodeId ?? null, entry.at);
+    this.appendEntry.run(phoneHash, ...ledgerColumns(entry));
   }
 
   /** The consent ledger of one subject (also after their erasure: it keeps the erasure event). */
