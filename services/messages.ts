@@ -14,6 +14,7 @@ type StudioMessageKey =
   | 'not-a-recent-file'
   | 'file-unreadable'
   | 'file-too-large'
+  | 'tests-file-too-large'
   | 'file-not-written'
   | 'internal'
   | 'workspace-newer'
@@ -36,6 +37,7 @@ const catalogue: Catalogue<StudioMessageKey> = {
     'not-a-recent-file': 'That file is not in the list of recent files.',
     'file-unreadable': 'Could not read {file}: {reason}.',
     'file-too-large': '{file} is too large to be a flow ({size} MB; at most {max} MB).',
+    'tests-file-too-large': '{file} is too large to be a tests file ({size} MB; at most {max} MB).',
     'file-not-written': 'Could not write {file}: {reason}. Nothing was changed.',
     internal: 'Something went wrong in the workspace. Your saved work is intact; please try again.',
     'workspace-newer':
@@ -58,6 +60,7 @@ const catalogue: Catalogue<StudioMessageKey> = {
     'not-a-recent-file': 'Esse arquivo não está na lista de arquivos recentes.',
     'file-unreadable': 'Não foi possível ler {file}: {reason}.',
     'file-too-large': '{file} é grande demais para ser um fluxo ({size} MB; no máximo {max} MB).',
+    'tests-file-too-large': '{file} é grande demais para ser um arquivo de testes ({size} MB; no máximo {max} MB).',
     'file-not-written': 'Não foi possível gravar {file}: {reason}. Nada foi alterado.',
     internal: 'Algo deu errado no espaço de trabalho. O que você salvou está intacto; tente novamente.',
     'workspace-newer':
@@ -79,6 +82,7 @@ const catalogue: Catalogue<StudioMessageKey> = {
     'not-a-recent-file': 'هذا الملف ليس في قائمة الملفات الأخيرة.',
     'file-unreadable': 'تعذّرت قراءة {file}: {reason}.',
     'file-too-large': '{file} أكبر من أن يكون مسارًا ({size} ميغابايت؛ الحد الأقصى {max} ميغابايت).',
+    'tests-file-too-large': '{file} أكبر من أن يكون ملف اختبارات ({size} ميغابايت؛ الحد الأقصى {max} ميغابايت).',
     'file-not-written': 'تعذّرت كتابة {file}: {reason}. لم يتغير شيء.',
     internal: 'حدث خطأ ما في مساحة العمل. عملك المحفوظ سليم؛ يُرجى المحاولة مرة أخرى.',
     'workspace-newer':

@@ -60,12 +60,36 @@ export type SaveOutcome =
   | { status: 'unchanged'; document: FlowDocument }
   | { status: 'invalid'; errors: ParseError[] };
 
+/**
+ * The tests file found beside a flow file opened from disk (`X.transcript.json` beside `X.flow.json`).
+ * A tests file that is invalid or unreadable never stops the flow's import: it is reported, and the
+ * tests the workspace already kept stay as they were.
+ */
+export type TestsBesideImport =
+  | { status: 'imported'; fileName: string; tests: number }
+  | { status: 'invalid'; fileName: string; problems: TranscriptProblem[] }
+  | { status: 'unreadable'; fileName: string; message: string };
+
 export type ImportOutcome =
-  | { status: 'imported'; fileName: string; document: FlowDocument; created: boolean; changed: boolean }
+  | {
+      status: 'imported';
+      fileName: string;
+      document: FlowDocument;
+      created: boolean;
+      changed: boolean;
+      /** The tests file beside the flow file; null when there is none (and for uploads, which come alone). */
+      testsBeside: TestsBesideImport | null;
+    }
   | { status: 'invalid'; fileName: string; errors: ParseError[] }
   | { status: 'canceled' };
 
-export type FileExportOutcome = { status: 'written'; path: string } | { status: 'canceled' };
+/** The flow's tests written beside its file; a failure is reported after the flow file itself was written. */
+export type TestsBesideExport =
+  { status: 'written'; path: string; tests: number } | { status: 'not-written'; path: string; message: string };
+
+export type FileExportOutcome =
+  /** `testsBeside` is null when the flow has no tests. */
+  { status: 'written'; path: string; testsBeside: TestsBesideExport | null } | { status: 'canceled' };
 
 /** A flow file's name and text, for uploads (import) and downloads (export) in the browser. */
 export interface FlowFileContent {
@@ -168,11 +192,17 @@ export interface AmanaApi {
 
   /** Imports a flow file's text (an upload, or a file the renderer read). */
   importFlow(file: FlowFileContent): Promise<ImportOutcome>;
-  /** Shows the system's open dialog and imports the chosen file (desktop only). */
+  /**
+   * Shows the system's open dialog and imports the chosen file (desktop only), with the tests file
+   * beside it (`X.transcript.json` beside `X.flow.json`) when there is one.
+   */
   openFlowFile(): Promise<ImportOutcome>;
   /** Imports a file from the recent files list again; other paths are refused. */
   openRecentFile(path: string): Promise<ImportOutcome>;
-  /** Shows the system's save dialog and writes the newest version as a `.flow.json` file (desktop only). */
+  /**
+   * Shows the system's save dialog and writes the newest version as a `.flow.json` file (desktop
+   * only), and the flow's tests beside it as `.transcript.json` when it has some.
+   */
   exportFlowFile(flowId: string): Promise<FileExportOutcome>;
   /** The newest version as a `.flow.json` file's name and text, for a download. */
   getFlowFile(flowId: string): Promise<FlowFileContent>;

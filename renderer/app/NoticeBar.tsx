@@ -1,5 +1,5 @@
 import { useText } from '../i18n/use-text.ts';
-import { useNoticesStore } from '../stores/notices-store.ts';
+import { useNoticesStore, type NoticeText } from '../stores/notices-store.ts';
 
 /** The last thing the studio has to tell: a confirmation, or a failure with every problem listed. */
 export function NoticeBar() {
@@ -7,9 +7,10 @@ export function NoticeBar() {
   const notice = useNoticesStore((state) => state.notice);
   const dismiss = useNoticesStore((state) => state.dismiss);
   if (!notice) return null;
+  const say = (line: NoticeText) => ('key' in line ? text(line.key, line.params) : line.worded);
   return (
     <section className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
-      <p>{'key' in notice.text ? text(notice.text.key, notice.text.params) : notice.text.worded}</p>
+      <p>{[notice.text, ...(notice.more ?? [])].map(say).join(' ')}</p>
       {notice.problems && notice.problems.length > 0 && (
         <ul className="notice__problems" aria-label={text('problems-heading')}>
           {notice.problems.map((problem, index) => (

@@ -4,6 +4,7 @@ import { amana } from '../bridge/amana.ts';
 import { useNoticesStore } from '../stores/notices-store.ts';
 import { refreshFlows } from './load-workspace.ts';
 import { openFlow } from './open-flow.ts';
+import { testsBesideNotice } from './tests-beside-notice.ts';
 
 /** Imports a file the designer picked in the page's file chooser (both editions). */
 export async function importPickedFile(file: File): Promise<void> {
@@ -22,7 +23,7 @@ export async function importRecentFile(path: string): Promise<void> {
   await settleImport(await amana().openRecentFile(path));
 }
 
-/** Tells the designer what the import did, and opens the imported flow. */
+/** Tells the designer what the import did (and with the tests beside the file), and opens the imported flow. */
 async function settleImport(outcome: ImportOutcome): Promise<void> {
   const { tell } = useNoticesStore.getState();
   if (outcome.status === 'canceled') return;
@@ -36,7 +37,7 @@ async function settleImport(outcome: ImportOutcome): Promise<void> {
   }
   const { flow, version } = outcome.document;
   const key = !outcome.changed ? 'import-unchanged' : outcome.created ? 'import-created' : 'import-new-version';
-  tell({ tone: 'info', text: { key, params: { name: flow.name, version } } });
+  tell({ text: { key, params: { name: flow.name, version } }, ...testsBesideNotice(outcome.testsBeside) });
   await refreshFlows();
   await openFlow(flow.id);
 }

@@ -27,6 +27,11 @@ export type UiTextKey =
   | 'import-unchanged'
   | 'restored'
   | 'file-written'
+  | 'tests-beside-imported'
+  | 'tests-beside-invalid'
+  | 'tests-beside-unreadable'
+  | 'tests-beside-written'
+  | 'tests-beside-not-written'
   | 'recovery-heading'
   | 'recovery-item'
   | 'recover'
@@ -68,6 +73,12 @@ const catalogue: Catalogue<UiTextKey> = {
     'import-unchanged': '“{name}” is already the same as its current version.',
     restored: 'Version {from} was restored as version {version}.',
     'file-written': 'Written to {path}.',
+    'tests-beside-imported': 'Its tests came with it from {file}.',
+    'tests-beside-invalid':
+      '{file}, beside it, is not a valid tests file, so the flow was imported without it; the tests it had are unchanged.',
+    'tests-beside-unreadable': 'Its tests were not imported: {reason} The tests it had are unchanged.',
+    'tests-beside-written': 'Its tests were written beside it, to {path}.',
+    'tests-beside-not-written': 'Its tests could not be written beside it: {reason}',
     'recovery-heading': 'Unsaved work was found',
     'recovery-item': '“{name}”, autosaved {time}',
     recover: 'Keep as a new version',
@@ -110,6 +121,12 @@ const catalogue: Catalogue<UiTextKey> = {
     'import-unchanged': '“{name}” já é igual à sua versão atual.',
     restored: 'A versão {from} foi restaurada como versão {version}.',
     'file-written': 'Gravado em {path}.',
+    'tests-beside-imported': 'Os testes vieram junto, de {file}.',
+    'tests-beside-invalid':
+      '{file}, ao lado dele, não é um arquivo de testes válido, então o fluxo foi importado sem ele; os testes que ele tinha não mudaram.',
+    'tests-beside-unreadable': 'Os testes não foram importados: {reason} Os testes que ele tinha não mudaram.',
+    'tests-beside-written': 'Os testes foram gravados ao lado dele, em {path}.',
+    'tests-beside-not-written': 'Não foi possível gravar os testes ao lado dele: {reason}',
     'recovery-heading': 'Foi encontrado trabalho não salvo',
     'recovery-item': '“{name}”, salvo automaticamente em {time}',
     recover: 'Guardar como nova versão',
@@ -152,6 +169,12 @@ const catalogue: Catalogue<UiTextKey> = {
     'import-unchanged': '«{name}» مطابق بالفعل لإصداره الحالي.',
     restored: 'تمت استعادة الإصدار {from} بوصفه الإصدار {version}.',
     'file-written': 'تمت الكتابة في {path}.',
+    'tests-beside-imported': 'جاءت اختباراته معه من {file}.',
+    'tests-beside-invalid':
+      'الملف {file} المجاور له ليس ملف اختبارات صالحًا، لذا استُورد المسار من دونه؛ ولم تتغير الاختبارات التي كانت لديه.',
+    'tests-beside-unreadable': 'لم تُستورد اختباراته: {reason} ولم تتغير الاختبارات التي كانت لديه.',
+    'tests-beside-written': 'كُتبت اختباراته بجانبه في {path}.',
+    'tests-beside-not-written': 'تعذّرت كتابة اختباراته بجانبه: {reason}',
     'recovery-heading': 'عُثر على عمل غير محفوظ',
     'recovery-item': '«{name}»، حُفظ تلقائيًا في {time}',
     recover: 'الاحتفاظ به كإصدار جديد',

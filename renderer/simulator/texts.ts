@@ -102,6 +102,11 @@ const en = {
   'test-failed': 'failed',
   'tests-import-invalid': '“{file}” is not a valid tests file; nothing was changed.',
   'tests-imported': 'Tests imported from “{file}”.',
+  'tests-kept-desktop':
+    'Tests are kept with the flow in this workspace. “Export flow and tests…” writes them beside the flow file, as a .transcript.json file of the same name, and importing that flow file brings them back.',
+  'tests-kept-browser':
+    'Tests are kept with the flow in this workspace. Download them to keep {file} beside the flow file; “Import tests…” brings them back.',
+  'export-flow-and-tests': 'Export flow and tests…',
 };
 
 export type SimulatorTextKey = keyof typeof en;
@@ -208,6 +213,11 @@ const catalogue: Catalogue<SimulatorTextKey> = {
     'test-failed': 'falhou',
     'tests-import-invalid': '“{file}” não é um arquivo de testes válido; nada foi alterado.',
     'tests-imported': 'Testes importados de “{file}”.',
+    'tests-kept-desktop':
+      'Os testes ficam guardados com o fluxo neste espaço de trabalho. “Exportar fluxo e testes…” grava-os ao lado do arquivo do fluxo, num arquivo .transcript.json de mesmo nome, e importar esse arquivo do fluxo os traz de volta.',
+    'tests-kept-browser':
+      'Os testes ficam guardados com o fluxo neste espaço de trabalho. Baixe-os para guardar {file} ao lado do arquivo do fluxo; “Importar testes…” os traz de volta.',
+    'export-flow-and-tests': 'Exportar fluxo e testes…',
   },
   ar: {
     simulate: 'محاكاة',
@@ -308,6 +318,11 @@ const catalogue: Catalogue<SimulatorTextKey> = {
     'test-failed': 'فشل',
     'tests-import-invalid': '«{file}» ليس ملف اختبارات صالحًا؛ لم يتغير شيء.',
     'tests-imported': 'استُوردت الاختبارات من «{file}».',
+    'tests-kept-desktop':
+      'تُحفظ الاختبارات مع المسار في مساحة العمل هذه. يكتبها «تصدير المسار والاختبارات…» بجانب ملف المسار في ملف \u200E.transcript.json\u200E بالاسم نفسه، واستيراد ملف المسار ذاك يعيدها.',
+    'tests-kept-browser':
+      'تُحفظ الاختبارات مع المسار في مساحة العمل هذه. نزّلها لتحفظ \u200E{file}\u200E بجانب ملف المسار؛ و«استيراد اختبارات…» يعيدها.',
+    'export-flow-and-tests': 'تصدير المسار والاختبارات…',
   },
 };
 

@@ -13,6 +13,8 @@ export type NoticeText = { key: UiTextKey; params?: Params } | { worded: string 
 interface Notice {
   tone: 'info' | 'error';
   text: NoticeText;
+  /** Sentences that follow the first (what happened to the tests beside a flow file, say). */
+  more?: NoticeText[];
   problems?: Pick<ParseError, 'path' | 'message'>[];
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Flow } from '../../flows/index.ts';
 import { amana } from '../bridge/amana.ts';
 import { downloadFile } from '../commands/download-file.ts';
+import { exportOpenFlow } from '../commands/export-flow.ts';
 import { attempt } from '../commands/report-failure.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
 import { useNoticesStore } from '../stores/notices-store.ts';
@@ -61,6 +62,11 @@ export function TestsPanel({ flow }: { flow: Flow }) {
           hidden
           onChange={() => void attempt(importChosen)}
         />
+        {transcript && nativeDialogs && (
+          <button type="button" onClick={() => void attempt(exportOpenFlow)}>
+            {say('export-flow-and-tests')}
+          </button>
+        )}
         {transcript && !nativeDialogs && (
           <button
             type="button"
@@ -74,6 +80,9 @@ export function TestsPanel({ flow }: { flow: Flow }) {
         </button>
       </header>
       {!transcript && <p className="muted">{say('no-tests')}</p>}
+      <p className="muted tests-panel__kept">
+        {nativeDialogs ? say('tests-kept-desktop') : say('tests-kept-browser', { file: `${flow.id}.transcript.json` })}
+      </p>
       {transcript && result && (
         <p role="status" className={passed === result.tests.length ? 'tests-panel__ok' : 'tests-panel__failing'}>
           {say('tests-summary', { passed, failed: result.tests.length - passed })}{' '}

@@ -3,14 +3,19 @@ import { basename } from 'node:path';
 import type { UiLanguage } from '../../flows/i18n/index.ts';
 import type { FlowFileContent } from '../../shared/api.ts';
 import { maxFlowFileBytes } from '../../shared/limits.ts';
-import { studioText } from '../messages.ts';
+import { studioText, type StudioMessageKey } from '../messages.ts';
 import { StudioError } from '../studio-error.ts';
 
 /**
  * Reads a flow file's text for import. A file too large to be a flow is refused before it is
- * read; a UTF-8 byte order mark (left by some Windows editors) is dropped.
+ * read; a UTF-8 byte order mark (left by some Windows editors) is dropped. The tests file beside a
+ * flow is read the same way, refused with its own words when too large.
  */
-export async function readFlowFile(path: string, language: UiLanguage): Promise<FlowFileContent> {
+export async function readFlowFile(
+  path: string,
+  language: UiLanguage,
+  tooLarge: Extract<StudioMessageKey, 'file-too-large' | 'tests-file-too-large'> = 'file-too-large',
+): Promise<FlowFileContent> {
   const fileName = basename(path);
   let handle;
   try {
@@ -21,7 +26,7 @@ export async function readFlowFile(path: string, language: UiLanguage): Promise<
     if (size > maxFlowFileBytes) {
       throw new StudioError(
         'too-large',
-        studioText(language, 'file-too-large', {
+        studioText(language, tooLarge, {
           file: fileName,
           size: (size / 1024 / 1024).toFixed(1),
           max: maxFlowFileBytes / 1024 / 1024,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -127,7 +127,11 @@ describe('exporting flow files', () => {
     const existing = join(dir, 'agenda.flow.json');
     writeFileSync(existing, 'old content');
     dialogAnswer = existing;
-    expect(await studio.exportFlowFile('clinic-booking')).toEqual({ status: 'written', path: existing });
+    expect(await studio.exportFlowFile('clinic-booking')).toEqual({
+      status: 'written',
+      path: existing,
+      testsBeside: null,
+    });
     expect(readFileSync(existing, 'utf8')).toBe(serializeFlow(renamed(clinicBooking(), 'Agenda')));
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     expect((await studio.getSettings()).recentFiles[0]?.path).toBe(existing);
@@ -147,6 +151,138 @@ describe('exporting flow files', () => {
       host: { edition: 'browser', appVersion: '0.1.0', nativeFileDialogs: false, workspaceFile: workspace.file },
     });
     await expect(browser.openFlowFile()).rejects.toThrow(/cannot show your system’s file dialogs/);
+  });
+});
+
+describe('flow files with their tests beside them (desktop)', () => {
+  const example = (name: string) => new URL(`../../flows/examples/${name}`, import.meta.url).pathname;
+  /** lead-capture.flow.json copied into the temporary folder as `<stem>.flow.json`, with its tests when asked. */
+  function leadCaptureOnDisk(stem: string, tests: string | null): string {
+    const flowPath = join(dir, `${stem}.flow.json`);
+    copyFileSync(example('lead-capture.flow.json'), flowPath);
+    if (tests !== null) writeFileSync(join(dir, `${stem}.transcript.json`), tests);
+    return flowPath;
+  }
+  const leadTests = () => readFileSync(example('lead-capture.transcript.json'), 'utf8');
+  const testNames = async () =>
+    (await studio.getTranscript('lead-capture', null))?.transcript.tests.map((test) => test.name);
+
+  it('imports X.transcript.json beside X.flow.json as the flow’s tests', async () => {
+    dialogAnswer = leadCaptureOnDisk('leads', leadTests());
+    const outcome = await studio.openFlowFile();
+    const expected = JSON.parse(leadTests()).tests.map((test: { name: string }) => test.name);
+    expect(outcome).toMatchObject({
+      status: 'imported',
+      testsBeside: { status: 'imported', fileName: 'leads.transcript.json', tests: expected.length },
+    });
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await testNames()).toEqual(expected);
+    // Opened again from the recent list: the same tests add no revision.
+    await studio.openRecentFile(dialogAnswer);
+    expect((await studio.getTranscript('lead-capture', null))?.revision).toBe(1);
+  });
+
+  it('imports the flow alone when no tests file is beside it, and uploads never look for one', async () => {
+    dialogAnswer = leadCaptureOnDisk('alone', null);
+    expect(await studio.openFlowFile()).toMatchObject({ status: 'imported', testsBeside: null });
+    writeFileSync(join(dir, 'lead-capture.transcript.json'), leadTests());
+    const uploaded = await studio.importFlow({
+      fileName: 'lead-capture.flow.json',
+      text: readFileSync(dialogAnswer, 'utf8'),
+    });
+    expect(uploaded).toMatchObject({ status: 'imported', testsBeside: null });
+    expect(await studio.getTranscript('lead-capture', null)).toBeNull();
+  });
+
+  it('still imports the flow when the tests beside it are invalid, says why in the designer’s language, and keeps the tests it had', async () => {
+    dialogAnswer = leadCaptureOnDisk('leads', leadTests());
+    await studio.openFlowFile();
+    const before = await testNames();
+    await studio.setSettings({ language: 'pt-BR' });
+    const changed = JSON.parse(readFileSync(dialogAnswer, 'utf8'));
+    changed.name = 'Captura de leads (nova)';
+    writeFileSync(dialogAnswer, JSON.stringify(changed));
+    writeFileSync(join(dir, 'leads.transcript.json'), '{"tests": [{"name": "", "turns": []}]}');
+    const outcome = await studio.openFlowFile();
+    expect(outcome).toMatchObject({
+      status: 'imported',
+      document: { version: 2, flow: { name: 'Captura de leads (nova)' } },
+      testsBeside: { status: 'invalid', fileName: 'leads.transcript.json' },
+    });
+    if (outcome.status !== 'imported' || outcome.testsBeside?.status !== 'invalid') throw new Error('not reported');
+    expect(outcome.testsBeside.problems.map((problem) => problem.path)).toEqual(
+      expect.arrayContaining(['$.tests[0].name', '$.tests[0].turns']),
+    );
+    // The parser's words in the designer's language, not English.
+    expect(outcome.testsBeside.problems.some((problem) => /[ãçéêíóú]/.test(problem.message))).toBe(true);
+    expect(await testNames()).toEqual(before);
+  });
+
+  it('reports a tests file it cannot read or that is too large, and imports the flow', async () => {
+    dialogAnswer = leadCaptureOnDisk('folder', null);
+    mkdirSync(join(dir, 'folder.transcript.json'));
+    expect(await studio.openFlowFile()).toMatchObject({
+      status: 'imported',
+      document: { flow: { id: 'lead-capture' } },
+      testsBeside: {
+        status: 'unreadable',
+        fileName: 'folder.transcript.json',
+        message: expect.stringMatching(/EISDIR/),
+      },
+    });
+    dialogAnswer = leadCaptureOnDisk('huge', null);
+    writeFileSync(join(dir, 'huge.transcript.json'), Buffer.alloc(maxFlowFileBytes + 1, 0x20));
+    expect(await studio.openFlowFile()).toMatchObject({
+      status: 'imported',
+      testsBeside: { status: 'unreadable', message: expect.stringMatching(/too large to be a tests file/) },
+    });
+  });
+
+  it('writes the flow’s tests beside the flow file it exports, and nothing when the flow has none', async () => {
+    dialogAnswer = leadCaptureOnDisk('alone', null);
+    await studio.openFlowFile();
+    const bare = join(dir, 'exported', 'bare.flow.json');
+    mkdirSync(join(dir, 'exported'));
+    dialogAnswer = bare;
+    expect(await studio.exportFlowFile('lead-capture')).toEqual({ status: 'written', path: bare, testsBeside: null });
+    expect(readdirSync(join(dir, 'exported'))).toEqual(['bare.flow.json']);
+
+    await studio.importTranscript('lead-capture', { fileName: 'lead-capture.transcript.json', text: leadTests() });
+    const target = join(dir, 'exported', 'leads.flow.json');
+    dialogAnswer = target;
+    const testsPath = join(dir, 'exported', 'leads.transcript.json');
+    const count = JSON.parse(leadTests()).tests.length;
+    expect(await studio.exportFlowFile('lead-capture')).toEqual({
+      status: 'written',
+      path: target,
+      testsBeside: { status: 'written', path: testsPath, tests: count },
+    });
+    expect(JSON.parse(readFileSync(testsPath, 'utf8')).tests).toEqual(JSON.parse(leadTests()).tests);
+    expect(readdirSync(join(dir, 'exported')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+
+    // The pair written is the pair read back: a fresh workspace gets the flow and its tests.
+    workspace.close();
+    workspace = openWorkspace(join(dir, 'fresh.db'));
+    studio = createStudio({ workspace, host: await studio.getHostInfo(), picker: scriptedDialogs });
+    expect(await studio.openFlowFile()).toMatchObject({ testsBeside: { status: 'imported', tests: count } });
+  });
+
+  it('says so when the tests cannot be written beside a flow file that was written', async () => {
+    dialogAnswer = leadCaptureOnDisk('alone', null);
+    await studio.openFlowFile();
+    await studio.importTranscript('lead-capture', { fileName: 'lead-capture.transcript.json', text: leadTests() });
+    mkdirSync(join(dir, 'blocked.transcript.json'));
+    dialogAnswer = join(dir, 'blocked.flow.json');
+    expect(await studio.exportFlowFile('lead-capture')).toMatchObject({
+      status: 'written',
+      path: dialogAnswer,
+      testsBeside: {
+        status: 'not-written',
+        path: join(dir, 'blocked.transcript.json'),
+        message: expect.stringMatching(/Could not write .*blocked\.transcript\.json/),
+      },
+    });
+    expect(readFileSync(dialogAnswer, 'utf8')).toContain('"id": "lead-capture"');
   });
 });
 

@@ -17,25 +17,16 @@ export function transcriptMethods(context: StudioContext): TranscriptMethods {
     }
   }
 
-  /**
-   * Parses what the renderer sent (untrusted) with the transcript parser, so invalid tests come
-   * back with every problem and its JSON path in the designer's language, and nothing is written.
-   */
   function save(flowId: string, candidate: unknown): TranscriptSaveOutcome {
     requireFlow(flowId);
-    const parsed = parseTranscript(candidate, languageOf(context));
-    if (!parsed.ok) return { status: 'invalid', problems: parsed.problems };
-    const transcript = { format: transcriptFormat, version: currentTranscriptVersion, ...parsed.transcript };
-    const stored = transcripts.save(flowId, `${JSON.stringify(transcript, null, 2)}\n`);
-    if (!stored) throw new StudioError('not-found', studioText(languageOf(context), 'flow-not-found', { flowId }));
-    return { status: 'saved', document: documentOf(stored) };
+    return saveTranscript(context, flowId, candidate);
   }
 
   return {
     async getTranscript(flowId, flowVersion) {
       requireFlow(flowId);
       const stored = transcripts.get(flowId, flowVersion ?? undefined);
-      return stored ? documentOf(stored) : null;
+      return stored ? transcriptDocumentOf(stored) : null;
     },
     async saveTranscript(flowId, transcript) {
       return save(flowId, transcript);
@@ -52,8 +43,22 @@ export function transcriptMethods(context: StudioContext): TranscriptMethods {
   };
 }
 
+/**
+ * Saves a flow's tests as a new revision. What is saved (sent by the renderer, or read from a file
+ * beside a flow) is untrusted: it is parsed with the transcript parser, so invalid tests come back
+ * with every problem and its JSON path in the designer's language, and nothing is written.
+ */
+export function saveTranscript(context: StudioContext, flowId: string, candidate: unknown): TranscriptSaveOutcome {
+  const parsed = parseTranscript(candidate, languageOf(context));
+  if (!parsed.ok) return { status: 'invalid', problems: parsed.problems };
+  const transcript = { format: transcriptFormat, version: currentTranscriptVersion, ...parsed.transcript };
+  const stored = context.workspace.transcripts.save(flowId, `${JSON.stringify(transcript, null, 2)}\n`);
+  if (!stored) throw new StudioError('not-found', studioText(languageOf(context), 'flow-not-found', { flowId }));
+  return { status: 'saved', document: transcriptDocumentOf(stored) };
+}
+
 /** A stored revision as the renderer receives it; stored text is parsed again, never trusted blindly. */
-function documentOf(stored: StoredTranscript): TranscriptDocument {
+export function transcriptDocumentOf(stored: StoredTranscript): TranscriptDocument {
   const parsed = parseTranscript(stored.content);
   if (!parsed.ok) {
     throw new StudioError(

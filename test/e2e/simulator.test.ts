@@ -1,6 +1,6 @@
 // The Simulator and Tests panels end to end, in Chromium, against the real browser edition on a
 // fresh workspace: a newcomer rehearses example flows, reads the privacy ledger, keeps a test.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -86,6 +86,27 @@ describe('rehearsing a flow in the studio', { timeout: 120_000 }, () => {
     const tests = page.getByRole('region', { name: 'Tests' });
     await expect.poll(() => tests.getByRole('status').textContent()).toContain('1 passed, 0 failed.');
     expect(await tests.textContent()).toContain('lead to the end');
+    // The browser edition says where the tests are kept, and downloads them to keep beside the flow file.
+    expect(await tests.textContent()).toContain(
+      'Download them to keep lead-capture.transcript.json beside the flow file',
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      tests.getByRole('button', { name: 'Download tests', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('lead-capture.transcript.json');
+    const saved = join(dir, 'downloaded.transcript.json');
+    await download.saveAs(saved);
+    expect(JSON.parse(readFileSync(saved, 'utf8')).tests.map((test: { name: string }) => test.name)).toEqual([
+      'lead to the end',
+    ]);
+    // …and uploads them back.
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      tests.getByRole('button', { name: 'Import tests…', exact: true }).click(),
+    ]);
+    await chooser.setFiles(saved);
+    await page.getByRole('status').filter({ hasText: 'Tests imported from “downloaded.transcript.json”.' }).waitFor();
   });
 
   it('clears what is held when the customer writes the erase keyword', async () => {
@@ -100,10 +121,17 @@ describe('rehearsing a flow in the studio', { timeout: 120_000 }, () => {
   });
 
   it('from the templates: a saved test fails when a message changes, and passes again after undo', async () => {
-    const auroras = () => page.locator('.flow-list').getByRole('button', { name: /Casa Aurora/ }).count();
+    const auroras = () =>
+      page
+        .locator('.flow-list')
+        .getByRole('button', { name: /Casa Aurora/ })
+        .count();
     const before = await auroras();
     await page.getByRole('toolbar').getByRole('button', { name: 'New flow', exact: true }).click();
-    await page.getByRole('dialog', { name: 'New flow' }).getByRole('button', { name: /Casa Aurora/ }).click();
+    await page
+      .getByRole('dialog', { name: 'New flow' })
+      .getByRole('button', { name: /Casa Aurora/ })
+      .click();
     // The template becomes a new flow of its own, beside any lead-capture imported earlier.
     await expect.poll(auroras).toBe(before + 1);
     if ((await simulator().count()) === 0) await page.getByRole('button', { name: 'Simulate', exact: true }).click();

@@ -275,9 +275,32 @@ describe('dialogs and the menu', () => {
     fake.dialogAnswers.save = join(dir, 'agenda');
     expect(await fake.invoke(channelOf('exportFlowFile'), studioFrame, 'clinic-booking')).toEqual({
       ok: true,
-      value: { status: 'written', path: join(dir, 'agenda.flow.json') },
+      value: { status: 'written', path: join(dir, 'agenda.flow.json'), testsBeside: null },
     });
     expect(readFileSync(join(dir, 'agenda.flow.json'), 'utf8')).toContain('"id": "clinic-booking"');
+  });
+
+  it('opens a flow file with the tests beside it, and writes them beside the flow file it saves', async () => {
+    const examples = new URL('../../flows/examples/', import.meta.url);
+    const tests = readFileSync(new URL('lead-capture.transcript.json', examples), 'utf8');
+    mkdirSync(join(dir, 'from'));
+    writeFileSync(join(dir, 'from', 'leads.flow.json'), readFileSync(new URL('lead-capture.flow.json', examples)));
+    writeFileSync(join(dir, 'from', 'leads.transcript.json'), tests);
+    fake.dialogAnswers.open = [join(dir, 'from', 'leads.flow.json')];
+    expect(await fake.invoke(channelOf('openFlowFile'), studioFrame)).toMatchObject({
+      ok: true,
+      value: { status: 'imported', testsBeside: { status: 'imported', fileName: 'leads.transcript.json' } },
+    });
+    fake.dialogAnswers.save = join(dir, 'copia');
+    expect(await fake.invoke(channelOf('exportFlowFile'), studioFrame, 'lead-capture')).toMatchObject({
+      ok: true,
+      value: {
+        status: 'written',
+        path: join(dir, 'copia.flow.json'),
+        testsBeside: { status: 'written', path: join(dir, 'copia.transcript.json') },
+      },
+    });
+    expect(JSON.parse(readFileSync(join(dir, 'copia.transcript.json'), 'utf8')).tests).toEqual(JSON.parse(tests).tests);
   });
 });
 
