@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { agentCommand } from './commands/agent.ts';
+import { backupCommand, replayErasuresCommand, restoreCommand, saveErasuresCommand } from './commands/backup.ts';
+import { rotateKeyCommand } from './commands/rotate-key.ts';
 import { eraseCommand, exportSubjectCommand, purgeCommand } from './commands/subject.ts';
 import { line, type RuntimeIo } from './commands/context.ts';
 import { serve } from './commands/serve.ts';
@@ -24,6 +26,16 @@ export async function main(argv: string[], io: RuntimeIo): Promise<number | unde
       return eraseCommand(io, args);
     case 'export-subject':
       return exportSubjectCommand(io, args);
+    case 'backup':
+      return backupCommand(io, args);
+    case 'restore':
+      return restoreCommand(io, args);
+    case 'save-erasures':
+      return saveErasuresCommand(io, args);
+    case 'replay-erasures':
+      return replayErasuresCommand(io, args);
+    case 'rotate-key':
+      return rotateKeyCommand(io, args);
     case 'agent':
       return agentCommand(io, args);
     case 'openapi': {

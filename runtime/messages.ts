@@ -45,7 +45,55 @@ const en = {
     'flow.json has changed since it was exported: its hash does not match manifest.json. Export the flow again from Amana, which checks it before exporting.',
   'test-clock': 'Warning: AMANA_NOW_OFFSET_DAYS={days} shifts the clock for retention. It exists for tests only.',
   usage:
-    'Usage: node server.js <command>\n\nCommands:\n  serve                         answer WhatsApp messages (webhook at /webhook, admin API at /admin/)\n  simulate [--phone <number>]   chat in this terminal, against the same database, without WhatsApp\n  purge                         delete every value past its retention now (serve also does it every hour)\n  erase --phone <number>        erase everything held about one person\n  export-subject --phone <n>    print, as JSON, everything held about one person\n  agent add|list|disable|reset-password   accounts of the agent desk at /desk/ (node server.js agent help)\n  openapi                       print the admin API’s OpenAPI document (also at /admin/openapi.json)\n  keygen                        print a new random key for AMANA_DATA_KEY or ADMIN_TOKEN\n\nSettings come from environment variables or a .env file beside server.js (see .env.example and README.md).',
+    'Usage: node server.js <command>\n\nCommands:\n  serve                         answer WhatsApp messages (webhook at /webhook, admin API at /admin/)\n  simulate [--phone <number>]   chat in this terminal, against the same database, without WhatsApp\n  purge                         delete every value past its retention now (serve also does it every hour)\n  erase --phone <number>        erase everything held about one person\n  export-subject --phone <n>    print, as JSON, everything held about one person\n  agent add|list|disable|reset-password   accounts of the agent desk at /desk/ (node server.js agent help)\n  openapi                       print the admin API’s OpenAPI document (also at /admin/openapi.json)\n  backup --out <file>           write an encrypted backup of the SQLite database while the bot runs\n  restore --from <file> [--force]   restore a backup (bot stopped); people erased since are erased again\n  save-erasures --out <file>    save the erasure journal (keyed hashes and times), e.g. before pg_restore\n  replay-erasures --from <file> erase again everyone a saved journal names (after a restore)\n  rotate-key [--new-key-file <file>]   re-wrap every person key under a new master key (bot stopped; resumable)\n  keygen                        print a new random key for AMANA_DATA_KEY or ADMIN_TOKEN\n\nSettings come from environment variables or a .env file beside server.js (see .env.example and README.md).',
+  'retired-key':
+    'This AMANA_DATA_KEY was replaced by rotate-key on {date} and is no longer accepted for {db}. Set AMANA_DATA_KEY to the new key.',
+  'rotation-under-way':
+    'A key rotation of {db} is under way and unfinished. Run node server.js rotate-key again, with the same old and new keys, to finish it; the bot starts once it is done.',
+  'new-key-both': 'Give the new key once: AMANA_DATA_KEY_NEW or --new-key-file, not both.',
+  'new-key-file-unreadable': '--new-key-file: cannot read {file} ({reason}).',
+  'new-key-missing':
+    'rotate-key needs the new master key: set AMANA_DATA_KEY_NEW, or give --new-key-file <file>. Create one with: node server.js keygen',
+  'db-in-use': 'The database {db} is in use by another process (is the bot running?). Stop it first.',
+  'bad-options': '{command}: {reason}',
+  'file-exists': '{file} already exists; nothing was written. Choose another name, or move that file away.',
+  'backup-missing-out': 'Name the backup file: node server.js backup --out amana-backup.amana',
+  'backup-postgres':
+    'backup works on the SQLite file. On PostgreSQL use pg_dump, and save-erasures before any restore: see "Backups" in README.md.',
+  'backup-written':
+    'Backup written: {file} ({size} bytes, taken {date}), encrypted under a key derived from the master key {key}. Keep it apart from the key: it opens only with that key.',
+  'backup-failed': 'The backup failed and nothing was written: {reason}',
+  'restore-missing-from': 'Name the backup to restore: node server.js restore --from amana-backup.amana',
+  'restore-postgres':
+    'restore works on the SQLite file. On PostgreSQL: save-erasures, pg_restore, then replay-erasures: see "Backups" in README.md.',
+  'backup-other-key':
+    '{file} was made with the master key {backup}, and AMANA_DATA_KEY is the key {key}. Restore it with the key it was made with (a backup taken before a rotate-key needs the old key); nothing was changed.',
+  'backup-not-backup': '{file} is not an Amana backup ({detail}); nothing was changed.',
+  'backup-newer': '{file} was written by a newer Amana runtime ({detail}); nothing was changed.',
+  'backup-damaged': '{file} is damaged or incomplete ({detail}); nothing was changed.',
+  'backup-unreadable': 'Cannot read {file} ({reason}); nothing was changed.',
+  'restore-exists':
+    'The database {db} exists. Restoring replaces it: run again with --force (its erasure journal is kept and replayed on the backup).',
+  'restore-journal-unreadable':
+    'Cannot read the erasure journal of {db} ({reason}), so the restore stopped and nothing was changed. Move that file away and restore again, then replay a journal saved earlier with replay-erasures.',
+  'restore-unopenable': 'The backup {file} does not open as this bot’s database ({reason}); nothing was changed.',
+  restored:
+    'Restored {db} from {file} (taken {date}). Erased again: {erased} person(s) erased after the backup was taken.',
+  'journal-missing-out': 'Name the file: node server.js save-erasures --out erasures.json',
+  'journal-missing-from': 'Name the file: node server.js replay-erasures --from erasures.json',
+  'journal-saved': 'Erasure journal saved to {file}: {count} erasure(s), as keyed hashes and times only.',
+  'journal-unreadable': 'Cannot use {file}: {reason}. Nothing was changed.',
+  'journal-replayed': 'Replayed {count} erasure(s): {erased} person(s) erased again.',
+  'rotate-same-key': 'The new key is the key in use; create a new one with: node server.js keygen',
+  'rotate-other-key':
+    'A rotation to another key ({to}) is under way; finish it with that key as the new key (this one is {key}).',
+  'rotate-started': 'Rotating the master key {from} → {to}. The bot must stay stopped until this finishes.',
+  'rotate-resumed': 'Resuming the rotation of the master key {from} → {to}.',
+  'rotate-progress': 'Re-wrapped {done} person key(s).',
+  'rotate-done':
+    'Done: {done} person key(s) re-wrapped under the key {to}. Set AMANA_DATA_KEY to the new key (and remove AMANA_DATA_KEY_NEW) before starting the bot: the old key {from} is refused from now on. Backups taken before now still open only with the old key.',
+  'rotate-unreadable':
+    'The key of person row {id} does not open under the current master key ({reason}); the rotation stopped. What was re-wrapped so far is kept; nothing was lost.',
   'unknown-command': 'Unknown command "{name}".',
   'missing-phone': 'Name the person’s WhatsApp number: node server.js {command} --phone +5511912345678',
   'bad-phone': '"{phone}" is not a phone number.',
@@ -112,7 +160,55 @@ export const runtimeMessages: Catalogue<RuntimeMessageKey> = {
       'flow.json foi alterado depois da exportação: seu hash não confere com o manifest.json. Exporte o fluxo de novo pelo Amana, que o verifica antes de exportar.',
     'test-clock': 'Atenção: AMANA_NOW_OFFSET_DAYS={days} desloca o relógio da retenção. Existe apenas para testes.',
     usage:
-      'Uso: node server.js <comando>\n\nComandos:\n  serve                         responde às mensagens do WhatsApp (webhook em /webhook, API de administração em /admin/)\n  simulate [--phone <número>]   conversa neste terminal, com o mesmo banco de dados, sem o WhatsApp\n  purge                         apaga agora todo valor com retenção vencida (o serve também faz isso a cada hora)\n  erase --phone <número>        apaga tudo o que se guarda sobre uma pessoa\n  export-subject --phone <n>    imprime, em JSON, tudo o que se guarda sobre uma pessoa\n  agent add|list|disable|reset-password   contas da central de atendimento em /desk/ (node server.js agent help)\n  openapi                       imprime o documento OpenAPI da API de administração (também em /admin/openapi.json)\n  keygen                        imprime uma nova chave aleatória para AMANA_DATA_KEY ou ADMIN_TOKEN\n\nAs configurações vêm de variáveis de ambiente ou de um arquivo .env ao lado do server.js (veja .env.example e README.md).',
+      'Uso: node server.js <comando>\n\nComandos:\n  serve                         responde às mensagens do WhatsApp (webhook em /webhook, API de administração em /admin/)\n  simulate [--phone <número>]   conversa neste terminal, com o mesmo banco de dados, sem o WhatsApp\n  purge                         apaga agora todo valor com retenção vencida (o serve também faz isso a cada hora)\n  erase --phone <número>        apaga tudo o que se guarda sobre uma pessoa\n  export-subject --phone <n>    imprime, em JSON, tudo o que se guarda sobre uma pessoa\n  agent add|list|disable|reset-password   contas da central de atendimento em /desk/ (node server.js agent help)\n  openapi                       imprime o documento OpenAPI da API de administração (também em /admin/openapi.json)\n  backup --out <arquivo>        grava um backup cifrado do banco SQLite com o robô rodando\n  restore --from <arquivo> [--force]   restaura um backup (robô parado); quem foi apagado depois é apagado de novo\n  save-erasures --out <arquivo> salva o diário de exclusões (hashes com chave e horários), p. ex. antes do pg_restore\n  replay-erasures --from <arquivo>   apaga de novo todos que um diário salvo indica (depois de restaurar)\n  rotate-key [--new-key-file <arquivo>]   reembrulha cada chave de pessoa com uma nova chave mestra (robô parado; pode ser retomado)\n  keygen                        imprime uma nova chave aleatória para AMANA_DATA_KEY ou ADMIN_TOKEN\n\nAs configurações vêm de variáveis de ambiente ou de um arquivo .env ao lado do server.js (veja .env.example e README.md).',
+    'retired-key':
+      'Esta AMANA_DATA_KEY foi substituída pelo rotate-key em {date} e não é mais aceita para {db}. Defina AMANA_DATA_KEY com a chave nova.',
+    'rotation-under-way':
+      'Uma troca de chave de {db} está em andamento e não terminou. Rode node server.js rotate-key de novo, com as mesmas chaves antiga e nova, para terminá-la; o robô inicia quando ela acabar.',
+    'new-key-both': 'Informe a chave nova uma só vez: AMANA_DATA_KEY_NEW ou --new-key-file, não os dois.',
+    'new-key-file-unreadable': '--new-key-file: não foi possível ler {file} ({reason}).',
+    'new-key-missing':
+      'O rotate-key precisa da nova chave mestra: defina AMANA_DATA_KEY_NEW ou informe --new-key-file <arquivo>. Crie uma com: node server.js keygen',
+    'db-in-use': 'O banco de dados {db} está em uso por outro processo (o robô está rodando?). Pare-o antes.',
+    'bad-options': '{command}: {reason}',
+    'file-exists': '{file} já existe; nada foi gravado. Escolha outro nome ou mova esse arquivo.',
+    'backup-missing-out': 'Informe o arquivo do backup: node server.js backup --out amana-backup.amana',
+    'backup-postgres':
+      'O backup funciona com o arquivo SQLite. No PostgreSQL use pg_dump, e save-erasures antes de qualquer restauração: veja "Backups" no README.md.',
+    'backup-written':
+      'Backup gravado: {file} ({size} bytes, feito em {date}), cifrado com uma chave derivada da chave mestra {key}. Guarde-o longe da chave: ele só abre com ela.',
+    'backup-failed': 'O backup falhou e nada foi gravado: {reason}',
+    'restore-missing-from': 'Informe o backup a restaurar: node server.js restore --from amana-backup.amana',
+    'restore-postgres':
+      'O restore funciona com o arquivo SQLite. No PostgreSQL: save-erasures, pg_restore e depois replay-erasures: veja "Backups" no README.md.',
+    'backup-other-key':
+      '{file} foi feito com a chave mestra {backup}, e AMANA_DATA_KEY é a chave {key}. Restaure-o com a chave com que foi feito (um backup anterior a um rotate-key precisa da chave antiga); nada foi alterado.',
+    'backup-not-backup': '{file} não é um backup do Amana ({detail}); nada foi alterado.',
+    'backup-newer': '{file} foi gravado por uma versão mais nova do Amana ({detail}); nada foi alterado.',
+    'backup-damaged': '{file} está danificado ou incompleto ({detail}); nada foi alterado.',
+    'backup-unreadable': 'Não foi possível ler {file} ({reason}); nada foi alterado.',
+    'restore-exists':
+      'O banco de dados {db} existe. Restaurar o substitui: rode de novo com --force (o diário de exclusões dele é guardado e reaplicado ao backup).',
+    'restore-journal-unreadable':
+      'Não foi possível ler o diário de exclusões de {db} ({reason}), então a restauração parou e nada foi alterado. Mova esse arquivo, restaure de novo e depois reaplique com replay-erasures um diário salvo antes.',
+    'restore-unopenable': 'O backup {file} não abre como o banco de dados deste robô ({reason}); nada foi alterado.',
+    restored:
+      '{db} restaurado de {file} (feito em {date}). Apagadas de novo: {erased} pessoa(s) apagada(s) depois do backup.',
+    'journal-missing-out': 'Informe o arquivo: node server.js save-erasures --out erasures.json',
+    'journal-missing-from': 'Informe o arquivo: node server.js replay-erasures --from erasures.json',
+    'journal-saved': 'Diário de exclusões salvo em {file}: {count} exclusão(ões), só como hashes com chave e horários.',
+    'journal-unreadable': 'Não é possível usar {file}: {reason}. Nada foi alterado.',
+    'journal-replayed': '{count} exclusão(ões) reaplicada(s): {erased} pessoa(s) apagada(s) de novo.',
+    'rotate-same-key': 'A chave nova é a chave em uso; crie uma nova com: node server.js keygen',
+    'rotate-other-key':
+      'Uma troca para outra chave ({to}) está em andamento; termine-a com aquela chave como chave nova (esta é {key}).',
+    'rotate-started': 'Trocando a chave mestra {from} → {to}. O robô deve ficar parado até terminar.',
+    'rotate-resumed': 'Retomando a troca da chave mestra {from} → {to}.',
+    'rotate-progress': '{done} chave(s) de pessoa reembrulhada(s).',
+    'rotate-done':
+      'Pronto: {done} chave(s) de pessoa reembrulhada(s) com a chave {to}. Defina AMANA_DATA_KEY com a chave nova (e remova AMANA_DATA_KEY_NEW) antes de iniciar o robô: a chave antiga {from} é recusada a partir de agora. Backups feitos antes disto só abrem com a chave antiga.',
+    'rotate-unreadable':
+      'A chave da pessoa na linha {id} não abre com a chave mestra atual ({reason}); a troca parou. O que já foi reembrulhado fica; nada se perdeu.',
     'unknown-command': 'Comando desconhecido "{name}".',
     'missing-phone': 'Informe o número de WhatsApp da pessoa: node server.js {command} --phone +5511912345678',
     'bad-phone': '"{phone}" não é um número de telefone.',
@@ -172,7 +268,53 @@ export const runtimeMessages: Catalogue<RuntimeMessageKey> = {
       'تغيّر flow.json بعد التصدير: بصمته لا تطابق manifest.json. صدّر المسار من جديد من أمانة، فهو يفحصه قبل التصدير.',
     'test-clock': 'تحذير: AMANA_NOW_OFFSET_DAYS={days} يزيح ساعة الاحتفاظ بالبيانات. وُجد للاختبارات فقط.',
     usage:
-      'الاستخدام: node server.js <أمر>\n\nالأوامر:\n  serve                         الرد على رسائل واتساب (الويب هوك على ‎/webhook، وواجهة الإدارة على ‎/admin/)\n  simulate [--phone <رقم>]      محادثة في هذه الطرفية، على قاعدة البيانات نفسها، دون واتساب\n  purge                         حذف كل قيمة انتهت مدة الاحتفاظ بها الآن (ويفعل serve ذلك كل ساعة)\n  erase --phone <رقم>           محو كل ما يُحتفظ به عن شخص\n  export-subject --phone <رقم>  طباعة كل ما يُحتفظ به عن شخص بصيغة JSON\n  agent add|list|disable|reset-password   حسابات مكتب الموظفين على ‎/desk/ (node server.js agent help)\n  openapi                       طباعة وثيقة OpenAPI لواجهة الإدارة (وهي أيضًا على ‎/admin/openapi.json)\n  keygen                        طباعة مفتاح عشوائي جديد لـ AMANA_DATA_KEY أو ADMIN_TOKEN\n\nتأتي الإعدادات من متغيرات البيئة أو من ملف ‎.env بجوار server.js (انظر ‎.env.example وREADME.md).',
+      'الاستخدام: node server.js <أمر>\n\nالأوامر:\n  serve                         الرد على رسائل واتساب (الويب هوك على ‎/webhook، وواجهة الإدارة على ‎/admin/)\n  simulate [--phone <رقم>]      محادثة في هذه الطرفية، على قاعدة البيانات نفسها، دون واتساب\n  purge                         حذف كل قيمة انتهت مدة الاحتفاظ بها الآن (ويفعل serve ذلك كل ساعة)\n  erase --phone <رقم>           محو كل ما يُحتفظ به عن شخص\n  export-subject --phone <رقم>  طباعة كل ما يُحتفظ به عن شخص بصيغة JSON\n  agent add|list|disable|reset-password   حسابات مكتب الموظفين على ‎/desk/ (node server.js agent help)\n  openapi                       طباعة وثيقة OpenAPI لواجهة الإدارة (وهي أيضًا على ‎/admin/openapi.json)\n  backup --out <ملف>            كتابة نسخة احتياطية مشفّرة من قاعدة SQLite والبوت يعمل\n  restore --from <ملف> [--force]   استعادة نسخة احتياطية (البوت متوقف)؛ من مُحي بعدها يُمحى من جديد\n  save-erasures --out <ملف>     حفظ سجل المحو (قيم تجزئة بمفتاح وأوقات)، مثلًا قبل pg_restore\n  replay-erasures --from <ملف>  محو كل من يذكره سجل محفوظ من جديد (بعد الاستعادة)\n  rotate-key [--new-key-file <ملف>]   إعادة تغليف كل مفاتيح الأشخاص بمفتاح رئيسي جديد (البوت متوقف؛ قابل للاستئناف)\n  keygen                        طباعة مفتاح عشوائي جديد لـ AMANA_DATA_KEY أو ADMIN_TOKEN\n\nتأتي الإعدادات من متغيرات البيئة أو من ملف ‎.env بجوار server.js (انظر ‎.env.example وREADME.md).',
+    'retired-key':
+      'استُبدل مفتاح AMANA_DATA_KEY هذا بالأمر rotate-key في {date} ولم يعد مقبولًا لقاعدة البيانات {db}. اضبط AMANA_DATA_KEY على المفتاح الجديد.',
+    'rotation-under-way':
+      'تبديل مفتاح {db} جارٍ ولم يكتمل. شغّل node server.js rotate-key مرة أخرى بالمفتاحين القديم والجديد نفسيهما لإكماله؛ يبدأ البوت بعد اكتماله.',
+    'new-key-both': 'أعطِ المفتاح الجديد مرة واحدة: AMANA_DATA_KEY_NEW أو --new-key-file، لا كليهما.',
+    'new-key-file-unreadable': '--new-key-file: تعذّرت قراءة {file} ({reason}).',
+    'new-key-missing':
+      'يحتاج rotate-key إلى المفتاح الرئيسي الجديد: اضبط AMANA_DATA_KEY_NEW أو أعطِ --new-key-file <ملف>. أنشئ واحدًا بالأمر: node server.js keygen',
+    'db-in-use': 'قاعدة البيانات {db} مستخدمة من عملية أخرى (هل البوت يعمل؟). أوقفه أولًا.',
+    'bad-options': '{command}: {reason}',
+    'file-exists': '{file} موجود من قبل؛ لم يُكتب شيء. اختر اسمًا آخر أو انقل ذلك الملف.',
+    'backup-missing-out': 'سمِّ ملف النسخة الاحتياطية: node server.js backup --out amana-backup.amana',
+    'backup-postgres':
+      'يعمل backup على ملف SQLite. على PostgreSQL استخدم pg_dump، وsave-erasures قبل أي استعادة: انظر «النسخ الاحتياطية» في README.md.',
+    'backup-written':
+      'كُتبت النسخة الاحتياطية: {file} ({size} بايت، أُخذت في {date})، مشفّرة بمفتاح مشتق من المفتاح الرئيسي {key}. احفظها بعيدًا عن المفتاح: لا تُفتح إلا به.',
+    'backup-failed': 'فشل النسخ الاحتياطي ولم يُكتب شيء: {reason}',
+    'restore-missing-from': 'سمِّ النسخة الاحتياطية المراد استعادتها: node server.js restore --from amana-backup.amana',
+    'restore-postgres':
+      'يعمل restore على ملف SQLite. على PostgreSQL: save-erasures ثم pg_restore ثم replay-erasures: انظر «النسخ الاحتياطية» في README.md.',
+    'backup-other-key':
+      'أُنشئ {file} بالمفتاح الرئيسي {backup}، وAMANA_DATA_KEY هو المفتاح {key}. استعده بالمفتاح الذي أُنشئ به (النسخة السابقة لأمر rotate-key تحتاج المفتاح القديم)؛ لم يتغيّر شيء.',
+    'backup-not-backup': '{file} ليس نسخة احتياطية من Amana ({detail})؛ لم يتغيّر شيء.',
+    'backup-newer': 'كتب {file} إصدارٌ أحدث من Amana ({detail})؛ لم يتغيّر شيء.',
+    'backup-damaged': '{file} تالف أو ناقص ({detail})؛ لم يتغيّر شيء.',
+    'backup-unreadable': 'تعذّرت قراءة {file} ({reason})؛ لم يتغيّر شيء.',
+    'restore-exists':
+      'قاعدة البيانات {db} موجودة. الاستعادة تستبدلها: شغّل الأمر مرة أخرى مع --force (يُحفظ سجل المحو فيها ويُعاد تطبيقه على النسخة).',
+    'restore-journal-unreadable':
+      'تعذّرت قراءة سجل المحو في {db} ({reason})، فتوقفت الاستعادة ولم يتغيّر شيء. انقل ذلك الملف واستعد مرة أخرى، ثم أعد تطبيق سجل محفوظ من قبل بالأمر replay-erasures.',
+    'restore-unopenable': 'النسخة {file} لا تُفتح كقاعدة بيانات هذا البوت ({reason})؛ لم يتغيّر شيء.',
+    restored: 'استُعيدت {db} من {file} (أُخذت في {date}). مُحي من جديد: {erased} شخص/أشخاص مُحوا بعد أخذ النسخة.',
+    'journal-missing-out': 'سمِّ الملف: node server.js save-erasures --out erasures.json',
+    'journal-missing-from': 'سمِّ الملف: node server.js replay-erasures --from erasures.json',
+    'journal-saved': 'حُفظ سجل المحو في {file}: {count} عملية محو، كقيم تجزئة بمفتاح وأوقات فقط.',
+    'journal-unreadable': 'لا يمكن استخدام {file}: {reason}. لم يتغيّر شيء.',
+    'journal-replayed': 'أُعيد تطبيق {count} عملية محو: مُحي من جديد {erased} شخص/أشخاص.',
+    'rotate-same-key': 'المفتاح الجديد هو المفتاح المستخدم؛ أنشئ مفتاحًا جديدًا بالأمر: node server.js keygen',
+    'rotate-other-key': 'تبديلٌ إلى مفتاح آخر ({to}) جارٍ؛ أكمله بذلك المفتاح مفتاحًا جديدًا (هذا المفتاح {key}).',
+    'rotate-started': 'تبديل المفتاح الرئيسي {from} ← {to}. يجب أن يبقى البوت متوقفًا حتى ينتهي.',
+    'rotate-resumed': 'استئناف تبديل المفتاح الرئيسي {from} ← {to}.',
+    'rotate-progress': 'أُعيد تغليف {done} مفتاح/مفاتيح أشخاص.',
+    'rotate-done':
+      'تم: أُعيد تغليف {done} مفتاح/مفاتيح أشخاص بالمفتاح {to}. اضبط AMANA_DATA_KEY على المفتاح الجديد (واحذف AMANA_DATA_KEY_NEW) قبل تشغيل البوت: المفتاح القديم {from} مرفوض من الآن. النسخ الاحتياطية المأخوذة قبل الآن لا تُفتح إلا بالمفتاح القديم.',
+    'rotate-unreadable':
+      'مفتاح الشخص في الصف {id} لا يُفتح بالمفتاح الرئيسي الحالي ({reason})؛ توقف التبديل. ما أُعيد تغليفه يبقى؛ لم يضِع شيء.',
     'unknown-command': 'أمر غير معروف "{name}".',
     'missing-phone': 'حدّد رقم واتساب الشخص: node server.js {command} --phone +9665xxxxxxxx',
     'bad-phone': '"{phone}" ليس رقم هاتف.',

@@ -1,10 +1,11 @@
 import type { Readable, Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
 import type { UiLanguage } from '../../flows/i18n/index.ts';
 import type { Flow } from '../../flows/index.ts';
 import { loadBundle } from '../bundle.ts';
 import { readSettings, storeConfig, type Settings, type StoreConfig } from '../config/config.ts';
 import type { PersonKeys } from '../crypto/person-keys.ts';
-import { runtimeText } from '../messages.ts';
+import { runtimeText, type RuntimeMessageKey } from '../messages.ts';
 import { openStore } from '../store/open.ts';
 import type { Storage } from '../store/storage.ts';
 
@@ -35,7 +36,24 @@ export interface Opened {
 export async function openBundle(
   io: RuntimeIo,
   extraChecks: (settings: Settings, flow: Flow | undefined) => string[] = () => [],
+  storeOptions: Parameters<typeof openStore>[2] = {},
 ): Promise<Opened | number> {
+  const checked = checkBundle(io, extraChecks);
+  if (typeof checked === 'number') return checked;
+  const opened = await openStore(checked.config, io.language, storeOptions);
+  if (!opened.ok) {
+    line(io.stderr, opened.problem);
+    return 2;
+  }
+  const offset = checked.config.clockOffsetMs;
+  return { ...checked, store: opened.store, keys: opened.keys, clock: () => Date.now() + offset };
+}
+
+/** {@link openBundle} without opening the store (`restore` replaces it). */
+export function checkBundle(
+  io: RuntimeIo,
+  extraChecks: (settings: Settings, flow: Flow | undefined) => string[] = () => [],
+): Pick<Opened, 'settings' | 'config' | 'flow'> | number {
   const settings = readSettings(io.env, io.baseDir, io.language);
   const checked = storeConfig(settings, io.language);
   const bundle = loadBundle(io.baseDir, io.language);
@@ -50,22 +68,37 @@ export async function openBundle(
     for (const problem of [...new Set(problems)]) line(io.stderr, `  - ${problem}`);
     return 2;
   }
-  const opened = await openStore(checked.config, io.language);
-  if (!opened.ok) {
-    line(io.stderr, opened.problem);
-    return 2;
-  }
-  const offset = checked.config.clockOffsetMs;
-  return {
-    settings,
-    config: checked.config,
-    flow: bundle.flow,
-    store: opened.store,
-    keys: opened.keys,
-    clock: () => Date.now() + offset,
-  };
+  return { settings, config: checked.config, flow: bundle.flow };
 }
 
 export function line(stream: Writable, text = ''): void {
   stream.write(`${text}\n`);
+}
+
+export type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+
+/** The command's options (node:util parseArgs, strict): unknown ones are an error that names them. */
+export function parseOptions<T extends OptionSpec>(
+  io: RuntimeIo,
+  command: string,
+  args: string[],
+  spec: T,
+): { [K in keyof T]?: T[K]['type'] extends 'string' ? string : boolean } | undefined {
+  try {
+    return parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values as {
+      [K in keyof T]?: T[K]['type'] extends 'string' ? string : boolean;
+    };
+  } catch (error) {
+    complain(io, 'bad-options', { command, reason: reason(error) });
+    return undefined;
+  }
+}
+
+export function complain(io: RuntimeIo, key: RuntimeMessageKey, params?: Record<string, string | number>): number {
+  line(io.stderr, runtimeText(io.language, key, params));
+  return 2;
+}
+
+export function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

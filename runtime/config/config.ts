@@ -49,6 +49,8 @@ const knownSettings = [
   'GRAPH_API_BASE',
   'AMANA_DATA_KEY',
   'AMANA_DATA_KEY_FILE',
+  'AMANA_DATA_KEY_NEW',
+  'AMANA_TEST_ROTATE_PAUSE_MS',
   'AMANA_DB',
   'DATABASE_URL',
   'ADMIN_TOKEN',
@@ -118,6 +120,15 @@ export function storeConfig(settings: Settings, language: UiLanguage): Checked<S
   return check.result(
     dataKey && { dataKey, dbFile, ...(databaseUrl ? { databaseUrl } : {}), phoneNumberId, clockOffsetMs },
   );
+}
+
+/**
+ * The master key `rotate-key` re-wraps every person key under: read from `file` (its
+ * `--new-key-file`) or AMANA_DATA_KEY_NEW, checked as strictly as AMANA_DATA_KEY.
+ */
+export function newDataKey(settings: Settings, language: UiLanguage, file?: string): Checked<Buffer> {
+  const check = new Checker({ ...settings, problems: [], warnings: [] }, language);
+  return check.result(check.newKey(file));
 }
 
 export function serveConfig(settings: Settings, language: UiLanguage): Checked<ServeConfig> {
@@ -267,6 +278,21 @@ class Checker {
     if (inline === undefined) return void this.problem('missing', { name: 'AMANA_DATA_KEY', hint });
     if (inline.trim() === '') return void this.problem('blank', { name: 'AMANA_DATA_KEY', hint });
     return this.decodeKey('AMANA_DATA_KEY', inline.trim());
+  }
+
+  newKey(file: string | undefined): Buffer | undefined {
+    const inline = this.settings.values['AMANA_DATA_KEY_NEW'];
+    if (file !== undefined) {
+      if (inline !== undefined && inline.trim() !== '') return void this.problem('new-key-both');
+      const path = this.path(file);
+      try {
+        return this.decodeKey('--new-key-file', readFileSync(path, 'utf8').trim());
+      } catch (error) {
+        return void this.problem('new-key-file-unreadable', { file: path, reason: errorCode(error) });
+      }
+    }
+    if (inline === undefined || inline.trim() === '') return void this.problem('new-key-missing');
+    return this.decodeKey('AMANA_DATA_KEY_NEW', inline.trim());
   }
 
   private decodeKey(name: string, text: string): Buffer | undefined {

@@ -5,13 +5,28 @@ import { open, seal } from './sealed.ts';
 export type SealContext = 'phone' | 'state' | 'inbox' | 'outbox' | 'handoff' | 'handoff-message' | `field:${string}`;
 
 /**
+ * The keys that name and find things rather than lock them: the phone and message-id hash keys,
+ * and the agent desk's keys. They are derived from the database's first master key and stay the
+ * same when `rotate-key` replaces that key (sealed then under the new one, in the store's meta
+ * `stable-keys`): every stored phone hash, the append-only consent ledger and erasure journal
+ * (which must not be rewritten), the message dedupe hashes and the desk's secrets keep working.
+ */
+export interface StableKeys {
+  phone: Buffer;
+  message: Buffer;
+  desk: Buffer;
+  deskHash: Buffer;
+}
+
+/**
  * Keys derived from the master key (AMANA_DATA_KEY) and the per-person data keys.
  *
  * The master key never encrypts personal values itself: HKDF-SHA256 (RFC 5869) derives one key
  * per job — wrapping person keys, hashing phone numbers, hashing message ids, checking that the
- * right master key was given — and every personal value is sealed under its person's own random
- * 32-byte data key. Deleting that wrapped key makes the person's ciphertexts unreadable
- * everywhere they still exist (old backups, WAL frames, free pages).
+ * right master key was given, encrypting backups — and every personal value is sealed under its
+ * person's own random 32-byte data key. Deleting that wrapped key makes the person's ciphertexts
+ * unreadable everywhere they still exist (WAL frames, free pages; old backups once the erasure
+ * journal is replayed on them, see ../commands/backup.ts).
  */
 export class Keyring {
   private readonly wrapKey: Buffer;
@@ -20,16 +35,48 @@ export class Keyring {
   private readonly checkKey: Buffer;
   private readonly deskKey: Buffer;
   private readonly deskHashKey: Buffer;
+  private readonly stableWrapKey: Buffer;
+  /** The master key's public name (hex): in backups' headers, on re-wrapped person rows, in messages. */
+  readonly keyId: string;
 
-  constructor(masterKey: Buffer) {
+  /** `stable`: the stable keys of a database whose master key was rotated (else derived from `masterKey`). */
+  constructor(
+    private readonly masterKey: Buffer,
+    stable?: StableKeys,
+  ) {
     if (masterKey.length !== 32) throw new RangeError('the master key is 32 bytes');
-    const derive = (info: string) => Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), info, 32));
+    const derive = (info: string) => deriveKey(masterKey, info);
+    const own = stable ?? stableKeysOf(masterKey);
     this.wrapKey = derive('amana/v1/person-key-wrap');
-    this.phoneKey = derive('amana/v1/phone-hash');
-    this.messageKey = derive('amana/v1/message-id-hash');
+    this.phoneKey = own.phone;
+    this.messageKey = own.message;
     this.checkKey = derive('amana/v1/key-check');
-    this.deskKey = derive('amana/v1/agent-desk');
-    this.deskHashKey = derive('amana/v1/agent-desk-hash');
+    this.deskKey = own.desk;
+    this.deskHashKey = own.deskHash;
+    this.stableWrapKey = derive('amana/v1/stable-keys-wrap');
+    this.keyId = derive('amana/v1/key-id').subarray(0, 8).toString('hex');
+  }
+
+  /** The stable keys this keyring hashes and seals desk secrets with. */
+  get stableKeys(): StableKeys {
+    return { phone: this.phoneKey, message: this.messageKey, desk: this.deskKey, deskHash: this.deskHashKey };
+  }
+
+  /** Seals stable keys under this master key (what `rotate-key` stores for the new key). */
+  sealStableKeys(keys: StableKeys): Buffer {
+    return seal(this.stableWrapKey, Buffer.concat([keys.phone, keys.message, keys.desk, keys.deskHash]), stableAad);
+  }
+
+  openStableKeys(sealed: Buffer): StableKeys {
+    const bytes = open(this.stableWrapKey, sealed, stableAad);
+    if (bytes.length !== 128) throw new RangeError('the stable keys are 4 × 32 bytes');
+    const part = (index: number) => Buffer.from(bytes.subarray(index * 32, index * 32 + 32));
+    return { phone: part(0), message: part(1), desk: part(2), deskHash: part(3) };
+  }
+
+  /** The key of one backup file: HKDF of the master key with the file's random salt. */
+  backupKey(salt: Buffer): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.masterKey, salt, 'amana/v1/backup-file', 32));
   }
 
   /**
@@ -94,6 +141,21 @@ export class Keyring {
 }
 
 const keyCheckPlaintext = 'amana key check v1';
+const stableAad = Buffer.from('stable-keys');
+
+function deriveKey(masterKey: Buffer, info: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), info, 32));
+}
+
+/** The stable keys as a master key derives them (a database's first key; see {@link StableKeys}). */
+function stableKeysOf(masterKey: Buffer): StableKeys {
+  return {
+    phone: deriveKey(masterKey, 'amana/v1/phone-hash'),
+    message: deriveKey(masterKey, 'amana/v1/message-id-hash'),
+    desk: deriveKey(masterKey, 'amana/v1/agent-desk'),
+    deskHash: deriveKey(masterKey, 'amana/v1/agent-desk-hash'),
+  };
+}
 
 /** Seals a JSON value for one person in one role. */
 export function sealJson(personKey: Buffer, phoneHash: Buffer, context: SealContext, value: unknown): Buffer {

@@ -2,7 +2,9 @@ import type { UiLanguage } from '../../flows/i18n/index.ts';
 import type { StoreConfig } from '../config/config.ts';
 import { Keyring } from '../crypto/keyring.ts';
 import { PersonKeys } from '../crypto/person-keys.ts';
+import { keyMeta, retiredKeys, rotationUnderWay } from '../crypto/rotation-state.ts';
 import { runtimeText } from '../messages.ts';
+import { sqliteInUse } from './sqlite/in-use.ts';
 import { SqliteStorage } from './sqlite/storage.ts';
 import type { Storage } from './storage.ts';
 
@@ -10,13 +12,21 @@ export type OpenedStore = { ok: true; store: Storage; keys: PersonKeys } | { ok:
 
 /**
  * Opens the database — PostgreSQL when DATABASE_URL is set, else the SQLite file — and checks
- * the master key against the value sealed when the database was created: a wrong key is refused
- * at start, not discovered at the first message. The PostgreSQL driver is loaded only then, so a
- * bot on SQLite starts without it.
+ * the master key against the value sealed when the database was created (or by the last
+ * `rotate-key`): a wrong key, or one `rotate-key` retired, is refused at start, not discovered at
+ * the first message; so is any key while a rotation is under way, except by `rotate-key` itself.
+ * The PostgreSQL driver is loaded only then, so a bot on SQLite starts without it.
  */
-export async function openStore(config: StoreConfig, language: UiLanguage): Promise<OpenedStore> {
+export async function openStore(
+  config: StoreConfig,
+  language: UiLanguage,
+  options: { duringRotation?: boolean; alone?: boolean } = {},
+): Promise<OpenedStore> {
   let store: Storage;
   const db = databaseName(config);
+  // `alone`: a command that must not run beside the bot (rotate-key); SQLite can tell, PostgreSQL's README says so.
+  if (options.alone && !config.databaseUrl && sqliteInUse(config.dbFile))
+    return { ok: false, problem: runtimeText(language, 'db-in-use', { db }) };
   try {
     if (config.databaseUrl) {
       const { PostgresStorage } = await import('./postgres/storage.ts');
@@ -28,17 +38,26 @@ export async function openStore(config: StoreConfig, language: UiLanguage): Prom
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, problem: runtimeText(language, 'db-unopenable', { db, reason }) };
   }
-  const keyring = new Keyring(config.dataKey);
+  const given = new Keyring(config.dataKey);
   let check = await store.keyCheck();
   if (check === undefined) {
     // Instances starting at once on a new PostgreSQL database: the first value written stands.
-    await store.setKeyCheck(keyring.keyCheckValue());
+    await store.setKeyCheck(given.keyCheckValue());
     check = await store.keyCheck();
   }
-  if (check === undefined || !keyring.matchesKeyCheck(check)) {
+  const refuse = async (problem: string): Promise<OpenedStore> => {
     await store.close();
-    return { ok: false, problem: runtimeText(language, 'wrong-key', { db }) };
+    return { ok: false, problem };
+  };
+  if (check === undefined || !given.matchesKeyCheck(check)) {
+    const retired = retiredKeys(await store.readMeta(keyMeta.retiredKeys)).find((key) => key.id === given.keyId);
+    if (retired) return refuse(runtimeText(language, 'retired-key', { db, date: new Date(retired.at).toISOString() }));
+    return refuse(runtimeText(language, 'wrong-key', { db }));
   }
+  const rotation = rotationUnderWay(await store.readMeta(keyMeta.rotation));
+  if (rotation && !options.duringRotation) return refuse(runtimeText(language, 'rotation-under-way', { db }));
+  const stable = await store.readMeta(keyMeta.stableKeys);
+  const keyring = stable ? new Keyring(config.dataKey, given.openStableKeys(stable)) : given;
   return { ok: true, store, keys: new PersonKeys(keyring) };
 }
 

@@ -142,7 +142,9 @@ export function toLedgerEntry(row: LedgerColumns): LedgerEntry {
 }
 
 /** A new ledger entry as columns: event, purposes, node_id, flow_version, purpose_hashes, at. */
-export function ledgerColumns(entry: LedgerEntry): [string, string, string | null, string | null, string | null, number] {
+export function ledgerColumns(
+  entry: LedgerEntry,
+): [string, string, string | null, string | null, string | null, number] {
   return [
     entry.event,
     JSON.stringify(entry.purposes),

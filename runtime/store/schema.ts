@@ -204,6 +204,28 @@ ALTER TABLE consent_ledger ADD COLUMN flow_version TEXT;
 ALTER TABLE consent_ledger ADD COLUMN purpose_hashes TEXT;
 `,
   },
+  {
+    version: 4,
+    name: 'erasure journal and key ids',
+    sql: `
+-- Which master key wraps the person's key, by key id, once \`rotate-key\` has re-wrapped it (NULL:
+-- the active master key, which is every row's outside a rotation).
+ALTER TABLE persons ADD COLUMN key_id TEXT;
+
+-- Every erasure, so a restored backup forgets again who was erased after it was taken: the keyed
+-- phone hash and the time, nothing else.
+CREATE TABLE erasure_journal (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  subject BLOB NOT NULL,
+  at INTEGER NOT NULL,
+  UNIQUE (subject, at)
+) STRICT;
+CREATE TRIGGER erasure_journal_no_update BEFORE UPDATE ON erasure_journal
+BEGIN SELECT RAISE(ABORT, 'the erasure journal is append-only'); END;
+CREATE TRIGGER erasure_journal_no_delete BEFORE DELETE ON erasure_journal
+BEGIN SELECT RAISE(ABORT, 'the erasure journal is append-only'); END;
+`,
+  },
 ];
 
 export const schemaVersion = Math.max(baseSchemaVersion, ...schemaSteps.map((step) => step.version));

@@ -76,6 +76,27 @@ export interface Storage {
    * customer's earlier answers, and the wording each was given for.
    */
   consentLedger(phoneHash: Buffer): Promise<LedgerEntry[]>;
+  /**
+   * The erasure journal, oldest first: the keyed phone hash and the time of every erasure (every
+   * {@link erasePerson} and turn `erase` appends one), kept so a restored backup can be made to
+   * forget again whoever was erased after it was taken.
+   */
+  erasureJournal(): Promise<ErasureEntry[]>;
+  /**
+   * Replays a journal (one kept aside before a restore) on this store: each entry joins the journal,
+   * and a person with its phone hash who was already known at its time is erased again (key, rows,
+   * pending messages), with the erasure recorded in the consent ledger at its original time. A
+   * person first seen after the entry (they came back) is kept. Running it twice changes nothing.
+   */
+  replayErasures(entries: readonly ErasureEntry[]): Promise<ReplayReport>;
+  /** A value of the store's own (`meta`: the key check, the key rotation's progress), by name. */
+  readMeta(name: string): Promise<Buffer | undefined>;
+  /** Sets (a Buffer) or deletes (null) meta values, all in one transaction. */
+  writeMeta(values: Record<string, Buffer | null>): Promise<void>;
+  /** Up to `limit` persons, by id, whose data key is not yet wrapped by the master key `keyId`. */
+  personsNotWrappedBy(keyId: string, limit: number): Promise<PersonRow[]>;
+  /** Stores data keys re-wrapped by the master key `keyId` (and records that id), in one transaction. */
+  rewrapPersonKeys(rows: readonly { id: number; wrappedKey: Buffer }[], keyId: string): Promise<void>;
   /** Everything held about one person, still sealed (export-subject opens it); undefined if never seen. */
   subjectRecords(phoneHash: Buffer): Promise<SubjectRecords | undefined>;
   /** Makes deleted content unrecoverable from the files (SQLite: checkpoint and truncate the WAL). */
@@ -84,6 +105,19 @@ export interface Storage {
   /** For `/healthz`: rejects when the database cannot be reached. */
   health(now: number): Promise<StoreHealth>;
   close(): Promise<void>;
+}
+
+/** One erasure: the keyed hash of the number and when. No other data. */
+export interface ErasureEntry {
+  subject: Buffer;
+  at: number;
+}
+
+export interface ReplayReport {
+  /** People erased again (known before their erasure's time and still in this store). */
+  erased: number;
+  /** Entries this store's journal did not hold yet. */
+  recorded: number;
 }
 
 /** A turn lost its claim: the message was already processed, or another instance has the person. */

@@ -237,6 +237,33 @@ CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log
 ALTER TABLE consent_ledger ADD COLUMN flow_version text, ADD COLUMN purpose_hashes text;
 `,
   },
+  {
+    version: 4,
+    name: 'erasure journal and key ids',
+    sql: `
+-- Which master key wraps the person's key, by key id, once rotate-key has re-wrapped it (NULL:
+-- the active master key, which is every row's outside a rotation).
+ALTER TABLE persons ADD COLUMN key_id text;
+
+-- Every erasure, so a restored backup forgets again who was erased after it was taken: the keyed
+-- phone hash and the time, nothing else.
+CREATE TABLE erasure_journal (
+  id bigserial PRIMARY KEY,
+  subject bytea NOT NULL,
+  at bigint NOT NULL,
+  UNIQUE (subject, at)
+);
+CREATE FUNCTION erasure_journal_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'the erasure journal is append-only';
+END;
+$$;
+CREATE TRIGGER erasure_journal_no_update BEFORE UPDATE OR DELETE ON erasure_journal
+  FOR EACH ROW EXECUTE FUNCTION erasure_journal_append_only();
+CREATE TRIGGER erasure_journal_no_truncate BEFORE TRUNCATE ON erasure_journal
+  FOR EACH STATEMENT EXECUTE FUNCTION erasure_journal_append_only();
+`,
+  },
 ];
 
 /** Advisory lock keys (any two numbers no other application on the database uses). */

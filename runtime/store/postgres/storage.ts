@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type {
   DueOutbox,
+  ErasureEntry,
   HandoffMessageRow,
   HandoffRow,
   InboxRow,
@@ -11,6 +12,7 @@ import type {
   PersonMaterial,
   PersonRow,
   PurgeReport,
+  ReplayReport,
   StatusRecord,
   Storage,
   StoreCounts,
@@ -27,6 +29,7 @@ import { lockKeys, migrate } from './migrations.ts';
 import { outbox } from './outbox.ts';
 import { subjects } from './subjects.ts';
 import { turns } from './turns.ts';
+import { upkeep } from './upkeep.ts';
 
 export interface PostgresOptions {
   /** The business number whose send rate the instances share (WHATSAPP_PHONE_NUMBER_ID). */
@@ -212,6 +215,30 @@ export class PostgresStorage implements Storage {
 
   async consentLedger(phoneHash: Buffer): Promise<LedgerEntry[]> {
     return subjects.ledgerOf(this.sql, phoneHash);
+  }
+
+  erasureJournal(): Promise<ErasureEntry[]> {
+    return upkeep.erasureJournal(this.sql);
+  }
+
+  replayErasures(entries: readonly ErasureEntry[]): Promise<ReplayReport> {
+    return this.sql.begin((tx) => upkeep.replay(tx, entries));
+  }
+
+  readMeta(name: string): Promise<Buffer | undefined> {
+    return upkeep.meta(this.sql, name);
+  }
+
+  async writeMeta(values: Record<string, Buffer | null>): Promise<void> {
+    await this.sql.begin((tx) => upkeep.writeMeta(tx, values));
+  }
+
+  personsNotWrappedBy(keyId: string, limit: number): Promise<PersonRow[]> {
+    return upkeep.personsNotWrappedBy(this.sql, keyId, limit);
+  }
+
+  async rewrapPersonKeys(rows: readonly { id: number; wrappedKey: Buffer }[], keyId: string): Promise<void> {
+    await this.sql.begin((tx) => upkeep.rewrapPersonKeys(tx, rows, keyId));
   }
 
   async subjectRecords(phoneHash: Buffer): Promise<SubjectRecords | undefined> {

@@ -88,6 +88,13 @@ export const subjects = {
       VALUES (${phoneHash}, ${event}, ${purposes}, ${nodeId}, ${flowVersion}, ${wording}, ${at})`;
   },
 
+  /** Records an erasure in the erasure journal (keyed hash and time only); true if it was new. */
+  async appendErasure(sql: Db, phoneHash: Buffer, at: number): Promise<boolean> {
+    const result = await sql`
+      INSERT INTO erasure_journal (subject, at) VALUES (${phoneHash}, ${at}) ON CONFLICT (subject, at) DO NOTHING`;
+    return result.count > 0;
+  },
+
   async ledgerOf(sql: Db, phoneHash: Buffer): Promise<LedgerEntry[]> {
     const rows = await sql<LedgerColumns[]>`
       SELECT event, purposes, node_id, flow_version, purpose_hashes, at FROM consent_ledger WHERE subject = ${phoneHash} ORDER BY id`;

@@ -38,6 +38,7 @@ export const turns = {
       await subjects.delete(sql, personId);
     }
     await subjects.appendLedger(sql, phoneHash, { event: 'erased', purposes: [], at });
+    await subjects.appendErasure(sql, phoneHash, at);
   },
 
   /**

@@ -44,7 +44,9 @@ describe('SqliteStorage', () => {
     expect(after.prepare("SELECT value FROM meta WHERE key = 'schema'").get()).toEqual({
       value: Buffer.from(String(schemaVersion)),
     });
-    const ledger = after.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all('consent_ledger');
+    const ledger = after
+      .prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)')
+      .all('consent_ledger');
     expect(ledger.map((column) => column.name)).toEqual(expect.arrayContaining(['flow_version', 'purpose_hashes']));
     after.close();
   });

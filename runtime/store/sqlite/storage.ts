@@ -3,6 +3,7 @@ import { ownerOnly } from '../file-mode.ts';
 import { GroupCommit } from '../group-commit.ts';
 import { baseSchemaVersion, schema, schemaSteps, schemaVersion } from '../schema.ts';
 import type {
+  ErasureEntry,
   HandoffMessageRow,
   HandoffRow,
   InboxRow,
@@ -14,6 +15,7 @@ import type {
   PersonMaterial,
   PersonRow,
   PurgeReport,
+  ReplayReport,
   StatusRecord,
   Storage,
   StoreCounts,
@@ -28,6 +30,7 @@ import { SqliteInbox } from './inbox.ts';
 import { SqliteOutbox } from './outbox.ts';
 import { SqliteSubjects } from './subjects.ts';
 import { SqliteTurns } from './turns.ts';
+import { SqliteUpkeep } from './upkeep.ts';
 
 /**
  * The storage on SQLite in WAL mode, one file (plus its -wal and -shm). Writes are group-committed
@@ -48,6 +51,7 @@ export class SqliteStorage implements Storage {
   private readonly outbox: SqliteOutbox;
   private readonly handoffs: SqliteHandoffs;
   private readonly turns: SqliteTurns;
+  private readonly upkeep: SqliteUpkeep;
   private readonly readKeyCheck;
   private readonly writeKeyCheck;
   private readonly personById = (id: number): PersonRow | undefined => this.subjects.byIdNow(id);
@@ -72,6 +76,7 @@ export class SqliteStorage implements Storage {
       outbox: this.outbox,
       handoffs: this.handoffs,
     });
+    this.upkeep = new SqliteUpkeep(this.db, { subjects: this.subjects, inbox: this.inbox });
     this.readKeyCheck = this.db.prepare<[], { value: Buffer }>("SELECT value FROM meta WHERE key = 'key-check'");
     this.writeKeyCheck = this.db.prepare<[Buffer]>("INSERT INTO meta (key, value) VALUES ('key-check', ?)");
   }
@@ -199,13 +204,50 @@ export class SqliteStorage implements Storage {
       const from = Math.max(version ?? baseSchemaVersion, baseSchemaVersion);
       for (const step of schemaSteps) if (step.version > from) this.db.exec(step.sql);
       this.db
-        .prepare("INSERT INTO meta (key, value) VALUES ('schema', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        .prepare(
+          "INSERT INTO meta (key, value) VALUES ('schema', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        )
         .run(Buffer.from(String(schemaVersion)));
     })();
   }
 
   async consentLedger(phoneHash: Buffer): Promise<LedgerEntry[]> {
     return this.subjects.ledgerOf(phoneHash);
+  }
+
+  async erasureJournal(): Promise<ErasureEntry[]> {
+    return this.upkeep.erasureJournal();
+  }
+
+  async replayErasures(entries: readonly ErasureEntry[]): Promise<ReplayReport> {
+    const report = await this.writes.run(() => this.upkeep.replay(entries));
+    if (report.erased > 0) await this.scrub();
+    return report;
+  }
+
+  async readMeta(name: string): Promise<Buffer | undefined> {
+    return this.upkeep.meta(name);
+  }
+
+  writeMeta(values: Record<string, Buffer | null>): Promise<void> {
+    return this.writes.run(() => this.upkeep.writeMeta(values));
+  }
+
+  async personsNotWrappedBy(keyId: string, limit: number): Promise<PersonRow[]> {
+    return this.upkeep.personsNotWrappedBy(keyId, limit);
+  }
+
+  rewrapPersonKeys(rows: readonly { id: number; wrappedKey: Buffer }[], keyId: string): Promise<void> {
+    return this.writes.run(() => this.upkeep.rewrapPersonKeys(rows, keyId));
+  }
+
+  /**
+   * A consistent copy of the live database into `file` with SQLite's online backup API, while
+   * the bot may be writing (a write by another process restarts the copy). `file` must not exist.
+   */
+  async backupTo(file: string): Promise<void> {
+    this.writes.flush();
+    await this.db.backup(file);
   }
 
   async subjectRecords(phoneHash: Buffer): Promise<SubjectRecords | undefined> {

@@ -12,6 +12,7 @@ export class SqliteSubjects {
   private readonly insert;
   private readonly remove;
   private readonly appendEntry;
+  private readonly journalEntry;
   private readonly ledgerOfSubject;
   private readonly forgetIdle;
   private readonly countAll;
@@ -26,6 +27,9 @@ export class SqliteSubjects {
     this.appendEntry = db.prepare<[Buffer, ...ReturnType<typeof ledgerColumns>]>(
       `INSERT INTO consent_ledger (subject, event, purposes, node_id, flow_version, purpose_hashes, at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.journalEntry = db.prepare<[Buffer, number]>(
+      'INSERT INTO erasure_journal (subject, at) VALUES (?, ?) ON CONFLICT (subject, at) DO NOTHING',
     );
     this.ledgerOfSubject = db.prepare<[Buffer], LedgerColumns>(
       'SELECT event, purposes, node_id, flow_version, purpose_hashes, at FROM consent_ledger WHERE subject = ? ORDER BY id',
@@ -70,6 +74,11 @@ export class SqliteSubjects {
 
   appendLedger(phoneHash: Buffer, entry: LedgerEntry): void {
     this.appendEntry.run(phoneHash, ...ledgerColumns(entry));
+  }
+
+  /** Records an erasure in the erasure journal (keyed hash and time only); true if it was new. */
+  appendErasure(phoneHash: Buffer, at: number): boolean {
+    return this.journalEntry.run(phoneHash, at).changes > 0;
   }
 
   /** The consent ledger of one subject (also after their erasure: it keeps the erasure event). */

@@ -71,6 +71,7 @@ export class SqliteTurns {
       subjects.delete(personId);
     }
     subjects.appendLedger(phoneHash, { event: 'erased', purposes: [], at });
+    subjects.appendErasure(phoneHash, at);
   }
 
   /** Applies one turn's writes in order to the turn's current person; inside a transaction. */
