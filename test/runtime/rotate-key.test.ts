@@ -1,0 +1,154 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  botEnv,
+  deliver,
+  eventually,
+  exportBot,
+  freshKey,
+  removeExportedBots,
+  root,
+  runBotCommand,
+  startBot,
+  type BotOptions,
+  type RunningBot,
+} from './helpers/bot.ts';
+import { rows } from './helpers/database.ts';
+import { asRecord, FakeGraph } from './helpers/fake-graph.ts';
+import { buttonReply, single, text, type MessageBody } from './helpers/payloads.ts';
+
+/**
+ * Issue 18 (key rotation) through the real exported `server.js` (the lead-capture example, a fake
+ * Graph API): `rotate-key`, killed with SIGKILL in the middle and run again, leaves every
+ * conversation readable under the new key only; the old key is refused at start.
+ */
+describe('exported bot: master key rotation', () => {
+  const graph = new FakeGraph();
+  let bot: RunningBot | undefined;
+  let options: BotOptions;
+  const people = ['5511955550301', '5511955550302', '5511955550303', '5511955550304', '5511955550305'].map((phone) => ({
+    phone,
+    name: `Rota${randomBytes(3).toString('hex')}`,
+  }));
+
+  beforeAll(async () => {
+    const graphBase = await graph.start();
+    const flow = JSON.parse(readFileSync(join(root, 'flows/examples/lead-capture.flow.json'), 'utf8'));
+    const dir = exportBot(flow, 'rotate');
+    options = { dir, graphBase, key: freshKey(), db: join(dir, 'amana.db') };
+    bot = await startBot(options);
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+    await graph.stop();
+    removeExportedBots();
+  });
+
+  const readable = (message: Record<string, unknown>) =>
+    String(asRecord(message['text'])['body'] ?? asRecord(asRecord(message['interactive'])['body'])['text'] ?? '');
+
+  async function say(phone: string, message: MessageBody, replies: number): Promise<string[]> {
+    if (!bot) throw new Error('the bot is not running');
+    const before = graph.messagesTo(phone).length;
+    expect((await deliver(bot.port, single({ from: phone, name: 'Maria', message }))).status).toBe(200);
+    await eventually(() => graph.messagesTo(phone).length >= before + replies, 10_000, `${replies} replies`);
+    return graph.messagesTo(phone).slice(before).map(readable);
+  }
+
+  const nameHeld = (phone: string, key: string) => {
+    const result = runBotCommand({ ...options, key }, ['export-subject', '--phone', `+${phone}`]);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { fields: { key: string; value: unknown }[] };
+    return report.fields.find((field) => field.key === 'name')?.value;
+  };
+
+  it('killed with SIGKILL mid-way and resumed, leaves every conversation readable under the new key only', async () => {
+    for (const { phone, name } of people) {
+      await say(phone, text('oi'), 2);
+      await say(phone, buttonReply('planned', 'Móveis planejados'), 1);
+      await say(phone, buttonReply('accept', 'Aceito'), 1);
+      await say(phone, text(name), 1);
+    }
+    await bot?.stop();
+    bot = undefined;
+    const oldKey = options.key;
+    const newKey = freshKey();
+
+    // Refused while the bot runs.
+    const running = await startBot(options);
+    const busy = runBotCommand({ ...options, env: { AMANA_DATA_KEY_NEW: newKey } }, ['rotate-key']);
+    expect(busy.code).toBe(2);
+    expect(busy.stderr).toMatch(/is in use by another process/);
+    await running.stop();
+
+    // One person key per batch, slowed down so the kill lands in the middle.
+    const child = spawn(process.execPath, [join(options.dir, 'server.js'), 'rotate-key', '--batch', '1'], {
+      cwd: options.dir,
+      env: { ...botEnv(options), AMANA_DATA_KEY_NEW: newKey, AMANA_TEST_ROTATE_PAUSE_MS: '400' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    await eventually(() => out.includes('Re-wrapped 2 person key(s)'), 20_000, 'two batches');
+    child.kill('SIGKILL');
+    await exited;
+    expect(out).toMatch(/Rotating the master key [0-9a-f]{16} → [0-9a-f]{16}/);
+    expect(out).not.toMatch(/Done/);
+    const halfway = rows<{ key_id: string | null }>(options.db, 'SELECT key_id FROM persons');
+    expect(halfway.filter((row) => row.key_id !== null).length).toBeGreaterThanOrEqual(2);
+    expect(halfway.filter((row) => row.key_id === null).length).toBeGreaterThanOrEqual(1);
+
+    // Half-way, the bot starts with neither key.
+    const withOld = runBotCommand(options, ['serve']);
+    expect(withOld.code).toBe(2);
+    expect(withOld.stderr).toMatch(/key rotation of .* is under way and unfinished/);
+    const withNew = runBotCommand({ ...options, key: newKey }, ['serve']);
+    expect(withNew.code).toBe(2);
+    expect(withNew.stderr).toMatch(/is not the key the database/);
+    // Another new key is refused while this rotation is unfinished.
+    const other = runBotCommand({ ...options, env: { AMANA_DATA_KEY_NEW: freshKey() } }, ['rotate-key']);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/A rotation to another key \([0-9a-f]{16}\) is under way/);
+
+    // The new key from a file this time: the same key, so the rotation resumes.
+    const keyFile = join(options.dir, 'new.key');
+    writeFileSync(keyFile, `${newKey}\n`, { mode: 0o600 });
+    const resumed = runBotCommand(options, ['rotate-key', '--new-key-file', keyFile]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toMatch(/Resuming the rotation/);
+    expect(resumed.stdout).toMatch(/Done: [1-3] person key\(s\) re-wrapped/);
+    expect(rows(options.db, 'SELECT DISTINCT key_id FROM persons')).toHaveLength(1);
+
+    // The old key is refused at start, by name; the new key reads every conversation.
+    const refused = runBotCommand({ ...options, key: oldKey }, ['serve']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/was replaced by rotate-key on \d{4}-\d\d-\d\dT.* and is no longer accepted/);
+    const exportOld = runBotCommand({ ...options, key: oldKey }, ['export-subject', '--phone', `+${people[0]?.phone}`]);
+    expect(exportOld.code).toBe(2);
+    for (const { phone, name } of people) expect(nameHeld(phone, newKey)).toBe(name);
+
+    // The bot runs on the new key: phone hashes still find everyone, and conversations go on.
+    options = { ...options, key: newKey };
+    bot = await startBot(options);
+    for (const { phone, name } of people) {
+      const replies = await say(phone, text(`${name.toLowerCase()}@example.com`), 1);
+      expect(replies.join('\n')).not.toMatch(/^Olá! 👋/);
+    }
+    expect(rows(options.db, 'SELECT COUNT(*) AS n FROM persons')).toEqual([{ n: people.length }]);
+    expect(bot.logs.filter((line) => line['level'] === 'error')).toEqual([]);
+
+    // And a rotation on to a third key works the same, the second key then refused.
+    await bot.stop();
+    bot = undefined;
+    const third = freshKey();
+    const next = runBotCommand({ ...options, env: { AMANA_DATA_KEY_NEW: third } }, ['rotate-key']);
+    expect(next.code, next.stderr).toBe(0);
+    expect(runBotCommand(options, ['serve']).stderr).toMatch(/was replaced by rotate-key/);
+    for (const { phone, name } of people) expect(nameHeld(phone, third)).toBe(name);
+  }, 180_000);
+});
