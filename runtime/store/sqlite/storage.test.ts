@@ -34,6 +34,8 @@ describe('SqliteStorage', () => {
       db.exec(`DROP TABLE ${table}`);
     db.exec('ALTER TABLE consent_ledger DROP COLUMN flow_version');
     db.exec('ALTER TABLE consent_ledger DROP COLUMN purpose_hashes');
+    db.exec('DROP TABLE erasure_journal');
+    db.exec('ALTER TABLE persons DROP COLUMN key_id');
     db.prepare("UPDATE meta SET value = ? WHERE key = 'schema'").run(Buffer.from('1'));
     db.close();
     const upgraded = new SqliteStorage(file);
@@ -48,6 +50,9 @@ describe('SqliteStorage', () => {
       .prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)')
       .all('consent_ledger');
     expect(ledger.map((column) => column.name)).toEqual(expect.arrayContaining(['flow_version', 'purpose_hashes']));
+    const persons = after.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all('persons');
+    expect(persons.map((column) => column.name)).toContain('key_id');
+    expect(after.prepare('SELECT COUNT(*) AS n FROM erasure_journal').get()).toEqual({ n: 0 });
     after.close();
   });
 });
