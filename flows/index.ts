@@ -1,6 +1,7 @@
 /** The public face of Amana's domain core. */
 export { parseFlow, type ParseError, type ParseResult, type ParseOptions } from './model/parse.ts';
 export { serializeFlow } from './model/serialize.ts';
+export { purposeWording, type PurposeWording } from './model/purpose-wording.ts';
 export {
   flowSchema,
   flowFormat,

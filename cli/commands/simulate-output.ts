@@ -10,6 +10,7 @@ const en = {
   saved: '[saved: {key}]',
   'consent-granted': '[consent granted: {purposes}]',
   'consent-declined': '[consent declined: {purposes}]',
+  'consent-lapsed': '[asked again, the wording changed: {purposes}]',
   shared: '[shared with {recipient}: {keys}]',
   called: '[called {recipient}]',
   'http-failed': '[{recipient} answered {status}]',
@@ -46,6 +47,7 @@ const output: Catalogue<OutputKey> = {
     saved: '[salvo: {key}]',
     'consent-granted': '[consentimento dado: {purposes}]',
     'consent-declined': '[consentimento recusado: {purposes}]',
+    'consent-lapsed': '[pedido de novo, o texto mudou: {purposes}]',
     shared: '[compartilhado com {recipient}: {keys}]',
     called: '[chamada a {recipient}]',
     'http-failed': '[{recipient} respondeu {status}]',
@@ -77,6 +79,7 @@ const output: Catalogue<OutputKey> = {
     saved: '[حُفظ: {key}]',
     'consent-granted': '[مُنحت الموافقة: {purposes}]',
     'consent-declined': '[رُفضت الموافقة: {purposes}]',
+    'consent-lapsed': '[طُلبت الموافقة من جديد، تغيّرت الصياغة: {purposes}]',
     shared: '[شورك مع {recipient}: {keys}]',
     called: '[اتصال بـ {recipient}]',
     'http-failed': '[ردّ {recipient} بالرمز {status}]',
@@ -130,6 +133,8 @@ export function describeEffect(
       return [say(effect.personal ? 'collected' : 'saved', { key: effect.key })];
     case 'record-consent':
       return [say(effect.granted ? 'consent-granted' : 'consent-declined', { purposes: purposes(effect.purposes) })];
+    case 'consent-lapsed':
+      return [say('consent-lapsed', { purposes: purposes(effect.purposes) })];
     case 'call-http': {
       const recipient = recipientName(flow, effect.recipient);
       return [

@@ -2,6 +2,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import { closestUiLanguage, listOf, type Params, type UiLanguage } from '../i18n/index.ts';
 import { localText, regionOf } from '../i18n/lang-text.ts';
 import type { LangText } from '../model/common.ts';
+import { purposeWording } from '../model/purpose-wording.ts';
 import type { Flow } from '../model/schema.ts';
 import { fillCompletely, type JsonValue } from '../model/template.ts';
 import type { Conversation } from '../nodes/behaviour.ts';
@@ -132,15 +133,83 @@ export class ConversationTurn implements Conversation {
    * (the host sees the `record-consent` with `granted: false` and can do the same with its copy).
    */
   recordConsent(nodeId: string, purposes: readonly string[], granted: boolean): void {
+    const current = purposeWording(this.flow);
+    const wording = Object.fromEntries(
+      purposes.flatMap((purpose) => (current[purpose] === undefined ? [] : [[purpose, current[purpose]]])),
+    );
     this.draft.granted = granted
       ? [...this.draft.granted, ...purposes.filter((purpose) => !this.draft.granted.includes(purpose))]
       : this.draft.granted.filter((purpose) => !purposes.includes(purpose));
-    if (!granted) {
-      for (const key of Object.keys(this.draft.variables)) {
-        if (!this.mayUse(key)) delete this.draft.variables[key];
-      }
+    for (const purpose of purposes) {
+      if (granted && current[purpose] !== undefined) this.draft.consents[purpose] = current[purpose];
+      else delete this.draft.consents[purpose];
     }
-    this.emit({ type: 'record-consent', nodeId, purposes: [...purposes], granted });
+    this.draft.reconsent = this.draft.reconsent.filter((purpose) => !purposes.includes(purpose));
+    this.draft.carried = this.draft.carried.filter((purpose) => !purposes.includes(purpose));
+    if (!granted) this.dropUncovered();
+    this.emit({ type: 'record-consent', nodeId, purposes: [...purposes], granted, wording });
+  }
+
+  /** Whether every one of `purposes` was granted in an earlier conversation and still holds (there is at least one). */
+  holdsEarlierConsent(purposes: readonly string[]): boolean {
+    return purposes.length > 0 && purposes.every((purpose) => this.draft.carried.includes(purpose));
+  }
+
+  /**
+   * Before a consent step asks for purposes whose earlier consent lapsed, tells the customer the
+   * privacy notice changed (with its link, or whom to ask for it); once per lapse.
+   */
+  noticeChanged(nodeId: string, purposes: readonly string[]): void {
+    const lapsed = purposes.filter((purpose) => this.draft.reconsent.includes(purpose));
+    if (lapsed.length === 0) return;
+    this.draft.reconsent = this.draft.reconsent.filter((purpose) => !lapsed.includes(purpose));
+    const { controller } = this.flow;
+    const labels = this.purposeLabels(lapsed);
+    this.say(
+      nodeId,
+      controller.privacyNoticeUrl
+        ? this.builtIn('notice-changed', { purposes: labels, url: controller.privacyNoticeUrl })
+        : this.builtIn('notice-changed-contact', {
+            purposes: labels,
+            controller: controller.name,
+            contact: controller.contact,
+          }),
+    );
+  }
+
+  /**
+   * Takes back every consent given for a wording of its purpose the flow no longer has (or, in a
+   * conversation stored before consents carried their wording, every consent): those purposes are
+   * no longer granted, values that needed them are dropped, and the consent step will ask again.
+   * Returns the purposes that lapsed now.
+   */
+  lapseChangedConsents(): string[] {
+    const current = purposeWording(this.flow);
+    const draft = this.draft as Partial<Pick<ConversationState, 'consents' | 'reconsent' | 'carried'>> &
+      ConversationState;
+    const legacy = draft.consents === undefined;
+    draft.consents ??= {};
+    draft.reconsent ??= [];
+    draft.carried ??= [];
+    const lapsed = legacy
+      ? [...draft.granted]
+      : Object.keys(draft.consents).filter((purpose) => draft.consents[purpose] !== current[purpose]);
+    if (lapsed.length === 0) return [];
+    for (const purpose of lapsed) delete draft.consents[purpose];
+    draft.granted = draft.granted.filter((purpose) => !lapsed.includes(purpose));
+    draft.carried = draft.carried.filter((purpose) => !lapsed.includes(purpose));
+    const asked = lapsed.filter((purpose) => current[purpose] !== undefined && !draft.reconsent.includes(purpose));
+    draft.reconsent = [...draft.reconsent, ...asked];
+    this.dropUncovered();
+    this.emit({ type: 'consent-lapsed', purposes: lapsed });
+    return lapsed;
+  }
+
+  /** Drops the values of consent-based fields no granted purpose covers any more. */
+  private dropUncovered(): void {
+    for (const key of Object.keys(this.draft.variables)) {
+      if (!this.mayUse(key)) delete this.draft.variables[key];
+    }
   }
 
   /** Reports a step refused because a template it would send or copy reads keys without a value. */
@@ -151,6 +220,11 @@ export class ConversationTurn implements Conversation {
   /** Erases every stored value (the host erases its copy; the consent ledger keeps the event). */
   erase(nodeId?: string): void {
     this.draft.variables = {};
+    // The ledger's erasure event: no earlier consent carries into a later conversation (the
+    // purposes granted stay granted for the rest of this one, as the checker assumes).
+    this.draft.consents = {};
+    this.draft.reconsent = [];
+    this.draft.carried = [];
     this.emit(nodeId === undefined ? { type: 'erase' } : { type: 'erase', nodeId });
   }
 
@@ -210,20 +284,22 @@ export class ConversationTurn implements Conversation {
   }
 
   /**
-   * Turns the conversation into a new one, as for a new person: nothing stored, no consent, at no
-   * node yet. Only the flow, the language and the customer's WhatsApp identity carry over.
+   * Turns the conversation into a new one: nothing stored, at no node yet. The flow, the language,
+   * the customer's WhatsApp identity and the consents of the ledger (granted and not since declined
+   * or erased, for the wording the flow has now) carry over, as they do in the exported bot.
    */
   beginAnew(): void {
     Object.assign(this.draft, {
       node: null,
       waitingFor: null,
       variables: {},
-      granted: [],
+      granted: Object.keys(this.draft.consents),
+      carried: Object.keys(this.draft.consents),
       retries: 0,
       optedOut: false,
       withHuman: false,
       ended: false,
-    } satisfies Omit<ConversationState, 'flowId' | 'language' | 'contact'>);
+    } satisfies Omit<ConversationState, 'flowId' | 'language' | 'contact' | 'consents' | 'reconsent'>);
   }
 
   reopen(): void {

@@ -3,6 +3,7 @@ import { behaviourOf, factsOf, outcomesOf } from '../nodes/registry.ts';
 import { pickLanguage } from '../i18n/lang-text.ts';
 import { end, leave, waitFor, type Next } from '../nodes/behaviour.ts';
 import type { EngineEffect, EngineEvent } from '../nodes/events.ts';
+import { purposeWording } from '../model/purpose-wording.ts';
 import { MissingValues } from '../model/template.ts';
 import { ConversationTurn, type Trace } from './conversation.ts';
 import { keywordFor, matchKeyword } from './keywords.ts';
@@ -22,6 +23,14 @@ export interface StartOptions {
   language?: string;
   /** The customer as WhatsApp identifies them, for `{{contact.phone}}` and `{{contact.name}}`. */
   contact?: Contact;
+  /**
+   * What the host's consent ledger holds for a returning customer: each purpose they granted (and
+   * did not since decline or have erased), with the hash of the wording it was granted for
+   * (`purposeWording`). Those given for the flow's current wording hold from the start, so the
+   * consent step does not ask for them again; the others lapse (`consent-lapsed`) and the consent
+   * step asks again, first saying the privacy notice changed.
+   */
+  consents?: Record<string, string>;
   /**
    * Begins at this node instead of the start node, holding these values and consents, as if a
    * path had led there (the studio's “Start from here”). Hosts serving customers never set it.
@@ -49,7 +58,10 @@ export function start(flow: Flow, options: StartOptions = {}): EngineResult {
     node: null,
     waitingFor: null,
     variables: { ...options.from?.variables },
-    granted: [...(options.from?.granted ?? [])],
+    granted: [...new Set([...(options.from?.granted ?? []), ...Object.keys(options.consents ?? {})])],
+    consents: { ...options.consents },
+    reconsent: [],
+    carried: Object.keys(options.consents ?? {}),
     retries: 0,
     language: pickLanguage(flow, options.language),
     optedOut: false,
@@ -58,6 +70,10 @@ export function start(flow: Flow, options: StartOptions = {}): EngineResult {
     ...(options.contact ? { contact: { ...options.contact } } : {}),
   };
   const conversation = new ConversationTurn(flow, state);
+  conversation.lapseChangedConsents();
+  // A rehearsal's chosen consents count as given for the wording the flow has now.
+  const wording = purposeWording(flow);
+  for (const purpose of state.granted) if (wording[purpose] !== undefined) state.consents[purpose] = wording[purpose];
   runFromStart(conversation, options.from?.node);
   return { state, effects: conversation.effects, trace: conversation.trace };
 }
@@ -111,6 +127,8 @@ function handle(conversation: ConversationTurn, event: EngineEvent): void {
   const state = conversation.state;
   const fromCustomer =
     event.type === 'text' || event.type === 'reply' || event.type === 'location' || event.type === 'media';
+  // The flow may have changed under the conversation (the bot re-exported, the designer editing).
+  const lapsed = conversation.lapseChangedConsents();
 
   if (state.optedOut && fromCustomer) {
     conversation.optIn();
@@ -139,7 +157,10 @@ function handle(conversation: ConversationTurn, event: EngineEvent): void {
   if (state.waitingFor === 'http') {
     const resume = behaviour.resume;
     if ((event.type === 'http-response' || event.type === 'timeout') && resume) {
-      follow(conversation, attempt(conversation, node, () => resume(node, event, conversation)));
+      follow(
+        conversation,
+        attempt(conversation, node, () => resume(node, event, conversation)),
+      );
     }
     return;
   }
@@ -151,15 +172,29 @@ function handle(conversation: ConversationTurn, event: EngineEvent): void {
     if (!fromCustomer) return;
     const ownChoice = behaviour.takesAsAnswer?.(node, event, conversation) ?? false;
     if (event.type === 'text' && !ownChoice && honourKeyword(conversation, event.text)) return;
+    const consent = lapsed.length > 0 ? consentStepFor(conversation, lapsed) : undefined;
+    if (consent && consent.id !== node.id) {
+      // Consent this conversation relied on lapsed: its consent step asks again before anything
+      // else (the message is not taken as an answer to the question that was waiting).
+      enter(conversation, consent);
+      return;
+    }
     const resume = behaviour.resume;
-    if (resume) follow(conversation, attempt(conversation, node, () => resume(node, event, conversation)));
+    if (resume)
+      follow(
+        conversation,
+        attempt(conversation, node, () => resume(node, event, conversation)),
+      );
   }
 }
 
 /** Arrives at a node and runs it, then follows wherever it leads. */
 function enter(conversation: ConversationTurn, node: FlowNode): void {
   conversation.arriveAt(node.id);
-  follow(conversation, attempt(conversation, node, () => behaviourOf(node).enter(node, conversation)));
+  follow(
+    conversation,
+    attempt(conversation, node, () => behaviourOf(node).enter(node, conversation)),
+  );
 }
 
 /**
@@ -302,6 +337,25 @@ function nearestHandoff(conversation: ConversationTurn): FlowNode | undefined {
   return undefined;
 }
 
+/** The first consent step (breadth-first from the start) that asks for one of `purposes`. */
+function consentStepFor(conversation: ConversationTurn, purposes: readonly string[]): FlowNode | undefined {
+  const { index } = conversation;
+  const first = index.startNode();
+  if (!first) return undefined;
+  const seen = new Set([first.id]);
+  const queue = [first];
+  for (let node = queue.shift(); node !== undefined; node = queue.shift()) {
+    if (factsOf(node).grants.some((grant) => grant.purposes.some((purpose) => purposes.includes(purpose)))) return node;
+    for (const edge of index.edgesFrom(node.id)) {
+      const next = index.node(edge.to);
+      if (!next || seen.has(next.id)) continue;
+      seen.add(next.id);
+      queue.push(next);
+    }
+  }
+  return undefined;
+}
+
 /** The agent hands the conversation back. */
 function release(conversation: ConversationTurn): void {
   const id = conversation.state.node;
@@ -309,7 +363,10 @@ function release(conversation: ConversationTurn): void {
   const behaviour = node ? behaviourOf(node) : undefined;
   const resume = behaviour?.resume;
   if (node && resume && factsOf(node).handsOff) {
-    follow(conversation, attempt(conversation, node, () => resume(node, { type: 'agent-released' }, conversation)));
+    follow(
+      conversation,
+      attempt(conversation, node, () => resume(node, { type: 'agent-released' }, conversation)),
+    );
     return;
   }
   // A built-in handoff: back to the question that was waiting, or the end.

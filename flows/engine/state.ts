@@ -20,8 +20,25 @@ export interface ConversationState {
   waitingFor: WaitingFor | null;
   /** Stored values by key (answers, choices, responses, `set` results). */
   variables: Record<string, JsonValue>;
-  /** Purposes the customer has consented to, in the order granted. */
+  /** Purposes the customer has consented to, in the order granted: what holds in this conversation. */
   granted: string[];
+  /**
+   * What the consent ledger holds for this customer across conversations: each purpose granted and
+   * not since declined or erased, with the hash of the wording it was granted for
+   * (flows/model/purpose-wording.ts). A conversation after the end starts with these granted. When
+   * the flow words a purpose differently (a new version), its entry stops counting (`consent-lapsed`).
+   */
+  consents: Record<string, string>;
+  /**
+   * Purposes whose earlier consent lapsed because their wording changed: the consent step that
+   * asks for them again first tells the customer the privacy notice changed.
+   */
+  reconsent: string[];
+  /**
+   * Purposes granted in an earlier conversation (from `consents`) and not asked about in this one:
+   * a consent step asking only for these leaves by `granted` without asking again.
+   */
+  carried: string[];
   /** Invalid answers given at the current question so far. */
   retries: number;
   /** The conversation language, one of the flow's languages. */

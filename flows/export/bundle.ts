@@ -6,7 +6,7 @@ import { deployReadme, envExample } from './deploy-readme.ts';
 import { bundleFormat, bundleFormatVersion, type BundleManifest } from './manifest.ts';
 import { privacyNotice } from './privacy-notice.ts';
 import { recordsOfProcessing } from './records-of-processing.ts';
-import { sha256Hex } from './sha256.ts';
+import { sha256Hex } from '../model/sha256.ts';
 
 export interface BundleOptions {
   /** The exported bot: runtime/ bundled into one file (the host builds it with esbuild). */

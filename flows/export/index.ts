@@ -6,4 +6,4 @@ export { recordsOfProcessing } from './records-of-processing.ts';
 export { deployReadme, envExample } from './deploy-readme.ts';
 export { documentLanguage } from './language.ts';
 export { runtimeRetention } from './facts.ts';
-export { sha256Hex } from './sha256.ts';
+export { sha256Hex } from '../model/sha256.ts';

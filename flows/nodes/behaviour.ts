@@ -56,6 +56,13 @@ export interface Conversation {
   shareable(nodeId: string, keys: readonly string[], via: 'http' | 'handoff'): string[];
   /** Records the customer's answer at a consent node in the ledger and grants or withdraws the purposes. */
   recordConsent(nodeId: string, purposes: readonly string[], granted: boolean): void;
+  /**
+   * Whether every one of `purposes` was granted in an earlier conversation, for the wording the flow
+   * has now, and not asked about in this one (there is at least one).
+   */
+  holdsEarlierConsent(purposes: readonly string[]): boolean;
+  /** Tells the customer the privacy notice changed, before asking again for purposes whose consent lapsed (once). */
+  noticeChanged(nodeId: string, purposes: readonly string[]): void;
   /** Erases every stored value (the host erases its copy; the consent ledger keeps the event). */
   erase(nodeId?: string): void;
   /** Hands the conversation to an agent with the shareable keys' values; the bot goes silent. */

@@ -51,8 +51,18 @@ export type EngineEffect =
    * key declared nowhere is treated as personal: encrypt it, apply retention).
    */
   | { type: 'collect'; nodeId: string; key: string; value: unknown; personal: boolean }
-  /** The consent ledger entry: purposes granted or declined at a consent node. */
-  | { type: 'record-consent'; nodeId: string; purposes: string[]; granted: boolean }
+  /**
+   * The consent ledger entry: purposes granted or declined at a consent node, with the hash of
+   * each purpose's wording the answer was given for (flows/model/purpose-wording.ts).
+   */
+  | { type: 'record-consent'; nodeId: string; purposes: string[]; granted: boolean; wording: Record<string, string> }
+  /**
+   * Consent the customer gave earlier for these purposes no longer counts: it was given for a
+   * wording the flow no longer has (a new version reworded the purpose or changed the fields that
+   * rely on it). Values that needed it are dropped; the consent step asks again, saying the privacy
+   * notice changed. Informational for the host (its ledger keeps the earlier answer as it was).
+   */
+  | { type: 'consent-lapsed'; purposes: string[] }
   /** Call a recipient; the host answers with an `http-response` event. `shared` names the personal keys sent. */
   | {
       type: 'call-http';

@@ -27,6 +27,10 @@ const en = {
   erased: 'Done: I have erased the data you gave in this conversation.',
   'skipped-question':
     'I’ll skip the question about “{field}”: keeping that needs your consent ({purposes}), which you have not given.',
+  'notice-changed':
+    'Our privacy notice has changed since you agreed to: {purposes}. You can read it here: {url}\nPlease answer again below.',
+  'notice-changed-contact':
+    'Our privacy notice has changed since you agreed to: {purposes}. {controller} can send it to you: {contact}.\nPlease answer again below.',
 };
 
 export type EngineMessageKey = keyof typeof en;
@@ -54,6 +58,10 @@ const engineMessages: Catalogue<EngineMessageKey> = {
     erased: 'Pronto: apaguei os dados que você informou nesta conversa.',
     'skipped-question':
       'Vou pular a pergunta sobre “{field}”: para guardar isso eu preciso do seu consentimento ({purposes}), que você não deu.',
+    'notice-changed':
+      'Nosso aviso de privacidade mudou desde que você concordou com: {purposes}. Você pode lê-lo aqui: {url}\nPor favor, responda de novo abaixo.',
+    'notice-changed-contact':
+      'Nosso aviso de privacidade mudou desde que você concordou com: {purposes}. A {controller} pode enviá-lo a você: {contact}.\nPor favor, responda de novo abaixo.',
   },
   ar: {
     'hint-text': 'من فضلك أرسل إجابتك في رسالة نصية.',
@@ -75,6 +83,10 @@ const engineMessages: Catalogue<EngineMessageKey> = {
     'handoff-built-in': 'سأحوّلك إلى شخص من فريقنا. انتظر لحظة من فضلك.',
     erased: 'تم: حذفتُ البيانات التي قدّمتها في هذه المحادثة.',
     'skipped-question': 'سأتخطى السؤال عن «{field}»: حفظ هذه المعلومة يحتاج إلى موافقتك ({purposes})، ولم تمنحها.',
+    'notice-changed':
+      'تغيّر إشعار الخصوصية لدينا منذ أن وافقت على: {purposes}. يمكنك قراءته هنا: {url}\nمن فضلك أجب مرة أخرى أدناه.',
+    'notice-changed-contact':
+      'تغيّر إشعار الخصوصية لدينا منذ أن وافقت على: {purposes}. يمكن أن ترسله إليك {controller}: {contact}.\nمن فضلك أجب مرة أخرى أدناه.',
   },
 };
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   matchKeyword,
   start,
@@ -9,7 +10,7 @@ import {
   type EngineResult,
 } from '../../flows/engine/index.ts';
 import { closestUiLanguage } from '../../flows/i18n/index.ts';
-import type { Flow } from '../../flows/index.ts';
+import { serializeFlow, type Flow } from '../../flows/index.ts';
 import { openFor, type PersonKeys, type Sealer } from '../crypto/person-keys.ts';
 import { handoffDesk } from '../handoff/desk.ts';
 import type { Logger } from '../log.ts';
@@ -48,7 +49,12 @@ const maxRecipientCalls = 20;
  * The caller runs turns of one person one at a time (./inbox-worker.ts).
  */
 export class ConversationProcessor {
-  constructor(private readonly options: ProcessorOptions) {}
+  /** The SHA-256 of flow.json as exported (manifest.json's), recorded with every consent answer. */
+  private readonly flowVersion: string;
+
+  constructor(private readonly options: ProcessorOptions) {
+    this.flowVersion = createHash('sha256').update(serializeFlow(options.flow), 'utf8').digest('hex');
+  }
 
   /** Processes one message from the inbox. */
   async inbound(row: InboxRow): Promise<void> {
@@ -83,7 +89,7 @@ export class ConversationProcessor {
         final = await this.run(turn, step(this.options.flow, state, event));
       }
     } else {
-      final = await this.newConversation(turn, contact, event);
+      final = await this.newConversation(turn, contact, event, await this.earlierConsents(context));
     }
     await this.commit(context, turn, final);
   }
@@ -123,6 +129,7 @@ export class ConversationProcessor {
     const state = isConversationState(stored) && stored.flowId === flow.id ? stored : undefined;
     const turn = new Turn(
       flow,
+      this.flowVersion,
       keys,
       log,
       sealer,
@@ -142,6 +149,7 @@ export class ConversationProcessor {
     turn: Turn,
     contact: { phone: string; name?: string },
     event: EngineEvent | undefined,
+    consents: Record<string, string>,
   ): Promise<ConversationState | undefined> {
     const { flow } = this.options;
     const language = languageFor(flow, contact.phone.slice(1));
@@ -155,11 +163,34 @@ export class ConversationProcessor {
       turn.send({ type: 'text', text: engineText(closestUiLanguage(language), 'erased') });
       return undefined;
     }
-    const started = await this.run(turn, start(flow, { language, contact }));
+    const started = await this.run(turn, start(flow, { language, contact, consents }));
     if (keyword === 'human' && event && started && !started.ended) {
       return this.run(turn, step(flow, started, event));
     }
     return started;
+  }
+
+  /**
+   * What the consent ledger holds for a returning customer: each purpose granted and not since
+   * declined or erased, with the wording hash it was granted for. The engine counts those whose
+   * wording the flow still has, and asks again for the others, saying the notice changed. Answers
+   * recorded before the ledger kept their wording are not carried (the consent step asks, as it did).
+   */
+  private async earlierConsents(context: PersonContext): Promise<Record<string, string>> {
+    const consents: Record<string, string> = {};
+    for (const entry of await this.options.store.consentLedger(context.person.phoneHash)) {
+      if (entry.event === 'erased') {
+        for (const purpose of Object.keys(consents)) delete consents[purpose];
+        continue;
+      }
+      if (entry.event !== 'granted' && entry.event !== 'declined') continue;
+      for (const purpose of entry.purposes) {
+        const wording = entry.wording?.[purpose];
+        if (entry.event === 'granted' && wording !== undefined) consents[purpose] = wording;
+        else delete consents[purpose];
+      }
+    }
+    return consents;
   }
 
   /** Carries out the effects of an engine result, answering http nodes, until the engine waits. */

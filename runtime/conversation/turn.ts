@@ -35,6 +35,8 @@ export class Turn {
 
   constructor(
     private readonly flow: Flow,
+    /** The SHA-256 of the running flow.json (manifest.json's), recorded with each consent answer. */
+    private readonly flowVersion: string,
     private readonly keys: PersonKeys,
     private readonly log: Logger,
     sealer: Sealer,
@@ -73,6 +75,8 @@ export class Turn {
           event: effect.granted ? 'granted' : 'declined',
           purposes: effect.purposes,
           nodeId: effect.nodeId,
+          flowVersion: this.flowVersion,
+          wording: effect.wording,
         });
         this.log.info('consent', {
           subject: this.subject,
@@ -80,6 +84,11 @@ export class Turn {
           granted: effect.granted,
           purposes: effect.purposes.join(','),
         });
+        return;
+      case 'consent-lapsed':
+        // An earlier consent was given for a wording this flow no longer has: the consent step asks
+        // again. The ledger keeps the earlier answer as it was; the new one is recorded when given.
+        this.log.info('consent-lapsed', { subject: this.subject, purposes: effect.purposes.join(',') });
         return;
       case 'hand-off':
         this.handOff(effect.nodeId, effect.queue, effect.shared);

@@ -20,6 +20,7 @@ export interface FlowParts {
   purposes?: { id: string; label: Record<string, string> }[];
   recipients?: Record<string, unknown>[];
   keywords?: Record<string, Record<string, string[]>>;
+  controller?: { name: string; contact: string; privacyNoticeUrl?: string };
 }
 
 /** Builds a flow through the real parser, so every fixture is a flow a designer could save. */
@@ -30,7 +31,7 @@ export function flowOf(parts: FlowParts): Flow {
     id: 'test-flow',
     name: 'Loja Teste',
     languages: parts.languages ?? ['pt-BR', 'en'],
-    controller: { name: 'Loja Teste Ltda', contact: 'privacidade@lojateste.example' },
+    controller: parts.controller ?? { name: 'Loja Teste Ltda', contact: 'privacidade@lojateste.example' },
     purposes: parts.purposes ?? [
       { id: 'support', label: { 'pt-BR': 'Atendimento', en: 'Customer support' } },
       { id: 'marketing', label: { 'pt-BR': 'Ofertas', en: 'Offers' } },

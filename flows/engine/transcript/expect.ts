@@ -113,6 +113,20 @@ export function checkExpectation(expect: Expectation, outcome: TurnOutcome, lang
       );
     }
   }
+  if (expect.askedAgain !== undefined) {
+    const lapsed = [...new Set(effects.flatMap((effect) => (effect.type === 'consent-lapsed' ? effect.purposes : [])))];
+    if (!sameSet(lapsed, expect.askedAgain)) {
+      failures.push(
+        say('expect-asked-again', {
+          expected: names(expect.askedAgain, language),
+          actual:
+            lapsed.length === 0
+              ? say('asked-again-nothing')
+              : say('asked-again', { purposes: listOf(language, lapsed) }),
+        }),
+      );
+    }
+  }
   return failures;
 }
 

@@ -1,4 +1,5 @@
 import type { UiLanguage } from '../../i18n/index.ts';
+import { purposeWording } from '../../model/purpose-wording.ts';
 import type { Flow } from '../../model/schema.ts';
 import type { Trace } from '../conversation.ts';
 import { mockResponse } from '../../nodes/http/mock.ts';
@@ -48,7 +49,14 @@ export function runTranscriptTest(flow: Flow, test: TranscriptTest, language: Ui
   const trace: Trace = { nodes: [], edges: [] };
   const failures = unknownReferences(flow, test, language);
   try {
-    let current = settle(flow, start(flow, { language: test.language, contact: test.contact }), test, trace, language);
+    const consents = earlierConsents(flow, test);
+    let current = settle(
+      flow,
+      start(flow, { language: test.language, contact: test.contact, ...(consents ? { consents } : {}) }),
+      test,
+      trace,
+      language,
+    );
     let opening = true;
     test.turns.forEach((turn, index) => {
       const event = eventOf(turn);
@@ -153,6 +161,18 @@ function describeTurn(turn: Turn, language: UiLanguage): string {
   return transcriptText(language, 'turn-opening');
 }
 
+/** The ledger of a returning customer (`earlierConsent`): a wording hash per purpose, today's or an earlier one. */
+function earlierConsents(flow: Flow, test: TranscriptTest): Record<string, string> | undefined {
+  if (!test.earlierConsent) return undefined;
+  const today = purposeWording(flow);
+  return Object.fromEntries(
+    Object.entries(test.earlierConsent).map(([purpose, wording]) => [
+      purpose,
+      wording === 'same' ? (today[purpose] ?? '') : `earlier wording of ${purpose}`,
+    ]),
+  );
+}
+
 /** Names in the test that the flow does not have: a typo would otherwise read as a failing flow. */
 function unknownReferences(flow: Flow, test: TranscriptTest, language: UiLanguage): string[] {
   const nodes = new Set(flow.nodes.map((node) => node.id));
@@ -162,6 +182,8 @@ function unknownReferences(flow: Flow, test: TranscriptTest, language: UiLanguag
   const problems = Object.keys(test.http ?? {})
     .filter((id) => !httpNodes.has(id))
     .map((id) => transcriptText(language, 'unknown-http-node', { value: id }));
+  for (const purpose of Object.keys(test.earlierConsent ?? {}))
+    if (!purposes.has(purpose)) problems.push(transcriptText(language, 'unknown-purpose', { value: purpose }));
   test.turns.forEach((turn, index) => {
     const expect = turn.expect;
     if (!expect) return;
@@ -169,7 +191,7 @@ function unknownReferences(flow: Flow, test: TranscriptTest, language: UiLanguag
     const unknown = (key: 'unknown-node' | 'unknown-purpose' | 'unknown-recipient', value: string) =>
       problems.push(`${label}: ${transcriptText(language, key, { value })}`);
     if (expect.node !== undefined && !nodes.has(expect.node)) unknown('unknown-node', expect.node);
-    for (const purpose of Object.keys(expect.consent ?? {}))
+    for (const purpose of [...Object.keys(expect.consent ?? {}), ...(expect.askedAgain ?? [])])
       if (!purposes.has(purpose)) unknown('unknown-purpose', purpose);
     for (const recipient of Object.keys(expect.shared ?? {})) {
       if (!recipients.has(recipient)) unknown('unknown-recipient', recipient);

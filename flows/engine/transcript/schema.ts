@@ -47,6 +47,8 @@ export const expectationSchema = z.strictObject({
   optedOut: z.boolean().optional(),
   /** Exactly the consent-based keys the engine refused to store or pass on in this turn. */
   withheld: z.array(z.string()).optional(),
+  /** Exactly the purposes whose earlier consent stopped counting in this turn because their wording changed. */
+  askedAgain: z.array(z.string()).optional(),
 });
 
 const location = z.strictObject({
@@ -106,6 +108,12 @@ export const transcriptTestSchema = z.strictObject({
   contact: z.strictObject({ phone: z.string(), name: z.string().optional() }).optional(),
   /** Answers for http nodes by node id, overriding their `mock` (e.g. to test the `error` path). */
   http: z.record(z.string(), httpAnswerSchema).optional(),
+  /**
+   * A returning customer: the purposes they consented to in an earlier conversation, each for the
+   * wording the flow has now (`same`) or for an earlier wording (`reworded`: a later version changed
+   * the purpose's words or the fields that rely on it, so the consent step must ask again).
+   */
+  earlierConsent: z.record(z.string(), z.enum(['same', 'reworded'])).optional(),
   turns: z.array(turnSchema).min(1),
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Chat, flowOf } from '../../../test/engine/helpers.ts';
+import { purposeWording } from '../../model/purpose-wording.ts';
 
 function flow(labels: Record<string, unknown> = {}, languages = ['pt-BR', 'en', 'ar']) {
   return flowOf({
@@ -23,6 +24,12 @@ function flow(labels: Record<string, unknown> = {}, languages = ['pt-BR', 'en', 
     ],
   });
 }
+
+/** The wording hashes of the fixture's two purposes, as the ledger records them. */
+const wordingOf = () => {
+  const hashes = purposeWording(flow());
+  return { support: hashes['support'], marketing: hashes['marketing'] };
+};
 
 describe('consent', () => {
   it.each([
@@ -51,7 +58,13 @@ describe('consent', () => {
   ])('grants the purposes and records it on %j', (event) => {
     const chat = new Chat(flow()).send(event);
     expect(chat.of('record-consent')).toEqual([
-      { type: 'record-consent', nodeId: 'ask', purposes: ['support', 'marketing'], granted: true },
+      {
+        type: 'record-consent',
+        nodeId: 'ask',
+        purposes: ['support', 'marketing'],
+        granted: true,
+        wording: wordingOf(),
+      },
     ]);
     expect(chat.state.granted).toEqual(['support', 'marketing']);
     expect(chat.messages).toEqual(['sim']);
@@ -64,7 +77,13 @@ describe('consent', () => {
   ])('records a refusal on %j and leaves by declined', (event) => {
     const chat = new Chat(flow()).send(event);
     expect(chat.of('record-consent')).toEqual([
-      { type: 'record-consent', nodeId: 'ask', purposes: ['support', 'marketing'], granted: false },
+      {
+        type: 'record-consent',
+        nodeId: 'ask',
+        purposes: ['support', 'marketing'],
+        granted: false,
+        wording: wordingOf(),
+      },
     ]);
     expect(chat.state.granted).toEqual([]);
     expect(chat.messages).toEqual(['não']);

@@ -1,6 +1,6 @@
 import { allVersions } from '../../i18n/lang-text.ts';
 import type { LangText } from '../../model/common.ts';
-import { leave, type Conversation } from '../behaviour.ts';
+import { leave, type Behaviour, type Conversation } from '../behaviour.ts';
 import { choiceBehaviour } from '../choice-behaviour.ts';
 import type { Choice } from '../choices.ts';
 import { defaultConsentLabels, type ConsentNode } from './schema.ts';
@@ -20,6 +20,7 @@ const labels = (node: ConsentNode): ConsentLabels => ({
 
 function ask(node: ConsentNode, conversation: Conversation): void {
   const { accept, decline } = labels(node);
+  conversation.noticeChanged(node.id, node.purposes);
   conversation.emit({
     type: 'send-buttons',
     nodeId: node.id,
@@ -47,7 +48,7 @@ function choicesOf(node: ConsentNode): Choice[] {
  * customer may also type the button's number or label; the standard labels (“Aceito”, “I agree”,
  * “أوافق”…) are understood even when the node sets its own. Anything else gets a hint.
  */
-export const consentBehaviour = choiceBehaviour<ConsentNode>({
+const asking = choiceBehaviour<ConsentNode>({
   choicesOf,
   ask,
   choose(node, chosen, conversation) {
@@ -56,3 +57,18 @@ export const consentBehaviour = choiceBehaviour<ConsentNode>({
     return leave(granted ? 'granted' : 'declined');
   },
 });
+
+/**
+ * A returning customer who consented to every purpose of the node in an earlier conversation, for
+ * the wording the flow has now (the ledger's consents), is not asked again: the node leaves by
+ * `granted` at once. When the wording changed, that consent lapsed and the node asks again, first
+ * saying the privacy notice changed. Within one conversation a consent step always asks (a second
+ * step for the same purpose may ask to confirm, and a “no” there withdraws the earlier “yes”).
+ */
+export const consentBehaviour: Behaviour<ConsentNode> = {
+  ...asking,
+  enter(node, conversation) {
+    if (conversation.holdsEarlierConsent(node.purposes)) return leave('granted');
+    return asking.enter(node, conversation);
+  },
+};
