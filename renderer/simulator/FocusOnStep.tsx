@@ -35,7 +35,10 @@ export function FocusOnStep() {
   function centre(node: Node): void {
     const width = node.measured?.width ?? 0;
     const height = node.measured?.height ?? 0;
-    void setCenter(node.position.x + width / 2, node.position.y + height / 2, { zoom: getViewport().zoom, duration: 200 });
+    void setCenter(node.position.x + width / 2, node.position.y + height / 2, {
+      zoom: getViewport().zoom,
+      duration: 200,
+    });
   }
   return null;
 }

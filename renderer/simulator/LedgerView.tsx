@@ -49,7 +49,9 @@ export function LedgerView({
         {ledger.consent.map((entry) => (
           <li key={entry.purpose} className={entry.granted ? 'ledger__granted' : 'ledger__declined'}>
             <span>
-              {say(entry.granted ? 'consent-granted' : 'consent-declined', { purpose: purpose(entry.purpose) })}
+              {say(entry.granted ? 'consent-granted' : entry.askedAgain ? 'consent-asked-again' : 'consent-declined', {
+                purpose: purpose(entry.purpose),
+              })}
             </span>
             <StepLink place={entry} say={say} />
           </li>

@@ -19,6 +19,8 @@ export interface HeldValue extends LedgerPlace {
 interface ConsentEntry extends LedgerPlace {
   purpose: string;
   granted: boolean;
+  /** The consent given earlier stopped counting because the purpose's wording changed: it is asked again. */
+  askedAgain?: true;
 }
 
 interface SharedEntry extends LedgerPlace {
@@ -81,6 +83,10 @@ export function ledgerOf(flow: Flow, rehearsal: Rehearsal): Ledger {
         case 'record-consent':
           for (const purpose of effect.purposes)
             consent.set(purpose, { ...at(effect.nodeId), purpose, granted: effect.granted });
+          break;
+        case 'consent-lapsed':
+          for (const purpose of effect.purposes)
+            consent.set(purpose, { ...at(state.node ?? undefined), purpose, granted: false, askedAgain: true });
           break;
         case 'call-http':
           ledger.shared.push({ ...at(effect.nodeId), recipient: effect.recipient, keys: effect.shared });

@@ -7,7 +7,6 @@ import { pathTaken, stateOf, type RehearsalSetup } from './rehearsal.ts';
 import { replayPath } from './replay.ts';
 import { proposeStartingPoint } from './starting-point.ts';
 
-
 const setup = (flow: Flow): RehearsalSetup => ({
   language: flow.languages[0] ?? 'en',
   contact: { phone: '+5511912345678', name: 'Ana Souza' },

@@ -6,7 +6,6 @@ import { pathTaken, stateOf } from './rehearsal.ts';
 import { createSimulatorStore } from './simulator-store.ts';
 import { testFromRehearsal } from './test-from-rehearsal.ts';
 
-
 /** A simulator with lead-capture open, as the studio has it after opening the flow. */
 function simulating(flow = exampleFlow('lead-capture')) {
   const store = createSimulatorStore();
@@ -122,6 +121,33 @@ describe('the simulator store', () => {
     store.getState().restart();
     expect(store.getState().notice).toBeNull();
     expect(store.getState().rehearsal!.turns).toHaveLength(1);
+  });
+
+  it('asks for consent again when the designer rewords its purpose mid-rehearsal, and the ledger says why', () => {
+    const store = simulating();
+    upToPhone(store);
+    const reworded = structuredClone(store.getState().flow!);
+    const sales = reworded.purposes.find((purpose) => purpose.id === 'sales_contact');
+    if (!sales) throw new Error('fixture changed');
+    sales.label['pt-BR'] = 'Retorno da equipe comercial e pesquisa de satisfação';
+    store.getState().flowChanged(reworded);
+    store.getState().send({ type: 'text', text: '(11) 91234-5678' });
+    const rehearsal = store.getState().rehearsal!;
+    // The phone is not taken: the consent step asks again first, saying the notice changed, with its link.
+    expect(stateOf(rehearsal)).toMatchObject({ node: 'consent-contact', granted: [] });
+    expect(said(store)?.join('\n')).toContain(
+      'Nosso aviso de privacidade mudou desde que você concordou com: Retorno da equipe comercial e pesquisa de satisfação. Você pode lê-lo aqui: https://casaaurora.example/privacidade',
+    );
+    const ledger = ledgerOf(reworded, rehearsal);
+    expect(ledger.consent).toEqual([
+      { purpose: 'sales_contact', granted: false, askedAgain: true, turn: 5, nodeId: 'consent-contact' },
+    ]);
+    // What needed that consent is no longer held.
+    expect(ledger.held.map((entry) => entry.key)).toEqual(['interest']);
+    store.getState().send({ type: 'reply', id: 'accept' });
+    expect(ledgerOf(reworded, store.getState().rehearsal!).consent).toEqual([
+      { purpose: 'sales_contact', granted: true, turn: 6, nodeId: 'consent-contact' },
+    ]);
   });
 
   it('starts again silently on an edited flow when nothing was said yet, showing the new words', () => {
