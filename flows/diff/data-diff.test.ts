@@ -47,6 +47,36 @@ function kinds(after: Flow, before: Flow = leadCapture()): DataChange['kind'][] 
 }
 
 describe('the data diff between two versions of a flow', () => {
+  it('names the purposes customers will be asked again for when their wording changes, in plain words', () => {
+    const after = changed((flow) => {
+      const sales = flow.purposes.find((purpose) => purpose.id === 'sales_contact');
+      if (sales) sales.label.en = 'Follow-up from our sales team, and a satisfaction survey';
+    });
+    const diff = dataDiff(leadCapture(), after);
+    expect(diff.changes).toEqual([{ kind: 'consent-asked-again', purposes: [after.purposes[0]?.label] }]);
+    expect(sentences(after)).toEqual({
+      en: [
+        'Customers who already agreed to “Follow-up from our sales team, and a satisfaction survey” will be asked again, and told the privacy notice changed: its wording, or the data that relies on it, is different now.',
+      ],
+      'pt-BR': [
+        'Clientes que já concordaram com “Retorno da equipe comercial sobre o seu orçamento” serão perguntados de novo e avisados de que o aviso de privacidade mudou: o texto, ou os dados que dependem disso, agora são diferentes.',
+      ],
+      ar: [
+        'سيُسأل العملاء الذين وافقوا من قبل على «Retorno da equipe comercial sobre o seu orçamento» مرة أخرى، وسيُبلَّغون بأن إشعار الخصوصية تغيّر: فالصياغة، أو البيانات التي تعتمد عليها، صارت مختلفة.',
+      ],
+    });
+    // The purpose's label is in the privacy notice, which must be published again.
+    expect(diff.noticeLanguages).toEqual(['en']);
+    // A purpose no consent step asks for is not asked again: nobody could have agreed to it.
+    const unasked = changed((flow) => {
+      flow.purposes.push({ id: 'analytics', label: { en: 'Statistics' } });
+    });
+    const reworded = changed((flow) => {
+      flow.purposes.push({ id: 'analytics', label: { en: 'Statistics about visits' } });
+    });
+    expect(kinds(reworded, unasked)).toEqual([]);
+  });
+
   it('finds nothing, and keeps the notice, when only positions and non-personal texts change', () => {
     const after = changed((flow) => {
       const step = node(flow, 'lead-saved');
@@ -121,6 +151,7 @@ describe('the data diff between two versions of a flow', () => {
     expect(kinds(after)).toEqual([
       'field-added',
       'field-removed',
+      'consent-asked-again',
       'collection-added',
       'collection-removed',
       'sharing-place-removed',
@@ -129,6 +160,8 @@ describe('the data diff between two versions of a flow', () => {
       en: [
         'New personal field “Taxpayer number” (Official ID).',
         '“Lead ID in the CRM” is no longer declared: the bot stops keeping it.',
+        // The lead id relied on the sales follow-up's consent: that consent now covers other data.
+        'Customers who already agreed to “Follow-up from our sales team about your quote” will be asked again, and told the privacy notice changed: its wording, or the data that relies on it, is different now.',
         'The step “What is your CPF?” now collects “Taxpayer number”.',
         expect.stringMatching(/^The step .* no longer collects “Lead ID in the CRM”\.$/),
         'The step HTTP request “delete-lead” no longer sends “Lead ID in the CRM” to “Funil CRM”.',
@@ -136,6 +169,7 @@ describe('the data diff between two versions of a flow', () => {
       'pt-BR': [
         'Novo dado pessoal “CPF” (Documentos oficiais).',
         '“Código do lead no CRM” deixou de ser declarado: o bot não o guarda mais.',
+        'Clientes que já concordaram com “Retorno da equipe comercial sobre o seu orçamento” serão perguntados de novo e avisados de que o aviso de privacidade mudou: o texto, ou os dados que dependem disso, agora são diferentes.',
         'A etapa “Qual é o seu CPF?” agora coleta “CPF”.',
         expect.stringMatching(/^A etapa .* não coleta mais “Código do lead no CRM”\.$/),
         'A etapa Requisição HTTP “delete-lead” não envia mais “Código do lead no CRM” para “Funil CRM”.',
@@ -143,6 +177,7 @@ describe('the data diff between two versions of a flow', () => {
       ar: [
         'حقل بيانات شخصية جديد «CPF» ‏(الهوية الرسمية).',
         'لم يعد «Código do lead no CRM» مُعلنًا: يتوقف البوت عن الاحتفاظ به.',
+        'سيُسأل العملاء الذين وافقوا من قبل على «Retorno da equipe comercial sobre o seu orçamento» مرة أخرى، وسيُبلَّغون بأن إشعار الخصوصية تغيّر: فالصياغة، أو البيانات التي تعتمد عليها، صارت مختلفة.',
         'أصبحت الخطوة «Qual é o seu CPF?» تجمع «CPF».',
         expect.stringMatching(/^لم تعد الخطوة .* تجمع «Código do lead no CRM»\.$/),
         'لم تعد الخطوة طلب HTTP «delete-lead» ترسل «Código do lead no CRM» إلى «Funil CRM».',
@@ -160,14 +195,17 @@ describe('the data diff between two versions of a flow', () => {
     expect(result.en).toEqual([
       'The kind of data of “Contact phone number” changed from “Phone number” to “Contact details”.',
       'The legal basis for “Marketing opt-in” changed from “legal obligation” to “consent”.',
+      'Customers who already agreed to “Offers and news” will be asked again, and told the privacy notice changed: its wording, or the data that relies on it, is different now.',
     ]);
     expect(result['pt-BR']).toEqual([
       'O tipo de dado de “Telefone para contato” mudou de “Telefone” para “Dados de contato”.',
       'A base legal de “Aceite de ofertas” mudou de “obrigação legal” para “consentimento”.',
+      'Clientes que já concordaram com “Envio de ofertas e novidades” serão perguntados de novo e avisados de que o aviso de privacidade mudou: o texto, ou os dados que dependem disso, agora são diferentes.',
     ]);
     expect(result.ar).toEqual([
       'تغيّر نوع بيانات «Telefone para contato» من «رقم الهاتف» إلى «بيانات التواصل».',
       'تغيّر الأساس القانوني لـ«Aceite de ofertas» من «التزام قانوني» إلى «الموافقة».',
+      'سيُسأل العملاء الذين وافقوا من قبل على «Envio de ofertas e novidades» مرة أخرى، وسيُبلَّغون بأن إشعار الخصوصية تغيّر: فالصياغة، أو البيانات التي تعتمد عليها، صارت مختلفة.',
     ]);
   });
 
@@ -175,12 +213,18 @@ describe('the data diff between two versions of a flow', () => {
     const added = changed((flow) => field(flow, 'lead_id').purposes.push('marketing'));
     const removed = changed((flow) => (field(flow, 'name').purposes = ['sales_contact']));
     const replaced = changed((flow) => (field(flow, 'lead_id').purposes = ['marketing']));
-    expect(sentences(added).en).toEqual(['“Lead ID in the CRM” is now also used for “Offers and news”.']);
+    // Which consent-based fields rely on a purpose is part of its wording: customers are asked again.
+    expect(sentences(added).en).toEqual([
+      '“Lead ID in the CRM” is now also used for “Offers and news”.',
+      'Customers who already agreed to “Offers and news” will be asked again, and told the privacy notice changed: its wording, or the data that relies on it, is different now.',
+    ]);
     expect(sentences(removed)['pt-BR']).toEqual([
       '“Nome completo” não é mais usado para “Envio de ofertas e novidades”.',
+      'Clientes que já concordaram com “Envio de ofertas e novidades” serão perguntados de novo e avisados de que o aviso de privacidade mudou: o texto, ou os dados que dependem disso, agora são diferentes.',
     ]);
     expect(sentences(replaced).ar).toEqual([
       'أصبح «Código do lead no CRM» يُستخدم لغرض «Envio de ofertas e novidades» بدلًا من «Retorno da equipe comercial sobre o seu orçamento».',
+      'سيُسأل العملاء الذين وافقوا من قبل على «Retorno da equipe comercial sobre o seu orçamento» و«Envio de ofertas e novidades» مرة أخرى، وسيُبلَّغون بأن إشعار الخصوصية تغيّر: فالصياغة، أو البيانات التي تعتمد عليها، صارت مختلفة.',
     ]);
   });
 

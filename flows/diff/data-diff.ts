@@ -1,4 +1,5 @@
 import type { LangText } from '../model/common.ts';
+import { purposeWording } from '../model/purpose-wording.ts';
 import type { DataField, Flow, FlowNode, LegalBasis } from '../model/schema.ts';
 import { factsOf, textsOf } from '../nodes/registry.ts';
 import { privacyNotice } from '../export/privacy-notice.ts';
@@ -40,6 +41,12 @@ export type DataChange =
   | { kind: 'consent-step-removed'; step: StepRef }
   | { kind: 'consent-purposes-changed'; step: StepRef; added: LangText[]; removed: LangText[] }
   | { kind: 'consent-text-changed'; step: StepRef; languages: string[] }
+  /**
+   * Purposes customers may have agreed to whose wording changed (their label or description in any
+   * language, or the consent-based fields relying on them): earlier consents to them stop counting,
+   * and the bot asks those customers again, telling them the privacy notice changed.
+   */
+  | { kind: 'consent-asked-again'; purposes: LangText[] }
   | { kind: 'disclosure-added'; step: StepRef }
   | { kind: 'disclosure-removed'; step: StepRef }
   | { kind: 'disclosure-text-changed'; step: StepRef; languages: string[] }
@@ -80,6 +87,7 @@ export function dataDiff(before: Flow, after: Flow): DataDiff {
     ...fieldChanges(before, after),
     ...recipientChanges(before, after),
     ...controllerChanges(before, after),
+    ...consentAskedAgain(before, after),
     ...stepChanges(before, after, 'consent'),
     ...stepChanges(before, after, 'disclosure'),
     ...placeChanges(before, after),
@@ -161,6 +169,22 @@ function controllerChanges(before: Flow, after: Flow): DataChange[] {
     (aspect) => before.controller[aspect] !== after.controller[aspect],
   );
   return aspects.length > 0 ? [{ kind: 'controller-changed', aspects }] : [];
+}
+
+/**
+ * The purposes a consent step of the earlier version asked for, still declared, whose wording hash
+ * (flows/model/purpose-wording.ts) differs: the exported bot asks returning customers again for them.
+ */
+function consentAskedAgain(before: Flow, after: Flow): DataChange[] {
+  const asked = new Set(before.nodes.flatMap(grantedPurposes));
+  const old = purposeWording(before);
+  const current = purposeWording(after);
+  const purposes = after.purposes
+    .filter(
+      (purpose) => asked.has(purpose.id) && old[purpose.id] !== undefined && old[purpose.id] !== current[purpose.id],
+    )
+    .map((purpose) => purpose.label);
+  return purposes.length > 0 ? [{ kind: 'consent-asked-again', purposes }] : [];
 }
 
 /** Consent steps (those that grant purposes) or disclosure steps, matched by node id. */

@@ -40,6 +40,8 @@ const en = {
   'consent-purposes-removed': 'The consent step {step} no longer asks about {removed}.',
   'consent-purposes-replaced': 'The consent step {step} now asks about {added} instead of {removed}.',
   'consent-text-changed': 'The wording of the consent step {step} changed ({languages}).',
+  'consent-asked-again':
+    'Customers who already agreed to {purposes} will be asked again, and told the privacy notice changed: its wording, or the data that relies on it, is different now.',
   'disclosure-added': 'New step {step} tells customers they talk to an automated assistant.',
   'disclosure-removed': 'The step {step} that tells customers they talk to an automated assistant was removed.',
   'disclosure-text-changed':
@@ -92,6 +94,8 @@ const texts: Catalogue<Key> = {
     'consent-purposes-removed': 'A etapa de consentimento {step} não pergunta mais sobre {removed}.',
     'consent-purposes-replaced': 'A etapa de consentimento {step} agora pergunta sobre {added} em vez de {removed}.',
     'consent-text-changed': 'O texto da etapa de consentimento {step} mudou ({languages}).',
+    'consent-asked-again':
+      'Clientes que já concordaram com {purposes} serão perguntados de novo e avisados de que o aviso de privacidade mudou: o texto, ou os dados que dependem disso, agora são diferentes.',
     'disclosure-added': 'A nova etapa {step} avisa os clientes de que falam com um assistente automático.',
     'disclosure-removed':
       'A etapa {step}, que avisa os clientes de que falam com um assistente automático, foi removida.',
@@ -142,6 +146,8 @@ const texts: Catalogue<Key> = {
     'consent-purposes-removed': 'لم تعد خطوة الموافقة {step} تسأل عن {removed}.',
     'consent-purposes-replaced': 'أصبحت خطوة الموافقة {step} تسأل عن {added} بدلًا من {removed}.',
     'consent-text-changed': 'تغيّرت صياغة خطوة الموافقة {step} ‏({languages}).',
+    'consent-asked-again':
+      'سيُسأل العملاء الذين وافقوا من قبل على {purposes} مرة أخرى، وسيُبلَّغون بأن إشعار الخصوصية تغيّر: فالصياغة، أو البيانات التي تعتمد عليها، صارت مختلفة.',
     'disclosure-added': 'خطوة جديدة {step} تخبر العملاء أنهم يتحدثون مع مساعد آلي.',
     'disclosure-removed': 'أُزيلت الخطوة {step} التي تخبر العملاء أنهم يتحدثون مع مساعد آلي.',
     'disclosure-text-changed': 'تغيّرت صياغة الخطوة {step} التي تخبر العملاء أنهم يتحدثون مع مساعد آلي ‏({languages}).',
@@ -233,7 +239,11 @@ export function describeChange(change: DataChange, language: UiLanguage, flowLan
     case 'controller-changed':
       return say(language, change.kind, { aspects: aspects(change.aspects, controllerAspects) });
     case 'consent-step-added':
-      return say(language, change.kind, { step: step(change.step), purposes: names(change.purposes) });
+    case 'consent-asked-again':
+      return say(language, change.kind, {
+        ...(change.kind === 'consent-step-added' ? { step: step(change.step) } : {}),
+        purposes: names(change.purposes),
+      });
     case 'consent-step-removed':
     case 'disclosure-added':
     case 'disclosure-removed':
