@@ -1,8 +1,10 @@
 import { templateParts } from '../../flows/index.ts';
+import { BidiText } from '../bidi/BidiText.tsx';
 
 /**
  * A flow text with its placeholders shown as chips. Each chip is isolated (<bdi dir="ltr">) so a
- * Latin variable name inside an Arabic sentence does not reorder the sentence around it.
+ * Latin variable name inside an Arabic sentence does not reorder the sentence around it; so are
+ * the text's URLs, e-mail addresses, numbers and Latin names.
  */
 export function TemplateText({ value }: { value: string }) {
   return (
@@ -13,7 +15,7 @@ export function TemplateText({ value }: { value: string }) {
             {part.key}
           </bdi>
         ) : (
-          part.text
+          <BidiText key={index} text={part.text} />
         ),
       )}
     </>

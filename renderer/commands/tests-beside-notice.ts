@@ -2,7 +2,7 @@ import type { TestsBesideExport, TestsBesideImport } from '../../shared/api.ts';
 import type { NoticeText } from '../stores/notices-store.ts';
 
 /** What the designer is told about the tests file beside a flow file, after the flow's own sentence. */
-export interface TestsBesideNotice {
+interface TestsBesideNotice {
   tone: 'info' | 'error';
   more: NoticeText[];
   problems?: { path: string; message: string }[];

@@ -71,6 +71,7 @@ type EditorTextKey =
   | 'cancel'
   | 'counter'
   | 'too-long'
+  | 'reads-as'
   | 'language-text'
   | 'dirty'
   | 'saved-version'
@@ -179,6 +180,7 @@ const catalogue: Catalogue<EditorTextKey> = {
     cancel: 'Cancel',
     counter: '{count} / {max}',
     'too-long': 'Too long for WhatsApp: {count} of {max} characters.',
+    'reads-as': 'Reads as:',
     'language-text': '{field} ({language})',
     dirty: 'Unsaved changes',
     'saved-version': 'Saved as version {version}.',
@@ -286,6 +288,7 @@ const catalogue: Catalogue<EditorTextKey> = {
     cancel: 'Cancelar',
     counter: '{count} / {max}',
     'too-long': 'Longo demais para o WhatsApp: {count} de {max} caracteres.',
+    'reads-as': 'Fica assim:',
     'language-text': '{field} ({language})',
     dirty: 'Alterações não salvas',
     'saved-version': 'Salvo como versão {version}.',
@@ -393,6 +396,7 @@ const catalogue: Catalogue<EditorTextKey> = {
     cancel: 'إلغاء',
     counter: '{count} / {max}',
     'too-long': 'أطول مما يسمح به واتساب: {count} من {max} حرفًا.',
+    'reads-as': 'تُقرأ هكذا:',
     'language-text': '{field} ({language})',
     dirty: 'تغييرات غير محفوظة',
     'saved-version': 'حُفظ كإصدار {version}.',

@@ -3,13 +3,17 @@ import type { FieldPath } from '../../flows/edit/index.ts';
 import type { LangText } from '../../flows/index.ts';
 import { isRightToLeft } from '../../flows/i18n/index.ts';
 import { codePointLength, textsOf } from '../../flows/index.ts';
+import { ltrRuns } from '../bidi/ltr-runs.ts';
+import { TemplateText } from '../canvas/TemplateText.tsx';
 import { useEditorText } from '../editor/texts.ts';
 import { pathText, problemsAt, useField } from './field-context.ts';
 import { FieldProblems } from './FieldProblems.tsx';
 
 /**
  * A text in every language of the flow, side by side (right to left for Arabic), with WhatsApp's
- * limit counted in code points as the checker counts it, live as the person types.
+ * limit counted in code points as the checker counts it, live as the person types. A text field
+ * cannot isolate the addresses, numbers and Latin names inside a right-to-left text, so such a
+ * text is also shown as it reads, each of them held left to right as the card and the chat hold it.
  */
 export function LangTextInput({ path, label, multiline }: { path: FieldPath; label: string; multiline?: boolean }) {
   const { flow, node, change, problems } = useField();
@@ -25,6 +29,7 @@ export function LangTextInput({ path, label, multiline }: { path: FieldPath; lab
         const count = codePointLength(current);
         const inputId = `${id}-${language}`;
         const over = site !== undefined && count > site.maxLength;
+        const mixed = isRightToLeft(language) && ltrRuns(current).some((run) => run.ltr);
         const props = {
           id: inputId,
           lang: language,
@@ -47,6 +52,14 @@ export function LangTextInput({ path, label, multiline }: { path: FieldPath; lab
               {site ? text('counter', { count, max: site.maxLength }) : ''}
               {over ? ` — ${text('too-long', { count, max: site.maxLength })}` : ''}
             </span>
+            {mixed && (
+              <p className="lang-text__reads-as" aria-hidden="true">
+                <span className="muted">{text('reads-as')}</span>{' '}
+                <span lang={language} dir="rtl">
+                  <TemplateText value={current} />
+                </span>
+              </p>
+            )}
           </div>
         );
       })}

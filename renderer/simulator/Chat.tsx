@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { EngineEvent, ListSection } from '../../flows/engine/index.ts';
+import { BidiText } from '../bidi/BidiText.tsx';
 import type { ChatItem } from './chat-items.ts';
 import { selectStep } from './select-step.ts';
 import { useSimulator } from './simulator-store.ts';
@@ -10,7 +11,8 @@ type Say = ReturnType<typeof useSimulatorText>;
 /**
  * The conversation as WhatsApp shows it: the bot's bubbles on one side, the customer's on the
  * other, reply buttons under their message, a list opening its sheet. Every text sits in an
- * element with dir="auto", so Arabic, Portuguese and numbers mixed in one bubble read right.
+ * element with dir="auto" (each line taking its own direction), and its URLs, e-mail addresses,
+ * numbers and Latin names in left-to-right isolates, so mixed Arabic and Latin text reads right.
  */
 export function Chat({ items, language }: { items: ChatItem[]; language: string }) {
   const say = useSimulatorText();
@@ -29,7 +31,9 @@ function CustomerBubble({ item, say }: { item: Extract<ChatItem, { from: 'custom
   const system = item.event.type === 'agent-released' || item.event.type === 'timeout';
   return (
     <div className={system ? 'chat__note' : 'bubble bubble--customer'}>
-      <p dir="auto">{describeEvent(item.event, item.title, say)}</p>
+      <p dir="auto">
+        <BidiText text={describeEvent(item.event, item.title, say)} />
+      </p>
     </div>
   );
 }
@@ -47,18 +51,20 @@ function BotBubble({ item, say }: { item: Extract<ChatItem, { from: 'bot' }>; sa
         title={say('select-step', { node: effect.nodeId })}
         onClick={() => selectStep(effect.nodeId)}
       >
-        <span dir="auto">{effect.text}</span>
+        <span dir="auto">
+          <BidiText text={effect.text} />
+        </span>
       </button>
       {effect.type === 'send-buttons' && (
         <div className="bubble__replies">
           {effect.buttons.map((button) =>
             answerable ? (
               <button key={button.id} type="button" dir="auto" onClick={() => reply(button.id, button.title)}>
-                {button.title}
+                <BidiText text={button.title} />
               </button>
             ) : (
               <span key={button.id} className="bubble__reply-spent" dir="auto">
-                {button.title}
+                <BidiText text={button.title} />
               </span>
             ),
           )}
@@ -118,10 +124,12 @@ function ListSheet(props: {
               className="list-sheet__row"
               onClick={() => props.onChoose(row.id, row.title)}
             >
-              <span dir="auto">{row.title}</span>
+              <span dir="auto">
+                <BidiText text={row.title} />
+              </span>
               {row.description && (
                 <span className="list-sheet__description muted" dir="auto">
-                  {row.description}
+                  <BidiText text={row.description} />
                 </span>
               )}
             </button>

@@ -1,6 +1,6 @@
 // The Simulator and Tests panels end to end, in Chromium, against the real browser edition on a
 // fresh workspace: a newcomer rehearses example flows, reads the privacy ledger, keeps a test.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -9,6 +9,8 @@ import { launchChromium } from './chromium.ts';
 import { startWebEdition, type RunningWebEdition } from './web-edition.ts';
 
 const examples = new URL('../../flows/examples/', import.meta.url).pathname;
+/** Screenshots to look at after a run (test artefacts, never committed). */
+const shots = new URL('../../test-results/simulator/', import.meta.url).pathname;
 let dir: string;
 let web: RunningWebEdition;
 let browser: Browser;
@@ -17,6 +19,7 @@ const pageProblems: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'amana-e2e-simulator-'));
+  mkdirSync(shots, { recursive: true });
   [web, browser] = await Promise.all([startWebEdition(join(dir, 'workspace.db')), launchChromium()]);
   page = await browser.newPage();
   page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
@@ -170,6 +173,49 @@ describe('rehearsing a flow in the studio', { timeout: 120_000 }, () => {
     await openExample('clinic-appointment.flow.json', /مجمع عيادات الروضة/);
     const panel = page.getByRole('region', { name: 'المحاكي' });
     if ((await panel.count()) === 0) await page.getByRole('button', { name: 'محاكاة', exact: true }).click();
+
+    // The welcome bubble's privacy address is held whole, left to right, in a right-to-left bubble.
+    const url = 'https://alrawdah-clinics.example/privacy';
+    const welcome = panel.locator('.bubble--bot[data-node-id="welcome"]').first();
+    const bubbleText = welcome.locator('.bubble__body > [dir="auto"]');
+    await bubbleText.waitFor();
+    expect(await bubbleText.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+    const isolates = bubbleText.locator('bdi[dir="ltr"]');
+    expect(await isolates.allTextContents()).toContain(url);
+    expect(await isolates.filter({ hasText: 'alrawdah' }).count()).toBe(1);
+    expect(
+      await isolates.filter({ hasText: 'alrawdah' }).evaluate((element) => getComputedStyle(element).direction),
+    ).toBe('ltr');
+    // The address is not a link: nothing in the studio navigates away.
+    expect(await welcome.locator('a').count()).toBe(0);
+    // Read left to right: "https" starts left of where "privacy" ends, or on a line above it when the
+    // address is wider than the bubble.
+    const boxes = await bubbleText.evaluate((element, address) => {
+      const node = [...element.querySelectorAll('bdi')].find((bdi) => bdi.textContent === address)?.firstChild;
+      if (!node) return null;
+      const boxOf = (start: number, end: number) => {
+        const range = document.createRange();
+        range.setStart(node, start);
+        range.setEnd(node, end);
+        const box = range.getBoundingClientRect();
+        return { left: box.left, right: box.right, top: box.top };
+      };
+      return { scheme: boxOf(0, 5), path: boxOf(address.length - 7, address.length) };
+    }, url);
+    await welcome.screenshot({ path: join(shots, 'ar-welcome-bubble.png') });
+    expect(boxes).not.toBeNull();
+    const { scheme, path } = boxes!;
+    expect(scheme.top <= path.top + 2).toBe(true);
+    if (Math.abs(scheme.top - path.top) < 4) expect(scheme.left).toBeLessThan(path.left);
+    else expect(scheme.left).toBeLessThanOrEqual(path.right);
+    // The card on the canvas and the inspector's Arabic field hold it the same way.
+    await welcome.locator('.bubble__body').click();
+    const card = page.locator('.react-flow__node[data-id="welcome"]');
+    expect(await card.locator('bdi[dir="ltr"]').allTextContents()).toContain(url);
+    const readsAs = page.locator('.lang-text__reads-as [lang="ar"] bdi[dir="ltr"]');
+    await expect.poll(() => readsAs.allTextContents()).toContain(url);
+    await page.screenshot({ path: join(shots, 'ar-simulator-welcome.png') });
+
     await panel.getByRole('button', { name: 'أوافق', exact: true }).click();
     await panel.getByRole('textbox', { name: 'رسالة' }).fill('سارة أحمد');
     await panel.getByRole('button', { name: 'إرسال', exact: true }).click();
