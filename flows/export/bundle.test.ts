@@ -185,6 +185,21 @@ describe('buildBundle', () => {
     expect(bundle('lead-capture', { language: expected.language })['README.md']).toMatch(expected.readme);
   });
 
+  it('says in the notices and the README that consent follows the wording it was given for', () => {
+    const files = bundle('lead-capture', { language: 'pt-BR' });
+    expect(files['privacy-notice.en.md']).toContain(
+      'Your consent is recorded with the exact wording of each purpose you agreed to, and the data that rely on it. If Casa Aurora Móveis e Decoração Ltda changes that wording',
+    );
+    expect(files['privacy-notice.pt-BR.md']).toContain(
+      'Se a Casa Aurora Móveis e Decoração Ltda mudar esse texto, ou quais dados dependem dela, o consentimento que você deu a essa finalidade deixa de valer',
+    );
+    expect(files['README.md']).toContain('**O consentimento acompanha o aviso**');
+    expect(bundle('lead-capture', { language: 'ar' })['README.md']).toContain('**الموافقة تتبع الإشعار**');
+    expect(bundle('lead-capture')['README.md']).toContain(
+      'When a new export rewords a purpose, or changes which data rely on it, earlier consents to that purpose stop counting',
+    );
+  });
+
   it('writes a README with the deploy steps and an .env.example the bot can read', () => {
     const files = bundle('order-status', { language: 'pt-BR' });
     const readme = files['README.md'] ?? '';

@@ -154,6 +154,8 @@ export function deployReadme(
     '',
     t('privacy'),
     '',
+    t('consent-versions'),
+    '',
     t('backups'),
     '',
     `## ${t('h-scale')}`,

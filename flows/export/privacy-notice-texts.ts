@@ -39,6 +39,8 @@ const en = {
     'Where the basis is your consent, you can withdraw it at any time; withdrawing does not make earlier use unlawful. Until you consent, the assistant neither stores nor passes on those data.',
   'consent-record':
     'Your consent choices (what you agreed or declined, and when) are kept under a pseudonymous code as proof, even after you ask for erasure (GDPR art. 7(1); LGPD art. 8 §2).',
+  'consent-wording':
+    'Your consent is recorded with the exact wording of each purpose you agreed to, and the data that rely on it. If {controller} changes that wording, or which data rely on it, your earlier consent to that purpose no longer counts: the assistant tells you this notice changed and asks you again, and until you answer it does not use the data that need it. If nothing changed, you are not asked again.',
   'h-rights': 'Your rights',
   rights:
     'You may ask for access to your data, correction, deletion, a portable copy, information about who receives it, and withdraw consent or object (GDPR arts. 15–22; LGPD art. 18).',
@@ -97,6 +99,8 @@ const messages: Catalogue<PrivacyNoticeKey> = {
       'Quando a base legal é o seu consentimento, você pode revogá-lo a qualquer momento; a revogação não torna ilegal o uso anterior. Sem o seu consentimento, o assistente não guarda nem repassa esses dados.',
     'consent-record':
       'As suas escolhas de consentimento (o que você aceitou ou recusou, e quando) ficam registradas sob um código pseudônimo, como prova, mesmo depois de um pedido de exclusão (LGPD art. 8º, §2º; GDPR art. 7(1)).',
+    'consent-wording':
+      'Seu consentimento fica registrado com o texto exato de cada finalidade com que você concordou e os dados que dependem dela. Se a {controller} mudar esse texto, ou quais dados dependem dela, o consentimento que você deu a essa finalidade deixa de valer: o assistente avisa que este aviso mudou e pergunta de novo, e até você responder não usa os dados que dependem dele. Se nada mudou, você não é perguntado de novo.',
     'h-rights': 'Seus direitos',
     rights:
       'Você pode pedir confirmação e acesso aos seus dados, correção, eliminação, portabilidade, informação sobre com quem são compartilhados, e revogar o consentimento ou se opor ao tratamento (LGPD art. 18; GDPR arts. 15 a 22).',
@@ -149,6 +153,8 @@ const messages: Catalogue<PrivacyNoticeKey> = {
       'حين يكون الأساس هو موافقتك، يمكنك سحبها في أي وقت، ولا يجعل ذلك الاستخدام السابق غير مشروع. وقبل موافقتك لا يحفظ المساعد تلك البيانات ولا يشاركها.',
     'consent-record':
       'تُحفظ اختياراتك بشأن الموافقة (ما قبلته أو رفضته ومتى) تحت رمز مستعار كدليل، حتى بعد طلبك المحو (GDPR المادة 7(1)؛ LGPD المادة 8 الفقرة 2).',
+    'consent-wording':
+      'تُسجَّل موافقتك مع الصياغة الدقيقة لكل غرض وافقت عليه والبيانات التي تعتمد عليه. إذا غيّرت {controller} هذه الصياغة، أو البيانات التي تعتمد عليه، فلن تُحتسب موافقتك السابقة على هذا الغرض: يخبرك المساعد بأن هذا الإشعار تغيّر ويسألك من جديد، ولا يستخدم البيانات التي تحتاج إليها حتى تجيب. وإذا لم يتغيّر شيء فلن تُسأل من جديد.',
     'h-rights': 'حقوقك',
     rights:
       'يحق لك طلب الاطلاع على بياناتك وتصحيحها وحذفها والحصول على نسخة قابلة للنقل ومعرفة من يتلقاها، وسحب موافقتك أو الاعتراض (GDPR المواد 15–22؛ LGPD المادة 18).',

@@ -78,6 +78,7 @@ export function privacyNotice(flow: Flow, tag: string, context: { exportedAt: st
 
   if (flow.data.some((field) => field.legalBasis === 'consent')) {
     lines.push(`## ${t('h-consent')}`, '', t('consent-withdraw'), '', t('consent-record'), '');
+    lines.push(t('consent-wording', { controller: md(controller) }), '');
   }
 
   const contact = md(flow.controller.dpo ?? flow.controller.contact);
