@@ -27,7 +27,8 @@ describe('amana check', () => {
     expect(result.stdout).toContain(`${demo}:ask-email: error disclosure-first The step “Hi! What's your email?`);
     expect(result.stdout).toContain('  path: start → ask-email\n');
     expect(result.stdout).toContain(`${demo}:noted: warning sensitive-echo`);
-    expect(result.stderr).toContain('11 error(s), 1 warning(s) in 2 file(s).');
+    expect(result.stdout).toContain(`${demo}:send-lead: warning no-erasure-route`);
+    expect(result.stderr).toContain('11 error(s), 2 warning(s) in 2 file(s).');
   });
 
   it('exits 0 when there are only warnings', async () => {
@@ -56,7 +57,7 @@ describe('amana check', () => {
     const one = await amana('check', '--format', 'json', demo);
     expect(one.code).toBe(1);
     const report = JSON.parse(one.stdout);
-    expect(report).toMatchObject({ file: demo, summary: { errors: 11, warnings: 1 } });
+    expect(report).toMatchObject({ file: demo, summary: { errors: 11, warnings: 2 } });
     expect(report.diagnostics[0]).toMatchObject({
       rule: 'undeclared-data',
       severity: 'error',
@@ -82,13 +83,13 @@ describe('amana check', () => {
     const log = JSON.parse(result.stdout);
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0].artifacts[0].location.uri).toBe(demo);
-    expect(log.runs[0].results).toHaveLength(12);
+    expect(log.runs[0].results).toHaveLength(13);
   });
 
   it('speaks Portuguese and Arabic with --lang', async () => {
     const portuguese = await amana('check', '--lang', 'pt-BR', demo);
     expect(portuguese.stdout).toContain('no caminho Início → ');
-    expect(portuguese.stderr).toContain('11 erro(s), 1 aviso(s) em 1 arquivo(s).');
+    expect(portuguese.stderr).toContain('11 erro(s), 2 aviso(s) em 1 arquivo(s).');
     const arabic = await amana('check', demo, '--lang=ar');
     expect(arabic.stdout).toContain('قبل أن يُفصح المساعد أنه آلي');
     const sarif = JSON.parse((await amana('check', '--lang', 'ar', '--format', 'sarif', demo)).stdout);

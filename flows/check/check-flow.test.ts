@@ -10,6 +10,7 @@ describe('checkFlow', () => {
     expect(warnings.sort()).toEqual([
       'collected-not-used',
       'missing-translation',
+      'no-erasure-route',
       'sensitive-echo',
       'unreachable-node',
       'unused-declaration',

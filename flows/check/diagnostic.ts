@@ -14,6 +14,8 @@ const privacyRules = [
   'disclosure-first',
   'no-human-path',
   'no-erasure-path',
+  'no-erasure-route',
+  'invalid-erasure-route',
   'undefined-variable',
   'sensitive-echo',
   'insecure-transfer',

@@ -161,6 +161,21 @@ describe('parseFlow rejects broken files with the JSON path of the problem', () 
     expect(new Set([en?.path, pt?.path, ar?.path]).size).toBe(1);
   });
 
+  it('reads a recipient’s erase route and explains a wrong one in plain words', () => {
+    const route = { method: 'DELETE', url: 'https://api.acme-crm.example/leads/{{lead_id}}' };
+    const accepted = parseFlow(broken((f) => (f.recipients[0].erase = route)));
+    expect(accepted.ok && accepted.flow.recipients[0]?.erase).toEqual(route);
+    const errors = errorsOf(broken((f) => (f.recipients[0].erase = { method: 'GET', url: ' ', via: 'x' })));
+    expect(errors).toEqual([
+      expect.objectContaining({ path: '$.recipients[0].erase.method', message: expect.stringContaining('DELETE, POST, PUT, PATCH') }),
+      expect.objectContaining({ path: '$.recipients[0].erase.url', code: 'blank' }),
+      expect.objectContaining({ path: '$.recipients[0].erase.via', code: 'unknown-key' }),
+    ]);
+    const [missing] = errorsOf(broken((f) => (f.recipients[0].erase = { url: route.url })), 'pt-BR');
+    expect(missing).toMatchObject({ path: '$.recipients[0].erase.method', code: 'required' });
+    expect(missing?.message).toBe('"method" está faltando; é obrigatório aqui.');
+  });
+
   it('leaves edges to missing nodes to the checker', () => {
     const result = parseFlow(broken((f) => (f.edges[0].to = 'nowhere')));
     expect(result.ok).toBe(true);

@@ -144,6 +144,7 @@ function describeIssue(issue: z.core.$ZodIssue, language: UiLanguage): ParseErro
     case 'unrecognized_keys':
       return issue.keys.map((key) => error('unknown-key', { key }, [...path, key]));
     case 'invalid_value':
+      if (input === undefined) return [error('required')];
       if (issue.values.length === 1) return [error('literal', { expected: JSON.stringify(issue.values[0]) })];
       return [error('enum', { value: shown(input), options: issue.values.map(String).join(', ') })];
     case 'invalid_union':

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { nodeKinds } from '../nodes/registry.ts';
 import { dataKey, identifier, languageTag, nonBlank, text } from './common.ts';
 import { findCategory } from './categories.ts';
+import { eraseMethods } from './erase-route.ts';
 
 /** The format marker and the version this code writes (DESIGN.md §2). */
 export const flowFormat = 'amana.flow';
@@ -41,6 +42,17 @@ const recipient = z.strictObject({
     .optional(),
   /** Where handoffs to this recipient are forwarded (an agent desk's webhook), if anywhere. */
   url: z.url({ protocol: /^https?$/, error: 'amana:url' }).optional(),
+  /**
+   * How the bot asks this recipient to erase what it holds about a person (DESIGN.md §2): the URL
+   * template may read only keys the recipient itself returned, e.g. `{{lead_id}}`. The checker
+   * judges the URL (`invalid-erasure-route`); the parser only its shape.
+   */
+  erase: z
+    .strictObject({
+      method: z.enum(eraseMethods),
+      url: nonBlank,
+    })
+    .optional(),
 });
 
 const category = z.string().refine((key) => findCategory(key) !== undefined, 'amana:category');

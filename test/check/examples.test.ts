@@ -52,6 +52,7 @@ describe('the example flows (the template gallery)', () => {
       { rule: 'disclosure-first', severity: 'error', nodeId: 'ask-email', path: ['start', 'ask-email'] },
       { rule: 'no-human-path', severity: 'error' },
       { rule: 'no-erasure-path', severity: 'error' },
+      { rule: 'no-erasure-route', severity: 'warning', nodeId: 'send-lead', path: toSendLead },
       {
         rule: 'sensitive-echo',
         severity: 'warning',

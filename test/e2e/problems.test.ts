@@ -22,6 +22,7 @@ const demoRules = [
   'disclosure-first',
   'no-human-path',
   'no-erasure-path',
+  'no-erasure-route',
   'sensitive-echo',
   'insecure-transfer',
   'wa-label-too-long',
@@ -52,12 +53,12 @@ const errorItems = () => problemsPanel().locator('.problems__group--error').getB
 const nodeAt = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
 describe('problems in the studio', { timeout: 120_000 }, () => {
-  it('checks the imported demo live and lists each of its eleven rules with a plain message', async () => {
+  it('checks the imported demo live and lists each of its twelve rules with a plain message', async () => {
     await importThroughChooser(page, demoFile);
     await page.getByRole('button', { name: /Sunny Cover/ }).click();
-    await statusLine().getByText('11 errors, 1 warning — export blocked').waitFor();
+    await statusLine().getByText('11 errors, 2 warnings — export blocked').waitFor();
     const texts = await problemItems().allTextContents();
-    expect(texts).toHaveLength(12);
+    expect(texts).toHaveLength(13);
     for (const rule of demoRules)
       expect(
         texts.some((text) => text.includes(rule)),
@@ -136,7 +137,7 @@ describe('problems in the studio', { timeout: 120_000 }, () => {
     const settings = page.getByRole('region', { name: 'Flow settings' });
     await settings.getByLabel('Kept for: health_condition').selectOption('365');
     await page.getByRole('tab', { name: /^Problems/ }).click();
-    await statusLine().getByText('10 errors, 1 warning — export blocked').waitFor();
+    await statusLine().getByText('10 errors, 2 warnings — export blocked').waitFor();
     expect(await problemItems().filter({ hasText: 'missing-retention' }).count()).toBe(0);
 
     // Every other error has a quick fix; each click is one undoable edit. A fix that fills in a
@@ -162,9 +163,12 @@ describe('problems in the studio', { timeout: 120_000 }, () => {
       }
       await expect.poll(() => statusLine().textContent()).not.toBe(before);
     }
-    await statusLine().getByText('Ready to export (1 warning to review)').waitFor();
+    await statusLine().getByText('Ready to export (2 warnings to review)').waitFor();
     expect(shortened).toBe(true);
-    expect(await problemItems().allTextContents()).toEqual([expect.stringContaining('sensitive-echo')]);
+    expect(await problemItems().allTextContents()).toEqual([
+      expect.stringContaining('no-erasure-route'),
+      expect.stringContaining('sensitive-echo'),
+    ]);
 
     // Undo takes the last fix back, and redo brings it again.
     await page.getByRole('button', { name: 'Undo', exact: true }).click();
@@ -178,8 +182,10 @@ describe('problems in the studio', { timeout: 120_000 }, () => {
     await page.getByText('Saved as version 2.', { exact: false }).waitFor();
     await page.reload();
     await page.getByRole('button', { name: /Sunny Cover/ }).click();
-    await statusLine().getByText('Ready to export (1 warning to review)').waitFor();
-    expect(await nodeAt('send-lead').locator('.problem-badge').count()).toBe(0);
+    await statusLine().getByText('Ready to export (2 warnings to review)').waitFor();
+    // What remains on the request is the warning that the CRM has no erase route.
+    expect(await nodeAt('send-lead').locator('.problem-badge--error').count()).toBe(0);
+    expect(await nodeAt('send-lead').locator('.problem-badge--warning').textContent()).toBe('1');
   });
 
   it('declares a new field through the category picker in Portuguese', async () => {
@@ -210,7 +216,7 @@ describe('problems in the studio', { timeout: 120_000 }, () => {
     await page.getByRole('tab', { name: /^Problemas/ }).click();
     const panel = page.getByRole('region', { name: 'Problemas' });
     await panel.getByRole('listitem').filter({ hasText: 'unused-declaration' }).waitFor();
-    await panel.locator('.problems__status').getByText('Pronto para exportar (2 avisos para revisar)').waitFor();
+    await panel.locator('.problems__status').getByText('Pronto para exportar (3 avisos para revisar)').waitFor();
   });
 
   it('shows the panel and its messages right to left in Arabic', async () => {

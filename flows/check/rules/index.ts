@@ -5,6 +5,7 @@ import { danglingEdge } from './dangling-edge.ts';
 import { disclosureFirst } from './disclosure-first.ts';
 import { duplicateOutcome } from './duplicate-outcome.ts';
 import { insecureTransfer } from './insecure-transfer.ts';
+import { invalidErasureRoute } from './invalid-erasure-route.ts';
 import { misplacedSecret } from './misplaced-secret.ts';
 import { missingPurpose } from './missing-purpose.ts';
 import { missingRetention } from './missing-retention.ts';
@@ -12,6 +13,7 @@ import { missingTranslation } from './missing-translation.ts';
 import { mislabeledData } from './mislabeled-data.ts';
 import { multipleStarts } from './multiple-starts.ts';
 import { noErasurePath } from './no-erasure-path.ts';
+import { noErasureRoute } from './no-erasure-route.ts';
 import { noHumanPath } from './no-human-path.ts';
 import { noStart } from './no-start.ts';
 import { sensitiveEcho } from './sensitive-echo.ts';
@@ -46,6 +48,8 @@ export const rules: readonly Rule[] = [
   disclosureFirst,
   noHumanPath,
   noErasurePath,
+  noErasureRoute,
+  invalidErasureRoute,
   undefinedVariable,
   sensitiveEcho,
   insecureTransfer,
