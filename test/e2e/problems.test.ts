@@ -71,7 +71,8 @@ describe('problems in the studio', { timeout: 120_000 }, () => {
 
   it('marks each step with its problems: count and worst severity on the card', async () => {
     const badge = nodeAt('send-lead').locator('.problem-badge');
-    await expect.poll(() => badge.textContent()).toBe('3');
+    // undeclared-sharing, consent-before-collection, insecure-transfer and the no-erasure-route warning.
+    await expect.poll(() => badge.textContent()).toBe('4');
     expect(await badge.getAttribute('class')).toContain('problem-badge--error');
     expect(await nodeAt('noted').locator('.problem-badge--warning').textContent()).toBe('1');
     expect(await nodeAt('bye').locator('.problem-badge').count()).toBe(0);
