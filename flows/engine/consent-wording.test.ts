@@ -182,7 +182,12 @@ describe('consent follows the notice', () => {
     expect(next.effects.filter((effect) => effect.type === 'consent-lapsed')).toEqual([
       { type: 'consent-lapsed', purposes: ['support'] },
     ]);
-    expect(next.state).toMatchObject({ node: 'consent', granted: [], consents: {} });
+    expect(next.state).toMatchObject({ node: 'consent', granted: [], consents: {}, reconsent: [] });
+    // Whether the wording changed is unknown: the step asks again without claiming the notice changed.
+    expect(next.effects.filter((effect) => effect.type === 'send-text')).toEqual([]);
+    expect(next.effects.filter((effect) => effect.type === 'send-buttons')).toMatchObject([
+      { nodeId: 'consent', text: 'Podemos usar seu e-mail?' },
+    ]);
   });
 
   it('lets a rehearsal that starts from a step count its chosen consents as given for today’s wording', () => {

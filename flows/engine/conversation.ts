@@ -198,7 +198,11 @@ export class ConversationTurn implements Conversation {
     for (const purpose of lapsed) delete draft.consents[purpose];
     draft.granted = draft.granted.filter((purpose) => !lapsed.includes(purpose));
     draft.carried = draft.carried.filter((purpose) => !lapsed.includes(purpose));
-    const asked = lapsed.filter((purpose) => current[purpose] !== undefined && !draft.reconsent.includes(purpose));
+    // Only a wording known to differ is told as a changed notice; a conversation stored before
+    // consents carried their wording is simply asked again.
+    const asked = legacy
+      ? []
+      : lapsed.filter((purpose) => current[purpose] !== undefined && !draft.reconsent.includes(purpose));
     draft.reconsent = [...draft.reconsent, ...asked];
     this.dropUncovered();
     this.emit({ type: 'consent-lapsed', purposes: lapsed });
