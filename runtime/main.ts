@@ -6,6 +6,7 @@ import { eraseCommand, exportSubjectCommand, purgeCommand } from './commands/sub
 import { line, type RuntimeIo } from './commands/context.ts';
 import { serve } from './commands/serve.ts';
 import { simulateCommand } from './commands/simulate.ts';
+import { statsCommand } from './commands/stats.ts';
 import { loadBundle } from './bundle.ts';
 import { adminOpenApi } from './handoff/openapi.ts';
 import { runtimeText } from './messages.ts';
@@ -38,6 +39,8 @@ export async function main(argv: string[], io: RuntimeIo): Promise<number | unde
       return rotateKeyCommand(io, args);
     case 'agent':
       return agentCommand(io, args);
+    case 'stats':
+      return statsCommand(io, args);
     case 'openapi': {
       const bundle = loadBundle(io.baseDir, io.language);
       if (!bundle.ok) {

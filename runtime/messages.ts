@@ -45,7 +45,7 @@ const en = {
     'flow.json has changed since it was exported: its hash does not match manifest.json. Export the flow again from Amana, which checks it before exporting.',
   'test-clock': 'Warning: AMANA_NOW_OFFSET_DAYS={days} shifts the clock for retention. It exists for tests only.',
   usage:
-    'Usage: node server.js <command>\n\nCommands:\n  serve                         answer WhatsApp messages (webhook at /webhook, admin API at /admin/)\n  simulate [--phone <number>]   chat in this terminal, against the same database, without WhatsApp\n  purge                         delete every value past its retention now (serve also does it every hour)\n  erase --phone <number>        erase everything held about one person\n  export-subject --phone <n>    print, as JSON, everything held about one person\n  agent add|list|disable|reset-password   accounts of the agent desk at /desk/ (node server.js agent help)\n  openapi                       print the admin API’s OpenAPI document (also at /admin/openapi.json)\n  backup --out <file>           write an encrypted backup of the SQLite database while the bot runs\n  restore --from <file> [--force]   restore a backup (bot stopped); people erased since are erased again\n  save-erasures --out <file>    save the erasure journal (keyed hashes and times), e.g. before pg_restore\n  replay-erasures --from <file> erase again everyone a saved journal names (after a restore)\n  rotate-key [--new-key-file <file>]   re-wrap every person key under a new master key (bot stopped; resumable)\n  keygen                        print a new random key for AMANA_DATA_KEY or ADMIN_TOKEN\n\nSettings come from environment variables or a .env file beside server.js (see .env.example and README.md).',
+    'Usage: node server.js <command>\n\nCommands:\n  serve                         answer WhatsApp messages (webhook at /webhook, admin API at /admin/)\n  simulate [--phone <number>]   chat in this terminal, against the same database, without WhatsApp\n  purge                         delete every value past its retention now (serve also does it every hour)\n  erase --phone <number>        erase everything held about one person\n  export-subject --phone <n>    print, as JSON, everything held about one person\n  agent add|list|disable|reset-password   accounts of the agent desk at /desk/ (node server.js agent help)\n  openapi                       print the admin API’s OpenAPI document (also at /admin/openapi.json)\n  stats [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]   conversations per step and day, consent per purpose (no personal data)\n  backup --out <file>           write an encrypted backup of the SQLite database while the bot runs\n  restore --from <file> [--force]   restore a backup (bot stopped); people erased since are erased again\n  save-erasures --out <file>    save the erasure journal (keyed hashes and times), e.g. before pg_restore\n  replay-erasures --from <file> erase again everyone a saved journal names (after a restore)\n  rotate-key [--new-key-file <file>]   re-wrap every person key under a new master key (bot stopped; resumable)\n  keygen                        print a new random key for AMANA_DATA_KEY or ADMIN_TOKEN\n\nSettings come from environment variables or a .env file beside server.js (see .env.example and README.md).',
   'retired-key':
     'This AMANA_DATA_KEY was replaced by rotate-key on {date} and is no longer accepted for {db}. Set AMANA_DATA_KEY to the new key.',
   'rotation-under-way':
@@ -110,6 +110,27 @@ const en = {
     'Chatting with "{flow}" as {phone}, against the database {db}. Type your messages; a number picks a choice. Ctrl+D ends.',
   'simulate-with-human': '(a person has this conversation now; release it with the admin API)',
   'unsupported-message': 'Sorry, I can only read text, button and list choices, locations, images and documents.',
+  'stats-heading':
+    'Statistics of "{flow}", {from} to {to} (UTC days). Counts from 1 to 4 are shown as "< 5"; a total "≥ n" leaves them out. Nothing here identifies a person.',
+  'stats-steps': 'Conversations per step, whole period',
+  'stats-purposes': 'Consent per purpose, whole period',
+  'stats-day': 'Day {day}',
+  'stats-step': 'step',
+  'stats-purpose': 'purpose',
+  'stats-reached': 'reached',
+  'stats-left': 'left there',
+  'stats-ended': 'ended',
+  'stats-handed-off': 'handed off',
+  'stats-opted-out': 'opted out',
+  'stats-granted': 'granted',
+  'stats-declined': 'declined',
+  'stats-rate': 'granted rate',
+  'stats-no-conversation': '(no conversation)',
+  'stats-nothing': 'Nothing was counted in these days.',
+  'stats-bad-date': 'Dates are written YYYY-MM-DD, such as 2026-03-31 (--from and --to).',
+  'stats-bad-range': '--from must not be after --to, and one report covers at most 366 days.',
+  'stats-bad-option':
+    'Unknown option {option}. Usage: node server.js stats [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]',
 };
 
 export type RuntimeMessageKey = keyof typeof en;
@@ -160,7 +181,7 @@ export const runtimeMessages: Catalogue<RuntimeMessageKey> = {
       'flow.json foi alterado depois da exportação: seu hash não confere com o manifest.json. Exporte o fluxo de novo pelo Amana, que o verifica antes de exportar.',
     'test-clock': 'Atenção: AMANA_NOW_OFFSET_DAYS={days} desloca o relógio da retenção. Existe apenas para testes.',
     usage:
-      'Uso: node server.js <comando>\n\nComandos:\n  serve                         responde às mensagens do WhatsApp (webhook em /webhook, API de administração em /admin/)\n  simulate [--phone <número>]   conversa neste terminal, com o mesmo banco de dados, sem o WhatsApp\n  purge                         apaga agora todo valor com retenção vencida (o serve também faz isso a cada hora)\n  erase --phone <número>        apaga tudo o que se guarda sobre uma pessoa\n  export-subject --phone <n>    imprime, em JSON, tudo o que se guarda sobre uma pessoa\n  agent add|list|disable|reset-password   contas da central de atendimento em /desk/ (node server.js agent help)\n  openapi                       imprime o documento OpenAPI da API de administração (também em /admin/openapi.json)\n  backup --out <arquivo>        grava um backup cifrado do banco SQLite com o robô rodando\n  restore --from <arquivo> [--force]   restaura um backup (robô parado); quem foi apagado depois é apagado de novo\n  save-erasures --out <arquivo> salva o diário de exclusões (hashes com chave e horários), p. ex. antes do pg_restore\n  replay-erasures --from <arquivo>   apaga de novo todos que um diário salvo indica (depois de restaurar)\n  rotate-key [--new-key-file <arquivo>]   reembrulha cada chave de pessoa com uma nova chave mestra (robô parado; pode ser retomado)\n  keygen                        imprime uma nova chave aleatória para AMANA_DATA_KEY ou ADMIN_TOKEN\n\nAs configurações vêm de variáveis de ambiente ou de um arquivo .env ao lado do server.js (veja .env.example e README.md).',
+      'Uso: node server.js <comando>\n\nComandos:\n  serve                         responde às mensagens do WhatsApp (webhook em /webhook, API de administração em /admin/)\n  simulate [--phone <número>]   conversa neste terminal, com o mesmo banco de dados, sem o WhatsApp\n  purge                         apaga agora todo valor com retenção vencida (o serve também faz isso a cada hora)\n  erase --phone <número>        apaga tudo o que se guarda sobre uma pessoa\n  export-subject --phone <n>    imprime, em JSON, tudo o que se guarda sobre uma pessoa\n  agent add|list|disable|reset-password   contas da central de atendimento em /desk/ (node server.js agent help)\n  openapi                       imprime o documento OpenAPI da API de administração (também em /admin/openapi.json)\n  stats [--from AAAA-MM-DD] [--to AAAA-MM-DD] [--json]   conversas por etapa e dia, consentimento por finalidade (sem dados pessoais)\n  backup --out <arquivo>        grava um backup cifrado do banco SQLite com o robô rodando\n  restore --from <arquivo> [--force]   restaura um backup (robô parado); quem foi apagado depois é apagado de novo\n  save-erasures --out <arquivo> salva o diário de exclusões (hashes com chave e horários), p. ex. antes do pg_restore\n  replay-erasures --from <arquivo>   apaga de novo todos que um diário salvo indica (depois de restaurar)\n  rotate-key [--new-key-file <arquivo>]   reembrulha cada chave de pessoa com uma nova chave mestra (robô parado; pode ser retomado)\n  keygen                        imprime uma nova chave aleatória para AMANA_DATA_KEY ou ADMIN_TOKEN\n\nAs configurações vêm de variáveis de ambiente ou de um arquivo .env ao lado do server.js (veja .env.example e README.md).',
     'retired-key':
       'Esta AMANA_DATA_KEY foi substituída pelo rotate-key em {date} e não é mais aceita para {db}. Defina AMANA_DATA_KEY com a chave nova.',
     'rotation-under-way':
@@ -226,6 +247,27 @@ export const runtimeMessages: Catalogue<RuntimeMessageKey> = {
     'simulate-with-human': '(uma pessoa está com esta conversa agora; devolva-a pela API de administração)',
     'unsupported-message':
       'Desculpe, só consigo ler texto, escolhas de botões e listas, localizações, imagens e documentos.',
+    'stats-heading':
+      'Estatísticas de "{flow}", de {from} a {to} (dias em UTC). Contagens de 1 a 4 aparecem como "< 5"; um total "≥ n" as deixa de fora. Nada aqui identifica uma pessoa.',
+    'stats-steps': 'Conversas por etapa, período inteiro',
+    'stats-purposes': 'Consentimento por finalidade, período inteiro',
+    'stats-day': 'Dia {day}',
+    'stats-step': 'etapa',
+    'stats-purpose': 'finalidade',
+    'stats-reached': 'chegaram',
+    'stats-left': 'pararam aqui',
+    'stats-ended': 'terminaram',
+    'stats-handed-off': 'passadas a pessoa',
+    'stats-opted-out': 'pediram para parar',
+    'stats-granted': 'aceitaram',
+    'stats-declined': 'recusaram',
+    'stats-rate': 'taxa de aceite',
+    'stats-no-conversation': '(sem conversa)',
+    'stats-nothing': 'Nada foi contado nesses dias.',
+    'stats-bad-date': 'As datas se escrevem AAAA-MM-DD, como 2026-03-31 (--from e --to).',
+    'stats-bad-range': '--from não pode ser depois de --to, e um relatório cobre no máximo 366 dias.',
+    'stats-bad-option':
+      'Opção desconhecida {option}. Uso: node server.js stats [--from AAAA-MM-DD] [--to AAAA-MM-DD] [--json]',
   },
   ar: {
     'config-problems': 'لا يمكن تشغيل البوت. صحّح هذه الإعدادات (متغيرات البيئة، أو ملف ‎.env بجوار server.js):',
@@ -268,7 +310,7 @@ export const runtimeMessages: Catalogue<RuntimeMessageKey> = {
       'تغيّر flow.json بعد التصدير: بصمته لا تطابق manifest.json. صدّر المسار من جديد من أمانة، فهو يفحصه قبل التصدير.',
     'test-clock': 'تحذير: AMANA_NOW_OFFSET_DAYS={days} يزيح ساعة الاحتفاظ بالبيانات. وُجد للاختبارات فقط.',
     usage:
-      'الاستخدام: node server.js <أمر>\n\nالأوامر:\n  serve                         الرد على رسائل واتساب (الويب هوك على ‎/webhook، وواجهة الإدارة على ‎/admin/)\n  simulate [--phone <رقم>]      محادثة في هذه الطرفية، على قاعدة البيانات نفسها، دون واتساب\n  purge                         حذف كل قيمة انتهت مدة الاحتفاظ بها الآن (ويفعل serve ذلك كل ساعة)\n  erase --phone <رقم>           محو كل ما يُحتفظ به عن شخص\n  export-subject --phone <رقم>  طباعة كل ما يُحتفظ به عن شخص بصيغة JSON\n  agent add|list|disable|reset-password   حسابات مكتب الموظفين على ‎/desk/ (node server.js agent help)\n  openapi                       طباعة وثيقة OpenAPI لواجهة الإدارة (وهي أيضًا على ‎/admin/openapi.json)\n  backup --out <ملف>            كتابة نسخة احتياطية مشفّرة من قاعدة SQLite والبوت يعمل\n  restore --from <ملف> [--force]   استعادة نسخة احتياطية (البوت متوقف)؛ من مُحي بعدها يُمحى من جديد\n  save-erasures --out <ملف>     حفظ سجل المحو (قيم تجزئة بمفتاح وأوقات)، مثلًا قبل pg_restore\n  replay-erasures --from <ملف>  محو كل من يذكره سجل محفوظ من جديد (بعد الاستعادة)\n  rotate-key [--new-key-file <ملف>]   إعادة تغليف كل مفاتيح الأشخاص بمفتاح رئيسي جديد (البوت متوقف؛ قابل للاستئناف)\n  keygen                        طباعة مفتاح عشوائي جديد لـ AMANA_DATA_KEY أو ADMIN_TOKEN\n\nتأتي الإعدادات من متغيرات البيئة أو من ملف ‎.env بجوار server.js (انظر ‎.env.example وREADME.md).',
+      'الاستخدام: node server.js <أمر>\n\nالأوامر:\n  serve                         الرد على رسائل واتساب (الويب هوك على ‎/webhook، وواجهة الإدارة على ‎/admin/)\n  simulate [--phone <رقم>]      محادثة في هذه الطرفية، على قاعدة البيانات نفسها، دون واتساب\n  purge                         حذف كل قيمة انتهت مدة الاحتفاظ بها الآن (ويفعل serve ذلك كل ساعة)\n  erase --phone <رقم>           محو كل ما يُحتفظ به عن شخص\n  export-subject --phone <رقم>  طباعة كل ما يُحتفظ به عن شخص بصيغة JSON\n  agent add|list|disable|reset-password   حسابات مكتب الموظفين على ‎/desk/ (node server.js agent help)\n  openapi                       طباعة وثيقة OpenAPI لواجهة الإدارة (وهي أيضًا على ‎/admin/openapi.json)\n  stats [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]   المحادثات لكل خطوة ويوم، والموافقة لكل غرض (دون بيانات شخصية)\n  backup --out <ملف>            كتابة نسخة احتياطية مشفّرة من قاعدة SQLite والبوت يعمل\n  restore --from <ملف> [--force]   استعادة نسخة احتياطية (البوت متوقف)؛ من مُحي بعدها يُمحى من جديد\n  save-erasures --out <ملف>     حفظ سجل المحو (قيم تجزئة بمفتاح وأوقات)، مثلًا قبل pg_restore\n  replay-erasures --from <ملف>  محو كل من يذكره سجل محفوظ من جديد (بعد الاستعادة)\n  rotate-key [--new-key-file <ملف>]   إعادة تغليف كل مفاتيح الأشخاص بمفتاح رئيسي جديد (البوت متوقف؛ قابل للاستئناف)\n  keygen                        طباعة مفتاح عشوائي جديد لـ AMANA_DATA_KEY أو ADMIN_TOKEN\n\nتأتي الإعدادات من متغيرات البيئة أو من ملف ‎.env بجوار server.js (انظر ‎.env.example وREADME.md).',
     'retired-key':
       'استُبدل مفتاح AMANA_DATA_KEY هذا بالأمر rotate-key في {date} ولم يعد مقبولًا لقاعدة البيانات {db}. اضبط AMANA_DATA_KEY على المفتاح الجديد.',
     'rotation-under-way':
@@ -330,6 +372,27 @@ export const runtimeMessages: Catalogue<RuntimeMessageKey> = {
       'محادثة مع "{flow}" بصفتك {phone}، على قاعدة البيانات {db}. اكتب رسائلك؛ الرقم يختار أحد الخيارات. Ctrl+D ينهي.',
     'simulate-with-human': '(موظف يتولى هذه المحادثة الآن؛ أعِدها عبر واجهة الإدارة)',
     'unsupported-message': 'عذرًا، أستطيع قراءة النصوص واختيارات الأزرار والقوائم والمواقع والصور والمستندات فقط.',
+    'stats-heading':
+      'إحصاءات "{flow}" من {from} إلى {to} (أيام بالتوقيت العالمي). الأعداد من 1 إلى 4 تظهر "< 5"؛ والمجموع "≥ n" لا يشملها. لا شيء هنا يحدد هوية شخص.',
+    'stats-steps': 'المحادثات لكل خطوة، طوال المدة',
+    'stats-purposes': 'الموافقة لكل غرض، طوال المدة',
+    'stats-day': 'يوم {day}',
+    'stats-step': 'الخطوة',
+    'stats-purpose': 'الغرض',
+    'stats-reached': 'وصلت',
+    'stats-left': 'توقفت هنا',
+    'stats-ended': 'انتهت',
+    'stats-handed-off': 'حُوّلت إلى موظف',
+    'stats-opted-out': 'طلبت الإيقاف',
+    'stats-granted': 'وافق',
+    'stats-declined': 'رفض',
+    'stats-rate': 'نسبة الموافقة',
+    'stats-no-conversation': '(بلا محادثة)',
+    'stats-nothing': 'لم يُحسب شيء في هذه الأيام.',
+    'stats-bad-date': 'تُكتب التواريخ بالشكل YYYY-MM-DD، مثل 2026-03-31 (‎--from و‎--to).',
+    'stats-bad-range': 'يجب ألا يكون ‎--from بعد ‎--to، ويغطي التقرير 366 يومًا على الأكثر.',
+    'stats-bad-option':
+      'خيار غير معروف {option}. الاستخدام: node server.js stats [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]',
   },
 };
 

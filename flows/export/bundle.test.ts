@@ -221,4 +221,17 @@ describe('buildBundle', () => {
     ]);
     expect(env.values['GRAPH_API_BASE']).toBe('https://graph.facebook.com/v23.0');
   });
+
+  it.each([
+    { language: 'en', heading: '## 10. Statistics without personal data', never: '**What they never contain**' },
+    { language: 'pt-BR', heading: '## 10. Estatísticas sem dados pessoais', never: '**O que nunca contêm**' },
+    { language: 'ar', heading: '## 10. إحصاءات دون بيانات شخصية', never: '**ما لا تحتويه أبدًا**' },
+  ] as const)('documents the $language README’s stats and what they never contain', (expected) => {
+    const readme = bundle('order-status', { language: expected.language })['README.md'] ?? '';
+    expect(readme).toContain(expected.heading);
+    expect(readme).toContain('node server.js stats --from 2026-03-01 --to 2026-03-31 --json');
+    expect(readme).toContain('/admin/stats?from=');
+    expect(readme).toContain(expected.never);
+    expect(readme).toContain('< 5');
+  });
 });

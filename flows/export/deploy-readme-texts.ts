@@ -74,6 +74,11 @@ const en = {
     'Required by this flow: the API token {recipients} gave you. The bot sends it only in the request headers that read `{{secret.{name}}}`, to the recipient’s own host, and never writes it to the database or the logs; it does not start without it.',
   'env-header':
     'Settings of the Amana bot “{flow}”. Copy this file to .env (chmod 600) and fill it in; README.md explains each one.',
+  'h-stats': '10. Statistics without personal data',
+  stats:
+    'The bot counts, per step of the flow and per UTC day, how many conversations **reached** the step, were **left there** (their latest message so far left them standing at it, unfinished: those of today and yesterday may still come back, and move out of the cell when they do), **ended** there (an End step, a step with no way on, an erasure), were **handed off** to a person there, or **opted out** there (the stop keyword; “(no conversation)” when none was going on); and per consent purpose how many conversations **granted** or **declined** it. `stats` prints them (30 days up to today unless told; `--json` for machines); the admin API serves the same JSON at `GET /admin/stats?from=…&to=…`; supervisors see them as charts, with their tables, on the desk’s Statistics page.',
+  'stats-never':
+    '**What they never contain**: no phone number or hash of one, no person or conversation id, no answer or other value, no time finer than a UTC day — only counters (day, step or purpose, what happened, how many), added to in the same transaction as the conversation’s turn. To count a conversation once, its own state (encrypted under the person’s key, erased with them) remembers what it was counted for. Counts from 1 to 4 are shown as “< 5” (0 as 0); a total over several days adds up only the shown daily counts (marked “≥” when it left some out), so no range, nor the difference of two ranges, uncovers a hidden count; a consent rate is given only when both of its counts are shown. Counts are kept when a person is erased: they say nothing about anyone.',
 };
 
 export type DeployReadmeKey = keyof typeof en;
@@ -153,6 +158,11 @@ const messages: Catalogue<DeployReadmeKey> = {
       'Exigido por este fluxo: o token de API que {recipients} lhe deu. O bot o envia só nos cabeçalhos das requisições que leem `{{secret.{name}}}`, para o host do próprio destinatário, e nunca o grava no banco nem nos logs; sem ele, o bot não inicia.',
     'env-header':
       'Configurações do bot Amana “{flow}”. Copie este arquivo para .env (chmod 600) e preencha; o README.md explica cada uma.',
+    'h-stats': '10. Estatísticas sem dados pessoais',
+    stats:
+      'O bot conta, por etapa do fluxo e por dia (UTC), quantas conversas **chegaram** à etapa, **pararam ali** (a última mensagem até agora as deixou paradas nela, sem terminar: as de hoje e de ontem ainda podem voltar, e saem da célula quando voltam), **terminaram** ali (etapa Fim, etapa sem saída, exclusão), foram **passadas a uma pessoa** ali ou **pediram para parar** ali (a palavra-chave de parar; “(sem conversa)” quando não havia conversa); e, por finalidade de consentimento, quantas conversas **aceitaram** ou **recusaram**. O `stats` as imprime (30 dias até hoje, se não disser outra coisa; `--json` para máquinas); a API de administração serve o mesmo JSON em `GET /admin/stats?from=…&to=…`; supervisores as veem em gráficos, com suas tabelas, na página Estatísticas da central.',
+    'stats-never':
+      '**O que nunca contêm**: nenhum número de telefone nem hash dele, nenhum id de pessoa ou conversa, nenhuma resposta ou outro valor, nenhum horário mais fino que um dia UTC — só contadores (dia, etapa ou finalidade, o que aconteceu, quantas), somados na mesma transação do turno da conversa. Para contar cada conversa uma vez, o próprio estado dela (cifrado com a chave da pessoa, apagado com ela) lembra pelo que já foi contada. Contagens de 1 a 4 aparecem como “< 5” (0 como 0); um total de vários dias soma só as contagens diárias mostradas (marcado “≥” quando deixou alguma de fora), então nenhum período, nem a diferença de dois, revela uma contagem oculta; uma taxa de consentimento só é dada quando as duas contagens aparecem. As contagens ficam quando uma pessoa é apagada: não dizem nada sobre ninguém.',
   },
   ar: {
     title: '{flow} — بوت واتساب',
@@ -224,6 +234,11 @@ const messages: Catalogue<DeployReadmeKey> = {
     'set-secret':
       'يتطلبه هذا التدفق: رمز واجهة البرمجة الذي أعطتك إياه {recipients}. لا يرسله البوت إلا في ترويسات الطلبات التي تقرأ `{{secret.{name}}}`، إلى مضيف الجهة المستلمة نفسها، ولا يكتبه أبدًا في قاعدة البيانات أو السجلات؛ ولا يبدأ بدونه.',
     'env-header': 'إعدادات بوت أمانة “{flow}”. انسخ هذا الملف إلى ‎.env ‏(chmod 600) واملأه؛ يشرح README.md كل إعداد.',
+    'h-stats': '10. إحصاءات دون بيانات شخصية',
+    stats:
+      'يحسب البوت، لكل خطوة في المسار ولكل يوم (بالتوقيت العالمي)، عدد المحادثات التي **وصلت** إلى الخطوة، و**توقفت عندها** (تركتها آخر رسالة حتى الآن واقفة عندها دون أن تنتهي: محادثات اليوم والأمس قد تعود، فتخرج من الخانة حين تعود)، و**انتهت** عندها (خطوة النهاية، أو خطوة بلا مخرج، أو المحو)، و**حُوّلت إلى موظف** عندها، أو **طلبت الإيقاف** عندها (كلمة الإيقاف؛ «(بلا محادثة)» حين لم تكن هناك محادثة)؛ ولكل غرض من أغراض الموافقة عدد المحادثات التي **وافقت** أو **رفضت**. يطبعها `stats` (30 يومًا حتى اليوم ما لم يُحدَّد غير ذلك؛ و`--json` للبرامج)، وتقدّم واجهة الإدارة JSON نفسه على `GET /admin/stats?from=…&to=…`، ويراها المشرفون رسومًا بيانية مع جداولها في صفحة «الإحصاءات» في مكتب الموظفين.',
+    'stats-never':
+      '**ما لا تحتويه أبدًا**: لا رقم هاتف ولا بصمة له، ولا معرّف شخص أو محادثة، ولا إجابة أو أي قيمة أخرى، ولا وقت أدق من يوم بالتوقيت العالمي — عدّادات فقط (اليوم، الخطوة أو الغرض، ما حدث، كم مرة)، تُزاد في المعاملة نفسها لدور المحادثة. ولكي تُحسب كل محادثة مرة واحدة، تتذكر حالتها نفسها (المشفرة بمفتاح الشخص والممحوة معه) ما حُسبت لأجله. الأعداد من 1 إلى 4 تظهر «< 5» (والصفر صفرًا)؛ ومجموع عدة أيام يجمع الأعداد اليومية الظاهرة فقط (ويُعلَّم «≥» إن ترك بعضها)، فلا تكشف أي مدة، ولا الفرق بين مدتين، عددًا مخفيًا؛ ولا تُعطى نسبة الموافقة إلا حين يظهر عدداها كلاهما. وتبقى الأعداد حين يُمحى شخص: فهي لا تقول شيئًا عن أحد.',
   },
 };
 

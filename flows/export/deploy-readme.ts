@@ -177,5 +177,15 @@ export function deployReadme(
     ...settings.map(([name, key]) => `| \`${name}\` | ${t(key)} |`),
     ...secretSettings(flow, language).map((secret) => `| \`${secret.variable}\` | ${secret.meaning} |`),
     '',
+    `## ${t('h-stats')}`,
+    '',
+    ...fence(
+      'node server.js stats\nnode server.js stats --from 2026-03-01 --to 2026-03-31 --json > march.json\ncurl -H "Authorization: Bearer $ADMIN_TOKEN" "https://<your-domain>/admin/stats?from=2026-03-01&to=2026-03-31"',
+    ),
+    '',
+    t('stats'),
+    '',
+    t('stats-never'),
+    '',
   ].join('\n');
 }

@@ -71,6 +71,7 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
         store,
         keys,
         log,
+        clock,
         exclusive: (personId, work) => bot.worker.exclusive(personId, work),
         release: (handoff) => bot.processor.release(handoff),
         reply: async (handoff, text) => (await bot.processor.agentReply(handoff, text)) !== false,

@@ -18,6 +18,7 @@ import { runtimeText } from '../messages.ts';
 import type { HandoffRow, InboxRow, PersonContext, Storage, TurnResult } from '../store/storage.ts';
 import type { InboundContent } from '../webhook/payload.ts';
 import { languageFor } from './language.ts';
+import { splitCounted } from './stats.ts';
 import type { callRecipient } from './recipient-call.ts';
 import { Turn } from './turn.ts';
 
@@ -124,7 +125,10 @@ export class ConversationProcessor {
 
   private begin(context: PersonContext, sealer: Sealer): { turn: Turn; state: ConversationState | undefined } {
     const { flow, keys, log, clock } = this.options;
-    const stored = context.conversation ? openFor(sealer, 'state', context.conversation.state) : undefined;
+    const opened = context.conversation ? openFor(sealer, 'state', context.conversation.state) : undefined;
+    const { state: stored, counted } = isRecord(opened)
+      ? splitCounted(opened)
+      : { state: undefined, counted: undefined };
     // A state from another flow (the bot was re-exported with a different flow) is not resumed.
     const state = isConversationState(stored) && stored.flowId === flow.id ? stored : undefined;
     const turn = new Turn(
@@ -136,6 +140,9 @@ export class ConversationProcessor {
       keys.phoneOf(context.person),
       clock(),
       state ? context.conversation?.valuesExpireAt : undefined,
+      state && context.conversation
+        ? { state, updatedAt: context.conversation.updatedAt, ...(counted ? { counted } : {}) }
+        : undefined,
     );
     return { turn, state };
   }
@@ -155,6 +162,7 @@ export class ConversationProcessor {
     const language = languageFor(flow, contact.phone.slice(1));
     const keyword = event?.type === 'text' ? matchKeyword(flow.keywords, event.text) : undefined;
     if (keyword === 'stop') {
+      turn.stats.optedOut(false);
       turn.ledger({ event: 'opted-out', purposes: [] });
       return undefined;
     }
@@ -200,6 +208,7 @@ export class ConversationProcessor {
       const call = result.effects.find(
         (effect): effect is Extract<EngineEffect, { type: 'call-http' }> => effect.type === 'call-http',
       );
+      turn.stats.reached(result.trace.nodes);
       for (const effect of result.effects) turn.apply(effect);
       if (!call) return result.state;
       const response =
@@ -264,6 +273,10 @@ function isInboxPayload(value: unknown): value is InboxPayload {
     'type' in value.content &&
     typeof value.content.type === 'string'
   );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isConversationState(value: unknown): value is ConversationState {

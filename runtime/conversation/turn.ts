@@ -8,6 +8,7 @@ import { handoffDesk } from '../handoff/desk.ts';
 import { subjectRef, type Logger } from '../log.ts';
 import type { Forward } from '../outbox/payload.ts';
 import type { LedgerEntry, OutboxKind, TurnOp } from '../store/storage.ts';
+import { TurnStats, type CountedConversation } from './stats.ts';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -31,6 +32,8 @@ export class Turn {
   private readonly handoffs: Extract<TurnOp, { op: 'handoff-open' }>[] = [];
   private valuesExpireAt: number | undefined;
   private sealer: Sealer;
+  /** The aggregate counters this turn adds to (./stats.ts). */
+  readonly stats: TurnStats;
   erased = false;
 
   constructor(
@@ -45,9 +48,12 @@ export class Turn {
     private readonly now: number,
     /** When values the conversation already held expire (undefined for a new conversation). */
     valuesExpireAt: number | undefined,
+    /** The conversation as stored before this turn, if one is going on. */
+    previous?: CountedConversation,
   ) {
     this.sealer = sealer;
     this.valuesExpireAt = valuesExpireAt;
+    this.stats = new TurnStats(now, previous);
   }
 
   /** The turn's time: what its writes are stamped with. */
@@ -71,6 +77,7 @@ export class Turn {
         if (effect.personal) this.collect(effect.key, effect.value);
         return;
       case 'record-consent':
+        this.stats.consent(effect.purposes, effect.granted);
         this.ledger({
           event: effect.granted ? 'granted' : 'declined',
           purposes: effect.purposes,
@@ -91,12 +98,14 @@ export class Turn {
         this.log.info('consent-lapsed', { subject: this.subject, purposes: effect.purposes.join(',') });
         return;
       case 'hand-off':
+        this.stats.handedOff(effect.nodeId);
         this.handOff(effect.nodeId, effect.queue, effect.shared);
         return;
       case 'erase':
         this.erase();
         return;
       case 'opt-out':
+        this.stats.optedOut(true);
         this.ledger({ event: 'opted-out', purposes: [] });
         return;
       case 'opt-in':
@@ -144,6 +153,7 @@ export class Turn {
     this.ops.push({ op: 'new-person', material: fresh.material, at: this.now });
     this.sealer = fresh.sealer;
     this.valuesExpireAt = undefined;
+    this.stats.forget();
     this.erased = true;
     this.log.info('erased', { subject: this.subject, via: 'conversation' });
   }
@@ -156,7 +166,7 @@ export class Turn {
     if (state && !state.ended) {
       this.ops.push({
         op: 'conversation',
-        state: sealFor(this.sealer, 'state', state),
+        state: sealFor(this.sealer, 'state', { ...state, counted: this.stats.countedList }),
         updatedAt: this.now,
         ...(this.valuesExpireAt === undefined ? {} : { valuesExpireAt: this.valuesExpireAt }),
         expiresAt,
@@ -164,6 +174,8 @@ export class Turn {
     } else if (state?.ended) {
       this.ops.push({ op: 'end-conversation' });
     }
+    const counts = this.stats.finish(state);
+    if (counts.length > 0) this.ops.push({ op: 'stats', counts });
     for (const send of this.sends) {
       this.ops.push({
         op: 'outbox',

@@ -27,7 +27,8 @@ describe('admin API', () => {
     const route = adminRoute({
       flow: parsed.flow,
       token,
-      store: { counts: broken, openHandoffs: broken, handoff: broken, handoffMessages: broken },
+      store: { counts: broken, openHandoffs: broken, handoff: broken, handoffMessages: broken, statsCounts: broken },
+      clock: Date.now,
       keys: new PersonKeys(new Keyring(randomBytes(32))),
       log,
       exclusive: (_person, work) => work(),

@@ -4,6 +4,7 @@ import { openFor, type PersonKeys } from '../crypto/person-keys.ts';
 import { readBody } from '../http/body.ts';
 import { respondJson } from '../http/respond.ts';
 import type { Logger } from '../log.ts';
+import { statsRange, statsReport } from '../stats/report.ts';
 import type { HandoffRow, Storage } from '../store/storage.ts';
 import { sameSecret } from '../webhook/signature.ts';
 import { adminOpenApi } from './openapi.ts';
@@ -12,9 +13,10 @@ export interface AdminOptions {
   flow: Flow;
   /** Without a token the admin API does not exist (404). */
   token?: string;
-  store: Pick<Storage, 'counts' | 'openHandoffs' | 'handoff' | 'handoffMessages'>;
+  store: Pick<Storage, 'counts' | 'openHandoffs' | 'handoff' | 'handoffMessages' | 'statsCounts'>;
   keys: PersonKeys;
   log: Logger;
+  clock: () => number;
   /** Runs work after the person's turns under way (see InboxWorker.exclusive). */
   exclusive<T>(personId: number, work: () => Promise<T>): Promise<T>;
   /** Each resolves to false when the conversation was no longer waiting. */
@@ -33,6 +35,8 @@ const gone = { status: 409, body: { error: 'that conversation is no longer waiti
  * - `POST /admin/handoffs/{ref}/reply` `{"text": "…"}` — write to the customer as the agent;
  * - `POST /admin/handoffs/{ref}/release` — give the conversation back to the bot;
  * - `GET  /admin/status` — queue sizes;
+ * - `GET  /admin/stats?from=YYYY-MM-DD&to=YYYY-MM-DD` — conversations per step and day, consent per
+ *   purpose, small counts suppressed (../stats/report.ts);
  * - `GET  /admin/openapi.json` — this API described in OpenAPI 3.1 (./openapi.ts), without a token.
  *
  * Every access, allowed or not, is logged (route and outcome; never values).
@@ -72,7 +76,7 @@ export function adminRoute(options: AdminOptions) {
     }
     let result: { status: number; body: unknown };
     try {
-      result = await handle(options, request, route);
+      result = await handle(options, request, route, url);
     } catch (error) {
       // A failure is audited too: the access happened, whatever became of it.
       audit(500, true, route.ref);
@@ -84,13 +88,14 @@ export function adminRoute(options: AdminOptions) {
 }
 
 interface Route {
-  name: 'list' | 'show' | 'reply' | 'release' | 'status';
+  name: 'list' | 'show' | 'reply' | 'release' | 'status' | 'stats';
   ref?: string;
 }
 
 function routeOf(method: string, path: string): Route | undefined {
   if (method === 'GET' && path === '/admin/handoffs') return { name: 'list' };
   if (method === 'GET' && path === '/admin/status') return { name: 'status' };
+  if (method === 'GET' && path === '/admin/stats') return { name: 'stats' };
   const match = /^\/admin\/handoffs\/([A-Za-z0-9_-]{1,64})(\/reply|\/release)?$/.exec(path);
   if (!match?.[1]) return undefined;
   if (method === 'GET' && !match[2]) return { name: 'show', ref: match[1] };
@@ -103,9 +108,25 @@ async function handle(
   options: AdminOptions,
   request: IncomingMessage,
   route: Route,
+  url: URL,
 ): Promise<{ status: number; body: unknown }> {
   const { store } = options;
   if (route.name === 'status') return { status: 200, body: await store.counts() };
+  if (route.name === 'stats') {
+    const param = (name: string) => url.searchParams.get(name) ?? undefined;
+    const range = statsRange(param('from'), param('to'), options.clock());
+    if (!range.ok)
+      return {
+        status: 400,
+        body: {
+          error:
+            range.problem === 'bad-date'
+              ? 'from and to are days written YYYY-MM-DD'
+              : 'from must not be after to, and one report covers at most 366 days',
+        },
+      };
+    return { status: 200, body: await statsReport(store, options.flow, range.from, range.to) };
+  }
   if (route.name === 'list') {
     const handoffs = await store.openHandoffs();
     return {

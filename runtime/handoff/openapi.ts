@@ -124,6 +124,22 @@ export function adminOpenApi(flow: { id: string; name: string }): Record<string,
           },
         },
       },
+      '/admin/stats': {
+        get: {
+          operationId: 'stats',
+          summary:
+            'Conversations per step and per UTC day, consent per purpose: aggregate counts with no personal data, counts from 1 to 4 shown as "< 5"',
+          parameters: [
+            dayParameter('from', 'First day (UTC), YYYY-MM-DD; 29 days before `to` when left out'),
+            dayParameter('to', 'Last day (UTC), YYYY-MM-DD; today when left out'),
+          ],
+          responses: {
+            '200': answer('The report', { $ref: '#/components/schemas/Stats' }),
+            '400': answer('A day is not YYYY-MM-DD, `from` is after `to`, or the range is over 366 days'),
+            '401': unauthorized,
+          },
+        },
+      },
     },
     components: {
       securitySchemes: {
@@ -131,6 +147,7 @@ export function adminOpenApi(flow: { id: string; name: string }): Record<string,
       },
       schemas: {
         Error: { type: 'object', required: ['error'], properties: { error: { type: 'string' } } },
+        Stats: statsSchema(),
         Handoff: {
           type: 'object',
           required: ['ref', 'queue', 'node', 'since', 'shared', 'labels', 'messageCount'],
@@ -178,6 +195,74 @@ export function adminOpenApi(flow: { id: string; name: string }): Record<string,
               },
             },
           ],
+        },
+      },
+    },
+  };
+}
+
+function dayParameter(name: string, description: string): Record<string, unknown> {
+  return { name, in: 'query', required: false, description, schema: { type: 'string', format: 'date' } };
+}
+
+/** The JSON of runtime/stats/report.ts (`StatsReport`). */
+function statsSchema(): Record<string, unknown> {
+  const cell = {
+    oneOf: [
+      { type: 'integer', minimum: 0 },
+      { const: '< 5', description: 'A count from 1 to 4, suppressed' },
+    ],
+  };
+  const count = { type: 'integer', minimum: 0 };
+  const rate = {
+    type: ['number', 'null'],
+    minimum: 0,
+    maximum: 1,
+    description: 'granted ÷ (granted + declined); null when a count is suppressed or both are 0',
+  };
+  const stepMetrics = ['reached', 'left', 'ended', 'handed-off', 'opted-out'];
+  const purposeMetrics = ['granted', 'declined'];
+  const record = (names: string[], schema: unknown, extra: Record<string, unknown> = {}) => ({
+    type: 'object',
+    required: [...names, ...Object.keys(extra)],
+    properties: { ...Object.fromEntries(names.map((name) => [name, schema])), ...extra },
+  });
+  const day = { day: { type: 'string', format: 'date' } };
+  return {
+    type: 'object',
+    description:
+      'Aggregate counters per UTC day: no person, no hash, no value, no time finer than a day. A total sums the shown daily cells; `incomplete` lists the metrics whose total leaves out suppressed cells.',
+    required: ['flow', 'from', 'to', 'suppressBelow', 'steps', 'purposes'],
+    properties: {
+      flow: record(['id', 'name'], { type: 'string' }),
+      from: { type: 'string', format: 'date' },
+      to: { type: 'string', format: 'date' },
+      suppressBelow: { const: 5 },
+      steps: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['id', 'kind', 'total', 'incomplete', 'days'],
+          properties: {
+            id: { type: 'string', description: 'The step’s id; "" for opt-outs with no conversation going on' },
+            kind: { type: ['string', 'null'], description: 'The step’s kind; null when it is no longer in the flow' },
+            total: record(stepMetrics, count),
+            incomplete: { type: 'array', items: { enum: stepMetrics } },
+            days: { type: 'array', items: record(stepMetrics, cell, day) },
+          },
+        },
+      },
+      purposes: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['id', 'total', 'incomplete', 'days'],
+          properties: {
+            id: { type: 'string' },
+            total: record(purposeMetrics, count, { grantedRate: rate }),
+            incomplete: { type: 'array', items: { enum: purposeMetrics } },
+            days: { type: 'array', items: record(purposeMetrics, cell, { ...day, grantedRate: rate }) },
+          },
         },
       },
     },

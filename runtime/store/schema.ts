@@ -226,6 +226,23 @@ CREATE TRIGGER erasure_journal_no_delete BEFORE DELETE ON erasure_journal
 BEGIN SELECT RAISE(ABORT, 'the erasure journal is append-only'); END;
 `,
   },
+  {
+    version: 5,
+    name: 'stats counters',
+    // Aggregate counters of `node server.js stats` (runtime/stats/): per UTC day, per step or consent
+    // purpose, how many conversations did something. No person, no hash, no value, no time finer than
+    // a day, no row id; counts under 5 are suppressed when shown.
+    sql: `
+CREATE TABLE stats_counts (
+  day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  scope TEXT NOT NULL CHECK (scope IN ('step', 'purpose')),
+  item TEXT NOT NULL,
+  metric TEXT NOT NULL CHECK (metric IN ('reached', 'left', 'ended', 'handed-off', 'opted-out', 'granted', 'declined')),
+  count INTEGER NOT NULL CHECK (count >= 0),
+  PRIMARY KEY (day, scope, item, metric)
+) STRICT, WITHOUT ROWID;
+`,
+  },
 ];
 
 export const schemaVersion = Math.max(baseSchemaVersion, ...schemaSteps.map((step) => step.version));

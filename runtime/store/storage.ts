@@ -102,6 +102,11 @@ export interface Storage {
   /** Makes deleted content unrecoverable from the files (SQLite: checkpoint and truncate the WAL). */
   scrub(): Promise<void>;
   counts(): Promise<StoreCounts>;
+  /**
+   * The aggregate counters of `stats` (see {@link StatsCount}) for the UTC days `from` to `to`
+   * (YYYY-MM-DD, both included), without zeros.
+   */
+  statsCounts(from: string, to: string): Promise<StatsCount[]>;
   /** For `/healthz`: rejects when the database cannot be reached. */
   health(now: number): Promise<StoreHealth>;
   close(): Promise<void>;
@@ -258,6 +263,8 @@ export type TurnOp =
   /** The agent released the chat: the handoff and its messages are deleted. */
   | { op: 'handoff-release' }
   | { op: 'erase'; at: number }
+  /** Adds to aggregate counters (never below zero); they hold no person, value or time finer than a day. */
+  | { op: 'stats'; counts: StatsCount[] }
   | { op: 'new-person'; material: PersonMaterial; at: number };
 
 export interface TurnResult {
@@ -308,4 +315,24 @@ export interface StoreCounts {
   pendingInbox: number;
   pendingOutbox: number;
   openHandoffs: number;
+}
+
+/** What a counter counts: conversations at a step, or consent decisions for a purpose. */
+export type StatsScope = 'step' | 'purpose';
+export const stepMetrics = ['reached', 'left', 'ended', 'handed-off', 'opted-out'] as const;
+export const purposeMetrics = ['granted', 'declined'] as const;
+export type StatsMetric = (typeof stepMetrics)[number] | (typeof purposeMetrics)[number];
+
+/**
+ * One aggregate counter of `stats` (runtime/stats/): how many conversations did `metric` at a
+ * step (`item` is the step's id; '' for an opt-out outside any conversation) or for a purpose, on
+ * one UTC `day` (YYYY-MM-DD). In a turn's `stats` op, `count` is the amount to add (negative to
+ * take away). Nothing in it identifies a person.
+ */
+export interface StatsCount {
+  day: string;
+  scope: StatsScope;
+  item: string;
+  metric: StatsMetric;
+  count: number;
 }

@@ -60,6 +60,7 @@ describe('exported bot: the admin API’s OpenAPI document', () => {
     expect(operations.map((op) => `${op.method.toUpperCase()} ${op.path}`).sort()).toEqual([
       'GET /admin/handoffs',
       'GET /admin/handoffs/{ref}',
+      'GET /admin/stats',
       'GET /admin/status',
       'POST /admin/handoffs/{ref}/release',
       'POST /admin/handoffs/{ref}/reply',
@@ -79,5 +80,29 @@ describe('exported bot: the admin API’s OpenAPI document', () => {
       expect(operation.responses[String(unauthorized.status)], `${path} without a token`).toBeDefined();
       expect(unauthorized.status).toBe(401);
     }
+  });
+
+  it('documents the stats report: a range answers a body its schema accepts, a bad day the documented 400', async () => {
+    const ajv = new Ajv2020({ strict: false });
+    addFormats(ajv);
+    ajv.addSchema({ $id: 'doc', components: (document as { components: unknown }).components });
+    const operation = (document['paths'] as Record<string, Record<string, { responses: Record<string, unknown> }>>)[
+      '/admin/stats'
+    ]?.['get'];
+    expect(operation).toBeDefined();
+    const today = new Date().toISOString().slice(0, 10);
+    const answer = await admin(bot.port, 'GET', `/admin/stats?from=${today}&to=${today}`);
+    expect(answer.status).toBe(200);
+    const report = JSON.parse(answer.body);
+    expect(ajv.validate({ $ref: 'doc#/components/schemas/Stats' }, report), ajv.errorsText()).toBe(true);
+    // The one customer of beforeAll: every count of theirs is under 5, so shown as "< 5", never as 1.
+    const consent = report.steps.find((step: { id: string }) => step.id === 'consent');
+    expect(consent.days).toEqual([{ day: today, reached: '< 5', left: 0, ended: 0, 'handed-off': 0, 'opted-out': 0 }]);
+    expect(consent.total.reached).toBe(0);
+    expect(consent.incomplete).toEqual(['reached']);
+    const bad = await admin(bot.port, 'GET', '/admin/stats?from=2026-02-30');
+    expect(bad.status).toBe(400);
+    expect(operation?.responses['400']).toBeDefined();
+    expect(ajv.validate({ $ref: 'doc#/components/schemas/Error' }, JSON.parse(bad.body))).toBe(true);
   });
 });

@@ -264,6 +264,23 @@ CREATE TRIGGER erasure_journal_no_truncate BEFORE TRUNCATE ON erasure_journal
   FOR EACH STATEMENT EXECUTE FUNCTION erasure_journal_append_only();
 `,
   },
+  {
+    version: 5,
+    name: 'stats counters',
+    sql: `
+-- Aggregate counters of \`node server.js stats\` (runtime/stats/): per UTC day, per step or consent
+-- purpose, how many conversations did something. No person, no hash, no value, no time finer than a
+-- day; counts under 5 are suppressed when shown.
+CREATE TABLE stats_counts (
+  day text NOT NULL CHECK (day ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+  scope text NOT NULL CHECK (scope IN ('step', 'purpose')),
+  item text NOT NULL,
+  metric text NOT NULL CHECK (metric IN ('reached', 'left', 'ended', 'handed-off', 'opted-out', 'granted', 'declined')),
+  count bigint NOT NULL CHECK (count >= 0),
+  PRIMARY KEY (day, scope, item, metric)
+);
+`,
+  },
 ];
 
 /** Advisory lock keys (any two numbers no other application on the database uses). */

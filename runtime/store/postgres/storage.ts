@@ -13,6 +13,7 @@ import type {
   PersonRow,
   PurgeReport,
   ReplayReport,
+  StatsCount,
   StatusRecord,
   Storage,
   StoreCounts,
@@ -27,6 +28,7 @@ import { handoffs } from './handoffs.ts';
 import { inbox } from './inbox.ts';
 import { lockKeys, migrate } from './migrations.ts';
 import { outbox } from './outbox.ts';
+import { stats } from './stats.ts';
 import { subjects } from './subjects.ts';
 import { turns } from './turns.ts';
 import { upkeep } from './upkeep.ts';
@@ -272,6 +274,10 @@ export class PostgresStorage implements Storage {
       handoffs.count(this.sql),
     ]);
     return { persons, pendingInbox, pendingOutbox, openHandoffs };
+  }
+
+  async statsCounts(from: string, to: string): Promise<StatsCount[]> {
+    return stats.counts(this.sql, from, to);
   }
 
   async health(now: number): Promise<StoreHealth> {

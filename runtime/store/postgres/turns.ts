@@ -4,6 +4,7 @@ import type { Db } from './connect.ts';
 import { handoffs } from './handoffs.ts';
 import { inbox } from './inbox.ts';
 import { outbox } from './outbox.ts';
+import { stats } from './stats.ts';
 import { subjects } from './subjects.ts';
 
 /**
@@ -100,6 +101,9 @@ export const turns = {
           break;
         case 'new-person':
           person = await subjects.add(sql, start.phoneHash, op.material, op.at);
+          break;
+        case 'stats':
+          await stats.apply(sql, op.counts);
           break;
       }
     }

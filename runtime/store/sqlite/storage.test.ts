@@ -30,6 +30,7 @@ describe('SqliteStorage', () => {
       'agents',
       'sign_in_failures',
       'access_log',
+      'stats_counts',
     ])
       db.exec(`DROP TABLE ${table}`);
     db.exec('ALTER TABLE consent_ledger DROP COLUMN flow_version');
@@ -41,6 +42,7 @@ describe('SqliteStorage', () => {
     const upgraded = new SqliteStorage(file);
     expect(await upgraded.keyCheck()).toEqual(Buffer.from('check'));
     expect(await upgraded.desk.agents()).toEqual([]);
+    expect(await upgraded.statsCounts('2026-01-01', '2026-12-31')).toEqual([]);
     await upgraded.close();
     const after = new Database(file, { readonly: true });
     expect(after.prepare("SELECT value FROM meta WHERE key = 'schema'").get()).toEqual({

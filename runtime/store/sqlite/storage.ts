@@ -16,6 +16,7 @@ import type {
   PersonRow,
   PurgeReport,
   ReplayReport,
+  StatsCount,
   StatusRecord,
   Storage,
   StoreCounts,
@@ -28,6 +29,7 @@ import { SqliteDesk } from './desk.ts';
 import { SqliteHandoffs } from './handoffs.ts';
 import { SqliteInbox } from './inbox.ts';
 import { SqliteOutbox } from './outbox.ts';
+import { SqliteStats } from './stats.ts';
 import { SqliteSubjects } from './subjects.ts';
 import { SqliteTurns } from './turns.ts';
 import { SqliteUpkeep } from './upkeep.ts';
@@ -52,6 +54,7 @@ export class SqliteStorage implements Storage {
   private readonly handoffs: SqliteHandoffs;
   private readonly turns: SqliteTurns;
   private readonly upkeep: SqliteUpkeep;
+  private readonly stats: SqliteStats;
   private readonly readKeyCheck;
   private readonly writeKeyCheck;
   private readonly personById = (id: number): PersonRow | undefined => this.subjects.byIdNow(id);
@@ -70,11 +73,13 @@ export class SqliteStorage implements Storage {
     this.inbox = new SqliteInbox(this.db);
     this.outbox = new SqliteOutbox(this.db);
     this.handoffs = new SqliteHandoffs(this.db);
+    this.stats = new SqliteStats(this.db);
     this.turns = new SqliteTurns(this.db, {
       subjects: this.subjects,
       inbox: this.inbox,
       outbox: this.outbox,
       handoffs: this.handoffs,
+      stats: this.stats,
     });
     this.upkeep = new SqliteUpkeep(this.db, { subjects: this.subjects, inbox: this.inbox });
     this.readKeyCheck = this.db.prepare<[], { value: Buffer }>("SELECT value FROM meta WHERE key = 'key-check'");
@@ -287,6 +292,10 @@ export class SqliteStorage implements Storage {
       pendingOutbox: this.outbox.count(),
       openHandoffs: this.handoffs.count(),
     };
+  }
+
+  async statsCounts(from: string, to: string): Promise<StatsCount[]> {
+    return this.stats.counts(from, to);
   }
 
   async health(now: number): Promise<StoreHealth> {

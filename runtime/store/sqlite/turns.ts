@@ -4,6 +4,7 @@ import { TurnConflict, type ConversationRow, type PersonRow, type TurnOp, type T
 import type { SqliteHandoffs } from './handoffs.ts';
 import type { SqliteInbox } from './inbox.ts';
 import type { SqliteOutbox } from './outbox.ts';
+import type { SqliteStats } from './stats.ts';
 import type { SqliteSubjects } from './subjects.ts';
 
 /** The areas a turn writes to besides its own tables. */
@@ -12,6 +13,7 @@ export interface TurnAreas {
   inbox: SqliteInbox;
   outbox: SqliteOutbox;
   handoffs: SqliteHandoffs;
+  stats: SqliteStats;
 }
 
 /**
@@ -76,7 +78,7 @@ export class SqliteTurns {
 
   /** Applies one turn's writes in order to the turn's current person; inside a transaction. */
   apply(startPersonId: number, ops: TurnOp[]): TurnResult {
-    const { subjects, inbox, outbox, handoffs } = this.areas;
+    const { subjects, inbox, outbox, handoffs, stats } = this.areas;
     const start = subjects.byIdNow(startPersonId);
     if (!start) throw new Error(`person ${startPersonId} no longer exists`);
     let person: PersonRow | undefined = start;
@@ -122,6 +124,9 @@ export class SqliteTurns {
           break;
         case 'new-person':
           person = subjects.add(start.phoneHash, op.material, op.at);
+          break;
+        case 'stats':
+          stats.apply(op.counts);
           break;
       }
     }

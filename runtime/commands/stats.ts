@@ -1,0 +1,132 @@
+import { runtimeText, type RuntimeMessageKey } from '../messages.ts';
+import { stepMetrics, purposeMetrics } from '../store/storage.ts';
+import { statsRange, statsReport, type Cell, type StatsReport } from '../stats/report.ts';
+import type { UiLanguage } from '../../flows/i18n/index.ts';
+import { line, openBundle, type RuntimeIo } from './context.ts';
+
+/**
+ * `node server.js stats [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]`: conversations per step
+ * and per UTC day, consent per purpose (../stats/report.ts), from aggregate counters that hold no
+ * personal data. Small counts are suppressed.
+ */
+export async function statsCommand(io: RuntimeIo, args: string[]): Promise<number> {
+  const options = parseOptions(args);
+  if ('bad' in options) {
+    line(io.stderr, runtimeText(io.language, 'stats-bad-option', { option: options.bad }));
+    return 2;
+  }
+  const opened = await openBundle(io);
+  if (typeof opened === 'number') return opened;
+  try {
+    const range = statsRange(options.from, options.to, opened.clock());
+    if (!range.ok) {
+      line(io.stderr, runtimeText(io.language, range.problem === 'bad-date' ? 'stats-bad-date' : 'stats-bad-range'));
+      return 2;
+    }
+    const report = await statsReport(opened.store, opened.flow, range.from, range.to);
+    line(io.stdout, options.json ? JSON.stringify(report, null, 2) : statsText(report, io.language));
+    return 0;
+  } finally {
+    await opened.store.close();
+  }
+}
+
+function parseOptions(args: string[]): { from?: string; to?: string; json: boolean } | { bad: string } {
+  const options: { from?: string; to?: string; json: boolean } = { json: false };
+  for (let at = 0; at < args.length; at += 1) {
+    const arg = args[at] ?? '';
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    if (name === '--json' && inline === undefined) options.json = true;
+    else if (name === '--from' || name === '--to') {
+      const value = inline ?? args[(at += 1)];
+      if (value === undefined) return { bad: arg };
+      options[name === '--from' ? 'from' : 'to'] = value;
+    } else return { bad: arg };
+  }
+  return options;
+}
+
+const stepColumns: Record<(typeof stepMetrics)[number], RuntimeMessageKey> = {
+  reached: 'stats-reached',
+  left: 'stats-left',
+  ended: 'stats-ended',
+  'handed-off': 'stats-handed-off',
+  'opted-out': 'stats-opted-out',
+};
+const purposeColumns: Record<(typeof purposeMetrics)[number], RuntimeMessageKey> = {
+  granted: 'stats-granted',
+  declined: 'stats-declined',
+};
+
+/** The report as plain-text tables: the whole period, then each day with anything counted. */
+export function statsText(report: StatsReport, language: UiLanguage): string {
+  const t = (key: RuntimeMessageKey, params?: Record<string, string | number>) => runtimeText(language, key, params);
+  const stepName = (id: string) => (id === '' ? t('stats-no-conversation') : id);
+  const total = (value: number, incomplete: boolean) => (incomplete ? `≥ ${value}` : String(value));
+  const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
+  const stepHeader = [t('stats-step'), ...stepMetrics.map((metric) => t(stepColumns[metric]))];
+  const purposeHeader = [
+    t('stats-purpose'),
+    ...purposeMetrics.map((metric) => t(purposeColumns[metric])),
+    t('stats-rate'),
+  ];
+  const out = [t('stats-heading', { flow: report.flow.name, from: report.from, to: report.to }), ''];
+  const days = [
+    ...new Set([...report.steps, ...report.purposes].flatMap((item) => item.days.map((day) => day.day))),
+  ].sort();
+  if (days.length === 0) {
+    out.push(t('stats-nothing'));
+    return out.join('\n');
+  }
+  out.push(
+    t('stats-steps'),
+    table([
+      stepHeader,
+      ...report.steps.map((step) => [
+        stepName(step.id),
+        ...stepMetrics.map((metric) => total(step.total[metric], step.incomplete.includes(metric))),
+      ]),
+    ]),
+  );
+  if (report.purposes.length > 0)
+    out.push(
+      '',
+      t('stats-purposes'),
+      table([
+        purposeHeader,
+        ...report.purposes.map((purpose) => [
+          purpose.id,
+          ...purposeMetrics.map((metric) => total(purpose.total[metric], purpose.incomplete.includes(metric))),
+          percent(purpose.total.grantedRate),
+        ]),
+      ]),
+    );
+  const shown = (value: Cell) => String(value);
+  for (const day of days) {
+    out.push('', t('stats-day', { day }));
+    const stepRows = report.steps.flatMap((step) => {
+      const row = step.days.find((candidate) => candidate.day === day);
+      return row ? [[stepName(step.id), ...stepMetrics.map((metric) => shown(row[metric]))]] : [];
+    });
+    if (stepRows.length > 0) out.push(table([stepHeader, ...stepRows]));
+    const purposeRows = report.purposes.flatMap((purpose) => {
+      const row = purpose.days.find((candidate) => candidate.day === day);
+      return row ? [[purpose.id, ...purposeMetrics.map((metric) => shown(row[metric])), percent(row.grantedRate)]] : [];
+    });
+    if (purposeRows.length > 0) out.push(table([purposeHeader, ...purposeRows]));
+  }
+  return out.join('\n');
+}
+
+/** Columns padded to their widest cell, two spaces apart. */
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? '')].length))) ?? [];
+  return rows
+    .map((row) =>
+      row
+        .map((value, column) => value + ' '.repeat((widths[column] ?? 0) - [...value].length))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
