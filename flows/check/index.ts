@@ -30,3 +30,4 @@ export { searchCategories, categoryTrail } from './category-search.ts';
 export { suggestedCategory } from './suggest-category.ts';
 export { fieldUsage, type FieldUsage } from './field-usage.ts';
 export { legalBasisName, categoryName } from './rules/wording.ts';
+export { firstWords } from './naming.ts';

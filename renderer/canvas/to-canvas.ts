@@ -1,4 +1,5 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { firstWords } from '../../flows/check/index.ts';
 import type { Flow, FlowEdge, FlowNode } from '../../flows/index.ts';
 import { findKind, outcomeLabel, outcomesOf, textsOf, type Outcome } from '../../flows/index.ts';
 import type { UiLanguage } from '../../flows/i18n/index.ts';
@@ -49,6 +50,23 @@ export function cardOf(node: FlowNode, context: CardContext): CardNode {
     ariaLabel: text ? `${kindLabel}: ${text.value}` : `${kindLabel}: ${node.id}`,
     data: { kind: node.type, kindLabel, outcomes: exitsOf(node, context), ...(text ? { text } : {}) },
   };
+}
+
+/** A step named as the designer sees its card: its kind, and the first words of its text. */
+export interface StepTitle {
+  kind: string;
+  text?: { lang: string; value: string };
+}
+
+/**
+ * How lists outside the canvas (the data map, the inventory) name a step: "Question" and "What is
+ * your e-mail?", the words its card shows, shortened as the checker's messages shorten them.
+ */
+export function stepTitle(node: FlowNode, context: CardContext): StepTitle {
+  const primary = textsOf(node)[0];
+  const text = primary && textIn(primary.text, context.textLanguage, context.flowLanguages);
+  const kind = findKind(node.type)?.label[context.ui] ?? node.type;
+  return text ? { kind, text: { lang: text.lang, value: firstWords(text.value) } } : { kind };
 }
 
 /** One flow edge as a React Flow edge, leaving by its outcome's handle when the node has it. */

@@ -1,15 +1,25 @@
 import { fieldUsage, legalBasisName, suggestedCategory } from '../../flows/check/index.ts';
 import { localText } from '../../flows/i18n/index.ts';
-import { factsOf, findCategory, legalBases, textsOf, type DataField, type Flow } from '../../flows/index.ts';
+import {
+  factsOf,
+  findCategory,
+  legalBases,
+  textsOf,
+  type DataField,
+  type Flow,
+  type FlowNode,
+} from '../../flows/index.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { showStep } from '../problems/show-step.ts';
+import { cardContext, stepTitle, type StepTitle } from '../canvas/to-canvas.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
 import { usePrivacyDockStore } from '../stores/privacy-dock-store.ts';
+import { useViewportStore } from '../stores/viewport-store.ts';
 import { CategoryPicker } from './CategoryPicker.tsx';
 import { CommitInput } from './CommitInput.tsx';
 import { editFlow } from './edit-flow.ts';
 import { withText } from './PurposesForm.tsx';
 import { RetentionPicker } from './RetentionPicker.tsx';
+import { StepButton } from './StepButton.tsx';
 import { legalBasisExplained } from './texts.ts';
 import { useSettingsText } from './use-settings-text.ts';
 
@@ -124,11 +134,19 @@ function FieldRow({
     suggestion !== undefined && !within(field.category, suggestion) ? findCategory(suggestion) : undefined;
   const toggle = (list: string[] | undefined, id: string) =>
     list?.includes(id) ? list.filter((item) => item !== id) : [...(list ?? []), id];
+  const cardLanguage = useViewportStore((state) => state.flowLanguage);
+  const context = cardContext(flow, language, cardLanguage);
+  const byId = useMemo(() => new Map(nodes.map((node) => [node.id, node])), [nodes]);
+  const named = (ids: readonly string[], verb: string) =>
+    ids.flatMap((id) => {
+      const node = byId.get(id);
+      return node ? [{ node, title: stepTitle(node, context), verb }] : [];
+    });
   const steps = used
     ? [
-        ...used.collectedBy.map((id) => ({ id, verb: text('collects') })),
-        ...used.readBy.map((id) => ({ id, verb: text('reads') })),
-        ...used.sharedBy.map((id) => ({ id, verb: text('shares') })),
+        ...named(used.collectedBy, text('collects')),
+        ...named(used.readBy, text('reads')),
+        ...named(used.sharedBy, text('shares')),
       ]
     : [];
   return (
@@ -220,7 +238,7 @@ function FieldRow({
 const stepsShown = 6;
 
 /** The steps that collect, read and share a field; choosing one selects it on the canvas. */
-function FieldSteps({ steps }: { steps: { id: string; verb: string }[] }) {
+function FieldSteps({ steps }: { steps: { node: FlowNode; title: StepTitle; verb: string }[] }) {
   const text = useSettingsText();
   const [all, setAll] = useState(false);
   if (steps.length === 0) return <span className="muted">{text('not-used')}</span>;
@@ -228,11 +246,11 @@ function FieldSteps({ steps }: { steps: { id: string; verb: string }[] }) {
   return (
     <>
       <ul className="inventory__steps">
-        {shown.map(({ id, verb }) => (
-          <li key={`${verb}:${id}`}>
-            <button type="button" onClick={() => showStep(id)}>
-              <bdi dir="ltr">{id}</bdi> {verb}
-            </button>
+        {shown.map(({ node, title, verb }) => (
+          <li key={`${verb}:${node.id}`}>
+            <StepButton node={node} title={title}>
+              {verb}
+            </StepButton>
           </li>
         ))}
       </ul>

@@ -2,14 +2,17 @@ import { useMemo } from 'react';
 import { categoryTrail, fieldUsage, legalBasisName } from '../../flows/check/index.ts';
 import { localText } from '../../flows/i18n/index.ts';
 import { findCategory, type Flow } from '../../flows/index.ts';
+import { cardContext, stepTitle } from '../canvas/to-canvas.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
+import { useViewportStore } from '../stores/viewport-store.ts';
 import { useWorkingFlow } from './edit-flow.ts';
+import { StepButton } from './StepButton.tsx';
 import { useSettingsText } from './use-settings-text.ts';
 
 /**
  * The data map (DESIGN.md §6): every declared field with where it is collected, why, on what
  * basis, for how long, who receives it and which steps read it — one table a data-protection
- * officer can review and print.
+ * officer can review and print. Steps are named by their cards' words, each choosing its step.
  */
 export function DataMap() {
   const text = useSettingsText();
@@ -35,11 +38,26 @@ export function DataMap() {
 function DataMapTable({ flow }: { flow: Flow }) {
   const text = useSettingsText();
   const language = useLanguageStore((state) => state.language);
+  const cardLanguage = useViewportStore((state) => state.flowLanguage);
   const nodes = flow.nodes;
   const usage = useMemo(() => fieldUsage({ nodes }), [nodes]);
+  const byId = useMemo(() => new Map(nodes.map((node) => [node.id, node])), [nodes]);
   const label = (map: Record<string, string> | undefined, fallback: string) =>
     localText(map, language, flow.languages) || fallback;
-  const steps = (ids: readonly string[]) => (ids.length === 0 ? '—' : ids.join(', '));
+  const context = cardContext(flow, language, cardLanguage);
+  const steps = (ids: readonly string[]) => {
+    const named = [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
+    if (named.length === 0) return '—';
+    return (
+      <ul className="data-map__steps">
+        {named.map((node) => (
+          <li key={node.id}>
+            <StepButton node={node} title={stepTitle(node, context)} />
+          </li>
+        ))}
+      </ul>
+    );
+  };
   if (flow.data.length === 0) return <p>{text('nothing-declared')}</p>;
   return (
     <div className="flow-settings__scroll">
@@ -77,7 +95,7 @@ function DataMapTable({ flow }: { flow: Flow }) {
                   {category?.sensitive && ` · ${text('sensitive')}`}
                   {category?.protectedIdentifier && ` · ${text('protected')}`}
                 </td>
-                <td dir="ltr">{steps(used?.collectedBy ?? [])}</td>
+                <td>{steps(used?.collectedBy ?? [])}</td>
                 <td>
                   {field.purposes.length === 0
                     ? '—'
@@ -88,7 +106,7 @@ function DataMapTable({ flow }: { flow: Flow }) {
                 <td>{legalBasisName(language, field.legalBasis)}</td>
                 <td>{field.retentionDays === undefined ? '—' : text('days', { days: field.retentionDays })}</td>
                 <td>{recipients.length === 0 ? '—' : recipients.join('; ')}</td>
-                <td dir="ltr">{steps([...(used?.readBy ?? []), ...(used?.sharedBy ?? [])])}</td>
+                <td>{steps([...(used?.readBy ?? []), ...(used?.sharedBy ?? [])])}</td>
               </tr>
             );
           })}

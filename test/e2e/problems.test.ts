@@ -189,6 +189,40 @@ describe('problems in the studio', { timeout: 120_000 }, () => {
     expect(await nodeAt('send-lead').locator('.problem-badge--warning').textContent()).toBe('1');
   });
 
+  it('names the steps in the data map as the designer sees them, each choosing its step', async () => {
+    await page.getByRole('tab', { name: 'Data map' }).click();
+    const map = page.getByRole('region', { name: 'Data map' });
+    const emailRow = map.getByRole('row', { name: /email/ }).first();
+    const collectedAt = emailRow.getByRole('button', { name: /^Question: / });
+    expect(await collectedAt.textContent()).toBe("Question: Hi! What's your email? We'll send… ask-email");
+    // The id is there, small and secondary, for whoever needs it.
+    expect(await collectedAt.locator('.step-button__id').textContent()).toBe('ask-email');
+    expect(await emailRow.getByRole('button', { name: /^HTTP request/ }).allTextContents()).toContainEqual(
+      expect.stringContaining('send-lead'),
+    );
+    await collectedAt.click();
+    await expect.poll(() => page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe('ask-email');
+    // On paper only the table is shown, the step names in black.
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const visibility = (selector: string) =>
+        page
+          .locator(selector)
+          .first()
+          .evaluate((element) => getComputedStyle(element).visibility);
+      expect(await visibility('.data-map')).toBe('visible');
+      expect(await visibility('[role="toolbar"]')).toBe('hidden');
+      expect(await visibility('.react-flow')).toBe('hidden');
+      const color = await page
+        .locator('.data-map .step-button')
+        .first()
+        .evaluate((element) => getComputedStyle(element).color);
+      expect(color).toBe('rgb(0, 0, 0)');
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('declares a new field through the category picker in Portuguese', async () => {
     await page.getByLabel('Interface language').selectOption('pt-BR');
     const settingsTab = page.getByRole('tab', { name: 'Configurações do fluxo' });
@@ -231,6 +265,15 @@ describe('problems in the studio', { timeout: 120_000 }, () => {
     expect(await panel.getByRole('listitem').allTextContents()).toContainEqual(
       expect.stringContaining('sensitive-echo'),
     );
+    // The data map names steps by their kind in Arabic, the flow's English words isolated inside.
+    await page.getByRole('tab', { name: 'خريطة البيانات' }).click();
+    const map = page.getByRole('region', { name: 'خريطة البيانات' });
+    const collectedAt = map
+      .getByRole('row', { name: /email/ })
+      .first()
+      .getByRole('button', { name: /^سؤال: / });
+    expect(await collectedAt.locator('.step-button__text').getAttribute('lang')).toBe('en');
+    expect(await map.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
   });
 
   it('ran with no CSP violation and no script error', () => {
