@@ -63,4 +63,52 @@ describe('Keyring', () => {
     expect(() => openJson(personKey, hash, 'field:email', sealed)).toThrow(SealError);
     expect(() => openJson(personKey, keyring.phoneHash('5511900000000'), 'field:where', sealed)).toThrow(SealError);
   });
+
+  it('names its master key by a stable public id, distinct per key', () => {
+    const master = randomBytes(32);
+    expect(new Keyring(master).keyId).toMatch(/^[0-9a-f]{16}$/);
+    expect(new Keyring(master).keyId).toBe(new Keyring(master).keyId);
+    expect(new Keyring(randomBytes(32)).keyId).not.toBe(new Keyring(master).keyId);
+  });
+
+  it('derives a different backup key per salt and per master key', () => {
+    const salt = randomBytes(16);
+    expect(keyring.backupKey(salt)).toHaveLength(32);
+    expect(keyring.backupKey(salt).equals(keyring.backupKey(salt))).toBe(true);
+    expect(keyring.backupKey(salt).equals(keyring.backupKey(randomBytes(16)))).toBe(false);
+    expect(new Keyring(randomBytes(32)).backupKey(salt).equals(keyring.backupKey(salt))).toBe(false);
+  });
+});
+
+describe('Keyring across a master key rotation', () => {
+  const oldMaster = randomBytes(32);
+  const old = new Keyring(oldMaster);
+  const newMaster = randomBytes(32);
+  const next = new Keyring(newMaster, old.stableKeys);
+
+  it('keeps the phone and message hashes and the desk secrets of the first key', () => {
+    expect(next.phoneHash('5511912345678').equals(old.phoneHash('5511912345678'))).toBe(true);
+    expect(next.messageHash('wamid.X').equals(old.messageHash('wamid.X'))).toBe(true);
+    expect(next.deskHash('ana').equals(old.deskHash('ana'))).toBe(true);
+    const secret = old.sealDeskSecret(Buffer.from('totp'), 'totp:1');
+    expect(next.openDeskSecret(secret, 'totp:1').toString()).toBe('totp');
+  });
+
+  it('re-wraps a person key: it opens under the new master key and no longer needs the old one', () => {
+    const personKey = old.newPersonKey();
+    const hash = old.phoneHash('5511912345678');
+    const rewrapped = next.wrapPersonKey(old.unwrapPersonKey(old.wrapPersonKey(personKey, hash), hash), hash);
+    expect(next.unwrapPersonKey(rewrapped, hash).equals(personKey)).toBe(true);
+    expect(() => old.unwrapPersonKey(rewrapped, hash)).toThrow(SealError);
+    expect(next.keyId).not.toBe(old.keyId);
+    expect(next.matchesKeyCheck(old.keyCheckValue())).toBe(false);
+  });
+
+  it('seals the stable keys for the new master key only, and a keyring opened with them hashes the same', () => {
+    const sealed = next.sealStableKeys(old.stableKeys);
+    const reopened = new Keyring(newMaster, next.openStableKeys(sealed));
+    expect(reopened.phoneHash('5511912345678').equals(old.phoneHash('5511912345678'))).toBe(true);
+    expect(() => old.openStableKeys(sealed)).toThrow(SealError);
+    expect(() => new Keyring(oldMaster).openStableKeys(sealed)).toThrow(SealError);
+  });
 });
