@@ -135,7 +135,7 @@ const en = {
 
 export type RuntimeMessageKey = keyof typeof en;
 
-export const runtimeMessages: Catalogue<RuntimeMessageKey> = {
+const runtimeMessages: Catalogue<RuntimeMessageKey> = {
   en,
   'pt-BR': {
     'config-problems':

@@ -121,7 +121,7 @@ export interface ExportRecord {
 }
 
 /** The Export dialog's answer on the desktop: the bundle is in a folder the designer chose. */
-export type BundleExportOutcome =
+type BundleExportOutcome =
   | { status: 'written'; folder: string; files: string[]; record: ExportRecord }
   | { status: 'canceled' }
   /** The chosen folder holds other files and no earlier bundle: nothing was written. */
@@ -130,7 +130,7 @@ export type BundleExportOutcome =
   | { status: 'check-errors'; errors: number };
 
 /** The Export dialog's answer in the browser edition: the bundle as a .zip file to download. */
-export type BundleDownloadOutcome =
+type BundleDownloadOutcome =
   | { status: 'ready'; fileName: string; zipBase64: string; files: string[]; record: ExportRecord }
   | { status: 'check-errors'; errors: number };
 
@@ -146,7 +146,7 @@ export interface Settings {
 }
 
 /** What the designer may change; recent files are kept by the host as files are opened and written. */
-export interface SettingsChange {
+interface SettingsChange {
   language?: UiLanguage;
 }
 

@@ -1,7 +1,7 @@
 /** Why a request failed, in words for the designer (the host translates them into the interface language). */
 export type ApiErrorCode = 'invalid-argument' | 'not-found' | 'unsupported' | 'refused' | 'too-large' | 'internal';
 
-export interface ApiError {
+interface ApiError {
   code: ApiErrorCode;
   message: string;
 }

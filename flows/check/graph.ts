@@ -10,7 +10,7 @@ import { urlParts, type UrlParts } from './urls.ts';
 export const defaultOutcome = 'next';
 
 /** An edge of the file that could not enter the graph, and why. */
-export interface BrokenEdge {
+interface BrokenEdge {
   edge: FlowEdge;
   problem: 'missing-from' | 'missing-to' | 'unknown-outcome';
   /** The index of the step it leaves, when that step exists. */

@@ -12,13 +12,13 @@ export interface StepRef {
 }
 
 /** A personal field as a change names it. */
-export interface FieldRef {
+interface FieldRef {
   key: string;
   label: LangText;
 }
 
 /** Where a field goes when a step passes it on: a recipient's API, or a person through a handoff. */
-export type Destination = { via: 'http'; recipient: string } | { via: 'handoff'; queue: string };
+type Destination = { via: 'http'; recipient: string } | { via: 'handoff'; queue: string };
 
 /**
  * One thing a new version changes for customers' personal data (DESIGN.md §6). Names are
@@ -55,7 +55,6 @@ export type DataChange =
   | { kind: 'sharing-place-added'; field: FieldRef; step: StepRef; to: string; via: Destination['via'] }
   | { kind: 'sharing-place-removed'; field: FieldRef; step: StepRef; to: string; via: Destination['via'] };
 
-export type DataChangeKind = DataChange['kind'];
 export type RecipientAspect = 'host' | 'country' | 'url' | 'name';
 export type ControllerAspect = 'name' | 'contact' | 'dpo' | 'privacyNoticeUrl';
 

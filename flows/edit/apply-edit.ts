@@ -25,11 +25,6 @@ export function applyEdit(flow: Flow, op: EditOp): Edit {
   }
 }
 
-/** Applies ops one after the other as one edit (a paste, a rename, an auto-layout). */
-export function applyEdits(flow: Flow, ops: EditOp[]): Edit {
-  return applyEdit(flow, { op: 'batch', ops });
-}
-
 function insert(flow: Flow, op: Extract<EditOp, { op: 'insert' }>): Edit {
   const nodeIds = new Set(flow.nodes.map((node) => node.id));
   for (const { item } of op.nodes) {

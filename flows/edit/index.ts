@@ -3,18 +3,16 @@
  * undoes it. The studio's document store keeps the ops for undo and redo; quick fixes, paste and
  * auto-layout are ops like any other.
  */
-export { applyEdit, applyEdits } from './apply-edit.ts';
-export { EditError, type Edit, type EditOp, type EditProblem, type FlowFieldKey, type Placed } from './types.ts';
+export { applyEdit } from './apply-edit.ts';
+export { EditError, type Edit, type EditOp } from './types.ts';
 export { addNode, moveNodes, setNodeField, setNodeText, findNode } from './node-edits.ts';
-export { connect, reconnect, disconnect, edgeOf, type Connection } from './edge-edits.ts';
+export { connect, reconnect, disconnect } from './edge-edits.ts';
 export { deleteElements } from './delete-elements.ts';
 export { spliceNode } from './splice-node.ts';
 export { addFlowLanguage, removeFlowLanguage } from './languages.ts';
-export { renameDataKey } from './rename-data-key.ts';
-export { copyFragment, pasteFragment, type Paste } from './fragment.ts';
+export { copyFragment, pasteFragment } from './fragment.ts';
 export { freshId } from './fresh-id.ts';
-export { usedKeys, keysOfNode } from './used-keys.ts';
 export { validateNode, type FieldProblem } from './validate-node.ts';
 export { valueAt, nodeWith, type FieldPath } from './node-fields.ts';
 export { editErrorMessage } from './messages.ts';
-export { verifiedQuickFixes, verifyQuickFixes, proposedQuickFixes, repairs, type QuickFix } from './fixes/index.ts';
+export { verifyQuickFixes, type QuickFix } from './fixes/index.ts';

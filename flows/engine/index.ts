@@ -3,11 +3,11 @@
  * simulator, `amana simulate`, `amana test` and the exported bot. `start` and `step` take and
  * return plain JSON state; effects are data the host carries out. Hosts import from here only.
  */
-export { start, step, type EngineResult, type StartOptions, type StartingPoint } from './run.ts';
+export { start, step, type EngineResult, type StartingPoint } from './run.ts';
 export type { ConversationState, Contact } from './state.ts';
 export type { Trace } from './conversation.ts';
 export { renderMessage } from './render.ts';
-export { matchKeyword, type KeywordKind } from './keywords.ts';
+export { matchKeyword } from './keywords.ts';
 export {
   parseTranscript,
   runTranscript,
@@ -26,10 +26,10 @@ export {
 } from './transcript.ts';
 export { pickLanguage, localText } from '../i18n/lang-text.ts';
 export type { JsonValue } from '../model/template.ts';
-export type { EngineEvent, EngineEffect, ButtonChoice, ListSection, WaitingFor } from '../nodes/events.ts';
+export type { EngineEvent, EngineEffect, ButtonChoice, ListSection } from '../nodes/events.ts';
 export { engineText } from '../nodes/messages.ts';
 export { mockResponse } from '../nodes/http/mock.ts';
 export { consentReplies } from '../nodes/consent/behaviour.ts';
 export { responseBody } from '../nodes/http/request.ts';
 export { countryOfPhone } from '../nodes/question/validate/phone.ts';
-export { withSecrets, maskSecrets, flowSecrets, secretVariable, type FilledSecrets } from '../nodes/http/secrets.ts';
+export { withSecrets, maskSecrets, flowSecrets, secretVariable } from '../nodes/http/secrets.ts';

@@ -55,5 +55,4 @@ export function listOf(language: UiLanguage, items: readonly string[]): string {
   return items.slice(0, -1).join(comma) + and + items[items.length - 1];
 }
 
-export { textLanguage, localText, inLanguage, pickLanguage } from './lang-text.ts';
-export { normaliseForMatching } from './normalise.ts';
+export { textLanguage, localText } from './lang-text.ts';

@@ -13,7 +13,6 @@ import { FindBar } from '../editor/FindBar.tsx';
 import { FlowLanguages } from '../editor/FlowLanguages.tsx';
 import { NewFlowDialog } from '../editor/NewFlowDialog.tsx';
 import { Palette } from '../editor/Palette.tsx';
-import { SideDock } from '../editor/SideDock.tsx';
 import { useEditorUiStore } from '../editor/ui-store.ts';
 import { registerExportAction } from '../export/export-action.ts';
 import { ExportDialog } from '../export/ExportDialog.tsx';
@@ -98,7 +97,6 @@ export function App() {
         {open && (
           <div className="app-end">
             <Inspector />
-            <SideDock />
           </div>
         )}
         <StudioPanels />

@@ -11,7 +11,7 @@ export interface StepProblems {
 }
 
 /** A witness path drawn on the canvas: the steps and the connections between them. */
-export interface ShownWitness {
+interface ShownWitness {
   problem: Diagnostic;
   nodes: ReadonlySet<string>;
   edges: ReadonlySet<string>;
@@ -101,11 +101,6 @@ export const useProblemsStore = create<ProblemsState>()((set, get) => ({
   dismissWitness: () => set({ witness: null }),
   focusStep: (nodeId) => set({ focus: { nodeId, serial: (get().focus?.serial ?? 0) + 1 } }),
 }));
-
-/** Whether the export may go ahead: the newest check is done and found no error (DESIGN.md §5). */
-export function exportAllowed(state: Pick<ProblemsState, 'status' | 'summary'>): boolean {
-  return state.status === 'checked' && state.summary.errors === 0;
-}
 
 /** Two findings are the same problem when rule, step, connection and field agree. */
 export function sameProblem(a: Diagnostic, b: Diagnostic): boolean {

@@ -259,7 +259,7 @@ export class ConversationProcessor {
 }
 
 /** The engine event of a customer's message; undefined for kinds the engine cannot read. */
-export function eventOf(content: InboundContent): EngineEvent | undefined {
+function eventOf(content: InboundContent): EngineEvent | undefined {
   return content.type === 'unsupported' ? undefined : content;
 }
 

@@ -9,7 +9,7 @@ import type { SignedIn } from './route.ts';
  * customer service window, Cloud API "Send messages" guide); after that only a template may go,
  * and the Graph API fails the send with error 131047. The desk refuses a late reply itself.
  */
-export const serviceWindowMs = 24 * 60 * 60 * 1000;
+const serviceWindowMs = 24 * 60 * 60 * 1000;
 
 /**
  * While a conversation stays open on an agent's screen it is read again every few seconds; the
@@ -148,7 +148,7 @@ function lastCustomerAt(handoff: HandoffRow, messages: HandoffMessageRow[]): num
   );
 }
 
-export function serviceWindow(
+function serviceWindow(
   handoff: HandoffRow,
   messages: HandoffMessageRow[],
   now: number,

@@ -4,7 +4,7 @@ import { respondJson } from '../http/respond.ts';
 import { sameSecret } from '../webhook/signature.ts';
 
 /** The session cookie: HttpOnly, SameSite=Strict, only sent to /desk/, Secure behind https. */
-export const cookieName = 'amana_desk';
+const cookieName = 'amana_desk';
 const maxDeskBody = 64 * 1024;
 
 /** The session token the request's cookie carries, if any. */
@@ -92,7 +92,7 @@ export function answer(response: ServerResponse, status: number, value: unknown,
  * The desk's Content-Security-Policy: its own scripts, styles and images only, no inline script or
  * style, no eval, no framing, forms and requests to itself only.
  */
-export const contentSecurityPolicy = [
+const contentSecurityPolicy = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",

@@ -29,7 +29,7 @@ import { supervisorRoutes } from './supervisor.ts';
 import { qrSvg, totpSecretText, totpUri } from './totp.ts';
 
 /** What an agent's reply became: its outbox row (for its delivery status) and when it was written. */
-export interface AgentReply {
+interface AgentReply {
   outboxId?: number;
   at: number;
 }
@@ -53,7 +53,7 @@ export interface DeskOptions {
 }
 
 /** One request to the desk, once its session (if any) is known. */
-export interface DeskRequest {
+interface DeskRequest {
   request: IncomingMessage;
   response: ServerResponse;
   url: URL;

@@ -39,12 +39,12 @@ export type SignInResult =
   | { ok: false; reason: 'too-many'; retryAfterSeconds: number };
 
 /** A random session token (256 bits) and the hash the store keeps of it. */
-export function newToken(): { token: string; tokenHash: Buffer } {
+function newToken(): { token: string; tokenHash: Buffer } {
   const token = randomBytes(32).toString('base64url');
   return { token, tokenHash: tokenHash(token) };
 }
 
-export function tokenHash(token: string): Buffer {
+function tokenHash(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
 

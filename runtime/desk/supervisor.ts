@@ -68,7 +68,7 @@ export async function supervisorRoutes(desk: SignedIn, api: string, method: stri
 }
 
 /** RFC 4180 CSV, with a header row; times in ISO 8601 (UTC). */
-export function accessLogCsv(entries: AccessRecord[]): string {
+function accessLogCsv(entries: AccessRecord[]): string {
   const header = ['id', 'time', 'account', 'action', 'target', 'address', 'outcome'];
   const rows = entries.map((entry) => [
     String(entry.id),

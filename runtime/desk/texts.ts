@@ -27,7 +27,7 @@ const en = {
 };
 type Key = keyof typeof en;
 
-export const deskMessages: Catalogue<Key> = {
+const deskMessages: Catalogue<Key> = {
   en,
   'pt-BR': {
     'agent-usage':

@@ -46,7 +46,7 @@ export class GraphClient {
 }
 
 /** The code and subcode of a Graph error body (`{"error": {"code": …, "error_subcode": …}}`); never its message. */
-export function graphError(body: string): { code?: number; subcode?: number } {
+function graphError(body: string): { code?: number; subcode?: number } {
   try {
     const parsed: unknown = JSON.parse(body);
     const error = typeof parsed === 'object' && parsed !== null && 'error' in parsed ? parsed.error : undefined;
@@ -61,7 +61,7 @@ export function graphError(body: string): { code?: number; subcode?: number } {
 }
 
 /** The id in a successful send's answer: `{"messages": [{"id": "wamid.…"}]}` (Cloud API, Send messages). */
-export function sentMessageId(body: string): string | undefined {
+function sentMessageId(body: string): string | undefined {
   try {
     const parsed: unknown = JSON.parse(body);
     const messages =

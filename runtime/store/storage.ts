@@ -170,7 +170,7 @@ export interface IngestResult {
   duplicates: number;
 }
 
-export type MessageStatus = 'sent' | 'delivered' | 'read' | 'failed' | 'deleted' | 'warning' | 'played';
+type MessageStatus = 'sent' | 'delivered' | 'read' | 'failed' | 'deleted' | 'warning' | 'played';
 
 export interface StatusRecord {
   /** Keyed hash of the outgoing message's id. */

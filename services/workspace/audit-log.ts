@@ -62,7 +62,6 @@ export function createAuditLog(db: Database.Database, now: () => string) {
   };
 }
 
-export type AuditLog = ReturnType<typeof createAuditLog>;
 
 function fromRow(row: ExportRow): ExportRecord {
   return {

@@ -58,8 +58,6 @@ export function createDraftStore(db: Database.Database, now: () => string) {
   };
 }
 
-export type DraftStore = ReturnType<typeof createDraftStore>;
-
 function fromRow(row: DraftRow): StoredDraft {
   return {
     flowId: row.flow_id,

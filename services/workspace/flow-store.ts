@@ -133,8 +133,6 @@ export function createFlowStore(db: Database.Database, now: () => string) {
   };
 }
 
-export type FlowStore = ReturnType<typeof createFlowStore>;
-
 function fromRow(row: VersionRow): StoredVersion {
   return {
     flowId: row.flow_id,

@@ -55,5 +55,3 @@ export function createSettingsStore(db: Database.Database, defaultLanguage: UiLa
     },
   };
 }
-
-export type SettingsStore = ReturnType<typeof createSettingsStore>;

@@ -45,7 +45,7 @@ export interface Lineage {
   lastCopyStep(key: string, origin: string, path: readonly number[]): number | undefined;
 }
 
-export interface CopyWitness {
+interface CopyWitness {
   path: number[];
   step: number;
 }

@@ -81,8 +81,7 @@ interface SarifRun {
 }
 
 /** The schema the log declares; the tests validate against the OASIS SARIF 2.1.0 schema. */
-export const sarifSchemaUri =
-  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const sarifSchemaUri = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 const copyWords: Catalogue<'copied'> = {
   en: { copied: '{copy} gets a copy of {origin} here.' },

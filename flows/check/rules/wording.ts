@@ -50,7 +50,7 @@ const copyWords: Catalogue<'holds'> = {
  * A key that holds copies of personal fields, named with its origins and the step where it was
  * copied (lineage, ../analyses/lineage.ts): “{{note}}” (which holds “Email”, copied at the step …).
  */
-export function copyHolding(language: UiLanguage, names: { copy: string; fields: string; step: string }): string {
+function copyHolding(language: UiLanguage, names: { copy: string; fields: string; step: string }): string {
   return translator(copyWords)(language, 'holds', names);
 }
 

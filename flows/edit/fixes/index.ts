@@ -1,3 +1,3 @@
 /** Quick fixes (DESIGN.md §6): checker findings repaired by ordinary, undoable edit ops. */
-export { proposedQuickFixes, verifiedQuickFixes, verifyQuickFixes, repairs, sameProblem } from './quick-fixes.ts';
+export { verifyQuickFixes } from './quick-fixes.ts';
 export type { QuickFix } from './quick-fix.ts';

@@ -32,7 +32,7 @@ const fixesByRule: Partial<Record<RuleId, FixBuilder[]>> = {
 };
 
 /** The fixes proposed for one finding, before they are verified. */
-export function proposedQuickFixes(flow: Flow, problem: Diagnostic, language: UiLanguage): QuickFix[] {
+function proposedQuickFixes(flow: Flow, problem: Diagnostic, language: UiLanguage): QuickFix[] {
   return (fixesByRule[problem.rule] ?? []).flatMap((build) => build(flow, problem, language));
 }
 
@@ -82,7 +82,7 @@ export function* verifyQuickFixes(
 }
 
 /** Whether the fix applies, leaves a valid flow, and the check after it no longer finds the problem. */
-export function repairs(flow: Flow, problem: Diagnostic, fix: QuickFix): boolean {
+function repairs(flow: Flow, problem: Diagnostic, fix: QuickFix): boolean {
   let fixed: Flow;
   try {
     fixed = applyEdit(flow, fix.op).flow;

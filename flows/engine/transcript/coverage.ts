@@ -1,7 +1,7 @@
 import type { Flow } from '../../model/schema.ts';
 import type { Trace } from '../conversation.ts';
 
-export interface CoverageCount {
+interface CoverageCount {
   covered: number;
   total: number;
   /** Ids never reached, in the flow's order. */

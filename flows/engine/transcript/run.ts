@@ -3,7 +3,6 @@ import { purposeWording } from '../../model/purpose-wording.ts';
 import type { Flow } from '../../model/schema.ts';
 import type { Trace } from '../conversation.ts';
 import { mockResponse } from '../../nodes/http/mock.ts';
-import { renderMessage } from '../render.ts';
 import { start, step, type EngineResult } from '../run.ts';
 import type { EngineEvent } from '../../nodes/events.ts';
 import { coverageOf, type Coverage } from './coverage.ts';
@@ -198,12 +197,4 @@ function unknownReferences(flow: Flow, test: TranscriptTest, language: UiLanguag
     }
   });
   return problems;
-}
-
-/** The bot's messages in a turn as the customer reads them. */
-export function messagesOf(effects: EngineResult['effects']): string[] {
-  return effects.flatMap((effect) => {
-    const message = renderMessage(effect);
-    return message === undefined ? [] : [message];
-  });
 }

@@ -18,7 +18,7 @@ const pattern = z.string().refine(isPattern, 'amana:pattern');
 const patterns = z.union([pattern, z.array(pattern).min(1)]);
 
 /** What must be true after a turn. Every field is optional; all that are given must hold. */
-export const expectationSchema = z.strictObject({
+const expectationSchema = z.strictObject({
   /** Each text appears in what the bot sent in this turn (messages, buttons and list rows as shown). */
   says: texts.optional(),
   /** Each regular expression (JavaScript syntax, Unicode) matches something the bot sent in this turn. */
@@ -67,9 +67,9 @@ const media = z.strictObject({
 });
 
 /** The inputs a turn may have; at most one per turn. */
-export const turnInputs = ['user', 'reply', 'location', 'media', 'release', 'timeout'] as const;
+const turnInputs = ['user', 'reply', 'location', 'media', 'release', 'timeout'] as const;
 
-export const turnSchema = z
+const turnSchema = z
   .strictObject({
     /** The customer types this text. */
     user: z.string().optional(),
@@ -93,7 +93,7 @@ export const turnSchema = z
   });
 
 /** How a recipient answers an http node in a test, instead of the node's `mock`. */
-export const httpAnswerSchema = z.strictObject({
+const httpAnswerSchema = z.strictObject({
   status: z.number().int().min(100).max(599).optional(),
   body: jsonValue.optional(),
   /** The request fails without any response (network error). */

@@ -4,7 +4,7 @@ import type { QuestionNode } from './schema.ts';
 import { validateAnswer, dateOrderOf } from './validate/index.ts';
 
 /** How many times a question re-asks after an invalid answer when `retries` is not set. */
-export const defaultRetries = 2;
+const defaultRetries = 2;
 
 /**
  * Asks, validates the answer for its `input`, stores it in `saveAs` and leaves by `next`; an

@@ -22,5 +22,3 @@ export const questionKind = defineKind({
   texts: (node) => bodySite(node.text),
   behaviour: questionBehaviour,
 });
-
-export { defaultRetries } from './behaviour.ts';

@@ -4,7 +4,7 @@ import { useDocumentStore } from '../../stores/document-store.ts';
 import { inTurn } from './host-queue.ts';
 
 /** Quiet time after the last edit before the draft is written. */
-export const autosaveDelayMs = 800;
+const autosaveDelayMs = 800;
 
 /**
  * Keeps unsaved work as a draft in the workspace (DESIGN.md §6: autosave subscribes to the document

@@ -117,7 +117,7 @@ function recoveryCodes(page: Page, main: HTMLElement, codes: string[]): void {
 }
 
 /** The plain sentence for a refused sign-in step. */
-export function refusal(page: Page, answer: ApiAnswer): string {
+function refusal(page: Page, answer: ApiAnswer): string {
   const error = text(answer.body['error']);
   if (error === 'too-many')
     return page.t('too-many', { minutes: Math.max(1, Math.ceil(num(answer.body['retryAfterSeconds']) / 60)) });

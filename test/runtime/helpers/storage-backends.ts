@@ -13,19 +13,19 @@ import { testPostgres, type TestPostgres } from './postgres.ts';
  * temporary file and a real PostgreSQL. `raw` reads the tables behind the store's back, as an
  * operator (or an attacker with the disk) would.
  */
-export interface Raw {
+interface Raw {
   count(table: string, where?: string): Promise<number>;
   rows<Row>(query: string): Promise<Row[]>;
   /** Runs a statement on a connection of its own; resolves to the error it raised, if any. */
   attempt(statement: string): Promise<Error | undefined>;
   close(): Promise<void>;
 }
-export interface Backend {
+interface Backend {
   name: string;
   open(): Promise<{ store: Storage; raw: Raw; reopen(): Promise<Storage> }>;
 }
 
-export const sqliteBackend: Backend = {
+const sqliteBackend: Backend = {
   name: 'SQLite',
   async open() {
     const file = join(mkdtempSync(join(tmpdir(), 'amana-store-')), 'amana.db');

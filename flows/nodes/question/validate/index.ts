@@ -9,13 +9,7 @@ import { validateLocation } from './location.ts';
 import { validateNumber } from './number.ts';
 import { validatePhone } from './phone.ts';
 
-export { validateCpf, cpfCheckDigit } from './cpf.ts';
-export { validateDate, dateOrderOf, type DateOrder } from './date.ts';
-export { validateEmail } from './email.ts';
-export { validateLocation } from './location.ts';
-export { validateNumber } from './number.ts';
-export { validatePhone, countryOfPhone, countryOfRegion } from './phone.ts';
-
+export { dateOrderOf } from './date.ts';
 /** What the validators need to know about the conversation. */
 export interface AnswerContext {
   /** The conversation language (date order, thousands separator). */
