@@ -87,7 +87,7 @@ export type ImportOutcome =
 export type TestsBesideExport =
   { status: 'written'; path: string; tests: number } | { status: 'not-written'; path: string; message: string };
 
-export type FileExportOutcome =
+type FileExportOutcome =
   /** `testsBeside` is null when the flow has no tests. */
   { status: 'written'; path: string; testsBeside: TestsBesideExport | null } | { status: 'canceled' };
 

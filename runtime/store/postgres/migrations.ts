@@ -11,7 +11,7 @@ import type { Sql } from 'postgres';
  * sealed under that person's key. Leases and claims use the database's clock, shared by every
  * instance.
  */
-const migrations: readonly { version: number; name: string; sql: string }[] = [
+export const migrations: readonly { version: number; name: string; sql: string }[] = [
   {
     version: 1,
     name: 'bot store',
