@@ -89,6 +89,8 @@ const en = {
     'A rotation to another key ({to}) is under way; finish it with that key as the new key (this one is {key}).',
   'rotate-started': 'Rotating the master key {from} → {to}. The bot must stay stopped until this finishes.',
   'rotate-resumed': 'Resuming the rotation of the master key {from} → {to}.',
+  'rotate-test-pause':
+    'Warning: AMANA_TEST_ROTATE_PAUSE_MS={ms} makes rotate-key wait after each batch. It exists for tests only.',
   'rotate-progress': 'Re-wrapped {done} person key(s).',
   'rotate-done':
     'Done: {done} person key(s) re-wrapped under the key {to}. Set AMANA_DATA_KEY to the new key (and remove AMANA_DATA_KEY_NEW) before starting the bot: the old key {from} is refused from now on. Backups taken before now still open only with the old key.',
@@ -225,6 +227,8 @@ const runtimeMessages: Catalogue<RuntimeMessageKey> = {
       'Uma troca para outra chave ({to}) está em andamento; termine-a com aquela chave como chave nova (esta é {key}).',
     'rotate-started': 'Trocando a chave mestra {from} → {to}. O robô deve ficar parado até terminar.',
     'rotate-resumed': 'Retomando a troca da chave mestra {from} → {to}.',
+    'rotate-test-pause':
+      'Atenção: AMANA_TEST_ROTATE_PAUSE_MS={ms} faz o rotate-key esperar depois de cada lote. Existe só para testes.',
     'rotate-progress': '{done} chave(s) de pessoa reembrulhada(s).',
     'rotate-done':
       'Pronto: {done} chave(s) de pessoa reembrulhada(s) com a chave {to}. Defina AMANA_DATA_KEY com a chave nova (e remova AMANA_DATA_KEY_NEW) antes de iniciar o robô: a chave antiga {from} é recusada a partir de agora. Backups feitos antes disto só abrem com a chave antiga.',
@@ -352,6 +356,8 @@ const runtimeMessages: Catalogue<RuntimeMessageKey> = {
     'rotate-other-key': 'تبديلٌ إلى مفتاح آخر ({to}) جارٍ؛ أكمله بذلك المفتاح مفتاحًا جديدًا (هذا المفتاح {key}).',
     'rotate-started': 'تبديل المفتاح الرئيسي {from} ← {to}. يجب أن يبقى البوت متوقفًا حتى ينتهي.',
     'rotate-resumed': 'استئناف تبديل المفتاح الرئيسي {from} ← {to}.',
+    'rotate-test-pause':
+      'تحذير: AMANA_TEST_ROTATE_PAUSE_MS={ms} يجعل rotate-key ينتظر بعد كل دفعة. وهو موجود للاختبارات فقط.',
     'rotate-progress': 'أُعيد تغليف {done} مفتاح/مفاتيح أشخاص.',
     'rotate-done':
       'تم: أُعيد تغليف {done} مفتاح/مفاتيح أشخاص بالمفتاح {to}. اضبط AMANA_DATA_KEY على المفتاح الجديد (واحذف AMANA_DATA_KEY_NEW) قبل تشغيل البوت: المفتاح القديم {from} مرفوض من الآن. النسخ الاحتياطية المأخوذة قبل الآن لا تُفتح إلا بالمفتاح القديم.',

@@ -56,6 +56,7 @@ export async function rotateKeyCommand(io: RuntimeIo, args: string[]): Promise<n
       runtimeText(io.language, rotation ? 'rotate-resumed' : 'rotate-started', { from: old.keyId, to: next.keyId }),
     );
     const pauseMs = Number(settings.values['AMANA_TEST_ROTATE_PAUSE_MS'] ?? 0) || 0;
+    if (pauseMs > 0) line(io.stderr, runtimeText(io.language, 'rotate-test-pause', { ms: pauseMs }));
     let done = 0;
     for (;;) {
       const rows = await store.personsNotWrappedBy(next.keyId, batch);

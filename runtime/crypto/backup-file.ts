@@ -64,10 +64,8 @@ export function encryptBackup(
   };
   const headerBytes = encodeHeader(header);
   const key = keyring.backupKey(header.salt);
-  const input = openSync(source, 'r');
-  let output: number | undefined;
-  try {
-    output = openSync(target, 'wx', 0o600);
+  return writeFromFile(source, target, (input, create) => {
+    const output = create();
     writeAll(output, headerBytes);
     const size = fstatSync(input).size;
     const parts = Math.max(1, Math.ceil(size / chunkSize));
@@ -81,19 +79,8 @@ export function encryptBackup(
       length.writeUInt32BE(body.length);
       writeAll(output, Buffer.concat([length, body, cipher.getAuthTag()]));
     }
-    fsyncSync(output);
     return header;
-  } catch (error) {
-    if (output !== undefined) {
-      closeSync(output);
-      output = undefined;
-      unlinkSync(target);
-    }
-    throw error;
-  } finally {
-    closeSync(input);
-    if (output !== undefined) closeSync(output);
-  }
+  });
 }
 
 /** Reads and checks a backup's header without decrypting anything. */
@@ -111,15 +98,13 @@ export function readBackupHeader(file: string): BackupHeader {
  * problem `target` is removed and a {@link BackupFileError} says what is wrong; `source` is only read.
  */
 export function decryptBackup(keyring: Keyring, source: string, target: string): BackupHeader {
-  const input = openSync(source, 'r');
-  let output: number | undefined;
-  try {
+  return writeFromFile(source, target, (input, create) => {
     const headerBytes = readFully(input, Buffer.alloc(headerLength), headerLength);
     const header = decodeHeader(headerBytes);
     if (header.keyId !== keyring.keyId)
       throw new BackupFileError('other-key', `made with the master key ${header.keyId}`, header);
     const key = keyring.backupKey(header.salt);
-    output = openSync(target, 'wx', 0o600);
+    const output = create();
     const lengthBytes = Buffer.alloc(4);
     const buffer = Buffer.alloc(header.chunkSize + tagLength);
     for (let index = 0; ; index += 1) {
@@ -138,8 +123,22 @@ export function decryptBackup(keyring: Keyring, source: string, target: string):
     }
     if (readFully(input, lengthBytes, 1).length > 0)
       throw new BackupFileError('damaged', 'there are bytes after its last part', header);
-    fsyncSync(output);
     return header;
+  });
+}
+
+/**
+ * Runs `work` with `source` open for reading and a `create` that makes `target` (owner-only; it
+ * must not exist). What `work` wrote is flushed to disk before it returns; if it throws, `target`
+ * is removed, so a failed run leaves nothing behind.
+ */
+function writeFromFile<T>(source: string, target: string, work: (input: number, create: () => number) => T): T {
+  const input = openSync(source, 'r');
+  let output: number | undefined;
+  try {
+    const result = work(input, () => (output = openSync(target, 'wx', 0o600)));
+    if (output !== undefined) fsyncSync(output);
+    return result;
   } catch (error) {
     if (output !== undefined) {
       closeSync(output);

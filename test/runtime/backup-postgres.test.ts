@@ -1,23 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresBinDir } from '../../scripts/postgres-cluster.mjs';
 import {
-  deliver,
-  eventually,
-  exportBot,
   freshKey,
   removeExportedBots,
-  root,
   runBotCommand,
   startBot,
   type BotOptions,
   type RunningBot,
 } from './helpers/bot.ts';
 import { FakeGraph } from './helpers/fake-graph.ts';
-import { buttonReply, single, text, type MessageBody } from './helpers/payloads.ts';
+import { text } from './helpers/payloads.ts';
+import { exportLeadCapture, leadCaptureCustomers } from './helpers/lead-capture.ts';
 import { testPostgres } from './helpers/postgres.ts';
 
 const server = await testPostgres();
@@ -39,8 +35,7 @@ describe.skipIf(!server)('exported bot on PostgreSQL: pg_dump, the erasure journ
   beforeAll(async () => {
     url = (await server?.database('backup')) ?? '';
     const graphBase = await graph.start();
-    const flow = JSON.parse(readFileSync(join(root, 'flows/examples/lead-capture.flow.json'), 'utf8'));
-    const dir = exportBot(flow, 'backup-pg');
+    const dir = exportLeadCapture('backup-pg');
     options = { dir, graphBase, key: freshKey(), db: join(dir, 'unused.db'), env: { DATABASE_URL: url } };
     bot = await startBot(options);
   });
@@ -52,12 +47,7 @@ describe.skipIf(!server)('exported bot on PostgreSQL: pg_dump, the erasure journ
     removeExportedBots();
   });
 
-  async function say(phone: string, message: MessageBody, replies: number): Promise<void> {
-    if (!bot) throw new Error('the bot is not running');
-    const before = graph.messagesTo(phone).length;
-    expect((await deliver(bot.port, single({ from: phone, name: 'Maria', message }))).status).toBe(200);
-    await eventually(() => graph.messagesTo(phone).length >= before + replies, 10_000, `${replies} replies`);
-  }
+  const { say, giveName } = leadCaptureCustomers(graph, () => bot);
 
   const subject = (phone: string, key = options.key) => {
     const result = runBotCommand({ ...options, key }, ['export-subject', '--phone', `+${phone}`]);
@@ -66,12 +56,7 @@ describe.skipIf(!server)('exported bot on PostgreSQL: pg_dump, the erasure journ
   };
 
   it('pg_dump before an erasure, pg_restore after it with the journal replayed: the person stays erased', async () => {
-    for (const person of [erased, kept]) {
-      await say(person.phone, text('oi'), 2);
-      await say(person.phone, buttonReply('planned', 'Móveis planejados'), 1);
-      await say(person.phone, buttonReply('accept', 'Aceito'), 1);
-      await say(person.phone, text(person.name), 1);
-    }
+    for (const person of [erased, kept]) await giveName(person.phone, person.name);
     const dump = join(options.dir, 'amana.dump');
     const dumped = spawnSync(bin('pg_dump'), ['--format=custom', `--file=${dump}`, url], { encoding: 'utf8' });
     expect(dumped.status, dumped.stderr).toBe(0);

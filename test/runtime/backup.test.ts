@@ -3,12 +3,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  deliver,
   eventually,
-  exportBot,
   freshKey,
   removeExportedBots,
-  root,
   runBotCommand,
   startBot,
   type BotOptions,
@@ -16,7 +13,8 @@ import {
 } from './helpers/bot.ts';
 import { containsValue, databaseBytes, rows } from './helpers/database.ts';
 import { FakeGraph } from './helpers/fake-graph.ts';
-import { buttonReply, single, text, type MessageBody } from './helpers/payloads.ts';
+import { text } from './helpers/payloads.ts';
+import { exportLeadCapture, leadCaptureCustomers } from './helpers/lead-capture.ts';
 
 /**
  * Issue 18 (backups) through the real exported `server.js` (the lead-capture example, a fake Graph
@@ -34,8 +32,7 @@ describe('exported bot: encrypted backups and the erasure journal', () => {
 
   beforeAll(async () => {
     const graphBase = await graph.start();
-    const flow = JSON.parse(readFileSync(join(root, 'flows/examples/lead-capture.flow.json'), 'utf8'));
-    const dir = exportBot(flow, 'backup');
+    const dir = exportLeadCapture('backup');
     options = { dir, graphBase, key: freshKey(), db: join(dir, 'amana.db') };
     bot = await startBot(options);
   });
@@ -46,19 +43,7 @@ describe('exported bot: encrypted backups and the erasure journal', () => {
     removeExportedBots();
   });
 
-  async function say(phone: string, message: MessageBody, replies: number): Promise<void> {
-    if (!bot) throw new Error('the bot is not running');
-    const before = graph.messagesTo(phone).length;
-    expect((await deliver(bot.port, single({ from: phone, name: 'Maria', message }))).status).toBe(200);
-    await eventually(() => graph.messagesTo(phone).length >= before + replies, 10_000, `${replies} replies`);
-  }
-
-  async function giveName(phone: string, name: string): Promise<void> {
-    await say(phone, text('oi'), 2);
-    await say(phone, buttonReply('planned', 'Móveis planejados'), 1);
-    await say(phone, buttonReply('accept', 'Aceito'), 1);
-    await say(phone, text(name), 1);
-  }
+  const { say, giveName } = leadCaptureCustomers(graph, () => bot);
 
   const fileHash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
   const subject = (phone: string, env: Record<string, string> = {}) => {

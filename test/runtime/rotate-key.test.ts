@@ -1,24 +1,22 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   botEnv,
-  deliver,
   eventually,
-  exportBot,
   freshKey,
   removeExportedBots,
-  root,
   runBotCommand,
   startBot,
   type BotOptions,
   type RunningBot,
 } from './helpers/bot.ts';
 import { rows } from './helpers/database.ts';
-import { asRecord, FakeGraph } from './helpers/fake-graph.ts';
-import { buttonReply, single, text, type MessageBody } from './helpers/payloads.ts';
+import { FakeGraph } from './helpers/fake-graph.ts';
+import { text } from './helpers/payloads.ts';
+import { exportLeadCapture, leadCaptureCustomers } from './helpers/lead-capture.ts';
 
 /**
  * Issue 18 (key rotation) through the real exported `server.js` (the lead-capture example, a fake
@@ -36,8 +34,7 @@ describe('exported bot: master key rotation', () => {
 
   beforeAll(async () => {
     const graphBase = await graph.start();
-    const flow = JSON.parse(readFileSync(join(root, 'flows/examples/lead-capture.flow.json'), 'utf8'));
-    const dir = exportBot(flow, 'rotate');
+    const dir = exportLeadCapture('rotate');
     options = { dir, graphBase, key: freshKey(), db: join(dir, 'amana.db') };
     bot = await startBot(options);
   });
@@ -48,16 +45,7 @@ describe('exported bot: master key rotation', () => {
     removeExportedBots();
   });
 
-  const readable = (message: Record<string, unknown>) =>
-    String(asRecord(message['text'])['body'] ?? asRecord(asRecord(message['interactive'])['body'])['text'] ?? '');
-
-  async function say(phone: string, message: MessageBody, replies: number): Promise<string[]> {
-    if (!bot) throw new Error('the bot is not running');
-    const before = graph.messagesTo(phone).length;
-    expect((await deliver(bot.port, single({ from: phone, name: 'Maria', message }))).status).toBe(200);
-    await eventually(() => graph.messagesTo(phone).length >= before + replies, 10_000, `${replies} replies`);
-    return graph.messagesTo(phone).slice(before).map(readable);
-  }
+  const { say, giveName } = leadCaptureCustomers(graph, () => bot);
 
   const nameHeld = (phone: string, key: string) => {
     const result = runBotCommand({ ...options, key }, ['export-subject', '--phone', `+${phone}`]);
@@ -67,12 +55,7 @@ describe('exported bot: master key rotation', () => {
   };
 
   it('killed with SIGKILL mid-way and resumed, leaves every conversation readable under the new key only', async () => {
-    for (const { phone, name } of people) {
-      await say(phone, text('oi'), 2);
-      await say(phone, buttonReply('planned', 'Móveis planejados'), 1);
-      await say(phone, buttonReply('accept', 'Aceito'), 1);
-      await say(phone, text(name), 1);
-    }
+    for (const { phone, name } of people) await giveName(phone, name);
     await bot?.stop();
     bot = undefined;
     const oldKey = options.key;
