@@ -174,7 +174,7 @@ export async function replayErasuresCommand(io: RuntimeIo, args: string[]): Prom
   }
 }
 
-export function parseJournal(text: string): ErasureEntry[] {
+function parseJournal(text: string): ErasureEntry[] {
   const file = JSON.parse(text) as Partial<JournalFile>;
   if (file.format !== 'amana-erasure-journal' || file.version !== 1 || !Array.isArray(file.entries))
     throw new Error('it is not an erasure journal saved by save-erasures');

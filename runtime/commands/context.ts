@@ -75,7 +75,7 @@ export function line(stream: Writable, text = ''): void {
   stream.write(`${text}\n`);
 }
 
-export type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
 
 /** The command's options (node:util parseArgs, strict): unknown ones are an error that names them. */
 export function parseOptions<T extends OptionSpec>(

@@ -17,13 +17,13 @@ import type { Keyring } from './keyring.ts';
  * with another key is refused by name before anything is decrypted.
  */
 export const backupMagic = Buffer.from('AMANABAK', 'latin1');
-export const backupFormatVersion = 1;
+const backupFormatVersion = 1;
 const headerLength = 8 + 1 + 8 + 16 + 4 + 8;
 const tagLength = 16;
-export const defaultChunkSize = 1024 * 1024;
+const defaultChunkSize = 1024 * 1024;
 const maxChunkSize = 64 * 1024 * 1024;
 
-export interface BackupHeader {
+interface BackupHeader {
   version: number;
   keyId: string;
   salt: Buffer;
@@ -31,7 +31,7 @@ export interface BackupHeader {
   takenAt: number;
 }
 
-export type BackupProblem = 'not-a-backup' | 'newer-format' | 'other-key' | 'damaged';
+type BackupProblem = 'not-a-backup' | 'newer-format' | 'other-key' | 'damaged';
 
 /** The file is not a backup this runtime can restore with this key; `detail` says where. */
 export class BackupFileError extends Error {

@@ -11,7 +11,7 @@ export type SealContext = 'phone' | 'state' | 'inbox' | 'outbox' | 'handoff' | '
  * `stable-keys`): every stored phone hash, the append-only consent ledger and erasure journal
  * (which must not be rewritten), the message dedupe hashes and the desk's secrets keep working.
  */
-export interface StableKeys {
+interface StableKeys {
   phone: Buffer;
   message: Buffer;
   desk: Buffer;

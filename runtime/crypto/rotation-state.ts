@@ -10,13 +10,13 @@ export const keyMeta = {
   rotation: 'rotation',
 } as const;
 
-export interface RetiredKey {
+interface RetiredKey {
   id: string;
   /** When `rotate-key` retired it (ms since the epoch). */
   at: number;
 }
 
-export interface Rotation {
+interface Rotation {
   from: string;
   to: string;
   startedAt: number;
