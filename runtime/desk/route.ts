@@ -25,6 +25,7 @@ import {
   signInWithPassword,
   type SignInContext,
 } from './sign-in.ts';
+import { statsRoute } from './stats.ts';
 import { supervisorRoutes } from './supervisor.ts';
 import { qrSvg, totpSecretText, totpUri } from './totp.ts';
 
@@ -73,6 +74,7 @@ const pages: Record<string, 'any' | 'supervisor'> = {
   '/desk/': 'any',
   '/desk/access-log': 'supervisor',
   '/desk/subjects': 'supervisor',
+  '/desk/stats': 'supervisor',
 };
 
 /**
@@ -146,6 +148,7 @@ export function deskRoute(options: DeskOptions) {
     if (current.session.stage !== 'signed-in') return secondFactorRoutes(context, withSession, api, method);
     if (await conversationRoutes(withSession, api, method)) return;
     if (await supervisorRoutes(withSession, api, method)) return;
+    if (await statsRoute(withSession, api, method)) return;
     answer(response, 404, { error: 'not-found' });
   };
 }

@@ -119,6 +119,7 @@ export const accessActions = [
   'export',
   'access-log-view',
   'access-log-export',
+  'stats-view',
   'forbidden',
 ] as const;
 export type AccessAction = (typeof accessActions)[number];

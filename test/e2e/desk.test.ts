@@ -353,4 +353,94 @@ describe('the agent desk in the browser', { timeout: 180_000 }, () => {
       .toEqual(expect.arrayContaining(['erase', 'export']));
     expect(pageProblems).toEqual([]);
   });
+
+  it('shows a supervisor the statistics as charts with their tables, in English and right to left in Arabic; not to an agent', async () => {
+    // Five more customers reach the support team: enough for counts of 5 and more beside hidden ones.
+    const more = Array.from({ length: 5 }, (_, index) => ({
+      phone: `55119444410${index}`,
+      name: `Cliente ${index}`,
+      email: `cliente${index}@example.com`,
+      order: `PED-6600${index}`,
+    }));
+    await Promise.all(more.map((customer) => customerAsksForPerson(bot, graph, customer, 'support')));
+    const sara = await newPage('en');
+    await signIn(sara, 'Sara');
+    await sara.getByRole('link', { name: 'Statistics' }).click();
+    await sara.getByRole('heading', { name: 'Statistics', level: 1 }).waitFor();
+    const steps = sara.getByRole('figure', { name: /^Conversations per step, / });
+    await steps.waitFor();
+    // The chart: a bar per count shown, none for a hidden one, and hidden from screen readers.
+    const chart = steps.locator('svg[data-chart="stats-steps"]');
+    expect(await chart.getAttribute('aria-hidden')).toBe('true');
+    await soon(() => chart.locator('rect[data-value]').count()).toBeGreaterThan(3);
+    const bar = chart.locator('rect[data-value="5"]').first();
+    expect(Number(await bar.getAttribute('x'))).toBe(170);
+    // The table is its text alternative. The bot's clock is a day on since the earlier tests: Eva and
+    // Fábio's counts of yesterday are under 5 (hidden, so the totals say "≥"), today's five are shown.
+    const table = sara.getByRole('table', { name: /^Conversations per step, / });
+    const row = (step: string) =>
+      table
+        .getByRole('row', { name: new RegExp(`^${step} `) })
+        .getByRole('cell')
+        .allTextContents();
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual([
+      'Step',
+      'Reached',
+      'Left there',
+      'Ended',
+      'Handed off',
+      'Opted out',
+    ]);
+    expect(await row('start')).toEqual(['≥ 5', '0', '0', '0', '0']);
+    expect(await row('to-support')).toEqual(['≥ 5', '≥ 5', '0', '≥ 5', '0']);
+    expect(await row('to-billing')).toEqual(['0', '0', '0', '0', '0']);
+    const consent = sara.getByRole('table', { name: /^Consent per purpose, / });
+    expect(
+      await consent
+        .getByRole('row', { name: /^support / })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toEqual(['≥ 5', '0', '—']);
+    // Per day: yesterday's two are hidden (no bar), today's five are drawn.
+    const days = sara.getByRole('table', { name: /^Conversations started per day, / });
+    expect(await days.locator('tbody td').allTextContents()).toEqual(['< 5', '5']);
+    expect(await sara.locator('svg[data-chart="stats-days"] rect[data-value]').count()).toBe(1);
+    await expectNoSeriousViolations(sara, 'statistics (en)');
+    await sara.screenshot({ path: join(shots, 'en-statistics.png'), fullPage: true });
+
+    // A range with nothing in it says so; the access log records each look, with the range only.
+    await sara.getByLabel('From', { exact: true }).fill('2020-01-01');
+    await sara.getByLabel('To', { exact: true }).fill('2020-01-31');
+    await sara.getByRole('button', { name: 'Show' }).click();
+    await sara.getByText('Nothing was counted in these days.').waitFor();
+
+    // The same supervisor switches the desk to Arabic: the page is mirrored, charts included.
+    const arabic = sara;
+    await arabic.getByLabel('Language').selectOption('ar');
+    const mirrored = arabic.getByRole('figure', { name: /^المحادثات لكل خطوة، / });
+    await mirrored.waitFor();
+    expect(await arabic.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    // Right to left the bars grow leftwards from the labels on the right: they end where the labels begin.
+    const arabicBar = mirrored.locator('rect[data-value="5"]').first();
+    expect(Number(await arabicBar.getAttribute('x')) + Number(await arabicBar.getAttribute('width'))).toBe(470);
+    const arabicTable = arabic.getByRole('table', { name: /^المحادثات لكل خطوة، / });
+    expect(await arabicTable.getByRole('columnheader').first().textContent()).toBe('الخطوة');
+    await expectNoSeriousViolations(arabic, 'statistics (ar)');
+    await arabic.screenshot({ path: join(shots, 'ar-statistics.png'), fullPage: true });
+
+    // An agent has no link to it, and the page and its data are refused.
+    const beto = await newPage('en');
+    await signIn(beto, 'Beto');
+    expect(await beto.getByRole('link', { name: 'Statistics' }).count()).toBe(0);
+    await beto.goto(`http://127.0.0.1:${bot.port}/desk/stats`);
+    await beto.getByRole('heading', { name: 'This page is for supervisors.' }).waitFor();
+    expect(await beto.evaluate(async () => (await fetch('/desk/api/stats')).status)).toBe(403);
+
+    await sara.getByLabel('اللغة').selectOption('en');
+    await sara.getByRole('link', { name: 'Access log' }).click();
+    const statsViews = sara.locator('tbody td[data-action="stats-view"]');
+    await soon(() => statsViews.count()).toBeGreaterThanOrEqual(3);
+    expect(await sara.locator('tbody').textContent()).toContain('2020-01-01..2020-01-31');
+    expect(pageProblems).toEqual([]);
+  });
 });

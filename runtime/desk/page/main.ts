@@ -3,6 +3,7 @@ import { api, setCsrf, text } from './api.ts';
 import { deskView } from './desk-view.ts';
 import { h, show } from './dom.ts';
 import { signInView } from './sign-in-view.ts';
+import { statsView } from './stats-view.ts';
 import { accessLogView, subjectsView } from './supervisor-view.ts';
 import { pageText, type DeskKey } from './texts.ts';
 
@@ -99,11 +100,12 @@ async function render(): Promise<void> {
   const supervisor = agent['role'] === 'supervisor';
   header.append(accountBar(page, text(agent['name']), supervisor));
   const path = location.pathname;
-  if (path === '/desk/access-log' || path === '/desk/subjects') {
+  if (path === '/desk/access-log' || path === '/desk/subjects' || path === '/desk/stats') {
     if (!supervisor) {
       show(main, h('h1', {}, page.t('forbidden-page')));
       return;
     }
+    if (path === '/desk/stats') return statsView(page, main);
     return path === '/desk/access-log' ? accessLogView(page, main) : subjectsView(page, main);
   }
   return deskView(page, main);
@@ -132,6 +134,7 @@ function accountBar(page: Page, name: string, supervisor: boolean): HTMLElement 
       link('/desk/', 'nav-desk'),
       supervisor && link('/desk/access-log', 'nav-log'),
       supervisor && link('/desk/subjects', 'nav-subjects'),
+      supervisor && link('/desk/stats', 'nav-stats'),
     ),
     h(
       'span',

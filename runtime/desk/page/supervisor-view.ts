@@ -159,6 +159,7 @@ const actions: Record<string, DeskKey> = {
   export: 'action-export',
   'access-log-view': 'action-access-log-view',
   'access-log-export': 'action-access-log-export',
+  'stats-view': 'action-stats-view',
   forbidden: 'action-forbidden',
 };
 
