@@ -19,18 +19,18 @@ import { utcDay } from '../conversation/stats.ts';
  * suppressed on its own); where the flow forces every conversation through two steps in turn, the
  * difference of their shown counts tells no more than the flow itself does about how many went on.
  */
-export const suppressBelow = 5;
-export const suppressed = '< 5';
+const suppressBelow = 5;
+const suppressed = '< 5';
 export type Cell = number | typeof suppressed;
 
 /** How many days one report may cover at most, and covers when not told. */
-export const maxDays = 366;
-export const defaultDays = 30;
+const maxDays = 366;
+const defaultDays = 30;
 
-export interface StepDay extends Record<(typeof stepMetrics)[number], Cell> {
+interface StepDay extends Record<(typeof stepMetrics)[number], Cell> {
   day: string;
 }
-export interface PurposeDay extends Record<(typeof purposeMetrics)[number], Cell> {
+interface PurposeDay extends Record<(typeof purposeMetrics)[number], Cell> {
   day: string;
   /** granted ÷ (granted + declined), when both are shown; null otherwise. */
   grantedRate: number | null;
@@ -61,7 +61,7 @@ export interface StatsReport {
   }[];
 }
 
-export type RangeResult = { ok: true; from: string; to: string } | { ok: false; problem: 'bad-date' | 'bad-range' };
+type RangeResult = { ok: true; from: string; to: string } | { ok: false; problem: 'bad-date' | 'bad-range' };
 
 /** The days a report covers: `to` defaults to today (UTC), `from` to 29 days before `to`. */
 export function statsRange(from: string | undefined, to: string | undefined, now: number): RangeResult {
