@@ -10,7 +10,8 @@ export function NoticeBar() {
   const say = (line: NoticeText) => ('key' in line ? text(line.key, line.params) : line.worded);
   return (
     <section className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
-      <p>{[notice.text, ...(notice.more ?? [])].map(say).join(' ')}</p>
+      {/* A host's words may be in another language than the page's (a notice kept across a switch). */}
+      <p dir="auto">{[notice.text, ...(notice.more ?? [])].map(say).join(' ')}</p>
       {notice.problems && notice.problems.length > 0 && (
         <ul className="notice__problems" aria-label={text('problems-heading')}>
           {notice.problems.map((problem, index) => (

@@ -15,7 +15,7 @@ import { useLanguageStore } from '../stores/language-store.ts';
 import { usePrivacyDockStore } from '../stores/privacy-dock-store.ts';
 import { useViewportStore } from '../stores/viewport-store.ts';
 import { CategoryPicker } from './CategoryPicker.tsx';
-import { CommitInput } from './CommitInput.tsx';
+import { CommitInput, textDirection } from './CommitInput.tsx';
 import { editFlow } from './edit-flow.ts';
 import { withText } from './PurposesForm.tsx';
 import { RetentionPicker } from './RetentionPicker.tsx';
@@ -158,6 +158,7 @@ function FieldRow({
         <td key={tag}>
           <CommitInput
             aria-label={`${text('column-label', { language: tag })}: ${field.key}`}
+            {...textDirection(tag)}
             value={field.label[tag] ?? ''}
             onCommit={(value) => onChange({ label: withText(field.label, tag, value) })}
           />

@@ -21,10 +21,13 @@ export function DataMap() {
   return (
     <section className="data-map" aria-label={text('map-region')}>
       <header className="data-map__header">
-        <h2>{text('map-title', { name: flow.name })}</h2>
+        <h2>{text('map-title', { name: isolated(flow.name) })}</h2>
         <p className="muted">
-          {text('map-controller', { controller: flow.controller.name, contact: flow.controller.contact })}
-          {flow.controller.dpo ? ` · ${text('map-dpo', { dpo: flow.controller.dpo })}` : ''}
+          {text('map-controller', {
+            controller: isolated(flow.controller.name),
+            contact: isolated(flow.controller.contact),
+          })}
+          {flow.controller.dpo ? ` · ${text('map-dpo', { dpo: isolated(flow.controller.dpo) })}` : ''}
         </p>
         <button type="button" className="data-map__print" onClick={() => window.print()}>
           {text('map-print')}
@@ -114,4 +117,13 @@ function DataMapTable({ flow }: { flow: Flow }) {
       </table>
     </div>
   );
+}
+
+/**
+ * A designer's words inside a sentence of the interface, in a first-strong isolate (FSI … PDI,
+ * UAX #9): a Portuguese flow name keeps its own direction inside an Arabic title, and the
+ * quotation marks around it stay where the sentence put them.
+ */
+function isolated(value: string): string {
+  return `\u2068${value}\u2069`;
 }

@@ -37,15 +37,15 @@ function ControllerForm({ flow }: { flow: Flow }) {
       <legend>{text('controller-heading')}</legend>
       <label>
         {text('controller-name')}
-        <CommitInput value={flow.controller.name} onCommit={(name) => set({ name })} />
+        <CommitInput dir="auto" value={flow.controller.name} onCommit={(name) => set({ name })} />
       </label>
       <label>
         {text('controller-contact')}
-        <CommitInput value={flow.controller.contact} onCommit={(contact) => set({ contact })} />
+        <CommitInput dir="auto" value={flow.controller.contact} onCommit={(contact) => set({ contact })} />
       </label>
       <label>
         {text('controller-dpo')}
-        <CommitInput value={flow.controller.dpo ?? ''} onCommit={(dpo) => set({ dpo })} />
+        <CommitInput dir="auto" value={flow.controller.dpo ?? ''} onCommit={(dpo) => set({ dpo })} />
       </label>
       <label>
         {text('privacy-notice-url')}

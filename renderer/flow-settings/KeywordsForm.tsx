@@ -1,5 +1,5 @@
 import type { Flow, Keywords } from '../../flows/index.ts';
-import { CommitInput } from './CommitInput.tsx';
+import { CommitInput, textDirection } from './CommitInput.tsx';
 import { editFlow } from './edit-flow.ts';
 import { useSettingsText } from './use-settings-text.ts';
 import type { SettingsTextKey } from './texts.ts';
@@ -42,6 +42,7 @@ export function KeywordsForm({ flow }: { flow: Flow }) {
                 {text(label)} (<bdi dir="ltr">{language}</bdi>)
               </span>
               <CommitInput
+                {...textDirection(language)}
                 value={(flow.keywords?.[kind]?.[language] ?? []).join(', ')}
                 onCommit={(value) => set(kind, language, value)}
               />

@@ -1,6 +1,6 @@
 import { freshId } from '../../flows/edit/index.ts';
 import type { Flow, Purpose } from '../../flows/index.ts';
-import { CommitInput } from './CommitInput.tsx';
+import { CommitInput, textDirection } from './CommitInput.tsx';
 import { editFlow } from './edit-flow.ts';
 import { useSettingsText } from './use-settings-text.ts';
 
@@ -27,6 +27,7 @@ export function PurposesForm({ flow }: { flow: Flow }) {
             <label key={language}>
               {text('purpose-label', { language })}
               <CommitInput
+                {...textDirection(language)}
                 value={purpose.label[language] ?? ''}
                 onCommit={(value) => change(index, { ...purpose, label: withText(purpose.label, language, value) })}
               />

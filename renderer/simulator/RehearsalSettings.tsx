@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import type { Flow } from '../../flows/index.ts';
+import { languageName } from '../i18n/language-name.ts';
+import { useLanguageStore } from '../stores/language-store.ts';
 import { useSimulator } from './simulator-store.ts';
 import { useSimulatorText } from './texts.ts';
 
 /** The conversation language (one of the flow's) and the customer the simulator plays. */
 export function RehearsalSettings({ flow }: { flow: Flow }) {
   const say = useSimulatorText();
+  const ui = useLanguageStore((state) => state.language);
   const setup = useSimulator((state) => state.setup);
   const setLanguage = useSimulator((state) => state.setLanguage);
   const setContact = useSimulator((state) => state.setContact);
@@ -23,7 +26,7 @@ export function RehearsalSettings({ flow }: { flow: Flow }) {
         <select value={setup.language} onChange={(event) => setLanguage(event.target.value)}>
           {flow.languages.map((language) => (
             <option key={language} value={language}>
-              {language}
+              {languageName(language, ui)}
             </option>
           ))}
         </select>

@@ -274,6 +274,10 @@ describe('problems in the studio', { timeout: 120_000 }, () => {
       .getByRole('button', { name: /^سؤال: / });
     expect(await collectedAt.locator('.step-button__text').getAttribute('lang')).toBe('en');
     expect(await map.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+    // In the Arabic settings, a field's English name is typed and read left to right.
+    await page.getByRole('tab', { name: 'إعدادات المسار' }).click();
+    const englishName = page.locator('.inventory input[lang="en"]').first();
+    expect(await englishName.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
   });
 
   it('ran with no CSP violation and no script error', () => {

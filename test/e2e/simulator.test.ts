@@ -173,6 +173,11 @@ describe('rehearsing a flow in the studio', { timeout: 120_000 }, () => {
     await openExample('clinic-appointment.flow.json', /مجمع عيادات الروضة/);
     const panel = page.getByRole('region', { name: 'المحاكي' });
     if ((await panel.count()) === 0) await page.getByRole('button', { name: 'محاكاة', exact: true }).click();
+    // The conversation languages are named, not shown as tags.
+    expect(await panel.getByLabel('لغة المحادثة').locator('option').allTextContents()).toEqual([
+      'العربية',
+      'الإنجليزية',
+    ]);
 
     // The welcome bubble's privacy address is held whole, left to right, in a right-to-left bubble.
     const url = 'https://alrawdah-clinics.example/privacy';
