@@ -248,11 +248,13 @@ export class SqliteStorage implements Storage {
 
   /**
    * A consistent copy of the live database into `file` with SQLite's online backup API, while
-   * the bot may be writing (a write by another process restarts the copy). `file` must not exist.
+   * the bot may be writing. Every page is copied in one step, inside one read transaction: a
+   * snapshot (WAL lets the bot keep writing meanwhile), where copying in small steps would restart
+   * at each write of another process and might never finish under load. `file` must not exist.
    */
   async backupTo(file: string): Promise<void> {
     this.writes.flush();
-    await this.db.backup(file);
+    await this.db.backup(file, { progress: () => 0x7fffffff });
   }
 
   async subjectRecords(phoneHash: Buffer): Promise<SubjectRecords | undefined> {
