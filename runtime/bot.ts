@@ -3,7 +3,9 @@ import { ConversationProcessor } from './conversation/processor.ts';
 import { InboxWorker } from './conversation/inbox-worker.ts';
 import type { callRecipient } from './conversation/recipient-call.ts';
 import type { PersonKeys } from './crypto/person-keys.ts';
+import type { HttpOutcome } from './http/client.ts';
 import type { Logger } from './log.ts';
+import { ErasureCaller } from './outbox/erasure-caller.ts';
 import { OutboxSender, type Transport } from './outbox/sender.ts';
 import type { Storage } from './store/storage.ts';
 
@@ -16,18 +18,30 @@ export interface BotOptions {
   transport: Transport;
   sendRate: number;
   callRecipient: typeof callRecipient;
+  /** How recipients' erase routes are called (the terminal simulator answers without calling anyone). */
+  eraseRequest?: (method: string, url: string) => Promise<HttpOutcome>;
 }
 
 export interface Bot {
   processor: ConversationProcessor;
   worker: InboxWorker;
   sender: OutboxSender;
+  /** Asks recipients to erase what they received about erased people. */
+  erasures: ErasureCaller;
   stop(): Promise<void>;
 }
 
-/** Wires the inbox worker, the conversation processor and the outbox sender around one store. */
+/** Wires the inbox worker, the conversation processor, the outbox sender and the erasure caller around one store. */
 export function assembleBot(options: BotOptions): Bot {
   const { store, log } = options;
+  const erasures = new ErasureCaller({
+    flow: options.flow,
+    store,
+    keyring: options.keys.keyring,
+    clock: options.clock,
+    log,
+    ...(options.eraseRequest ? { request: options.eraseRequest } : {}),
+  });
   const sender = new OutboxSender({
     store,
     keys: options.keys,
@@ -46,8 +60,10 @@ export function assembleBot(options: BotOptions): Bot {
     committed: (result) => {
       if (result.outbox.length > 0) sender.notify();
       // An erasure leaves zeroed pages (secure_delete) and old frames in the WAL: empty it now.
-      if (result.erased)
+      if (result.erased) {
         void store.scrub().catch((error: unknown) => log.error('scrub-failed', { error: errorName(error) }));
+        erasures.notify();
+      }
     },
   });
   const worker = new InboxWorker({ store, log, process: (row) => processor.inbound(row) });
@@ -55,9 +71,11 @@ export function assembleBot(options: BotOptions): Bot {
     processor,
     worker,
     sender,
+    erasures,
     async stop() {
       await worker.stop();
       await sender.stop();
+      await erasures.stop();
     },
   };
 }

@@ -102,6 +102,10 @@ const en = {
   erased:
     'Erased: the person’s key and every value held about them are gone, and the consent ledger records the erasure.',
   'nothing-held': 'Nothing is held about that number.',
+  'recipient-erase-done': '{recipient} was asked to erase its copy and did (HTTP {status}).',
+  'recipient-erase-pending':
+    '{recipient} was asked to erase its copy but has not answered yet; the running bot (node server.js serve) asks again.',
+  'recipient-erase-failed': '{recipient} could not be asked to erase its copy ({detail}). Ask them by other means.',
   purged:
     'Purged: {fields} expired value(s), {conversations} conversation(s), {handoffs} handoff(s), {persons} person(s) with nothing left, {inboxKeys} old duplicate-check key(s), {statuses} old delivery status(es).',
   listening: 'Amana bot "{flow}" is listening on port {port}: webhook at /webhook, admin API at /admin/.',
@@ -240,6 +244,11 @@ const runtimeMessages: Catalogue<RuntimeMessageKey> = {
     erased:
       'Apagado: a chave da pessoa e todos os valores guardados sobre ela não existem mais, e o registro de consentimentos anota a exclusão.',
     'nothing-held': 'Nada é guardado sobre esse número.',
+    'recipient-erase-done': '{recipient} foi chamado a apagar a cópia dele e apagou (HTTP {status}).',
+    'recipient-erase-pending':
+      '{recipient} foi chamado a apagar a cópia dele, mas ainda não respondeu; o robô em execução (node server.js serve) pede de novo.',
+    'recipient-erase-failed':
+      'Não foi possível pedir a {recipient} que apague a cópia dele ({detail}). Peça por outro meio.',
     purged:
       'Limpeza: {fields} valor(es) vencido(s), {conversations} conversa(s), {handoffs} transferência(s), {persons} pessoa(s) sem mais nada guardado, {inboxKeys} chave(s) antigas de duplicidade, {statuses} status de entrega antigo(s).',
     listening: 'Bot Amana "{flow}" escutando na porta {port}: webhook em /webhook, API de administração em /admin/.',
@@ -368,6 +377,10 @@ const runtimeMessages: Catalogue<RuntimeMessageKey> = {
     'bad-phone': '"{phone}" ليس رقم هاتف.',
     erased: 'تم المحو: زال مفتاح الشخص وكل القيم المحفوظة عنه، وسجلّ الموافقات يدوّن عملية المحو.',
     'nothing-held': 'لا يُحتفظ بأي شيء عن هذا الرقم.',
+    'recipient-erase-done': 'طُلب من {recipient} حذف نسختها وقد حذفتها (HTTP {status}).',
+    'recipient-erase-pending':
+      'طُلب من {recipient} حذف نسختها لكنها لم ترد بعد؛ وسيطلب المساعد العامل (node server.js serve) ذلك مرة أخرى.',
+    'recipient-erase-failed': 'تعذّر الطلب من {recipient} حذف نسختها ({detail}). اطلب ذلك بوسيلة أخرى.',
     purged:
       'التنظيف: {fields} قيمة منتهية، {conversations} محادثة، {handoffs} تحويل، {persons} شخص لم يبقَ عنه شيء، {inboxKeys} مفتاح قديم لكشف التكرار، {statuses} حالة تسليم قديمة.',
     listening: 'بوت أمانة "{flow}" يستمع على المنفذ {port}: الويب هوك على ‎/webhook، وواجهة الإدارة على ‎/admin/.',

@@ -5,6 +5,7 @@ import type { LangText } from '../model/common.ts';
 import { purposeWording } from '../model/purpose-wording.ts';
 import type { Flow } from '../model/schema.ts';
 import { fillCompletely, type JsonValue } from '../model/template.ts';
+import { eraseRouteKeys, fillEraseRoute } from '../model/erase-route.ts';
 import type { Conversation } from '../nodes/behaviour.ts';
 import type { EngineEffect, WaitingFor } from '../nodes/events.ts';
 import { engineText, type EngineMessageKey } from '../nodes/messages.ts';
@@ -223,13 +224,27 @@ export class ConversationTurn implements Conversation {
 
   /** Erases every stored value (the host erases its copy; the consent ledger keeps the event). */
   erase(nodeId?: string): void {
+    const recipients = this.eraseCalls();
     this.draft.variables = {};
     // The ledger's erasure event: no earlier consent carries into a later conversation (the
     // purposes granted stay granted for the rest of this one, as the checker assumes).
     this.draft.consents = {};
     this.draft.reconsent = [];
     this.draft.carried = [];
-    this.emit(nodeId === undefined ? { type: 'erase' } : { type: 'erase', nodeId });
+    this.emit({
+      type: 'erase',
+      ...(nodeId === undefined ? {} : { nodeId }),
+      ...(recipients.length > 0 ? { recipients } : {}),
+    });
+  }
+
+  /** The erase routes this conversation holds the references for (what those recipients returned), filled in. */
+  private eraseCalls(): { recipient: string; method: string; url: string }[] {
+    return this.flow.recipients.flatMap((recipient) => {
+      if (!recipient.erase || eraseRouteKeys(recipient.erase).length === 0) return [];
+      const call = fillEraseRoute(recipient.erase, (key) => this.read(key));
+      return 'missing' in call ? [] : [{ recipient: recipient.id, ...call }];
+    });
   }
 
   /** Hands the conversation to an agent with the shareable keys' values; the bot goes silent. */

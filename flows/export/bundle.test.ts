@@ -200,6 +200,46 @@ describe('buildBundle', () => {
     );
   });
 
+  it('says in the notices, the record and the README which recipients are asked to erase, in every language', () => {
+    const files = bundle('lead-capture', { language: 'pt-BR' });
+    expect(files['privacy-notice.en.md']).toContain(
+      '  The assistant then also asks Funil CRM to erase what they received about you.',
+    );
+    expect(files['privacy-notice.pt-BR.md']).toContain(
+      '  Depois, o assistente também pede a Funil CRM que apaguem o que receberam sobre você.',
+    );
+    expect(files['records-of-processing.md']).toContain(
+      '- Quando uma pessoa é apagada, o robô pede a estes destinatários que apaguem o que receberam, pelas rotas de exclusão deles, com a referência que cada um devolveu (LGPD art. 18, §6º; GDPR art. 19): Funil CRM.',
+    );
+    expect(files['records-of-processing.md']).not.toContain('não têm rota de exclusão');
+    expect(files['README.md']).toContain('**Exclusão nos destinatários**');
+    expect(files['README.md']).toContain('o robô também pede a Funil CRM que apaguem o que receberam');
+    const arabic = bundle('clinic-appointment', { language: 'ar' });
+    expect(arabic['privacy-notice.ar.md']).not.toContain('حذف ما تلقّته');
+    expect(arabic['README.md']).not.toContain('المحو لدى الجهات المستلمة');
+    const english = bundle('pizza-delivery', { language: 'ar' });
+    expect(english['records-of-processing.md']).toContain('RepartoYa (reparto a domicilio)');
+    expect(english['records-of-processing.md']).toContain('عبر مسارات الحذف الخاصة بها');
+    expect(english['README.md']).toContain('**المحو لدى الجهات المستلمة**');
+  });
+
+  it('names the recipients that receive personal data without an erase route, to be told by other means', () => {
+    const flow = example('lead-capture');
+    const crm = flow.recipients[0];
+    if (!crm) throw new Error('lead-capture has a CRM');
+    const { erase: _erase, ...withoutRoute } = crm;
+    const result = buildBundle({ ...flow, recipients: [withoutRoute] }, options);
+    if (!result.ok) throw new Error('a missing erase route is a warning, not an error');
+    expect(result.files['privacy-notice.en.md']).toContain(
+      '  Funil CRM are not asked automatically: to have them erase what they received about you, write to encarregado@casaaurora.example.',
+    );
+    expect(result.files['privacy-notice.en.md']).not.toContain('also asks Funil CRM');
+    expect(result.files['records-of-processing.md']).toContain(
+      '- These recipients of personal data have no erase route and must be told of erasures by other means: Funil CRM.',
+    );
+    expect(result.files['README.md']).not.toContain('**Erasure at recipients**');
+  });
+
   it('writes a README with the deploy steps and an .env.example the bot can read', () => {
     const files = bundle('order-status', { language: 'pt-BR' });
     const readme = files['README.md'] ?? '';

@@ -158,6 +158,7 @@ export function deployReadme(
     '',
     t('consent-versions'),
     '',
+    ...recipientErasure(flow, t),
     `### ${t('h-backups')}`,
     '',
     t('backups'),
@@ -226,4 +227,10 @@ export function deployReadme(
     t('stats-never'),
     '',
   ].join('\n');
+}
+
+/** The paragraph on erasure at recipients, when the flow gives any recipient an erase route. */
+function recipientErasure(flow: Flow, t: (key: Key, params?: Record<string, string | number>) => string): string[] {
+  const told = flow.recipients.filter((recipient) => recipient.erase).map((recipient) => md(recipient.name));
+  return told.length === 0 ? [] : [t('recipient-erasure', { recipients: told.join(', ') }), ''];
 }

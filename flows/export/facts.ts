@@ -1,4 +1,4 @@
-import type { Flow } from '../model/schema.ts';
+import type { Flow, Recipient } from '../model/schema.ts';
 import { inLanguage } from '../i18n/lang-text.ts';
 
 /**
@@ -41,4 +41,16 @@ export function handoffShares(flow: Flow): string[] {
 /** The keys each recipient receives, by http nodes (`sharedWith` declarations) and as a handoff desk. */
 export function fieldsSharedWith(flow: Flow, recipientId: string): string[] {
   return flow.data.filter((field) => field.sharedWith?.includes(recipientId)).map((field) => field.key);
+}
+
+/**
+ * Who is told of an erasure (DESIGN.md §2 `recipients[].erase`): the recipients with an erase route,
+ * which the bot asks itself, and those that receive personal data without one, which the
+ * controller must tell by other means (GDPR art. 19; LGPD art. 18 §6).
+ */
+export function erasureRecipients(flow: Flow): { told: Recipient[]; notTold: Recipient[] } {
+  return {
+    told: flow.recipients.filter((recipient) => recipient.erase),
+    notTold: flow.recipients.filter((recipient) => !recipient.erase && fieldsSharedWith(flow, recipient.id).length > 0),
+  };
 }

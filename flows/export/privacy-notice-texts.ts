@@ -48,6 +48,9 @@ const en = {
   'erase-contact': 'To erase everything the assistant holds about you, write to {contact}.',
   'erase-conversation':
     'Asking for erasure in the middle of a conversation ends it once the assistant has confirmed: it does not use, repeat or pass on anything you said before, and your next message starts a new conversation from the beginning, as for someone new (you are asked for consent again).',
+  'erase-recipients': 'The assistant then also asks {recipients} to erase what they received about you.',
+  'erase-recipients-manual':
+    '{recipients} are not asked automatically: to have them erase what they received about you, write to {contact}.',
   'human-keyword': 'To talk to a person, write **{keyword}**.',
   'stop-keyword': 'To stop receiving messages, write **{keyword}**.',
   'other-requests': 'For any other request, such as a copy of your data, write to {contact}.',
@@ -109,6 +112,9 @@ const messages: Catalogue<PrivacyNoticeKey> = {
     'erase-contact': 'Para apagar tudo o que o assistente guarda sobre você, escreva para {contact}.',
     'erase-conversation':
       'Pedir para apagar no meio de uma conversa encerra a conversa assim que o assistente confirma: ele não usa, não repete nem repassa nada do que você disse antes, e a sua próxima mensagem começa uma conversa nova do início, como para alguém novo (o consentimento é pedido de novo).',
+    'erase-recipients': 'Depois, o assistente também pede a {recipients} que apaguem o que receberam sobre você.',
+    'erase-recipients-manual':
+      '{recipients} não são chamados automaticamente: para que apaguem o que receberam sobre você, escreva para {contact}.',
     'human-keyword': 'Para falar com uma pessoa, escreva **{keyword}**.',
     'stop-keyword': 'Para não receber mais mensagens, escreva **{keyword}**.',
     'other-requests': 'Para qualquer outro pedido, como uma cópia dos seus dados, escreva para {contact}.',
@@ -162,6 +168,8 @@ const messages: Catalogue<PrivacyNoticeKey> = {
     'erase-contact': 'لمحو كل ما يحتفظ به المساعد عنك، راسل {contact}.',
     'erase-conversation':
       'طلب المحو في منتصف المحادثة يُنهيها بعد أن يؤكده المساعد: لا يستخدم شيئًا مما قلته من قبل ولا يكرره ولا يمرّره، ورسالتك التالية تبدأ محادثة جديدة من البداية كما لو كنت شخصًا جديدًا (وتُطلب موافقتك من جديد).',
+    'erase-recipients': 'ثم يطلب المساعد أيضًا من {recipients} حذف ما تلقّته عنك.',
+    'erase-recipients-manual': 'لا يُطلب من {recipients} ذلك تلقائيًا: ولكي تحذف ما تلقّته عنك، راسل {contact}.',
     'human-keyword': 'للتحدث مع شخص، اكتب **{keyword}**.',
     'stop-keyword': 'لإيقاف الرسائل، اكتب **{keyword}**.',
     'other-requests': 'لأي طلب آخر، مثل نسخة من بياناتك، راسل {contact}.',

@@ -2,7 +2,7 @@ import { offersHuman } from '../check/index.ts';
 import { findCategory } from '../model/categories.ts';
 import { listOf } from '../i18n/index.ts';
 import type { Flow } from '../model/schema.ts';
-import { describeRecipient, handoffShares, keywordsIn, runtimeRetention } from './facts.ts';
+import { describeRecipient, erasureRecipients, handoffShares, keywordsIn, runtimeRetention } from './facts.ts';
 import { countryName, documentLanguage, formatDate, md, mdUrl } from './language.ts';
 import { localText } from '../i18n/lang-text.ts';
 import { legalBasisText } from './legal.ts';
@@ -87,6 +87,14 @@ export function privacyNotice(flow: Flow, tag: string, context: { exportedAt: st
     `- ${keywords.erase ? t('erase-keyword', { keyword: md(keywords.erase) }) : t('erase-contact', { contact })}`,
     `  ${t('erase-conversation')}`,
   );
+  const { told, notTold } = erasureRecipients(flow);
+  const names = (recipients: readonly { name: string }[]) =>
+    listOf(
+      language,
+      recipients.map((recipient) => md(recipient.name)),
+    );
+  if (told.length > 0) lines.push(`  ${t('erase-recipients', { recipients: names(told) })}`);
+  if (notTold.length > 0) lines.push(`  ${t('erase-recipients-manual', { recipients: names(notTold), contact })}`);
   if (keywords.human) lines.push(`- ${t('human-keyword', { keyword: md(keywords.human) })}`);
   if (keywords.stop) lines.push(`- ${t('stop-keyword', { keyword: md(keywords.stop) })}`);
   lines.push(`- ${t('other-requests', { contact })}`, '', t('authority'), '');

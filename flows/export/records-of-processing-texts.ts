@@ -52,6 +52,10 @@ const en = {
     'Delivery statuses and records of messages that could not be sent (no content, no number): {days} days.',
   'erasure-ledger':
     'The consent ledger (consent given, declined or withdrawn, opt-outs, erasures) is kept under pseudonymous keyed hashes as proof of consent (GDPR art. 7(1); LGPD art. 8 §2).',
+  'erasure-recipients':
+    'When a person is erased, the bot asks these recipients to erase what they received, through their erase routes, with the reference each returned (GDPR art. 19; LGPD art. 18 §6): {recipients}. Each request and how it ended (requested, done, failed with the HTTP status) is recorded under the same keyed hash, without the reference.',
+  'erasure-recipients-manual':
+    'These recipients of personal data have no erase route and must be told of erasures by other means: {recipients}.',
   'h-security': 'Technical and organisational security measures (GDPR art. 32; LGPD art. 46)',
   'security-encryption':
     'Every personal value encrypted with AES-256-GCM (random 12-byte IV, 16-byte tag) under a per-person data key, wrapped by the master key (AMANA_DATA_KEY), which is kept outside the database.',
@@ -128,6 +132,10 @@ const messages: Catalogue<RecordsKey> = {
       'Status de entrega e registros de mensagens que não puderam ser enviadas (sem conteúdo, sem número): {days} dias.',
     'erasure-ledger':
       'O registro de consentimentos (consentimentos dados, recusados ou revogados, pedidos para parar, exclusões) é mantido sob hashes pseudônimos com chave, como prova do consentimento (LGPD art. 8º, §2º; GDPR art. 7(1)).',
+    'erasure-recipients':
+      'Quando uma pessoa é apagada, o robô pede a estes destinatários que apaguem o que receberam, pelas rotas de exclusão deles, com a referência que cada um devolveu (LGPD art. 18, §6º; GDPR art. 19): {recipients}. Cada pedido e como terminou (pedido, feito, falhou com o status HTTP) é registrado sob o mesmo hash com chave, sem a referência.',
+    'erasure-recipients-manual':
+      'Estes destinatários de dados pessoais não têm rota de exclusão e devem ser avisados das exclusões por outro meio: {recipients}.',
     'h-security': 'Medidas de segurança técnicas e administrativas (LGPD art. 46; GDPR art. 32)',
     'security-encryption':
       'Todo valor pessoal criptografado com AES-256-GCM (IV aleatório de 12 bytes, tag de 16 bytes) com uma chave de dados por pessoa, protegida pela chave-mestra (AMANA_DATA_KEY), guardada fora do banco de dados.',
@@ -197,6 +205,10 @@ const messages: Catalogue<RecordsKey> = {
     'erasure-statuses': 'حالات التسليم وسجلات الرسائل التي تعذر إرسالها (دون محتوى ودون رقم): {days} يومًا.',
     'erasure-ledger':
       'يُحفظ سجل الموافقات (الموافقة أو الرفض أو السحب، وطلبات الإيقاف، وعمليات المحو) تحت بصمات مستعارة بمفتاح كدليل على الموافقة (GDPR المادة 7(1)؛ LGPD المادة 8 الفقرة 2).',
+    'erasure-recipients':
+      'عند محو بيانات شخص يطلب المساعد من هذه الجهات المستلمة حذف ما تلقّته، عبر مسارات الحذف الخاصة بها ومع المرجع الذي أعادته كل منها (GDPR المادة 19؛ LGPD المادة 18 الفقرة 6): {recipients}. ويُسجَّل كل طلب ونتيجته (طُلب، تم، فشل مع حالة HTTP) تحت البصمة نفسها بالمفتاح، دون المرجع.',
+    'erasure-recipients-manual':
+      'هذه الجهات تتلقى بيانات شخصية وليس لها مسار حذف، ويجب إبلاغها بعمليات المحو بوسيلة أخرى: {recipients}.',
     'h-security': 'تدابير الأمان التقنية والتنظيمية (GDPR المادة 32؛ LGPD المادة 46)',
     'security-encryption':
       'كل قيمة شخصية مشفّرة بـ AES-256-GCM (متجه تهيئة عشوائي 12 بايت، ووسم 16 بايت) بمفتاح بيانات لكل شخص، مغلّف بالمفتاح الرئيسي (AMANA_DATA_KEY) المحفوظ خارج قاعدة البيانات.',

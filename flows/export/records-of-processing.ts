@@ -2,7 +2,7 @@ import { declaredHost } from '../check/urls.ts';
 import { findCategory } from '../model/categories.ts';
 import type { UiLanguage } from '../i18n/index.ts';
 import type { Flow } from '../model/schema.ts';
-import { fieldsSharedWith, handoffShares, keywordsIn, runtimeRetention } from './facts.ts';
+import { erasureRecipients, fieldsSharedWith, handoffShares, keywordsIn, runtimeRetention } from './facts.ts';
 import { countryName, formatDate, md } from './language.ts';
 import { localText } from '../i18n/lang-text.ts';
 import { legalBasisText } from './legal.ts';
@@ -103,6 +103,7 @@ export function recordsOfProcessing(
     `- ${t('erasure-dedupe', { days: runtimeRetention.dedupeKeyDays })}`,
     `- ${t('erasure-statuses', { days: runtimeRetention.operationalRecordDays })}`,
     `- ${t('erasure-ledger')}`,
+    ...toldOfErasure(flow, t),
     '',
     `## ${t('h-security')}`,
     '',
@@ -128,4 +129,15 @@ export function recordsOfProcessing(
   if (quoted.length > 0) lines.push(`- ${t('rights-keywords', { keywords: quoted.join(', ') })}`);
   lines.push(`- ${t('rights-erase')}`, `- ${t('rights-access')}`, '');
   return lines.join('\n');
+}
+
+/** Which recipients the bot asks to erase, and which must be told by other means (GDPR art. 19; LGPD art. 18 §6). */
+function toldOfErasure(flow: Flow, t: (key: Key, params?: Record<string, string | number>) => string): string[] {
+  const { told, notTold } = erasureRecipients(flow);
+  const names = (recipients: readonly { name: string }[]) =>
+    recipients.map((recipient) => md(recipient.name)).join('; ');
+  return [
+    ...(told.length > 0 ? [`- ${t('erasure-recipients', { recipients: names(told) })}`] : []),
+    ...(notTold.length > 0 ? [`- ${t('erasure-recipients-manual', { recipients: names(notTold) })}`] : []),
+  ];
 }

@@ -167,11 +167,17 @@ describe('parseFlow rejects broken files with the JSON path of the problem', () 
     expect(accepted.ok && accepted.flow.recipients[0]?.erase).toEqual(route);
     const errors = errorsOf(broken((f) => (f.recipients[0].erase = { method: 'GET', url: ' ', via: 'x' })));
     expect(errors).toEqual([
-      expect.objectContaining({ path: '$.recipients[0].erase.method', message: expect.stringContaining('DELETE, POST, PUT, PATCH') }),
+      expect.objectContaining({
+        path: '$.recipients[0].erase.method',
+        message: expect.stringContaining('DELETE, POST, PUT, PATCH'),
+      }),
       expect.objectContaining({ path: '$.recipients[0].erase.url', code: 'blank' }),
       expect.objectContaining({ path: '$.recipients[0].erase.via', code: 'unknown-key' }),
     ]);
-    const [missing] = errorsOf(broken((f) => (f.recipients[0].erase = { url: route.url })), 'pt-BR');
+    const [missing] = errorsOf(
+      broken((f) => (f.recipients[0].erase = { url: route.url })),
+      'pt-BR',
+    );
     expect(missing).toMatchObject({ path: '$.recipients[0].erase.method', code: 'required' });
     expect(missing?.message).toBe('"method" está faltando; é obrigatório aqui.');
   });

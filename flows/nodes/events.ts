@@ -81,7 +81,12 @@ export type EngineEffect =
    */
   | { type: 'hand-off'; nodeId: string; queue: string; shared: Record<string, unknown> }
   /** Erase everything stored about this customer (the ledger keeps the erasure event). */
-  | { type: 'erase'; nodeId?: string }
+  /**
+   * Erase everything held about the customer. `recipients`: the recipients this conversation
+   * sent data to that returned what their erase route reads, with the call that asks each to
+   * erase it (the exported bot asks every recipient that ever received the person's data).
+   */
+  | { type: 'erase'; nodeId?: string; recipients?: { recipient: string; method: string; url: string }[] }
   /** The customer opted out (`stop` keyword): send nothing more until they write again. */
   | { type: 'opt-out' }
   /** The customer wrote again after opting out: messages may be sent again. */

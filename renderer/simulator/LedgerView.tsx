@@ -82,6 +82,11 @@ export function LedgerView({
           <li key={index}>
             <span>{say('erased-entry')}</span>
             <StepLink place={entry} say={say} />
+            {entry.asked?.map((id) => (
+              <span key={id} className="ledger__asked">
+                {say('asked-erase-entry', { recipient: recipient(id) })}
+              </span>
+            ))}
           </li>
         ))}
       </Part>

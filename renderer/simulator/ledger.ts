@@ -41,6 +41,11 @@ interface WithheldEntry extends LedgerPlace {
   purposes: string[];
 }
 
+/** An erasure, and the recipients asked to erase what they received (their erase routes), if any. */
+export interface ErasedEntry extends LedgerPlace {
+  asked?: string[];
+}
+
 /**
  * The privacy ledger of a rehearsal: what the bot holds now (each value with the step and turn
  * that stored it), consent per purpose as it stands with the turn it last changed, and every
@@ -52,7 +57,7 @@ export interface Ledger {
   consent: ConsentEntry[];
   shared: SharedEntry[];
   handedOff: HandoffEntry[];
-  erased: LedgerPlace[];
+  erased: ErasedEntry[];
   optedOut: LedgerPlace[];
   withheld: WithheldEntry[];
 }
@@ -100,7 +105,10 @@ export function ledgerOf(flow: Flow, rehearsal: Rehearsal): Ledger {
           });
           break;
         case 'erase':
-          ledger.erased.push(at(effect.nodeId ?? state.node ?? undefined));
+          ledger.erased.push({
+            ...at(effect.nodeId ?? state.node ?? undefined),
+            ...(effect.recipients ? { asked: effect.recipients.map((call) => call.recipient) } : {}),
+          });
           break;
         case 'opt-out':
           ledger.optedOut.push(at(state.node ?? undefined));

@@ -78,6 +78,22 @@ describe('the simulator store', () => {
     expect(ledger.erased).toEqual([{ turn: 5, nodeId: 'ask-phone' }]);
   });
 
+  it('shows the recipients an erasure asks to erase what they received: the CRM, by the lead id it returned', () => {
+    const store = simulating();
+    upToPhone(store);
+    const { send } = store.getState();
+    send({ type: 'text', text: '(11) 91234-5678' });
+    send({ type: 'reply', id: 'decline' });
+    send({ type: 'text', text: 'apagar meus dados' });
+    const rehearsal = store.getState().rehearsal!;
+    const ledger = ledgerOf(store.getState().flow!, rehearsal);
+    expect(ledger.erased).toEqual([{ turn: 7, nodeId: 'erase-done', asked: ['crm'] }]);
+    const erase = rehearsal.turns.at(-1)?.effects.find((effect) => effect.type === 'erase');
+    expect(erase).toMatchObject({
+      recipients: [{ recipient: 'crm', method: 'DELETE', url: 'https://api.funilcrm.example/v1/leads/lead_48213' }],
+    });
+  });
+
   it('answers an http step as the designer chose: an error leads the conversation down the error path', () => {
     const store = simulating();
     store.getState().setHttpAnswer('send-lead', { error: 'timeout' });

@@ -3,6 +3,7 @@ import { assembleBot, errorName } from '../bot.ts';
 import { serveConfig, type ServeConfig } from '../config/config.ts';
 import { secretLookup, secretProblems } from '../config/secrets.ts';
 import { callRecipient } from '../conversation/recipient-call.ts';
+import { erasePerson } from '../erasure/erase-person.ts';
 import { GraphClient } from '../graph/client.ts';
 import { deskRoute } from '../desk/route.ts';
 import { adminRoute } from '../handoff/admin.ts';
@@ -86,11 +87,10 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
         release: (handoff) => bot.processor.release(handoff),
         reply: (handoff, text) => bot.processor.agentReply(handoff, text),
         erase: async (phone) => {
-          const hash = keys.keyring.phoneHash(phone);
-          const person = await store.findPerson(hash);
-          const erase = () => store.erasePerson(hash, clock());
+          const person = await store.findPerson(keys.keyring.phoneHash(phone));
+          const erase = async () => (await erasePerson({ flow, store, keys }, phone, clock())).erased;
           const erased = person ? await bot.worker.exclusive(person.id, erase) : await erase();
-          if (person) keys.forget(person.id);
+          bot.erasures.notify();
           return erased;
         },
         exportSubject: (phone) => subjectReport({ flow, store, keys }, phone),
@@ -141,5 +141,6 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
   await purge();
   bot.worker.notify();
   bot.sender.notify();
+  bot.erasures.notify();
   return undefined;
 }

@@ -38,6 +38,8 @@ export async function simulateCommand(io: RuntimeIo, args: string[]): Promise<nu
     transport: terminal,
     sendRate: 1000,
     callRecipient: async (_flow, call) => mockResponse(flow, call.nodeId),
+    // Recipients were never called for real (mocks answered), so their erase routes are not either.
+    eraseRequest: async () => ({ ok: true, status: 204, body: '' }),
   });
   line(
     io.stderr,

@@ -1,6 +1,10 @@
 import { openFor } from '../crypto/person-keys.ts';
 import { phoneDigits } from '../crypto/keyring.ts';
+import { erasePerson } from '../erasure/erase-person.ts';
+import type { Logger } from '../log.ts';
 import { runtimeText } from '../messages.ts';
+import { ErasureCaller } from '../outbox/erasure-caller.ts';
+import type { RecipientErasureEntry } from '../store/storage.ts';
 import { line, openBundle, type Opened, type RuntimeIo } from './context.ts';
 
 /** `node server.js purge`: deletes everything past its retention now. */
@@ -19,11 +23,48 @@ export async function eraseCommand(io: RuntimeIo, args: string[]): Promise<numbe
   if (phone === undefined) return 2;
   const opened = await openBundle(io);
   if (typeof opened === 'number') return opened;
-  const erased = await opened.store.erasePerson(opened.keys.keyring.phoneHash(phone), opened.clock());
-  await opened.store.close();
+  const at = opened.clock();
+  const { erased, recipients } = await erasePerson(opened, phone, at);
   line(io.stdout, runtimeText(io.language, erased ? 'erased' : 'nothing-held'));
+  if (recipients > 0) {
+    // Each recipient is asked once now; one that does not answer is asked again by the running bot.
+    const caller = new ErasureCaller({
+      flow: opened.flow,
+      store: opened.store,
+      keyring: opened.keys.keyring,
+      clock: opened.clock,
+      log: silentLogger,
+    });
+    await caller.attemptDue();
+    await caller.stop();
+    const records = await opened.store.subjectRecords(opened.keys.keyring.phoneHash(phone));
+    for (const outcome of latestOutcomes(records?.recipientErasures ?? [], at)) {
+      const recipient =
+        opened.flow.recipients.find((candidate) => candidate.id === outcome.recipient)?.name ?? outcome.recipient;
+      const key =
+        outcome.event === 'done'
+          ? 'recipient-erase-done'
+          : outcome.event === 'failed'
+            ? 'recipient-erase-failed'
+            : 'recipient-erase-pending';
+      line(
+        io.stdout,
+        runtimeText(io.language, key, { recipient, status: outcome.status ?? '', detail: outcome.detail ?? '' }),
+      );
+    }
+  }
+  await opened.store.close();
   return 0;
 }
+
+/** Each recipient's latest word since the erasure: done, failed, or still only requested. */
+function latestOutcomes(entries: readonly RecipientErasureEntry[], since: number): RecipientErasureEntry[] {
+  const latest = new Map<string, RecipientErasureEntry>();
+  for (const entry of entries) if (entry.at >= since) latest.set(entry.recipient, entry);
+  return [...latest.values()];
+}
+
+const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
 /**
  * `node server.js export-subject --phone <number>`: everything held about one person, opened and
@@ -38,7 +79,7 @@ export async function exportSubjectCommand(io: RuntimeIo, args: string[]): Promi
   const report = await subjectReport(opened, phone);
   await opened.store.close();
   line(io.stdout, JSON.stringify(report, null, 2));
-  if (report.subject.firstSeen === null && report.consentLedger.length === 0)
+  if (report.subject.firstSeen === null && report.consentLedger.length === 0 && report.recipientErasures.length === 0)
     line(io.stderr, runtimeText(io.language, 'nothing-held'));
   return 0;
 }
@@ -82,6 +123,12 @@ export async function subjectReport(opened: Pick<Opened, 'flow' | 'store' | 'key
         }
       : null,
     consentLedger: (records?.ledger ?? []).map((entry) => ({ ...entry, at: iso(entry.at) })),
+    // Which recipients were asked to erase what they received, and how each answered (no references: those are gone).
+    recipientErasures: (records?.recipientErasures ?? []).map((entry) => ({
+      ...entry,
+      recipientName: flow.recipients.find((recipient) => recipient.id === entry.recipient)?.name ?? null,
+      at: iso(entry.at),
+    })),
     handoffs: (records?.handoffs ?? []).map((handoff) => ({
       queue: handoff.queue,
       since: iso(handoff.createdAt),

@@ -17,6 +17,7 @@ import type { Logger } from '../log.ts';
 import { runtimeText } from '../messages.ts';
 import type { HandoffRow, InboxRow, PersonContext, Storage, TurnResult } from '../store/storage.ts';
 import type { InboundContent } from '../webhook/payload.ts';
+import { valuesAfterResponse } from '../erasure/recipient-refs.ts';
 import { languageFor } from './language.ts';
 import { splitCounted } from './stats.ts';
 import type { callRecipient } from './recipient-call.ts';
@@ -132,6 +133,7 @@ export class ConversationProcessor {
     // A state from another flow (the bot was re-exported with a different flow) is not resumed.
     const state = isConversationState(stored) && stored.flowId === flow.id ? stored : undefined;
     const turn = new Turn(
+      context.person.id,
       flow,
       this.flowVersion,
       keys,
@@ -167,6 +169,7 @@ export class ConversationProcessor {
       return undefined;
     }
     if (keyword === 'erase') {
+      await this.prepareErasure(turn);
       turn.erase();
       turn.send({ type: 'text', text: engineText(closestUiLanguage(language), 'erased') });
       return undefined;
@@ -209,6 +212,7 @@ export class ConversationProcessor {
         (effect): effect is Extract<EngineEffect, { type: 'call-http' }> => effect.type === 'call-http',
       );
       turn.stats.reached(result.trace.nodes);
+      if (result.effects.some((effect) => effect.type === 'erase')) await this.prepareErasure(turn);
       for (const effect of result.effects) turn.apply(effect);
       if (!call) return result.state;
       const response =
@@ -223,8 +227,15 @@ export class ConversationProcessor {
         error: response.error,
         shared: call.shared.join(','),
       });
-      result = step(this.options.flow, result.state, response);
+      const before = result.state;
+      result = step(this.options.flow, before, response);
+      turn.recipientAnswered(call, response, valuesAfterResponse(before.variables, result.effects));
     }
+  }
+
+  /** An erasure asks the recipients the person's data reached: what they returned is read while the key is there. */
+  private async prepareErasure(turn: Turn): Promise<void> {
+    if (turn.needsStoredRefs) turn.useStoredRefs(await this.options.store.recipientRefs(turn.personId));
   }
 
   /**

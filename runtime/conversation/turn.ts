@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { ConversationState, EngineEffect } from '../../flows/engine/index.ts';
+import type { ConversationState, EngineEffect, EngineEvent, JsonValue } from '../../flows/engine/index.ts';
 import { runtimeRetention } from '../../flows/export/index.ts';
 import type { Flow } from '../../flows/index.ts';
 import { sealFor, type PersonKeys, type Sealer } from '../crypto/person-keys.ts';
+import { eraseRequestsFor, openRecipientRefs, recipientRefOp, type RecipientRefs } from '../erasure/recipient-refs.ts';
 import { messagesOf, type OutgoingMessage } from '../graph/messages.ts';
 import { handoffDesk } from '../handoff/desk.ts';
 import { subjectRef, type Logger } from '../log.ts';
 import type { Forward } from '../outbox/payload.ts';
-import type { LedgerEntry, OutboxKind, TurnOp } from '../store/storage.ts';
+import type { LedgerEntry, OutboxKind, RecipientRefRow, TurnOp } from '../store/storage.ts';
 import { TurnStats, type CountedConversation } from './stats.ts';
 
 const day = 24 * 60 * 60 * 1000;
@@ -34,9 +35,15 @@ export class Turn {
   private sealer: Sealer;
   /** The aggregate counters this turn adds to (./stats.ts). */
   readonly stats: TurnStats;
+  /** What recipients returned for the stored person, loaded before an erasure needs it; then for nobody. */
+  private storedRefs: RecipientRefs[] | undefined;
+  /** What recipients returned during this turn for the current person. */
+  private turnRefs: RecipientRefs[] = [];
   erased = false;
 
   constructor(
+    /** The stored person the turn begins with. */
+    readonly personId: number,
     private readonly flow: Flow,
     /** The SHA-256 of the running flow.json (manifest.json's), recorded with each consent answer. */
     private readonly flowVersion: string,
@@ -146,16 +153,50 @@ export class Turn {
     });
   }
 
-  /** Erases the person now (their key and rows go) and carries on as a fresh person with a new key. */
+  /** Whether an erasure still needs the stored person's recipient references ({@link useStoredRefs}). */
+  get needsStoredRefs(): boolean {
+    return this.storedRefs === undefined;
+  }
+
+  /** The stored person's recipient references, opened while their key is still there. */
+  useStoredRefs(rows: readonly RecipientRefRow[]): void {
+    this.storedRefs = openRecipientRefs(rows, this.sealer);
+  }
+
+  /** A recipient answered a request: if it has an erase route, what it returned to erase the person's record by is kept. */
+  recipientAnswered(
+    call: Extract<EngineEffect, { type: 'call-http' }>,
+    response: Extract<EngineEvent, { type: 'http-response' }>,
+    variables: Readonly<Record<string, JsonValue>>,
+  ): void {
+    const kept = recipientRefOp(this.flow, call, response, variables, this.sealer, this.now);
+    if (!kept) return;
+    this.ops.push(kept.op);
+    this.turnRefs.push(kept.opened);
+  }
+
+  /**
+   * Erases the person now (their key and rows go), queues the calls that ask recipients to erase
+   * what they received, and carries on as a fresh person with a new key.
+   */
   erase(): void {
-    this.ops.push({ op: 'erase', at: this.now });
+    if (!this.storedRefs) throw new Error('an erasure needs the stored recipient references first');
+    const requests = eraseRequestsFor(
+      this.flow,
+      [...this.storedRefs, ...this.turnRefs],
+      this.keys.keyring,
+      this.sealer.phoneHash,
+    );
+    this.storedRefs = [];
+    this.turnRefs = [];
+    this.ops.push({ op: 'erase', at: this.now, ...(requests.length > 0 ? { requests } : {}) });
     const fresh = this.keys.create(this.phone);
     this.ops.push({ op: 'new-person', material: fresh.material, at: this.now });
     this.sealer = fresh.sealer;
     this.valuesExpireAt = undefined;
     this.stats.forget();
     this.erased = true;
-    this.log.info('erased', { subject: this.subject, via: 'conversation' });
+    this.log.info('erased', { subject: this.subject, via: 'conversation', recipients: requests.length });
   }
 
   /** Closes the turn: the conversation's state (or its end) and then the queued messages. */

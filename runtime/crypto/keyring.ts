@@ -2,7 +2,15 @@ import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { open, seal } from './sealed.ts';
 
 /** What a sealed value is, bound into its additional data so values cannot be swapped between roles. */
-export type SealContext = 'phone' | 'state' | 'inbox' | 'outbox' | 'handoff' | 'handoff-message' | `field:${string}`;
+export type SealContext =
+  | 'phone'
+  | 'state'
+  | 'inbox'
+  | 'outbox'
+  | 'handoff'
+  | 'handoff-message'
+  | `field:${string}`
+  | `recipient-ref:${string}`;
 
 /**
  * The keys that name and find things rather than lock them: the phone and message-id hash keys,
@@ -35,6 +43,7 @@ export class Keyring {
   private readonly checkKey: Buffer;
   private readonly deskKey: Buffer;
   private readonly deskHashKey: Buffer;
+  private readonly eraseRequestKey: Buffer;
   private readonly stableWrapKey: Buffer;
   /** The master key's public name (hex): in backups' headers, on re-wrapped person rows, in messages. */
   readonly keyId: string;
@@ -53,6 +62,8 @@ export class Keyring {
     this.checkKey = derive('amana/v1/key-check');
     this.deskKey = own.desk;
     this.deskHashKey = own.deskHash;
+    // From a stable key, so a request queued before `rotate-key` is still sent after it.
+    this.eraseRequestKey = deriveKey(own.phone, 'amana/v1/erase-request');
     this.stableWrapKey = derive('amana/v1/stable-keys-wrap');
     this.keyId = derive('amana/v1/key-id').subarray(0, 8).toString('hex');
   }
@@ -126,6 +137,19 @@ export class Keyring {
     return createHmac('sha256', this.deskHashKey).update(value).digest();
   }
 
+  /**
+   * Seals the call that asks a recipient to erase a person (its filled-in URL holds the reference
+   * the recipient returned) under a key of its own: the person's key is deleted by the erasure
+   * the call follows. Bound to the subject and the recipient, so it cannot be moved to another.
+   */
+  sealEraseRequest(request: unknown, subject: Buffer, recipient: string): Buffer {
+    return seal(this.eraseRequestKey, Buffer.from(JSON.stringify(request)), eraseRequestData(subject, recipient));
+  }
+
+  openEraseRequest(sealed: Buffer, subject: Buffer, recipient: string): unknown {
+    return JSON.parse(open(this.eraseRequestKey, sealed, eraseRequestData(subject, recipient)).toString('utf8'));
+  }
+
   /** A value sealed under the check key, stored once, so a wrong master key is caught at start. */
   keyCheckValue(): Buffer {
     return seal(this.checkKey, Buffer.from(keyCheckPlaintext), Buffer.from('key-check'));
@@ -141,6 +165,10 @@ export class Keyring {
 }
 
 const keyCheckPlaintext = 'amana key check v1';
+
+function eraseRequestData(subject: Buffer, recipient: string): Buffer {
+  return Buffer.concat([Buffer.from(`erase-request\0${recipient}\0`), subject]);
+}
 const stableAad = Buffer.from('stable-keys');
 
 function deriveKey(masterKey: Buffer, info: string): Buffer {

@@ -243,6 +243,54 @@ CREATE TABLE stats_counts (
 ) STRICT, WITHOUT ROWID;
 `,
   },
+  {
+    version: 6,
+    name: 'erasure reaches recipients',
+    sql: `
+-- What a recipient with an erase route returned for a person (e.g. the CRM's lead id), sealed for the person
+-- and gone with them; \`digest\` is a keyed hash under the person's key, telling records apart unopened.
+CREATE TABLE recipient_refs (
+  person_id INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+  recipient TEXT NOT NULL,
+  digest BLOB NOT NULL,
+  refs BLOB NOT NULL,
+  complete INTEGER NOT NULL CHECK (complete IN (0, 1)),
+  at INTEGER NOT NULL,
+  PRIMARY KEY (person_id, recipient, digest)
+) STRICT;
+
+-- The calls an erasure asks of recipients, until each is settled: no person (they are erased), the call
+-- sealed under the erase-request key, deleted once done or given up.
+CREATE TABLE erase_requests (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  subject BLOB NOT NULL,
+  recipient TEXT NOT NULL,
+  request BLOB NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_error TEXT
+) STRICT;
+CREATE INDEX erase_requests_due ON erase_requests(next_attempt_at);
+
+-- Evidence that recipients were told (GDPR art. 19, LGPD art. 18 §6): keyed subject hash, recipient id, outcome.
+CREATE TABLE recipient_erasures (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  subject BLOB NOT NULL,
+  recipient TEXT NOT NULL,
+  event TEXT NOT NULL CHECK (event IN ('requested', 'done', 'failed')),
+  attempts INTEGER,
+  status INTEGER,
+  detail TEXT,
+  at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX recipient_erasures_subject ON recipient_erasures(subject);
+CREATE TRIGGER recipient_erasures_no_update BEFORE UPDATE ON recipient_erasures
+BEGIN SELECT RAISE(ABORT, 'the recipients'' erasure ledger is append-only'); END;
+CREATE TRIGGER recipient_erasures_no_delete BEFORE DELETE ON recipient_erasures
+BEGIN SELECT RAISE(ABORT, 'the recipients'' erasure ledger is append-only'); END;
+`,
+  },
 ];
 
 export const schemaVersion = Math.max(baseSchemaVersion, ...schemaSteps.map((step) => step.version));

@@ -69,8 +69,25 @@ export interface Storage {
 
   /** Deletes what has passed its retention (see {@link PurgeReport}). */
   purge(now: number): Promise<PurgeReport>;
-  /** Erases one person: their key and every row about them; the consent ledger records the erasure. */
-  erasePerson(phoneHash: Buffer, at: number): Promise<boolean>;
+  /**
+   * Erases one person: their key and every row about them; the consent ledger records the
+   * erasure. `requests` are queued in the same write, one per recipient to be told (see
+   * {@link EraseRequest}), each recorded as `requested` in the recipients' erasure ledger.
+   */
+  erasePerson(phoneHash: Buffer, at: number, requests?: readonly EraseRequest[]): Promise<boolean>;
+  /** What each recipient that received the person's data returned to erase it by (sealed for the person). */
+  recipientRefs(personId: number): Promise<RecipientRefRow[]>;
+  /**
+   * Claims erase requests due by `now` (at most `limit`): each is leased to this instance for a
+   * while, so a crash leaves it to be tried again and two instances never call for the same one.
+   */
+  dueErasures(now: number, limit: number): Promise<EraseRequestRow[]>;
+  /** The earliest time an erase request becomes due, if any waits. */
+  nextErasureDue(): Promise<number | undefined>;
+  /** The recipient did not answer well (5xx, 429, network): try again at `nextAttemptAt`. */
+  erasureRetry(id: number, attempts: number, nextAttemptAt: number, error: string): Promise<void>;
+  /** The request is over (`done` or `failed`): the row and its sealed reference go, the ledger records the outcome. */
+  erasureSettled(id: number, outcome: RecipientErasureOutcome): Promise<void>;
   /**
    * The consent ledger of one subject, oldest first (it outlives the person's row): a returning
    * customer's earlier answers, and the wording each was given for.
@@ -123,6 +140,56 @@ export interface ReplayReport {
   erased: number;
   /** Entries this store's journal did not hold yet. */
   recorded: number;
+}
+
+/**
+ * A recipient to be told of an erasure. `request` is the call (method and filled-in URL), sealed
+ * under the bot's erase-request key — not the person's key, which goes with the erasure — and
+ * deleted once the call is settled. Without `request` (see `problem`) the recipient cannot be
+ * asked: the ledger records it as `failed` at once.
+ */
+export interface EraseRequest {
+  recipient: string;
+  request?: Buffer;
+  /** Why there is no request: the recipient returned no reference, or the flow no longer has its route. */
+  problem?: 'no reference' | 'no erase route';
+}
+
+export interface EraseRequestRow {
+  id: number;
+  /** The keyed hash of the person's number, as the consent ledger keeps it. */
+  subject: Buffer;
+  recipient: string;
+  request: Buffer;
+  attempts: number;
+  createdAt: number;
+}
+
+/** A recipient returned references (e.g. `lead_id`) for the person: sealed for them, told apart by a keyed digest. */
+export interface RecipientRefRow {
+  recipient: string;
+  refs: Buffer;
+  /** Whether every key the recipient's erase route reads had a value. */
+  complete: boolean;
+}
+
+/** How an erase request ended: `status` is the recipient's HTTP status when it answered; `detail` never holds personal data. */
+export interface RecipientErasureOutcome {
+  event: 'done' | 'failed';
+  attempts: number;
+  status?: number;
+  detail?: string;
+  at: number;
+}
+
+/** One entry of the append-only ledger of erasures asked of recipients (GDPR art. 19, LGPD art. 18 §6). */
+export interface RecipientErasureEntry {
+  recipient: string;
+  event: 'requested' | 'done' | 'failed';
+  attempts?: number;
+  status?: number;
+  detail?: string;
+  at: number;
 }
 
 /** A turn lost its claim: the message was already processed, or another instance has the person. */
@@ -262,7 +329,13 @@ export type TurnOp =
   | { op: 'handoff-message'; author: 'customer' | 'agent'; payload: Buffer; at: number }
   /** The agent released the chat: the handoff and its messages are deleted. */
   | { op: 'handoff-release' }
-  | { op: 'erase'; at: number }
+  | { op: 'erase'; at: number; requests?: readonly EraseRequest[] }
+  /**
+   * The current person's data reached a recipient with an erase route; `refs` (sealed for the
+   * person) holds what its route reads. `digest` is a keyed hash of recipient and references under
+   * the person's key, so the same record is kept once and nothing links it once the key is gone.
+   */
+  | { op: 'recipient-ref'; recipient: string; refs: Buffer; digest: Buffer; complete: boolean; at: number }
   /** Adds to aggregate counters (never below zero); they hold no person, value or time finer than a day. */
   | { op: 'stats'; counts: StatsCount[] }
   | { op: 'new-person'; material: PersonMaterial; at: number };
@@ -305,6 +378,8 @@ export interface SubjectRecords {
   fields: { key: string; value: Buffer; collectedAt: number; expiresAt: number }[];
   conversation?: ConversationRow;
   ledger: LedgerEntry[];
+  /** The erasures asked of recipients, and how each ended. */
+  recipientErasures: RecipientErasureEntry[];
   handoffs: (Omit<HandoffRow, 'person'> & { messages: HandoffMessageRow[] })[];
   pendingInbox: { payload: Buffer; receivedAt: number }[];
   pendingOutbox: { kind: OutboxKind; payload: Buffer; createdAt: number }[];

@@ -59,7 +59,10 @@ describe('no-erasure-route', () => {
       ],
       edges: parts.edges.flatMap((edge) =>
         edge['to'] === 'human'
-          ? [{ ...edge, to: 'copy' }, { id: 'e-copy', from: 'copy', to: 'human' }]
+          ? [
+              { ...edge, to: 'copy' },
+              { id: 'e-copy', from: 'copy', to: 'human' },
+            ]
           : edge['from'] === 'human'
             ? [{ ...edge, outcome: 'ok' }]
             : [edge],
@@ -75,7 +78,10 @@ describe('invalid-erasure-route', () => {
   });
 
   it('refuses a route that reads a key the recipient did not return (an answer of the customer)', () => {
-    const flow = withRequest({ ...crm, erase: { method: 'DELETE', url: 'https://api.crm.example/v1/leads?email={{email}}' } });
+    const flow = withRequest({
+      ...crm,
+      erase: { method: 'DELETE', url: 'https://api.crm.example/v1/leads?email={{email}}' },
+    });
     const [finding, ...more] = findings(flow, 'invalid-erasure-route');
     expect(more).toEqual([]);
     expect(finding).toMatchObject({ severity: 'error', dataKey: 'email' });
@@ -88,7 +94,10 @@ describe('invalid-erasure-route', () => {
     const parts = compliantParts();
     const flow = testFlow({
       ...parts,
-      recipients: [{ ...crm, erase: route }, { id: 'erp', name: 'ERP', host: 'erp.example' }],
+      recipients: [
+        { ...crm, erase: route },
+        { id: 'erp', name: 'ERP', host: 'erp.example' },
+      ],
       variables: [{ key: 'topic' }, { key: 'lead_id' }],
       nodes: parts.nodes.map((each) =>
         each['id'] === 'human'
@@ -126,7 +135,11 @@ describe('invalid-erasure-route', () => {
   });
 
   it('accepts http to this machine, as the bot does', () => {
-    const local = { ...crm, host: '127.0.0.1:8080', erase: { ...route, url: 'http://127.0.0.1:8080/leads/{{lead_id}}' } };
+    const local = {
+      ...crm,
+      host: '127.0.0.1:8080',
+      erase: { ...route, url: 'http://127.0.0.1:8080/leads/{{lead_id}}' },
+    };
     expect(findings(withRequest(local, { url: 'http://127.0.0.1:8080/leads' }), 'invalid-erasure-route')).toEqual([]);
   });
 

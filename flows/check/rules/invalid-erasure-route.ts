@@ -32,7 +32,8 @@ export const invalidErasureRoute = defineRule({
         'The erase route of {recipient} reads {key}, which {recipient} does not return: only values saved from {recipient}’s own responses (by an HTTP request step to it) can be used, since the customer’s data is gone by then.',
       'no-reference':
         'The erase route of {recipient} ({url}) reads no reference, so it does not say whose record to erase. Add the reference {recipient} returned when the data was sent, for example {{lead_id}}.',
-      insecure: 'The erase route of {recipient} ({url}) is not an https:// address. Use the recipient’s https:// address.',
+      insecure:
+        'The erase route of {recipient} ({url}) is not an https:// address. Use the recipient’s https:// address.',
       'no-host':
         'The erase route of {recipient} cannot be checked: {recipient} has no declared host. Declare the recipient’s host in Flow settings.',
       'wrong-host':
@@ -43,7 +44,8 @@ export const invalidErasureRoute = defineRule({
         'A rota de exclusão de {recipient} lê {key}, que {recipient} não devolve: só valores guardados das respostas do próprio {recipient} (por um passo de requisição HTTP para ele) podem ser usados, pois os dados do cliente já terão sido apagados.',
       'no-reference':
         'A rota de exclusão de {recipient} ({url}) não lê nenhuma referência, então não diz qual registro apagar. Inclua a referência que {recipient} devolveu quando os dados foram enviados, por exemplo {{lead_id}}.',
-      insecure: 'A rota de exclusão de {recipient} ({url}) não é um endereço https://. Use o endereço https:// do destinatário.',
+      insecure:
+        'A rota de exclusão de {recipient} ({url}) não é um endereço https://. Use o endereço https:// do destinatário.',
       'no-host':
         'A rota de exclusão de {recipient} não pode ser verificada: {recipient} não tem host declarado. Declare o host do destinatário nas configurações do fluxo.',
       'wrong-host':
@@ -55,7 +57,8 @@ export const invalidErasureRoute = defineRule({
       'no-reference':
         'مسار الحذف لـ {recipient} ({url}) لا يقرأ أي مرجع، فلا يحدد السجل الذي يجب حذفه. أضف المرجع الذي أعادته {recipient} عند إرسال البيانات، مثل {{lead_id}}.',
       insecure: 'مسار الحذف لـ {recipient} ({url}) ليس عنوانًا يبدأ بـ https://. استخدم عنوان https:// للجهة المستلمة.',
-      'no-host': 'لا يمكن التحقق من مسار الحذف لـ {recipient}: لا مضيف معلنًا لها. أعلن مضيف الجهة المستلمة في إعدادات التدفق.',
+      'no-host':
+        'لا يمكن التحقق من مسار الحذف لـ {recipient}: لا مضيف معلنًا لها. أعلن مضيف الجهة المستلمة في إعدادات التدفق.',
       'wrong-host':
         'مسار الحذف لـ {recipient} ({url}) ليس على المضيف المعلن لـ {recipient}، أو أن عنصرًا نائبًا يحدد وجهته. استخدم عنوانًا على {host}.',
     },
@@ -69,7 +72,8 @@ export const invalidErasureRoute = defineRule({
       const keys = [...new Set(templateKeys(url))];
       if (keys.length === 0) report({ message: 'no-reference', params });
       for (const key of keys) {
-        if (!returned.has(key)) report({ message: 'not-returned', dataKey: key, params: { ...params, key: `{{${key}}}` } });
+        if (!returned.has(key))
+          report({ message: 'not-returned', dataKey: key, params: { ...params, key: `{{${key}}}` } });
       }
       const target = urlParts(url);
       const host = declaredHost(recipient);

@@ -40,7 +40,9 @@ export const noErasureRoute = defineRule({
     },
   },
   check({ flow, graph, inventory, naming, language, pathTo, copiesSent }, report) {
-    const withoutRoute = new Set(flow.recipients.filter((recipient) => !recipient.erase).map((recipient) => recipient.id));
+    const withoutRoute = new Set(
+      flow.recipients.filter((recipient) => !recipient.erase).map((recipient) => recipient.id),
+    );
     if (withoutRoute.size === 0) return;
     const sentCopies = copiesSent();
     const reported = new Set<string>();

@@ -281,6 +281,59 @@ CREATE TABLE stats_counts (
 );
 `,
   },
+  {
+    version: 6,
+    name: 'erasure reaches recipients',
+    sql: `
+-- What a recipient with an erase route returned for a person (e.g. the CRM's lead id), sealed for the person and
+-- gone with them; digest is a keyed hash under the person's key.
+CREATE TABLE recipient_refs (
+  person_id bigint NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+  recipient text NOT NULL,
+  digest bytea NOT NULL,
+  refs bytea NOT NULL,
+  complete boolean NOT NULL,
+  at bigint NOT NULL,
+  PRIMARY KEY (person_id, recipient, digest)
+);
+
+-- The calls an erasure asks of recipients, until each is settled: no person (they are erased), the call sealed
+-- under the erase-request key, deleted once done or given up. Claimed by moving next_attempt_at past a lease.
+CREATE TABLE erase_requests (
+  id bigserial PRIMARY KEY,
+  subject bytea NOT NULL,
+  recipient text NOT NULL,
+  request bytea NOT NULL,
+  attempts integer NOT NULL DEFAULT 0,
+  next_attempt_at bigint NOT NULL,
+  created_at bigint NOT NULL,
+  last_error text
+);
+CREATE INDEX erase_requests_due ON erase_requests(next_attempt_at);
+
+-- Evidence that recipients were told (GDPR art. 19, LGPD art. 18 §6): keyed subject hash, recipient id, outcome.
+CREATE TABLE recipient_erasures (
+  id bigserial PRIMARY KEY,
+  subject bytea NOT NULL,
+  recipient text NOT NULL,
+  event text NOT NULL CHECK (event IN ('requested', 'done', 'failed')),
+  attempts integer,
+  status integer,
+  detail text,
+  at bigint NOT NULL
+);
+CREATE INDEX recipient_erasures_subject ON recipient_erasures(subject);
+CREATE FUNCTION recipient_erasures_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'the recipients'' erasure ledger is append-only';
+END;
+$$;
+CREATE TRIGGER recipient_erasures_no_update BEFORE UPDATE OR DELETE ON recipient_erasures
+  FOR EACH ROW EXECUTE FUNCTION recipient_erasures_append_only();
+CREATE TRIGGER recipient_erasures_no_truncate BEFORE TRUNCATE ON recipient_erasures
+  FOR EACH STATEMENT EXECUTE FUNCTION recipient_erasures_append_only();
+`,
+  },
 ];
 
 /** Advisory lock keys (any two numbers no other application on the database uses). */

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type {
   DueOutbox,
   ErasureEntry,
+  EraseRequest,
+  EraseRequestRow,
   HandoffMessageRow,
   HandoffRow,
   InboxRow,
@@ -14,6 +16,8 @@ import type {
   PurgeReport,
   ReplayReport,
   StatsCount,
+  RecipientErasureOutcome,
+  RecipientRefRow,
   StatusRecord,
   Storage,
   StoreCounts,
@@ -29,6 +33,7 @@ import { inbox } from './inbox.ts';
 import { lockKeys, migrate } from './migrations.ts';
 import { outbox } from './outbox.ts';
 import { stats } from './stats.ts';
+import { recipientErasures } from './recipient-erasures.ts';
 import { subjects } from './subjects.ts';
 import { turns } from './turns.ts';
 import { upkeep } from './upkeep.ts';
@@ -207,10 +212,10 @@ export class PostgresStorage implements Storage {
     });
   }
 
-  erasePerson(phoneHash: Buffer, at: number): Promise<boolean> {
+  erasePerson(phoneHash: Buffer, at: number, requests: readonly EraseRequest[] = []): Promise<boolean> {
     return this.sql.begin(async (tx) => {
       const person = await subjects.byPhoneHash(tx, phoneHash);
-      await turns.erase(tx, phoneHash, person?.id, at);
+      await turns.erase(tx, phoneHash, person?.id, at, requests);
       return person !== undefined;
     });
   }
@@ -243,11 +248,37 @@ export class PostgresStorage implements Storage {
     await this.sql.begin((tx) => upkeep.rewrapPersonKeys(tx, rows, keyId));
   }
 
+  recipientRefs(personId: number): Promise<RecipientRefRow[]> {
+    return recipientErasures.refs(this.sql, personId);
+  }
+
+  /** A claim lasts as long as other leases here, at least a minute: longer than any call to a recipient takes. */
+  dueErasures(now: number, limit: number): Promise<EraseRequestRow[]> {
+    const leaseMs = Math.max(60_000, this.leaseSeconds * 1000);
+    return this.sql.begin((tx) => recipientErasures.claim(tx, now, limit, now + leaseMs));
+  }
+
+  nextErasureDue(): Promise<number | undefined> {
+    return recipientErasures.nextDueAt(this.sql);
+  }
+
+  erasureRetry(id: number, attempts: number, nextAttemptAt: number, error: string): Promise<void> {
+    return recipientErasures.retryLater(this.sql, id, attempts, nextAttemptAt, error);
+  }
+
+  erasureSettled(id: number, outcome: RecipientErasureOutcome): Promise<void> {
+    return this.sql.begin((tx) => recipientErasures.settle(tx, id, outcome));
+  }
+
   async subjectRecords(phoneHash: Buffer): Promise<SubjectRecords | undefined> {
     return this.sql.begin('isolation level repeatable read read only', async (tx) => {
       const person = await subjects.byPhoneHash(tx, phoneHash);
       const ledger = await subjects.ledgerOf(tx, phoneHash);
-      if (!person) return ledger.length > 0 ? { ...nothingHeld, ledger } : undefined;
+      const askedOfRecipients = await recipientErasures.ledgerOf(tx, phoneHash);
+      if (!person)
+        return ledger.length > 0 || askedOfRecipients.length > 0
+          ? { ...nothingHeld, ledger, recipientErasures: askedOfRecipients }
+          : undefined;
       const conversation = await turns.conversation(tx, person.id);
       const handoff = await handoffs.ofPerson(tx, person);
       const records: SubjectRecords = {
@@ -255,6 +286,7 @@ export class PostgresStorage implements Storage {
         fields: await turns.fields(tx, person.id),
         ...(conversation ? { conversation } : {}),
         ledger,
+        recipientErasures: askedOfRecipients,
         handoffs: handoff ? [{ ...withoutPerson(handoff), messages: await handoffs.messages(tx, handoff.id) }] : [],
         pendingInbox: await inbox.pendingOf(tx, person.id),
         pendingOutbox: await outbox.pendingOf(tx, person.id),
@@ -362,7 +394,14 @@ export class PostgresStorage implements Storage {
   }
 }
 
-const nothingHeld: SubjectRecords = { fields: [], ledger: [], handoffs: [], pendingInbox: [], pendingOutbox: [] };
+const nothingHeld: SubjectRecords = {
+  fields: [],
+  ledger: [],
+  recipientErasures: [],
+  handoffs: [],
+  pendingInbox: [],
+  pendingOutbox: [],
+};
 const nothingPurged: PurgeReport = {
   fields: 0,
   conversations: 0,

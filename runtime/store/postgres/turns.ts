@@ -1,10 +1,18 @@
 import { toConversation, toField, type ConversationColumns, type FieldColumns } from '../rows.ts';
-import { TurnConflict, type ConversationRow, type PersonRow, type TurnOp, type TurnResult } from '../storage.ts';
+import {
+  TurnConflict,
+  type ConversationRow,
+  type EraseRequest,
+  type PersonRow,
+  type TurnOp,
+  type TurnResult,
+} from '../storage.ts';
 import type { Db } from './connect.ts';
 import { handoffs } from './handoffs.ts';
 import { inbox } from './inbox.ts';
 import { outbox } from './outbox.ts';
 import { stats } from './stats.ts';
+import { recipientErasures } from './recipient-erasures.ts';
 import { subjects } from './subjects.ts';
 
 /**
@@ -32,14 +40,21 @@ export const turns = {
     return { fields: fields.count, conversations: conversations.count };
   },
 
-  /** Erases one person (if still there) and records it in the ledger. */
-  async erase(sql: Db, phoneHash: Buffer, personId: number | undefined, at: number): Promise<void> {
+  /** Erases one person (if still there), records it in the ledger and queues the requests that tell recipients. */
+  async erase(
+    sql: Db,
+    phoneHash: Buffer,
+    personId: number | undefined,
+    at: number,
+    requests: readonly EraseRequest[] = [],
+  ): Promise<void> {
     if (personId !== undefined) {
       await inbox.dropPendingOf(sql, personId, at);
       await subjects.delete(sql, personId);
     }
     await subjects.appendLedger(sql, phoneHash, { event: 'erased', purposes: [], at });
     await subjects.appendErasure(sql, phoneHash, at);
+    await recipientErasures.queue(sql, phoneHash, requests, at);
   },
 
   /**
@@ -94,8 +109,11 @@ export const turns = {
         case 'handoff-release':
           await handoffs.release(sql, current().id);
           break;
+        case 'recipient-ref':
+          await recipientErasures.recordRef(sql, current().id, op);
+          break;
         case 'erase':
-          await turns.erase(sql, start.phoneHash, person?.id, op.at);
+          await turns.erase(sql, start.phoneHash, person?.id, op.at, op.requests);
           person = undefined;
           erased = true;
           break;

@@ -37,6 +37,7 @@ describe('SqliteStorage', () => {
     db.exec('ALTER TABLE consent_ledger DROP COLUMN purpose_hashes');
     db.exec('DROP TABLE erasure_journal');
     db.exec('ALTER TABLE persons DROP COLUMN key_id');
+    for (const table of ['recipient_refs', 'erase_requests', 'recipient_erasures']) db.exec(`DROP TABLE ${table}`);
     db.prepare("UPDATE meta SET value = ? WHERE key = 'schema'").run(Buffer.from('1'));
     db.close();
     const upgraded = new SqliteStorage(file);
@@ -55,6 +56,8 @@ describe('SqliteStorage', () => {
     const persons = after.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all('persons');
     expect(persons.map((column) => column.name)).toContain('key_id');
     expect(after.prepare('SELECT COUNT(*) AS n FROM erasure_journal').get()).toEqual({ n: 0 });
+    for (const table of ['recipient_refs', 'erase_requests', 'recipient_erasures'])
+      expect(after.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
     after.close();
   });
 });

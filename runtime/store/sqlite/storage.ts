@@ -11,12 +11,16 @@ import type {
   IngestResult,
   LedgerEntry,
   DueOutbox,
+  EraseRequest,
+  EraseRequestRow,
   PersonContext,
   PersonMaterial,
   PersonRow,
   PurgeReport,
   ReplayReport,
   StatsCount,
+  RecipientErasureOutcome,
+  RecipientRefRow,
   StatusRecord,
   Storage,
   StoreCounts,
@@ -30,6 +34,7 @@ import { SqliteHandoffs } from './handoffs.ts';
 import { SqliteInbox } from './inbox.ts';
 import { SqliteOutbox } from './outbox.ts';
 import { SqliteStats } from './stats.ts';
+import { SqliteRecipientErasures } from './recipient-erasures.ts';
 import { SqliteSubjects } from './subjects.ts';
 import { SqliteTurns } from './turns.ts';
 import { SqliteUpkeep } from './upkeep.ts';
@@ -55,6 +60,7 @@ export class SqliteStorage implements Storage {
   private readonly turns: SqliteTurns;
   private readonly upkeep: SqliteUpkeep;
   private readonly stats: SqliteStats;
+  private readonly recipientErasures: SqliteRecipientErasures;
   private readonly readKeyCheck;
   private readonly writeKeyCheck;
   private readonly personById = (id: number): PersonRow | undefined => this.subjects.byIdNow(id);
@@ -74,12 +80,14 @@ export class SqliteStorage implements Storage {
     this.outbox = new SqliteOutbox(this.db);
     this.handoffs = new SqliteHandoffs(this.db);
     this.stats = new SqliteStats(this.db);
+    this.recipientErasures = new SqliteRecipientErasures(this.db);
     this.turns = new SqliteTurns(this.db, {
       subjects: this.subjects,
       inbox: this.inbox,
       outbox: this.outbox,
       handoffs: this.handoffs,
       stats: this.stats,
+      recipientErasures: this.recipientErasures,
     });
     this.upkeep = new SqliteUpkeep(this.db, { subjects: this.subjects, inbox: this.inbox });
     this.readKeyCheck = this.db.prepare<[], { value: Buffer }>("SELECT value FROM meta WHERE key = 'key-check'");
@@ -183,10 +191,10 @@ export class SqliteStorage implements Storage {
     return report;
   }
 
-  async erasePerson(phoneHash: Buffer, at: number): Promise<boolean> {
+  async erasePerson(phoneHash: Buffer, at: number, requests: readonly EraseRequest[] = []): Promise<boolean> {
     const erased = await this.writes.run(() => {
       const person = this.subjects.byPhoneHash(phoneHash);
-      this.turns.erase(phoneHash, person?.id, at);
+      this.turns.erase(phoneHash, person?.id, at, requests);
       return person !== undefined;
     });
     await this.scrub();
@@ -257,10 +265,37 @@ export class SqliteStorage implements Storage {
     await this.db.backup(file, { progress: () => 0x7fffffff });
   }
 
+  async recipientRefs(personId: number): Promise<RecipientRefRow[]> {
+    return this.recipientErasures.refs(personId);
+  }
+
+  /** A claimed request whose call never settled (the process died) is tried again after this long. */
+  dueErasures(now: number, limit: number): Promise<EraseRequestRow[]> {
+    return this.writes.run(() => this.recipientErasures.claim(now, limit, now + erasureLeaseMs));
+  }
+
+  async nextErasureDue(): Promise<number | undefined> {
+    return this.recipientErasures.nextDueAt();
+  }
+
+  erasureRetry(id: number, attempts: number, nextAttemptAt: number, error: string): Promise<void> {
+    return this.writes.run(() => this.recipientErasures.retryLater(id, attempts, nextAttemptAt, error));
+  }
+
+  async erasureSettled(id: number, outcome: RecipientErasureOutcome): Promise<void> {
+    await this.writes.run(() => this.recipientErasures.settle(id, outcome));
+    // The sealed reference is gone from the files too, not only from the table.
+    await this.scrub();
+  }
+
   async subjectRecords(phoneHash: Buffer): Promise<SubjectRecords | undefined> {
     const person = this.subjects.byPhoneHash(phoneHash);
     const ledger = this.subjects.ledgerOf(phoneHash);
-    if (!person) return ledger.length > 0 ? { ...nothingHeld, ledger } : undefined;
+    const recipientErasures = this.recipientErasures.ledgerOf(phoneHash);
+    if (!person)
+      return ledger.length > 0 || recipientErasures.length > 0
+        ? { ...nothingHeld, ledger, recipientErasures }
+        : undefined;
     const conversation = this.turns.conversation(person.id);
     const handoff = this.handoffs.ofPerson(person);
     return {
@@ -268,6 +303,7 @@ export class SqliteStorage implements Storage {
       fields: this.turns.fields(person.id),
       ...(conversation ? { conversation } : {}),
       ledger,
+      recipientErasures,
       handoffs: handoff ? [{ ...withoutPerson(handoff), messages: this.handoffs.messages(handoff.id) }] : [],
       pendingInbox: this.inbox.pendingOf(person.id),
       pendingOutbox: this.outbox.pendingOf(person.id),
@@ -311,7 +347,17 @@ export class SqliteStorage implements Storage {
   }
 }
 
-const nothingHeld: SubjectRecords = { fields: [], ledger: [], handoffs: [], pendingInbox: [], pendingOutbox: [] };
+const nothingHeld: SubjectRecords = {
+  fields: [],
+  ledger: [],
+  recipientErasures: [],
+  handoffs: [],
+  pendingInbox: [],
+  pendingOutbox: [],
+};
+
+/** How long a claimed erase request is left to its call before it is due again (longer than any call takes). */
+const erasureLeaseMs = 2 * 60 * 1000;
 
 function withoutPerson(handoff: HandoffRow): Omit<HandoffRow, 'person'> {
   const { person: _person, ...rest } = handoff;

@@ -1,10 +1,18 @@
 import type Database from 'better-sqlite3';
 import { toConversation, toField, type ConversationColumns, type FieldColumns } from '../rows.ts';
-import { TurnConflict, type ConversationRow, type PersonRow, type TurnOp, type TurnResult } from '../storage.ts';
+import {
+  TurnConflict,
+  type ConversationRow,
+  type EraseRequest,
+  type PersonRow,
+  type TurnOp,
+  type TurnResult,
+} from '../storage.ts';
 import type { SqliteHandoffs } from './handoffs.ts';
 import type { SqliteInbox } from './inbox.ts';
 import type { SqliteOutbox } from './outbox.ts';
 import type { SqliteStats } from './stats.ts';
+import type { SqliteRecipientErasures } from './recipient-erasures.ts';
 import type { SqliteSubjects } from './subjects.ts';
 
 /** The areas a turn writes to besides its own tables. */
@@ -14,6 +22,7 @@ export interface TurnAreas {
   outbox: SqliteOutbox;
   handoffs: SqliteHandoffs;
   stats: SqliteStats;
+  recipientErasures: SqliteRecipientErasures;
 }
 
 /**
@@ -65,15 +74,19 @@ export class SqliteTurns {
     return { fields: this.purgeFields.run(now).changes, conversations: this.purgeConversations.run(now).changes };
   }
 
-  /** Erases one person (if still there) and records it in the ledger; inside a transaction. */
-  erase(phoneHash: Buffer, personId: number | undefined, at: number): void {
-    const { inbox, subjects } = this.areas;
+  /**
+   * Erases one person (if still there), records it in the ledger and queues the requests that tell
+   * recipients; inside a transaction.
+   */
+  erase(phoneHash: Buffer, personId: number | undefined, at: number, requests: readonly EraseRequest[] = []): void {
+    const { inbox, subjects, recipientErasures } = this.areas;
     if (personId !== undefined) {
       inbox.dropPendingOf(personId, at);
       subjects.delete(personId);
     }
     subjects.appendLedger(phoneHash, { event: 'erased', purposes: [], at });
     subjects.appendErasure(phoneHash, at);
+    recipientErasures.queue(phoneHash, requests, at);
   }
 
   /** Applies one turn's writes in order to the turn's current person; inside a transaction. */
@@ -117,8 +130,11 @@ export class SqliteTurns {
         case 'handoff-release':
           handoffs.release(current().id);
           break;
+        case 'recipient-ref':
+          this.areas.recipientErasures.recordRef(current().id, op);
+          break;
         case 'erase':
-          this.erase(start.phoneHash, person?.id, op.at);
+          this.erase(start.phoneHash, person?.id, op.at, op.requests);
           person = undefined;
           erased = true;
           break;

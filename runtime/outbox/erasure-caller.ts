@@ -1,0 +1,156 @@
+import { refusalOfCall } from '../../flows/check/index.ts';
+import type { Flow } from '../../flows/index.ts';
+import type { Keyring } from '../crypto/keyring.ts';
+import type { EraseCall } from '../erasure/recipient-refs.ts';
+import { send, type HttpOutcome } from '../http/client.ts';
+import { subjectRef, type Logger } from '../log.ts';
+import type { EraseRequestRow, RecipientErasureOutcome, Storage } from '../store/storage.ts';
+import { backoffMs } from './backoff.ts';
+
+/**
+ * How many times a recipient is asked before the bot gives up and records the failure: with the
+ * outbox's backoff (about 1 s doubling, capped at 10 minutes) twelve attempts span about half an
+ * hour, long enough for a recipient's short outage, short enough for an operator to see the failure
+ * the same day and ask by hand.
+ */
+export const maxEraseAttempts = 12;
+
+/** How often the table is looked at when nothing here says when the next request is due (other processes add requests). */
+const pollMs = 30_000;
+const timeoutMs = 10_000;
+
+export interface ErasureCallerOptions {
+  flow: Flow;
+  store: Storage;
+  keyring: Keyring;
+  clock: () => number;
+  log: Logger;
+  /** The HTTP request itself (tests may watch it); the bot's own client by default. */
+  request?: (method: string, url: string) => Promise<HttpOutcome>;
+  maxAttempts?: number;
+  /** Retry delay for attempt n (the outbox's exponential backoff with jitter by default). */
+  backoff?: (attempt: number) => number;
+}
+
+/**
+ * Calls recipients' erase routes for erased people (DESIGN.md §2 `recipients[].erase`), from the
+ * durable `erase_requests` queue: a 2xx answer, or 404/410 (the record is not there), settles the
+ * request as done; 5xx, 429 and network failures are retried with backoff up to
+ * {@link maxEraseAttempts}; any other answer, a refused URL or the last failed attempt settles it
+ * as failed. Each outcome goes to the recipients' erasure ledger with the status, and the sealed
+ * request (which holds the reference) is deleted with it. The URL is judged again as it is sent,
+ * as every request to a recipient is (https on the recipient's declared host).
+ */
+export class ErasureCaller {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+
+  constructor(private readonly options: ErasureCallerOptions) {}
+
+  /** Looks for due requests now (after an erasure, at start). */
+  notify(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.run().finally(() => {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        this.notify();
+      }
+    });
+  }
+
+  /** Makes the calls due now, once each, and resolves when they are settled or rescheduled (the `erase` command). */
+  async attemptDue(): Promise<void> {
+    await this.running;
+    await this.callDue();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private async run(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.callDue()) > 0);
+      const next = await this.options.store.nextErasureDue();
+      const wait = next === undefined ? pollMs : Math.min(pollMs, Math.max(1, next - this.options.clock()));
+      this.wakeIn(wait);
+    } catch (error) {
+      this.options.log.error('erasure-calls-failed', { error: error instanceof Error ? error.name : 'unknown' });
+      this.wakeIn(1000);
+    }
+  }
+
+  private wakeIn(ms: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.notify();
+    }, ms);
+    this.timer.unref();
+  }
+
+  /** Calls every request due now; says how many there were. */
+  private async callDue(): Promise<number> {
+    const rows = await this.options.store.dueErasures(this.options.clock(), 16);
+    await Promise.all(rows.map((row) => this.call(row)));
+    return rows.length;
+  }
+
+  private async call(row: EraseRequestRow): Promise<void> {
+    const { store, clock, log } = this.options;
+    const attempts = row.attempts + 1;
+    const subject = subjectRef(row.subject);
+    const settle = async (outcome: Omit<RecipientErasureOutcome, 'attempts' | 'at'>) => {
+      await store.erasureSettled(row.id, { ...outcome, attempts, at: clock() });
+      const status = outcome.status === undefined ? {} : { status: outcome.status };
+      const entry = { subject, recipient: row.recipient, outcome: outcome.event, attempts, ...status };
+      if (outcome.event === 'done') log.info('recipient-erased', entry);
+      else log.error('recipient-erasure-failed', { ...entry, error: outcome.detail });
+    };
+    const call = this.open(row);
+    if (!call) return settle({ event: 'failed', detail: 'unreadable request' });
+    const refusal = refusalOfCall(this.options.flow.recipients, { recipient: row.recipient, url: call.url });
+    if (refusal) return settle({ event: 'failed', detail: refusal });
+    const outcome = await (this.options.request ?? defaultRequest)(call.method, call.url);
+    if (outcome.ok && isErased(outcome.status)) return settle({ event: 'done', status: outcome.status });
+    const error = outcome.ok ? `http ${outcome.status}` : outcome.error;
+    const retryable = outcome.ok ? outcome.status >= 500 || outcome.status === 429 : outcome.error !== 'bad-url';
+    const status = outcome.ok ? { status: outcome.status } : {};
+    if (!retryable) return settle({ event: 'failed', ...status, detail: error });
+    if (attempts >= (this.options.maxAttempts ?? maxEraseAttempts))
+      return settle({ event: 'failed', ...status, detail: `gave up after ${attempts} attempts (${error})` });
+    const delay = (this.options.backoff ?? backoffMs)(attempts);
+    await store.erasureRetry(row.id, attempts, clock() + delay, error);
+    log.warn('recipient-erasure-retry', { subject, recipient: row.recipient, attempts, error, retryInMs: delay });
+  }
+
+  private open(row: EraseRequestRow): EraseCall | undefined {
+    try {
+      const call = this.options.keyring.openEraseRequest(row.request, row.subject, row.recipient);
+      if (typeof call !== 'object' || call === null || !('method' in call) || !('url' in call)) return undefined;
+      const { method, url } = call;
+      return typeof method === 'string' && typeof url === 'string' ? { method, url } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** Erased at the recipient's end: done (2xx), or nothing there to erase (404 Not Found, 410 Gone). */
+function isErased(status: number): boolean {
+  return (status >= 200 && status < 300) || status === 404 || status === 410;
+}
+
+function defaultRequest(method: string, url: string): Promise<HttpOutcome> {
+  return send(method, url, {}, undefined, timeoutMs);
+}

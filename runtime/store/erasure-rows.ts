@@ -1,0 +1,53 @@
+import type { EraseRequestRow, RecipientErasureEntry, RecipientRefRow } from './storage.ts';
+
+/**
+ * The columns of the recipient-erasure tables as both stores return them (SQLite keeps booleans
+ * as 0 and 1) and their conversions to the rows of ./storage.ts.
+ */
+export interface RecipientRefColumns {
+  recipient: string;
+  refs: Buffer;
+  complete: number | boolean;
+}
+export interface EraseRequestColumns {
+  id: number;
+  subject: Buffer;
+  recipient: string;
+  request: Buffer;
+  attempts: number;
+  created_at: number;
+}
+export interface RecipientErasureColumns {
+  recipient: string;
+  event: RecipientErasureEntry['event'];
+  attempts: number | null;
+  status: number | null;
+  detail: string | null;
+  at: number;
+}
+
+export function toRecipientRef(row: RecipientRefColumns): RecipientRefRow {
+  return { recipient: row.recipient, refs: row.refs, complete: row.complete === true || row.complete === 1 };
+}
+
+export function toEraseRequest(row: EraseRequestColumns): EraseRequestRow {
+  return {
+    id: row.id,
+    subject: row.subject,
+    recipient: row.recipient,
+    request: row.request,
+    attempts: row.attempts,
+    createdAt: row.created_at,
+  };
+}
+
+export function toRecipientErasure(row: RecipientErasureColumns): RecipientErasureEntry {
+  return {
+    recipient: row.recipient,
+    event: row.event,
+    ...(row.attempts === null ? {} : { attempts: row.attempts }),
+    ...(row.status === null ? {} : { status: row.status }),
+    ...(row.detail === null ? {} : { detail: row.detail }),
+    at: row.at,
+  };
+}

@@ -1,0 +1,206 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  botEnv,
+  deliver,
+  eventually,
+  exportBot,
+  freshKey,
+  removeExportedBots,
+  runBotCommand,
+  startBot,
+  type BotOptions,
+  type RunningBot,
+} from './helpers/bot.ts';
+import { asRecord, FakeGraph, type RecordedRequest } from './helpers/fake-graph.ts';
+import { single, text } from './helpers/payloads.ts';
+
+/**
+ * Erasure reaches recipients (issue 18), against the real exported server.js with a fake Graph API
+ * and a fake CRM on 127.0.0.1: the CRM returns a lead id when the lead is sent; erasing the
+ * customer (keyword, or `node server.js erase`) asks the CRM to delete that lead through its erase
+ * route, retries while it answers 503, and the recipients' erasure ledger, shown by
+ * `export-subject`, records what was asked and how it ended — never the lead id.
+ */
+function leadFlow(crmPort: number): Record<string, unknown> {
+  const words = (en: string) => ({ en });
+  const at = (y: number) => ({ x: 0, y });
+  return {
+    format: 'amana.flow',
+    version: 1,
+    id: 'crm-erase',
+    name: 'Lead form whose CRM forgets on request',
+    languages: ['en'],
+    controller: { name: 'Loja Teste Ltda', contact: 'privacy@loja.example' },
+    purposes: [{ id: 'sales', label: words('Sales contact') }],
+    recipients: [
+      {
+        id: 'crm',
+        name: 'Funil CRM',
+        host: `127.0.0.1:${crmPort}`,
+        country: 'BR',
+        erase: { method: 'DELETE', url: `http://127.0.0.1:${crmPort}/leads/{{lead_id}}` },
+      },
+    ],
+    data: [
+      {
+        key: 'email',
+        label: words('Email'),
+        category: 'user.contact.email',
+        purposes: ['sales'],
+        legalBasis: 'contract',
+        retentionDays: 30,
+        sharedWith: ['crm'],
+      },
+    ],
+    variables: [{ key: 'lead_id', label: words('The CRM’s id of the lead') }],
+    keywords: { human: { en: ['agent'] }, erase: { en: ['delete my data'] }, stop: { en: ['stop'] } },
+    nodes: [
+      { id: 'start', type: 'start', position: at(0) },
+      { id: 'hello', type: 'disclosure', position: at(100), text: words('Hi! I am the assistant of Loja Teste.') },
+      { id: 'ask', type: 'question', position: at(200), input: 'email', saveAs: 'email', text: words('Your email?') },
+      {
+        id: 'send',
+        type: 'http',
+        position: at(300),
+        method: 'POST',
+        url: `http://127.0.0.1:${crmPort}/leads`,
+        recipient: 'crm',
+        send: ['email'],
+        saveResponse: [{ from: '$.id', to: 'lead_id' }],
+      },
+      { id: 'thanks', type: 'end', position: at(400), text: words('Thanks, we will write to {{email}}.') },
+      { id: 'sorry', type: 'end', position: at(400), text: words('Sorry, the CRM is down.') },
+    ],
+    edges: [
+      { id: 'e1', from: 'start', to: 'hello' },
+      { id: 'e2', from: 'hello', to: 'ask' },
+      { id: 'e3', from: 'ask', to: 'send' },
+      { id: 'e4', from: 'send', outcome: 'ok', to: 'thanks' },
+      { id: 'e5', from: 'send', outcome: 'error', to: 'sorry' },
+    ],
+  };
+}
+
+/** A command of server.js run alongside this process, which keeps answering as the fake CRM meanwhile. */
+function runAlongside(
+  options: BotOptions,
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [join(options.dir, 'server.js'), ...args], {
+    cwd: options.dir,
+    env: botEnv(options),
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('exported bot: erasure reaches the recipients that received the data', () => {
+  const graph = new FakeGraph();
+  const crm = new FakeGraph();
+  /** How the CRM answers the next DELETE of each lead, in order (then 204). */
+  const deleteAnswers = new Map<string, number[]>();
+  let leads = 0;
+  let dir: string;
+  let db: string;
+  let key: string;
+  let graphBase: string;
+  let bot: RunningBot;
+  const deletes = (lead: string) =>
+    crm.requests.filter((request: RecordedRequest) => request.method === 'DELETE' && request.path === `/leads/${lead}`);
+  const subject = (phone: string) => {
+    const result = runBotCommand({ dir, graphBase, key, db }, ['export-subject', '--phone', phone]);
+    expect(result.code, result.stderr).toBe(0);
+    return JSON.parse(result.stdout) as { recipientErasures: Record<string, unknown>[] };
+  };
+
+  async function leadSent(from: string): Promise<string> {
+    await deliver(bot.port, single({ from, name: 'Ana', message: text('hi') }));
+    await eventually(() => graph.messagesTo(from).length >= 2, 20_000, 'the disclosure and the question');
+    await deliver(bot.port, single({ from, name: 'Ana', message: text(`ana.${from}@example.com`) }));
+    await eventually(() => graph.messagesTo(from).length >= 3, 20_000, 'the thanks');
+    expect(asRecord(asRecord(graph.messagesTo(from).at(-1))['text'])['body']).toContain('Thanks');
+    return `lead-${leads}`;
+  }
+
+  beforeAll(async () => {
+    graphBase = await graph.start();
+    await crm.start();
+    crm.answer = (request) => {
+      if (request.method === 'POST') {
+        leads += 1;
+        return { status: 201, body: { id: `lead-${leads}`, stage: 'new' } };
+      }
+      const lead = request.path.split('/').at(-1) ?? '';
+      return { status: deleteAnswers.get(lead)?.shift() ?? 204, body: {} };
+    };
+    dir = exportBot(leadFlow(crm.port), 'recipient-erasure');
+    db = join(dir, 'amana.db');
+    key = freshKey();
+    bot = await startBot({ dir, graphBase, key, db });
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+    await graph.stop();
+    await crm.stop();
+    removeExportedBots();
+  });
+
+  it('asks the CRM to delete the lead it returned, retries while it answers 503, and records the outcome', async () => {
+    const from = '5511970000101';
+    const lead = await leadSent(from);
+    deleteAnswers.set(lead, [503]);
+    await deliver(bot.port, single({ from, name: 'Ana', message: text('delete my data') }));
+    await eventually(() => deletes(lead).length >= 2, 20_000, 'the erase route called twice');
+    await eventually(() => bot.events('recipient-erased').length >= 1, 10_000, 'the erasure settled');
+
+    expect(deletes(lead).map((request) => request.path)).toEqual([`/leads/${lead}`, `/leads/${lead}`]);
+    expect(bot.events('recipient-erasure-retry')).toMatchObject([{ recipient: 'crm', attempts: 1, error: 'http 503' }]);
+    const erasures = subject(from).recipientErasures;
+    expect(erasures).toEqual([
+      expect.objectContaining({ recipient: 'crm', recipientName: 'Funil CRM', event: 'requested' }),
+      expect.objectContaining({ recipient: 'crm', event: 'done', status: 204, attempts: 2 }),
+    ]);
+    // The ledger says who was asked and how it went; the reference itself is gone with the request.
+    expect(JSON.stringify(erasures)).not.toContain(lead);
+    const store = new Database(db, { readonly: true });
+    expect(store.prepare('SELECT COUNT(*) AS n FROM erase_requests').get()).toEqual({ n: 0 });
+    expect(store.prepare('SELECT COUNT(*) AS n FROM recipient_refs').get()).toEqual({ n: 0 });
+    store.close();
+    // The log names the recipient and the outcome, never the URL with the lead id.
+    expect(bot.stdout).not.toContain(lead);
+  });
+
+  it('`node server.js erase` asks the CRM too, says what it answered, and export-subject shows it', async () => {
+    const from = '5511970000102';
+    const lead = await leadSent(from);
+    const erased = await runAlongside({ dir, graphBase, key, db }, ['erase', '--phone', `+${from}`]);
+    expect(erased.code, erased.stderr).toBe(0);
+    expect(erased.stdout).toContain('Funil CRM was asked to erase its copy and did (HTTP 204).');
+    expect(deletes(lead)).toHaveLength(1);
+    expect(subject(from).recipientErasures).toEqual([
+      expect.objectContaining({ recipient: 'crm', event: 'requested' }),
+      expect.objectContaining({ recipient: 'crm', event: 'done', status: 204, attempts: 1 }),
+    ]);
+  });
+
+  it('records a refusal the CRM gives (a 4xx other than 404) as failed at once, with its status', async () => {
+    const from = '5511970000103';
+    const lead = await leadSent(from);
+    deleteAnswers.set(lead, [403]);
+    const erased = await runAlongside({ dir, graphBase, key, db, env: { LANG: 'pt_BR.UTF-8' } }, [
+      'erase',
+      '--phone',
+      from,
+    ]);
+    expect(erased.stdout).toContain('Não foi possível pedir a Funil CRM que apague a cópia dele (http 403).');
+    expect(deletes(lead)).toHaveLength(1);
+    expect(subject(from).recipientErasures.at(-1)).toMatchObject({ event: 'failed', status: 403, detail: 'http 403' });
+  });
+});
