@@ -1,5 +1,6 @@
+import { useId } from 'react';
 import { freshId } from '../../flows/edit/index.ts';
-import type { Flow, Recipient } from '../../flows/index.ts';
+import { eraseMethods, type Flow, type Recipient } from '../../flows/index.ts';
 import { CommitInput } from './CommitInput.tsx';
 import { editFlow } from './edit-flow.ts';
 import { useSettingsText } from './use-settings-text.ts';
@@ -49,6 +50,7 @@ export function RecipientsForm({ flow }: { flow: Flow }) {
               onCommit={(country) => change(index, { country: country.toUpperCase() })}
             />
           </label>
+          <EraseRoute recipient={recipient} onChange={(erase) => change(index, { erase })} />
         </div>
       ))}
       <button type="button" onClick={add}>
@@ -58,8 +60,68 @@ export function RecipientsForm({ flow }: { flow: Flow }) {
   );
 }
 
+/**
+ * How the bot asks the recipient to erase a person's data (DESIGN.md §2 `recipients[].erase`): a
+ * method, or none, and the address. Choosing a method starts the address at the recipient's host,
+ * for the designer to complete with the reference it returned (the checker says what is missing).
+ */
+function EraseRoute({
+  recipient,
+  onChange,
+}: {
+  recipient: Recipient;
+  onChange: (erase: Recipient['erase'] | undefined) => void;
+}) {
+  const text = useSettingsText();
+  const helpId = useId();
+  const route = recipient.erase;
+  return (
+    <>
+      <label>
+        {text('recipient-erase-method')}
+        <select
+          value={route?.method ?? ''}
+          onChange={(event) => {
+            const method = eraseMethods.find((candidate) => candidate === event.target.value);
+            onChange(method ? { method, url: route?.url ?? `https://${recipient.host ?? ''}/` } : undefined);
+          }}
+        >
+          <option value="">{text('recipient-erase-none')}</option>
+          {eraseMethods.map((method) => (
+            <option key={method} value={method}>
+              {method}
+            </option>
+          ))}
+        </select>
+      </label>
+      {route && (
+        <>
+          <label>
+            {text('recipient-erase-url')}
+            <CommitInput
+              dir="ltr"
+              value={route.url}
+              aria-describedby={helpId}
+              onCommit={(url) => onChange(url.trim() ? { ...route, url: url.trim() } : undefined)}
+            />
+          </label>
+          <span id={helpId} className="muted">
+            {text('recipient-erase-help')}
+          </span>
+        </>
+      )}
+    </>
+  );
+}
+
 /** The recipient with emptied optional fields taken out. */
 function withoutEmpty(recipient: Recipient): Recipient {
-  const { host, country, url, ...required } = recipient;
-  return { ...required, ...(host ? { host } : {}), ...(country ? { country } : {}), ...(url ? { url } : {}) };
+  const { host, country, url, erase, ...required } = recipient;
+  return {
+    ...required,
+    ...(host ? { host } : {}),
+    ...(country ? { country } : {}),
+    ...(url ? { url } : {}),
+    ...(erase ? { erase } : {}),
+  };
 }

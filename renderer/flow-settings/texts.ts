@@ -24,6 +24,10 @@ type SettingsTextKey =
   | 'recipient-processor'
   | 'recipient-desk'
   | 'add-recipient'
+  | 'recipient-erase-method'
+  | 'recipient-erase-none'
+  | 'recipient-erase-url'
+  | 'recipient-erase-help'
   | 'keywords-heading'
   | 'keywords-human'
   | 'keywords-erase'
@@ -97,6 +101,11 @@ const en: Record<SettingsTextKey, string> = {
   'recipient-processor': 'A service the bot calls',
   'recipient-desk': 'An agent desk',
   'add-recipient': 'Add a recipient',
+  'recipient-erase-method': 'When a customer erases their data, ask it to erase too',
+  'recipient-erase-none': 'No: it cannot be asked',
+  'recipient-erase-url': 'Erase address',
+  'recipient-erase-help':
+    'The address of its service that deletes one record, with the reference it gave back when the data was sent, e.g. https://api.example.com/leads/{{lead_id}}.',
   'keywords-heading': 'Words customers can write at any time',
   'keywords-human': 'Talk to a person',
   'keywords-erase': 'Erase my data',
@@ -172,6 +181,11 @@ const ptBR: Record<SettingsTextKey, string> = {
   'recipient-processor': 'Um serviço que o robô chama',
   'recipient-desk': 'Uma central de atendimento',
   'add-recipient': 'Adicionar um destinatário',
+  'recipient-erase-method': 'Quando um cliente apagar os dados, pedir que este também apague',
+  'recipient-erase-none': 'Não: não é possível pedir',
+  'recipient-erase-url': 'Endereço de exclusão',
+  'recipient-erase-help':
+    'O endereço do serviço dele que apaga um registro, com a referência que ele devolveu quando os dados foram enviados, por exemplo https://api.exemplo.com.br/leads/{{lead_id}}.',
   'keywords-heading': 'Palavras que o cliente pode escrever a qualquer momento',
   'keywords-human': 'Falar com uma pessoa',
   'keywords-erase': 'Apagar meus dados',
@@ -247,6 +261,11 @@ const ar: Record<SettingsTextKey, string> = {
   'recipient-processor': 'خدمة يستدعيها المساعد',
   'recipient-desk': 'مكتب موظفين',
   'add-recipient': 'أضف جهة مستلمة',
+  'recipient-erase-method': 'عندما يحذف العميل بياناته، اطلب منها الحذف أيضًا',
+  'recipient-erase-none': 'لا: لا يمكن الطلب منها',
+  'recipient-erase-url': 'عنوان الحذف',
+  'recipient-erase-help':
+    'عنوان خدمتها الذي يحذف سجلًا واحدًا، مع المرجع الذي أعادته عند إرسال البيانات، مثل https://api.example.com/leads/{{lead_id}}.',
   'keywords-heading': 'كلمات يمكن للعميل كتابتها في أي وقت',
   'keywords-human': 'التحدث إلى موظف',
   'keywords-erase': 'حذف بياناتي',

@@ -189,6 +189,36 @@ describe('problems in the studio', { timeout: 120_000 }, () => {
     expect(await nodeAt('send-lead').locator('.problem-badge--warning').textContent()).toBe('1');
   });
 
+  it('declares the CRM’s erase route in Flow settings from the keyboard, and the checker judges it', async () => {
+    await page.getByRole('tab', { name: 'Flow settings' }).click();
+    const settings = page.getByRole('region', { name: 'Flow settings' });
+    const crm = settings.getByRole('group', { name: 'Acme CRM' });
+    const method = crm.getByLabel('When a customer erases their data, ask it to erase too');
+    await method.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => method.inputValue()).toBe('DELETE');
+    const address = crm.getByLabel('Erase address');
+    expect(await address.inputValue()).toBe('https://api.acme-crm.example/');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => address.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('End');
+    await page.keyboard.type('leads/{{lead_id}}');
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: /^Problems/ }).click();
+    // The demo's request saves nothing from the CRM's answer, so the route names a key the CRM never returned.
+    const route = problemItems().filter({ hasText: 'invalid-erasure-route' });
+    await route.first().waitFor();
+    expect(await route.first().textContent()).toContain('reads {{lead_id}}, which “Acme CRM” does not return');
+    expect(await problemItems().filter({ hasText: 'no-erasure-route' }).count()).toBe(0);
+    // “No: it cannot be asked” takes the route away again: the error goes, the warning is back.
+    await page.getByRole('tab', { name: 'Flow settings' }).click();
+    await method.focus();
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => method.inputValue()).toBe('');
+    await page.getByRole('tab', { name: /^Problems/ }).click();
+    await statusLine().getByText('Ready to export (2 warnings to review)').waitFor();
+  });
+
   it('names the steps in the data map as the designer sees them, each choosing its step', async () => {
     await page.getByRole('tab', { name: 'Data map' }).click();
     const map = page.getByRole('region', { name: 'Data map' });
