@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { IngestMessage, PersonMaterial, Storage } from '../../runtime/store/storage.ts';
-import { storageBackends } from './helpers/storage-backends.ts';
+import type { Storage } from '../../runtime/store/storage.ts';
+import { hash, message, storageBackends } from './helpers/storage-backends.ts';
 
 /**
  * The agent desk's part of the storage contract (runtime/store/desk-store.ts), on SQLite and a real
@@ -10,16 +10,6 @@ import { storageBackends } from './helpers/storage-backends.ts';
  */
 const { backends, close } = await storageBackends('desk');
 afterAll(close);
-
-const hash = (label: string) => Buffer.alloc(32, label);
-const material = (): PersonMaterial => ({ wrappedKey: randomBytes(60), phoneSealed: randomBytes(40) });
-const message = (phone: string, id: string): IngestMessage => ({
-  dedupeHash: hash(`m-${id}`),
-  phoneHash: hash(phone),
-  receivedAt: 1000,
-  newPerson: material,
-  seal: () => randomBytes(50),
-});
 
 async function waitingCustomer(store: Storage) {
   await store.ingest([message('customer', '1')], []);

@@ -1,13 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  TurnConflict,
-  type IngestMessage,
-  type PersonMaterial,
-  type StatsCount,
-  type Storage,
-} from '../../runtime/store/storage.ts';
-import { storageBackends } from './helpers/storage-backends.ts';
+import { TurnConflict, type StatsCount, type Storage } from '../../runtime/store/storage.ts';
+import { message, storageBackends } from './helpers/storage-backends.ts';
 
 /**
  * The aggregate counters of `stats` in the storage contract, on SQLite and a real PostgreSQL: a
@@ -18,15 +11,6 @@ import { storageBackends } from './helpers/storage-backends.ts';
 const { backends, close } = await storageBackends('stats');
 afterAll(close);
 
-const hash = (label: string) => Buffer.alloc(32, label);
-const material = (): PersonMaterial => ({ wrappedKey: randomBytes(60), phoneSealed: randomBytes(40) });
-const message = (phone: string, id: string): IngestMessage => ({
-  dedupeHash: hash(`m-${id}`),
-  phoneHash: hash(phone),
-  receivedAt: 1000,
-  newPerson: material,
-  seal: () => randomBytes(50),
-});
 const count = (day: string, item: string, metric: StatsCount['metric'], n: number): StatsCount => ({
   day,
   scope: metric === 'granted' || metric === 'declined' ? 'purpose' : 'step',

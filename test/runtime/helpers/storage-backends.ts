@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { PostgresStorage } from '../../../runtime/store/postgres/storage.ts';
 import { SqliteStorage } from '../../../runtime/store/sqlite/storage.ts';
-import type { Storage } from '../../../runtime/store/storage.ts';
+import { randomBytes } from 'node:crypto';
+import type { IngestMessage, PersonMaterial, Storage } from '../../../runtime/store/storage.ts';
 import { testPostgres, type TestPostgres } from './postgres.ts';
 
 /**
@@ -126,3 +127,16 @@ export async function storageBackends(label: string): Promise<StorageBackends> {
     },
   };
 }
+
+/** A stand-in keyed hash (32 bytes) named by a label. */
+export const hash = (label: string): Buffer => Buffer.alloc(32, label);
+/** A new person's material: random bytes where a wrapped key and a sealed number would be. */
+export const material = (): PersonMaterial => ({ wrappedKey: randomBytes(60), phoneSealed: randomBytes(40) });
+/** A message from `phone` with its own dedupe hash, sealed as random bytes. */
+export const message = (phone: string, id: string): IngestMessage => ({
+  dedupeHash: hash(`m-${id}`),
+  phoneHash: hash(phone),
+  receivedAt: 1000,
+  newPerson: material,
+  seal: () => randomBytes(50),
+});
