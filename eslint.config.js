@@ -150,6 +150,19 @@ export default tseslint.config(
     }),
   },
   {
+    // postgres.js 3.4.9's sql.begin can send BEGIN on a connection it did not reserve (see transaction() there).
+    files: ['runtime/store/postgres/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='begin']",
+          message: 'Open transactions with transaction() from ./connect.ts, not the driver’s sql.begin.',
+        },
+      ],
+    },
+  },
+  {
     // The agent desk's page runs in the browser (bundled into server.js as text): no Node, no storage.
     files: ['runtime/desk/page/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },

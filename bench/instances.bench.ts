@@ -88,17 +88,24 @@ async function measure(
     signed(senders[index % senders.length] ?? ''),
   );
   let sent = 0;
-  let failed = 0;
+  const refused = new Map<number, number>();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: inFlight }, async () => {
       while (sent < deliveries.length) {
         const delivery = deliveries[sent++];
-        if (delivery && (await post(port(), agent, delivery)) !== 200) failed += 1;
+        const status = delivery ? await post(port(), agent, delivery) : 200;
+        if (status !== 200) refused.set(status, (refused.get(status) ?? 0) + 1);
       }
     }),
   );
-  if (failed > 0) throw new Error(`${failed} deliveries were not acknowledged`);
+  if (refused.size > 0) {
+    const statuses = [...refused].map(([status, count]) => `${count} × ${status === 0 ? 'no answer' : status}`);
+    const storeErrors = bots.flatMap((bot) => bot.events('webhook-store-failed').map((line) => String(line['error'])));
+    throw new Error(
+      `${setup.name}: deliveries not acknowledged (${statuses.join(', ')}); store errors logged: ${storeErrors.join(', ') || 'none'}`,
+    );
+  }
   await until(() => answers >= throughputMessages, 120_000, 'every message answered');
   const perSecond = throughputMessages / ((performance.now() - started) / 1000);
   await new Promise((resolve) => setTimeout(resolve, 200));

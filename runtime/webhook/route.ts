@@ -71,7 +71,7 @@ export function webhookRoute(options: WebhookOptions) {
       if (result.inserted.length > 0) options.received(result.inserted.length);
       respond(response, 200, 'ok\n');
     } catch (error) {
-      options.log.error('webhook-store-failed', { error: error instanceof Error ? error.name : 'unknown' });
+      options.log.error('webhook-store-failed', { error: errorName(error) });
       respond(response, 503, 'try again later\n', { 'retry-after': '5' });
     }
   };
@@ -94,4 +94,11 @@ function verify(options: WebhookOptions, response: ServerResponse, url: URL): vo
   }
   options.log.warn('webhook-verification-refused', {});
   respond(response, 403, 'forbidden\n');
+}
+
+/** An error's name and, for a database error, its SQLSTATE or SQLite code: never its message, which may quote values. */
+function errorName(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown';
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? `${error.name} ${code}` : error.name;
 }

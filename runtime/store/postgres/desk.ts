@@ -19,7 +19,7 @@ import type {
   NewAgent,
   ReplyStatus,
 } from '../desk-store.ts';
-import type { Pool } from './connect.ts';
+import { transaction, type Pool } from './connect.ts';
 
 /** The agent desk's tables on PostgreSQL (see ../desk-store.ts), shared by every instance. */
 export class PostgresDesk implements DeskStore {
@@ -66,7 +66,7 @@ export class PostgresDesk implements DeskStore {
   }
 
   async setRecoveryCodes(agentId: number, hashes: Buffer[]): Promise<void> {
-    await this.sql.begin(async (tx) => {
+    await transaction(this.sql, async (tx) => {
       await tx`DELETE FROM agent_recovery_codes WHERE agent_id = ${agentId}`;
       for (const hash of hashes)
         await tx`INSERT INTO agent_recovery_codes (agent_id, code_hash) VALUES (${agentId}, ${hash})`;
@@ -113,7 +113,7 @@ export class PostgresDesk implements DeskStore {
   }
 
   async recordSignInFailure(keys: Buffer[], at: number, forgetBefore: number): Promise<void> {
-    await this.sql.begin(async (tx) => {
+    await transaction(this.sql, async (tx) => {
       await tx`DELETE FROM sign_in_failures WHERE at < ${forgetBefore}`;
       for (const key of keys) await tx`INSERT INTO sign_in_failures (key_hash, at) VALUES (${key}, ${at})`;
     });

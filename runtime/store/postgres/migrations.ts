@@ -1,4 +1,4 @@
-import type { Sql } from 'postgres';
+import { transaction, type Pool } from './connect.ts';
 
 /**
  * The PostgreSQL schema as numbered migrations, applied in order at start. Each runs once: the
@@ -343,8 +343,8 @@ export const lockKeys = { migrate: 0x616d616e61, purge: 0x616d616e62 } as const;
  * Applies the migrations this database lacks, in one transaction under the migration lock.
  * Refuses a database migrated by a newer runtime.
  */
-export async function migrate(sql: Sql): Promise<void> {
-  await sql.begin(async (tx) => {
+export async function migrate(sql: Pool): Promise<void> {
+  await transaction(sql, async (tx) => {
     await tx`SELECT pg_advisory_xact_lock(${lockKeys.migrate}::bigint)`;
     await tx`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`;

@@ -26,7 +26,7 @@ import type {
   TurnOp,
   TurnResult,
 } from '../storage.ts';
-import { connect, type Pool } from './connect.ts';
+import { connect, transaction, type Pool } from './connect.ts';
 import { PostgresDesk } from './desk.ts';
 import { handoffs } from './handoffs.ts';
 import { inbox } from './inbox.ts';
@@ -150,7 +150,7 @@ export class PostgresStorage implements Storage {
 
   async ensurePerson(phoneHash: Buffer, material: () => PersonMaterial): Promise<PersonRow> {
     const key = phoneHash.toString('hex');
-    const persons = await this.sql.begin((tx) =>
+    const persons = await transaction(this.sql, (tx) =>
       subjects.ensureAll(tx, new Map([[key, { phoneHash, material, at: Date.now() }]])),
     );
     const person = persons.get(key);
@@ -159,11 +159,11 @@ export class PostgresStorage implements Storage {
   }
 
   commitTurn(personId: number, ops: TurnOp[]): Promise<TurnResult> {
-    return this.sql.begin((tx) => turns.apply(tx, this.owner, personId, ops));
+    return transaction(this.sql, (tx) => turns.apply(tx, this.owner, personId, ops));
   }
 
   dueOutbox(now: number, limit: number, busy: ReadonlySet<number>, rate: number): Promise<DueOutbox> {
-    return this.sql.begin((tx) =>
+    return transaction(this.sql, (tx) =>
       outbox.claimDue(tx, this.owner, this.leaseSeconds, this.options.phoneNumber, rate, now, limit, busy),
     );
   }
@@ -198,7 +198,7 @@ export class PostgresStorage implements Storage {
 
   /** One instance at a time (a transaction-scoped advisory lock): another finding it taken purges nothing. */
   purge(now: number): Promise<PurgeReport> {
-    return this.sql.begin(async (tx) => {
+    return transaction(this.sql, async (tx) => {
       const [lock] = await tx<{ got: boolean }[]>`SELECT pg_try_advisory_xact_lock(${lockKeys.purge}::bigint) AS got`;
       if (!lock?.got) return { ...nothingPurged };
       return {
@@ -213,7 +213,7 @@ export class PostgresStorage implements Storage {
   }
 
   erasePerson(phoneHash: Buffer, at: number, requests: readonly EraseRequest[] = []): Promise<boolean> {
-    return this.sql.begin(async (tx) => {
+    return transaction(this.sql, async (tx) => {
       const person = await subjects.byPhoneHash(tx, phoneHash);
       await turns.erase(tx, phoneHash, person?.id, at, requests);
       return person !== undefined;
@@ -229,7 +229,7 @@ export class PostgresStorage implements Storage {
   }
 
   replayErasures(entries: readonly ErasureEntry[]): Promise<ReplayReport> {
-    return this.sql.begin((tx) => upkeep.replay(tx, entries));
+    return transaction(this.sql, (tx) => upkeep.replay(tx, entries));
   }
 
   readMeta(name: string): Promise<Buffer | undefined> {
@@ -237,7 +237,7 @@ export class PostgresStorage implements Storage {
   }
 
   async writeMeta(values: Record<string, Buffer | null>): Promise<void> {
-    await this.sql.begin((tx) => upkeep.writeMeta(tx, values));
+    await transaction(this.sql, (tx) => upkeep.writeMeta(tx, values));
   }
 
   personsNotWrappedBy(keyId: string, limit: number): Promise<PersonRow[]> {
@@ -245,7 +245,7 @@ export class PostgresStorage implements Storage {
   }
 
   async rewrapPersonKeys(rows: readonly { id: number; wrappedKey: Buffer }[], keyId: string): Promise<void> {
-    await this.sql.begin((tx) => upkeep.rewrapPersonKeys(tx, rows, keyId));
+    await transaction(this.sql, (tx) => upkeep.rewrapPersonKeys(tx, rows, keyId));
   }
 
   recipientRefs(personId: number): Promise<RecipientRefRow[]> {
@@ -255,7 +255,7 @@ export class PostgresStorage implements Storage {
   /** A claim lasts as long as other leases here, at least a minute: longer than any call to a recipient takes. */
   dueErasures(now: number, limit: number): Promise<EraseRequestRow[]> {
     const leaseMs = Math.max(60_000, this.leaseSeconds * 1000);
-    return this.sql.begin((tx) => recipientErasures.claim(tx, now, limit, now + leaseMs));
+    return transaction(this.sql, (tx) => recipientErasures.claim(tx, now, limit, now + leaseMs));
   }
 
   nextErasureDue(): Promise<number | undefined> {
@@ -267,32 +267,36 @@ export class PostgresStorage implements Storage {
   }
 
   erasureSettled(id: number, outcome: RecipientErasureOutcome): Promise<void> {
-    return this.sql.begin((tx) => recipientErasures.settle(tx, id, outcome));
+    return transaction(this.sql, (tx) => recipientErasures.settle(tx, id, outcome));
   }
 
   async subjectRecords(phoneHash: Buffer): Promise<SubjectRecords | undefined> {
-    return this.sql.begin('isolation level repeatable read read only', async (tx) => {
-      const person = await subjects.byPhoneHash(tx, phoneHash);
-      const ledger = await subjects.ledgerOf(tx, phoneHash);
-      const askedOfRecipients = await recipientErasures.ledgerOf(tx, phoneHash);
-      if (!person)
-        return ledger.length > 0 || askedOfRecipients.length > 0
-          ? { ...nothingHeld, ledger, recipientErasures: askedOfRecipients }
-          : undefined;
-      const conversation = await turns.conversation(tx, person.id);
-      const handoff = await handoffs.ofPerson(tx, person);
-      const records: SubjectRecords = {
-        person,
-        fields: await turns.fields(tx, person.id),
-        ...(conversation ? { conversation } : {}),
-        ledger,
-        recipientErasures: askedOfRecipients,
-        handoffs: handoff ? [{ ...withoutPerson(handoff), messages: await handoffs.messages(tx, handoff.id) }] : [],
-        pendingInbox: await inbox.pendingOf(tx, person.id),
-        pendingOutbox: await outbox.pendingOf(tx, person.id),
-      };
-      return records;
-    });
+    return transaction(
+      this.sql,
+      async (tx) => {
+        const person = await subjects.byPhoneHash(tx, phoneHash);
+        const ledger = await subjects.ledgerOf(tx, phoneHash);
+        const askedOfRecipients = await recipientErasures.ledgerOf(tx, phoneHash);
+        if (!person)
+          return ledger.length > 0 || askedOfRecipients.length > 0
+            ? { ...nothingHeld, ledger, recipientErasures: askedOfRecipients }
+            : undefined;
+        const conversation = await turns.conversation(tx, person.id);
+        const handoff = await handoffs.ofPerson(tx, person);
+        const records: SubjectRecords = {
+          person,
+          fields: await turns.fields(tx, person.id),
+          ...(conversation ? { conversation } : {}),
+          ledger,
+          recipientErasures: askedOfRecipients,
+          handoffs: handoff ? [{ ...withoutPerson(handoff), messages: await handoffs.messages(tx, handoff.id) }] : [],
+          pendingInbox: await inbox.pendingOf(tx, person.id),
+          pendingOutbox: await outbox.pendingOf(tx, person.id),
+        };
+        return records;
+      },
+      'ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    );
   }
 
   /** Nothing to do: erased rows are ciphertext under a deleted key (see the class comment). */
@@ -345,7 +349,7 @@ export class PostgresStorage implements Storage {
     this.queue = [];
     if (batch.length === 0) return;
     try {
-      const results = await this.sql.begin(async (tx) => {
+      const results = await transaction(this.sql, async (tx) => {
         const messages = batch.flatMap((item) => item.messages);
         const known = await inbox.known(
           tx,
