@@ -17,7 +17,7 @@ export {
 } from './model/schema.ts';
 export { identifier, templateKeys, type LangText } from './model/common.ts';
 export { flowJsonSchema } from './model/json-schema.ts';
-export { eraseMethods, eraseRouteKeys, fillEraseRoute, type EraseRoute } from './model/erase-route.ts';
+export { eraseMethods, eraseRouteKeys, fillEraseRoute } from './model/erase-route.ts';
 export { templateParts } from './model/template.ts';
 export { findCategory, type DataCategory } from './model/categories.ts';
 export { nodeKinds, nodeTypes, findKind, outcomesOf, factsOf, textsOf } from './nodes/registry.ts';

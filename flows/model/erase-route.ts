@@ -7,10 +7,10 @@ import { fillTemplate, missingKeys, type JsonValue } from './template.ts';
  * that erases on GET is not one to trust with it.
  */
 export const eraseMethods = ['DELETE', 'POST', 'PUT', 'PATCH'] as const;
-export type EraseMethod = (typeof eraseMethods)[number];
+type EraseMethod = (typeof eraseMethods)[number];
 
 /** How the bot asks a recipient to erase what it holds about a person (`recipients[].erase`). */
-export interface EraseRoute {
+interface EraseRoute {
   method: EraseMethod;
   url: string;
 }

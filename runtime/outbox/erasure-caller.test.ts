@@ -7,7 +7,7 @@ import { Keyring } from '../crypto/keyring.ts';
 import type { HttpOutcome } from '../http/client.ts';
 import type { Logger } from '../log.ts';
 import { SqliteStorage } from '../store/sqlite/storage.ts';
-import { ErasureCaller } from './erasure-caller.ts';
+import { ErasureCaller, type ErasureCallerOptions } from './erasure-caller.ts';
 
 const quiet: Logger = { info() {}, warn() {}, error() {} };
 const keyring = new Keyring(Buffer.alloc(32, 7));
@@ -34,6 +34,24 @@ function flowWith(host: string): Flow {
   return parsed.flow;
 }
 
+/** A caller on `store` for a CRM on crm.example, at a fixed time, retrying at once, answering with `request`. */
+function callerFor(
+  store: SqliteStorage,
+  request: ErasureCallerOptions['request'],
+  more: Partial<ErasureCallerOptions> = {},
+) {
+  return new ErasureCaller({
+    flow: flowWith('crm.example'),
+    store,
+    keyring,
+    clock: () => 2000,
+    log: quiet,
+    backoff: () => 0,
+    request,
+    ...more,
+  });
+}
+
 async function queued(url: string) {
   const store = new SqliteStorage(join(mkdtempSync(join(tmpdir(), 'amana-erasure-')), 'amana.db'));
   const request = keyring.sealEraseRequest({ method: 'DELETE', url }, subject, 'crm');
@@ -45,19 +63,14 @@ describe('ErasureCaller', () => {
   it('retries a recipient that keeps failing, then gives up after the bounded number of attempts and records it', async () => {
     const store = await queued('https://crm.example/leads/L-1');
     const calls: string[] = [];
-    const caller = new ErasureCaller({
-      flow: flowWith('crm.example'),
+    const caller = callerFor(
       store,
-      keyring,
-      clock: () => 2000,
-      log: quiet,
-      maxAttempts: 3,
-      backoff: () => 0,
-      request: async (method, url): Promise<HttpOutcome> => {
+      async (method, url): Promise<HttpOutcome> => {
         calls.push(`${method} ${url}`);
         return { ok: true, status: 502, body: '' };
       },
-    });
+      { maxAttempts: 3 },
+    );
     for (let round = 0; round < 5; round += 1) await caller.attemptDue();
     expect(calls).toEqual(Array(3).fill('DELETE https://crm.example/leads/L-1'));
     expect((await store.subjectRecords(subject))?.recipientErasures.at(-1)).toEqual({
@@ -78,15 +91,7 @@ describe('ErasureCaller', () => {
       { ok: false, error: 'network', detail: 'ECONNREFUSED' },
       { ok: true, status: 404, body: '' },
     ];
-    const caller = new ErasureCaller({
-      flow: flowWith('crm.example'),
-      store,
-      keyring,
-      clock: () => 2000,
-      log: quiet,
-      backoff: () => 0,
-      request: async () => answers.shift() ?? { ok: true, status: 500, body: '' },
-    });
+    const caller = callerFor(store, async () => answers.shift() ?? { ok: true, status: 500, body: '' });
     await caller.attemptDue();
     await caller.attemptDue();
     expect((await store.subjectRecords(subject))?.recipientErasures.at(-1)).toMatchObject({
@@ -100,16 +105,9 @@ describe('ErasureCaller', () => {
   it('never calls an address off the recipient’s declared host, and records why', async () => {
     const store = await queued('https://elsewhere.example/leads/L-3');
     let called = false;
-    const caller = new ErasureCaller({
-      flow: flowWith('crm.example'),
-      store,
-      keyring,
-      clock: () => 2000,
-      log: quiet,
-      request: async () => {
-        called = true;
-        return { ok: true, status: 204, body: '' };
-      },
+    const caller = callerFor(store, async () => {
+      called = true;
+      return { ok: true, status: 204, body: '' };
     });
     await caller.attemptDue();
     expect(called).toBe(false);

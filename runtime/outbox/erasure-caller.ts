@@ -13,7 +13,7 @@ import { backoffMs } from './backoff.ts';
  * hour, long enough for a recipient's short outage, short enough for an operator to see the failure
  * the same day and ask by hand.
  */
-export const maxEraseAttempts = 12;
+const maxEraseAttempts = 12;
 
 /** How often the table is looked at when nothing here says when the next request is due (other processes add requests). */
 const pollMs = 30_000;

@@ -1,4 +1,10 @@
-import type { EraseRequestRow, RecipientErasureEntry, RecipientRefRow } from './storage.ts';
+import type {
+  EraseRequestRow,
+  LedgerEntry,
+  RecipientErasureEntry,
+  RecipientRefRow,
+  SubjectRecords,
+} from './storage.ts';
 
 /**
  * The columns of the recipient-erasure tables as both stores return them (SQLite keeps booleans
@@ -50,4 +56,9 @@ export function toRecipientErasure(row: RecipientErasureColumns): RecipientErasu
     ...(row.detail === null ? {} : { detail: row.detail }),
     at: row.at,
   };
+}
+
+/** What both stores hold about a subject with no person row left (after an erasure): only the two ledgers. */
+export function ledgersOnly(ledger: LedgerEntry[], recipientErasures: RecipientErasureEntry[]): SubjectRecords {
+  return { fields: [], ledger, recipientErasures, handoffs: [], pendingInbox: [], pendingOutbox: [] };
 }

@@ -87,7 +87,7 @@ export const invalidErasureRoute = defineRule({
 });
 
 /** The keys requests to a recipient save from its responses: what it returned, the only references its erase route may read. */
-export function returnedKeys(flow: Flow, recipientId: string): Set<string> {
+function returnedKeys(flow: Flow, recipientId: string): Set<string> {
   const keys = new Set<string>();
   for (const node of flow.nodes) {
     if (node.type !== 'http' || node.recipient !== recipientId) continue;

@@ -1,3 +1,4 @@
+import { ledgersOnly } from '../erasure-rows.ts';
 import { randomUUID } from 'node:crypto';
 import type {
   DueOutbox,
@@ -278,9 +279,7 @@ export class PostgresStorage implements Storage {
         const ledger = await subjects.ledgerOf(tx, phoneHash);
         const askedOfRecipients = await recipientErasures.ledgerOf(tx, phoneHash);
         if (!person)
-          return ledger.length > 0 || askedOfRecipients.length > 0
-            ? { ...nothingHeld, ledger, recipientErasures: askedOfRecipients }
-            : undefined;
+          return ledger.length > 0 || askedOfRecipients.length > 0 ? ledgersOnly(ledger, askedOfRecipients) : undefined;
         const conversation = await turns.conversation(tx, person.id);
         const handoff = await handoffs.ofPerson(tx, person);
         const records: SubjectRecords = {
@@ -398,14 +397,6 @@ export class PostgresStorage implements Storage {
   }
 }
 
-const nothingHeld: SubjectRecords = {
-  fields: [],
-  ledger: [],
-  recipientErasures: [],
-  handoffs: [],
-  pendingInbox: [],
-  pendingOutbox: [],
-};
 const nothingPurged: PurgeReport = {
   fields: 0,
   conversations: 0,

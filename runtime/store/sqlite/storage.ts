@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { ledgersOnly } from '../erasure-rows.ts';
 import { ownerOnly } from '../file-mode.ts';
 import { GroupCommit } from '../group-commit.ts';
 import { baseSchemaVersion, schema, schemaSteps, schemaVersion } from '../schema.ts';
@@ -293,9 +294,7 @@ export class SqliteStorage implements Storage {
     const ledger = this.subjects.ledgerOf(phoneHash);
     const recipientErasures = this.recipientErasures.ledgerOf(phoneHash);
     if (!person)
-      return ledger.length > 0 || recipientErasures.length > 0
-        ? { ...nothingHeld, ledger, recipientErasures }
-        : undefined;
+      return ledger.length > 0 || recipientErasures.length > 0 ? ledgersOnly(ledger, recipientErasures) : undefined;
     const conversation = this.turns.conversation(person.id);
     const handoff = this.handoffs.ofPerson(person);
     return {
@@ -346,15 +345,6 @@ export class SqliteStorage implements Storage {
     this.db.close();
   }
 }
-
-const nothingHeld: SubjectRecords = {
-  fields: [],
-  ledger: [],
-  recipientErasures: [],
-  handoffs: [],
-  pendingInbox: [],
-  pendingOutbox: [],
-};
 
 /** How long a claimed erase request is left to its call before it is due again (longer than any call takes). */
 const erasureLeaseMs = 2 * 60 * 1000;
