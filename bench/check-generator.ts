@@ -311,8 +311,12 @@ export function generateFlow(targetNodes: number, seed = 2026): Json {
       saveResponse: [
         { from: '$.status', to: 'order_status' },
         { from: '$.eta', to: 'eta' },
+        { from: '$.lookup', to: 'lookup_id' },
       ],
-      mock: { status: 200, body: { status: pick(['shipped', 'delivered', 'preparing']), eta: '2026-05-02' } },
+      mock: {
+        status: 200,
+        body: { status: pick(['shipped', 'delivered', 'preparing']), eta: '2026-05-02', lookup: `L-${2000 + i}` },
+      },
     });
     edge(m('lookup'), m('status'), 'ok');
     edge(m('lookup'), m('agent'), 'error');
@@ -381,13 +385,25 @@ export function generateFlow(targetNodes: number, seed = 2026): Json {
     },
     purposes,
     recipients: [
-      { id: 'crm', name: 'Horizonte CRM', host: 'api.crm-horizonte.example', country: 'BR' },
-      { id: 'orders', name: 'Horizonte Pedidos', host: 'orders.horizonte.example', country: 'BR' },
+      {
+        id: 'crm',
+        name: 'Horizonte CRM',
+        host: 'api.crm-horizonte.example',
+        country: 'BR',
+        erase: { method: 'DELETE', url: 'https://api.crm-horizonte.example/v1/tickets/{{ticket}}' },
+      },
+      {
+        id: 'orders',
+        name: 'Horizonte Pedidos',
+        host: 'orders.horizonte.example',
+        country: 'BR',
+        erase: { method: 'DELETE', url: 'https://orders.horizonte.example/v2/lookups/{{lookup_id}}' },
+      },
     ],
     data: Object.keys(fieldDeclarations)
       .filter((key) => usedFields.has(key))
       .map((key) => fieldDeclarations[key]),
-    variables: [{ key: 'topic' }, { key: 'last_topic' }, { key: 'ticket' }, { key: 'order_status' }, { key: 'eta' }],
+    variables: [{ key: 'topic' }, { key: 'last_topic' }, { key: 'ticket' }, { key: 'order_status' }, { key: 'eta' }, { key: 'lookup_id' }],
     keywords: {
       human: { 'pt-BR': ['atendente'], en: ['agent'] },
       erase: { 'pt-BR': ['apagar meus dados'], en: ['delete my data'] },
