@@ -96,7 +96,7 @@ function EraseRoute({
       </label>
       {route && (
         <>
-          <label>
+          <label className="flow-settings__wide">
             {text('recipient-erase-url')}
             <CommitInput
               dir="ltr"
