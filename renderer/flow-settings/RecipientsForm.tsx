@@ -83,7 +83,11 @@ function EraseRoute({
           value={route?.method ?? ''}
           onChange={(event) => {
             const method = eraseMethods.find((candidate) => candidate === event.target.value);
-            onChange(method ? { method, url: route?.url ?? `https://${recipient.host ?? ''}/` } : undefined);
+            onChange(
+              method
+                ? { method, url: route?.url ?? (recipient.host ? `https://${recipient.host}/` : 'https://') }
+                : undefined,
+            );
           }}
         >
           <option value="">{text('recipient-erase-none')}</option>

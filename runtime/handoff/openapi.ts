@@ -3,6 +3,7 @@
  * at `GET /admin/openapi.json` (no token needed: it describes the API, it holds no data) and
  * printed by `node server.js openapi`. Its schemas are JSON Schema 2020-12, as OpenAPI 3.1 says.
  */
+import { purposeMetrics, stepMetrics } from '../store/storage.ts';
 export function adminOpenApi(flow: { id: string; name: string }): Record<string, unknown> {
   const error = { $ref: '#/components/schemas/Error' };
   const answer = (description: string, schema: unknown = error) => ({
@@ -220,9 +221,7 @@ function statsSchema(): Record<string, unknown> {
     maximum: 1,
     description: 'granted ÷ (granted + declined); null when a count is suppressed or both are 0',
   };
-  const stepMetrics = ['reached', 'left', 'ended', 'handed-off', 'opted-out'];
-  const purposeMetrics = ['granted', 'declined'];
-  const record = (names: string[], schema: unknown, extra: Record<string, unknown> = {}) => ({
+  const record = (names: readonly string[], schema: unknown, extra: Record<string, unknown> = {}) => ({
     type: 'object',
     required: [...names, ...Object.keys(extra)],
     properties: { ...Object.fromEntries(names.map((name) => [name, schema])), ...extra },

@@ -1,4 +1,4 @@
-import { templateKeys } from '../../model/common.ts';
+import { eraseRouteKeys } from '../../model/erase-route.ts';
 import type { Flow } from '../../model/schema.ts';
 import { defineRule } from '../rule.ts';
 import { declaredHost, hostMatches, isProtectedTransport, urlParts } from '../urls.ts';
@@ -69,7 +69,7 @@ export const invalidErasureRoute = defineRule({
       const { url } = recipient.erase;
       const params = { recipient: naming.recipient(recipient.id), url };
       const returned = returnedKeys(flow, recipient.id);
-      const keys = [...new Set(templateKeys(url))];
+      const keys = eraseRouteKeys(recipient.erase);
       if (keys.length === 0) report({ message: 'no-reference', params });
       for (const key of keys) {
         if (!returned.has(key))
