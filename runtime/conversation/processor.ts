@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { earlierConsents } from './earlier-consents.ts';
 import {
   matchKeyword,
   start,
@@ -91,7 +92,7 @@ export class ConversationProcessor {
         final = await this.run(turn, step(this.options.flow, state, event));
       }
     } else {
-      final = await this.newConversation(turn, contact, event, await this.earlierConsents(context));
+      final = await this.newConversation(turn, context, contact, event);
     }
     await this.commit(context, turn, final);
   }
@@ -156,9 +157,9 @@ export class ConversationProcessor {
    */
   private async newConversation(
     turn: Turn,
+    context: PersonContext,
     contact: { phone: string; name?: string },
     event: EngineEvent | undefined,
-    consents: Record<string, string>,
   ): Promise<ConversationState | undefined> {
     const { flow } = this.options;
     const language = languageFor(flow, contact.phone.slice(1));
@@ -174,34 +175,13 @@ export class ConversationProcessor {
       turn.send({ type: 'text', text: engineText(closestUiLanguage(language), 'erased') });
       return undefined;
     }
+    // Read only for a conversation that starts: `stop` and `erase` above need no history.
+    const consents = earlierConsents(await this.options.store.consentLedger(context.person.phoneHash));
     const started = await this.run(turn, start(flow, { language, contact, consents }));
     if (keyword === 'human' && event && started && !started.ended) {
       return this.run(turn, step(flow, started, event));
     }
     return started;
-  }
-
-  /**
-   * What the consent ledger holds for a returning customer: each purpose granted and not since
-   * declined or erased, with the wording hash it was granted for. The engine counts those whose
-   * wording the flow still has, and asks again for the others, saying the notice changed. Answers
-   * recorded before the ledger kept their wording are not carried (the consent step asks, as it did).
-   */
-  private async earlierConsents(context: PersonContext): Promise<Record<string, string>> {
-    const consents: Record<string, string> = {};
-    for (const entry of await this.options.store.consentLedger(context.person.phoneHash)) {
-      if (entry.event === 'erased') {
-        for (const purpose of Object.keys(consents)) delete consents[purpose];
-        continue;
-      }
-      if (entry.event !== 'granted' && entry.event !== 'declined') continue;
-      for (const purpose of entry.purposes) {
-        const wording = entry.wording?.[purpose];
-        if (entry.event === 'granted' && wording !== undefined) consents[purpose] = wording;
-        else delete consents[purpose];
-      }
-    }
-    return consents;
   }
 
   /** Carries out the effects of an engine result, answering http nodes, until the engine waits. */
