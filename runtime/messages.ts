@@ -135,8 +135,6 @@ const en = {
   'stats-nothing': 'Nothing was counted in these days.',
   'stats-bad-date': 'Dates are written YYYY-MM-DD, such as 2026-03-31 (--from and --to).',
   'stats-bad-range': '--from must not be after --to, and one report covers at most 366 days.',
-  'stats-bad-option':
-    'Unknown option {option}. Usage: node server.js stats [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]',
 };
 
 export type RuntimeMessageKey = keyof typeof en;
@@ -279,8 +277,6 @@ const runtimeMessages: Catalogue<RuntimeMessageKey> = {
     'stats-nothing': 'Nada foi contado nesses dias.',
     'stats-bad-date': 'As datas se escrevem AAAA-MM-DD, como 2026-03-31 (--from e --to).',
     'stats-bad-range': '--from não pode ser depois de --to, e um relatório cobre no máximo 366 dias.',
-    'stats-bad-option':
-      'Opção desconhecida {option}. Uso: node server.js stats [--from AAAA-MM-DD] [--to AAAA-MM-DD] [--json]',
   },
   ar: {
     'config-problems': 'لا يمكن تشغيل البوت. صحّح هذه الإعدادات (متغيرات البيئة، أو ملف ‎.env بجوار server.js):',
@@ -410,8 +406,6 @@ const runtimeMessages: Catalogue<RuntimeMessageKey> = {
     'stats-nothing': 'لم يُحسب شيء في هذه الأيام.',
     'stats-bad-date': 'تُكتب التواريخ بالشكل YYYY-MM-DD، مثل 2026-03-31 (‎--from و‎--to).',
     'stats-bad-range': 'يجب ألا يكون ‎--from بعد ‎--to، ويغطي التقرير 366 يومًا على الأكثر.',
-    'stats-bad-option':
-      'خيار غير معروف {option}. الاستخدام: node server.js stats [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]',
   },
 };
 

@@ -2,7 +2,7 @@ import { runtimeText, type RuntimeMessageKey } from '../messages.ts';
 import { stepMetrics, purposeMetrics } from '../store/storage.ts';
 import { statsRange, statsReport, type Cell, type StatsReport } from '../stats/report.ts';
 import type { UiLanguage } from '../../flows/i18n/index.ts';
-import { line, openBundle, type RuntimeIo } from './context.ts';
+import { complain, line, openBundle, parseOptions, type RuntimeIo } from './context.ts';
 
 /**
  * `node server.js stats [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]`: conversations per step
@@ -10,40 +10,23 @@ import { line, openBundle, type RuntimeIo } from './context.ts';
  * personal data. Small counts are suppressed.
  */
 export async function statsCommand(io: RuntimeIo, args: string[]): Promise<number> {
-  const options = parseOptions(args);
-  if ('bad' in options) {
-    line(io.stderr, runtimeText(io.language, 'stats-bad-option', { option: options.bad }));
-    return 2;
-  }
+  const options = parseOptions(io, 'stats', args, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (!options) return 2;
   const opened = await openBundle(io);
   if (typeof opened === 'number') return opened;
   try {
     const range = statsRange(options.from, options.to, opened.clock());
-    if (!range.ok) {
-      line(io.stderr, runtimeText(io.language, range.problem === 'bad-date' ? 'stats-bad-date' : 'stats-bad-range'));
-      return 2;
-    }
+    if (!range.ok) return complain(io, range.problem === 'bad-date' ? 'stats-bad-date' : 'stats-bad-range');
     const report = await statsReport(opened.store, opened.flow, range.from, range.to);
     line(io.stdout, options.json ? JSON.stringify(report, null, 2) : statsText(report, io.language));
     return 0;
   } finally {
     await opened.store.close();
   }
-}
-
-function parseOptions(args: string[]): { from?: string; to?: string; json: boolean } | { bad: string } {
-  const options: { from?: string; to?: string; json: boolean } = { json: false };
-  for (let at = 0; at < args.length; at += 1) {
-    const arg = args[at] ?? '';
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
-    if (name === '--json' && inline === undefined) options.json = true;
-    else if (name === '--from' || name === '--to') {
-      const value = inline ?? args[(at += 1)];
-      if (value === undefined) return { bad: arg };
-      options[name === '--from' ? 'from' : 'to'] = value;
-    } else return { bad: arg };
-  }
-  return options;
 }
 
 const stepColumns: Record<(typeof stepMetrics)[number], RuntimeMessageKey> = {

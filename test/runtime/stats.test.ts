@@ -185,7 +185,7 @@ describe('exported bot: analytics without personal data', () => {
     expect(badDay.stderr).toContain('YYYY-MM-DD');
     const unknown = runBotCommand(options, ['stats', '--by-person']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('Unknown option --by-person');
+    expect(unknown.stderr).toContain("Unknown option '--by-person'");
   });
 
   it('keeps in its table nothing that identifies a person: steps, purposes, days and counts only', () => {
