@@ -159,15 +159,6 @@ describe('consent follows the notice', () => {
     expect(same.effects.filter((effect) => effect.type === 'collect')).toMatchObject([{ key: 'email' }]);
   });
 
-  it('asks again on the next answer when the lapse was first seen on an event that was no answer', () => {
-    const waiting = new Chat(shop()).tap('accept');
-    const released = step(reworded(), waiting.state, { type: 'agent-released' });
-    expect(released.effects.filter((effect) => effect.type === 'consent-lapsed')).toHaveLength(1);
-    const next = step(reworded(), released.state, { type: 'text', text: 'ana@example.com' });
-    expect(next.effects.some((effect) => effect.type === 'collect')).toBe(false);
-    expect(next.state).toMatchObject({ node: 'consent', waitingFor: 'answer', granted: [] });
-  });
-
   it('drops values a lapsed consent covered', () => {
     const asked = new Chat(shop()).tap('accept');
     const held = { ...asked.state, variables: { email: 'ana@example.com' } };

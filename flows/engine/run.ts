@@ -172,10 +172,7 @@ function handle(conversation: ConversationTurn, event: EngineEvent): void {
     if (!fromCustomer) return;
     const ownChoice = behaviour.takesAsAnswer?.(node, event, conversation) ?? false;
     if (event.type === 'text' && !ownChoice && honourKeyword(conversation, event.text)) return;
-    // Lapsed on this event, or earlier on one that was no answer (an http response, an agent's
-    // release) and not asked again yet.
-    const pending = lapsed.length > 0 ? lapsed : state.reconsent;
-    const consent = pending.length > 0 ? consentStepFor(conversation, pending) : undefined;
+    const consent = lapsed.length > 0 ? consentStepFor(conversation, lapsed) : undefined;
     if (consent && consent.id !== node.id) {
       // Consent this conversation relied on lapsed: its consent step asks again before anything
       // else (the message is not taken as an answer to the question that was waiting).
