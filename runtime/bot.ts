@@ -19,7 +19,9 @@ export interface BotOptions {
   sendRate: number;
   callRecipient: typeof callRecipient;
   /** How recipients' erase routes are called (the terminal simulator answers without calling anyone). */
-  eraseRequest?: (method: string, url: string) => Promise<HttpOutcome>;
+  eraseRequest?: (method: string, url: string, headers: Record<string, string>) => Promise<HttpOutcome>;
+  /** The bot's `AMANA_SECRET_NAME` settings, for erase routes whose headers read `{{secret.NAME}}`. */
+  secrets?: (variable: string) => string | undefined;
 }
 
 export interface Bot {
@@ -41,6 +43,7 @@ export function assembleBot(options: BotOptions): Bot {
     clock: options.clock,
     log,
     ...(options.eraseRequest ? { request: options.eraseRequest } : {}),
+    ...(options.secrets ? { secrets: options.secrets } : {}),
   });
   const sender = new OutboxSender({
     store,

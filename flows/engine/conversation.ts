@@ -243,7 +243,7 @@ export class ConversationTurn implements Conversation {
     return this.flow.recipients.flatMap((recipient) => {
       if (!recipient.erase || eraseRouteKeys(recipient.erase).length === 0) return [];
       const call = fillEraseRoute(recipient.erase, (key) => this.read(key));
-      return 'missing' in call ? [] : [{ recipient: recipient.id, ...call }];
+      return 'missing' in call ? [] : [{ recipient: recipient.id, method: call.method, url: call.url }];
     });
   }
 

@@ -240,6 +240,22 @@ describe('buildBundle', () => {
     expect(result.files['README.md']).not.toContain('**Erasure at recipients**');
   });
 
+  it('lists a secret an erase route’s headers read among the settings the bot needs, with who issues it', () => {
+    const flow = example('lead-capture');
+    const crm = flow.recipients[0];
+    if (!crm?.erase) throw new Error('lead-capture has a CRM with an erase route');
+    const headers = { Authorization: 'Bearer {{secret.FUNIL_TOKEN}}' };
+    const result = buildBundle({ ...flow, recipients: [{ ...crm, erase: { ...crm.erase, headers } }] }, options);
+    if (!result.ok) throw new Error(`refused: ${result.diagnostics.map((d) => d.rule).join(', ')}`);
+    const env = parseEnvFile(result.files['.env.example'] ?? '');
+    expect(env.badLines).toEqual([]);
+    expect(Object.keys(env.values).at(-1)).toBe('AMANA_SECRET_FUNIL_TOKEN');
+    expect(result.files['README.md']).toContain(
+      '| `AMANA_SECRET_FUNIL_TOKEN` | Required by this flow: the API token Funil CRM gave you.',
+    );
+    expect(bundle('lead-capture')['README.md']).not.toContain('AMANA_SECRET_');
+  });
+
   it('writes a README with the deploy steps and an .env.example the bot can read', () => {
     const files = bundle('order-status', { language: 'pt-BR' });
     const readme = files['README.md'] ?? '';

@@ -1,6 +1,6 @@
 import type { UiLanguage } from '../i18n/index.ts';
 import type { Flow } from '../model/schema.ts';
-import { flowSecrets, headerSecrets, secretVariable } from '../nodes/http/secrets.ts';
+import { flowSecrets, secretsByRecipient, secretVariable } from '../nodes/http/secrets.ts';
 import { formatDate, md, oneLine } from './language.ts';
 import { deployReadmeText as say, type DeployReadmeKey as Key } from './deploy-readme-texts.ts';
 
@@ -50,18 +50,15 @@ export function envExample(flow: Flow, language: UiLanguage): string {
   return lines.join('\n');
 }
 
-/** The `AMANA_SECRET_NAME` settings the flow's requests read, each with who issues it. */
+/** The `AMANA_SECRET_NAME` settings the flow's requests (http steps and erase routes) read, each with who issues it. */
 function secretSettings(flow: Flow, language: UiLanguage): { variable: string; meaning: string }[] {
+  const requests = secretsByRecipient(flow);
   return flowSecrets(flow).map((name) => {
     const issuers = new Set<string>();
-    for (const node of flow.nodes) {
-      if (
-        node.type !== 'http' ||
-        !Object.values(node.headers ?? {}).some((value) => headerSecrets(value).includes(name))
-      )
-        continue;
+    for (const request of requests) {
+      if (!request.secrets.includes(name)) continue;
       issuers.add(
-        oneLine(flow.recipients.find((recipient) => recipient.id === node.recipient)?.name ?? node.recipient),
+        oneLine(flow.recipients.find((recipient) => recipient.id === request.recipient)?.name ?? request.recipient),
       );
     }
     const recipients = [...issuers].join(', ');

@@ -182,6 +182,26 @@ describe('parseFlow rejects broken files with the JSON path of the problem', () 
     expect(missing?.message).toBe('"method" está faltando; é obrigatório aqui.');
   });
 
+  it('reads an erase route’s headers as an http step’s, and says which header is wrong', () => {
+    const route = {
+      method: 'POST',
+      url: 'https://api.acme-crm.example/leads/{{lead_id}}/forget',
+      headers: { Authorization: 'Bearer {{secret.CRM_TOKEN}}', 'X-Lead': '{{lead_id}}' },
+    };
+    const accepted = parseFlow(broken((f) => (f.recipients[0].erase = route)));
+    expect(accepted.ok && accepted.flow.recipients[0]?.erase).toEqual(route);
+    const input = broken(
+      (f) => (f.recipients[0].erase = { ...route, headers: { Authorization: 42, 'X-Lead': '{{lead_id}}' } }),
+    );
+    const [en] = errorsOf(input, 'en');
+    expect(en).toMatchObject({ path: '$.recipients[0].erase.headers.Authorization', code: 'type' });
+    expect(en?.message).toContain('text');
+    expect(errorsOf(input, 'pt-BR')[0]?.message).toContain('texto');
+    expect(errorsOf(input, 'ar')[0]?.message).toMatch(/[\u0600-\u06FF]/);
+    const [list] = errorsOf(broken((f) => (f.recipients[0].erase = { ...route, headers: ['Authorization'] })));
+    expect(list).toMatchObject({ path: '$.recipients[0].erase.headers', code: 'type' });
+  });
+
   it('leaves edges to missing nodes to the checker', () => {
     const result = parseFlow(broken((f) => (f.edges[0].to = 'nowhere')));
     expect(result.ok).toBe(true);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestHeaders } from '../nodes/http/schema.ts';
 import { nodeKinds } from '../nodes/registry.ts';
 import { dataKey, identifier, languageTag, nonBlank, text } from './common.ts';
 import { findCategory } from './categories.ts';
@@ -44,13 +45,16 @@ const recipient = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'amana:url' }).optional(),
   /**
    * How the bot asks this recipient to erase what it holds about a person (DESIGN.md §2): the URL
-   * template may read only keys the recipient itself returned, e.g. `{{lead_id}}`. The checker
-   * judges the URL (`invalid-erasure-route`); the parser only its shape.
+   * template and the headers may read only keys the recipient itself returned, e.g. `{{lead_id}}`,
+   * and the headers `{{secret.NAME}}` (an API token). The checker judges the route
+   * (`invalid-erasure-route`, `misplaced-secret`); the parser only its shape.
    */
   erase: z
     .strictObject({
       method: z.enum(eraseMethods),
       url: nonBlank,
+      /** As an http step's headers (same shape; the checker's `misplaced-secret` judges a secret in them the same way). */
+      headers: requestHeaders.optional(),
     })
     .optional(),
 });

@@ -40,6 +40,7 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
   if (!config) return 2;
   const { flow, store, keys, clock } = opened;
   const log = jsonLogger(io.stdout);
+  const secrets = secretLookup(opened.settings);
 
   const bot = assembleBot({
     flow,
@@ -52,7 +53,8 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
       config.forwardSecret,
     ),
     sendRate: config.sendRate,
-    callRecipient: (flowOfCall, call) => callRecipient(flowOfCall, call, secretLookup(opened.settings)),
+    callRecipient: (flowOfCall, call) => callRecipient(flowOfCall, call, secrets),
+    secrets,
   });
   const server = botServer(
     {

@@ -1,3 +1,4 @@
+import { secretLookup } from '../config/secrets.ts';
 import { openFor } from '../crypto/person-keys.ts';
 import { phoneDigits } from '../crypto/keyring.ts';
 import { erasePerson } from '../erasure/erase-person.ts';
@@ -34,6 +35,7 @@ export async function eraseCommand(io: RuntimeIo, args: string[]): Promise<numbe
       keyring: opened.keys.keyring,
       clock: opened.clock,
       log: silentLogger,
+      secrets: secretLookup(opened.settings),
     });
     await caller.attemptDue();
     await caller.stop();

@@ -15,10 +15,15 @@ export interface RecipientRefs {
   complete: boolean;
 }
 
-/** The call an erase request makes, as sealed under the erase-request key. */
+/**
+ * The call an erase request makes, as sealed under the erase-request key: its headers hold the
+ * route's `{{secret.NAME}}` placeholders, filled from the bot's settings only as it is sent
+ * (../outbox/erasure-caller.ts). Requests sealed before routes had headers have none.
+ */
 export interface EraseCall {
   method: string;
   url: string;
+  headers?: Record<string, string>;
 }
 
 /**
@@ -103,16 +108,18 @@ export function eraseRequestsFor(
       requests.push({ recipient, problem: 'no erase route' });
       continue;
     }
-    const urls = new Set<string>();
+    const calls = new Set<string>();
     for (const entry of received) {
       if (entry.recipient !== recipient || !entry.complete) continue;
       const filled = fillEraseRoute(route, (key) => entry.refs[key]);
-      if ('missing' in filled || urls.has(filled.url)) continue;
-      urls.add(filled.url);
-      const call: EraseCall = { method: filled.method, url: filled.url };
+      if ('missing' in filled) continue;
+      const call: EraseCall = { method: filled.method, url: filled.url, headers: filled.headers };
+      const same = JSON.stringify(call);
+      if (calls.has(same)) continue;
+      calls.add(same);
       requests.push({ recipient, request: keyring.sealEraseRequest(call, subject, recipient) });
     }
-    if (urls.size === 0) requests.push({ recipient, problem: 'no reference' });
+    if (calls.size === 0) requests.push({ recipient, problem: 'no reference' });
   }
   return requests;
 }

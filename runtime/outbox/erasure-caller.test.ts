@@ -13,7 +13,7 @@ const quiet: Logger = { info() {}, warn() {}, error() {} };
 const keyring = new Keyring(Buffer.alloc(32, 7));
 const subject = keyring.phoneHash('5511912345678');
 
-function flowWith(host: string): Flow {
+function flowWith(host: string, headers?: Record<string, string>): Flow {
   const parsed = parseFlow({
     format: 'amana.flow',
     version: 1,
@@ -23,7 +23,12 @@ function flowWith(host: string): Flow {
     controller: { name: 'Loja', contact: 'privacy@loja.example' },
     purposes: [],
     recipients: [
-      { id: 'crm', name: 'CRM', host, erase: { method: 'DELETE', url: 'https://crm.example/leads/{{id}}' } },
+      {
+        id: 'crm',
+        name: 'CRM',
+        host,
+        erase: { method: 'DELETE', url: 'https://crm.example/leads/{{id}}', ...(headers ? { headers } : {}) },
+      },
     ],
     data: [],
     variables: [],
@@ -52,9 +57,9 @@ function callerFor(
   });
 }
 
-async function queued(url: string) {
+async function queued(url: string, headers?: Record<string, string>) {
   const store = new SqliteStorage(join(mkdtempSync(join(tmpdir(), 'amana-erasure-')), 'amana.db'));
-  const request = keyring.sealEraseRequest({ method: 'DELETE', url }, subject, 'crm');
+  const request = keyring.sealEraseRequest({ method: 'DELETE', url, ...(headers ? { headers } : {}) }, subject, 'crm');
   await store.erasePerson(subject, 1000, [{ recipient: 'crm', request }]);
   return store;
 }
@@ -116,5 +121,92 @@ describe('ErasureCaller', () => {
       detail: 'host is not the recipient’s',
     });
     await store.close();
+  });
+
+  describe('with a route whose headers read {{secret.NAME}}', () => {
+    const headers = { Authorization: 'Bearer {{secret.CRM_TOKEN}}', 'X-Lead': '{{id}}' };
+    const sealed = { Authorization: 'Bearer {{secret.CRM_TOKEN}}', 'X-Lead': 'L-4' };
+    /** Every line the caller logged, as JSON. */
+    const watched = () => {
+      const lines: string[] = [];
+      const log: Logger = {
+        info: (event, fields) => lines.push(JSON.stringify({ event, ...fields })),
+        warn: (event, fields) => lines.push(JSON.stringify({ event, ...fields })),
+        error: (event, fields) => lines.push(JSON.stringify({ event, ...fields })),
+      };
+      return { log, lines };
+    };
+
+    it('fills the secret from the bot’s settings only into the request itself', async () => {
+      const store = await queued('https://crm.example/leads/L-4', sealed);
+      const sent: Record<string, string>[] = [];
+      const { log, lines } = watched();
+      const caller = callerFor(
+        store,
+        async (_method, _url, given): Promise<HttpOutcome> => {
+          sent.push(given);
+          return { ok: true, status: given['Authorization'] === 'Bearer s3cr3t' ? 204 : 401, body: '' };
+        },
+        {
+          flow: flowWith('crm.example', headers),
+          log,
+          secrets: (variable) => (variable === 'AMANA_SECRET_CRM_TOKEN' ? 's3cr3t' : undefined),
+        },
+      );
+      await caller.attemptDue();
+      expect(sent).toEqual([{ Authorization: 'Bearer s3cr3t', 'X-Lead': 'L-4' }]);
+      const ledger = (await store.subjectRecords(subject))?.recipientErasures ?? [];
+      expect(ledger.at(-1)).toMatchObject({ event: 'done', status: 204, attempts: 1 });
+      expect(lines).toEqual([expect.stringContaining('recipient-erased')]);
+      expect(JSON.stringify([ledger, lines])).not.toContain('s3cr3t');
+      await store.close();
+    });
+
+    it('records a secret that is not set as failed at once, naming the setting, and calls nobody', async () => {
+      const store = await queued('https://crm.example/leads/L-5', sealed);
+      let called = false;
+      const { log, lines } = watched();
+      const caller = callerFor(
+        store,
+        async () => {
+          called = true;
+          return { ok: true, status: 204, body: '' };
+        },
+        { flow: flowWith('crm.example', headers), log, secrets: () => '' },
+      );
+      await caller.attemptDue();
+      expect(called).toBe(false);
+      expect((await store.subjectRecords(subject))?.recipientErasures.at(-1)).toEqual({
+        recipient: 'crm',
+        event: 'failed',
+        attempts: 1,
+        detail: 'AMANA_SECRET_CRM_TOKEN not set',
+        at: 2000,
+      });
+      expect(await store.nextErasureDue()).toBeUndefined();
+      expect(lines).toEqual([expect.stringContaining('"error":"AMANA_SECRET_CRM_TOKEN not set"')]);
+      await store.close();
+    });
+
+    it('does not retry a header the client refuses to send: it would be refused every time', async () => {
+      const store = await queued('https://crm.example/leads/L-6', sealed);
+      let calls = 0;
+      const caller = callerFor(
+        store,
+        async (): Promise<HttpOutcome> => {
+          calls += 1;
+          return { ok: false, error: 'bad-request', detail: 'ERR_INVALID_CHAR' };
+        },
+        { flow: flowWith('crm.example', headers), secrets: () => 'two\nlines' },
+      );
+      await caller.attemptDue();
+      await caller.attemptDue();
+      expect(calls).toBe(1);
+      expect((await store.subjectRecords(subject))?.recipientErasures.at(-1)).toMatchObject({
+        event: 'failed',
+        detail: 'bad-request',
+      });
+      await store.close();
+    });
   });
 });

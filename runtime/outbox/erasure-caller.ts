@@ -1,4 +1,5 @@
 import { refusalOfCall } from '../../flows/check/index.ts';
+import { withSecrets } from '../../flows/engine/index.ts';
 import type { Flow } from '../../flows/index.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import type { EraseCall } from '../erasure/recipient-refs.ts';
@@ -26,7 +27,12 @@ export interface ErasureCallerOptions {
   clock: () => number;
   log: Logger;
   /** The HTTP request itself (tests may watch it); the bot's own client by default. */
-  request?: (method: string, url: string) => Promise<HttpOutcome>;
+  request?: (method: string, url: string, headers: Record<string, string>) => Promise<HttpOutcome>;
+  /**
+   * The bot's `AMANA_SECRET_NAME` settings, read as each call is made, for routes whose headers
+   * read `{{secret.NAME}}`; none by default.
+   */
+  secrets?: (variable: string) => string | undefined;
   maxAttempts?: number;
   /** Retry delay for attempt n (the outbox's exponential backoff with jitter by default). */
   backoff?: (attempt: number) => number;
@@ -39,7 +45,10 @@ export interface ErasureCallerOptions {
  * {@link maxEraseAttempts}; any other answer, a refused URL or the last failed attempt settles it
  * as failed. Each outcome goes to the recipients' erasure ledger with the status, and the sealed
  * request (which holds the reference) is deleted with it. The URL is judged again as it is sent,
- * as every request to a recipient is (https on the recipient's declared host).
+ * as every request to a recipient is (https on the recipient's declared host). The route's
+ * `{{secret.NAME}}` headers are filled from the bot's settings only for the request itself, as an
+ * http step's are (../conversation/recipient-call.ts); a secret that is not set fails the call at
+ * once, naming the setting, and no value is ever logged or recorded.
  */
 export class ErasureCaller {
   private timer: NodeJS.Timeout | undefined;
@@ -121,10 +130,16 @@ export class ErasureCaller {
     if (!call) return settle({ event: 'failed', detail: 'unreadable request' });
     const refusal = refusalOfCall(this.options.flow.recipients, { recipient: row.recipient, url: call.url });
     if (refusal) return settle({ event: 'failed', detail: refusal });
-    const outcome = await (this.options.request ?? defaultRequest)(call.method, call.url);
+    const route = this.options.flow.recipients.find((recipient) => recipient.id === row.recipient)?.erase;
+    const filled = withSecrets(route, call.headers ?? {}, this.options.secrets ?? (() => undefined));
+    if ('missing' in filled) return settle({ event: 'failed', detail: `${filled.missing.join(', ')} not set` });
+    const outcome = await (this.options.request ?? defaultRequest)(call.method, call.url, filled.headers);
     if (outcome.ok && isErased(outcome.status)) return settle({ event: 'done', status: outcome.status });
     const error = outcome.ok ? `http ${outcome.status}` : outcome.error;
-    const retryable = outcome.ok ? outcome.status >= 500 || outcome.status === 429 : outcome.error !== 'bad-url';
+    // An address or a header the client cannot send stays so on every attempt.
+    const retryable = outcome.ok
+      ? outcome.status >= 500 || outcome.status === 429
+      : outcome.error !== 'bad-url' && outcome.error !== 'bad-request';
     const status = outcome.ok ? { status: outcome.status } : {};
     if (!retryable) return settle({ event: 'failed', ...status, detail: error });
     if (attempts >= (this.options.maxAttempts ?? maxEraseAttempts))
@@ -139,7 +154,9 @@ export class ErasureCaller {
       const call = this.options.keyring.openEraseRequest(row.request, row.subject, row.recipient);
       if (typeof call !== 'object' || call === null || !('method' in call) || !('url' in call)) return undefined;
       const { method, url } = call;
-      return typeof method === 'string' && typeof url === 'string' ? { method, url } : undefined;
+      const headers = 'headers' in call ? call.headers : {};
+      if (typeof method !== 'string' || typeof url !== 'string' || !isHeaders(headers)) return undefined;
+      return { method, url, headers };
     } catch {
       return undefined;
     }
@@ -151,6 +168,16 @@ function isErased(status: number): boolean {
   return (status >= 200 && status < 300) || status === 404 || status === 410;
 }
 
-function defaultRequest(method: string, url: string): Promise<HttpOutcome> {
-  return send(method, url, {}, undefined, timeoutMs);
+/** Headers as sealed: names and values, all strings. */
+function isHeaders(value: unknown): value is Record<string, string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((entry) => typeof entry === 'string')
+  );
+}
+
+function defaultRequest(method: string, url: string, headers: Record<string, string>): Promise<HttpOutcome> {
+  return send(method, url, headers, undefined, timeoutMs);
 }

@@ -149,3 +149,35 @@ describe('invalid-erasure-route', () => {
     expect(findings(flow, 'invalid-erasure-route', 'ar')[0]?.message).toContain('لا يقرأ أي مرجع');
   });
 });
+
+describe('an erase route’s headers', () => {
+  const bearer = { Authorization: 'Bearer {{secret.CRM_TOKEN}}' };
+
+  it('may carry the recipient’s API token and the reference it returned', () => {
+    const flow = withRequest({ ...crm, erase: { ...route, headers: { ...bearer, 'X-Lead': '{{lead_id}}' } } });
+    expect(findings(flow, 'invalid-erasure-route')).toEqual([]);
+    expect(findings(flow, 'misplaced-secret')).toEqual([]);
+  });
+
+  it('may not read an answer of the customer, which would be sent to the recipient once more', () => {
+    const flow = withRequest({ ...crm, erase: { ...route, headers: { ...bearer, 'X-Email': '{{email}}' } } });
+    expect(findings(flow, 'invalid-erasure-route')).toMatchObject([{ severity: 'error', dataKey: 'email' }]);
+    expect(findings(flow, 'invalid-erasure-route')[0]?.message).toContain(
+      'reads {{email}}, which “Acme CRM” does not return',
+    );
+  });
+
+  it('name the record as well as the address does', () => {
+    const flow = withRequest({
+      ...crm,
+      erase: { method: 'POST', url: 'https://api.crm.example/v1/erase', headers: { 'X-Lead': '{{lead_id}}' } },
+    });
+    expect(findings(flow, 'invalid-erasure-route')).toEqual([]);
+    // A secret is no reference: it does not say whose record to erase.
+    const tokenOnly = withRequest({
+      ...crm,
+      erase: { method: 'POST', url: 'https://api.crm.example/v1/erase', headers: bearer },
+    });
+    expect(findings(tokenOnly, 'invalid-erasure-route')[0]?.message).toContain('reads no reference');
+  });
+});

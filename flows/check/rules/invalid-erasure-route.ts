@@ -5,8 +5,8 @@ import { declaredHost, hostMatches, isProtectedTransport, urlParts } from '../ur
 
 /**
  * `invalid-erasure-route` error (DESIGN.md §2 `recipients[].erase`): the bot calls a recipient's
- * erase route after the person's own data is gone, so the address may read only what that
- * recipient itself returned when the data was sent (a `saveResponse` of a request to it, such as
+ * erase route after the person's own data is gone, so the address and the headers may read only
+ * what that recipient itself returned when the data was sent (a `saveResponse` of a request to it, such as
  * `{{lead_id}}`) — never an answer of the customer, which would be sent to the recipient once
  * more, and must read at least one such reference, or it would not say whose record to erase. It
  * must be https (http only to this machine) on the host the recipient declares, and no
@@ -21,10 +21,10 @@ export const invalidErasureRoute = defineRule({
     ar: 'لا يمكن استخدام مسار الحذف لجهة مستلمة بأمان',
   },
   help: {
-    en: 'An erase route is called after the customer’s own data is erased, so its address can only use the reference the recipient returned when the data was sent (saved from its response by an HTTP request step, such as {{lead_id}}). It must be an https:// address on the recipient’s declared host.',
+    en: 'An erase route is called after the customer’s own data is erased, so its address and headers can only use the reference the recipient returned when the data was sent (saved from its response by an HTTP request step, such as {{lead_id}}). It must be an https:// address on the recipient’s declared host.',
     'pt-BR':
-      'Uma rota de exclusão é chamada depois que os dados do próprio cliente foram apagados, então o endereço só pode usar a referência que o destinatário devolveu quando os dados foram enviados (guardada da resposta por um passo de requisição HTTP, como {{lead_id}}). Deve ser um endereço https:// no host declarado do destinatário.',
-    ar: 'يُستدعى مسار الحذف بعد حذف بيانات العميل نفسه، لذا لا يجوز أن يستخدم عنوانه إلا المرجع الذي أعادته الجهة المستلمة عند إرسال البيانات (المحفوظ من ردها في خطوة طلب HTTP، مثل {{lead_id}}). ويجب أن يكون عنوان https:// على المضيف المعلن للجهة.',
+      'Uma rota de exclusão é chamada depois que os dados do próprio cliente foram apagados, então o endereço e os cabeçalhos só podem usar a referência que o destinatário devolveu quando os dados foram enviados (guardada da resposta por um passo de requisição HTTP, como {{lead_id}}). Deve ser um endereço https:// no host declarado do destinatário.',
+    ar: 'يُستدعى مسار الحذف بعد حذف بيانات العميل نفسه، لذا لا يجوز أن يستخدم عنوانه وترويساته إلا المرجع الذي أعادته الجهة المستلمة عند إرسال البيانات (المحفوظ من ردها في خطوة طلب HTTP، مثل {{lead_id}}). ويجب أن يكون عنوان https:// على المضيف المعلن للجهة.',
   },
   messages: {
     en: {

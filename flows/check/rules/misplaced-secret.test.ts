@@ -16,6 +16,11 @@ function withRequest(fields: Record<string, unknown>, extra: Record<string, unkn
 
 const bearer = { Authorization: 'Bearer {{secret.CRM_TOKEN}}' };
 
+/** The CRM's erase route, by the lead id it returned, with these headers. */
+function eraseRoute(headers: Record<string, string>) {
+  return { method: 'DELETE', url: 'https://api.crm.example/leads/{{lead_id}}', headers };
+}
+
 describe('misplaced-secret', () => {
   it('accepts a secret in a header of an https request to the recipient’s declared host', () => {
     const flow = withRequest({ headers: bearer });
@@ -71,9 +76,49 @@ describe('misplaced-secret', () => {
     expect(findings(desk, 'misplaced-secret')[0]?.nodeId).toBeUndefined();
   });
 
+  it('accepts a secret in an erase route’s header to the recipient’s host, as in a request’s', () => {
+    const recipients = [{ id: 'crm', name: 'Acme CRM', host: 'api.crm.example', erase: eraseRoute(bearer) }];
+    expect(findings(withRequest({}, { recipients }), 'misplaced-secret')).toEqual([]);
+  });
+
+  it('judges an erase route’s secret by the route’s own address and name, and nowhere else in it', () => {
+    const judged = (erase: Record<string, unknown>, host: string | null = 'api.crm.example') =>
+      findings(
+        withRequest({}, { recipients: [{ id: 'crm', name: 'Acme CRM', ...(host ? { host } : {}), erase }] }),
+        'misplaced-secret',
+      );
+    const elsewhere = judged({ ...eraseRoute(bearer), url: 'https://collector.other.example/{{lead_id}}' });
+    expect(elsewhere).toHaveLength(1);
+    expect(elsewhere[0]?.nodeId).toBeUndefined();
+    expect(elsewhere[0]?.message).toBe(
+      'The erase route of “Acme CRM” sends the secret {{secret.CRM_TOKEN}} to https://collector.other.example/{{lead_id}}, which is not an https:// address on the host declared for “Acme CRM”. Secrets go only to their recipient’s own host.',
+    );
+    expect(judged({ ...eraseRoute(bearer), url: 'http://api.crm.example/leads/{{lead_id}}' })).toHaveLength(1);
+    expect(judged(eraseRoute(bearer), null)[0]?.message).toContain('has no declared host');
+    expect(judged(eraseRoute({ Authorization: 'Bearer {{secret.crm.token}}' }))[0]?.message).toContain(
+      'not a valid secret name',
+    );
+    // In the route's address it is outside a header, as anywhere else.
+    const inUrl = judged({
+      method: 'DELETE',
+      url: 'https://api.crm.example/leads/{{lead_id}}?key={{secret.CRM_TOKEN}}',
+    });
+    expect(inUrl).toHaveLength(1);
+    expect(inUrl[0]?.message).toContain('outside a request header (recipients)');
+  });
+
   it('speaks Portuguese and Arabic', () => {
     const flow = withRequest({ url: 'https://collector.other.example/x', headers: bearer });
     expect(findings(flow, 'misplaced-secret', 'pt-BR')[0]?.message).toContain('segredo');
     expect(findings(flow, 'misplaced-secret', 'ar')[0]?.message).toContain('السرّ');
+    const route = { ...eraseRoute(bearer), url: 'https://collector.other.example/{{lead_id}}' };
+    const elsewhere = withRequest(
+      {},
+      { recipients: [{ id: 'crm', name: 'Acme CRM', host: 'api.crm.example', erase: route }] },
+    );
+    expect(findings(elsewhere, 'misplaced-secret', 'pt-BR')[0]?.message).toContain(
+      'A rota de exclusão de “Acme CRM” envia o segredo',
+    );
+    expect(findings(elsewhere, 'misplaced-secret', 'ar')[0]?.message).toContain('مسار الحذف لـ');
   });
 });

@@ -47,7 +47,8 @@ export const httpForm: KindForm = {
       label: { en: 'What to send', 'pt-BR': 'O que enviar', ar: 'ما يُرسل' },
       help: {
         en: 'The saved values this request passes on; each must be shared with the recipient.',
-        'pt-BR': 'Os valores guardados que esta requisição repassa; cada um precisa ser compartilhado com o destinatário.',
+        'pt-BR':
+          'Os valores guardados que esta requisição repassa; cada um precisa ser compartilhado com o destinatário.',
         ar: 'القيم المحفوظة التي يمررها هذا الطلب؛ ويجب أن تكون كل قيمة مشتركة مع الجهة المستلمة.',
       },
     },

@@ -70,10 +70,7 @@ export function buildRequest(node: HttpNode, conversation: Conversation): HttpRe
   const allowed = new Set(conversation.shareable(node.id, sentKeys(node), 'http'));
   const read = (key: string): JsonValue | undefined => (allowed.has(key) ? conversation.read(key) : undefined);
 
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(node.headers ?? {})) {
-    headers[name] = fillHeader(value, read);
-  }
+  const headers = fillHeaders(node.headers, read);
   let contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
 
   let url = fillCompletely(node.url, read, encodeURIComponent);
@@ -112,6 +109,20 @@ export function buildRequest(node: HttpNode, conversation: Conversation): HttpRe
     ...(body === undefined ? {} : { body }),
     shared: [...new Set(carried)].filter((key) => conversation.isPersonal(key)),
   };
+}
+
+/**
+ * Request headers with their templates filled in as {@link buildRequest} sends them (and an erase
+ * route's, flows/model/erase-route.ts): each value read is made a header value, `{{secret.NAME}}`
+ * is left for the host to fill. Throws `MissingValues` when a header reads a key without a value.
+ */
+export function fillHeaders(
+  headers: Readonly<Record<string, string>> | undefined,
+  read: (key: string) => JsonValue | undefined,
+): Record<string, string> {
+  const filled: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) filled[name] = fillHeader(value, read);
+  return filled;
 }
 
 /**

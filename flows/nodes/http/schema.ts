@@ -10,13 +10,19 @@ const mock = z.strictObject({
   body: z.unknown().optional(),
 });
 
+/**
+ * A request's headers: name and value pairs, each value a template. An erase route's headers
+ * (`recipients[].erase.headers`) have this same shape.
+ */
+export const requestHeaders = z.record(z.string(), z.string());
+
 export const httpFields = {
   method: z.enum(httpMethods),
   url: template,
   recipient: identifier,
   send: z.array(dataKey),
   body: template.optional(),
-  headers: z.record(z.string(), z.string()).optional(),
+  headers: requestHeaders.optional(),
   saveResponse: z.array(z.strictObject({ from: z.string().min(1), to: dataKey })).optional(),
   mock: mock.optional(),
 };

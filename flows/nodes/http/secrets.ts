@@ -42,14 +42,32 @@ export function headerSecrets(template: string): string[] {
   return names;
 }
 
-/** Every secret the flow's http steps read in their headers, sorted, each once (for .env.example). */
-export function flowSecrets(flow: { nodes: readonly ({ type: string } | HttpNode)[] }): string[] {
-  const names = new Set<string>();
-  for (const node of flow.nodes) {
-    if (!isHttp(node)) continue;
-    for (const header in node.headers) for (const name of headerSecrets(node.headers[header] ?? '')) names.add(name);
-  }
-  return [...names].sort();
+/** What {@link flowSecrets} reads a flow as: its http steps, and its recipients with their erase routes. */
+interface SecretReadingFlow {
+  nodes: readonly ({ type: string } | HttpNode)[];
+  recipients: readonly { id: string; erase?: { headers?: Record<string, string> | undefined } | undefined }[];
+}
+
+/**
+ * The secrets each request of the flow reads in its headers, with the recipient it goes to: every
+ * http step, and every recipient's erase route (`recipients[].erase.headers`), the two places a
+ * secret may stand (the checker's `misplaced-secret`).
+ */
+export function secretsByRecipient(flow: SecretReadingFlow): { recipient: string; secrets: string[] }[] {
+  const requests: { recipient: string; headers: Record<string, string> | undefined }[] = [];
+  for (const node of flow.nodes) if (isHttp(node)) requests.push({ recipient: node.recipient, headers: node.headers });
+  for (const recipient of flow.recipients)
+    if (recipient.erase) requests.push({ recipient: recipient.id, headers: recipient.erase.headers });
+  return requests.map(({ recipient, headers }) => {
+    const names = new Set<string>();
+    for (const header in headers) for (const name of headerSecrets(headers[header] ?? '')) names.add(name);
+    return { recipient, secrets: [...names] };
+  });
+}
+
+/** Every secret the flow's requests read in their headers, sorted, each once (for .env.example and the start-up check). */
+export function flowSecrets(flow: SecretReadingFlow): string[] {
+  return [...new Set(secretsByRecipient(flow).flatMap((request) => request.secrets))].sort();
 }
 
 /** The placeholder as the engine leaves it in a header (spaces dropped), which {@link withSecrets} fills. */
