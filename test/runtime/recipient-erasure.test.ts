@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -24,7 +26,7 @@ import { single, text } from './helpers/payloads.ts';
  * route, retries while it answers 503, and the recipients' erasure ledger, shown by
  * `export-subject`, records what was asked and how it ended — never the lead id.
  */
-function leadFlow(crmPort: number): Record<string, unknown> {
+function leadFlow(crmPort: number, eraseHeaders?: Record<string, string>): Record<string, unknown> {
   const words = (en: string) => ({ en });
   const at = (y: number) => ({ x: 0, y });
   return {
@@ -41,7 +43,11 @@ function leadFlow(crmPort: number): Record<string, unknown> {
         name: 'Funil CRM',
         host: `127.0.0.1:${crmPort}`,
         country: 'BR',
-        erase: { method: 'DELETE', url: `http://127.0.0.1:${crmPort}/leads/{{lead_id}}` },
+        erase: {
+          method: 'DELETE',
+          url: `http://127.0.0.1:${crmPort}/leads/{{lead_id}}`,
+          ...(eraseHeaders ? { headers: eraseHeaders } : {}),
+        },
       },
     ],
     data: [
@@ -202,5 +208,109 @@ describe('exported bot: erasure reaches the recipients that received the data', 
     expect(erased.stdout).toContain('Não foi possível pedir a Funil CRM que apague a cópia dele (http 403).');
     expect(deletes(lead)).toHaveLength(1);
     expect(subject(from).recipientErasures.at(-1)).toMatchObject({ event: 'failed', status: 403, detail: 'http 403' });
+  });
+});
+
+/**
+ * A CRM whose delete API wants its API token (`Authorization: Bearer …`, 401 without it): the erase
+ * route's header reads `{{secret.CRM_TOKEN}}`, which the bot fills from AMANA_SECRET_CRM_TOKEN as it
+ * calls, and never writes to the ledger, the store or the log.
+ */
+describe('exported bot: an erase route that authenticates with the CRM’s API token', () => {
+  const graph = new FakeGraph();
+  const crm = new FakeGraph();
+  const token = `crm-${randomBytes(12).toString('hex')}`;
+  let leads = 0;
+  let dir: string;
+  let db: string;
+  let key: string;
+  let graphBase: string;
+  let bot: RunningBot;
+  const deletes = (lead: string) =>
+    crm.requests.filter((request: RecordedRequest) => request.method === 'DELETE' && request.path === `/leads/${lead}`);
+  const options = (env: Record<string, string> = {}): BotOptions => ({ dir, graphBase, key, db, env });
+  const ledger = (phone: string) => {
+    const result = runBotCommand(options(), ['export-subject', '--phone', phone]);
+    expect(result.code, result.stderr).toBe(0);
+    return (JSON.parse(result.stdout) as { recipientErasures: Record<string, unknown>[] }).recipientErasures;
+  };
+
+  async function leadSent(from: string): Promise<string> {
+    await deliver(bot.port, single({ from, name: 'Rui', message: text('hi') }));
+    await eventually(() => graph.messagesTo(from).length >= 2, 20_000, 'the disclosure and the question');
+    await deliver(bot.port, single({ from, name: 'Rui', message: text(`rui.${from}@example.com`) }));
+    await eventually(() => graph.messagesTo(from).length >= 3, 20_000, 'the thanks');
+    return `lead-${leads}`;
+  }
+
+  beforeAll(async () => {
+    graphBase = await graph.start();
+    await crm.start();
+    crm.answer = (request) => {
+      if (request.method === 'POST') {
+        leads += 1;
+        return { status: 201, body: { id: `lead-${leads}` } };
+      }
+      return { status: request.headers.authorization === `Bearer ${token}` ? 204 : 401, body: {} };
+    };
+    dir = exportBot(leadFlow(crm.port, { Authorization: 'Bearer {{secret.CRM_TOKEN}}' }), 'recipient-erasure-token');
+    db = join(dir, 'amana.db');
+    key = freshKey();
+    bot = await startBot(options({ AMANA_SECRET_CRM_TOKEN: token }));
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+    await graph.stop();
+    await crm.stop();
+    removeExportedBots();
+  });
+
+  it('lists the token among the settings and does not start without it', () => {
+    expect(readFileSync(join(dir, '.env.example'), 'utf8')).toMatch(/^AMANA_SECRET_CRM_TOKEN=$/m);
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain(
+      '| `AMANA_SECRET_CRM_TOKEN` | Required by this flow: the API token Funil CRM gave you.',
+    );
+    const refused = runBotCommand(options(), ['serve']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('AMANA_SECRET_CRM_TOKEN is not set');
+  });
+
+  it('sends the token with the erase call, and the CRM erases; the ledger, the store and the log never hold it', async () => {
+    const from = '5511970000201';
+    const lead = await leadSent(from);
+    await deliver(bot.port, single({ from, name: 'Rui', message: text('delete my data') }));
+    await eventually(() => bot.events('recipient-erased').length >= 1, 20_000, 'the erasure settled');
+    expect(deletes(lead).map((request) => request.headers.authorization)).toEqual([`Bearer ${token}`]);
+    const erasures = ledger(from);
+    expect(erasures.at(-1)).toMatchObject({ recipient: 'crm', event: 'done', status: 204, attempts: 1 });
+    expect(JSON.stringify(erasures)).not.toContain(token);
+    expect(bot.stdout).not.toContain(token);
+    // The lead was POSTed without it: only the erase route's header reads the secret.
+    expect(crm.requests.filter((request) => request.method === 'POST').at(-1)?.headers.authorization).toBeUndefined();
+    for (const file of [db, `${db}-wal`]) expect(readFileSync(file).includes(token)).toBe(false);
+  });
+
+  it('`node server.js erase` without the token records the failure, naming the setting, and calls nobody', async () => {
+    const from = '5511970000202';
+    const lead = await leadSent(from);
+    const erased = await runAlongside(options(), ['erase', '--phone', `+${from}`]);
+    expect(erased.code, erased.stderr).toBe(0);
+    expect(erased.stdout).toContain(
+      'Funil CRM could not be asked to erase its copy (AMANA_SECRET_CRM_TOKEN not set). Ask them by other means.',
+    );
+    expect(deletes(lead)).toEqual([]);
+    expect(ledger(from).at(-1)).toMatchObject({ event: 'failed', detail: 'AMANA_SECRET_CRM_TOKEN not set' });
+  });
+
+  it('with a wrong token the CRM answers 401, recorded at once as failed with its status', async () => {
+    const from = '5511970000203';
+    const lead = await leadSent(from);
+    const erased = await runAlongside(options({ AMANA_SECRET_CRM_TOKEN: 'not-the-token' }), ['erase', '--phone', from]);
+    expect(erased.code, erased.stderr).toBe(0);
+    expect(erased.stdout).toContain('Funil CRM could not be asked to erase its copy (http 401).');
+    expect(deletes(lead).map((request) => request.headers.authorization)).toEqual(['Bearer not-the-token']);
+    expect(ledger(from).at(-1)).toMatchObject({ event: 'failed', status: 401, detail: 'http 401', attempts: 1 });
+    expect(erased.stdout).not.toContain('not-the-token');
   });
 });
