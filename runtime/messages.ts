@@ -55,6 +55,10 @@ const en = {
   'new-key-missing':
     'rotate-key needs the new master key: set AMANA_DATA_KEY_NEW, or give --new-key-file <file>. Create one with: node server.js keygen',
   'db-in-use': 'The database {db} is in use by another process (is the bot running?). Stop it first.',
+  'db-in-use-by':
+    'rotate-key must run alone, but the database {db} is in use: {processes} other process(es) have it open{names}, and {claims} claim(s) on work are live. Stop every instance of the bot first (the claims of one stopped abruptly run out within seconds), then run rotate-key again.',
+  'db-held-alone':
+    'rotate-key is running on the database {db}{names}; nothing else may open it meanwhile. Start again once it has finished.',
   'bad-options': '{command}: {reason}',
   'file-exists': '{file} already exists; nothing was written. Choose another name, or move that file away.',
   'backup-missing-out': 'Name the backup file: node server.js backup --out amana-backup.amana',
@@ -195,6 +199,10 @@ const runtimeMessages: Catalogue<RuntimeMessageKey> = {
     'new-key-missing':
       'O rotate-key precisa da nova chave mestra: defina AMANA_DATA_KEY_NEW ou informe --new-key-file <arquivo>. Crie uma com: node server.js keygen',
     'db-in-use': 'O banco de dados {db} está em uso por outro processo (o robô está rodando?). Pare-o antes.',
+    'db-in-use-by':
+      'O rotate-key precisa rodar sozinho, mas o banco de dados {db} está em uso: {processes} outro(s) processo(s) o têm aberto{names}, e {claims} reserva(s) de trabalho estão ativas. Pare antes todas as instâncias do robô (as reservas de uma parada de repente expiram em segundos) e rode o rotate-key de novo.',
+    'db-held-alone':
+      'O rotate-key está rodando no banco de dados {db}{names}; nada mais pode abri-lo enquanto isso. Inicie de novo quando ele terminar.',
     'bad-options': '{command}: {reason}',
     'file-exists': '{file} já existe; nada foi gravado. Escolha outro nome ou mova esse arquivo.',
     'backup-missing-out': 'Informe o arquivo do backup: node server.js backup --out amana-backup.amana',
@@ -329,6 +337,10 @@ const runtimeMessages: Catalogue<RuntimeMessageKey> = {
     'new-key-missing':
       'يحتاج rotate-key إلى المفتاح الرئيسي الجديد: اضبط AMANA_DATA_KEY_NEW أو أعطِ --new-key-file <ملف>. أنشئ واحدًا بالأمر: node server.js keygen',
     'db-in-use': 'قاعدة البيانات {db} مستخدمة من عملية أخرى (هل البوت يعمل؟). أوقفه أولًا.',
+    'db-in-use-by':
+      'يجب أن يعمل rotate-key وحده، لكن قاعدة البيانات {db} مستخدمة: {processes} عملية أخرى تفتحها{names}، و{claims} حجز عمل ما زال ساريًا. أوقف كل نسخ البوت أولًا (حجوزات نسخة توقفت فجأة تنتهي خلال ثوانٍ)، ثم شغّل rotate-key مرة أخرى.',
+    'db-held-alone':
+      'يعمل rotate-key الآن على قاعدة البيانات {db}{names}؛ لا يجوز لغيره فتحها في أثناء ذلك. ابدأ من جديد بعد أن ينتهي.',
     'bad-options': '{command}: {reason}',
     'file-exists': '{file} موجود من قبل؛ لم يُكتب شيء. اختر اسمًا آخر أو انقل ذلك الملف.',
     'backup-missing-out': 'سمِّ ملف النسخة الاحتياطية: node server.js backup --out amana-backup.amana',

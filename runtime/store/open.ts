@@ -6,7 +6,7 @@ import { keyMeta, retiredKeys, rotationUnderWay } from '../crypto/rotation-state
 import { runtimeText } from '../messages.ts';
 import { sqliteInUse } from './sqlite/in-use.ts';
 import { SqliteStorage } from './sqlite/storage.ts';
-import type { Storage } from './storage.ts';
+import { StoreInUse, type Storage } from './storage.ts';
 
 export type OpenedStore = { ok: true; store: Storage; keys: PersonKeys } | { ok: false; problem: string };
 
@@ -24,17 +24,22 @@ export async function openStore(
 ): Promise<OpenedStore> {
   let store: Storage;
   const db = databaseName(config);
-  // `alone`: a command that must not run beside the bot (rotate-key); SQLite can tell, PostgreSQL's README says so.
+  // `alone`: a command that must not run beside the bot (rotate-key). SQLite tells by the file's
+  // locks; on PostgreSQL every process holds the instance lock (./postgres/instances.ts).
   if (options.alone && !config.databaseUrl && sqliteInUse(config.dbFile))
     return { ok: false, problem: runtimeText(language, 'db-in-use', { db }) };
   try {
     if (config.databaseUrl) {
       const { PostgresStorage } = await import('./postgres/storage.ts');
-      store = await PostgresStorage.open(config.databaseUrl, { phoneNumber: config.phoneNumberId });
+      store = await PostgresStorage.open(config.databaseUrl, {
+        phoneNumber: config.phoneNumberId,
+        ...(options.alone ? { alone: true } : {}),
+      });
     } else {
       store = new SqliteStorage(config.dbFile);
     }
   } catch (error) {
+    if (error instanceof StoreInUse) return { ok: false, problem: inUse(error, db, language) };
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, problem: runtimeText(language, 'db-unopenable', { db, reason }) };
   }
@@ -59,6 +64,25 @@ export async function openStore(
   const stable = await store.readMeta(keyMeta.stableKeys);
   const keyring = stable ? new Keyring(config.dataKey, given.openStableKeys(stable)) : given;
   return { ok: true, store, keys: new PersonKeys(keyring) };
+}
+
+/** Who keeps a command that must run alone out, or which such command keeps this one out. */
+function inUse(error: StoreInUse, db: string, language: UiLanguage): string {
+  const { holders, claims, wanted } = error.users;
+  const names =
+    holders.length === 0
+      ? ''
+      : ` (${holders
+          .map((holder) =>
+            [
+              holder.name,
+              holder.address ? ` @ ${holder.address}` : '',
+              holder.since === undefined ? '' : `, ${new Date(holder.since).toISOString()}`,
+            ].join(''),
+          )
+          .join('; ')})`;
+  if (wanted === 'shared') return runtimeText(language, 'db-held-alone', { db, names });
+  return runtimeText(language, 'db-in-use-by', { db, names, processes: holders.length, claims });
 }
 
 /** The database as the operator's messages name it: the file, or the address without its password. */

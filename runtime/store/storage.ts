@@ -192,6 +192,28 @@ export interface RecipientErasureEntry {
   at: number;
 }
 
+/**
+ * The store is in use the other way: a command that must run alone (`rotate-key`, `wanted: 'alone'`)
+ * found other processes on it or live claims on work; or a process found such a command running
+ * (`wanted: 'shared'`). PostgreSQL only (./postgres/instances.ts); SQLite says it with ./sqlite/in-use.ts.
+ */
+export class StoreInUse extends Error {
+  override name = 'StoreInUse';
+
+  constructor(readonly users: { holders: StoreUser[]; claims: number; wanted: 'alone' | 'shared' }) {
+    super(`the database is in use: ${users.holders.length} process(es), ${users.claims} live claim(s)`);
+  }
+}
+
+/** A process that has the store open, as the database names it (`amana serve, pid 4242 on web-1`). */
+export interface StoreUser {
+  name: string;
+  /** Its client address, when it connects over the network. */
+  address?: string;
+  /** When its session began (ms since the epoch). */
+  since?: number;
+}
+
 /** A turn lost its claim: the message was already processed, or another instance has the person. */
 export class TurnConflict extends Error {
   override name = 'TurnConflict';

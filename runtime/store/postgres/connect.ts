@@ -15,9 +15,10 @@ export type Pool = postgres.Sql<Types>;
  * Statements are prepared once per connection by the driver; notices are not printed (they are
  * the database's business, not the bot's log).
  */
-export function connect(url: string, max = 10): Pool {
+export function connect(url: string, max = 10, connection: Record<string, string> = {}): Pool {
   return postgres(url, {
     max,
+    connection,
     types,
     onnotice: () => undefined,
     connect_timeout: 10,

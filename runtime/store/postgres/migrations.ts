@@ -337,7 +337,7 @@ CREATE TRIGGER recipient_erasures_no_truncate BEFORE TRUNCATE ON recipient_erasu
 ];
 
 /** Advisory lock keys (any two numbers no other application on the database uses). */
-export const lockKeys = { migrate: 0x616d616e61, purge: 0x616d616e62 } as const;
+export const lockKeys = { migrate: 0x616d616e61, purge: 0x616d616e62, instance: 0x616d616e63 } as const;
 
 /**
  * Applies the migrations this database lacks, in one transaction under the migration lock.

@@ -31,6 +31,7 @@ import { connect, transaction, type Pool } from './connect.ts';
 import { PostgresDesk } from './desk.ts';
 import { handoffs } from './handoffs.ts';
 import { inbox } from './inbox.ts';
+import { InstanceLock } from './instances.ts';
 import { lockKeys, migrate } from './migrations.ts';
 import { outbox } from './outbox.ts';
 import { stats } from './stats.ts';
@@ -44,8 +45,10 @@ export interface PostgresOptions {
   phoneNumber: string;
   /** How long a claim on a person or an outbox row lasts without renewal (renewed every third of it). */
   leaseSeconds?: number;
-  /** Connections in the pool. */
+  /** Connections in the pool (the instance lock has one more of its own). */
   connections?: number;
+  /** Open only when no other process has the database open, and keep them out meanwhile (rotate-key). */
+  alone?: boolean;
 }
 
 interface PendingIngest {
@@ -66,6 +69,9 @@ interface PendingIngest {
  * versions until VACUUM reclaims them, and backups keep what they copied: what is left there is
  * ciphertext under a key that no longer exists (crypto-shredding), so {@link scrub} has no files
  * to clean.
+ *
+ * Every process with the store open holds the instance lock (./instances.ts), so `rotate-key`
+ * knows whether it runs alone.
  */
 export class PostgresStorage implements Storage {
   readonly shared = true;
@@ -80,6 +86,7 @@ export class PostgresStorage implements Storage {
   private constructor(
     private readonly sql: Pool,
     private readonly options: PostgresOptions,
+    private readonly lock: InstanceLock,
   ) {
     this.leaseSeconds = options.leaseSeconds ?? 10;
     this.desk = new PostgresDesk(sql);
@@ -87,16 +94,19 @@ export class PostgresStorage implements Storage {
     this.renewTimer.unref();
   }
 
-  /** Connects and brings the schema up to date (see ./migrations.ts). */
+  /**
+   * Connects, brings the schema up to date (see ./migrations.ts) and takes the instance lock;
+   * rejects with StoreInUse when that is held the other way (see {@link PostgresOptions.alone}).
+   */
   static async open(url: string, options: PostgresOptions): Promise<PostgresStorage> {
     const sql = connect(url, options.connections);
     try {
       await migrate(sql);
+      return new PostgresStorage(sql, options, await InstanceLock.take(url, options.alone ?? false));
     } catch (error) {
       await sql.end({ timeout: 1 });
       throw error;
     }
-    return new PostgresStorage(sql, options);
   }
 
   async keyCheck(): Promise<Buffer | undefined> {
@@ -316,6 +326,7 @@ export class PostgresStorage implements Storage {
   }
 
   async health(now: number): Promise<StoreHealth> {
+    if (!this.lock.held) throw new Error(lockLost);
     const oldest = await inbox.oldestPendingAt(this.sql);
     return { inboxLagMs: oldest === undefined ? 0 : Math.max(0, now - oldest) };
   }
@@ -329,6 +340,7 @@ export class PostgresStorage implements Storage {
       () => undefined,
     );
     await this.sql.end({ timeout: 5 });
+    await this.lock.release();
   }
 
   private async renew(): Promise<void> {
@@ -336,6 +348,7 @@ export class PostgresStorage implements Storage {
       await Promise.all([
         inbox.renew(this.sql, this.owner, this.leaseSeconds),
         outbox.renew(this.sql, this.owner, this.leaseSeconds),
+        this.lock.check(),
       ]);
     } catch {
       // The database is unreachable: the next renewal tries again, and /healthz says so meanwhile.
@@ -396,6 +409,9 @@ export class PostgresStorage implements Storage {
     }
   }
 }
+
+const lockLost =
+  'this instance lost its connection holding the instance lock while rotate-key ran: restart it (it starts with the new key)';
 
 const nothingPurged: PurgeReport = {
   fields: 0,
