@@ -11,6 +11,8 @@ import type { Storage } from './store/storage.ts';
 
 export interface BotOptions {
   flow: Flow;
+  /** The SHA-256 of flow.json as exported, checked against manifest.json (./bundle.ts). */
+  flowHash: string;
   store: Storage;
   keys: PersonKeys;
   clock: () => number;
@@ -55,6 +57,7 @@ export function assembleBot(options: BotOptions): Bot {
   });
   const processor = new ConversationProcessor({
     flow: options.flow,
+    flowHash: options.flowHash,
     store,
     keys: options.keys,
     clock: options.clock,

@@ -6,7 +6,8 @@ import type { UiLanguage } from '../flows/i18n/index.ts';
 import { parseFlow, type Flow } from '../flows/index.ts';
 import { runtimeText } from './messages.ts';
 
-export type LoadedBundle = { ok: true; flow: Flow } | { ok: false; problems: string[] };
+/** `flowHash`: the SHA-256 of flow.json (hex), checked equal to manifest.json's. */
+export type LoadedBundle = { ok: true; flow: Flow; flowHash: string } | { ok: false; problems: string[] };
 
 /**
  * Reads flow.json beside server.js and checks it against manifest.json: the flow must parse and
@@ -45,5 +46,5 @@ export function loadBundle(baseDir: string, language: UiLanguage): LoadedBundle 
       ],
     };
   }
-  return { ok: true, flow: parsed.flow };
+  return { ok: true, flow: parsed.flow, flowHash: actual };
 }

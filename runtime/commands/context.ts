@@ -24,6 +24,8 @@ export interface Opened {
   settings: Settings;
   config: StoreConfig;
   flow: Flow;
+  /** The SHA-256 of flow.json, checked against manifest.json (../bundle.ts). */
+  flowHash: string;
   store: Storage;
   keys: PersonKeys;
   clock: () => number;
@@ -53,7 +55,7 @@ export async function openBundle(
 export function checkBundle(
   io: RuntimeIo,
   extraChecks: (settings: Settings, flow: Flow | undefined) => string[] = () => [],
-): Pick<Opened, 'settings' | 'config' | 'flow'> | number {
+): Pick<Opened, 'settings' | 'config' | 'flow' | 'flowHash'> | number {
   const settings = readSettings(io.env, io.baseDir, io.language);
   const checked = storeConfig(settings, io.language);
   const bundle = loadBundle(io.baseDir, io.language);
@@ -68,7 +70,7 @@ export function checkBundle(
     for (const problem of [...new Set(problems)]) line(io.stderr, `  - ${problem}`);
     return 2;
   }
-  return { settings, config: checked.config, flow: bundle.flow };
+  return { settings, config: checked.config, flow: bundle.flow, flowHash: bundle.flowHash };
 }
 
 export function line(stream: Writable, text = ''): void {

@@ -44,6 +44,7 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
 
   const bot = assembleBot({
     flow,
+    flowHash: opened.flowHash,
     store,
     keys,
     clock,

@@ -31,6 +31,7 @@ export async function simulateCommand(io: RuntimeIo, args: string[]): Promise<nu
   const terminal = new TerminalTransport(io.stdout);
   const bot = assembleBot({
     flow,
+    flowHash: opened.flowHash,
     store,
     keys,
     clock,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { earlierConsents } from './earlier-consents.ts';
 import {
   matchKeyword,
@@ -11,7 +10,7 @@ import {
   type EngineResult,
 } from '../../flows/engine/index.ts';
 import { closestUiLanguage } from '../../flows/i18n/index.ts';
-import { serializeFlow, type Flow } from '../../flows/index.ts';
+import type { Flow } from '../../flows/index.ts';
 import { openFor, type PersonKeys, type Sealer } from '../crypto/person-keys.ts';
 import { handoffDesk } from '../handoff/desk.ts';
 import type { Logger } from '../log.ts';
@@ -33,6 +32,8 @@ export interface InboxPayload {
 
 export interface ProcessorOptions {
   flow: Flow;
+  /** The SHA-256 of flow.json as exported (manifest.json's, checked by ../bundle.ts), recorded with every consent answer. */
+  flowHash: string;
   store: Storage;
   keys: PersonKeys;
   clock: () => number;
@@ -52,12 +53,7 @@ const maxRecipientCalls = 20;
  * The caller runs turns of one person one at a time (./inbox-worker.ts).
  */
 export class ConversationProcessor {
-  /** The SHA-256 of flow.json as exported (manifest.json's), recorded with every consent answer. */
-  private readonly flowVersion: string;
-
-  constructor(private readonly options: ProcessorOptions) {
-    this.flowVersion = createHash('sha256').update(serializeFlow(options.flow), 'utf8').digest('hex');
-  }
+  constructor(private readonly options: ProcessorOptions) {}
 
   /** Processes one message from the inbox. */
   async inbound(row: InboxRow): Promise<void> {
@@ -136,7 +132,7 @@ export class ConversationProcessor {
     const turn = new Turn(
       context.person.id,
       flow,
-      this.flowVersion,
+      this.options.flowHash,
       keys,
       log,
       sealer,
