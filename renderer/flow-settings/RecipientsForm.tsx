@@ -1,8 +1,8 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { freshId } from '../../flows/edit/index.ts';
 import { eraseMethods, type Flow, type Recipient } from '../../flows/index.ts';
 import { CommitInput } from './CommitInput.tsx';
-import { editFlow } from './edit-flow.ts';
+import { editFlow, refuseEdit } from './edit-flow.ts';
 import { useSettingsText } from './use-settings-text.ts';
 
 /** Who else receives data: a service the bot calls (its host) or an agent desk (its URL), and where it is. */
@@ -62,7 +62,7 @@ export function RecipientsForm({ flow }: { flow: Flow }) {
 
 /**
  * How the bot asks the recipient to erase a person's data (DESIGN.md §2 `recipients[].erase`): a
- * method, or none, and the address. Choosing a method starts the address at the recipient's host,
+ * method, or none, the address and the headers. Choosing a method starts the address at the recipient's host,
  * for the designer to complete with the reference it returned (the checker says what is missing).
  */
 function EraseRoute({
@@ -85,7 +85,7 @@ function EraseRoute({
             const method = eraseMethods.find((candidate) => candidate === event.target.value);
             onChange(
               method
-                ? { method, url: route?.url ?? (recipient.host ? `https://${recipient.host}/` : 'https://') }
+                ? { ...route, method, url: route?.url ?? (recipient.host ? `https://${recipient.host}/` : 'https://') }
                 : undefined,
             );
           }}
@@ -112,9 +112,86 @@ function EraseRoute({
           <span id={helpId} className="muted">
             {text('recipient-erase-help')}
           </span>
+          <EraseHeaders
+            headers={route.headers ?? {}}
+            onChange={(headers) => {
+              const { headers: _replaced, ...rest } = route;
+              onChange(Object.keys(headers).length === 0 ? rest : { ...rest, headers });
+            }}
+          />
         </>
       )}
     </>
+  );
+}
+
+/**
+ * The headers the erase request sends (`recipients[].erase.headers`, as an http step's): most often
+ * the service's access key, `Bearer {{secret.NAME}}`. Each field is written when the designer is
+ * done with it (one undo step); a blank name, or one another header has, is refused with the
+ * reason and nothing is written, so no header is lost.
+ */
+function EraseHeaders({
+  headers,
+  onChange,
+}: {
+  headers: Record<string, string>;
+  onChange: (headers: Record<string, string>) => void;
+}) {
+  const text = useSettingsText();
+  const helpId = useId();
+  const [added, setAdded] = useState<number | undefined>(undefined);
+  const entries = Object.entries(headers);
+  const write = (next: [string, string][]) => onChange(Object.fromEntries(next));
+  const rename = (index: number, name: string) => {
+    const trimmed = name.trim();
+    if (!trimmed) return refuseEdit(text('recipient-erase-header-blank'));
+    if (entries.some(([other], at) => at !== index && other.toLowerCase() === trimmed.toLowerCase()))
+      return refuseEdit(text('recipient-erase-header-taken', { name: trimmed }));
+    write(entries.map((entry, at) => (at === index ? [trimmed, entry[1]] : entry)));
+  };
+  const add = () => {
+    const taken = (name: string) => entries.some(([other]) => other.toLowerCase() === name.toLowerCase());
+    let name = 'Authorization';
+    for (let n = entries.length + 1; taken(name); n += 1) name = `X-Header-${n}`;
+    setAdded(entries.length);
+    write([...entries, [name, '']]);
+  };
+  return (
+    <fieldset className="flow-settings__headers" aria-describedby={helpId}>
+      <legend>{text('recipient-erase-headers')}</legend>
+      <span id={helpId} className="muted">
+        {text('recipient-erase-headers-help')}
+      </span>
+      {entries.map(([name, value], index) => (
+        <div
+          key={index}
+          className="flow-settings__row"
+          role="group"
+          aria-label={text('recipient-erase-header', { number: index + 1 })}
+        >
+          <label>
+            {text('recipient-erase-header-name')}
+            <CommitInput dir="ltr" value={name} onCommit={(next) => rename(index, next)} />
+          </label>
+          <label className="flow-settings__wide">
+            {text('recipient-erase-header-value')}
+            <CommitInput
+              dir="ltr"
+              value={value}
+              autoFocus={index === added}
+              onCommit={(next) => write(entries.map((entry, at) => (at === index ? [entry[0], next] : entry)))}
+            />
+          </label>
+          <button type="button" onClick={() => write(entries.filter((_, at) => at !== index))}>
+            {text('recipient-erase-remove-header', { number: index + 1 })}
+          </button>
+        </div>
+      ))}
+      <button type="button" onClick={add}>
+        {text('recipient-erase-add-header')}
+      </button>
+    </fieldset>
   );
 }
 

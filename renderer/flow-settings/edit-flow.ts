@@ -19,23 +19,26 @@ export function useWorkingFlow(): Flow | null {
 export function editFlow(change: EditOp | ((flow: Flow) => Edit), mergeKey?: string): boolean {
   const { working, apply } = useDocumentStore.getState();
   const language = useLanguageStore.getState().language;
-  const refuse = (reason: string) => {
-    useNoticesStore
-      .getState()
-      .tell({ tone: 'error', text: { worded: settingsText(language, 'edit-refused', { reason }) } });
-    return false;
-  };
   if (!working) return false;
   try {
     const op = typeof change === 'function' ? change(working).op : change;
     // The flow's own fields are checked without its steps, so a settings change on a large flow
     // stays quick; steps only change through flows/edit builders and verified quick fixes.
     const parsed = parseFlow({ ...applyEdit(working, op).flow, nodes: [], edges: [] }, { language });
-    if (!parsed.ok) return refuse(parsed.errors.map((error) => `${error.path}: ${error.message}`).join('; '));
+    if (!parsed.ok) return refuseEdit(parsed.errors.map((error) => `${error.path}: ${error.message}`).join('; '));
     apply(op, mergeKey === undefined ? undefined : { mergeKey });
     return true;
   } catch (error) {
     if (!(error instanceof EditError)) throw error;
-    return refuse(editErrorMessage(error, language));
+    return refuseEdit(editErrorMessage(error, language));
   }
+}
+
+/** Tells the designer why a settings change was not made (in the interface language); always false. */
+export function refuseEdit(reason: string): false {
+  const language = useLanguageStore.getState().language;
+  useNoticesStore
+    .getState()
+    .tell({ tone: 'error', text: { worded: settingsText(language, 'edit-refused', { reason }) } });
+  return false;
 }

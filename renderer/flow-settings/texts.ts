@@ -28,6 +28,15 @@ type SettingsTextKey =
   | 'recipient-erase-none'
   | 'recipient-erase-url'
   | 'recipient-erase-help'
+  | 'recipient-erase-headers'
+  | 'recipient-erase-headers-help'
+  | 'recipient-erase-header'
+  | 'recipient-erase-header-name'
+  | 'recipient-erase-header-value'
+  | 'recipient-erase-add-header'
+  | 'recipient-erase-remove-header'
+  | 'recipient-erase-header-blank'
+  | 'recipient-erase-header-taken'
   | 'keywords-heading'
   | 'keywords-human'
   | 'keywords-erase'
@@ -106,6 +115,16 @@ const en: Record<SettingsTextKey, string> = {
   'recipient-erase-url': 'Erase address',
   'recipient-erase-help':
     'The address of its service that deletes one record, with the reference it gave back when the data was sent, e.g. https://api.example.com/leads/{{lead_id}}.',
+  'recipient-erase-headers': 'Sent with the erase request (headers)',
+  'recipient-erase-headers-help':
+    'Most services want their access key here: name Authorization, value Bearer {{secret.CRM_TOKEN}}. The bot fills {{secret.CRM_TOKEN}} from its AMANA_SECRET_CRM_TOKEN setting as it sends, so the key is never kept in the flow. A value may also use the reference the service gave back, such as {{lead_id}}.',
+  'recipient-erase-header': 'Header {number}',
+  'recipient-erase-header-name': 'Header name',
+  'recipient-erase-header-value': 'Header value',
+  'recipient-erase-add-header': 'Add a header',
+  'recipient-erase-remove-header': 'Remove header {number}',
+  'recipient-erase-header-blank': 'A header needs a name, such as Authorization.',
+  'recipient-erase-header-taken': 'This request already sends a header named {name}.',
   'keywords-heading': 'Words customers can write at any time',
   'keywords-human': 'Talk to a person',
   'keywords-erase': 'Erase my data',
@@ -186,6 +205,16 @@ const ptBR: Record<SettingsTextKey, string> = {
   'recipient-erase-url': 'Endereço de exclusão',
   'recipient-erase-help':
     'O endereço do serviço dele que apaga um registro, com a referência que ele devolveu quando os dados foram enviados, por exemplo https://api.exemplo.com.br/leads/{{lead_id}}.',
+  'recipient-erase-headers': 'Enviado com o pedido de exclusão (cabeçalhos)',
+  'recipient-erase-headers-help':
+    'A maioria dos serviços quer a chave de acesso aqui: nome Authorization, valor Bearer {{secret.CRM_TOKEN}}. O robô preenche {{secret.CRM_TOKEN}} com a configuração AMANA_SECRET_CRM_TOKEN dele na hora de enviar, então a chave nunca fica guardada no fluxo. Um valor também pode usar a referência que o serviço devolveu, como {{lead_id}}.',
+  'recipient-erase-header': 'Cabeçalho {number}',
+  'recipient-erase-header-name': 'Nome do cabeçalho',
+  'recipient-erase-header-value': 'Valor do cabeçalho',
+  'recipient-erase-add-header': 'Adicionar cabeçalho',
+  'recipient-erase-remove-header': 'Remover cabeçalho {number}',
+  'recipient-erase-header-blank': 'Um cabeçalho precisa de nome, como Authorization.',
+  'recipient-erase-header-taken': 'Este pedido já envia um cabeçalho chamado {name}.',
   'keywords-heading': 'Palavras que o cliente pode escrever a qualquer momento',
   'keywords-human': 'Falar com uma pessoa',
   'keywords-erase': 'Apagar meus dados',
@@ -266,6 +295,16 @@ const ar: Record<SettingsTextKey, string> = {
   'recipient-erase-url': 'عنوان الحذف',
   'recipient-erase-help':
     'عنوان خدمتها الذي يحذف سجلًا واحدًا، مع المرجع الذي أعادته عند إرسال البيانات، مثل https://api.example.com/leads/{{lead_id}}.',
+  'recipient-erase-headers': 'ما يُرسل مع طلب الحذف (الترويسات)',
+  'recipient-erase-headers-help':
+    'تطلب معظم الخدمات مفتاح الوصول هنا: الاسم Authorization والقيمة Bearer {{secret.CRM_TOKEN}}. يملأ المساعد {{secret.CRM_TOKEN}} من إعداده AMANA_SECRET_CRM_TOKEN لحظة الإرسال، فلا يُحفظ المفتاح في المسار أبدًا. ويمكن أن تستخدم القيمة أيضًا المرجع الذي أعادته الخدمة، مثل {{lead_id}}.',
+  'recipient-erase-header': 'الترويسة {number}',
+  'recipient-erase-header-name': 'اسم الترويسة',
+  'recipient-erase-header-value': 'قيمة الترويسة',
+  'recipient-erase-add-header': 'إضافة ترويسة',
+  'recipient-erase-remove-header': 'إزالة الترويسة {number}',
+  'recipient-erase-header-blank': 'تحتاج الترويسة إلى اسم، مثل Authorization.',
+  'recipient-erase-header-taken': 'هذا الطلب يرسل بالفعل ترويسة باسم {name}.',
   'keywords-heading': 'كلمات يمكن للعميل كتابتها في أي وقت',
   'keywords-human': 'التحدث إلى موظف',
   'keywords-erase': 'حذف بياناتي',

@@ -219,6 +219,71 @@ describe('problems in the studio', { timeout: 120_000 }, () => {
     await statusLine().getByText('Ready to export (2 warnings to review)').waitFor();
   });
 
+  it('gives the CRM’s erase route its access key as a header from the keyboard: a secret there is no problem, an answer of the customer is', async () => {
+    await page.getByRole('tab', { name: 'Flow settings' }).click();
+    const settings = page.getByRole('region', { name: 'Flow settings' });
+    const crm = settings.getByRole('group', { name: 'Acme CRM' });
+    const focused = (locator: ReturnType<Page['locator']>) =>
+      expect.poll(() => locator.evaluate((element) => element === document.activeElement)).toBe(true);
+    const method = crm.getByLabel('When a customer erases their data, ask it to erase too');
+    await method.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => method.inputValue()).toBe('DELETE');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('End');
+    await page.keyboard.type('leads/{{lead_id}}');
+    await page.keyboard.press('Enter');
+    // The headers come next in the keyboard's order; a new one starts as Authorization, its value to fill.
+    await page.keyboard.press('Tab');
+    await focused(crm.getByRole('button', { name: 'Add a header' }));
+    await page.keyboard.press('Enter');
+    const first = crm.getByRole('group', { name: 'Header 1' });
+    expect(await first.getByLabel('Header name').inputValue()).toBe('Authorization');
+    await focused(first.getByLabel('Header value'));
+    await page.keyboard.type('Bearer {{secret.CRM_TOKEN}}');
+    await page.keyboard.press('Enter');
+    await crm.getByRole('button', { name: 'Add a header' }).focus();
+    await page.keyboard.press('Enter');
+    const second = crm.getByRole('group', { name: 'Header 2' });
+    await focused(second.getByLabel('Header value'));
+    await page.keyboard.type('{{email}}');
+    await page.keyboard.press('Enter');
+    // A name another header has is refused with the reason, and nothing is lost.
+    const secondName = second.getByLabel('Header name');
+    expect(await secondName.inputValue()).toBe('X-Header-2');
+    await secondName.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('authorization');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').getByText('already sends a header named authorization', { exact: false }).waitFor();
+    expect(await first.getByLabel('Header value').inputValue()).toBe('Bearer {{secret.CRM_TOKEN}}');
+    await page.keyboard.press('Escape');
+    expect(await secondName.inputValue()).toBe('X-Header-2');
+
+    await page.getByRole('tab', { name: /^Problems/ }).click();
+    const route = problemItems().filter({ hasText: 'invalid-erasure-route' });
+    await route.filter({ hasText: 'reads {{email}}, which “Acme CRM” does not return' }).waitFor();
+    expect(await problemItems().filter({ hasText: 'misplaced-secret' }).count()).toBe(0);
+
+    // Removing the header with the customer's answer takes its error away; the token's header stays.
+    await page.getByRole('tab', { name: 'Flow settings' }).click();
+    await crm.getByRole('button', { name: 'Remove header 2' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await crm.getByRole('group', { name: /^Header / }).count()).toBe(1);
+    await page.getByRole('tab', { name: /^Problems/ }).click();
+    await expect.poll(() => route.filter({ hasText: '{{email}}' }).count()).toBe(0);
+    expect(await problemItems().filter({ hasText: 'misplaced-secret' }).count()).toBe(0);
+
+    // “No: it cannot be asked” takes the route and its headers away again.
+    await page.getByRole('tab', { name: 'Flow settings' }).click();
+    await method.focus();
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => method.inputValue()).toBe('');
+    expect(await crm.getByRole('group', { name: /^Header / }).count()).toBe(0);
+    await page.getByRole('tab', { name: /^Problems/ }).click();
+    await statusLine().getByText('Ready to export (2 warnings to review)').waitFor();
+  });
+
   it('names the steps in the data map as the designer sees them, each choosing its step', async () => {
     await page.getByRole('tab', { name: 'Data map' }).click();
     const map = page.getByRole('region', { name: 'Data map' });
