@@ -159,6 +159,31 @@ describe('consent follows the notice', () => {
     expect(same.effects.filter((effect) => effect.type === 'collect')).toMatchObject([{ key: 'email' }]);
   });
 
+  it.each([{ type: 'agent-released' as const }, { type: 'http-response' as const, status: 200, body: null }])(
+    'asks again on the next answer when the lapse was first noticed on an event that was no answer ($type)',
+    (event) => {
+      const waiting = new Chat(shop()).tap('accept');
+      const released = step(reworded(), waiting.state, event);
+      expect(released.effects.filter((effect) => effect.type === 'consent-lapsed')).toEqual([
+        { type: 'consent-lapsed', purposes: ['support'] },
+      ]);
+      expect(released.state).toMatchObject({ node: 'ask', waitingFor: 'answer', granted: [] });
+      const next = step(reworded(), released.state, { type: 'text', text: 'ana@example.com' });
+      // Nothing lapses now (it lapsed on the release), yet the answer is not taken: the consent step asks first.
+      expect(next.effects.some((effect) => effect.type === 'consent-lapsed' || effect.type === 'collect')).toBe(false);
+      expect(next.state).toMatchObject({ node: 'consent', waitingFor: 'answer', granted: [] });
+      expect(next.effects.filter((effect) => effect.type === 'send-text').map((effect) => effect.text)).toEqual([
+        expect.stringContaining(notice),
+      ]);
+      // Once the consent step asked, the answer after that is taken as usual.
+      const answered = step(reworded(), step(reworded(), next.state, { type: 'reply', id: 'accept' }).state, {
+        type: 'text',
+        text: 'ana@example.com',
+      });
+      expect(answered.effects.filter((effect) => effect.type === 'collect')).toMatchObject([{ key: 'email' }]);
+    },
+  );
+
   it('drops values a lapsed consent covered', () => {
     const asked = new Chat(shop()).tap('accept');
     const held = { ...asked.state, variables: { email: 'ana@example.com' } };

@@ -210,6 +210,22 @@ export class ConversationTurn implements Conversation {
     return lapsed;
   }
 
+  /**
+   * Keeps purposes that lapsed for the customer's next answer, which goes to their consent step
+   * (`takeConsentStepNext`): a lapse noticed on an event that is no answer is not forgotten.
+   */
+  sendNextAnswerToConsent(purposes: readonly string[]): void {
+    if (purposes.length === 0) return;
+    this.draft.consentStepNext = [...new Set([...(this.draft.consentStepNext ?? []), ...purposes])];
+  }
+
+  /** The purposes whose consent step the customer's answer, come now, goes to; none are kept after. */
+  takeConsentStepNext(): string[] {
+    const purposes = this.draft.consentStepNext ?? [];
+    delete this.draft.consentStepNext;
+    return purposes;
+  }
+
   /** Drops the values of consent-based fields no granted purpose covers any more. */
   private dropUncovered(): void {
     for (const key of Object.keys(this.draft.variables)) {
@@ -318,7 +334,12 @@ export class ConversationTurn implements Conversation {
       optedOut: false,
       withHuman: false,
       ended: false,
-    } satisfies Omit<ConversationState, 'flowId' | 'language' | 'contact' | 'consents' | 'reconsent'>);
+    } satisfies Omit<
+      ConversationState,
+      'flowId' | 'language' | 'contact' | 'consents' | 'reconsent' | 'consentStepNext'
+    >);
+    // The new conversation reaches its consent steps from the start, before any answer is taken.
+    delete this.draft.consentStepNext;
   }
 
   reopen(): void {

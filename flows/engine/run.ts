@@ -112,6 +112,9 @@ function runFromStart(conversation: ConversationTurn, from?: string): void {
  *   taken as an answer — as the exported bot does. Other events are ignored.
  * - The `erase` keyword erases, confirms and ends the conversation (DESIGN.md §5): nothing the
  *   customer said before it is read again, and their next message starts anew.
+ * - A consent that lapsed because the flow words its purpose differently now sends the customer's
+ *   next answer to the consent step asking for it (the answer is not taken), also when the lapse
+ *   was noticed on an event that was no answer, such as an agent's release.
  * - A step whose text or request would read a key without a value (erased, never collected,
  *   withheld) is refused (`refuse`): it leaves by `error` if it has one, else the conversation
  *   ends with an apology and the offer of a person. Nothing is ever sent with a hole.
@@ -128,7 +131,9 @@ function handle(conversation: ConversationTurn, event: EngineEvent): void {
   const fromCustomer =
     event.type === 'text' || event.type === 'reply' || event.type === 'location' || event.type === 'media';
   // The flow may have changed under the conversation (the bot re-exported, the designer editing).
-  const lapsed = conversation.lapseChangedConsents();
+  // What lapses goes to the consent step with the customer's next answer: this event when it is
+  // one, else a later one (an agent's release or a recipient's response is no answer).
+  conversation.sendNextAnswerToConsent(conversation.lapseChangedConsents());
 
   if (state.optedOut && fromCustomer) {
     conversation.optIn();
@@ -172,6 +177,7 @@ function handle(conversation: ConversationTurn, event: EngineEvent): void {
     if (!fromCustomer) return;
     const ownChoice = behaviour.takesAsAnswer?.(node, event, conversation) ?? false;
     if (event.type === 'text' && !ownChoice && honourKeyword(conversation, event.text)) return;
+    const lapsed = conversation.takeConsentStepNext();
     const consent = lapsed.length > 0 ? consentStepFor(conversation, lapsed) : undefined;
     if (consent && consent.id !== node.id) {
       // Consent this conversation relied on lapsed: its consent step asks again before anything

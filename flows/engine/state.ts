@@ -39,6 +39,13 @@ export interface ConversationState {
    * a consent step asking only for these leaves by `granted` without asking again.
    */
   carried: string[];
+  /**
+   * Purposes whose consent lapsed on an event that was no answer (an agent's release, a recipient's
+   * response, a keyword): the customer's next answer goes to the consent step asking for them, as
+   * it would have had it been the event that noticed the lapse. Absent while nothing is pending,
+   * and in states stored before it existed.
+   */
+  consentStepNext?: string[];
   /** Invalid answers given at the current question so far. */
   retries: number;
   /** The conversation language, one of the flow's languages. */
