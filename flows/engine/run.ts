@@ -6,6 +6,7 @@ import type { EngineEffect, EngineEvent } from '../nodes/events.ts';
 import { purposeWording } from '../model/purpose-wording.ts';
 import { MissingValues } from '../model/template.ts';
 import { ConversationTurn, type Trace } from './conversation.ts';
+import { firstReachable } from './first-reachable.ts';
 import { keywordFor, matchKeyword } from './keywords.ts';
 import type { ConversationState, Contact } from './state.ts';
 import type { JsonValue } from '../model/template.ts';
@@ -321,23 +322,18 @@ function handOffOnRequest(conversation: ConversationTurn): void {
  * (“I couldn't understand the date…”), not for a customer who simply asks for a person.
  */
 function nearestHandoff(conversation: ConversationTurn): FlowNode | undefined {
-  const { index } = conversation;
+  const { flow, index } = conversation;
   const origins = [conversation.state.node, index.startNode()?.id].filter((id): id is string => typeof id === 'string');
   const failure = (outcome: string | undefined) => outcome === 'invalid' || outcome === 'error';
   for (const throughFailures of [false, true]) {
     for (const origin of origins) {
-      const seen = new Set([origin]);
-      const queue = [origin];
-      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        for (const edge of index.edgesFrom(id)) {
-          if (seen.has(edge.to) || (!throughFailures && failure(edge.outcome))) continue;
-          seen.add(edge.to);
-          const node = index.node(edge.to);
-          if (!node) continue;
-          if (factsOf(node).handsOff) return node;
-          queue.push(node.id);
-        }
-      }
+      const handoff = firstReachable(
+        flow,
+        origin,
+        (node) => factsOf(node).handsOff,
+        (edge) => throughFailures || !failure(edge.outcome),
+      );
+      if (handoff) return handoff;
     }
   }
   return undefined;
@@ -345,21 +341,10 @@ function nearestHandoff(conversation: ConversationTurn): FlowNode | undefined {
 
 /** The first consent step (breadth-first from the start) that asks for one of `purposes`. */
 function consentStepFor(conversation: ConversationTurn, purposes: readonly string[]): FlowNode | undefined {
-  const { index } = conversation;
-  const first = index.startNode();
-  if (!first) return undefined;
-  const seen = new Set([first.id]);
-  const queue = [first];
-  for (let node = queue.shift(); node !== undefined; node = queue.shift()) {
-    if (factsOf(node).grants.some((grant) => grant.purposes.some((purpose) => purposes.includes(purpose)))) return node;
-    for (const edge of index.edgesFrom(node.id)) {
-      const next = index.node(edge.to);
-      if (!next || seen.has(next.id)) continue;
-      seen.add(next.id);
-      queue.push(next);
-    }
-  }
-  return undefined;
+  const first = conversation.index.startNode();
+  const asks = (node: FlowNode) =>
+    factsOf(node).grants.some((grant) => grant.purposes.some((purpose) => purposes.includes(purpose)));
+  return first && firstReachable(conversation.flow, first.id, asks);
 }
 
 /** The agent hands the conversation back. */
