@@ -203,7 +203,7 @@ describe('consent follows the notice', () => {
   it('takes back every consent of a conversation stored before consents carried their wording', () => {
     const waiting = new Chat(shop()).tap('accept').state;
     const { consents: _consents, reconsent: _reconsent, carried: _carried, ...legacy } = waiting;
-    const next = step(shop(), legacy as typeof waiting, { type: 'text', text: 'ana@example.com' });
+    const next = step(shop(), legacy, { type: 'text', text: 'ana@example.com' });
     expect(next.effects.filter((effect) => effect.type === 'consent-lapsed')).toEqual([
       { type: 'consent-lapsed', purposes: ['support'] },
     ]);

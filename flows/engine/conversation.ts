@@ -12,7 +12,7 @@ import { engineText, type EngineMessageKey } from '../nodes/messages.ts';
 import { countryOfPhone, countryOfRegion } from '../nodes/question/validate/phone.ts';
 import { consentPurposesOf, isPersonal, mayUse } from './consent.ts';
 import { indexFlow, type FlowIndex } from './flow-index.ts';
-import type { ConversationState } from './state.ts';
+import { unknownWording, type ConversationState } from './state.ts';
 
 /** The nodes and edges one call to `start` or `step` went through (for coverage and highlighting). */
 export interface Trace {
@@ -179,32 +179,26 @@ export class ConversationTurn implements Conversation {
   }
 
   /**
-   * Takes back every consent given for a wording of its purpose the flow no longer has (or, in a
-   * conversation stored before consents carried their wording, every consent): those purposes are
-   * no longer granted, values that needed them are dropped, and the consent step will ask again.
-   * Returns the purposes that lapsed now.
+   * Takes back every consent given for a wording of its purpose the flow no longer has (or for an
+   * unknown one, in a conversation stored before consents carried their wording; see
+   * `upgradeState`): those purposes are no longer granted, values that needed them are dropped, and
+   * the consent step will ask again. Returns the purposes that lapsed now.
    */
   lapseChangedConsents(): string[] {
     const current = purposeWording(this.flow);
-    const draft = this.draft as Partial<Pick<ConversationState, 'consents' | 'reconsent' | 'carried'>> &
-      ConversationState;
-    const legacy = draft.consents === undefined;
-    draft.consents ??= {};
-    draft.reconsent ??= [];
-    draft.carried ??= [];
-    const lapsed = legacy
-      ? [...draft.granted]
-      : Object.keys(draft.consents).filter((purpose) => draft.consents[purpose] !== current[purpose]);
+    const { consents, reconsent } = this.draft;
+    const lapsed = Object.keys(consents).filter((purpose) => consents[purpose] !== current[purpose]);
     if (lapsed.length === 0) return [];
-    for (const purpose of lapsed) delete draft.consents[purpose];
-    draft.granted = draft.granted.filter((purpose) => !lapsed.includes(purpose));
-    draft.carried = draft.carried.filter((purpose) => !lapsed.includes(purpose));
-    // Only a wording known to differ is told as a changed notice; a conversation stored before
-    // consents carried their wording is simply asked again.
-    const asked = legacy
-      ? []
-      : lapsed.filter((purpose) => current[purpose] !== undefined && !draft.reconsent.includes(purpose));
-    draft.reconsent = [...draft.reconsent, ...asked];
+    // Only a wording known to differ is told as a changed notice; a consent given for an unknown
+    // wording is simply asked again.
+    const told = lapsed.filter(
+      (purpose) =>
+        current[purpose] !== undefined && consents[purpose] !== unknownWording && !reconsent.includes(purpose),
+    );
+    for (const purpose of lapsed) delete consents[purpose];
+    this.draft.granted = this.draft.granted.filter((purpose) => !lapsed.includes(purpose));
+    this.draft.carried = this.draft.carried.filter((purpose) => !lapsed.includes(purpose));
+    this.draft.reconsent = [...reconsent, ...told];
     this.dropUncovered();
     this.emit({ type: 'consent-lapsed', purposes: lapsed });
     return lapsed;

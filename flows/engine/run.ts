@@ -8,7 +8,7 @@ import { MissingValues } from '../model/template.ts';
 import { ConversationTurn, type Trace } from './conversation.ts';
 import { firstReachable } from './first-reachable.ts';
 import { keywordFor, matchKeyword } from './keywords.ts';
-import type { ConversationState, Contact } from './state.ts';
+import { upgradeState, type ConversationState, type Contact, type StoredState } from './state.ts';
 import type { JsonValue } from '../model/template.ts';
 
 /** What `start` and `step` return: the new state, the effects for the host, and the path taken. */
@@ -120,8 +120,9 @@ function runFromStart(conversation: ConversationTurn, from?: string): void {
  *   withheld) is refused (`refuse`): it leaves by `error` if it has one, else the conversation
  *   ends with an apology and the offer of a person. Nothing is ever sent with a hole.
  */
-export function step(flow: Flow, state: ConversationState, event: EngineEvent): EngineResult {
-  const draft: ConversationState = JSON.parse(JSON.stringify(state));
+export function step(flow: Flow, state: StoredState, event: EngineEvent): EngineResult {
+  const stored: StoredState = JSON.parse(JSON.stringify(state));
+  const draft = upgradeState(stored);
   const conversation = new ConversationTurn(flow, draft);
   handle(conversation, event);
   return { state: draft, effects: conversation.effects, trace: conversation.trace };

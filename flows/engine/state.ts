@@ -58,3 +58,33 @@ export interface ConversationState {
   ended: boolean;
   contact?: Contact;
 }
+
+/**
+ * A conversation state as a host may have stored it: the exported bot keeps states between webhook
+ * calls, and one stored before consents carried their wording has no `consents`, `reconsent` or
+ * `carried`. `step` takes either kind.
+ */
+export type StoredState = Omit<ConversationState, 'consents' | 'reconsent' | 'carried'> &
+  Partial<Pick<ConversationState, 'consents' | 'reconsent' | 'carried'>>;
+
+/**
+ * The wording held for a consent given before consents carried their wording. It is no wording a
+ * flow has (those are SHA-256 hex digests, flows/model/purpose-wording.ts), so such a consent lapses
+ * and is asked again, without being told as a changed notice: whether the words changed is unknown.
+ */
+export const unknownWording = '';
+
+/**
+ * Brings a stored state to today's shape. A state stored before consents carried their wording
+ * holds each purpose granted in it for `unknownWording` (the next step takes them back and the
+ * consent step asks again), and nothing to tell or carry; a state of today's shape comes back as it is.
+ */
+export function upgradeState(stored: StoredState): ConversationState {
+  const { consents, reconsent, carried, ...rest } = stored;
+  return {
+    ...rest,
+    consents: consents ?? Object.fromEntries(stored.granted.map((purpose) => [purpose, unknownWording])),
+    reconsent: reconsent ?? [],
+    carried: carried ?? [],
+  };
+}
