@@ -10,6 +10,11 @@ export function isRightToLeft(language: string): boolean {
   return /^(ar|he|fa|ur)(-|$)/i.test(language);
 }
 
+/** The writing direction of a language, as HTML's `dir` takes it: `rtl` for Arabic (see `isRightToLeft`), else `ltr`. */
+export function textDirection(language: string): 'rtl' | 'ltr' {
+  return isRightToLeft(language) ? 'rtl' : 'ltr';
+}
+
 export function isUiLanguage(value: string): value is UiLanguage {
   return (uiLanguages as readonly string[]).includes(value);
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { isRightToLeft } from '../../flows/i18n/index.ts';
+import { textDirection } from '../../flows/i18n/index.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
 
 /** Keeps <html lang dir> on the interface language, so Arabic lays the whole studio out right to left. */
@@ -7,6 +7,6 @@ export function useDocumentLanguage(): void {
   const language = useLanguageStore((state) => state.language);
   useEffect(() => {
     document.documentElement.lang = language;
-    document.documentElement.dir = isRightToLeft(language) ? 'rtl' : 'ltr';
+    document.documentElement.dir = textDirection(language);
   }, [language]);
 }

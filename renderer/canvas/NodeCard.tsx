@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { isRightToLeft } from '../../flows/i18n/index.ts';
+import { textDirection } from '../../flows/i18n/index.ts';
 import { ProblemBadge, useOnWitnessPath } from '../problems/ProblemBadge.tsx';
 import { TemplateText } from './TemplateText.tsx';
 import type { CardNode } from './to-canvas.ts';
@@ -24,7 +24,7 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
         <ProblemBadge nodeId={id} />
       </header>
       {data.text && (
-        <p className="node-card__text" lang={data.text.lang} dir={isRightToLeft(data.text.lang) ? 'rtl' : 'ltr'}>
+        <p className="node-card__text" lang={data.text.lang} dir={textDirection(data.text.lang)}>
           <TemplateText value={data.text.value} />
         </p>
       )}

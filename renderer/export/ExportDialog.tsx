@@ -2,7 +2,7 @@ import './export.css';
 import { useEffect, useMemo } from 'react';
 import { checkFlow } from '../../flows/check/index.ts';
 import { documentLanguage, privacyNotice, recordsOfProcessing } from '../../flows/export/index.ts';
-import { isRightToLeft } from '../../flows/i18n/index.ts';
+import { textDirection } from '../../flows/i18n/index.ts';
 import { useDateTime } from '../i18n/use-text.ts';
 import { useDocumentStore } from '../stores/document-store.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
@@ -155,7 +155,7 @@ function Documents({ review }: { review: ExportReview }) {
           <summary>
             {item.title} <code>{item.key}</code>
           </summary>
-          <MarkdownDocument text={item.body} lang={item.lang} dir={isRightToLeft(item.lang) ? 'rtl' : 'ltr'} />
+          <MarkdownDocument text={item.body} lang={item.lang} dir={textDirection(item.lang)} />
         </details>
       ))}
     </section>

@@ -1,5 +1,4 @@
 import { useEffect, useState, type InputHTMLAttributes } from 'react';
-import { isRightToLeft } from '../../flows/i18n/index.ts';
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'defaultValue'> & {
   value: string;
@@ -29,9 +28,4 @@ export function CommitInput({ value, onCommit, ...rest }: Props) {
       }}
     />
   );
-}
-
-/** A field holding a text in one flow language: marked with it, and written in its direction whatever the page's. */
-export function textDirection(language: string): { lang: string; dir: 'rtl' | 'ltr' } {
-  return { lang: language, dir: isRightToLeft(language) ? 'rtl' : 'ltr' };
 }

@@ -15,7 +15,8 @@ import { useLanguageStore } from '../stores/language-store.ts';
 import { usePrivacyDockStore } from '../stores/privacy-dock-store.ts';
 import { useViewportStore } from '../stores/viewport-store.ts';
 import { CategoryPicker } from './CategoryPicker.tsx';
-import { CommitInput, textDirection } from './CommitInput.tsx';
+import { textDirection } from '../../flows/i18n/index.ts';
+import { CommitInput } from './CommitInput.tsx';
 import { editFlow } from './edit-flow.ts';
 import { withText } from './PurposesForm.tsx';
 import { RetentionPicker } from './RetentionPicker.tsx';
@@ -158,7 +159,8 @@ function FieldRow({
         <td key={tag}>
           <CommitInput
             aria-label={`${text('column-label', { language: tag })}: ${field.key}`}
-            {...textDirection(tag)}
+            lang={tag}
+            dir={textDirection(tag)}
             value={field.label[tag] ?? ''}
             onCommit={(value) => onChange({ label: withText(field.label, tag, value) })}
           />

@@ -1,5 +1,6 @@
 import type { Flow, Keywords } from '../../flows/index.ts';
-import { CommitInput, textDirection } from './CommitInput.tsx';
+import { textDirection } from '../../flows/i18n/index.ts';
+import { CommitInput } from './CommitInput.tsx';
 import { editFlow } from './edit-flow.ts';
 import { useSettingsText } from './use-settings-text.ts';
 import type { SettingsTextKey } from './texts.ts';
@@ -42,7 +43,8 @@ export function KeywordsForm({ flow }: { flow: Flow }) {
                 {text(label)} (<bdi dir="ltr">{language}</bdi>)
               </span>
               <CommitInput
-                {...textDirection(language)}
+                lang={language}
+                dir={textDirection(language)}
                 value={(flow.keywords?.[kind]?.[language] ?? []).join(', ')}
                 onCommit={(value) => set(kind, language, value)}
               />

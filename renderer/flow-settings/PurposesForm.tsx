@@ -1,6 +1,7 @@
 import { freshId } from '../../flows/edit/index.ts';
 import type { Flow, Purpose } from '../../flows/index.ts';
-import { CommitInput, textDirection } from './CommitInput.tsx';
+import { textDirection } from '../../flows/i18n/index.ts';
+import { CommitInput } from './CommitInput.tsx';
 import { editFlow } from './edit-flow.ts';
 import { useSettingsText } from './use-settings-text.ts';
 
@@ -27,7 +28,8 @@ export function PurposesForm({ flow }: { flow: Flow }) {
             <label key={language}>
               {text('purpose-label', { language })}
               <CommitInput
-                {...textDirection(language)}
+                lang={language}
+                dir={textDirection(language)}
                 value={purpose.label[language] ?? ''}
                 onCommit={(value) => change(index, { ...purpose, label: withText(purpose.label, language, value) })}
               />

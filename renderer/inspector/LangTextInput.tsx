@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { FieldPath } from '../../flows/edit/index.ts';
 import type { LangText } from '../../flows/index.ts';
-import { isRightToLeft } from '../../flows/i18n/index.ts';
+import { isRightToLeft, textDirection } from '../../flows/i18n/index.ts';
 import { codePointLength, textsOf } from '../../flows/index.ts';
 import { ltrRuns } from '../bidi/ltr-runs.ts';
 import { TemplateText } from '../canvas/TemplateText.tsx';
@@ -33,7 +33,7 @@ export function LangTextInput({ path, label, multiline }: { path: FieldPath; lab
         const props = {
           id: inputId,
           lang: language,
-          dir: isRightToLeft(language) ? 'rtl' : 'ltr',
+          dir: textDirection(language),
           value: current,
           'aria-invalid': over || undefined,
           'aria-describedby': `${inputId}-count`,

@@ -1,4 +1,4 @@
-import { closestUiLanguage, isRightToLeft, uiLanguages, type UiLanguage } from '../../../flows/i18n/index.ts';
+import { closestUiLanguage, textDirection, uiLanguages, type UiLanguage } from '../../../flows/i18n/index.ts';
 import { api, setCsrf, text } from './api.ts';
 import { deskView } from './desk-view.ts';
 import { h, show } from './dom.ts';
@@ -50,7 +50,7 @@ async function render(): Promise<void> {
   for (const stop of stops) stop();
   stops = [];
   document.documentElement.lang = language;
-  document.documentElement.dir = isRightToLeft(language) ? 'rtl' : 'ltr';
+  document.documentElement.dir = textDirection(language);
   document.title = pageText(language, 'title');
   const status = h('p', { class: 'notice', role: 'status', 'aria-live': 'polite' });
   const page = makePage(status);
