@@ -71,6 +71,18 @@ describe('amana test', () => {
     expect(broken.stdout.trimEnd().split('\n').at(-1)).toBe('0 passaram, 1 falharam');
   });
 
+  it('finds a flow file whose name is in capitals, and its tests where the studio keeps them', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'amana-test-'));
+    cpSync(join(root, 'flows/examples/order-status.flow.json'), join(folder, 'Pedidos.FLOW.JSON'));
+    cpSync(join(root, 'flows/examples/order-status.transcript.json'), join(folder, 'Pedidos.transcript.json'));
+    for (const target of [folder, join(folder, 'Pedidos.FLOW.JSON')]) {
+      const result = await amana('test', target);
+      expect(result.code, result.stdout).toBe(0);
+      expect(result.stdout).toContain('Pedidos.FLOW.JSON (Pedidos.transcript.json)');
+      expect(result.stdout.trimEnd().split('\n').at(-1)).toMatch(/^[1-9]\d* passed, 0 failed$/);
+    }
+  });
+
   it('fails when there is nothing to test, and refuses wrong usage', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'amana-test-'));
     cpSync(join(root, 'flows/examples/order-status.flow.json'), join(folder, 'order-status.flow.json'));

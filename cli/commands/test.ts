@@ -1,7 +1,13 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { translator, type Catalogue, type UiLanguage } from '../../flows/i18n/index.ts';
-import { parseTranscript, runTranscript, type Coverage } from '../../flows/engine/index.ts';
+import {
+  isFlowFileName,
+  parseTranscript,
+  runTranscript,
+  transcriptFileName,
+  type Coverage,
+} from '../../flows/engine/index.ts';
 import { loadFlowFile } from '../files.ts';
 import { cliText } from '../messages.ts';
 import { writeLine, type Command, type CommandContext } from '../io.ts';
@@ -121,7 +127,7 @@ async function suitesFor(path: string): Promise<Suite[] | undefined> {
     return entries
       .filter(
         (entry) =>
-          entry.endsWith('.flow.json') &&
+          isFlowFileName(entry) &&
           !entry.split(/[\\/]/).some((part) => part === 'node_modules' || part.startsWith('.')),
       )
       .sort()
@@ -135,8 +141,7 @@ async function suitesFor(path: string): Promise<Suite[] | undefined> {
 }
 
 function suiteOfFlow(flow: string): Suite {
-  const base = flow.endsWith('.flow.json') ? flow.slice(0, -'.flow.json'.length) : flow.replace(/\.json$/, '');
-  return { flow, transcript: `${base}.transcript.json` };
+  return { flow, transcript: join(dirname(flow), transcriptFileName(basename(flow))) };
 }
 
 /** The `flow` a transcript names, resolved beside it. */

@@ -10,6 +10,8 @@ export { renderMessage } from './render.ts';
 export { matchKeyword } from './keywords.ts';
 export {
   parseTranscript,
+  transcriptFileName,
+  isFlowFileName,
   runTranscript,
   runTranscriptTest,
   answerHttpCalls,

@@ -13,3 +13,4 @@ export { parseTranscript, type TranscriptProblem } from './transcript/parse.ts';
 export { runTranscript, runTranscriptTest, answerHttpCalls, type TranscriptResult } from './transcript/run.ts';
 export { transcriptTestFrom, type RecordedTurn } from './transcript/record.ts';
 export { type Coverage } from './transcript/coverage.ts';
+export { transcriptFileName, isFlowFileName } from './transcript/file-name.ts';
