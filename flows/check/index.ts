@@ -13,3 +13,4 @@ export { suggestedCategory } from './suggest-category.ts';
 export { fieldUsage, type FieldUsage } from './field-usage.ts';
 export { legalBasisName, categoryName } from './rules/wording.ts';
 export { firstWords } from './naming.ts';
+export { stepTitle, type StepTitle, type TitleLanguages } from './step-title.ts';

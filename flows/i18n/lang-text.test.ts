@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inLanguage, localText, textLanguage } from './lang-text.ts';
+import { inLanguage, localText, textIn, textLanguage } from './lang-text.ts';
 
 describe('the language a flow text is shown in', () => {
   const text = { 'pt-BR': 'Olá', en: 'Hello', 'ar-EG': 'أهلاً' };
@@ -28,5 +28,22 @@ describe('the language a flow text is shown in', () => {
     const words = { 'pt-BR': ['atendente', 'humano'], en: ['agent'] };
     expect(inLanguage(words, 'pt', ['en', 'pt-BR'])?.[0]).toBe('atendente');
     expect(inLanguage(words, 'ar', ['en', 'pt-BR'])?.[0]).toBe('agent');
+  });
+});
+
+describe('a flow text with the language it is shown in', () => {
+  const text = { 'pt-BR': 'Olá', en: 'Hello', 'ar-EG': 'أهلاً' };
+
+  it('is the interface language when the flow has it', () => {
+    expect(textIn(text, 'en', ['pt-BR', 'en'])).toEqual({ lang: 'en', value: 'Hello' });
+  });
+
+  it('is another variant of the same language next', () => {
+    expect(textIn(text, 'ar', ['pt-BR'])).toEqual({ lang: 'ar-EG', value: 'أهلاً' });
+    expect(textIn({ pt: 'Oi' }, 'pt-BR', ['pt'])).toEqual({ lang: 'pt', value: 'Oi' });
+  });
+
+  it('is the flow’s first language otherwise', () => {
+    expect(textIn({ es: 'Hola', 'pt-BR': 'Olá' }, 'ar', ['pt-BR', 'es'])).toEqual({ lang: 'pt-BR', value: 'Olá' });
   });
 });

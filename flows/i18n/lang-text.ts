@@ -47,6 +47,20 @@ export function inLanguage<T>(
   return tag === undefined ? undefined : byLanguage?.[tag];
 }
 
+/**
+ * A flow text in the language `textLanguage` picks, with that language (to mark it with `lang`);
+ * undefined when there is no text.
+ */
+export function textIn(
+  text: LangText | undefined,
+  language: string,
+  flowLanguages: readonly string[],
+): { lang: string; value: string } | undefined {
+  const lang = textLanguage(text, language, flowLanguages);
+  const value = lang === undefined ? undefined : text?.[lang];
+  return lang === undefined || value === undefined ? undefined : { lang, value };
+}
+
 /** A text in `language` as `textLanguage` picks it; empty when there is no text. */
 export function localText(text: LangText | undefined, language: string, flowLanguages: readonly string[]): string {
   return inLanguage(text, language, flowLanguages) ?? '';

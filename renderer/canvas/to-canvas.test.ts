@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clinicBooking } from '../../test/fixtures/flows.ts';
-import { textIn } from './text-in.ts';
-import { cardContext, stepTitle, toCanvas } from './to-canvas.ts';
+import { toCanvas } from './to-canvas.ts';
 
 describe('a flow on the canvas', () => {
   it('puts every node where the designer saved it, with its kind and text in the interface language', () => {
@@ -47,59 +46,18 @@ describe('a flow on the canvas', () => {
   });
 });
 
-describe('the language a flow text is shown in', () => {
-  const text = { 'pt-BR': 'Olá', en: 'Hello', 'ar-EG': 'أهلاً' };
-
-  it('is the interface language when the flow has it', () => {
-    expect(textIn(text, 'en', ['pt-BR', 'en'])).toEqual({ lang: 'en', value: 'Hello' });
-  });
-
-  it('is another variant of the same language next', () => {
-    expect(textIn(text, 'ar', ['pt-BR'])).toEqual({ lang: 'ar-EG', value: 'أهلاً' });
-    expect(textIn({ pt: 'Oi' }, 'pt-BR', ['pt'])).toEqual({ lang: 'pt', value: 'Oi' });
-  });
-
-  it('is the flow’s first language otherwise', () => {
-    expect(textIn({ es: 'Hola', 'pt-BR': 'Olá' }, 'ar', ['pt-BR', 'es'])).toEqual({ lang: 'pt-BR', value: 'Olá' });
-  });
-});
-
 describe('labelled ways out', () => {
   it('names a button’s and a row’s exit by its own label in the flow language shown', async () => {
     const { readFileSync } = await import('node:fs');
     const { parseFlow } = await import('../../flows/index.ts');
-    const parsed = parseFlow(readFileSync(new URL('../../flows/examples/lead-capture.flow.json', import.meta.url), 'utf8'));
+    const parsed = parseFlow(
+      readFileSync(new URL('../../flows/examples/lead-capture.flow.json', import.meta.url), 'utf8'),
+    );
     if (!parsed.ok) throw new Error('lead-capture parses');
     const card = (language: 'en' | 'pt-BR') =>
       toCanvas(parsed.flow, language).nodes.find((node) => node.id === 'choose-interest');
     expect(card('pt-BR')?.data.outcomes.map((exit) => exit.label)).toContain('Móveis planejados');
     expect(card('en')?.data.outcomes.map((exit) => exit.id)).toEqual(['planned', 'sofas', 'decor']);
     expect(card('en')?.ariaLabel?.startsWith('Buttons: ')).toBe(true);
-  });
-});
-
-describe('a step named outside the canvas (data map, inventory)', () => {
-  const flow = clinicBooking();
-  const step = (id: string) => {
-    const node = flow.nodes.find((candidate) => candidate.id === id);
-    if (!node) throw new Error(`no step ${id}`);
-    return node;
-  };
-
-  it('is its kind in the interface language and its text in the language the cards show', () => {
-    expect(stepTitle(step('ask-consent'), cardContext(flow, 'en', 'pt-BR'))).toEqual({
-      kind: 'Consent',
-      text: { lang: 'pt-BR', value: expect.stringMatching(/^Podemos guardar/) },
-    });
-    expect(stepTitle(step('ask-consent'), cardContext(flow, 'ar', null))).toEqual({
-      kind: 'موافقة',
-      text: { lang: 'ar', value: 'هل يمكننا الاحتفاظ باسمك لحجز الموعد؟' },
-    });
-  });
-
-  it('shortens a long text to its first words, and is the kind alone for a step without text', () => {
-    const long = { ...step('ask-consent'), text: { 'pt-BR': 'um dois três quatro cinco seis sete oito' } };
-    expect(stepTitle(long, cardContext(flow, 'pt-BR', 'pt-BR')).text?.value).toBe('um dois três quatro cinco seis…');
-    expect(stepTitle(step('start'), cardContext(flow, 'pt-BR', null))).toEqual({ kind: 'Início' });
   });
 });

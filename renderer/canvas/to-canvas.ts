@@ -1,9 +1,8 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import { firstWords } from '../../flows/check/index.ts';
 import type { Flow, FlowEdge, FlowNode } from '../../flows/index.ts';
 import { findKind, outcomeLabel, outcomesOf, textsOf, type Outcome } from '../../flows/index.ts';
-import type { UiLanguage } from '../../flows/i18n/index.ts';
-import { textIn } from './text-in.ts';
+import type { TitleLanguages } from '../../flows/check/index.ts';
+import { textIn, type UiLanguage } from '../../flows/i18n/index.ts';
 
 /** A way out of a card, with the words its handle shows. */
 interface CardExit extends Omit<Outcome, 'label' | 'text'> {
@@ -23,12 +22,7 @@ export interface CardData extends Record<string, unknown> {
 export type CardNode = Node<CardData, 'card'>;
 
 /** What a card is drawn in: the interface language and the flow language its texts are shown in. */
-export interface CardContext {
-  ui: UiLanguage;
-  /** The flow language the cards show (the interface language when the flow has it). */
-  textLanguage: string;
-  flowLanguages: readonly string[];
-}
+export type CardContext = TitleLanguages;
 
 /** A labelled exit: a button's or row's own label, the shared outcomes in the interface language. */
 function exitsOf(node: FlowNode, context: CardContext): CardExit[] {
@@ -50,23 +44,6 @@ export function cardOf(node: FlowNode, context: CardContext): CardNode {
     ariaLabel: text ? `${kindLabel}: ${text.value}` : `${kindLabel}: ${node.id}`,
     data: { kind: node.type, kindLabel, outcomes: exitsOf(node, context), ...(text ? { text } : {}) },
   };
-}
-
-/** A step named as the designer sees its card: its kind, and the first words of its text. */
-export interface StepTitle {
-  kind: string;
-  text?: { lang: string; value: string };
-}
-
-/**
- * How lists outside the canvas (the data map, the inventory) name a step: "Question" and "What is
- * your e-mail?", the words its card shows, shortened as the checker's messages shorten them.
- */
-export function stepTitle(node: FlowNode, context: CardContext): StepTitle {
-  const primary = textsOf(node)[0];
-  const text = primary && textIn(primary.text, context.textLanguage, context.flowLanguages);
-  const kind = findKind(node.type)?.label[context.ui] ?? node.type;
-  return text ? { kind, text: { lang: text.lang, value: firstWords(text.value) } } : { kind };
 }
 
 /** One flow edge as a React Flow edge, leaving by its outcome's handle when the node has it. */

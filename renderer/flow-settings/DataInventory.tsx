@@ -10,7 +10,8 @@ import {
   type FlowNode,
 } from '../../flows/index.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { cardContext, stepTitle, type StepTitle } from '../canvas/to-canvas.ts';
+import { stepTitle, type StepTitle } from '../../flows/check/index.ts';
+import { cardContext } from '../canvas/to-canvas.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
 import { usePrivacyDockStore } from '../stores/privacy-dock-store.ts';
 import { useViewportStore } from '../stores/viewport-store.ts';

@@ -1,6 +1,6 @@
 import type { FlowNode } from '../../flows/index.ts';
 import { BidiText } from '../bidi/BidiText.tsx';
-import type { StepTitle } from '../canvas/to-canvas.ts';
+import type { StepTitle } from '../../flows/check/index.ts';
 import { showStep } from '../problems/show-step.ts';
 
 /**

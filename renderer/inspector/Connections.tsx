@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { connect, disconnect } from '../../flows/edit/index.ts';
 import { findKind, outcomesOf, textsOf } from '../../flows/index.ts';
-import { textIn } from '../canvas/text-in.ts';
+import { textIn } from '../../flows/i18n/index.ts';
 import { cardContext, cardOf } from '../canvas/to-canvas.ts';
 import { useEditorText } from '../editor/texts.ts';
 import { useDocumentStore } from '../stores/document-store.ts';
