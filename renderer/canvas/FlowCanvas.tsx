@@ -29,12 +29,13 @@ import { useSelectionStore } from '../stores/selection-store.ts';
 import { useViewportStore } from '../stores/viewport-store.ts';
 import { canvasAriaLabels } from './aria-labels.ts';
 import { NodeCard } from './NodeCard.tsx';
+import { useRefitOnResize } from './use-refit-on-resize.ts';
 import { cardContext, cardOf, edgeOnCanvas, type CardContext, type CardData, type CardNode } from './to-canvas.ts';
 
 // Props React Flow compares by identity: an object made anew at each render would reach its store
 // as a change, and every node and connection would be looked at again after each edit.
 const nodeTypes = { card: NodeCard };
-const fitViewOptions = { maxZoom: 1 };
+const fitViewOptions = { minZoom: 0.05, maxZoom: 1 };
 const proOptions = { hideAttribution: false };
 type Size = { width: number; height: number };
 
@@ -276,7 +277,7 @@ function EditableCanvas() {
         ariaLabelConfig={canvasAriaLabels[ui]}
         fitView
         fitViewOptions={fitViewOptions}
-        minZoom={0.05}
+        minZoom={fitViewOptions.minZoom}
         onlyRenderVisibleElements
         proOptions={proOptions}
       >
@@ -285,10 +286,17 @@ function EditableCanvas() {
         <MiniMap pannable zoomable ariaLabel={editorText('minimap')} />
         <ProblemFocus />
         <FocusOnStep />
+        <RefitOnResize />
       </ReactFlow>
       {menu && <ContextMenu request={menu} onClose={() => setMenu(null)} />}
     </section>
   );
+}
+
+/** Inside React Flow, so it reads the size React Flow measured for the fit. */
+function RefitOnResize() {
+  useRefitOnResize(fitViewOptions);
+  return null;
 }
 
 function rounded(position: { x: number; y: number }): { x: number; y: number } {

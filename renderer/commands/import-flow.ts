@@ -23,7 +23,11 @@ export async function importRecentFile(path: string): Promise<void> {
   await settleImport(await amana().openRecentFile(path));
 }
 
-/** Tells the designer what the import did (and with the tests beside the file), and opens the imported flow. */
+/**
+ * Opens the imported flow, then tells the designer what the import did (and with the tests beside
+ * the file): the notice is read about the flow now on the canvas. Anything said while the flow
+ * was opening (a later import refused, say) is newer and stays.
+ */
 async function settleImport(outcome: ImportOutcome): Promise<void> {
   const { tell } = useNoticesStore.getState();
   if (outcome.status === 'canceled') return;
@@ -37,7 +41,9 @@ async function settleImport(outcome: ImportOutcome): Promise<void> {
   }
   const { flow, version } = outcome.document;
   const key = !outcome.changed ? 'import-unchanged' : outcome.created ? 'import-created' : 'import-new-version';
-  tell({ text: { key, params: { name: flow.name, version } }, ...testsBesideNotice(outcome.testsBeside) });
+  const before = useNoticesStore.getState().notice;
   await refreshFlows();
   await openFlow(flow.id);
+  if (useNoticesStore.getState().notice !== before) return;
+  tell({ text: { key, params: { name: flow.name, version } }, ...testsBesideNotice(outcome.testsBeside) });
 }

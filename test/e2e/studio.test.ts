@@ -59,6 +59,9 @@ describe('the studio in a browser', { timeout: 120_000 }, () => {
   it('imports a flow through the file chooser, lists it and opens it on the canvas at its saved positions', async () => {
     await importThroughChooser(clinicBookingFile);
     await page.getByRole('status').getByText('“Agendamento da Clínica Sorriso” was imported.').waitFor();
+    // The notice comes once the flow is open; the room it takes above the canvas leaves every card in view.
+    await nodeAt('hello').waitFor();
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(6);
     const item = page.getByRole('button', { name: /Agendamento da Clínica Sorriso/ });
     await item.waitFor();
     await expect.poll(() => item.textContent()).toContain('Version 1 · 6 steps · pt-BR, en, ar');
