@@ -237,7 +237,14 @@ for (const { backend, skip } of backends) {
       await store.commitTurn(person.id, [
         {
           op: 'ledger',
-          entry: { event: 'granted', purposes: ['support', 'marketing'], nodeId: 'ask', flowVersion: 'f1', wording, at: 1 },
+          entry: {
+            event: 'granted',
+            purposes: ['support', 'marketing'],
+            nodeId: 'ask',
+            flowVersion: 'f1',
+            wording,
+            at: 1,
+          },
         },
       ]);
       await store.commitTurn(person.id, [{ op: 'ledger', entry: { event: 'opted-out', purposes: [], at: 2 } }]);
