@@ -377,12 +377,26 @@ describe('the agent desk in the browser', { timeout: 180_000 }, () => {
     expect(Number(await bar.getAttribute('x'))).toBe(170);
     // The table is its text alternative. The bot's clock is a day on since the earlier tests: Eva and
     // Fábio's counts of yesterday are under 5 (hidden, so the totals say "≥"), today's five are shown.
+    // Steps are named as their cards read in the flow (kind and first words), never by their ids.
     const table = sara.getByRole('table', { name: /^Conversations per step, / });
     const row = (step: string) =>
       table
-        .getByRole('row', { name: new RegExp(`^${step} `) })
+        .getByRole('row', { name: new RegExp(`^${step.replace(/[.?]/g, '\\$&')} `) })
         .getByRole('cell')
         .allTextContents();
+    expect(await table.getByRole('rowheader').allTextContents()).toEqual([
+      'Start',
+      'Bot disclosure: Hi! I am the automated assistant…',
+      'Consent: May we use what you tell…',
+      'Question: What is your email?',
+      'Question: What is your order number?',
+      'Buttons: Which team do you need?',
+      'Human handoff: Passing you to our support team.',
+      'Human handoff: Passing you to our billing team.',
+      'Question: The bot is back. Anything else?',
+      'End: Thank you, we keep following order…',
+      'End: Alright, nothing kept.',
+    ]);
     expect(await table.getByRole('columnheader').allTextContents()).toEqual([
       'Step',
       'Reached',
@@ -391,13 +405,22 @@ describe('the agent desk in the browser', { timeout: 180_000 }, () => {
       'Handed off',
       'Opted out',
     ]);
-    expect(await row('start')).toEqual(['≥ 5', '0', '0', '0', '0']);
-    expect(await row('to-support')).toEqual(['≥ 5', '≥ 5', '0', '≥ 5', '0']);
-    expect(await row('to-billing')).toEqual(['0', '0', '0', '0', '0']);
+    expect(await row('Start')).toEqual(['≥ 5', '0', '0', '0', '0']);
+    expect(await row('Human handoff: Passing you to our support team.')).toEqual(['≥ 5', '≥ 5', '0', '≥ 5', '0']);
+    expect(await row('Human handoff: Passing you to our billing team.')).toEqual(['0', '0', '0', '0', '0']);
+    // A total of hidden counts only says so in words, instead of a true but empty "≥ 0".
+    expect(await row('Question: The bot is back. Anything else?')).toEqual([
+      'hidden: under 5 on each day',
+      '0',
+      '0',
+      '0',
+      '0',
+    ]);
+    expect(await table.textContent()).not.toContain('≥ 0');
     const consent = sara.getByRole('table', { name: /^Consent per purpose, / });
     expect(
       await consent
-        .getByRole('row', { name: /^support / })
+        .getByRole('row', { name: /^Customer support / })
         .getByRole('cell')
         .allTextContents(),
     ).toEqual(['≥ 5', '0', '—']);
@@ -425,6 +448,13 @@ describe('the agent desk in the browser', { timeout: 180_000 }, () => {
     expect(Number(await arabicBar.getAttribute('x')) + Number(await arabicBar.getAttribute('width'))).toBe(470);
     const arabicTable = arabic.getByRole('table', { name: /^المحادثات لكل خطوة، / });
     expect(await arabicTable.getByRole('columnheader').first().textContent()).toBe('الخطوة');
+    // Kinds in Arabic; the flow is written in English and Portuguese, so its words come in English, marked so.
+    const arabicNames = arabicTable.getByRole('rowheader');
+    expect(await arabicNames.first().textContent()).toBe('البداية');
+    const supportStep = arabicNames.filter({ hasText: 'Passing you to our support team.' });
+    expect(await supportStep.textContent()).toBe('تحويل إلى موظف: Passing you to our support team.');
+    expect(await supportStep.locator('bdi').getAttribute('lang')).toBe('en');
+    expect(await arabicTable.getByRole('cell', { name: 'مخفي: أقل من 5 في كل يوم' }).count()).toBe(3);
     await expectNoSeriousViolations(arabic, 'statistics (ar)');
     await arabic.screenshot({ path: join(shots, 'ar-statistics.png'), fullPage: true });
 

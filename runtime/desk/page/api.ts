@@ -42,10 +42,16 @@ export function num(value: unknown): number {
 
 export function list(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value)
-    ? value.flatMap((item: unknown) =>
-        typeof item === 'object' && item !== null && !Array.isArray(item)
-          ? [Object.fromEntries(Object.entries(item))]
-          : [],
-      )
+    ? value.flatMap((item: unknown) => {
+        const row = record(item);
+        return row ? [row] : [];
+      })
     : [];
+}
+
+/** An object of the answer, or undefined for anything else. */
+export function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value))
+    : undefined;
 }

@@ -1,5 +1,5 @@
 import { isRightToLeft } from '../../../flows/i18n/index.ts';
-import { api, list, num, text } from './api.ts';
+import { api, list, num, record, text } from './api.ts';
 import { h, show } from './dom.ts';
 import type { Page } from './main.ts';
 import type { DeskKey } from './texts.ts';
@@ -8,7 +8,8 @@ import type { DeskKey } from './texts.ts';
  * The supervisors' statistics (GET /desk/api/stats, runtime/stats/report.ts): conversations per
  * step, consent per purpose and conversations started per day, each as a chart (inline SVG, hidden
  * from screen readers) over the table that is its text alternative. Counts from 1 to 4 come
- * suppressed as "< 5" and are drawn as no bar; a total that leaves some out reads "≥ n".
+ * suppressed as "< 5" and are drawn as no bar; a total that leaves some out reads "≥ n", and one
+ * that left out every count says so in words. Steps and purposes are named as the flow names them.
  */
 export async function statsView(page: Page, main: HTMLElement): Promise<void> {
   // The days are the bot's (UTC, its clock): the first report covers its default range, and fills these in.
@@ -16,8 +17,8 @@ export async function statsView(page: Page, main: HTMLElement): Promise<void> {
   const to = h('input', { id: 'stats-to', name: 'to', type: 'date', required: true });
   const results = h('div', { class: 'stats' });
   const load = async (range: boolean) => {
-    const query = range ? `?from=${encodeURIComponent(from.value)}&to=${encodeURIComponent(to.value)}` : '';
-    const answer = await api('GET', `stats${query}`);
+    const days = range ? `&from=${encodeURIComponent(from.value)}&to=${encodeURIComponent(to.value)}` : '';
+    const answer = await api('GET', `stats?lang=${encodeURIComponent(page.language)}${days}`);
     if (answer.status === 400) return page.notify(page.t('stats-bad-range'), 'error');
     if (answer.status !== 200)
       return page.notify(page.t(answer.status === 403 ? 'forbidden-page' : 'signed-out'), 'error');
@@ -51,7 +52,6 @@ function report(page: Page, body: Row): HTMLElement[] {
   const purposes = list(body['purposes']);
   const counted = [...steps, ...purposes].some((item) => list(item['days']).length > 0);
   if (!counted) return [h('p', {}, page.t('stats-nothing'))];
-  const stepName = (id: string) => (id === '' ? page.t('stats-no-conversation') : id);
   const stepColumns: [string, DeskKey][] = [
     ['reached', 'stats-reached'],
     ['left', 'stats-left'],
@@ -60,18 +60,18 @@ function report(page: Page, body: Row): HTMLElement[] {
     ['opted-out', 'stats-opted-out'],
   ];
   const stepRows = steps.map((step) => ({
-    label: stepName(text(step['id'])),
+    name: stepName(page, step),
     values: stepColumns.map(([metric]) => total(page, step, metric)),
   }));
   const startStep = steps.find((step) => step['kind'] === 'start');
   const dayRows = list(startStep?.['days']).map((day) => ({
-    label: text(day['day']),
+    name: plainName(text(day['day'])),
     values: [shown(day['reached'])],
   }));
   const purposeRows = purposes.map((purpose) => {
     const rate = (purpose['total'] as Row | undefined)?.['grantedRate'];
     return {
-      label: text(purpose['id']),
+      name: purposeName(purpose),
       values: [
         total(page, purpose, 'granted'),
         total(page, purpose, 'declined'),
@@ -105,6 +105,39 @@ function report(page: Page, body: Row): HTMLElement[] {
   ];
 }
 
+/** How a row is named: words short enough for the chart, and the table's row header. */
+interface RowName {
+  chart: string;
+  header: (Node | string)[];
+}
+
+function plainName(words: string): RowName {
+  return { chart: words, header: [h('bdi', { dir: 'auto' }, words)] };
+}
+
+/** A flow's own words, marked with their language (which may not be the desk's) and direction. */
+function flowWords(words: Row): HTMLElement {
+  return h('bdi', { lang: text(words['lang']) || undefined, dir: 'auto' }, text(words['value']));
+}
+
+/** A step as its card reads ("Question: What is your e-mail?"); its id when it is gone from the flow. */
+function stepName(page: Page, step: Row): RowName {
+  const id = text(step['id']);
+  if (id === '') return plainName(page.t('stats-no-conversation'));
+  const title = record(step['title']);
+  const kind = text(title?.['kind']);
+  if (!title || kind === '') return plainName(id);
+  const words = record(title['text']);
+  if (!words) return plainName(kind);
+  return { chart: text(words['value']), header: [`${kind}: `, flowWords(words)] };
+}
+
+/** A purpose by its label; its id when it is gone from the flow. */
+function purposeName(purpose: Row): RowName {
+  const label = record(purpose['label']);
+  return label ? { chart: text(label['value']), header: [flowWords(label)] } : plainName(text(purpose['id']));
+}
+
 interface Shown {
   text: string;
   /** The length of its bar; undefined draws none (a hidden count). */
@@ -118,7 +151,10 @@ function shown(value: unknown): Shown {
 function total(page: Page, item: Row, metric: string): Shown {
   const value = num((item['total'] as Row | undefined)?.[metric]);
   const incomplete = Array.isArray(item['incomplete']) && item['incomplete'].includes(metric);
-  return { text: incomplete ? page.t('stats-at-least', { n: value }) : String(value), value };
+  if (!incomplete) return { text: String(value), value };
+  // Every count of the range was from 1 to 4: "≥ 0" would be true and say nothing.
+  if (value === 0) return { text: page.t('stats-all-hidden'), value };
+  return { text: page.t('stats-at-least', { n: value }), value };
 }
 
 /** A chart of some columns of the rows, and the table of all of them, under one caption. */
@@ -127,7 +163,7 @@ function figure(
   id: string,
   caption: string,
   headers: DeskKey[],
-  rows: { label: string; values: Shown[] }[],
+  rows: { name: RowName; values: Shown[] }[],
   charted: number[],
 ): HTMLElement {
   const table = h(
@@ -150,7 +186,7 @@ function figure(
         h(
           'tr',
           {},
-          h('th', { scope: 'row', dir: 'auto' }, row.label),
+          h('th', { scope: 'row' }, row.name.header),
           row.values.map((value) => h('td', {}, value.text)),
         ),
       ),
@@ -188,7 +224,7 @@ function svg(tag: string, attributes: Record<string, string | number>, content?:
 function barChart(
   page: Page,
   id: string,
-  rows: { label: string; values: Shown[] }[],
+  rows: { name: RowName; values: Shown[] }[],
   charted: number[],
   legend: string[],
 ): SVGElement {
@@ -227,7 +263,7 @@ function barChart(
       svg(
         'text',
         { x: rtl ? width - 4 : 4, y: top + barHeight, 'text-anchor': anchorStart, class: 'label' },
-        row.label.length > 24 ? `${row.label.slice(0, 23)}…` : row.label,
+        row.name.chart.length > 24 ? `${row.name.chart.slice(0, 23)}…` : row.name.chart,
       ),
     );
     charted.forEach((column, series) => {

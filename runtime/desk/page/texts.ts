@@ -142,6 +142,7 @@ const en = {
   'stats-declined': 'Declined',
   'stats-rate': 'Granted rate',
   'stats-at-least': '≥ {n}',
+  'stats-all-hidden': 'hidden: under 5 on each day',
   'stats-no-conversation': '(no conversation)',
 };
 type Key = keyof typeof en;
@@ -289,6 +290,7 @@ const catalogue: Catalogue<Key> = {
     'stats-declined': 'Recusaram',
     'stats-rate': 'Taxa de aceite',
     'stats-at-least': '≥ {n}',
+    'stats-all-hidden': 'oculto: menos de 5 em cada dia',
     'stats-no-conversation': '(sem conversa)',
   },
   ar: {
@@ -430,6 +432,7 @@ const catalogue: Catalogue<Key> = {
     'stats-declined': 'رفض',
     'stats-rate': 'نسبة الموافقة',
     'stats-at-least': '≥ {n}',
+    'stats-all-hidden': 'مخفي: أقل من 5 في كل يوم',
     'stats-no-conversation': '(بلا محادثة)',
   },
 };
