@@ -29,7 +29,7 @@ import { useSelectionStore } from '../stores/selection-store.ts';
 import { useViewportStore } from '../stores/viewport-store.ts';
 import { canvasAriaLabels } from './aria-labels.ts';
 import { NodeCard } from './NodeCard.tsx';
-import { useRefitOnResize } from './use-refit-on-resize.ts';
+import { useFitOnOpen, useRefitOnResize } from './keep-fitted.ts';
 import { cardContext, cardOf, edgeOnCanvas, type CardContext, type CardData, type CardNode } from './to-canvas.ts';
 
 // Props React Flow compares by identity: an object made anew at each render would reach its store
@@ -286,7 +286,7 @@ function EditableCanvas() {
         <MiniMap pannable zoomable ariaLabel={editorText('minimap')} />
         <ProblemFocus />
         <FocusOnStep />
-        <RefitOnResize />
+        <KeepFitted />
       </ReactFlow>
       {menu && <ContextMenu request={menu} onClose={() => setMenu(null)} />}
     </section>
@@ -294,7 +294,9 @@ function EditableCanvas() {
 }
 
 /** Inside React Flow, so it reads the size React Flow measured for the fit. */
-function RefitOnResize() {
+function KeepFitted() {
+  const flowId = useDocumentStore((state) => flowOnCanvas(state)?.id);
+  useFitOnOpen(flowId, fitViewOptions);
   useRefitOnResize(fitViewOptions);
   return null;
 }

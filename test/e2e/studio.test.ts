@@ -84,11 +84,14 @@ describe('the studio in a browser', { timeout: 120_000 }, () => {
     for (const name of examples) {
       const parsed = parseFlow(readFileSync(join(examplesDir, name), 'utf8'));
       await importThroughChooser(join(examplesDir, name));
-      if (parsed.ok)
+      if (parsed.ok) {
         await page
           .getByRole('button', { name: new RegExp(escapeRegExp(parsed.flow.name)) })
           .first()
           .waitFor();
+        // It opens in place of the flow before, fitted to the canvas: all its cards in view (20 after 15, …).
+        await expect.poll(() => page.locator('.react-flow__node').count()).toBe(parsed.flow.nodes.length);
+      }
     }
     const before = await page.locator('.flow-list__item').count();
 

@@ -1,6 +1,6 @@
 import { getViewportForBounds } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
-import { isFittedView } from './use-refit-on-resize.ts';
+import { isFittedView } from './keep-fitted.ts';
 
 describe('a view fitted to the cards', () => {
   const cards = { x: 0, y: 0, width: 400, height: 900 };

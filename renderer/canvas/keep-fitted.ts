@@ -34,6 +34,21 @@ export function useRefitOnResize(zoom: FitZoom): void {
   }, [reactFlow, width, height, zoom]);
 }
 
+/**
+ * Fits another flow to the canvas when it opens in place of the one shown (the canvas stays
+ * mounted, and React Flow fits only the first): an imported flow is seen whole, with its notice.
+ */
+export function useFitOnOpen(flowId: string | undefined, zoom: FitZoom): void {
+  const reactFlow = useReactFlow();
+  const shown = useRef(flowId);
+  useEffect(() => {
+    if (shown.current === flowId) return;
+    shown.current = flowId;
+    // Queued by React Flow until the new flow's cards are measured.
+    void reactFlow.fitView(zoom);
+  }, [reactFlow, flowId, zoom]);
+}
+
 /** Whether a view is the one `fitView` gives for these cards on a canvas of this size. */
 export function isFittedView(
   viewport: Viewport,
