@@ -2,7 +2,7 @@ import { getViewportForBounds, useReactFlow, useStore, type Rect, type Viewport 
 import { useEffect, useRef } from 'react';
 
 /** The zoom range a fit may use (the canvas's `fitViewOptions` and `minZoom`). */
-export interface FitZoom {
+interface FitZoom {
   minZoom: number;
   maxZoom: number;
 }
