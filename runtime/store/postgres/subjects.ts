@@ -88,8 +88,15 @@ export const subjects = {
       VALUES (${phoneHash}, ${event}, ${purposes}, ${nodeId}, ${flowVersion}, ${wording}, ${at})`;
   },
 
-  /** Records an erasure in the erasure journal (keyed hash and time only); true if it was new. */
-  async appendErasure(sql: Db, phoneHash: Buffer, at: number): Promise<boolean> {
+  /**
+   * Records an erasure: in the erasure journal (keyed hash and time only) and as `erased` in the
+   * consent ledger, each once per subject and time, so replaying a journal entry twice adds
+   * nothing. True when the journal did not hold it yet.
+   */
+  async recordErasure(sql: Db, phoneHash: Buffer, at: number): Promise<boolean> {
+    const [erased] = await sql<{ n: number }[]>`
+      SELECT COUNT(*)::bigint AS n FROM consent_ledger WHERE subject = ${phoneHash} AND event = 'erased' AND at = ${at}`;
+    if ((erased?.n ?? 0) === 0) await subjects.appendLedger(sql, phoneHash, { event: 'erased', purposes: [], at });
     const result = await sql`
       INSERT INTO erasure_journal (subject, at) VALUES (${phoneHash}, ${at}) ON CONFLICT (subject, at) DO NOTHING`;
     return result.count > 0;

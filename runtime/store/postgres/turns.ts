@@ -40,21 +40,23 @@ export const turns = {
     return { fields: fields.count, conversations: conversations.count };
   },
 
-  /** Erases one person (if still there), records it in the ledger and queues the requests that tell recipients. */
+  /**
+   * Erases one person (if still there), records it in the ledger and the journal and queues the
+   * requests that tell recipients; true when the journal did not hold it yet (a replay, ./upkeep.ts).
+   */
   async erase(
     sql: Db,
     phoneHash: Buffer,
     personId: number | undefined,
     at: number,
     requests: readonly EraseRequest[] = [],
-  ): Promise<void> {
+  ): Promise<boolean> {
     if (personId !== undefined) {
       await inbox.dropPendingOf(sql, personId, at);
       await subjects.delete(sql, personId);
     }
-    await subjects.appendLedger(sql, phoneHash, { event: 'erased', purposes: [], at });
-    await subjects.appendErasure(sql, phoneHash, at);
     await recipientErasures.queue(sql, phoneHash, requests, at);
+    return subjects.recordErasure(sql, phoneHash, at);
   },
 
   /**

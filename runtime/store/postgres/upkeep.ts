@@ -1,8 +1,7 @@
 import { toPerson, type PersonColumns } from '../rows.ts';
 import type { ErasureEntry, PersonRow, ReplayReport } from '../storage.ts';
 import { bigintArray, byteaArray, type Db } from './connect.ts';
-import { inbox } from './inbox.ts';
-import { subjects } from './subjects.ts';
+import { turns } from './turns.ts';
 
 /**
  * The store's upkeep (see ../sqlite/upkeep.ts): its own values (`meta`), the erasure journal's
@@ -29,22 +28,14 @@ export const upkeep = {
     return rows.map((row) => ({ subject: row.subject, at: row.at }));
   },
 
+  /** Each entry erased again the way a turn erases (./turns.ts), recipients aside: they were asked the first time. */
   async replay(sql: Db, entries: readonly ErasureEntry[]): Promise<ReplayReport> {
     const report: ReplayReport = { erased: 0, recorded: 0 };
     for (const entry of entries) {
-      if (await subjects.appendErasure(sql, entry.subject, entry.at)) report.recorded += 1;
       const [person] = await sql<{ id: number }[]>`
         SELECT id FROM persons WHERE phone_hash = ${entry.subject} AND created_at <= ${entry.at} FOR UPDATE`;
-      if (person) {
-        await inbox.dropPendingOf(sql, person.id, entry.at);
-        await subjects.delete(sql, person.id);
-        report.erased += 1;
-      }
-      const [recorded] = await sql<{ n: number }[]>`
-        SELECT COUNT(*)::bigint AS n FROM consent_ledger
-        WHERE subject = ${entry.subject} AND event = 'erased' AND at = ${entry.at}`;
-      if ((recorded?.n ?? 0) === 0)
-        await subjects.appendLedger(sql, entry.subject, { event: 'erased', purposes: [], at: entry.at });
+      if (await turns.erase(sql, entry.subject, person?.id, entry.at)) report.recorded += 1;
+      if (person) report.erased += 1;
     }
     return report;
   },

@@ -90,7 +90,7 @@ export class SqliteStorage implements Storage {
       stats: this.stats,
       recipientErasures: this.recipientErasures,
     });
-    this.upkeep = new SqliteUpkeep(this.db, { subjects: this.subjects, inbox: this.inbox });
+    this.upkeep = new SqliteUpkeep(this.db, this.turns);
     this.readKeyCheck = this.db.prepare<[], { value: Buffer }>("SELECT value FROM meta WHERE key = 'key-check'");
     this.writeKeyCheck = this.db.prepare<[Buffer]>("INSERT INTO meta (key, value) VALUES ('key-check', ?)");
   }

@@ -13,6 +13,7 @@ export class SqliteSubjects {
   private readonly remove;
   private readonly appendEntry;
   private readonly journalEntry;
+  private readonly erasedAt;
   private readonly ledgerOfSubject;
   private readonly forgetIdle;
   private readonly countAll;
@@ -30,6 +31,9 @@ export class SqliteSubjects {
     );
     this.journalEntry = db.prepare<[Buffer, number]>(
       'INSERT INTO erasure_journal (subject, at) VALUES (?, ?) ON CONFLICT (subject, at) DO NOTHING',
+    );
+    this.erasedAt = db.prepare<[Buffer, number], { n: number }>(
+      "SELECT COUNT(*) AS n FROM consent_ledger WHERE subject = ? AND event = 'erased' AND at = ?",
     );
     this.ledgerOfSubject = db.prepare<[Buffer], LedgerColumns>(
       'SELECT event, purposes, node_id, flow_version, purpose_hashes, at FROM consent_ledger WHERE subject = ? ORDER BY id',
@@ -76,8 +80,14 @@ export class SqliteSubjects {
     this.appendEntry.run(phoneHash, ...ledgerColumns(entry));
   }
 
-  /** Records an erasure in the erasure journal (keyed hash and time only); true if it was new. */
-  appendErasure(phoneHash: Buffer, at: number): boolean {
+  /**
+   * Records an erasure: in the erasure journal (keyed hash and time only) and as `erased` in the
+   * consent ledger, each once per subject and time, so replaying a journal entry twice adds
+   * nothing. True when the journal did not hold it yet.
+   */
+  recordErasure(phoneHash: Buffer, at: number): boolean {
+    if ((this.erasedAt.get(phoneHash, at)?.n ?? 0) === 0)
+      this.appendLedger(phoneHash, { event: 'erased', purposes: [], at });
     return this.journalEntry.run(phoneHash, at).changes > 0;
   }
 

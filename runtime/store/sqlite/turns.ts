@@ -78,15 +78,14 @@ export class SqliteTurns {
    * Erases one person (if still there), records it in the ledger and queues the requests that tell
    * recipients; inside a transaction.
    */
-  erase(phoneHash: Buffer, personId: number | undefined, at: number, requests: readonly EraseRequest[] = []): void {
+  erase(phoneHash: Buffer, personId: number | undefined, at: number, requests: readonly EraseRequest[] = []): boolean {
     const { inbox, subjects, recipientErasures } = this.areas;
     if (personId !== undefined) {
       inbox.dropPendingOf(personId, at);
       subjects.delete(personId);
     }
-    subjects.appendLedger(phoneHash, { event: 'erased', purposes: [], at });
-    subjects.appendErasure(phoneHash, at);
     recipientErasures.queue(phoneHash, requests, at);
+    return subjects.recordErasure(phoneHash, at);
   }
 
   /** Applies one turn's writes in order to the turn's current person; inside a transaction. */

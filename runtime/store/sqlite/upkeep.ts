@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
 import { toPerson, type PersonColumns } from '../rows.ts';
 import type { ErasureEntry, PersonRow, ReplayReport } from '../storage.ts';
-import type { SqliteInbox } from './inbox.ts';
-import type { SqliteSubjects } from './subjects.ts';
+import type { SqliteTurns } from './turns.ts';
 
 /**
  * The store's upkeep: its own values (`meta`), the erasure journal's replay after a restore, and
@@ -15,13 +14,12 @@ export class SqliteUpkeep {
   private readonly deleteMeta;
   private readonly journal;
   private readonly knownBefore;
-  private readonly erasedAt;
   private readonly notWrappedBy;
   private readonly rewrap;
 
   constructor(
     db: Database.Database,
-    private readonly areas: { subjects: SqliteSubjects; inbox: SqliteInbox },
+    private readonly turns: SqliteTurns,
   ) {
     this.getMeta = db.prepare<[string], { value: Buffer }>('SELECT value FROM meta WHERE key = ?');
     this.setMeta = db.prepare<[string, Buffer]>(
@@ -33,9 +31,6 @@ export class SqliteUpkeep {
     );
     this.knownBefore = db.prepare<[Buffer, number], { id: number }>(
       'SELECT id FROM persons WHERE phone_hash = ? AND created_at <= ?',
-    );
-    this.erasedAt = db.prepare<[Buffer, number], { n: number }>(
-      "SELECT COUNT(*) AS n FROM consent_ledger WHERE subject = ? AND event = 'erased' AND at = ?",
     );
     this.notWrappedBy = db.prepare<[string, number], PersonColumns>(
       'SELECT * FROM persons WHERE key_id IS NULL OR key_id <> ? ORDER BY id LIMIT ?',
@@ -58,19 +53,13 @@ export class SqliteUpkeep {
     return this.journal.all().map((row) => ({ subject: row.subject, at: row.at }));
   }
 
+  /** Each entry erased again the way a turn erases (../sqlite/turns.ts), recipients aside: they were asked the first time. */
   replay(entries: readonly ErasureEntry[]): ReplayReport {
-    const { subjects, inbox } = this.areas;
     const report: ReplayReport = { erased: 0, recorded: 0 };
     for (const entry of entries) {
-      if (subjects.appendErasure(entry.subject, entry.at)) report.recorded += 1;
       const person = this.knownBefore.get(entry.subject, entry.at);
-      if (person) {
-        inbox.dropPendingOf(person.id, entry.at);
-        subjects.delete(person.id);
-        report.erased += 1;
-      }
-      if ((this.erasedAt.get(entry.subject, entry.at)?.n ?? 0) === 0)
-        subjects.appendLedger(entry.subject, { event: 'erased', purposes: [], at: entry.at });
+      if (this.turns.erase(entry.subject, person?.id, entry.at)) report.recorded += 1;
+      if (person) report.erased += 1;
     }
     return report;
   }
