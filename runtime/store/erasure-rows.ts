@@ -1,4 +1,5 @@
 import type {
+  EraseRequest,
   EraseRequestRow,
   LedgerEntry,
   RecipientErasureEntry,
@@ -56,6 +57,27 @@ export function toRecipientErasure(row: RecipientErasureColumns): RecipientErasu
     ...(row.detail === null ? {} : { detail: row.detail }),
     at: row.at,
   };
+}
+
+/** One recipient of an erasure, as a store writes it (see {@link queuedRecipientErasures}). */
+export interface QueuedRecipientErasure {
+  /** The recipients' erasure ledger entry: `requested`, or `failed` at once. */
+  entry: RecipientErasureEntry;
+  /** The sealed call to queue in `erase_requests`; absent when the recipient cannot be asked. */
+  call?: Buffer;
+}
+
+/**
+ * What an erasure writes for the recipients to be told, in their order: a recipient with a call
+ * is queued and recorded as `requested`; one without (it returned no reference, or the flow lost
+ * its erase route) cannot be asked, so it is recorded as `failed` at once, with no attempt.
+ */
+export function queuedRecipientErasures(requests: readonly EraseRequest[], at: number): QueuedRecipientErasure[] {
+  return requests.map(({ recipient, request, problem }) =>
+    request
+      ? { entry: { recipient, event: 'requested', at }, call: request }
+      : { entry: { recipient, event: 'failed', detail: problem ?? 'no reference', attempts: 0, at } },
+  );
 }
 
 /** What both stores hold about a subject with no person row left (after an erasure): only the two ledgers. */

@@ -1,4 +1,5 @@
 import {
+  queuedRecipientErasures,
   toEraseRequest,
   toRecipientErasure,
   toRecipientRef,
@@ -34,16 +35,13 @@ export const recipientErasures = {
     return rows.map(toRecipientRef);
   },
 
-  /** Queues an erasure's requests and records each as requested (or failed, without a reference); inside the erasure's transaction. */
+  /** Queues an erasure's requests and records each (../erasure-rows.ts); inside the erasure's transaction. */
   async queue(sql: Db, subject: Buffer, requests: readonly EraseRequest[], at: number): Promise<void> {
-    for (const { recipient, request, problem } of requests) {
-      if (request) {
+    for (const { entry, call } of queuedRecipientErasures(requests, at)) {
+      if (call)
         await sql`INSERT INTO erase_requests (subject, recipient, request, next_attempt_at, created_at)
-          VALUES (${subject}, ${recipient}, ${request}, ${at}, ${at})`;
-        await record(sql, subject, { recipient, event: 'requested', at });
-      } else {
-        await record(sql, subject, { recipient, event: 'failed', detail: problem ?? 'no reference', attempts: 0, at });
-      }
+          VALUES (${subject}, ${entry.recipient}, ${call}, ${at}, ${at})`;
+      await record(sql, subject, entry);
     }
   },
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import {
+  queuedRecipientErasures,
   toEraseRequest,
   toRecipientErasure,
   toRecipientRef,
@@ -76,15 +77,11 @@ export class SqliteRecipientErasures {
     return this.refsOf.all(personId).map(toRecipientRef);
   }
 
-  /** Queues an erasure's requests and records each as requested (or failed, without a reference); inside the erasure's transaction. */
+  /** Queues an erasure's requests and records each (../erasure-rows.ts); inside the erasure's transaction. */
   queue(subject: Buffer, requests: readonly EraseRequest[], at: number): void {
-    for (const { recipient, request, problem } of requests) {
-      if (request) {
-        this.insertRequest.run(subject, recipient, request, at, at);
-        this.record(subject, { recipient, event: 'requested', at });
-      } else {
-        this.record(subject, { recipient, event: 'failed', detail: problem ?? 'no reference', attempts: 0, at });
-      }
+    for (const { entry, call } of queuedRecipientErasures(requests, at)) {
+      if (call) this.insertRequest.run(subject, entry.recipient, call, at, at);
+      this.record(subject, entry);
     }
   }
 
