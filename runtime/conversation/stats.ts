@@ -69,7 +69,8 @@ export class TurnStats {
 
   /**
    * The turn's counts, given the state it ends with: where it now stands (left) or where it ended.
-   * Merged per counter, zeros dropped, in one order (see ../store/postgres/stats.ts).
+   * Merged per counter, zeros dropped; in no particular order (the PostgreSQL store takes the
+   * counters' rows in its own order: ../store/postgres/stats.ts).
    */
   finish(state: ConversationState | undefined): StatsCount[] {
     const node = state?.node ?? this.lastReached;
@@ -77,10 +78,7 @@ export class TurnStats {
       if (state.ended) this.add(this.day, 'step', node, 'ended', 1);
       else if (state.node !== null) this.add(this.day, 'step', state.node, 'left', 1);
     }
-    return [...this.deltas.entries()]
-      .filter(([, count]) => count.count !== 0)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, count]) => count);
+    return [...this.deltas.values()].filter((count) => count.count !== 0);
   }
 
   /** What the state is sealed with, so that the next turn counts nothing twice. */

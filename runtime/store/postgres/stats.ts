@@ -3,8 +3,9 @@ import type { Db } from './connect.ts';
 
 /**
  * The aggregate counters of `stats` (runtime/stats/), as in ../sqlite/stats.ts. Instances add to
- * the same rows: each turn adds its counts in one order (day, scope, item, metric), so two turns
- * never wait on each other's rows crosswise (no deadlock), and holds them only until its commit.
+ * the same rows: each turn adds its counts in one order (day, scope, item, metric), whatever order
+ * it was given them in, so two turns never wait on each other's rows crosswise (no deadlock), and
+ * holds them only until its commit.
  */
 export const stats = {
   async apply(sql: Db, counts: readonly StatsCount[]): Promise<void> {
@@ -16,10 +17,10 @@ export const stats = {
   },
 
   async counts(sql: Db, from: string, to: string): Promise<StatsCount[]> {
-    const rows = await sql<StatsCount[]>`
+    // count::integer arrives as a JavaScript number (int4); bigint columns are parsed in ./connect.ts.
+    return sql<StatsCount[]>`
       SELECT day, scope, item, metric, count::integer AS count FROM stats_counts
       WHERE day >= ${from} AND day <= ${to} AND count > 0 ORDER BY day, scope, item COLLATE "C", metric`;
-    return rows.map((row) => ({ ...row, count: Number(row.count) }));
   },
 };
 
