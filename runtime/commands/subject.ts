@@ -12,10 +12,13 @@ import { line, openBundle, type Opened, type RuntimeIo } from './context.ts';
 export async function purgeCommand(io: RuntimeIo): Promise<number> {
   const opened = await openBundle(io);
   if (typeof opened === 'number') return opened;
-  const report = await opened.store.purge(opened.clock());
-  await opened.store.close();
-  line(io.stdout, runtimeText(io.language, 'purged', { ...report }));
-  return 0;
+  try {
+    const report = await opened.store.purge(opened.clock());
+    line(io.stdout, runtimeText(io.language, 'purged', { ...report }));
+    return 0;
+  } finally {
+    await opened.store.close();
+  }
 }
 
 /** `node server.js erase --phone <number>`: the right to erasure (GDPR art. 17, LGPD art. 18 VI). */
@@ -24,39 +27,49 @@ export async function eraseCommand(io: RuntimeIo, args: string[]): Promise<numbe
   if (phone === undefined) return 2;
   const opened = await openBundle(io);
   if (typeof opened === 'number') return opened;
+  try {
+    await eraseAndTellRecipients(io, opened, phone);
+    return 0;
+  } finally {
+    await opened.store.close();
+  }
+}
+
+/** Erases the person, asks each recipient once now and says how each answered. */
+async function eraseAndTellRecipients(io: RuntimeIo, opened: Opened, phone: string): Promise<void> {
   const at = opened.clock();
   const { erased, recipients } = await erasePerson(opened, phone, at);
   line(io.stdout, runtimeText(io.language, erased ? 'erased' : 'nothing-held'));
-  if (recipients > 0) {
-    // Each recipient is asked once now; one that does not answer is asked again by the running bot.
-    const caller = new ErasureCaller({
-      flow: opened.flow,
-      store: opened.store,
-      keyring: opened.keys.keyring,
-      clock: opened.clock,
-      log: silentLogger,
-      secrets: secretLookup(opened.settings),
-    });
+  if (recipients === 0) return;
+  // Each recipient is asked once now; one that does not answer is asked again by the running bot.
+  const caller = new ErasureCaller({
+    flow: opened.flow,
+    store: opened.store,
+    keyring: opened.keys.keyring,
+    clock: opened.clock,
+    log: silentLogger,
+    secrets: secretLookup(opened.settings),
+  });
+  try {
     await caller.attemptDue();
+  } finally {
     await caller.stop();
-    const records = await opened.store.subjectRecords(opened.keys.keyring.phoneHash(phone));
-    for (const outcome of latestOutcomes(records?.recipientErasures ?? [], at)) {
-      const recipient =
-        opened.flow.recipients.find((candidate) => candidate.id === outcome.recipient)?.name ?? outcome.recipient;
-      const key =
-        outcome.event === 'done'
-          ? 'recipient-erase-done'
-          : outcome.event === 'failed'
-            ? 'recipient-erase-failed'
-            : 'recipient-erase-pending';
-      line(
-        io.stdout,
-        runtimeText(io.language, key, { recipient, status: outcome.status ?? '', detail: outcome.detail ?? '' }),
-      );
-    }
   }
-  await opened.store.close();
-  return 0;
+  const records = await opened.store.subjectRecords(opened.keys.keyring.phoneHash(phone));
+  for (const outcome of latestOutcomes(records?.recipientErasures ?? [], at)) {
+    const recipient =
+      opened.flow.recipients.find((candidate) => candidate.id === outcome.recipient)?.name ?? outcome.recipient;
+    const key =
+      outcome.event === 'done'
+        ? 'recipient-erase-done'
+        : outcome.event === 'failed'
+          ? 'recipient-erase-failed'
+          : 'recipient-erase-pending';
+    line(
+      io.stdout,
+      runtimeText(io.language, key, { recipient, status: outcome.status ?? '', detail: outcome.detail ?? '' }),
+    );
+  }
 }
 
 /** Each recipient's latest word since the erasure: done, failed, or still only requested. */
@@ -78,8 +91,12 @@ export async function exportSubjectCommand(io: RuntimeIo, args: string[]): Promi
   if (phone === undefined) return 2;
   const opened = await openBundle(io);
   if (typeof opened === 'number') return opened;
-  const report = await subjectReport(opened, phone);
-  await opened.store.close();
+  let report: Awaited<ReturnType<typeof subjectReport>>;
+  try {
+    report = await subjectReport(opened, phone);
+  } finally {
+    await opened.store.close();
+  }
   line(io.stdout, JSON.stringify(report, null, 2));
   if (report.subject.firstSeen === null && report.consentLedger.length === 0 && report.recipientErasures.length === 0)
     line(io.stderr, runtimeText(io.language, 'nothing-held'));
