@@ -106,49 +106,64 @@ function runAlongside(
   return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
 }
 
-describe('exported bot: erasure reaches the recipients that received the data', () => {
+/** The running bot of one describe, its fake CRM, and what the tests ask of them. */
+interface CrmBot {
+  readonly bot: RunningBot;
+  readonly dir: string;
+  readonly db: string;
+  /** The bot's settings, with `env` added (for a command run beside it). */
+  options(env?: Record<string, string>): BotOptions;
+  /** The DELETE requests the CRM received for one lead. */
+  deletes(lead: string): RecordedRequest[];
+  /** The recipients' erasure ledger of one person, as `export-subject` prints it. */
+  erasures(phone: string): Record<string, unknown>[];
+  /** A customer gives their e-mail, which the bot sends to the CRM as a lead; the lead's id. */
+  leadSent(from: string): Promise<string>;
+}
+
+/**
+ * Exports leadFlow for the tests of one describe and runs it against a fake Graph API and a fake
+ * CRM that answers a POST with the next lead id and a DELETE with `deleteStatus` (started before
+ * them, stopped after).
+ */
+function crmBotFor(
+  name: string,
+  setup: {
+    eraseHeaders?: Record<string, string>;
+    env?: Record<string, string>;
+    deleteStatus(request: RecordedRequest): number;
+  },
+): CrmBot {
   const graph = new FakeGraph();
   const crm = new FakeGraph();
-  /** How the CRM answers the next DELETE of each lead, in order (then 204). */
-  const deleteAnswers = new Map<string, number[]>();
   let leads = 0;
-  let dir: string;
-  let db: string;
-  let key: string;
-  let graphBase: string;
-  let bot: RunningBot;
-  const deletes = (lead: string) =>
-    crm.requests.filter((request: RecordedRequest) => request.method === 'DELETE' && request.path === `/leads/${lead}`);
-  const subject = (phone: string) => {
-    const result = runBotCommand({ dir, graphBase, key, db }, ['export-subject', '--phone', phone]);
-    expect(result.code, result.stderr).toBe(0);
-    return JSON.parse(result.stdout) as { recipientErasures: Record<string, unknown>[] };
+  let dir = '';
+  let key = '';
+  let graphBase = '';
+  let bot: RunningBot | undefined;
+  const running = (): RunningBot => {
+    if (!bot) throw new Error('the bot has not started');
+    return bot;
   };
-
-  async function leadSent(from: string): Promise<string> {
-    await deliver(bot.port, single({ from, name: 'Ana', message: text('hi') }));
-    await eventually(() => graph.messagesTo(from).length >= 2, 20_000, 'the disclosure and the question');
-    await deliver(bot.port, single({ from, name: 'Ana', message: text(`ana.${from}@example.com`) }));
-    await eventually(() => graph.messagesTo(from).length >= 3, 20_000, 'the thanks');
-    expect(asRecord(asRecord(graph.messagesTo(from).at(-1))['text'])['body']).toContain('Thanks');
-    return `lead-${leads}`;
-  }
+  const options = (env: Record<string, string> = {}): BotOptions => ({
+    dir,
+    graphBase,
+    key,
+    db: join(dir, 'amana.db'),
+    env,
+  });
 
   beforeAll(async () => {
     graphBase = await graph.start();
     await crm.start();
     crm.answer = (request) => {
-      if (request.method === 'POST') {
-        leads += 1;
-        return { status: 201, body: { id: `lead-${leads}`, stage: 'new' } };
-      }
-      const lead = request.path.split('/').at(-1) ?? '';
-      return { status: deleteAnswers.get(lead)?.shift() ?? 204, body: {} };
+      if (request.method !== 'POST') return { status: setup.deleteStatus(request), body: {} };
+      leads += 1;
+      return { status: 201, body: { id: `lead-${leads}`, stage: 'new' } };
     };
-    dir = exportBot(leadFlow(crm.port), 'recipient-erasure');
-    db = join(dir, 'amana.db');
+    dir = exportBot(leadFlow(crm.port, setup.eraseHeaders), name);
     key = freshKey();
-    bot = await startBot({ dir, graphBase, key, db });
+    bot = await startBot(options(setup.env));
   });
 
   afterAll(async () => {
@@ -158,9 +173,47 @@ describe('exported bot: erasure reaches the recipients that received the data', 
     removeExportedBots();
   });
 
+  return {
+    get bot() {
+      return running();
+    },
+    get dir() {
+      return dir;
+    },
+    get db() {
+      return join(dir, 'amana.db');
+    },
+    options,
+    deletes: (lead) =>
+      crm.requests.filter((request) => request.method === 'DELETE' && request.path === `/leads/${lead}`),
+    erasures(phone) {
+      const result = runBotCommand(options(), ['export-subject', '--phone', phone]);
+      expect(result.code, result.stderr).toBe(0);
+      return (JSON.parse(result.stdout) as { recipientErasures: Record<string, unknown>[] }).recipientErasures;
+    },
+    async leadSent(from) {
+      const port = running().port;
+      await deliver(port, single({ from, name: 'Ana', message: text('hi') }));
+      await eventually(() => graph.messagesTo(from).length >= 2, 20_000, 'the disclosure and the question');
+      await deliver(port, single({ from, name: 'Ana', message: text(`ana.${from}@example.com`) }));
+      await eventually(() => graph.messagesTo(from).length >= 3, 20_000, 'the thanks');
+      expect(asRecord(asRecord(graph.messagesTo(from).at(-1))['text'])['body']).toContain('Thanks');
+      return `lead-${leads}`;
+    },
+  };
+}
+
+describe('exported bot: erasure reaches the recipients that received the data', () => {
+  /** How the CRM answers the next DELETE of each lead, in order (then 204). */
+  const deleteAnswers = new Map<string, number[]>();
+  const crm = crmBotFor('recipient-erasure', {
+    deleteStatus: (request) => deleteAnswers.get(request.path.split('/').at(-1) ?? '')?.shift() ?? 204,
+  });
+
   it('asks the CRM to delete the lead it returned, retries while it answers 503, and records the outcome', async () => {
+    const { bot, deletes } = crm;
     const from = '5511970000101';
-    const lead = await leadSent(from);
+    const lead = await crm.leadSent(from);
     deleteAnswers.set(lead, [503]);
     await deliver(bot.port, single({ from, name: 'Ana', message: text('delete my data') }));
     await eventually(() => deletes(lead).length >= 2, 20_000, 'the erase route called twice');
@@ -168,14 +221,14 @@ describe('exported bot: erasure reaches the recipients that received the data', 
 
     expect(deletes(lead).map((request) => request.path)).toEqual([`/leads/${lead}`, `/leads/${lead}`]);
     expect(bot.events('recipient-erasure-retry')).toMatchObject([{ recipient: 'crm', attempts: 1, error: 'http 503' }]);
-    const erasures = subject(from).recipientErasures;
+    const erasures = crm.erasures(from);
     expect(erasures).toEqual([
       expect.objectContaining({ recipient: 'crm', recipientName: 'Funil CRM', event: 'requested' }),
       expect.objectContaining({ recipient: 'crm', event: 'done', status: 204, attempts: 2 }),
     ]);
     // The ledger says who was asked and how it went; the reference itself is gone with the request.
     expect(JSON.stringify(erasures)).not.toContain(lead);
-    const store = new Database(db, { readonly: true });
+    const store = new Database(crm.db, { readonly: true });
     expect(store.prepare('SELECT COUNT(*) AS n FROM erase_requests').get()).toEqual({ n: 0 });
     expect(store.prepare('SELECT COUNT(*) AS n FROM recipient_refs').get()).toEqual({ n: 0 });
     store.close();
@@ -185,12 +238,12 @@ describe('exported bot: erasure reaches the recipients that received the data', 
 
   it('`node server.js erase` asks the CRM too, says what it answered, and export-subject shows it', async () => {
     const from = '5511970000102';
-    const lead = await leadSent(from);
-    const erased = await runAlongside({ dir, graphBase, key, db }, ['erase', '--phone', `+${from}`]);
+    const lead = await crm.leadSent(from);
+    const erased = await runAlongside(crm.options(), ['erase', '--phone', `+${from}`]);
     expect(erased.code, erased.stderr).toBe(0);
     expect(erased.stdout).toContain('Funil CRM was asked to erase its copy and did (HTTP 204).');
-    expect(deletes(lead)).toHaveLength(1);
-    expect(subject(from).recipientErasures).toEqual([
+    expect(crm.deletes(lead)).toHaveLength(1);
+    expect(crm.erasures(from)).toEqual([
       expect.objectContaining({ recipient: 'crm', event: 'requested' }),
       expect.objectContaining({ recipient: 'crm', event: 'done', status: 204, attempts: 1 }),
     ]);
@@ -198,16 +251,12 @@ describe('exported bot: erasure reaches the recipients that received the data', 
 
   it('records a refusal the CRM gives (a 4xx other than 404) as failed at once, with its status', async () => {
     const from = '5511970000103';
-    const lead = await leadSent(from);
+    const lead = await crm.leadSent(from);
     deleteAnswers.set(lead, [403]);
-    const erased = await runAlongside({ dir, graphBase, key, db, env: { LANG: 'pt_BR.UTF-8' } }, [
-      'erase',
-      '--phone',
-      from,
-    ]);
+    const erased = await runAlongside(crm.options({ LANG: 'pt_BR.UTF-8' }), ['erase', '--phone', from]);
     expect(erased.stdout).toContain('Não foi possível pedir a Funil CRM que apague a cópia dele (http 403).');
-    expect(deletes(lead)).toHaveLength(1);
-    expect(subject(from).recipientErasures.at(-1)).toMatchObject({ event: 'failed', status: 403, detail: 'http 403' });
+    expect(crm.deletes(lead)).toHaveLength(1);
+    expect(crm.erasures(from).at(-1)).toMatchObject({ event: 'failed', status: 403, detail: 'http 403' });
   });
 });
 
@@ -217,100 +266,62 @@ describe('exported bot: erasure reaches the recipients that received the data', 
  * calls, and never writes to the ledger, the store or the log.
  */
 describe('exported bot: an erase route that authenticates with the CRM’s API token', () => {
-  const graph = new FakeGraph();
-  const crm = new FakeGraph();
   const token = `crm-${randomBytes(12).toString('hex')}`;
-  let leads = 0;
-  let dir: string;
-  let db: string;
-  let key: string;
-  let graphBase: string;
-  let bot: RunningBot;
-  const deletes = (lead: string) =>
-    crm.requests.filter((request: RecordedRequest) => request.method === 'DELETE' && request.path === `/leads/${lead}`);
-  const options = (env: Record<string, string> = {}): BotOptions => ({ dir, graphBase, key, db, env });
-  const ledger = (phone: string) => {
-    const result = runBotCommand(options(), ['export-subject', '--phone', phone]);
-    expect(result.code, result.stderr).toBe(0);
-    return (JSON.parse(result.stdout) as { recipientErasures: Record<string, unknown>[] }).recipientErasures;
-  };
-
-  async function leadSent(from: string): Promise<string> {
-    await deliver(bot.port, single({ from, name: 'Rui', message: text('hi') }));
-    await eventually(() => graph.messagesTo(from).length >= 2, 20_000, 'the disclosure and the question');
-    await deliver(bot.port, single({ from, name: 'Rui', message: text(`rui.${from}@example.com`) }));
-    await eventually(() => graph.messagesTo(from).length >= 3, 20_000, 'the thanks');
-    return `lead-${leads}`;
-  }
-
-  beforeAll(async () => {
-    graphBase = await graph.start();
-    await crm.start();
-    crm.answer = (request) => {
-      if (request.method === 'POST') {
-        leads += 1;
-        return { status: 201, body: { id: `lead-${leads}` } };
-      }
-      return { status: request.headers.authorization === `Bearer ${token}` ? 204 : 401, body: {} };
-    };
-    dir = exportBot(leadFlow(crm.port, { Authorization: 'Bearer {{secret.CRM_TOKEN}}' }), 'recipient-erasure-token');
-    db = join(dir, 'amana.db');
-    key = freshKey();
-    bot = await startBot(options({ AMANA_SECRET_CRM_TOKEN: token }));
+  const crm = crmBotFor('recipient-erasure-token', {
+    eraseHeaders: { Authorization: 'Bearer {{secret.CRM_TOKEN}}' },
+    env: { AMANA_SECRET_CRM_TOKEN: token },
+    deleteStatus: (request) => (request.headers.authorization === `Bearer ${token}` ? 204 : 401),
   });
-
-  afterAll(async () => {
-    await bot?.stop();
-    await graph.stop();
-    await crm.stop();
-    removeExportedBots();
-  });
+  const authorizations = (lead: string) => crm.deletes(lead).map((request) => request.headers.authorization);
 
   it('lists the token among the settings and does not start without it', () => {
-    expect(readFileSync(join(dir, '.env.example'), 'utf8')).toMatch(/^AMANA_SECRET_CRM_TOKEN=$/m);
-    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain(
+    expect(readFileSync(join(crm.dir, '.env.example'), 'utf8')).toMatch(/^AMANA_SECRET_CRM_TOKEN=$/m);
+    expect(readFileSync(join(crm.dir, 'README.md'), 'utf8')).toContain(
       '| `AMANA_SECRET_CRM_TOKEN` | Required by this flow: the API token Funil CRM gave you.',
     );
-    const refused = runBotCommand(options(), ['serve']);
+    const refused = runBotCommand(crm.options(), ['serve']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('AMANA_SECRET_CRM_TOKEN is not set');
   });
 
   it('sends the token with the erase call, and the CRM erases; the ledger, the store and the log never hold it', async () => {
+    const { bot } = crm;
     const from = '5511970000201';
-    const lead = await leadSent(from);
-    await deliver(bot.port, single({ from, name: 'Rui', message: text('delete my data') }));
+    const lead = await crm.leadSent(from);
+    await deliver(bot.port, single({ from, name: 'Ana', message: text('delete my data') }));
     await eventually(() => bot.events('recipient-erased').length >= 1, 20_000, 'the erasure settled');
-    expect(deletes(lead).map((request) => request.headers.authorization)).toEqual([`Bearer ${token}`]);
-    const erasures = ledger(from);
+    expect(authorizations(lead)).toEqual([`Bearer ${token}`]);
+    const erasures = crm.erasures(from);
     expect(erasures.at(-1)).toMatchObject({ recipient: 'crm', event: 'done', status: 204, attempts: 1 });
     expect(JSON.stringify(erasures)).not.toContain(token);
     expect(bot.stdout).not.toContain(token);
-    // The lead was POSTed without it: only the erase route's header reads the secret.
-    expect(crm.requests.filter((request) => request.method === 'POST').at(-1)?.headers.authorization).toBeUndefined();
-    for (const file of [db, `${db}-wal`]) expect(readFileSync(file).includes(token)).toBe(false);
+    for (const file of [crm.db, `${crm.db}-wal`]) expect(readFileSync(file).includes(token)).toBe(false);
   });
 
   it('`node server.js erase` without the token records the failure, naming the setting, and calls nobody', async () => {
     const from = '5511970000202';
-    const lead = await leadSent(from);
-    const erased = await runAlongside(options(), ['erase', '--phone', `+${from}`]);
+    const lead = await crm.leadSent(from);
+    const erased = await runAlongside(crm.options(), ['erase', '--phone', `+${from}`]);
     expect(erased.code, erased.stderr).toBe(0);
     expect(erased.stdout).toContain(
       'Funil CRM could not be asked to erase its copy (AMANA_SECRET_CRM_TOKEN not set). Ask them by other means.',
     );
-    expect(deletes(lead)).toEqual([]);
-    expect(ledger(from).at(-1)).toMatchObject({ event: 'failed', detail: 'AMANA_SECRET_CRM_TOKEN not set' });
+    expect(crm.deletes(lead)).toEqual([]);
+    expect(crm.erasures(from).at(-1)).toMatchObject({ event: 'failed', detail: 'AMANA_SECRET_CRM_TOKEN not set' });
   });
 
   it('with a wrong token the CRM answers 401, recorded at once as failed with its status', async () => {
     const from = '5511970000203';
-    const lead = await leadSent(from);
-    const erased = await runAlongside(options({ AMANA_SECRET_CRM_TOKEN: 'not-the-token' }), ['erase', '--phone', from]);
+    const lead = await crm.leadSent(from);
+    const erased = await runAlongside(crm.options({ AMANA_SECRET_CRM_TOKEN: 'not-the-token' }), [
+      'erase',
+      '--phone',
+      from,
+    ]);
     expect(erased.code, erased.stderr).toBe(0);
     expect(erased.stdout).toContain('Funil CRM could not be asked to erase its copy (http 401).');
-    expect(deletes(lead).map((request) => request.headers.authorization)).toEqual(['Bearer not-the-token']);
-    expect(ledger(from).at(-1)).toMatchObject({ event: 'failed', status: 401, detail: 'http 401', attempts: 1 });
+    expect(authorizations(lead)).toEqual(['Bearer not-the-token']);
+    expect(crm.erasures(from).at(-1)).toMatchObject({ event: 'failed', status: 401, detail: 'http 401', attempts: 1 });
     expect(erased.stdout).not.toContain('not-the-token');
   });
 });

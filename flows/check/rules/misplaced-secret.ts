@@ -29,15 +29,15 @@ export const misplacedSecret = defineRule({
     ar: 'قد يصل سرّ إلى من لا يُقصد به',
   },
   help: {
-    en: 'A {{secret.NAME}} placeholder (an API token kept in the bot’s AMANA_SECRET_NAME setting) may only be written in a header of an HTTP request whose https:// address is on the host declared for its recipient. Move it into such a header, or declare the recipient’s host.',
+    en: 'A {{secret.NAME}} placeholder (an API token kept in the bot’s AMANA_SECRET_NAME setting) may only be written in a header of an HTTP request, or of a recipient’s erase route, whose https:// address is on the host declared for its recipient. Move it into such a header, or declare the recipient’s host.',
     'pt-BR':
-      'Um marcador {{secret.NOME}} (um token de API guardado na configuração AMANA_SECRET_NOME do robô) só pode ser escrito num cabeçalho de uma requisição HTTP cujo endereço https:// esteja no host declarado do seu destinatário. Mova-o para um cabeçalho assim, ou declare o host do destinatário.',
-    ar: 'لا يجوز كتابة العنصر النائب {{secret.NAME}} (رمز واجهة برمجة محفوظ في الإعداد AMANA_SECRET_NAME للمساعد) إلا في ترويسة طلب HTTP عنوانه https:// على المضيف المعلن للجهة المستلمة. انقله إلى ترويسة كهذه، أو أعلن مضيف الجهة المستلمة.',
+      'Um marcador {{secret.NOME}} (um token de API guardado na configuração AMANA_SECRET_NOME do robô) só pode ser escrito num cabeçalho de uma requisição HTTP, ou da rota de exclusão de um destinatário, cujo endereço https:// esteja no host declarado do seu destinatário. Mova-o para um cabeçalho assim, ou declare o host do destinatário.',
+    ar: 'لا يجوز كتابة العنصر النائب {{secret.NAME}} (رمز واجهة برمجة محفوظ في الإعداد AMANA_SECRET_NAME للمساعد) إلا في ترويسة طلب HTTP أو مسار حذف لجهة مستلمة، عنوانه https:// على المضيف المعلن للجهة المستلمة. انقله إلى ترويسة كهذه، أو أعلن مضيف الجهة المستلمة.',
   },
   messages: {
     en: {
       'outside-header':
-        'The step {node} reads the secret {secret} outside a request header ({where}), where it could be shown, stored or sent on. Secrets may only be written in a header of an HTTP request.',
+        'The step {node} reads the secret {secret} outside a request header ({where}), where it could be shown, stored or sent on. Secrets may only be written in a header of an HTTP request or of an erase route.',
       'bad-name':
         'The step {node} reads {secret}, which is not a valid secret name: after “secret.” use only letters, digits and _, as in secret.CRM_TOKEN.',
       'no-host':
@@ -55,7 +55,7 @@ export const misplacedSecret = defineRule({
     },
     'pt-BR': {
       'outside-header':
-        'O passo {node} lê o segredo {secret} fora de um cabeçalho de requisição ({where}), onde ele poderia ser mostrado, guardado ou repassado. Segredos só podem ser escritos num cabeçalho de uma requisição HTTP.',
+        'O passo {node} lê o segredo {secret} fora de um cabeçalho de requisição ({where}), onde ele poderia ser mostrado, guardado ou repassado. Segredos só podem ser escritos num cabeçalho de uma requisição HTTP ou de uma rota de exclusão.',
       'bad-name':
         'O passo {node} lê {secret}, que não é um nome de segredo válido: depois de “secret.” use só letras, dígitos e _, como em secret.CRM_TOKEN.',
       'no-host':
@@ -73,7 +73,7 @@ export const misplacedSecret = defineRule({
     },
     ar: {
       'outside-header':
-        'الخطوة {node} تقرأ السرّ {secret} خارج ترويسة طلب ({where})، حيث قد يُعرض أو يُخزَّن أو يُرسَل إلى غيره. لا تُكتب الأسرار إلا في ترويسة طلب HTTP.',
+        'الخطوة {node} تقرأ السرّ {secret} خارج ترويسة طلب ({where})، حيث قد يُعرض أو يُخزَّن أو يُرسَل إلى غيره. لا تُكتب الأسرار إلا في ترويسة طلب HTTP أو مسار حذف.',
       'bad-name':
         'الخطوة {node} تقرأ {secret}، وهو ليس اسم سرّ صالحًا: بعد “secret.” استخدم الحروف والأرقام و_ فقط، مثل secret.CRM_TOKEN.',
       'no-host':
