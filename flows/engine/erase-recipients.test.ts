@@ -13,10 +13,10 @@ const crm = {
   erase: { method: 'DELETE', url: 'https://api.acme-crm.example/leads/{{lead_id}}' },
 };
 
-function lead(mock: { status: number; body: unknown }) {
+function lead(mock: { status: number; body: unknown }, crmRoute: Record<string, unknown> = crm.erase) {
   return flowOf({
     recipients: [
-      crm,
+      { ...crm, erase: crmRoute },
       {
         id: 'erp',
         name: 'ERP',
@@ -72,5 +72,23 @@ describe('the erase effect and the recipients to be asked', () => {
   it('names none when the recipient returned no reference', () => {
     const chat = new Chat(lead({ status: 201, body: { accepted: true } })).say('maria@example.com');
     expect(chat.of('erase')).toEqual([{ type: 'erase', nodeId: 'erase' }]);
+  });
+
+  it('asks a recipient whose route reads the reference in a header, and the effect never holds the token', () => {
+    const route = {
+      method: 'POST',
+      url: 'https://api.acme-crm.example/forget',
+      headers: { Authorization: 'Bearer {{secret.CRM_TOKEN}}', 'X-Lead': '{{lead_id}}' },
+    };
+    const asked = new Chat(lead({ status: 201, body: { id: 'L-9' } }, route)).say('maria@example.com');
+    expect(asked.of('erase')).toEqual([
+      {
+        type: 'erase',
+        nodeId: 'erase',
+        recipients: [{ recipient: 'crm', method: 'POST', url: 'https://api.acme-crm.example/forget' }],
+      },
+    ]);
+    const unasked = new Chat(lead({ status: 201, body: { accepted: true } }, route)).say('maria@example.com');
+    expect(unasked.of('erase')).toEqual([{ type: 'erase', nodeId: 'erase' }]);
   });
 });
