@@ -1,21 +1,20 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  botEnv,
   eventually,
   freshKey,
   removeExportedBots,
   runBotCommand,
+  slowRotation,
   startBot,
   type BotOptions,
   type RunningBot,
 } from './helpers/bot.ts';
 import { FakeGraph } from './helpers/fake-graph.ts';
 import { text } from './helpers/payloads.ts';
-import { exportLeadCapture, leadCaptureCustomers } from './helpers/lead-capture.ts';
+import { exportLeadCapture, leadCaptureCustomers, nameHeld } from './helpers/lead-capture.ts';
 import { testPostgres } from './helpers/postgres.ts';
 
 const server = await testPostgres();
@@ -66,12 +65,6 @@ describe.skipIf(!server)('exported bot on PostgreSQL: rotate-key runs alone', ()
     if (!db) throw new Error('no database');
     return db;
   };
-  const nameHeld = (phone: string, key: string) => {
-    const result = runBotCommand({ ...options, key }, ['export-subject', '--phone', `+${phone}`]);
-    expect(result.code, result.stderr).toBe(0);
-    const report = JSON.parse(result.stdout) as { fields: { key: string; value: unknown }[] };
-    return report.fields.find((field) => field.key === 'name')?.value;
-  };
 
   it('refuses while instances run or claims are live, naming them; runs once all are stopped; keeps instances out meanwhile', async () => {
     bots[0] = await startBot(options);
@@ -113,28 +106,21 @@ describe.skipIf(!server)('exported bot on PostgreSQL: rotate-key runs alone', ()
     expect(await keyIds()).toEqual([null]);
 
     // Every instance stopped: it runs. Slowed down (a pause after each person key), so an instance and another command try to start meanwhile.
-    const child = spawn(process.execPath, [join(options.dir, 'server.js'), 'rotate-key', '--batch', '1'], {
-      cwd: options.dir,
-      env: { ...botEnv(options), AMANA_DATA_KEY_NEW: newKey, AMANA_TEST_ROTATE_PAUSE_MS: '2500' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    await eventually(() => out.includes('Re-wrapped 1 person key(s)'), 20_000, 'the first batch');
+    const rotation = slowRotation(options, newKey, 2500);
+    await eventually(() => rotation.output().includes('Re-wrapped 1 person key(s)'), 20_000, 'the first batch');
     for (const key of [options.key, newKey]) {
       const starting = runBotCommand({ ...options, key }, ['serve']);
       expect(starting.code).toBe(2);
       expect(starting.stderr).toMatch(/rotate-key is running on the database .*amana rotate-key, pid \d+ on /);
     }
     expect(runBotCommand(options, ['stats']).stderr).toMatch(/rotate-key is running/);
-    expect(await exited).toBe(0);
-    expect(out).toMatch(/Done: 3 person key\(s\) re-wrapped/);
+    expect(await rotation.exited).toBe(0);
+    expect(rotation.output()).toMatch(/Done: 3 person key\(s\) re-wrapped/);
     expect(await keyIds()).toHaveLength(1);
 
     // Nothing lost: the new key reads everyone, the old one is refused, conversations go on.
     expect(runBotCommand(options, ['serve']).stderr).toMatch(/was replaced by rotate-key/);
-    for (const { phone, name } of people) expect(nameHeld(phone, newKey)).toBe(name);
+    for (const { phone, name } of people) expect(nameHeld(options, phone, newKey)).toBe(name);
     options = { ...options, key: newKey };
     bots[0] = await startBot(options);
     const replies = await first.say(one.phone, text(`${one.name.toLowerCase()}@example.com`), 1);

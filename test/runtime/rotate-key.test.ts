@@ -1,14 +1,13 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  botEnv,
   eventually,
   freshKey,
   removeExportedBots,
   runBotCommand,
+  slowRotation,
   startBot,
   type BotOptions,
   type RunningBot,
@@ -16,7 +15,7 @@ import {
 import { rows } from './helpers/database.ts';
 import { FakeGraph } from './helpers/fake-graph.ts';
 import { text } from './helpers/payloads.ts';
-import { exportLeadCapture, leadCaptureCustomers } from './helpers/lead-capture.ts';
+import { exportLeadCapture, leadCaptureCustomers, nameHeld } from './helpers/lead-capture.ts';
 
 /**
  * Issue 18 (key rotation) through the real exported `server.js` (the lead-capture example, a fake
@@ -47,13 +46,6 @@ describe('exported bot: master key rotation', () => {
 
   const { say, giveName } = leadCaptureCustomers(graph, () => bot);
 
-  const nameHeld = (phone: string, key: string) => {
-    const result = runBotCommand({ ...options, key }, ['export-subject', '--phone', `+${phone}`]);
-    expect(result.code, result.stderr).toBe(0);
-    const report = JSON.parse(result.stdout) as { fields: { key: string; value: unknown }[] };
-    return report.fields.find((field) => field.key === 'name')?.value;
-  };
-
   it('killed with SIGKILL mid-way and resumed, leaves every conversation readable under the new key only', async () => {
     for (const { phone, name } of people) await giveName(phone, name);
     await bot?.stop();
@@ -69,17 +61,11 @@ describe('exported bot: master key rotation', () => {
     await running.stop();
 
     // One person key per batch, slowed down so the kill lands in the middle.
-    const child = spawn(process.execPath, [join(options.dir, 'server.js'), 'rotate-key', '--batch', '1'], {
-      cwd: options.dir,
-      env: { ...botEnv(options), AMANA_DATA_KEY_NEW: newKey, AMANA_TEST_ROTATE_PAUSE_MS: '400' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    await eventually(() => out.includes('Re-wrapped 2 person key(s)'), 20_000, 'two batches');
-    child.kill('SIGKILL');
-    await exited;
+    const rotation = slowRotation(options, newKey, 400);
+    await eventually(() => rotation.output().includes('Re-wrapped 2 person key(s)'), 20_000, 'two batches');
+    rotation.child.kill('SIGKILL');
+    await rotation.exited;
+    const out = rotation.output();
     expect(out).toMatch(/Rotating the master key [0-9a-f]{16} → [0-9a-f]{16}/);
     expect(out).not.toMatch(/Done/);
     const halfway = rows<{ key_id: string | null }>(options.db, 'SELECT key_id FROM persons');
@@ -113,7 +99,7 @@ describe('exported bot: master key rotation', () => {
     expect(refused.stderr).toMatch(/was replaced by rotate-key on \d{4}-\d\d-\d\dT.* and is no longer accepted/);
     const exportOld = runBotCommand({ ...options, key: oldKey }, ['export-subject', '--phone', `+${people[0]?.phone}`]);
     expect(exportOld.code).toBe(2);
-    for (const { phone, name } of people) expect(nameHeld(phone, newKey)).toBe(name);
+    for (const { phone, name } of people) expect(nameHeld(options, phone, newKey)).toBe(name);
 
     // The bot runs on the new key: phone hashes still find everyone, and conversations go on.
     options = { ...options, key: newKey };
@@ -132,6 +118,6 @@ describe('exported bot: master key rotation', () => {
     const next = runBotCommand({ ...options, env: { AMANA_DATA_KEY_NEW: third } }, ['rotate-key']);
     expect(next.code, next.stderr).toBe(0);
     expect(runBotCommand(options, ['serve']).stderr).toMatch(/was replaced by rotate-key/);
-    for (const { phone, name } of people) expect(nameHeld(phone, third)).toBe(name);
+    for (const { phone, name } of people) expect(nameHeld(options, phone, third)).toBe(name);
   }, 180_000);
 });

@@ -140,6 +140,26 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   return new RunningBot(child).ready();
 }
 
+/**
+ * `node server.js rotate-key --batch 1` to `newKey`, paused `pauseMs` after each person key (so a
+ * test can act in the middle), running in the background: its output so far, and its exit code.
+ */
+export function slowRotation(
+  options: BotOptions,
+  newKey: string,
+  pauseMs: number,
+): { child: ChildProcess; output(): string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [join(options.dir, 'server.js'), 'rotate-key', '--batch', '1'], {
+    cwd: options.dir,
+    env: { ...botEnv(options), AMANA_DATA_KEY_NEW: newKey, AMANA_TEST_ROTATE_PAUSE_MS: String(pauseMs) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { child, output: () => out, exited };
+}
+
 /** Runs another command of the exported server.js (purge, erase, export-subject…) to completion. */
 export function runBotCommand(
   options: BotOptions,

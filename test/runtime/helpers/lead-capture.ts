@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { deliver, eventually, exportBot, root, type RunningBot } from './bot.ts';
+import { deliver, eventually, exportBot, root, runBotCommand, type BotOptions, type RunningBot } from './bot.ts';
 import { asRecord, type FakeGraph } from './fake-graph.ts';
 import { buttonReply, single, text, type MessageBody } from './payloads.ts';
 
@@ -13,6 +13,14 @@ export function exportLeadCapture(name: string): string {
 /** What the customer reads in one WhatsApp message (text body, or an interactive message's body). */
 export function readable(message: Record<string, unknown>): string {
   return String(asRecord(message['text'])['body'] ?? asRecord(asRecord(message['interactive'])['body'])['text'] ?? '');
+}
+
+/** The name the lead-capture bot holds for `phone`, read with `export-subject` under `key`. */
+export function nameHeld(options: BotOptions, phone: string, key: string): unknown {
+  const result = runBotCommand({ ...options, key }, ['export-subject', '--phone', `+${phone}`]);
+  expect(result.code, result.stderr).toBe(0);
+  const report = JSON.parse(result.stdout) as { fields: { key: string; value: unknown }[] };
+  return report.fields.find((field) => field.key === 'name')?.value;
 }
 
 /**
