@@ -63,7 +63,7 @@ const en = {
   'scale-work':
     'Every instance may receive any delivery: each message is written once (Meta’s redeliveries are recognised by any instance), processed once, and one person’s messages in order, by one instance at a time. An instance that dies leaves its work to the others after 10 seconds. Replies leave in order per person at most AMANA_SEND_RATE per second for the whole business number, not per instance. The hourly purge runs on one instance at a time.',
   'scale-health':
-    'Point the balancer’s health check at `GET /healthz`: 200 with `inboxLagMs` (how long the oldest unprocessed message has waited) while the database answers, 503 when it does not.',
+    'Point the balancer’s health check at `GET /healthz`: 200 with `inboxLagMs` (how long the oldest unprocessed message has waited) while the database answers, 503 when it does not. Every instance keeps one database session open while it runs (`rotate-key` counts on it to know it runs alone): a pooler in front of PostgreSQL must pool by session (PgBouncer’s `pool_mode = session`). An instance that lost that session while `rotate-key` ran answers 503 too: restart it with the new key.',
   'scale-keys':
     '**Keys**: every instance needs the same AMANA_DATA_KEY — deliver it with your secret manager or as AMANA_DATA_KEY_FILE (chmod 600), never store it in the database or beside its backups. The database holds personal data only as ciphertext under per-person keys wrapped by that key.',
   'scale-erasure':
@@ -162,7 +162,7 @@ const messages: Catalogue<DeployReadmeKey> = {
     'scale-work':
       'Qualquer instância pode receber qualquer entrega: cada mensagem é gravada uma vez (qualquer instância reconhece as reentregas da Meta), processada uma vez, e as mensagens de uma pessoa em ordem, por uma instância de cada vez. Se uma instância cair, as outras assumem o trabalho dela após 10 segundos. As respostas saem em ordem por pessoa, no máximo AMANA_SEND_RATE por segundo para o número comercial inteiro, não por instância. A limpeza de hora em hora roda em uma instância de cada vez.',
     'scale-health':
-      'Aponte a verificação de saúde do balanceador para `GET /healthz`: 200 com `inboxLagMs` (há quanto tempo espera a mensagem não processada mais antiga) enquanto o banco responde, 503 quando não responde.',
+      'Aponte a verificação de saúde do balanceador para `GET /healthz`: 200 com `inboxLagMs` (há quanto tempo espera a mensagem não processada mais antiga) enquanto o banco responde, 503 quando não responde. Cada instância mantém uma sessão aberta no banco enquanto roda (o `rotate-key` conta com ela para saber que roda sozinho): um pooler na frente do PostgreSQL deve agrupar por sessão (`pool_mode = session` no PgBouncer). Uma instância que perdeu essa sessão enquanto o `rotate-key` rodava também responde 503: reinicie-a com a chave nova.',
     'scale-keys':
       '**Chaves**: todas as instâncias precisam do mesmo AMANA_DATA_KEY — entregue-o pelo seu cofre de segredos ou como AMANA_DATA_KEY_FILE (chmod 600), nunca o guarde no banco nem junto dos backups dele. O banco guarda dados pessoais só como texto cifrado sob chaves por pessoa, protegidas por essa chave.',
     'scale-erasure':
@@ -256,7 +256,7 @@ const messages: Catalogue<DeployReadmeKey> = {
     'scale-work':
       'يمكن لأي نسخة أن تستقبل أي رسالة: تُكتب كل رسالة مرة واحدة (وتتعرف أي نسخة على إعادة إرسال Meta)، وتُعالج مرة واحدة، وتُعالج رسائل الشخص الواحد بالترتيب وبنسخة واحدة في كل مرة. إذا توقفت نسخة تتولى الأخرى عملها بعد 10 ثوانٍ. تخرج الردود بالترتيب لكل شخص، بحد أقصى AMANA_SEND_RATE في الثانية لرقم النشاط التجاري كله لا لكل نسخة. ويجري الحذف الدوري كل ساعة على نسخة واحدة في كل مرة.',
     'scale-health':
-      'وجّه فحص السلامة في الموازن إلى `GET /healthz`: يعيد 200 مع `inboxLagMs` (مدة انتظار أقدم رسالة لم تُعالج) ما دامت قاعدة البيانات تجيب، و503 حين لا تجيب.',
+      'وجّه فحص السلامة في الموازن إلى `GET /healthz`: يعيد 200 مع `inboxLagMs` (مدة انتظار أقدم رسالة لم تُعالج) ما دامت قاعدة البيانات تجيب، و503 حين لا تجيب. تُبقي كل نسخة جلسة مفتوحة في قاعدة البيانات ما دامت تعمل (يعتمد عليها `rotate-key` ليعرف أنه يعمل وحده): لذا يجب أن يجمّع أي وسيط اتصالات أمام PostgreSQL حسب الجلسة (`pool_mode = session` في PgBouncer). والنسخة التي فقدت تلك الجلسة في أثناء عمل `rotate-key` تجيب بـ 503 أيضًا: أعد تشغيلها بالمفتاح الجديد.',
     'scale-keys':
       '**المفاتيح**: تحتاج كل النسخ إلى AMANA_DATA_KEY نفسه — سلّمه عبر مدير الأسرار لديك أو في AMANA_DATA_KEY_FILE ‏(chmod 600)، ولا تحفظه في قاعدة البيانات ولا بجوار نسخها الاحتياطية. لا تحفظ قاعدة البيانات البيانات الشخصية إلا نصًا مشفّرًا بمفاتيح لكل شخص يحميها ذلك المفتاح.',
     'scale-erasure':
