@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { freshId } from '../../flows/edit/index.ts';
 import { eraseMethods, type Flow, type Recipient } from '../../flows/index.ts';
+import { TemplateText } from '../canvas/TemplateText.tsx';
 import { CommitInput } from './CommitInput.tsx';
 import { editFlow, refuseEdit } from './edit-flow.ts';
 import { useSettingsText } from './use-settings-text.ts';
@@ -110,7 +111,7 @@ function EraseRoute({
             />
           </label>
           <span id={helpId} className="muted">
-            {text('recipient-erase-help')}
+            <TemplateText value={text('recipient-erase-help')} asTyped />
           </span>
           <EraseHeaders
             headers={route.headers ?? {}}
@@ -161,7 +162,7 @@ function EraseHeaders({
     <fieldset className="flow-settings__headers" aria-describedby={helpId}>
       <legend>{text('recipient-erase-headers')}</legend>
       <span id={helpId} className="muted">
-        {text('recipient-erase-headers-help')}
+        <TemplateText value={text('recipient-erase-headers-help')} asTyped />
       </span>
       {entries.map(([name, value], index) => (
         <div
