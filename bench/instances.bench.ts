@@ -12,12 +12,14 @@
  * at least 2× one PostgreSQL instance; one PostgreSQL instance at least 1,000 msg/s.
  *
  *   npm run bench:instances              # add -- --json for the figures as JSON
+ *   npm run bench:instances -- --only "1 × PostgreSQL" --rounds 1   # one setup, while working on it
  *
  * AMANA_SEND_RATE is 1000 (the most the runtime accepts; Cloud API numbers go up to 1,000 msg/s),
  * so the send rate is not what is measured. The load generator, the fake Graph API, PostgreSQL and
  * every instance share this machine's cores. Exits 1 when a target is missed.
  */
 import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
 import { Agent } from 'node:http';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -27,19 +29,25 @@ import { asRecord, FakeGraph } from '../test/runtime/helpers/fake-graph.ts';
 import { supportFlow } from '../test/runtime/helpers/fixture-flow.ts';
 import { median, percentile, postDelivery as post, signedDelivery as signed } from './deliveries.ts';
 
-const json = process.argv.includes('--json');
 const senderCount = 1000;
 const inFlight = 64;
 const throughputMessages = 6000;
 const latencyMessages = 400;
 const latencyRate = 80;
-const rounds = 3;
-const setups = [
+const { values: options } = parseArgs({
+  options: { json: { type: 'boolean' }, only: { type: 'string', multiple: true }, rounds: { type: 'string' } },
+});
+const rounds = Number(options.rounds ?? 3);
+const allSetups = [
   { name: '1 × SQLite', instances: 1, postgres: false },
   { name: '1 × PostgreSQL', instances: 1, postgres: true },
   { name: '2 × PostgreSQL', instances: 2, postgres: true },
   { name: '3 × PostgreSQL', instances: 3, postgres: true },
 ] as const;
+const setups = allSetups.filter((setup) => !options.only || options.only.includes(setup.name));
+if (setups.length === 0 || !Number.isInteger(rounds) || rounds < 1) {
+  throw new Error(`--only takes ${allSetups.map((setup) => `"${setup.name}"`).join(', ')}; --rounds a whole number ≥ 1`);
+}
 
 async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -65,7 +73,12 @@ async function measure(
     databaseUrl = url.href;
   }
   const key = freshKey();
-  const env = { AMANA_SEND_RATE: '1000', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+  const env = {
+    AMANA_SEND_RATE: '1000',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    // AMANA_BENCH_NODE_OPTIONS=--cpu-prof profiles the instances.
+    ...(process.env['AMANA_BENCH_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['AMANA_BENCH_NODE_OPTIONS'] } : {}),
+  };
   const db = join(dir, `bench-${setup.instances}-${context.round}-${Date.now()}.db`);
   const bots: RunningBot[] = [];
   for (let index = 0; index < setup.instances; index += 1) bots.push(await startBot({ dir, graphBase, key, db, env }));
@@ -150,7 +163,7 @@ async function main(): Promise<void> {
       for (const setup of setups) {
         const result = await measure(setup, { dir, graph, graphBase, adminUrl: cluster.url, round });
         runs.set(setup.name, [...(runs.get(setup.name) ?? []), result]);
-        if (!json)
+        if (!options.json)
           process.stderr.write(
             `round ${round + 1}: ${setup.name} ${Math.round(result.perSecond)} msg/s, p99 ${result.p99.toFixed(1)} ms\n`,
           );
@@ -178,7 +191,7 @@ async function main(): Promise<void> {
     ['1 PostgreSQL instance ≥ 1,000 msg/s', of('1 × PostgreSQL') >= 1000],
   ] as const;
   const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version };
-  if (json) {
+  if (options.json) {
     process.stdout.write(
       `${JSON.stringify({ machine, figures, scaling, targets: Object.fromEntries(targets) }, null, 2)}\n`,
     );

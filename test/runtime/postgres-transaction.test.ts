@@ -4,9 +4,11 @@
 // webhooks answered 503 in `npm run bench:instances` with two instances — and unrelated statements
 // may run inside it. That race depends on socket timing and is not reproduced here; what these tests
 // hold is what transaction() (runtime/store/postgres/connect.ts) promises instead: each transaction
-// on a connection of its own, nothing else inside it, rollback on failure.
+// on a connection of its own, nothing else inside it, rollback on failure; and what the pipelines
+// of turns and claims rely on (statements in order, the first failure reported, nothing committed
+// after it; a lazy commit only where asked).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, transaction, type Db, type Pool } from '../../runtime/store/postgres/connect.ts';
+import { connect, lazily, Pipeline, transaction, type Db, type Pool } from '../../runtime/store/postgres/connect.ts';
 import { testPostgres, type TestPostgres } from './helpers/postgres.ts';
 
 const server = await testPostgres();
@@ -53,8 +55,13 @@ describe.skipIf(!server)('PostgreSQL transactions under load', () => {
   let pool: Pool;
   beforeAll(async () => {
     postgres = server as TestPostgres;
-    pool = connect(await postgres.database('transactions'), 3);
-    await pool`CREATE TABLE probe (n integer NOT NULL)`;
+    const url = await postgres.database('transactions');
+    // The test cluster commits lazily by default; this database does not, so that a lazy transaction shows.
+    const setup = connect(url, 1);
+    await setup.unsafe(`ALTER DATABASE ${new URL(url).pathname.slice(1)} SET synchronous_commit = on`);
+    await setup`CREATE TABLE probe (n integer NOT NULL)`;
+    await setup.end({ timeout: 5 });
+    pool = connect(url, 3);
   });
   afterAll(async () => {
     await pool?.end({ timeout: 5 });
@@ -84,7 +91,42 @@ describe.skipIf(!server)('PostgreSQL transactions under load', () => {
 
   it('opens a read-only snapshot when asked', async () => {
     await expect(
-      transaction(pool, (tx) => tx`INSERT INTO probe (n) VALUES (3)`, 'ISOLATION LEVEL REPEATABLE READ READ ONLY'),
+      transaction(pool, (tx) => tx`INSERT INTO probe (n) VALUES (3)`, {
+        mode: 'ISOLATION LEVEL REPEATABLE READ READ ONLY',
+      }),
     ).rejects.toMatchObject({ code: '25006' });
+  });
+
+  it('commits a lazy transaction without waiting for the disk, and only that one', async () => {
+    await pool`DELETE FROM probe`;
+    const setting = (sql: Db) => sql<{ synchronous_commit: string }[]>`SHOW synchronous_commit`;
+    const [inside] = await lazily(pool, setting);
+    expect(inside?.synchronous_commit).toBe('off');
+    await transaction(pool, async (tx) => tx`INSERT INTO probe (n) VALUES (4)`, { lazy: true });
+    expect(await pool<{ n: number }[]>`SELECT n FROM probe`).toEqual([{ n: 4 }]);
+    // SET LOCAL ends with its transaction: every connection of the pool commits durably again.
+    const after = await Promise.all([1, 2, 3, 4, 5, 6].map(() => transaction(pool, setting)));
+    expect(after.map(([row]) => row?.synchronous_commit)).toEqual(['on', 'on', 'on', 'on', 'on', 'on']);
+  });
+
+  it('sends a pipeline in order, reports its first failure, and commits nothing after it', async () => {
+    await pool`DELETE FROM probe`;
+    const tx = await pool.reserve();
+    try {
+      const pipe = new Pipeline();
+      pipe.send(tx`BEGIN`);
+      const first = pipe.send(tx`INSERT INTO probe (n) VALUES (5) RETURNING n`);
+      pipe.send(tx`SELECT 1 / (SELECT count(*) - 1 FROM probe)`);
+      const third = pipe.send(tx`INSERT INTO probe (n) VALUES (6)`);
+      const commit = pipe.send(tx`COMMIT`);
+      await expect(pipe.settle()).rejects.toMatchObject({ code: '22012' });
+      expect(await first).toEqual([{ n: 5 }]);
+      await expect(third).rejects.toMatchObject({ code: '25P02' });
+      // A COMMIT of a failed transaction is a rollback.
+      expect((await commit).command).toBe('ROLLBACK');
+    } finally {
+      tx.release();
+    }
+    expect(await pool`SELECT n FROM probe`).toEqual([]);
   });
 });

@@ -28,21 +28,35 @@ export function connect(url: string, max = 10, connection: Record<string, string
 
 /**
  * Runs `work` in one transaction on a connection that holds nothing else, and gives the connection
- * back however it ends. Every transaction of the store goes through here, never through the
- * driver's `sql.begin`: postgres.js 3.4.9 can write a pool transaction's BEGIN without reserving
- * its connection when BEGIN is the statement that fills the connection's pipeline (porsager/
+ * back however it ends. Every transaction of the store goes through here or through a
+ * {@link Pipeline} on a reserved connection (a turn, ./turns.ts), never through the driver's
+ * `sql.begin`: postgres.js 3.4.9 can write a pool transaction's BEGIN without reserving its
+ * connection when BEGIN is the statement that fills the connection's pipeline (porsager/
  * postgres#1189, #823), so under load the transaction failed with UNSAFE_TRANSACTION — a webhook
  * answered 503 — or other statements could run inside it. A reserved connection runs only what is
- * given to it, so BEGIN … COMMIT on it is what it says. `mode` is a transaction mode such as
- * `ISOLATION LEVEL REPEATABLE READ READ ONLY`.
+ * given to it, so BEGIN … COMMIT on it is what it says. BEGIN goes out with the first statement of
+ * `work` (one round trip less); BEGIN cannot fail on a connection that works.
+ *
+ * Options: `mode`, a transaction mode such as `ISOLATION LEVEL REPEATABLE READ READ ONLY`; `lazy`,
+ * for bookkeeping the database may lose in a crash of its own (claims and leases, which run out and
+ * are taken again): the commit does not wait for the write-ahead log to reach the disk. Anything
+ * committed after it waits for that log up to its own commit, so no durable commit can depend on a
+ * lazy one that was lost.
  */
-export async function transaction<T>(pool: Pool, work: (tx: Db) => Promise<T>, mode?: TransactionMode): Promise<T> {
+export async function transaction<T>(
+  pool: Pool,
+  work: (tx: Db) => Promise<T>,
+  options: { mode?: TransactionMode; lazy?: boolean } = {},
+): Promise<T> {
   const tx = await pool.reserve();
   try {
-    await tx.unsafe(mode ? `BEGIN ${mode}` : 'BEGIN');
+    const begin = tx.unsafe(options.mode ? `BEGIN ${options.mode}` : 'BEGIN').execute();
+    begin.catch(() => undefined); // read below
+    if (options.lazy) tx`SET LOCAL synchronous_commit TO OFF`.execute().catch(() => undefined);
     let result: T;
     try {
       result = await work(tx);
+      await begin;
     } catch (error) {
       // A connection that broke needs no rollback (the server ended the transaction); the driver drops it.
       await tx.unsafe('ROLLBACK').catch(() => undefined);
@@ -56,6 +70,57 @@ export async function transaction<T>(pool: Pool, work: (tx: Db) => Promise<T>, m
 }
 
 type TransactionMode = 'ISOLATION LEVEL REPEATABLE READ READ ONLY';
+
+/**
+ * One statement as a lazy transaction (see {@link transaction}), sent with its BEGIN and COMMIT in
+ * one round trip: for the claims and leases every instance takes and gives back all the time.
+ */
+export async function lazily<T>(pool: Pool, statement: (tx: Db) => Promise<T> & { execute(): unknown }): Promise<T> {
+  const tx = await pool.reserve();
+  const pipe = new Pipeline();
+  try {
+    pipe.send(tx`BEGIN`);
+    pipe.send(tx`SET LOCAL synchronous_commit TO OFF`);
+    const result = pipe.send(statement(tx));
+    pipe.send(tx`COMMIT`);
+    await pipe.settle();
+    return await result;
+  } catch (error) {
+    // The COMMIT rolled back a failed transaction itself; this ends one the connection still has open.
+    await tx`ROLLBACK`.catch(() => undefined);
+    throw error;
+  } finally {
+    tx.release();
+  }
+}
+
+/**
+ * Statements of one transaction sent as they are made, without waiting for each answer: the driver
+ * writes them to the connection together and the server runs them in that order, so a turn of
+ * several statements costs one round trip instead of one each. A statement that fails aborts the
+ * transaction, and every later one then fails too; {@link settle} waits for all of them and throws
+ * the first failure, the one that says why. Checks that must stop a turn are therefore statements
+ * that fail (see migration 7), never answers read before the next statement is sent.
+ */
+export class Pipeline {
+  private readonly sent: Promise<unknown>[] = [];
+
+  /** Sends `statement` now, after those sent before it; its outcome is also checked by {@link settle}. */
+  send<T extends Promise<unknown> & { execute(): unknown }>(statement: T): T {
+    statement.execute();
+    // Seen here so that a failure is not reported as unhandled before settle() reads it.
+    statement.catch(() => undefined);
+    this.sent.push(statement);
+    return statement;
+  }
+
+  /** Waits for every statement sent; throws the first failure. */
+  async settle(): Promise<void> {
+    const outcomes = await Promise.allSettled(this.sent);
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
+  }
+}
 
 /** bytea[] and bigint[] parameters, for statements that take a whole batch at once. */
 export const byteaArray = (sql: Db, values: Buffer[]) => sql.array(values, 17);

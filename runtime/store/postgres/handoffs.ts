@@ -39,32 +39,27 @@ export const handoffs = {
     return rows.map(toHandoffMessage);
   },
 
-  /** Opens a handoff for the person, replacing one still open. */
-  async start(
+  /**
+   * The statement opening a handoff for the person; one still open is released first
+   * ({@link release}), in the same turn.
+   */
+  insert(
     sql: Db,
     personId: number,
     handoff: { ref: string; queue: string; nodeId: string; shared: Buffer; at: number; expiresAt: number },
-  ): Promise<void> {
-    await sql`DELETE FROM handoffs WHERE person_id = ${personId}`;
-    await sql`INSERT INTO handoffs (ref, person_id, queue, node_id, shared, created_at, expires_at)
+  ) {
+    return sql`INSERT INTO handoffs (ref, person_id, queue, node_id, shared, created_at, expires_at)
       VALUES (${handoff.ref}, ${personId}, ${handoff.queue}, ${handoff.nodeId}, ${handoff.shared}, ${handoff.at}, ${handoff.expiresAt})`;
   },
 
-  async addMessage(
-    sql: Db,
-    personId: number,
-    author: 'customer' | 'agent',
-    payload: Buffer,
-    at: number,
-  ): Promise<void> {
-    const result = await sql`INSERT INTO handoff_messages (handoff_id, author, payload, at)
-      SELECT id, ${author}, ${payload}, ${at} FROM handoffs WHERE person_id = ${personId}`;
-    if (result.count === 0) throw new Error('no open handoff for this person');
+  /** The statement adding a message to the person's open handoff; it fails when none is open (migration 7). */
+  addMessage(sql: Db, personId: number, author: 'customer' | 'agent', payload: Buffer, at: number) {
+    return sql`SELECT amana_handoff_message(${personId}, ${author}, ${payload}, ${at})`;
   },
 
-  /** The agent released the chat: the handoff and its messages are deleted. */
-  async release(sql: Db, personId: number): Promise<void> {
-    await sql`DELETE FROM handoffs WHERE person_id = ${personId}`;
+  /** The agent released the chat: the statement deleting the handoff and its messages. */
+  release(sql: Db, personId: number) {
+    return sql`DELETE FROM handoffs WHERE person_id = ${personId}`;
   },
 
   async purge(sql: Db, now: number): Promise<{ handoffs: number }> {

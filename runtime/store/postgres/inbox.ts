@@ -82,18 +82,12 @@ export const inbox = {
   },
 
   /**
-   * Leases people with unprocessed messages whom nobody holds (or whose lease ran out), skipping
-   * `held`, and returns their oldest unprocessed rows in arrival order. One statement: two
-   * instances claiming at once never get the same person.
+   * The statement leasing people with unprocessed messages whom nobody holds (or whose lease ran
+   * out), skipping `held`, and returning their oldest unprocessed rows in arrival order (read them
+   * with {@link toInboxRow}). One statement: two instances claiming at once never get the same person.
    */
-  async claim(
-    sql: Db,
-    owner: string,
-    leaseSeconds: number,
-    limit: number,
-    held: ReadonlySet<number>,
-  ): Promise<InboxRow[]> {
-    const rows = await sql<InboxColumns[]>`
+  claim(sql: Db, owner: string, leaseSeconds: number, limit: number, held: ReadonlySet<number>) {
+    return sql<InboxColumns[]>`
       WITH candidates AS (
         SELECT DISTINCT i.person_id FROM (
           SELECT person_id FROM inbox p
@@ -113,52 +107,26 @@ export const inbox = {
       SELECT i.id, i.person_id, i.payload, i.received_at FROM inbox i JOIN leased l ON l.person_id = i.person_id
       WHERE i.processed_at IS NULL AND i.payload IS NOT NULL
       ORDER BY i.id LIMIT ${limit}`;
-    return rows.map((row) => ({
-      id: row.id,
-      personId: row.person_id,
-      payload: row.payload,
-      receivedAt: row.received_at,
-    }));
   },
 
-  async release(sql: Db, owner: string, personIds: readonly number[]): Promise<void> {
-    if (personIds.length === 0) return;
-    await sql`DELETE FROM inbox_leases WHERE owner = ${owner} AND person_id = ANY(${bigintArray(sql, [...personIds])}::bigint[])`;
+  /** The statement giving people back. */
+  release(sql: Db, owner: string, personIds: readonly number[]) {
+    return sql`DELETE FROM inbox_leases WHERE owner = ${owner} AND person_id = ANY(${bigintArray(sql, [...personIds])}::bigint[])`;
   },
 
-  /** Leases one person (for an agent's action); false while another instance holds them. */
-  async hold(sql: Db, owner: string, leaseSeconds: number, personId: number): Promise<boolean> {
-    const rows = await sql`
+  /** The statement leasing one person (for an agent's action); its count is 0 while another instance holds them. */
+  hold(sql: Db, owner: string, leaseSeconds: number, personId: number) {
+    return sql`
       INSERT INTO inbox_leases (person_id, owner, until)
       SELECT id, ${owner}, now() + make_interval(secs => ${leaseSeconds}) FROM persons WHERE id = ${personId}
       ON CONFLICT (person_id) DO UPDATE SET owner = excluded.owner, until = excluded.until
         WHERE inbox_leases.until < now() OR inbox_leases.owner = excluded.owner
       RETURNING person_id`;
-    return rows.count > 0;
   },
 
-  /** Keeps this instance's leases alive. */
-  async renew(sql: Db, owner: string, leaseSeconds: number): Promise<void> {
-    await sql`UPDATE inbox_leases SET until = now() + make_interval(secs => ${leaseSeconds}) WHERE owner = ${owner}`;
-  },
-
-  /**
-   * Whether this instance still holds the person; locks the lease until the transaction ends, so
-   * nobody takes the person over while a turn commits.
-   */
-  async holds(sql: Db, owner: string, personId: number): Promise<boolean> {
-    const [row] = await sql<
-      { owner: string }[]
-    >`SELECT owner FROM inbox_leases WHERE person_id = ${personId} FOR SHARE`;
-    return row?.owner === owner;
-  },
-
-  /** Marks the message processed; false when it already was (by another instance, or erased meanwhile). */
-  async markDone(sql: Db, inboxId: number, at: number): Promise<boolean> {
-    const result = await sql`
-      UPDATE inbox SET payload = NULL, person_id = NULL, processed_at = ${at}
-      WHERE id = ${inboxId} AND processed_at IS NULL`;
-    return result.count === 1;
+  /** The statement keeping this instance's leases alive. */
+  renew(sql: Db, owner: string, leaseSeconds: number) {
+    return sql`UPDATE inbox_leases SET until = now() + make_interval(secs => ${leaseSeconds}) WHERE owner = ${owner}`;
   },
 
   /** Messages still waiting are sealed under a key about to go: drop them, keep their dedupe keys. */
@@ -191,3 +159,7 @@ export const inbox = {
     return row?.at ?? undefined;
   },
 };
+
+export function toInboxRow(row: InboxColumns): InboxRow {
+  return { id: row.id, personId: row.person_id, payload: row.payload, receivedAt: row.received_at };
+}

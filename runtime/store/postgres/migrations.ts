@@ -334,6 +334,48 @@ CREATE TRIGGER recipient_erasures_no_truncate BEFORE TRUNCATE ON recipient_erasu
   FOR EACH STATEMENT EXECUTE FUNCTION recipient_erasures_append_only();
 `,
   },
+  {
+    version: 7,
+    name: 'turns sent in one round trip; counters in shards',
+    sql: `
+-- A turn's checks, as statements that fail instead of answering: a turn's statements, its COMMIT too, are
+-- then sent together without waiting for each answer, and a failed check rolls the whole turn back.
+CREATE FUNCTION amana_turn_holds(p_owner text, p_person bigint) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  -- The lease stays locked until the turn commits: nobody takes the person over meanwhile.
+  PERFORM 1 FROM inbox_leases WHERE person_id = p_person AND owner = p_owner FOR SHARE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'another instance holds this person' USING ERRCODE = 'AM001';
+  END IF;
+END;
+$$;
+CREATE FUNCTION amana_handoff_message(p_person bigint, p_author text, p_payload bytea, p_at bigint)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO handoff_messages (handoff_id, author, payload, at)
+    SELECT id, p_author, p_payload, p_at FROM handoffs WHERE person_id = p_person;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no open handoff for this person' USING ERRCODE = 'AM003';
+  END IF;
+END;
+$$;
+CREATE FUNCTION amana_inbox_done(p_inbox bigint, p_at bigint) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE inbox SET payload = NULL, person_id = NULL, processed_at = p_at WHERE id = p_inbox AND processed_at IS NULL;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'the message was already processed' USING ERRCODE = 'AM002';
+  END IF;
+END;
+$$;
+
+-- Every conversation passing a step adds to the same counters: one row each made every turn wait for the
+-- commit of the turn before it. A counter is now the sum of up to 64 rows (shards); each customer's turns
+-- add to the shard of their keyed phone hash, so one conversation's counts stay in one row.
+ALTER TABLE stats_counts ADD COLUMN shard smallint NOT NULL DEFAULT 0;
+ALTER TABLE stats_counts DROP CONSTRAINT stats_counts_pkey;
+ALTER TABLE stats_counts ADD PRIMARY KEY (day, scope, item, metric, shard);
+`,
+  },
 ];
 
 /** Advisory lock keys (any two numbers no other application on the database uses). */

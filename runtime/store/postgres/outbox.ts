@@ -13,12 +13,19 @@ const { operationalRecordDays } = runtimeRetention;
  * be claimed, so one person's messages leave in order, one at a time, from whichever instance.
  */
 export const outbox = {
+  /** Creates the business number's token bucket, full, unless an instance did. */
+  async ensureBucket(sql: Db, phoneNumber: string, rate: number): Promise<void> {
+    await sql`INSERT INTO send_buckets (phone_number, tokens, refilled_at) VALUES (${phoneNumber}, ${rate}, now())
+      ON CONFLICT (phone_number) DO NOTHING`;
+  },
+
   /**
-   * Claims due rows, at most as many as the business number's shared token bucket holds (WhatsApp
-   * counts its throughput per number, not per instance), and takes that many tokens. The bucket
-   * row is locked for the statement, so instances claiming at once share it without overdrawing.
+   * The statement claiming due rows, at most as many as the business number's shared token bucket
+   * ({@link ensureBucket}) holds (WhatsApp counts its throughput per number, not per instance), and
+   * taking that many tokens; read its rows with {@link due}. The bucket row is locked for the
+   * statement, so instances claiming at once share it without overdrawing.
    */
-  async claimDue(
+  claimDue(
     sql: Db,
     owner: string,
     claimSeconds: number,
@@ -27,10 +34,8 @@ export const outbox = {
     now: number,
     limit: number,
     busy: ReadonlySet<number>,
-  ): Promise<DueOutbox> {
-    await sql`INSERT INTO send_buckets (phone_number, tokens, refilled_at) VALUES (${phoneNumber}, ${rate}, now())
-      ON CONFLICT (phone_number) DO NOTHING`;
-    const rows = await sql<(OutboxWithPersonColumns & { available: number })[]>`
+  ) {
+    return sql<(OutboxWithPersonColumns & { available: number })[]>`
       WITH bucket AS (
         SELECT least(${rate}::float8, tokens + greatest(0, extract(epoch FROM now() - refilled_at)) * ${rate}::float8) AS available
         FROM send_buckets WHERE phone_number = ${phoneNumber} FOR UPDATE
@@ -58,6 +63,10 @@ export const outbox = {
       UNION ALL
       SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, (SELECT tokens FROM spent)
       ORDER BY 1`;
+  },
+
+  /** What {@link claimDue} claimed, and how long to wait when the bucket held some back. */
+  due(rows: readonly (OutboxWithPersonColumns & { available: number })[], limit: number, rate: number): DueOutbox {
     const left = rows.at(-1)?.available ?? rate;
     const claimed = rows.filter((row) => row.id !== null).map(toOutbox);
     const heldBack = claimed.length < limit && left < 1;
@@ -73,12 +82,11 @@ export const outbox = {
     return row?.due ?? undefined;
   },
 
-  async add(sql: Db, personId: number, kind: OutboxKind, payload: Buffer, createdAt: number): Promise<number> {
-    const [row] = await sql<{ id: number }[]>`
+  /** The statement queuing a row; it returns the row's id. */
+  add(sql: Db, personId: number, kind: OutboxKind, payload: Buffer, createdAt: number) {
+    return sql<{ id: number }[]>`
       INSERT INTO outbox (person_id, kind, payload, next_attempt_at, created_at)
       VALUES (${personId}, ${kind}, ${payload}, ${createdAt}, ${createdAt}) RETURNING id`;
-    if (!row) throw new Error('the outbox row was not written');
-    return row.id;
   },
 
   /** The row goes; an agent's reply tracked by the desk keeps the message's hash for its delivery status. */
@@ -100,9 +108,9 @@ export const outbox = {
       INSERT INTO failed_sends (kind, attempts, error, at) SELECT kind, ${attempts}, ${error}, ${at} FROM gone`;
   },
 
-  /** Keeps this instance's claims alive while it sends. */
-  async renew(sql: Db, owner: string, claimSeconds: number): Promise<void> {
-    await sql`UPDATE outbox SET claimed_until = now() + make_interval(secs => ${claimSeconds}) WHERE claimed_by = ${owner}`;
+  /** The statement keeping this instance's claims alive while it sends. */
+  renew(sql: Db, owner: string, claimSeconds: number) {
+    return sql`UPDATE outbox SET claimed_until = now() + make_interval(secs => ${claimSeconds}) WHERE claimed_by = ${owner}`;
   },
 
   async pendingOf(sql: Db, personId: number): Promise<{ kind: OutboxKind; payload: Buffer; createdAt: number }[]> {

@@ -23,8 +23,8 @@ import type { Db } from './connect.ts';
  * with `SKIP LOCKED`), and the append-only ledger of what each recipient was asked and answered.
  */
 export const recipientErasures = {
-  async recordRef(sql: Db, personId: number, op: Extract<TurnOp, { op: 'recipient-ref' }>): Promise<void> {
-    await sql`INSERT INTO recipient_refs (person_id, recipient, digest, refs, complete, at)
+  recordRef(sql: Db, personId: number, op: Extract<TurnOp, { op: 'recipient-ref' }>) {
+    return sql`INSERT INTO recipient_refs (person_id, recipient, digest, refs, complete, at)
       VALUES (${personId}, ${op.recipient}, ${op.digest}, ${op.refs}, ${op.complete}, ${op.at})
       ON CONFLICT (person_id, recipient, digest) DO UPDATE SET at = excluded.at`;
   },

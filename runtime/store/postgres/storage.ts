@@ -27,10 +27,10 @@ import type {
   TurnOp,
   TurnResult,
 } from '../storage.ts';
-import { connect, transaction, type Pool } from './connect.ts';
+import { connect, lazily, transaction, type Pool } from './connect.ts';
 import { PostgresDesk } from './desk.ts';
 import { handoffs } from './handoffs.ts';
-import { inbox } from './inbox.ts';
+import { inbox, toInboxRow } from './inbox.ts';
 import { InstanceLock } from './instances.ts';
 import { lockKeys, migrate } from './migrations.ts';
 import { outbox } from './outbox.ts';
@@ -81,6 +81,8 @@ export class PostgresStorage implements Storage {
   private readonly leaseSeconds: number;
   private readonly renewTimer: NodeJS.Timeout;
   private queue: PendingIngest[] = [];
+  /** The business number's token bucket exists (created once, by whichever instance is first). */
+  private bucket: Promise<void> | undefined;
   private scheduled = false;
 
   private constructor(
@@ -133,26 +135,23 @@ export class PostgresStorage implements Storage {
     });
   }
 
+  /** Claims and leases are committed lazily ({@link lazily}): a turn's durable commit covers what it relies on. */
   async claimInbox(limit: number, held: ReadonlySet<number>): Promise<InboxRow[]> {
-    return inbox.claim(this.sql, this.owner, this.leaseSeconds, limit, held);
+    const rows = await lazily(this.sql, (tx) => inbox.claim(tx, this.owner, this.leaseSeconds, limit, held));
+    return rows.map(toInboxRow);
   }
 
   async releaseInbox(personIds: readonly number[]): Promise<void> {
-    await inbox.release(this.sql, this.owner, personIds);
+    if (personIds.length > 0) await lazily(this.sql, (tx) => inbox.release(tx, this.owner, personIds));
   }
 
   async holdPerson(personId: number): Promise<boolean> {
-    return inbox.hold(this.sql, this.owner, this.leaseSeconds, personId);
+    const rows = await lazily(this.sql, (tx) => inbox.hold(tx, this.owner, this.leaseSeconds, personId));
+    return rows.count > 0;
   }
 
-  async personContext(personId: number): Promise<PersonContext | undefined> {
-    const person = await subjects.byId(this.sql, personId);
-    if (!person) return undefined;
-    const [conversation, openHandoff] = await Promise.all([
-      turns.conversation(this.sql, personId),
-      handoffs.ofPerson(this.sql, person),
-    ]);
-    return { person, ...(conversation ? { conversation } : {}), ...(openHandoff ? { openHandoff } : {}) };
+  personContext(personId: number): Promise<PersonContext | undefined> {
+    return turns.context(this.sql, personId);
   }
 
   findPerson(phoneHash: Buffer): Promise<PersonRow | undefined> {
@@ -169,14 +168,26 @@ export class PostgresStorage implements Storage {
     return person;
   }
 
-  commitTurn(personId: number, ops: TurnOp[]): Promise<TurnResult> {
-    return transaction(this.sql, (tx) => turns.apply(tx, this.owner, personId, ops));
+  async commitTurn(personId: number, ops: TurnOp[]): Promise<TurnResult> {
+    const tx = await this.sql.reserve();
+    try {
+      return await turns.apply(tx, this.owner, personId, ops);
+    } finally {
+      tx.release();
+    }
   }
 
-  dueOutbox(now: number, limit: number, busy: ReadonlySet<number>, rate: number): Promise<DueOutbox> {
-    return transaction(this.sql, (tx) =>
-      outbox.claimDue(tx, this.owner, this.leaseSeconds, this.options.phoneNumber, rate, now, limit, busy),
+  async dueOutbox(now: number, limit: number, busy: ReadonlySet<number>, rate: number): Promise<DueOutbox> {
+    const { phoneNumber } = this.options;
+    this.bucket ??= outbox.ensureBucket(this.sql, phoneNumber, rate).catch((error: unknown) => {
+      this.bucket = undefined;
+      throw error;
+    });
+    await this.bucket;
+    const rows = await lazily(this.sql, (tx) =>
+      outbox.claimDue(tx, this.owner, this.leaseSeconds, phoneNumber, rate, now, limit, busy),
     );
+    return outbox.due(rows, limit, rate);
   }
 
   nextOutboxDue(): Promise<number | undefined> {
@@ -304,7 +315,7 @@ export class PostgresStorage implements Storage {
         };
         return records;
       },
-      'ISOLATION LEVEL REPEATABLE READ READ ONLY',
+      { mode: 'ISOLATION LEVEL REPEATABLE READ READ ONLY' },
     );
   }
 
@@ -346,8 +357,8 @@ export class PostgresStorage implements Storage {
   private async renew(): Promise<void> {
     try {
       await Promise.all([
-        inbox.renew(this.sql, this.owner, this.leaseSeconds),
-        outbox.renew(this.sql, this.owner, this.leaseSeconds),
+        lazily(this.sql, (tx) => inbox.renew(tx, this.owner, this.leaseSeconds)),
+        lazily(this.sql, (tx) => outbox.renew(tx, this.owner, this.leaseSeconds)),
         this.lock.check(),
       ]);
     } catch {

@@ -82,9 +82,9 @@ export const subjects = {
     await sql`DELETE FROM persons WHERE id = ${personId}`;
   },
 
-  async appendLedger(sql: Db, phoneHash: Buffer, entry: LedgerEntry): Promise<void> {
+  appendLedger(sql: Db, phoneHash: Buffer, entry: LedgerEntry) {
     const [event, purposes, nodeId, flowVersion, wording, at] = ledgerColumns(entry);
-    await sql`INSERT INTO consent_ledger (subject, event, purposes, node_id, flow_version, purpose_hashes, at)
+    return sql`INSERT INTO consent_ledger (subject, event, purposes, node_id, flow_version, purpose_hashes, at)
       VALUES (${phoneHash}, ${event}, ${purposes}, ${nodeId}, ${flowVersion}, ${wording}, ${at})`;
   },
 

@@ -1,13 +1,21 @@
-import { toConversation, toField, type ConversationColumns, type FieldColumns } from '../rows.ts';
+import {
+  toConversation,
+  toField,
+  toHandoff,
+  toPerson,
+  type ConversationColumns,
+  type FieldColumns,
+  type PersonColumns,
+} from '../rows.ts';
 import {
   TurnConflict,
   type ConversationRow,
   type EraseRequest,
-  type PersonRow,
+  type PersonContext,
   type TurnOp,
   type TurnResult,
 } from '../storage.ts';
-import type { Db } from './connect.ts';
+import { Pipeline, type Db } from './connect.ts';
 import { handoffs } from './handoffs.ts';
 import { inbox } from './inbox.ts';
 import { outbox } from './outbox.ts';
@@ -15,11 +23,64 @@ import { stats } from './stats.ts';
 import { recipientErasures } from './recipient-erasures.ts';
 import { subjects } from './subjects.ts';
 
+/** A person joined with their conversation (`c_`) and open handoff (`h_`), each null when there is none. */
+type ContextColumns = PersonColumns & {
+  c_state: Buffer | null;
+  c_updated_at: number | null;
+  c_values_expire_at: number | null;
+  c_expires_at: number | null;
+  h_id: number | null;
+  h_ref: string | null;
+  h_queue: string | null;
+  h_node_id: string | null;
+  h_shared: Buffer | null;
+  h_created_at: number | null;
+  h_expires_at: number | null;
+};
+
 /**
  * What a conversation holds between turns (its sealed state and the values collected) and the
  * application of one turn's writes, in order, across every area, inside the caller's transaction.
  */
 export const turns = {
+  /** The person with their conversation and open handoff, in one statement (read before every turn). */
+  async context(sql: Db, personId: number): Promise<PersonContext | undefined> {
+    const [row] = await sql<ContextColumns[]>`
+      SELECT p.*, c.state AS c_state, c.updated_at AS c_updated_at, c.values_expire_at AS c_values_expire_at,
+             c.expires_at AS c_expires_at, h.id AS h_id, h.ref AS h_ref, h.queue AS h_queue, h.node_id AS h_node_id,
+             h.shared AS h_shared, h.created_at AS h_created_at, h.expires_at AS h_expires_at
+      FROM persons p LEFT JOIN conversations c ON c.person_id = p.id LEFT JOIN handoffs h ON h.person_id = p.id
+      WHERE p.id = ${personId}`;
+    if (!row) return undefined;
+    const person = toPerson(row);
+    const conversation =
+      row.c_state === null
+        ? undefined
+        : toConversation({
+            state: row.c_state,
+            updated_at: Number(row.c_updated_at),
+            values_expire_at: row.c_values_expire_at,
+            expires_at: Number(row.c_expires_at),
+          });
+    const openHandoff =
+      row.h_id === null
+        ? undefined
+        : toHandoff(
+            {
+              id: row.h_id,
+              ref: String(row.h_ref),
+              person_id: person.id,
+              queue: String(row.h_queue),
+              node_id: String(row.h_node_id),
+              shared: row.h_shared ?? Buffer.alloc(0),
+              created_at: Number(row.h_created_at),
+              expires_at: Number(row.h_expires_at),
+            },
+            person,
+          );
+    return { person, ...(conversation ? { conversation } : {}), ...(openHandoff ? { openHandoff } : {}) };
+  },
+
   async conversation(sql: Db, personId: number): Promise<ConversationRow | undefined> {
     const [row] = await sql<ConversationColumns[]>`SELECT * FROM conversations WHERE person_id = ${personId}`;
     return row ? toConversation(row) : undefined;
@@ -60,73 +121,125 @@ export const turns = {
   },
 
   /**
-   * Applies one turn's writes in order to the turn's current person. Throws {@link TurnConflict}
-   * when this instance no longer holds the person or the message was already processed: the
-   * caller's transaction then rolls back, so a turn is committed once, by one instance.
+   * Applies one turn's writes in order to the turn's current person, in one transaction on `tx` (a
+   * reserved connection) sent as one pipeline with its BEGIN and COMMIT: one round trip (see
+   * {@link Pipeline}). Every check is a statement that fails, so a failed one turns the COMMIT into
+   * a rollback. Throws {@link TurnConflict} when this instance no longer holds the person or the
+   * message was already processed, so a turn is committed once, by one instance. An erasure or a
+   * new person waits for what was sent before it: the statements after depend on its outcome.
    */
-  async apply(sql: Db, owner: string, startPersonId: number, ops: TurnOp[]): Promise<TurnResult> {
-    if (!(await inbox.holds(sql, owner, startPersonId))) throw new TurnConflict('another instance holds this person');
-    const start = await subjects.byId(sql, startPersonId);
-    if (!start) throw new TurnConflict(`person ${startPersonId} no longer exists`);
-    let person: PersonRow | undefined = start;
-    const queued: number[] = [];
-    let erased = false;
-    const current = (): PersonRow => {
-      if (!person) throw new Error('a turn wrote after an erasure without creating a new person');
-      return person;
-    };
-    for (const op of ops) {
-      switch (op.op) {
-        case 'inbox-done':
-          if (!(await inbox.markDone(sql, op.inboxId, Date.now())))
-            throw new TurnConflict('the message was already processed');
-          break;
-        case 'field':
-          await sql`INSERT INTO fields (person_id, key, value, collected_at, expires_at)
-            VALUES (${current().id}, ${op.key}, ${op.value}, ${op.collectedAt}, ${op.expiresAt})
-            ON CONFLICT (person_id, key) DO UPDATE SET value = excluded.value,
-              collected_at = excluded.collected_at, expires_at = excluded.expires_at`;
-          break;
-        case 'ledger':
-          await subjects.appendLedger(sql, start.phoneHash, op.entry);
-          break;
-        case 'outbox':
-          queued.push(await outbox.add(sql, current().id, op.kind, op.payload, op.createdAt));
-          break;
-        case 'conversation':
-          await sql`INSERT INTO conversations (person_id, state, updated_at, values_expire_at, expires_at)
-            VALUES (${current().id}, ${op.state}, ${op.updatedAt}, ${op.valuesExpireAt ?? null}, ${op.expiresAt})
-            ON CONFLICT (person_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
-              values_expire_at = excluded.values_expire_at, expires_at = excluded.expires_at`;
-          break;
-        case 'end-conversation':
-          await sql`DELETE FROM conversations WHERE person_id = ${current().id}`;
-          break;
-        case 'handoff-open':
-          await handoffs.start(sql, current().id, op);
-          break;
-        case 'handoff-message':
-          await handoffs.addMessage(sql, current().id, op.author, op.payload, op.at);
-          break;
-        case 'handoff-release':
-          await handoffs.release(sql, current().id);
-          break;
-        case 'recipient-ref':
-          await recipientErasures.recordRef(sql, current().id, op);
-          break;
-        case 'erase':
-          await turns.erase(sql, start.phoneHash, person?.id, op.at, op.requests);
-          person = undefined;
-          erased = true;
-          break;
-        case 'new-person':
-          person = await subjects.add(sql, start.phoneHash, op.material, op.at);
-          break;
-        case 'stats':
-          await stats.apply(sql, op.counts);
-          break;
-      }
+  async apply(tx: Db, owner: string, startPersonId: number, ops: TurnOp[]): Promise<TurnResult> {
+    const pipe = new Pipeline();
+    pipe.send(tx`BEGIN`);
+    try {
+      const turn = await sendOps(tx, pipe, owner, startPersonId, ops);
+      pipe.send(tx`COMMIT`);
+      await pipe.settle();
+      const outbox = await Promise.all(turn.outbox.map(async (rows) => (await rows)[0]?.id ?? NaN));
+      return { personId: turn.personId, outbox, erased: turn.erased };
+    } catch (error) {
+      // Nothing to roll back when the COMMIT was sent (it rolled back itself); otherwise end the transaction here.
+      await tx`ROLLBACK`.catch(() => undefined);
+      // The first statement that failed says why; those after it only say the transaction was aborted.
+      await pipe.settle().catch((first: unknown) => {
+        throw conflictOf(first);
+      });
+      throw conflictOf(error);
     }
-    return { personId: person?.id ?? startPersonId, outbox: queued, erased };
   },
 };
+
+/** Sends a turn's statements; waits only where an erasure or a new person needs what came before. */
+async function sendOps(
+  sql: Db,
+  pipe: Pipeline,
+  owner: string,
+  startPersonId: number,
+  ops: TurnOp[],
+): Promise<{ personId: number; erased: boolean; outbox: Promise<{ id: number }[]>[] }> {
+  pipe.send(sql`SELECT amana_turn_holds(${owner}, ${startPersonId})`);
+  let personId: number | undefined = startPersonId;
+  let phoneHash: Buffer | undefined;
+  /** The keyed phone hash the turn started with (for the ledger, an erasure, a new person). */
+  const phone = async (): Promise<Buffer> => {
+    if (phoneHash) return phoneHash;
+    const [row] = await pipe.send(
+      sql<{ phone_hash: Buffer }[]>`SELECT phone_hash FROM persons WHERE id = ${startPersonId}`,
+    );
+    if (!row) throw new TurnConflict(`person ${startPersonId} no longer exists`);
+    return (phoneHash = row.phone_hash);
+  };
+  const current = (): number => {
+    if (personId === undefined) throw new Error('a turn wrote after an erasure without creating a new person');
+    return personId;
+  };
+  const outboxRows: Promise<{ id: number }[]>[] = [];
+  let erased = false;
+  for (const op of ops) {
+    switch (op.op) {
+      case 'inbox-done':
+        pipe.send(sql`SELECT amana_inbox_done(${op.inboxId}, ${Date.now()})`);
+        break;
+      case 'field':
+        pipe.send(sql`INSERT INTO fields (person_id, key, value, collected_at, expires_at)
+          VALUES (${current()}, ${op.key}, ${op.value}, ${op.collectedAt}, ${op.expiresAt})
+          ON CONFLICT (person_id, key) DO UPDATE SET value = excluded.value,
+            collected_at = excluded.collected_at, expires_at = excluded.expires_at`);
+        break;
+      case 'ledger':
+        pipe.send(subjects.appendLedger(sql, await phone(), op.entry));
+        break;
+      case 'outbox':
+        outboxRows.push(pipe.send(outbox.add(sql, current(), op.kind, op.payload, op.createdAt)));
+        break;
+      case 'conversation':
+        pipe.send(sql`INSERT INTO conversations (person_id, state, updated_at, values_expire_at, expires_at)
+          VALUES (${current()}, ${op.state}, ${op.updatedAt}, ${op.valuesExpireAt ?? null}, ${op.expiresAt})
+          ON CONFLICT (person_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
+            values_expire_at = excluded.values_expire_at, expires_at = excluded.expires_at`);
+        break;
+      case 'end-conversation':
+        pipe.send(sql`DELETE FROM conversations WHERE person_id = ${current()}`);
+        break;
+      case 'handoff-open':
+        pipe.send(handoffs.release(sql, current()));
+        pipe.send(handoffs.insert(sql, current(), op));
+        break;
+      case 'handoff-message':
+        pipe.send(handoffs.addMessage(sql, current(), op.author, op.payload, op.at));
+        break;
+      case 'handoff-release':
+        pipe.send(handoffs.release(sql, current()));
+        break;
+      case 'recipient-ref':
+        pipe.send(recipientErasures.recordRef(sql, current(), op));
+        break;
+      case 'erase': {
+        const hash = await phone();
+        await pipe.settle();
+        await turns.erase(sql, hash, personId, op.at, op.requests);
+        personId = undefined;
+        erased = true;
+        break;
+      }
+      case 'new-person': {
+        const hash = await phone();
+        await pipe.settle();
+        personId = (await subjects.add(sql, hash, op.material, op.at)).id;
+        break;
+      }
+      case 'stats': {
+        const subject = personId === undefined ? { phoneHash: await phone() } : { personId };
+        for (const statement of stats.add(sql, op.counts, subject)) pipe.send(statement);
+        break;
+      }
+    }
+  }
+  return { personId: personId ?? startPersonId, erased, outbox: outboxRows };
+}
+
+/** A failed check of migration 7's functions that means another instance's turn stands, as a conflict. */
+function conflictOf(error: unknown): unknown {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  return code === 'AM001' || code === 'AM002' ? new TurnConflict(error instanceof Error ? error.message : '') : error;
+}
