@@ -4,6 +4,12 @@ import type { DueOutbox, OutboxKind } from '../storage.ts';
 import { bigintArray, type Db } from './connect.ts';
 
 const day = 24 * 60 * 60 * 1000;
+
+/** A row sent, with the keyed hash of its WhatsApp message id when the desk tracks its delivery. */
+export interface SentMark {
+  id: number;
+  messageHash: Buffer | null;
+}
 /** Failed-send records serve the operator for as long as statuses do. */
 const { operationalRecordDays } = runtimeRetention;
 
@@ -89,11 +95,19 @@ export const outbox = {
       VALUES (${personId}, ${kind}, ${payload}, ${createdAt}, ${createdAt}) RETURNING id`;
   },
 
-  /** The row goes; an agent's reply tracked by the desk keeps the message's hash for its delivery status. */
-  async sent(sql: Db, id: number, messageHash?: Buffer): Promise<void> {
-    await sql`WITH gone AS (DELETE FROM outbox WHERE id = ${id} RETURNING id)
-      UPDATE desk_replies SET state = 'sent', message_hash = ${messageHash ?? null}
-      WHERE outbox_id IN (SELECT id FROM gone)`;
+  /** The rows go; an agent's reply tracked by the desk keeps the message's hash for its delivery status. */
+  async sent(sql: Db, marks: readonly SentMark[]): Promise<void> {
+    await sql`WITH sent AS (
+        SELECT * FROM unnest(${bigintArray(
+          sql,
+          marks.map((mark) => mark.id),
+        )}::bigint[], ${sql.array(
+          marks.map((mark) => mark.messageHash),
+          17,
+        )}::bytea[]) AS t(id, message_hash)
+      ), gone AS (DELETE FROM outbox WHERE id IN (SELECT id FROM sent) RETURNING id)
+      UPDATE desk_replies d SET state = 'sent', message_hash = sent.message_hash FROM sent
+      WHERE d.outbox_id = sent.id AND sent.id IN (SELECT id FROM gone)`;
   },
 
   async retryLater(sql: Db, id: number, attempts: number, nextAttemptAt: number, error: string): Promise<void> {

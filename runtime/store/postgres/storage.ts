@@ -27,13 +27,14 @@ import type {
   TurnOp,
   TurnResult,
 } from '../storage.ts';
+import { Batch } from './batch.ts';
 import { connect, lazily, transaction, type Pool } from './connect.ts';
 import { PostgresDesk } from './desk.ts';
 import { handoffs } from './handoffs.ts';
 import { inbox, toInboxRow } from './inbox.ts';
 import { InstanceLock } from './instances.ts';
 import { lockKeys, migrate } from './migrations.ts';
-import { outbox } from './outbox.ts';
+import { outbox, type SentMark } from './outbox.ts';
 import { stats } from './stats.ts';
 import { recipientErasures } from './recipient-erasures.ts';
 import { subjects } from './subjects.ts';
@@ -49,13 +50,6 @@ export interface PostgresOptions {
   connections?: number;
   /** Open only when no other process has the database open, and keep them out meanwhile (rotate-key). */
   alone?: boolean;
-}
-
-interface PendingIngest {
-  messages: IngestMessage[];
-  statuses: StatusRecord[];
-  resolve(result: IngestResult): void;
-  reject(error: unknown): void;
 }
 
 /**
@@ -80,10 +74,13 @@ export class PostgresStorage implements Storage {
   readonly desk: PostgresDesk;
   private readonly leaseSeconds: number;
   private readonly renewTimer: NodeJS.Timeout;
-  private queue: PendingIngest[] = [];
+  private readonly ingests = new Batch((calls: IngestCall[]) => this.ingestBatch(calls));
+  private readonly sentMarks = new Batch(async (marks: SentMark[]) => {
+    await outbox.sent(this.sql, marks);
+    return marks.map(() => true);
+  });
   /** The business number's token bucket exists (created once, by whichever instance is first). */
   private bucket: Promise<void> | undefined;
-  private scheduled = false;
 
   private constructor(
     private readonly sql: Pool,
@@ -126,13 +123,7 @@ export class PostgresStorage implements Storage {
    * transaction (one WAL flush); callers are answered once it has committed.
    */
   ingest(messages: IngestMessage[], statuses: StatusRecord[]): Promise<IngestResult> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ messages, statuses, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => void this.flushIngest());
-      }
-    });
+    return this.ingests.add({ messages, statuses });
   }
 
   /** Claims and leases are committed lazily ({@link lazily}): a turn's durable commit covers what it relies on. */
@@ -160,8 +151,12 @@ export class PostgresStorage implements Storage {
 
   async ensurePerson(phoneHash: Buffer, material: () => PersonMaterial): Promise<PersonRow> {
     const key = phoneHash.toString('hex');
-    const persons = await transaction(this.sql, (tx) =>
-      subjects.ensureAll(tx, new Map([[key, { phoneHash, material, at: Date.now() }]])),
+    const persons = await transaction(this.sql, async (tx) =>
+      subjects.ensureAll(
+        tx,
+        new Map([[key, { phoneHash, material, at: Date.now() }]]),
+        await subjects.byPhoneHashes(tx, [phoneHash]),
+      ),
     );
     const person = persons.get(key);
     if (!person) throw new Error('the person was not created');
@@ -194,8 +189,9 @@ export class PostgresStorage implements Storage {
     return outbox.nextDueAt(this.sql);
   }
 
-  outboxSent(id: number, messageHash?: Buffer): Promise<void> {
-    return outbox.sent(this.sql, id, messageHash);
+  /** Rows sent during one turn of the event loop go in one commit. */
+  async outboxSent(id: number, messageHash?: Buffer): Promise<void> {
+    await this.sentMarks.add({ id, messageHash: messageHash ?? null });
   }
 
   outboxRetry(id: number, attempts: number, nextAttemptAt: number, error: string): Promise<void> {
@@ -345,7 +341,7 @@ export class PostgresStorage implements Storage {
   /** Gives this instance's people back and closes the pool (outbox claims simply run out). */
   async close(): Promise<void> {
     clearInterval(this.renewTimer);
-    if (this.queue.length > 0) await this.flushIngest();
+    await Promise.all([this.ingests.flush(), this.sentMarks.flush()]);
     await this.sql`DELETE FROM inbox_leases WHERE owner = ${this.owner}`.catch(() => undefined);
     await this.sql`UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ${this.owner}`.catch(
       () => undefined,
@@ -366,63 +362,70 @@ export class PostgresStorage implements Storage {
     }
   }
 
-  private async flushIngest(): Promise<void> {
-    this.scheduled = false;
-    const batch = this.queue;
-    this.queue = [];
-    if (batch.length === 0) return;
-    try {
-      const results = await transaction(this.sql, async (tx) => {
-        const messages = batch.flatMap((item) => item.messages);
-        const known = await inbox.known(
+  /**
+   * One transaction for the deliveries of one turn of the event loop: which messages are new and
+   * which senders exist are asked together, then the senders met for the first time are created
+   * and the new messages written.
+   */
+  private async ingestBatch(batch: IngestCall[]): Promise<IngestResult[]> {
+    return transaction(this.sql, async (tx) => {
+      const messages = batch.flatMap((item) => item.messages);
+      const [known, senders] = await Promise.all([
+        inbox.known(
           tx,
           messages.map((message) => message.dedupeHash),
-        );
-        // A message id seen twice in one batch (Meta batched a redelivery) is new only once.
-        const fresh: IngestMessage[] = [];
-        for (const message of messages) {
-          const key = message.dedupeHash.toString('hex');
-          if (known.has(key)) continue;
-          known.add(key);
-          fresh.push(message);
-        }
-        const wanted = new Map(
-          fresh.map((message) => [
-            message.phoneHash.toString('hex'),
-            { phoneHash: message.phoneHash, material: message.newPerson, at: message.receivedAt },
-          ]),
-        );
-        const persons = wanted.size > 0 ? await subjects.ensureAll(tx, wanted) : new Map<string, PersonRow>();
-        const inserted = await inbox.ingest(tx, fresh, persons);
-        await inbox.recordStatuses(
+        ),
+        subjects.byPhoneHashes(
           tx,
-          batch.flatMap((item) => item.statuses),
-          Date.now(),
-        );
-        return batch.map((item) => {
-          const ids: number[] = [];
-          let duplicates = 0;
-          for (const message of item.messages) {
-            const key = message.dedupeHash.toString('hex');
-            const id = inserted.get(key);
-            if (id === undefined) duplicates += 1;
-            else {
-              ids.push(id);
-              inserted.delete(key);
-            }
+          messages.map((message) => message.phoneHash),
+        ),
+      ]);
+      // A message id seen twice in one batch (Meta batched a redelivery) is new only once.
+      const fresh: IngestMessage[] = [];
+      for (const message of messages) {
+        const key = message.dedupeHash.toString('hex');
+        if (known.has(key)) continue;
+        known.add(key);
+        fresh.push(message);
+      }
+      const wanted = new Map(
+        fresh.map((message) => [
+          message.phoneHash.toString('hex'),
+          { phoneHash: message.phoneHash, material: message.newPerson, at: message.receivedAt },
+        ]),
+      );
+      const persons = await subjects.ensureAll(tx, wanted, senders);
+      const inserted = await inbox.ingest(tx, fresh, persons);
+      await inbox.recordStatuses(
+        tx,
+        batch.flatMap((item) => item.statuses),
+        Date.now(),
+      );
+      return batch.map((item) => {
+        const ids: number[] = [];
+        let duplicates = 0;
+        for (const message of item.messages) {
+          const key = message.dedupeHash.toString('hex');
+          const id = inserted.get(key);
+          if (id === undefined) duplicates += 1;
+          else {
+            ids.push(id);
+            inserted.delete(key);
           }
-          return { inserted: ids, duplicates };
-        });
+        }
+        return { inserted: ids, duplicates };
       });
-      batch.forEach((item, index) => item.resolve(results[index] ?? { inserted: [], duplicates: 0 }));
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-    }
+    });
   }
 }
 
 const lockLost =
   'this instance lost its connection holding the instance lock while rotate-key ran: restart it (it starts with the new key)';
+
+interface IngestCall {
+  messages: IngestMessage[];
+  statuses: StatusRecord[];
+}
 
 const nothingPurged: PurgeReport = {
   fields: 0,

@@ -18,19 +18,31 @@ export const subjects = {
   },
 
   /**
-   * The people with these phone hashes, created with `material(hash)` where missing. Another
-   * instance creating the same person at the same time wins quietly: its row is read back.
+   * The people with these phone hashes who exist, by hex hash, locked until the transaction ends
+   * against an erasure deleting them (FOR KEY SHARE: rows referring to them can still be written).
+   */
+  async byPhoneHashes(sql: Db, hashes: Buffer[]): Promise<Map<string, PersonRow>> {
+    const rows = await sql<PersonColumns[]>`
+      SELECT * FROM persons WHERE phone_hash = ANY(${byteaArray(sql, hashes)}) FOR KEY SHARE`;
+    return new Map(rows.map((row) => [row.phone_hash.toString('hex'), toPerson(row)]));
+  },
+
+  /**
+   * The people with these phone hashes, given those `found` by {@link byPhoneHashes}, created with
+   * `material(hash)` where missing. Another instance creating the same person at the same time wins
+   * quietly: its row is read back.
    */
   async ensureAll(
     sql: Db,
     wanted: Map<string, { phoneHash: Buffer; material: () => PersonMaterial; at: number }>,
+    existing: ReadonlyMap<string, PersonRow>,
   ): Promise<Map<string, PersonRow>> {
-    const found = new Map<string, PersonRow>();
-    const hashes = [...wanted.values()].map((entry) => entry.phoneHash);
-    for (const row of await sql<
-      PersonColumns[]
-    >`SELECT * FROM persons WHERE phone_hash = ANY(${byteaArray(sql, hashes)}) FOR KEY SHARE`)
-      found.set(row.phone_hash.toString('hex'), toPerson(row));
+    const found = new Map(
+      [...wanted.keys()].flatMap((key) => {
+        const person = existing.get(key);
+        return person ? [[key, person] as const] : [];
+      }),
+    );
     const missing = [...wanted.entries()].filter(([key]) => !found.has(key));
     if (missing.length === 0) return found;
     // Inserted in one order (by hash) on every instance: two instances creating overlapping
