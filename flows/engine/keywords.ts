@@ -21,9 +21,28 @@ export function matchKeyword(keywords: Keywords | undefined, message: string): K
   if (!keywords) return undefined;
   const typed = normaliseForMatching(message);
   if (typed.length === 0) return undefined;
-  return precedence.find((kind) =>
-    Object.values(keywords[kind] ?? {}).some((words) => words.some((word) => normaliseForMatching(word) === typed)),
-  );
+  const words = normalisedKeywords(keywords);
+  return precedence.find((kind) => words.get(kind)?.has(typed));
+}
+
+/**
+ * Each kind's words in every language, in the form messages are compared in: worked out once per
+ * keywords object (flows are edited by replacing objects, never in place), not for every message.
+ */
+const normalised = new WeakMap<Keywords, Map<KeywordKind, Set<string>>>();
+
+function normalisedKeywords(keywords: Keywords): Map<KeywordKind, Set<string>> {
+  let words = normalised.get(keywords);
+  if (!words) {
+    words = new Map(
+      precedence.map((kind) => [
+        kind,
+        new Set(Object.values(keywords[kind] ?? {}).flatMap((list) => list.map(normaliseForMatching))),
+      ]),
+    );
+    normalised.set(keywords, words);
+  }
+  return words;
 }
 
 /**

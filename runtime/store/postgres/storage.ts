@@ -75,6 +75,10 @@ export class PostgresStorage implements Storage {
   private readonly leaseSeconds: number;
   private readonly renewTimer: NodeJS.Timeout;
   private readonly ingests = new Batch((calls: IngestCall[]) => this.ingestBatch(calls));
+  private readonly contexts = new Batch(async (personIds: number[]) => {
+    const found = await turns.contexts(this.sql, personIds);
+    return personIds.map((personId) => ({ context: found.get(personId) }));
+  });
   private readonly sentMarks = new Batch(async (marks: SentMark[]) => {
     await outbox.sent(this.sql, marks);
     return marks.map(() => true);
@@ -141,8 +145,9 @@ export class PostgresStorage implements Storage {
     return rows.count > 0;
   }
 
-  personContext(personId: number): Promise<PersonContext | undefined> {
-    return turns.context(this.sql, personId);
+  /** The turns starting in one turn of the event loop read their people in one statement. */
+  async personContext(personId: number): Promise<PersonContext | undefined> {
+    return (await this.contexts.add(personId)).context;
   }
 
   findPerson(phoneHash: Buffer): Promise<PersonRow | undefined> {
@@ -341,7 +346,7 @@ export class PostgresStorage implements Storage {
   /** Gives this instance's people back and closes the pool (outbox claims simply run out). */
   async close(): Promise<void> {
     clearInterval(this.renewTimer);
-    await Promise.all([this.ingests.flush(), this.sentMarks.flush()]);
+    await Promise.all([this.ingests.flush(), this.contexts.flush(), this.sentMarks.flush()]);
     await this.sql`DELETE FROM inbox_leases WHERE owner = ${this.owner}`.catch(() => undefined);
     await this.sql`UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ${this.owner}`.catch(
       () => undefined,

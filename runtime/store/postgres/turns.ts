@@ -15,7 +15,7 @@ import {
   type TurnOp,
   type TurnResult,
 } from '../storage.ts';
-import { Pipeline, type Db } from './connect.ts';
+import { bigintArray, Pipeline, type Db } from './connect.ts';
 import { handoffs } from './handoffs.ts';
 import { inbox } from './inbox.ts';
 import { outbox } from './outbox.ts';
@@ -43,42 +43,18 @@ type ContextColumns = PersonColumns & {
  * application of one turn's writes, in order, across every area, inside the caller's transaction.
  */
 export const turns = {
-  /** The person with their conversation and open handoff, in one statement (read before every turn). */
-  async context(sql: Db, personId: number): Promise<PersonContext | undefined> {
-    const [row] = await sql<ContextColumns[]>`
+  /**
+   * People with their conversation and open handoff, in one statement (read before every turn; the
+   * turns starting at once ask together), by person id; a person erased meanwhile is missing.
+   */
+  async contexts(sql: Db, personIds: readonly number[]): Promise<Map<number, PersonContext>> {
+    const rows = await sql<ContextColumns[]>`
       SELECT p.*, c.state AS c_state, c.updated_at AS c_updated_at, c.values_expire_at AS c_values_expire_at,
              c.expires_at AS c_expires_at, h.id AS h_id, h.ref AS h_ref, h.queue AS h_queue, h.node_id AS h_node_id,
              h.shared AS h_shared, h.created_at AS h_created_at, h.expires_at AS h_expires_at
       FROM persons p LEFT JOIN conversations c ON c.person_id = p.id LEFT JOIN handoffs h ON h.person_id = p.id
-      WHERE p.id = ${personId}`;
-    if (!row) return undefined;
-    const person = toPerson(row);
-    const conversation =
-      row.c_state === null
-        ? undefined
-        : toConversation({
-            state: row.c_state,
-            updated_at: Number(row.c_updated_at),
-            values_expire_at: row.c_values_expire_at,
-            expires_at: Number(row.c_expires_at),
-          });
-    const openHandoff =
-      row.h_id === null
-        ? undefined
-        : toHandoff(
-            {
-              id: row.h_id,
-              ref: String(row.h_ref),
-              person_id: person.id,
-              queue: String(row.h_queue),
-              node_id: String(row.h_node_id),
-              shared: row.h_shared ?? Buffer.alloc(0),
-              created_at: Number(row.h_created_at),
-              expires_at: Number(row.h_expires_at),
-            },
-            person,
-          );
-    return { person, ...(conversation ? { conversation } : {}), ...(openHandoff ? { openHandoff } : {}) };
+      WHERE p.id = ANY(${bigintArray(sql, [...personIds])}::bigint[])`;
+    return new Map(rows.map((row) => [row.id, toContext(row)]));
   },
 
   async conversation(sql: Db, personId: number): Promise<ConversationRow | undefined> {
@@ -242,4 +218,34 @@ async function sendOps(
 function conflictOf(error: unknown): unknown {
   const code = error instanceof Error && 'code' in error ? error.code : undefined;
   return code === 'AM001' || code === 'AM002' ? new TurnConflict(error instanceof Error ? error.message : '') : error;
+}
+
+function toContext(row: ContextColumns): PersonContext {
+  const person = toPerson(row);
+  const conversation =
+    row.c_state === null
+      ? undefined
+      : toConversation({
+          state: row.c_state,
+          updated_at: Number(row.c_updated_at),
+          values_expire_at: row.c_values_expire_at,
+          expires_at: Number(row.c_expires_at),
+        });
+  const openHandoff =
+    row.h_id === null
+      ? undefined
+      : toHandoff(
+          {
+            id: row.h_id,
+            ref: String(row.h_ref),
+            person_id: person.id,
+            queue: String(row.h_queue),
+            node_id: String(row.h_node_id),
+            shared: row.h_shared ?? Buffer.alloc(0),
+            created_at: Number(row.h_created_at),
+            expires_at: Number(row.h_expires_at),
+          },
+          person,
+        );
+  return { person, ...(conversation ? { conversation } : {}), ...(openHandoff ? { openHandoff } : {}) };
 }
