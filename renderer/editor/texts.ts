@@ -55,6 +55,8 @@ type EditorTextKey =
   | 'add-header'
   | 'header-name'
   | 'header-value'
+  | 'header-blank'
+  | 'header-taken'
   | 'add-mapping'
   | 'mapping-from'
   | 'mapping-to'
@@ -164,6 +166,8 @@ const catalogue: Catalogue<EditorTextKey> = {
     'add-header': 'Add a header',
     'header-name': 'Name',
     'header-value': 'Value',
+    'header-blank': 'A header needs a name, such as Authorization. Nothing was changed.',
+    'header-taken': 'This step already sends a header named {name}. Choose another name; both headers are kept.',
     'add-mapping': 'Keep another value',
     'mapping-from': 'From (JSON path)',
     'mapping-to': 'Save as',
@@ -272,6 +276,8 @@ const catalogue: Catalogue<EditorTextKey> = {
     'add-header': 'Adicionar cabeçalho',
     'header-name': 'Nome',
     'header-value': 'Valor',
+    'header-blank': 'Um cabeçalho precisa de nome, como Authorization. Nada foi alterado.',
+    'header-taken': 'Esta etapa já envia um cabeçalho chamado {name}. Escolha outro nome; os dois cabeçalhos foram mantidos.',
     'add-mapping': 'Guardar outro valor',
     'mapping-from': 'De (caminho JSON)',
     'mapping-to': 'Guardar como',
@@ -380,6 +386,8 @@ const catalogue: Catalogue<EditorTextKey> = {
     'add-header': 'إضافة ترويسة',
     'header-name': 'الاسم',
     'header-value': 'القيمة',
+    'header-blank': 'تحتاج الترويسة إلى اسم، مثل Authorization. لم يتغير شيء.',
+    'header-taken': 'هذه الخطوة ترسل بالفعل ترويسة باسم {name}. اختر اسمًا آخر؛ بقيت الترويستان كما هما.',
     'add-mapping': 'احفظ قيمة أخرى',
     'mapping-from': 'من (مسار JSON)',
     'mapping-to': 'احفظ باسم',

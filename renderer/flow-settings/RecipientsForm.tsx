@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { freshId } from '../../flows/edit/index.ts';
+import { freshId, newHeaderName, renameHeader } from '../../flows/edit/index.ts';
 import { eraseMethods, type Flow, type Recipient } from '../../flows/index.ts';
 import { TemplateText } from '../canvas/TemplateText.tsx';
 import { CommitInput } from './CommitInput.tsx';
@@ -145,18 +145,17 @@ function EraseHeaders({
   const entries = Object.entries(headers);
   const write = (next: [string, string][]) => onChange(Object.fromEntries(next));
   const rename = (index: number, name: string) => {
-    const trimmed = name.trim();
-    if (!trimmed) return refuseEdit(text('recipient-erase-header-blank'));
-    if (entries.some(([other], at) => at !== index && other.toLowerCase() === trimmed.toLowerCase()))
-      return refuseEdit(text('recipient-erase-header-taken', { name: trimmed }));
-    write(entries.map((entry, at) => (at === index ? [trimmed, entry[1]] : entry)));
+    const renamed = renameHeader(entries, index, name);
+    if (renamed.ok) return write(renamed.entries);
+    refuseEdit(
+      renamed.reason === 'blank'
+        ? text('recipient-erase-header-blank')
+        : text('recipient-erase-header-taken', { name: renamed.name }),
+    );
   };
   const add = () => {
-    const taken = (name: string) => entries.some(([other]) => other.toLowerCase() === name.toLowerCase());
-    let name = 'Authorization';
-    for (let n = entries.length + 1; taken(name); n += 1) name = `X-Header-${n}`;
     setAdded(entries.length);
-    write([...entries, [name, '']]);
+    write([...entries, [newHeaderName(entries, 'Authorization'), '']]);
   };
   return (
     <fieldset className="flow-settings__headers" aria-describedby={helpId}>

@@ -1,7 +1,8 @@
-import { useId } from 'react';
-import { valueAt } from '../../flows/edit/index.ts';
+import { useId, useState } from 'react';
+import { newHeaderName, renameHeader, valueAt } from '../../flows/edit/index.ts';
 import { conditionOperators } from '../../flows/index.ts';
 import { useEditorText, type EditorTextKey } from '../editor/texts.ts';
+import { CommitInput } from '../flow-settings/CommitInput.tsx';
 import { problemsAt, useField } from './field-context.ts';
 import { FieldProblems } from './FieldProblems.tsx';
 import { LangTextInput } from './LangTextInput.tsx';
@@ -193,41 +194,72 @@ function literal(value: string, op: string): string | number | undefined {
   return value;
 }
 
-/** An http step's headers as name and value pairs. */
+/**
+ * An http step's headers as name and value pairs. Each field is written when the designer is done
+ * with it (leaving it or Enter: one undo step). A blank name, or one another header of the step has,
+ * is refused beside the field with the reason and nothing is written, so no header is lost.
+ */
 export function HeadersEditor({ label }: { label: string }) {
-  const { node, change } = useField();
+  const { node, change, problems } = useField();
   const text = useEditorText();
   const id = useId();
+  const [refusal, setRefusal] = useState<{ index: number; reason: string } | undefined>(undefined);
   const headers = (valueAt(node, ['headers']) ?? {}) as Record<string, string>;
   const entries = Object.entries(headers);
-  const write = (next: [string, string][]) => change(['headers'], next.length === 0 ? undefined : Object.fromEntries(next), 'headers');
+  const write = (next: [string, string][]) => {
+    setRefusal(undefined);
+    change(['headers'], next.length === 0 ? undefined : Object.fromEntries(next));
+  };
+  const rename = (index: number, name: string) => {
+    const renamed = renameHeader(entries, index, name);
+    if (renamed.ok) return write(renamed.entries);
+    setRefusal({
+      index,
+      reason: renamed.reason === 'blank' ? text('header-blank') : text('header-taken', { name: renamed.name }),
+    });
+  };
   return (
     <fieldset className="list-editor">
       <legend>{label}</legend>
-      {entries.map(([name, value], index) => (
-        <div key={index} className="list-editor__item" role="group" aria-label={`${label} ${index + 1}`}>
-          <label htmlFor={`${id}-${index}-name`}>{text('header-name')}</label>
-          <input
-            id={`${id}-${index}-name`}
-            dir="ltr"
-            value={name}
-            onChange={(event) => write(entries.map((entry, i) => (i === index ? [event.target.value, entry[1]] : entry)))}
-          />
-          <label htmlFor={`${id}-${index}-value`}>{text('header-value')}</label>
-          <input
-            id={`${id}-${index}-value`}
-            dir="ltr"
-            value={value}
-            onChange={(event) => write(entries.map((entry, i) => (i === index ? [entry[0], event.target.value] : entry)))}
-          />
-          <button type="button" onClick={() => write(entries.filter((_, i) => i !== index))}>
-            {text('remove')}
-          </button>
-        </div>
-      ))}
-      <button type="button" onClick={() => write([...entries, [`X-Header-${entries.length + 1}`, '']])}>
+      {entries.map(([name, value], index) => {
+        const refused = refusal?.index === index ? refusal.reason : undefined;
+        return (
+          <div key={index} className="list-editor__item" role="group" aria-label={`${label} ${index + 1}`}>
+            <label htmlFor={`${id}-${index}-name`}>{text('header-name')}</label>
+            <CommitInput
+              id={`${id}-${index}-name`}
+              dir="ltr"
+              value={name}
+              aria-invalid={refused ? true : undefined}
+              aria-describedby={refused ? `${id}-${index}-refused` : undefined}
+              onCommit={(next) => rename(index, next)}
+            />
+            {refused && (
+              <p id={`${id}-${index}-refused`} className="field__problems" role="alert">
+                {refused}
+              </p>
+            )}
+            <label htmlFor={`${id}-${index}-value`}>{text('header-value')}</label>
+            <CommitInput
+              id={`${id}-${index}-value`}
+              dir="ltr"
+              value={value}
+              onCommit={(next) => write(entries.map((entry, i) => (i === index ? [entry[0], next] : entry)))}
+            />
+            <button
+              type="button"
+              aria-label={`${text('remove')}: ${name}`}
+              onClick={() => write(entries.filter((_, i) => i !== index))}
+            >
+              {text('remove')}
+            </button>
+          </div>
+        );
+      })}
+      <button type="button" onClick={() => write([...entries, [newHeaderName(entries, `X-Header-${entries.length + 1}`), '']])}>
         {text('add-header')}
       </button>
+      <FieldProblems id={`${id}-problems`} problems={problemsAt(problems, ['headers'])} />
     </fieldset>
   );
 }
