@@ -282,6 +282,61 @@ describe('the data diff between two versions of a flow', () => {
     expect(sentences(leadCapture(), before).ar).toEqual(['لم تعد «Mesa Antiga» تتلقى أي بيانات.']);
   });
 
+  it('tells when a recipient will now be asked to erase a customer’s data, and when it no longer will', () => {
+    const withoutRoute = changed((flow) => {
+      const crm = flow.recipients[0];
+      if (crm) delete crm.erase;
+    });
+    expect(dataDiff(withoutRoute, leadCapture()).changes).toEqual([
+      { kind: 'recipient-changed', name: 'Funil CRM', aspects: ['erase-added'] },
+    ]);
+    expect(sentences(leadCapture(), withoutRoute)).toEqual({
+      en: ['The details of the recipient “Funil CRM” changed: it will now be asked to erase a customer’s data when the customer asks.'],
+      'pt-BR': [
+        'Os dados do destinatário “Funil CRM” mudaram: passará a receber o pedido de apagar os dados de um cliente quando ele pedir.',
+      ],
+      ar: ['تغيّرت تفاصيل الجهة المستلمة «Funil CRM»: سيُطلب منها من الآن حذف بيانات العميل عندما يطلب ذلك.'],
+    });
+    expect(dataDiff(leadCapture(), withoutRoute).changes).toEqual([
+      { kind: 'recipient-changed', name: 'Funil CRM', aspects: ['erase-removed'] },
+    ]);
+    expect(sentences(withoutRoute)).toEqual({
+      en: ['The details of the recipient “Funil CRM” changed: it will no longer be asked to erase a customer’s data.'],
+      'pt-BR': ['Os dados do destinatário “Funil CRM” mudaram: deixará de receber o pedido de apagar os dados de um cliente.'],
+      ar: ['تغيّرت تفاصيل الجهة المستلمة «Funil CRM»: لن يُطلب منها بعد الآن حذف بيانات العميل.'],
+    });
+  });
+
+  it('tells an erase route whose method or address changed, beside the recipient’s other details, and not its headers alone', () => {
+    const route = (flow: Flow) => {
+      const erase = flow.recipients[0]?.erase;
+      if (!erase) throw new Error('the example’s CRM has an erase route');
+      return erase;
+    };
+    const moved = changed((flow) => {
+      route(flow).url = 'https://api.funilcrm.example/v2/leads/{{lead_id}}';
+      if (flow.recipients[0]) flow.recipients[0].country = 'US';
+    });
+    expect(dataDiff(leadCapture(), moved).changes).toEqual([
+      { kind: 'recipient-changed', name: 'Funil CRM', aspects: ['country', 'erase-changed'] },
+    ]);
+    expect(sentences(moved)).toEqual({
+      en: [
+        'The details of the recipient “Funil CRM” changed: its country and how it is asked to erase a customer’s data (the method or the address).',
+      ],
+      'pt-BR': [
+        'Os dados do destinatário “Funil CRM” mudaram: o país e como é pedido que apague os dados de um cliente (o método ou o endereço).',
+      ],
+      ar: ['تغيّرت تفاصيل الجهة المستلمة «Funil CRM»: بلدها وطريقة مطالبتها بحذف بيانات العميل (نوع الطلب أو العنوان).'],
+    });
+    const posted = changed((flow) => (route(flow).method = 'POST'));
+    expect(dataDiff(leadCapture(), posted).changes).toEqual([
+      { kind: 'recipient-changed', name: 'Funil CRM', aspects: ['erase-changed'] },
+    ]);
+    const keyed = changed((flow) => (route(flow).headers = { Authorization: 'Bearer {{secret.CRM_TOKEN}}' }));
+    expect(dataDiff(leadCapture(), keyed).changes).toEqual([]);
+  });
+
   it('tells consent steps added, removed, asking about other purposes, and reworded', () => {
     const reworded = changed((flow) => {
       const step = node(flow, 'consent-contact');

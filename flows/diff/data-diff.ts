@@ -1,6 +1,6 @@
 import type { LangText } from '../model/common.ts';
 import { purposeWording } from '../model/purpose-wording.ts';
-import type { DataField, Flow, FlowNode, LegalBasis } from '../model/schema.ts';
+import type { DataField, Flow, FlowNode, LegalBasis, Recipient } from '../model/schema.ts';
 import { factsOf, textsOf } from '../nodes/registry.ts';
 import { privacyNotice } from '../export/privacy-notice.ts';
 
@@ -55,7 +55,11 @@ export type DataChange =
   | { kind: 'sharing-place-added'; field: FieldRef; step: StepRef; to: string; via: Destination['via'] }
   | { kind: 'sharing-place-removed'; field: FieldRef; step: StepRef; to: string; via: Destination['via'] };
 
-export type RecipientAspect = 'host' | 'country' | 'url' | 'name';
+/**
+ * What changed about a recipient: its declared details, or its erase route (recipients[].erase): added
+ * (it will now be asked to erase a customer's data), removed, or changed (method or address).
+ */
+export type RecipientAspect = 'host' | 'country' | 'url' | 'name' | 'erase-added' | 'erase-removed' | 'erase-changed';
 export type ControllerAspect = 'name' | 'contact' | 'dpo' | 'privacyNoticeUrl';
 
 export interface DataDiff {
@@ -153,14 +157,29 @@ function recipientChanges(before: Flow, after: Flow): DataChange[] {
       });
       continue;
     }
-    const aspects = (['name', 'host', 'country', 'url'] as const).filter(
+    const aspects: RecipientAspect[] = (['name', 'host', 'country', 'url'] as const).filter(
       (aspect) => previous[aspect] !== recipient[aspect],
     );
+    const erase = eraseChange(previous, recipient);
+    if (erase) aspects.push(erase);
     if (aspects.length > 0) changes.push({ kind: 'recipient-changed', name: recipient.name, aspects });
   }
   for (const recipient of before.recipients)
     if (!current.has(recipient.id)) changes.push({ kind: 'recipient-removed', name: recipient.name });
   return changes;
+}
+
+/**
+ * Whether the recipient will now be asked to erase a customer's data, will no longer be, or is asked
+ * another way (its method or address). Its headers are left out: they carry the recipient's access key
+ * and the references it returned, which change nothing for the customer.
+ */
+function eraseChange(previous: Recipient, recipient: Recipient): RecipientAspect | undefined {
+  const [old, current] = [previous.erase, recipient.erase];
+  if (!old && current) return 'erase-added';
+  if (old && !current) return 'erase-removed';
+  if (old && current && (old.method !== current.method || old.url !== current.url)) return 'erase-changed';
+  return undefined;
 }
 
 function controllerChanges(before: Flow, after: Flow): DataChange[] {
