@@ -1,7 +1,9 @@
 import { runtimeText, type RuntimeMessageKey } from '../messages.ts';
 import { stepMetrics, purposeMetrics } from '../store/storage.ts';
 import { statsRange, statsReport, type Cell, type StatsReport } from '../stats/report.ts';
+import { namedReport } from '../desk/stats-names.ts';
 import type { UiLanguage } from '../../flows/i18n/index.ts';
+import type { Flow } from '../../flows/index.ts';
 import { complain, line, openBundle, parseOptions, type RuntimeIo } from './context.ts';
 
 /**
@@ -22,7 +24,7 @@ export async function statsCommand(io: RuntimeIo, args: string[]): Promise<numbe
     const range = statsRange(options.from, options.to, opened.clock());
     if (!range.ok) return complain(io, range.problem === 'bad-date' ? 'stats-bad-date' : 'stats-bad-range');
     const report = await statsReport(opened.store, opened.flow, range.from, range.to);
-    line(io.stdout, options.json ? JSON.stringify(report, null, 2) : statsText(report, io.language));
+    line(io.stdout, options.json ? JSON.stringify(report, null, 2) : statsText(report, opened.flow, io.language));
     return 0;
   } finally {
     await opened.store.close();
@@ -41,11 +43,24 @@ const purposeColumns: Record<(typeof purposeMetrics)[number], RuntimeMessageKey>
   declined: 'stats-declined',
 };
 
-/** The report as plain-text tables: the whole period, then each day with anything counted. */
-export function statsText(report: StatsReport, language: UiLanguage): string {
+/**
+ * The report as plain-text tables: the whole period, then each day with anything counted. Steps and
+ * purposes are named as the desk's statistics name them (../desk/stats-names.ts): a step by its kind
+ * and the first words of its text ("Question: What is your email?"), a purpose by its label, in the
+ * operator's language when the flow has it; one gone from the flow by its id.
+ */
+export function statsText(report: StatsReport, flow: Flow, language: UiLanguage): string {
   const t = (key: RuntimeMessageKey, params?: Record<string, string | number>) => runtimeText(language, key, params);
-  const stepName = (id: string) => (id === '' ? t('stats-no-conversation') : id);
-  const total = (value: number, incomplete: boolean) => (incomplete ? `≥ ${value}` : String(value));
+  const named = namedReport(report, flow, language);
+  const stepName = (step: (typeof named.steps)[number]) => {
+    if (step.id === '') return t('stats-no-conversation');
+    if (!step.title) return step.id;
+    return step.title.text ? `${step.title.kind}: ${step.title.text.value}` : step.title.kind;
+  };
+  const purposeName = (purpose: (typeof named.purposes)[number]) => purpose.label?.value ?? purpose.id;
+  // A total whose every daily count was from 1 to 4 is 0 and incomplete: "≥ 0" would say nothing.
+  const total = (value: number, incomplete: boolean) =>
+    !incomplete ? String(value) : value === 0 ? t('stats-all-hidden') : `≥ ${value}`;
   const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
   const stepHeader = [t('stats-step'), ...stepMetrics.map((metric) => t(stepColumns[metric]))];
   const purposeHeader = [
@@ -65,20 +80,20 @@ export function statsText(report: StatsReport, language: UiLanguage): string {
     t('stats-steps'),
     table([
       stepHeader,
-      ...report.steps.map((step) => [
-        stepName(step.id),
+      ...named.steps.map((step) => [
+        stepName(step),
         ...stepMetrics.map((metric) => total(step.total[metric], step.incomplete.includes(metric))),
       ]),
     ]),
   );
-  if (report.purposes.length > 0)
+  if (named.purposes.length > 0)
     out.push(
       '',
       t('stats-purposes'),
       table([
         purposeHeader,
-        ...report.purposes.map((purpose) => [
-          purpose.id,
+        ...named.purposes.map((purpose) => [
+          purposeName(purpose),
           ...purposeMetrics.map((metric) => total(purpose.total[metric], purpose.incomplete.includes(metric))),
           percent(purpose.total.grantedRate),
         ]),
@@ -87,14 +102,16 @@ export function statsText(report: StatsReport, language: UiLanguage): string {
   const shown = (value: Cell) => String(value);
   for (const day of days) {
     out.push('', t('stats-day', { day }));
-    const stepRows = report.steps.flatMap((step) => {
+    const stepRows = named.steps.flatMap((step) => {
       const row = step.days.find((candidate) => candidate.day === day);
-      return row ? [[stepName(step.id), ...stepMetrics.map((metric) => shown(row[metric]))]] : [];
+      return row ? [[stepName(step), ...stepMetrics.map((metric) => shown(row[metric]))]] : [];
     });
     if (stepRows.length > 0) out.push(table([stepHeader, ...stepRows]));
-    const purposeRows = report.purposes.flatMap((purpose) => {
+    const purposeRows = named.purposes.flatMap((purpose) => {
       const row = purpose.days.find((candidate) => candidate.day === day);
-      return row ? [[purpose.id, ...purposeMetrics.map((metric) => shown(row[metric])), percent(row.grantedRate)]] : [];
+      return row
+        ? [[purposeName(purpose), ...purposeMetrics.map((metric) => shown(row[metric])), percent(row.grantedRate)]]
+        : [];
     });
     if (purposeRows.length > 0) out.push(table([purposeHeader, ...purposeRows]));
   }

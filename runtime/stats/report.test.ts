@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFlow } from '../../flows/index.ts';
 import type { StatsCount } from '../store/storage.ts';
+import { statsText } from '../commands/stats.ts';
 import { buildReport, cell, statsRange } from './report.ts';
 
 const parsed = parseFlow({
@@ -8,15 +9,15 @@ const parsed = parseFlow({
   version: 1,
   id: 'tiny',
   name: 'Tiny',
-  languages: ['en'],
+  languages: ['en', 'pt-BR'],
   controller: { name: 'Shop', contact: 'privacy@shop.example' },
-  purposes: [{ id: 'news', label: { en: 'News' } }],
+  purposes: [{ id: 'news', label: { en: 'News', 'pt-BR': 'Novidades' } }],
   recipients: [],
   data: [],
   variables: [],
   nodes: [
     { id: 'start', type: 'start', position: { x: 0, y: 0 } },
-    { id: 'bye', type: 'end', position: { x: 0, y: 100 }, text: { en: 'Bye' } },
+    { id: 'bye', type: 'end', position: { x: 0, y: 100 }, text: { en: 'Bye, thank you', 'pt-BR': 'Tchau, obrigado' } },
   ],
   edges: [{ id: 'e1', from: 'start', to: 'bye' }],
 });
@@ -92,5 +93,51 @@ describe('stats report: suppression and what is computed from what', () => {
     expect(statsRange('2026-03-02', '2026-03-01', now)).toEqual({ ok: false, problem: 'bad-range' });
     expect(statsRange('2026-02-30', undefined, now)).toEqual({ ok: false, problem: 'bad-date' });
     expect(statsRange(undefined, '31/03/2026', now)).toEqual({ ok: false, problem: 'bad-date' });
+  });
+});
+
+describe('the text report of `node server.js stats`: named as the desk names them', () => {
+  const report = buildReport(flow, '2026-03-01', '2026-03-02', [
+    step('2026-03-01', 'start', 'reached', 9),
+    step('2026-03-02', 'start', 'reached', 3),
+    step('2026-03-01', 'bye', 'reached', 2),
+    step('2026-03-02', 'bye', 'ended', 6),
+    step('2026-03-02', 'gone', 'left', 7),
+    step('2026-03-01', 'news', 'granted', 6),
+    step('2026-03-01', 'news', 'declined', 2),
+  ]);
+  const whole = (language: 'en' | 'pt-BR' | 'ar') => {
+    const text = statsText(report, flow, language);
+    // The whole period: the lines before the first day's heading.
+    return text.slice(0, text.search(/^(Day|Dia|يوم) 2026-03-01$/m));
+  };
+
+  it('names a step by its kind and the first words of its text, a purpose by its label, a gone step by its id', () => {
+    const text = whole('en');
+    expect(text).toMatch(/^Start {2,}≥ 9 {2,}0 {2,}0 {2,}0 {2,}0$/m);
+    expect(text).toMatch(/^End: Bye, thank you {2,}hidden: under 5 on each day {2,}0 {2,}6 {2,}0 {2,}0$/m);
+    expect(text).toMatch(/^gone {2,}0 {2,}7 {2,}0 {2,}0 {2,}0$/m);
+    expect(text).toMatch(/^News {2,}6 {2,}hidden: under 5 on each day {2,}—$/m);
+    expect(text).not.toMatch(/^(start|bye|news) /m);
+    expect(text).not.toContain('≥ 0');
+  });
+
+  it('names each day’s rows the same way, where a hidden count stays "< 5"', () => {
+    const text = statsText(report, flow, 'en');
+    const firstDay = text.slice(text.indexOf('Day 2026-03-01'), text.indexOf('Day 2026-03-02'));
+    expect(firstDay).toMatch(/^End: Bye, thank you {2,}< 5 {2,}0 {2,}0 {2,}0 {2,}0$/m);
+    expect(firstDay).toMatch(/^News {2,}6 {2,}< 5 {2,}—$/m);
+    expect(text.slice(text.indexOf('Day 2026-03-02'))).toMatch(/^gone {2,}0 {2,}7 {2,}0 {2,}0 {2,}0$/m);
+  });
+
+  it('speaks the operator’s language, taking the flow’s first language for words the flow lacks in it', () => {
+    const portuguese = whole('pt-BR');
+    expect(portuguese).toMatch(/^Início {2,}≥ 9 /m);
+    expect(portuguese).toMatch(/^Fim: Tchau, obrigado {2,}oculto: menos de 5 em cada dia {2,}0 {2,}6 /m);
+    expect(portuguese).toMatch(/^Novidades {2,}6 {2,}oculto: menos de 5 em cada dia {2,}—$/m);
+    const arabic = whole('ar');
+    expect(arabic).toMatch(/^البداية {2,}≥ 9 /m);
+    expect(arabic).toMatch(/^النهاية: Bye, thank you {2,}مخفي: أقل من 5 في كل يوم {2,}0 {2,}6 /m);
+    expect(arabic).toMatch(/^News {2,}6 {2,}مخفي: أقل من 5 في كل يوم {2,}—$/m);
   });
 });
