@@ -279,9 +279,27 @@ describe('buildBundle', () => {
   });
 
   it.each([
-    { language: 'en', heading: '## 10. Statistics without personal data', never: '**What they never contain**' },
-    { language: 'pt-BR', heading: '## 10. Estatísticas sem dados pessoais', never: '**O que nunca contêm**' },
-    { language: 'ar', heading: '## 10. إحصاءات دون بيانات شخصية', never: '**ما لا تحتويه أبدًا**' },
+    {
+      language: 'en',
+      heading: '## 10. Statistics without personal data',
+      never: '**What they never contain**',
+      named: '“Question: What is your email?”',
+      hidden: '“hidden: under 5 on each day”',
+    },
+    {
+      language: 'pt-BR',
+      heading: '## 10. Estatísticas sem dados pessoais',
+      never: '**O que nunca contêm**',
+      named: '“Pergunta: Qual é o seu e-mail?”',
+      hidden: '“oculto: menos de 5 em cada dia”',
+    },
+    {
+      language: 'ar',
+      heading: '## 10. إحصاءات دون بيانات شخصية',
+      never: '**ما لا تحتويه أبدًا**',
+      named: '«سؤال: …»',
+      hidden: '«مخفي: أقل من 5 في كل يوم»',
+    },
   ] as const)('documents the $language README’s stats and what they never contain', (expected) => {
     const readme = bundle('order-status', { language: expected.language })['README.md'] ?? '';
     expect(readme).toContain(expected.heading);
@@ -289,5 +307,8 @@ describe('buildBundle', () => {
     expect(readme).toContain('/admin/stats?from=');
     expect(readme).toContain(expected.never);
     expect(readme).toContain('< 5');
+    // The text report names steps as their cards read, and says when a total's counts were all hidden.
+    expect(readme).toContain(expected.named);
+    expect(readme).toContain(expected.hidden);
   });
 });
