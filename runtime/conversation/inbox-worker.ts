@@ -117,11 +117,9 @@ export class InboxWorker {
         await this.releaseFinished();
         while (!this.stopped && this.queued < maxQueued) {
           const skip = this.resting.size === 0 ? this.held : new Set([...this.held, ...this.resting]);
-          const limit = Math.min(pageSize, maxQueued - this.queued);
-          const rows = await this.options.store.claimInbox(limit, skip);
+          const rows = await this.options.store.claimInbox(Math.min(pageSize, maxQueued - this.queued), skip);
           this.schedule(rows);
-          // Fewer than asked: nothing more could be claimed now (rows arriving meanwhile notify again).
-          if (rows.length < limit) break;
+          if (rows.length === 0) break;
         }
       } while (this.again && !this.stopped);
     } catch (error) {
