@@ -1,7 +1,6 @@
 /** The public face of Amana's domain core. */
 export { parseFlow, type ParseError, type ParseResult } from './model/parse.ts';
 export { serializeFlow } from './model/serialize.ts';
-export { purposeWording, type PurposeWording } from './model/purpose-wording.ts';
 export {
   flowFormat,
   currentFlowVersion,

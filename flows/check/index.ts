@@ -10,7 +10,6 @@ export { declaredHost, isProtectedTransport, refusalToSend, refusalOfCall, urlTa
 export { offersHuman } from './inventory.ts';
 export { searchCategories, categoryTrail } from './category-search.ts';
 export { suggestedCategory } from './suggest-category.ts';
-export { fieldUsage, type FieldUsage } from './field-usage.ts';
-export { legalBasisName, categoryName } from './rules/wording.ts';
-export { firstWords } from './naming.ts';
+export { fieldUsage } from './field-usage.ts';
+export { legalBasisName } from './rules/wording.ts';
 export { stepTitle, type StepTitle, type TitleLanguages } from './step-title.ts';

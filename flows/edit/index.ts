@@ -12,7 +12,7 @@ export { spliceNode } from './splice-node.ts';
 export { addFlowLanguage, removeFlowLanguage } from './languages.ts';
 export { copyFragment, pasteFragment } from './fragment.ts';
 export { freshId } from './fresh-id.ts';
-export { renameHeader, newHeaderName, type HeaderEntries, type HeaderNameRefusal } from './header-names.ts';
+export { renameHeader, newHeaderName } from './header-names.ts';
 export { validateNode, type FieldProblem } from './validate-node.ts';
 export { valueAt, nodeWith, type FieldPath } from './node-fields.ts';
 export { editErrorMessage } from './messages.ts';

@@ -60,4 +60,4 @@ export function listOf(language: UiLanguage, items: readonly string[]): string {
   return items.slice(0, -1).join(comma) + and + items[items.length - 1];
 }
 
-export { textLanguage, textIn, localText } from './lang-text.ts';
+export { textIn, localText } from './lang-text.ts';

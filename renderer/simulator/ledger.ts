@@ -42,7 +42,7 @@ interface WithheldEntry extends LedgerPlace {
 }
 
 /** An erasure, and the recipients asked to erase what they received (their erase routes), if any. */
-export interface ErasedEntry extends LedgerPlace {
+interface ErasedEntry extends LedgerPlace {
   asked?: string[];
 }
 

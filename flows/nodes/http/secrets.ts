@@ -33,7 +33,7 @@ export function secretVariable(name: string): string {
 }
 
 /** The well-formed secret names a header template reads, each once. */
-export function headerSecrets(template: string): string[] {
+function headerSecrets(template: string): string[] {
   const names: string[] = [];
   for (const key of templateKeys(template)) {
     const name = secretNameOf(key);

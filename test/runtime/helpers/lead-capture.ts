@@ -11,7 +11,7 @@ export function exportLeadCapture(name: string): string {
 }
 
 /** What the customer reads in one WhatsApp message (text body, or an interactive message's body). */
-export function readable(message: Record<string, unknown>): string {
+function readable(message: Record<string, unknown>): string {
   return String(asRecord(message['text'])['body'] ?? asRecord(asRecord(message['interactive'])['body'])['text'] ?? '');
 }
 

@@ -131,7 +131,7 @@ export async function storageBackends(label: string): Promise<StorageBackends> {
 /** A stand-in keyed hash (32 bytes) named by a label. */
 export const hash = (label: string): Buffer => Buffer.alloc(32, label);
 /** A new person's material: random bytes where a wrapped key and a sealed number would be. */
-export const material = (): PersonMaterial => ({ wrappedKey: randomBytes(60), phoneSealed: randomBytes(40) });
+const material = (): PersonMaterial => ({ wrappedKey: randomBytes(60), phoneSealed: randomBytes(40) });
 /** A message from `phone` with its own dedupe hash, sealed as random bytes. */
 export const message = (phone: string, id: string): IngestMessage => ({
   dedupeHash: hash(`m-${id}`),
