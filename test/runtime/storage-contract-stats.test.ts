@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TurnConflict, type StatsCount, type Storage } from '../../runtime/store/storage.ts';
 import { message, storageBackends } from './helpers/storage-backends.ts';
@@ -113,6 +114,38 @@ for (const { backend, skip } of backends) {
         count('2026-03-05', 'hello', 'reached', 8),
         count('2026-03-05', 'start', 'reached', 8),
       ]);
+      await raw.close();
+    });
+
+    it('takes back what a conversation counted, across an erasure and the new person after it', async () => {
+      const { store, raw } = await backend.open();
+      const first = await turnOf(store, 'dora', '1');
+      await store.commitTurn(first.personId, [
+        { op: 'inbox-done', inboxId: first.id },
+        { op: 'stats', counts: [count('2026-03-06', 'ask', 'left', 1), count('2026-03-06', 'menu', 'left', 1)] },
+      ]);
+      await store.releaseInbox([first.personId]);
+      // Erased and gone on as someone new: the count the conversation left at `ask` is taken back in the same place.
+      const second = await turnOf(store, 'dora', '2');
+      const erased = await store.commitTurn(second.personId, [
+        { op: 'inbox-done', inboxId: second.id },
+        { op: 'erase', at: Date.parse('2026-03-06T12:00:00Z') },
+        {
+          op: 'new-person',
+          material: { wrappedKey: randomBytes(60), phoneSealed: randomBytes(40) },
+          at: Date.parse('2026-03-06T12:00:00Z'),
+        },
+        { op: 'stats', counts: [count('2026-03-06', 'ask', 'left', -1), count('2026-03-06', 'hello', 'left', 1)] },
+      ]);
+      await store.releaseInbox([second.personId, erased.personId]);
+      // Erased with no one after: the count at `menu` is taken back too.
+      const third = await turnOf(store, 'dora', '3');
+      await store.commitTurn(third.personId, [
+        { op: 'inbox-done', inboxId: third.id },
+        { op: 'erase', at: Date.parse('2026-03-06T13:00:00Z') },
+        { op: 'stats', counts: [count('2026-03-06', 'hello', 'left', -1), count('2026-03-06', 'menu', 'left', -1)] },
+      ]);
+      expect(await store.statsCounts('2026-03-06', '2026-03-06')).toEqual([]);
       await raw.close();
     });
 

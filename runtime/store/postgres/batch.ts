@@ -23,11 +23,8 @@ export class Batch<Item, Result> {
     if (batch.length === 0) return;
     try {
       const results = await this.run(batch.map((entry) => entry.item));
-      batch.forEach((entry, index) => {
-        const result = results[index];
-        if (result === undefined) entry.reject(new Error('a batch gave no result for a call'));
-        else entry.resolve(result);
-      });
+      if (results.length !== batch.length) throw new Error('a batch did not give one result per call');
+      batch.forEach((entry, index) => entry.resolve(results[index] as Result));
     } catch (error) {
       for (const entry of batch) entry.reject(error);
     }

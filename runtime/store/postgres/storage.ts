@@ -77,11 +77,11 @@ export class PostgresStorage implements Storage {
   private readonly ingests = new Batch((calls: IngestCall[]) => this.ingestBatch(calls));
   private readonly contexts = new Batch(async (personIds: number[]) => {
     const found = await turns.contexts(this.sql, personIds);
-    return personIds.map((personId) => ({ context: found.get(personId) }));
+    return personIds.map((personId) => found.get(personId));
   });
   private readonly sentMarks = new Batch(async (marks: SentMark[]) => {
     await outbox.sent(this.sql, marks);
-    return marks.map(() => true);
+    return marks.map(() => undefined);
   });
   /** The business number's token bucket exists (created once, by whichever instance is first). */
   private bucket: Promise<void> | undefined;
@@ -146,8 +146,8 @@ export class PostgresStorage implements Storage {
   }
 
   /** The turns starting in one turn of the event loop read their people in one statement. */
-  async personContext(personId: number): Promise<PersonContext | undefined> {
-    return (await this.contexts.add(personId)).context;
+  personContext(personId: number): Promise<PersonContext | undefined> {
+    return this.contexts.add(personId);
   }
 
   findPerson(phoneHash: Buffer): Promise<PersonRow | undefined> {
