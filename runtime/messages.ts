@@ -1,4 +1,5 @@
 import { closestUiLanguage, translator, type Catalogue, type UiLanguage } from '../flows/i18n/index.ts';
+import { allHidden } from './stats/all-hidden.ts';
 
 /**
  * What the exported bot says to the person running it (start-up problems, command output) and
@@ -136,7 +137,7 @@ const en = {
   'stats-declined': 'declined',
   'stats-rate': 'granted rate',
   'stats-no-conversation': '(no conversation)',
-  'stats-all-hidden': 'hidden: under 5 on each day',
+  'stats-all-hidden': allHidden.en,
   'stats-nothing': 'Nothing was counted in these days.',
   'stats-bad-date': 'Dates are written YYYY-MM-DD, such as 2026-03-31 (--from and --to).',
   'stats-bad-range': '--from must not be after --to, and one report covers at most 366 days.',
@@ -283,7 +284,7 @@ const runtimeMessages: Catalogue<RuntimeMessageKey> = {
     'stats-declined': 'recusaram',
     'stats-rate': 'taxa de aceite',
     'stats-no-conversation': '(sem conversa)',
-    'stats-all-hidden': 'oculto: menos de 5 em cada dia',
+    'stats-all-hidden': allHidden['pt-BR'],
     'stats-nothing': 'Nada foi contado nesses dias.',
     'stats-bad-date': 'As datas se escrevem AAAA-MM-DD, como 2026-03-31 (--from e --to).',
     'stats-bad-range': '--from não pode ser depois de --to, e um relatório cobre no máximo 366 dias.',
@@ -417,7 +418,7 @@ const runtimeMessages: Catalogue<RuntimeMessageKey> = {
     'stats-declined': 'رفض',
     'stats-rate': 'نسبة الموافقة',
     'stats-no-conversation': '(بلا محادثة)',
-    'stats-all-hidden': 'مخفي: أقل من 5 في كل يوم',
+    'stats-all-hidden': allHidden.ar,
     'stats-nothing': 'لم يُحسب شيء في هذه الأيام.',
     'stats-bad-date': 'تُكتب التواريخ بالشكل YYYY-MM-DD، مثل 2026-03-31 (‎--from و‎--to).',
     'stats-bad-range': 'يجب ألا يكون ‎--from بعد ‎--to، ويغطي التقرير 366 يومًا على الأكثر.',

@@ -1,4 +1,5 @@
 import { translator, type Catalogue } from '../../../flows/i18n/index.ts';
+import { allHidden } from '../../stats/all-hidden.ts';
 
 /** Every word the desk page shows, in plain language, in English, Brazilian Portuguese and Arabic. */
 const en = {
@@ -142,7 +143,7 @@ const en = {
   'stats-declined': 'Declined',
   'stats-rate': 'Granted rate',
   'stats-at-least': '≥ {n}',
-  'stats-all-hidden': 'hidden: under 5 on each day',
+  'stats-all-hidden': allHidden.en,
   'stats-no-conversation': '(no conversation)',
 };
 type Key = keyof typeof en;
@@ -290,7 +291,7 @@ const catalogue: Catalogue<Key> = {
     'stats-declined': 'Recusaram',
     'stats-rate': 'Taxa de aceite',
     'stats-at-least': '≥ {n}',
-    'stats-all-hidden': 'oculto: menos de 5 em cada dia',
+    'stats-all-hidden': allHidden['pt-BR'],
     'stats-no-conversation': '(sem conversa)',
   },
   ar: {
@@ -432,7 +433,7 @@ const catalogue: Catalogue<Key> = {
     'stats-declined': 'رفض',
     'stats-rate': 'نسبة الموافقة',
     'stats-at-least': '≥ {n}',
-    'stats-all-hidden': 'مخفي: أقل من 5 في كل يوم',
+    'stats-all-hidden': allHidden.ar,
     'stats-no-conversation': '(بلا محادثة)',
   },
 };
