@@ -57,6 +57,7 @@ type EditorTextKey =
   | 'header-value'
   | 'header-blank'
   | 'header-taken'
+  | 'refused-kept'
   | 'add-mapping'
   | 'mapping-from'
   | 'mapping-to'
@@ -168,6 +169,7 @@ const catalogue: Catalogue<EditorTextKey> = {
     'header-value': 'Value',
     'header-blank': 'A header needs a name, such as Authorization. Nothing was changed.',
     'header-taken': 'This step already sends a header named {name}. Choose another name; both headers are kept.',
+    'refused-kept': 'Not saved: what you typed stays here for you to correct. Escape puts the saved value back.',
     'add-mapping': 'Keep another value',
     'mapping-from': 'From (JSON path)',
     'mapping-to': 'Save as',
@@ -278,6 +280,7 @@ const catalogue: Catalogue<EditorTextKey> = {
     'header-value': 'Valor',
     'header-blank': 'Um cabeçalho precisa de nome, como Authorization. Nada foi alterado.',
     'header-taken': 'Esta etapa já envia um cabeçalho chamado {name}. Escolha outro nome; os dois cabeçalhos foram mantidos.',
+    'refused-kept': 'Não foi salvo: o que você digitou fica aqui para você corrigir. Escape traz de volta o valor salvo.',
     'add-mapping': 'Guardar outro valor',
     'mapping-from': 'De (caminho JSON)',
     'mapping-to': 'Guardar como',
@@ -388,6 +391,7 @@ const catalogue: Catalogue<EditorTextKey> = {
     'header-value': 'القيمة',
     'header-blank': 'تحتاج الترويسة إلى اسم، مثل Authorization. لم يتغير شيء.',
     'header-taken': 'هذه الخطوة ترسل بالفعل ترويسة باسم {name}. اختر اسمًا آخر؛ بقيت الترويستان كما هما.',
+    'refused-kept': 'لم يُحفظ: ما كتبته باقٍ هنا لتصحّحه. يعيد مفتاح Escape القيمة المحفوظة.',
     'add-mapping': 'احفظ قيمة أخرى',
     'mapping-from': 'من (مسار JSON)',
     'mapping-to': 'احفظ باسم',

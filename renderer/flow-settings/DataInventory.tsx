@@ -17,7 +17,7 @@ import { usePrivacyDockStore } from '../stores/privacy-dock-store.ts';
 import { useViewportStore } from '../stores/viewport-store.ts';
 import { CategoryPicker } from './CategoryPicker.tsx';
 import { textDirection } from '../../flows/i18n/index.ts';
-import { CommitInput } from './CommitInput.tsx';
+import { CommitInput } from '../components/CommitInput.tsx';
 import { editFlow } from './edit-flow.ts';
 import { withText } from './PurposesForm.tsx';
 import { RetentionPicker } from './RetentionPicker.tsx';

@@ -1,6 +1,6 @@
 import { addFlowLanguage, removeFlowLanguage } from '../../flows/edit/index.ts';
 import type { Flow } from '../../flows/index.ts';
-import { CommitInput } from './CommitInput.tsx';
+import { CommitInput } from '../components/CommitInput.tsx';
 import { DataInventory } from './DataInventory.tsx';
 import { editFlow, useWorkingFlow } from './edit-flow.ts';
 import { KeywordsForm } from './KeywordsForm.tsx';

@@ -1,6 +1,6 @@
 import type { Flow, Keywords } from '../../flows/index.ts';
 import { textDirection } from '../../flows/i18n/index.ts';
-import { CommitInput } from './CommitInput.tsx';
+import { CommitInput } from '../components/CommitInput.tsx';
 import { editFlow } from './edit-flow.ts';
 import { useSettingsText } from './use-settings-text.ts';
 import type { SettingsTextKey } from './texts.ts';

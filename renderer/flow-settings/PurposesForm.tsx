@@ -1,7 +1,7 @@
 import { freshId } from '../../flows/edit/index.ts';
 import type { Flow, Purpose } from '../../flows/index.ts';
 import { textDirection } from '../../flows/i18n/index.ts';
-import { CommitInput } from './CommitInput.tsx';
+import { CommitInput } from '../components/CommitInput.tsx';
 import { editFlow } from './edit-flow.ts';
 import { useSettingsText } from './use-settings-text.ts';
 

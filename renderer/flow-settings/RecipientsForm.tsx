@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { freshId, newHeaderName, renameHeader } from '../../flows/edit/index.ts';
 import { eraseMethods, type Flow, type Recipient } from '../../flows/index.ts';
 import { TemplateText } from '../canvas/TemplateText.tsx';
-import { CommitInput } from './CommitInput.tsx';
+import { CommitInput } from '../components/CommitInput.tsx';
 import { editFlow, refuseEdit } from './edit-flow.ts';
 import { useSettingsText } from './use-settings-text.ts';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CommitInput } from './CommitInput.tsx';
+import { CommitInput } from '../components/CommitInput.tsx';
 import { useSettingsText } from './use-settings-text.ts';
 
 /** The retention presets (30, 90 and 365 days, 5 years), and any other number of days. */

@@ -1,6 +1,9 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { valueAt } from '../../flows/edit/index.ts';
 import type { FieldForm } from '../../flows/index.ts';
+import { CommitInput } from '../components/CommitInput.tsx';
+import { CommitTextArea } from '../components/CommitTextArea.tsx';
+import { useCommitDraft } from '../components/use-commit-draft.ts';
 import { useEditorText } from '../editor/texts.ts';
 import { problemsAt, useField } from './field-context.ts';
 import { FieldProblems } from './FieldProblems.tsx';
@@ -47,9 +50,9 @@ export function FieldEditor({ field }: { field: FieldForm }) {
 
 /** Fields edited by one control: a choice, a number, a template, an id, a recipient, key lists, purposes, a mock. */
 function PlainField({ field, id, label, value }: { field: FieldForm; id: string; label: string; value: unknown }) {
-  const { flow, ui, change } = useField();
+  const { flow, ui, change, restore } = useField();
   const text = useEditorText();
-  const burst = field.name;
+  const back = () => restore([field.name]);
   switch (field.widget) {
     case 'choice':
       return (
@@ -68,13 +71,12 @@ function PlainField({ field, id, label, value }: { field: FieldForm; id: string;
       return (
         <>
           <label htmlFor={id}>{label}</label>
-          <input
+          <CommitInput
             id={id}
             type="number"
-            value={typeof value === 'number' ? value : ''}
-            onChange={(event) =>
-              change([field.name], event.target.value === '' ? undefined : Number(event.target.value), burst)
-            }
+            value={typeof value === 'number' ? String(value) : ''}
+            onCommit={(next) => change([field.name], next === '' ? undefined : Number(next))}
+            onRestore={back}
           />
         </>
       );
@@ -130,63 +132,57 @@ function PlainField({ field, id, label, value }: { field: FieldForm; id: string;
         id,
         dir: 'ltr' as const,
         value: typeof value === 'string' ? value : '',
-        onChange: (event: { target: { value: string } }) =>
-          change([field.name], event.target.value === '' && field.optional ? undefined : event.target.value, burst),
+        onCommit: (next: string) => change([field.name], next === '' && field.optional ? undefined : next),
+        onRestore: back,
       };
       return (
         <>
           <label htmlFor={id}>{label}</label>
-          {multiline ? <textarea rows={4} {...props} /> : <input type="text" {...props} />}
+          {multiline ? <CommitTextArea rows={4} {...props} /> : <CommitInput type="text" {...props} />}
         </>
       );
     }
   }
 }
 
-/** The answer the simulator uses for an http step: a status and a JSON body, checked as typed. */
+/**
+ * The answer the simulator uses for an http step: a status and a JSON body. The body is checked as
+ * typed and written when the designer is done with it; JSON that does not parse is kept in the box
+ * beside the reason and never written.
+ */
 function MockEditor({ id, label }: { id: string; label: string }) {
-  const { node, change } = useField();
+  const { node, change, restore } = useField();
   const text = useEditorText();
   const mock = valueAt(node, ['mock']) as { status?: number; body?: unknown } | undefined;
-  const [body, setBody] = useState(() => (mock?.body === undefined ? '' : JSON.stringify(mock.body, null, 2)));
-  const [problem, setProblem] = useState<string | null>(null);
+  const written = mock?.body === undefined ? '' : JSON.stringify(mock.body, null, 2);
   const write = (status: number | undefined, bodyValue: unknown) => {
     const next = { ...(status === undefined ? {} : { status }), ...(bodyValue === undefined ? {} : { body: bodyValue }) };
-    change(['mock'], Object.keys(next).length === 0 ? undefined : next, 'mock');
+    change(['mock'], Object.keys(next).length === 0 ? undefined : next);
   };
+  const body = useCommitDraft(
+    written,
+    (typed) => {
+      const parsed = parseBody(typed);
+      if (parsed.ok) write(mock?.status, parsed.value);
+    },
+    true,
+    () => restore(['mock']),
+  );
+  const parsed = parseBody(body.draft);
+  const problem = parsed.ok ? null : text('mock-json-invalid', { detail: parsed.detail });
   return (
     <fieldset>
       <legend>{label}</legend>
       <label htmlFor={`${id}-status`}>{text('mock-status')}</label>
-      <input
+      <CommitInput
         id={`${id}-status`}
         type="number"
-        value={mock?.status ?? ''}
-        onChange={(event) => write(event.target.value === '' ? undefined : Number(event.target.value), mock?.body)}
+        value={mock?.status === undefined ? '' : String(mock.status)}
+        onCommit={(next) => write(next === '' ? undefined : Number(next), mock?.body)}
+        onRestore={() => restore(['mock'])}
       />
       <label htmlFor={`${id}-body`}>{text('mock-body')}</label>
-      <textarea
-        id={`${id}-body`}
-        dir="ltr"
-        rows={4}
-        value={body}
-        aria-invalid={problem !== null || undefined}
-        onChange={(event) => {
-          setBody(event.target.value);
-          if (event.target.value.trim() === '') {
-            setProblem(null);
-            write(mock?.status, undefined);
-            return;
-          }
-          try {
-            const parsed: unknown = JSON.parse(event.target.value);
-            setProblem(null);
-            write(mock?.status, parsed);
-          } catch (error) {
-            setProblem(text('mock-json-invalid', { detail: error instanceof Error ? error.message : '' }));
-          }
-        }}
-      />
+      <textarea id={`${id}-body`} dir="ltr" rows={4} aria-invalid={problem !== null || undefined} {...body.bind} />
       {problem && (
         <p className="field__problems" role="alert">
           {problem}
@@ -194,4 +190,14 @@ function MockEditor({ id, label }: { id: string; label: string }) {
       )}
     </fieldset>
   );
+}
+
+/** A mock body as typed: blank is no body; anything else must be JSON. */
+function parseBody(typed: string): { ok: true; value: unknown } | { ok: false; detail: string } {
+  if (typed.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(typed) as unknown };
+  } catch (error) {
+    return { ok: false, detail: error instanceof Error ? error.message : '' };
+  }
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import type { FieldPath, FieldProblem } from '../../flows/edit/index.ts';
+import { valueAt, type FieldPath, type FieldProblem } from '../../flows/edit/index.ts';
 import { findKind, formOf, type FlowNode } from '../../flows/index.ts';
+import { CommitTextArea } from '../components/CommitTextArea.tsx';
 import { useEditorText } from '../editor/texts.ts';
 import { flowOnCanvas, isViewingOld, useDocumentStore } from '../stores/document-store.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
@@ -17,9 +18,10 @@ interface Refused {
 }
 
 /**
- * The selected step's form, generated from its kind's form in flows/nodes. Every change is checked
- * by the parser first: a valid value becomes an edit of the document (a burst of typing in one
- * field is one undo step), an invalid one stays in the form beside the parser's own message.
+ * The selected step's form, generated from its kind's form in flows/nodes. A field is written when
+ * the designer is done with it (leaving it or Enter: one undo step) and checked by the parser first:
+ * a valid value becomes an edit of the document, an invalid one stays in the form beside the
+ * parser's own message until it is corrected or Escape puts the document's value back.
  */
 export function Inspector() {
   const text = useEditorText();
@@ -35,7 +37,7 @@ export function Inspector() {
 
   const shown = refused?.node.id === node?.id ? (refused?.node ?? node) : node;
   const change = useCallback(
-    (path: FieldPath, value: unknown, burst?: string) => {
+    (path: FieldPath, value: unknown) => {
       if (!flow || !shown || readOnly) return;
       const proposed = proposeChange(flow, shown, path, value, ui);
       if (!proposed.ok) {
@@ -43,15 +45,25 @@ export function Inspector() {
         return;
       }
       setRefused(null);
-      useDocumentStore
-        .getState()
-        .apply({ op: 'replaceNode', node: proposed.node }, burst ? { mergeKey: `${proposed.node.id}:${burst}` } : undefined);
+      useDocumentStore.getState().apply({ op: 'replaceNode', node: proposed.node });
     },
     [flow, shown, readOnly, ui],
   );
+  // Escape in a refused field: the document's value goes back at that path only. Values other
+  // fields committed while this one was wrong are kept, and written once the step parses again.
+  const restore = useCallback(
+    (path: FieldPath) => {
+      if (!flow || !node || !refused || refused.node.id !== node.id) return;
+      const proposed = proposeChange(flow, refused.node, path, valueAt(node, path), ui);
+      if (!proposed.ok) return setRefused({ node: proposed.node, problems: proposed.problems });
+      setRefused(null);
+      if (canonical(proposed.node) !== canonical(node)) useDocumentStore.getState().apply({ op: 'replaceNode', node: proposed.node });
+    },
+    [flow, node, refused, ui],
+  );
   const context = useMemo<FieldContextValue | null>(
-    () => (flow && shown ? { flow, node: shown, ui, problems: refused?.problems ?? [], change } : null),
-    [flow, shown, ui, refused, change],
+    () => (flow && shown ? { flow, node: shown, ui, problems: refused?.problems ?? [], change, restore } : null),
+    [flow, shown, ui, refused, change, restore],
   );
 
   const form = shown && formOf(shown.type);
@@ -73,13 +85,14 @@ export function Inspector() {
             <Connections />
             <div className="field">
               <label htmlFor={noteId}>{text('note')}</label>
-              <textarea
+              <CommitTextArea
                 id={noteId}
                 rows={2}
                 dir="auto"
                 value={shown.note ?? ''}
                 aria-describedby={`${noteId}-help`}
-                onChange={(event) => change(['note'], event.target.value === '' ? undefined : event.target.value, 'note')}
+                onCommit={(note) => change(['note'], note === '' ? undefined : note)}
+                onRestore={() => restore(['note'])}
               />
               <p id={`${noteId}-help`} className="field__help muted">
                 {text('note-help')}
@@ -89,5 +102,14 @@ export function Inspector() {
         </FieldContext.Provider>
       )}
     </section>
+  );
+}
+
+/** A step as JSON with its keys in one order, so two steps that hold the same values compare equal. */
+function canonical(node: FlowNode): string {
+  return JSON.stringify(node, (_key, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
   );
 }

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { newHeaderName, renameHeader, valueAt } from '../../flows/edit/index.ts';
 import { conditionOperators } from '../../flows/index.ts';
 import { useEditorText, type EditorTextKey } from '../editor/texts.ts';
-import { CommitInput } from '../flow-settings/CommitInput.tsx';
+import { CommitInput } from '../components/CommitInput.tsx';
 import { problemsAt, useField } from './field-context.ts';
 import { FieldProblems } from './FieldProblems.tsx';
 import { LangTextInput } from './LangTextInput.tsx';
@@ -14,22 +14,26 @@ function listAt(node: unknown, path: (string | number)[]): Item[] {
   return Array.isArray(value) ? (value as Item[]) : [];
 }
 
-/** A plain one-line input bound to a path below the step. */
+/** A plain one-line input bound to a path below the step, written when the designer is done with it. */
 function PathInput({ path, label, ltr = true }: { path: (string | number)[]; label: string; ltr?: boolean }) {
-  const { node, change, problems } = useField();
+  const { node, change, restore, problems } = useField();
   const id = useId();
   const value = valueAt(node, path);
+  const mine = problemsAt(problems, path);
   return (
     <div className="path-input">
       <label htmlFor={id}>{label}</label>
-      <input
+      <CommitInput
         id={id}
         type="text"
         dir={ltr ? 'ltr' : 'auto'}
         value={value === undefined ? '' : String(value)}
-        onChange={(event) => change(path, event.target.value, path.join('.'))}
+        aria-invalid={mine.length > 0 || undefined}
+        aria-describedby={mine.length > 0 ? `${id}-problems` : undefined}
+        onCommit={(next) => change(path, next)}
+        onRestore={() => restore(path)}
       />
-      <FieldProblems id={`${id}-problems`} problems={problemsAt(problems, path)} />
+      <FieldProblems id={`${id}-problems`} problems={mine} />
     </div>
   );
 }
@@ -130,7 +134,7 @@ export function SectionsEditor({ label }: { label: string }) {
 
 /** Condition rules: a way out, a saved value, a test and what it is compared with. */
 export function RulesEditor({ label }: { label: string }) {
-  const { flow, node, change } = useField();
+  const { flow, node, change, restore } = useField();
   const text = useEditorText();
   const id = useId();
   const rules = listAt(node, ['rules']);
@@ -163,14 +167,13 @@ export function RulesEditor({ label }: { label: string }) {
             {rule['op'] !== 'exists' && (
               <>
                 <label htmlFor={`${id}-${index}-value`}>{text('rule-value')}</label>
-                <input
+                <CommitInput
                   id={`${id}-${index}-value`}
                   type="text"
                   dir="auto"
                   value={rule['value'] === undefined ? '' : String(rule['value'])}
-                  onChange={(event) =>
-                    change(['rules', index, 'value'], literal(event.target.value, String(rule['op'])), `rule-${index}`)
-                  }
+                  onCommit={(next) => change(['rules', index, 'value'], literal(next, String(rule['op'])))}
+                  onRestore={() => restore(['rules', index, 'value'])}
                 />
               </>
             )}
@@ -233,6 +236,7 @@ export function HeadersEditor({ label }: { label: string }) {
               aria-invalid={refused ? true : undefined}
               aria-describedby={refused ? `${id}-${index}-refused` : undefined}
               onCommit={(next) => rename(index, next)}
+              onRestore={() => setRefusal(undefined)}
             />
             {refused && (
               <p id={`${id}-${index}-refused`} className="field__problems" role="alert">

@@ -11,8 +11,10 @@ export interface FieldContextValue {
   node: FlowNode;
   ui: UiLanguage;
   problems: readonly FieldProblem[];
-  /** Sets the value at a path below the step; `undefined` removes it. `burst` names a typing burst. */
-  change(path: FieldPath, value: unknown, burst?: string): void;
+  /** Sets the value at a path below the step (one undo step); `undefined` removes it. */
+  change(path: FieldPath, value: unknown): void;
+  /** Puts the document's value back at a path whose typed value was refused (Escape), keeping the rest. */
+  restore(path: FieldPath): void;
 }
 
 export const FieldContext = createContext<FieldContextValue | null>(null);

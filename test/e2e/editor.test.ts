@@ -165,8 +165,10 @@ describe('building a flow in the editor', { timeout: 120_000 }, () => {
   it('refuses an invalid value with the parser’s message, and the document keeps the last good one', async () => {
     const retries = inspector().getByLabel('Tries before giving up');
     await retries.fill('99');
+    await retries.press('Enter');
     await inspector().getByRole('alert').first().waitFor();
     await retries.fill('3');
+    await retries.press('Enter');
     await eventually(() => inspector().getByRole('alert').count()).toBe(0);
   });
 

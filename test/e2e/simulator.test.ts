@@ -160,6 +160,7 @@ describe('rehearsing a flow in the studio', { timeout: 120_000 }, () => {
     await expect.poll(status).toContain('1 passed, 0 failed.');
 
     await text.fill('Pedido anotado, {{name}}.');
+    await text.press('Tab');
     await expect.poll(status).toContain('0 passed, 1 failed.');
     expect(await page.getByRole('region', { name: 'Tests' }).textContent()).toContain('Prontinho');
 
