@@ -14,6 +14,7 @@ import { useExportStore, type ExportReview } from './export-store.ts';
 import { ExportSuccess } from './ExportSuccess.tsx';
 import { MarkdownDocument } from './MarkdownDocument.tsx';
 import { useExportText } from './texts.ts';
+import { isolateNames } from '../bidi/isolate-names.tsx';
 
 /**
  * The Export dialog (DESIGN.md §6): the check result first, then the documents the bundle will
@@ -36,7 +37,7 @@ export function ExportDialog() {
     <div className="modal-backdrop">
       <div className="modal export-dialog" role="dialog" aria-modal="true" aria-labelledby="export-dialog-title">
         <header className="modal__header">
-          <h2 id="export-dialog-title">{text('dialog-title', { flow: flowName })}</h2>
+          <h2 id="export-dialog-title">{isolateNames((names) => text('dialog-title', names), { flow: flowName })}</h2>
           <button type="button" onClick={closeExportDialog}>
             {text('close')}
           </button>

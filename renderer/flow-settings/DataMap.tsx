@@ -9,6 +9,7 @@ import { useViewportStore } from '../stores/viewport-store.ts';
 import { useWorkingFlow } from './edit-flow.ts';
 import { StepButton } from './StepButton.tsx';
 import { useSettingsText } from './use-settings-text.ts';
+import { isolated } from '../bidi/isolated.ts';
 
 /**
  * The data map (DESIGN.md §6): every declared field with where it is collected, why, on what
@@ -118,13 +119,4 @@ function DataMapTable({ flow }: { flow: Flow }) {
       </table>
     </div>
   );
-}
-
-/**
- * A designer's words inside a sentence of the interface, in a first-strong isolate (FSI … PDI,
- * UAX #9): a Portuguese flow name keeps its own direction inside an Arabic title, and the
- * quotation marks around it stay where the sentence put them.
- */
-function isolated(value: string): string {
-  return `\u2068${value}\u2069`;
 }

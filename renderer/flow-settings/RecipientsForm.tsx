@@ -5,6 +5,7 @@ import { TemplateText } from '../canvas/TemplateText.tsx';
 import { CommitInput } from '../components/CommitInput.tsx';
 import { editFlow, refuseEdit } from './edit-flow.ts';
 import { useSettingsText } from './use-settings-text.ts';
+import { isolated } from '../bidi/isolated.ts';
 
 /** Who else receives data: a service the bot calls (its host) or an agent desk (its URL), and where it is. */
 export function RecipientsForm({ flow }: { flow: Flow }) {
@@ -150,7 +151,7 @@ function EraseHeaders({
     refuseEdit(
       renamed.reason === 'blank'
         ? text('recipient-erase-header-blank')
-        : text('recipient-erase-header-taken', { name: renamed.name }),
+        : text('recipient-erase-header-taken', { name: isolated(renamed.name) }),
     );
   };
   const add = () => {

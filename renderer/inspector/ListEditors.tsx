@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { newHeaderName, renameHeader, valueAt } from '../../flows/edit/index.ts';
 import { conditionOperators } from '../../flows/index.ts';
+import { isolateNames } from '../bidi/isolate-names.tsx';
 import { useEditorText, type EditorTextKey } from '../editor/texts.ts';
 import { CommitInput } from '../components/CommitInput.tsx';
 import { problemsAt, useField } from './field-context.ts';
@@ -206,7 +207,7 @@ export function HeadersEditor({ label }: { label: string }) {
   const { node, change, problems } = useField();
   const text = useEditorText();
   const id = useId();
-  const [refusal, setRefusal] = useState<{ index: number; reason: string } | undefined>(undefined);
+  const [refusal, setRefusal] = useState<{ index: number; reason: 'blank' | 'taken'; name: string } | undefined>(undefined);
   const headers = (valueAt(node, ['headers']) ?? {}) as Record<string, string>;
   const entries = Object.entries(headers);
   const write = (next: [string, string][]) => {
@@ -216,16 +217,20 @@ export function HeadersEditor({ label }: { label: string }) {
   const rename = (index: number, name: string) => {
     const renamed = renameHeader(entries, index, name);
     if (renamed.ok) return write(renamed.entries);
-    setRefusal({
-      index,
-      reason: renamed.reason === 'blank' ? text('header-blank') : text('header-taken', { name: renamed.name }),
-    });
+    setRefusal({ index, reason: renamed.reason, name: renamed.reason === 'taken' ? renamed.name : name });
   };
   return (
     <fieldset className="list-editor">
       <legend>{label}</legend>
       {entries.map(([name, value], index) => {
-        const refused = refusal?.index === index ? refusal.reason : undefined;
+        // Worded when shown, so the reason follows the interface language; the name the designer
+        // typed is isolated, so a Latin header name reads right inside an Arabic sentence.
+        const refused =
+          refusal?.index !== index
+            ? undefined
+            : refusal.reason === 'blank'
+              ? text('header-blank')
+              : isolateNames((names) => text('header-taken', names), { name: refusal.name });
         return (
           <div key={index} className="list-editor__item" role="group" aria-label={`${label} ${index + 1}`}>
             <label htmlFor={`${id}-${index}-name`}>{text('header-name')}</label>

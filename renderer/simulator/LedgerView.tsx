@@ -7,6 +7,7 @@ import { useLanguageStore } from '../stores/language-store.ts';
 import type { HeldValue, Ledger, LedgerPlace } from './ledger.ts';
 import { selectStep } from './select-step.ts';
 import { useSimulatorText } from './texts.ts';
+import { isolateNames } from '../bidi/isolate-names.tsx';
 
 type Say = ReturnType<typeof useSimulatorText>;
 
@@ -60,7 +61,7 @@ export function LedgerView({
       <Part heading={say('ledger-shared')} empty={say('ledger-none')} label="shared">
         {ledger.shared.map((entry, index) => (
           <li key={index}>
-            <span>{say('shared-entry', { keys: keys(entry.keys), recipient: recipient(entry.recipient) })}</span>
+            <span>{isolateNames((names) => say('shared-entry', { ...names, keys: keys(entry.keys) }), { recipient: recipient(entry.recipient) })}</span>
             <StepLink place={entry} say={say} />
           </li>
         ))}
@@ -70,8 +71,8 @@ export function LedgerView({
           <li key={index}>
             <span>
               {entry.desk
-                ? say('desk-entry', { recipient: recipient(entry.queue), keys: keys(entry.keys) })
-                : say('handoff-entry', { queue: entry.queue, keys: keys(entry.keys) })}
+                ? isolateNames((names) => say('desk-entry', { ...names, keys: keys(entry.keys) }), { recipient: recipient(entry.queue) })
+                : isolateNames((names) => say('handoff-entry', { ...names, keys: keys(entry.keys) }), { queue: entry.queue })}
             </span>
             <StepLink place={entry} say={say} />
           </li>
@@ -84,7 +85,7 @@ export function LedgerView({
             <StepLink place={entry} say={say} />
             {entry.asked?.map((id) => (
               <span key={id} className="ledger__asked">
-                {say('asked-erase-entry', { recipient: recipient(id) })}
+                {isolateNames((names) => say('asked-erase-entry', names), { recipient: recipient(id) })}
               </span>
             ))}
           </li>

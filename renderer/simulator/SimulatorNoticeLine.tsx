@@ -1,5 +1,6 @@
 import { useSimulator } from './simulator-store.ts';
 import { useSimulatorText } from './texts.ts';
+import { isolateNames } from '../bidi/isolate-names.tsx';
 
 /** What happened to the rehearsal: the flow was edited, its step is gone, a path was replayed. */
 export function SimulatorNoticeLine() {
@@ -17,13 +18,13 @@ export function SimulatorNoticeLine() {
     case 'started-here':
       return (
         <p className="simulator__notice" role="status">
-          {say('notice-started-here', { node: notice.node })}
+          {isolateNames((names) => say('notice-started-here', names), { node: notice.node })}
         </p>
       );
     case 'step-gone':
       return (
         <div className="simulator__notice simulator__notice--warning" role="alert">
-          <p>{say('notice-step-gone', { node: notice.node })}</p>
+          <p>{isolateNames((names) => say('notice-step-gone', names), { node: notice.node })}</p>
           <button type="button" onClick={restart}>
             {say('restart')}
           </button>
@@ -34,14 +35,14 @@ export function SimulatorNoticeLine() {
       const stop = notice.stop;
       const text =
         stop.reason === 'done'
-          ? say('replay-done', { node })
+          ? isolateNames((names) => say('replay-done', names), { node })
           : stop.reason === 'diverged'
-            ? say('replay-diverged', { node, expected: stop.expected, actual: stop.actual ?? '—' })
+            ? isolateNames((names) => say('replay-diverged', names), { node, expected: stop.expected, actual: stop.actual ?? '—' })
             : stop.reason === 'cannot-steer'
-              ? say('replay-cannot-steer', { node, outcome: stop.outcome })
+              ? isolateNames((names) => say('replay-cannot-steer', names), { node, outcome: stop.outcome })
               : stop.reason === 'no-connection'
-                ? say('replay-no-connection', { node, to: stop.to })
-                : say('replay-ended', { node });
+                ? isolateNames((names) => say('replay-no-connection', names), { node, to: stop.to })
+                : isolateNames((names) => say('replay-ended', names), { node });
       return (
         <p className="simulator__notice" role="status">
           {text}

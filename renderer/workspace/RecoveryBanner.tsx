@@ -2,6 +2,7 @@ import { discardDraft, recoverDraft } from '../commands/drafts.ts';
 import { attempt } from '../commands/report-failure.ts';
 import { useDateTime, useText } from '../i18n/use-text.ts';
 import { useWorkspaceStore } from '../stores/workspace-store.ts';
+import { isolateNames } from '../bidi/isolate-names.tsx';
 
 /** Unsaved work found in the workspace (after a crash): keep it as a version, or discard it. */
 export function RecoveryBanner() {
@@ -15,7 +16,7 @@ export function RecoveryBanner() {
       <ul>
         {drafts.map((draft) => (
           <li key={draft.flowId}>
-            <span dir="auto">{text('recovery-item', { name: draft.name, time: dateTime(draft.savedAt) })}</span>
+            <span>{isolateNames((names) => text('recovery-item', { ...names, time: dateTime(draft.savedAt) }), { name: draft.name })}</span>
             <button type="button" onClick={() => void attempt(() => recoverDraft(draft.flowId, draft.name))}>
               {text('recover')}
             </button>

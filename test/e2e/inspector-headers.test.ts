@@ -2,7 +2,7 @@
 // against the real browser edition: renaming a header to a name another header of the step has is
 // refused beside the field with the reason, announced, and both headers stay in the flow; a rename
 // that is fine is written when the designer is done with the field, and is one undo step.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -12,6 +12,8 @@ import { importThroughChooser, openStudio } from './studio-page.ts';
 import { startWebEdition, type RunningWebEdition } from './web-edition.ts';
 
 const demoFile = new URL('../../flows/examples/noncompliant-demo.flow.json', import.meta.url).pathname;
+// Screenshots for a person to look at (test-results/ is not kept in git).
+const shots = new URL('../../test-results/inspector-headers/', import.meta.url).pathname;
 let dir: string;
 let web: RunningWebEdition;
 let browser: Browser;
@@ -20,6 +22,7 @@ const pageProblems: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'amana-e2e-headers-'));
+  mkdirSync(shots, { recursive: true });
   [web, browser] = await Promise.all([startWebEdition(join(dir, 'workspace.db')), launchChromium()]);
   page = await openStudio(browser, web.url, pageProblems);
   await importThroughChooser(page, demoFile);
@@ -33,10 +36,15 @@ afterAll(async () => {
 });
 
 const step = () => page.locator('.react-flow__node[data-id="send-lead"]');
-const inspector = () => page.getByRole('region', { name: 'Inspector' });
-const headers = () => inspector().getByRole('group', { name: 'Headers', exact: true });
-const header = (number: number) => headers().getByRole('group', { name: `Headers ${number}`, exact: true });
-const nameOf = (number: number) => header(number).getByLabel('Name', { exact: true });
+const words = {
+  en: { inspector: 'Inspector', headers: 'Headers', name: 'Name' },
+  ar: { inspector: 'المراجِع', headers: 'الترويسات', name: 'الاسم' },
+};
+let ui: keyof typeof words = 'en';
+const inspector = () => page.getByRole('region', { name: words[ui].inspector });
+const headers = () => inspector().getByRole('group', { name: words[ui].headers, exact: true });
+const header = (number: number) => headers().getByRole('group', { name: `${words[ui].headers} ${number}`, exact: true });
+const nameOf = (number: number) => header(number).getByLabel(words[ui].name, { exact: true });
 const valueOf = (number: number) => header(number).getByLabel('Value', { exact: true });
 
 /** The headers the inspector shows once the step is selected afresh, read from the document. */
@@ -119,6 +127,37 @@ describe('an http step’s headers in the inspector', { timeout: 120_000 }, () =
     ]);
     await toolbar.getByRole('button', { name: 'Redo' }).click();
     await expect.poll(() => nameOf(2).inputValue()).toBe('X-Api-Key');
+  });
+
+  it('holds the header name in an isolate inside the reason, so it reads right in Arabic, mirrored', async () => {
+    await nameOf(2).focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('content-type');
+    await page.keyboard.press('Enter');
+    const alert = () => header(2).getByRole('alert');
+    await alert().waitFor();
+    expect(await alert().locator('bdi').textContent()).toBe('content-type');
+    await header(2).screenshot({ path: join(shots, 'header-taken-en.png') });
+
+    await page.getByLabel('Interface language').selectOption('ar');
+    ui = 'ar';
+    await expect
+      .poll(() => alert().textContent())
+      .toBe('هذه الخطوة ترسل بالفعل ترويسة باسم content-type. اختر اسمًا آخر؛ بقيت الترويستان كما هما.');
+    expect(await alert().locator('bdi').textContent()).toBe('content-type');
+    expect(await alert().evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+    // What was typed is still there, in its own left-to-right field.
+    expect(await nameOf(2).inputValue()).toBe('content-type');
+    await header(2).screenshot({ path: join(shots, 'header-taken-ar.png') });
+    await page.screenshot({ path: join(shots, 'studio-ar.png') });
+
+    await nameOf(2).focus();
+    await page.keyboard.press('Escape');
+    expect(await alert().count()).toBe(0);
+    expect(await nameOf(2).inputValue()).toBe('X-Api-Key');
+    await page.getByLabel('لغة الواجهة').selectOption('en');
+    ui = 'en';
+    await headers().waitFor();
   });
 
   it('raised no script error and no console error', () => {

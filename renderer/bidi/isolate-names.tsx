@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react';
+import type { Params } from '../../flows/i18n/index.ts';
+
+/** A stand-in for the name at `index` that no catalogue sentence contains (Unicode private use). */
+const stand = (index: number) => `\uE000${index}\uE001`;
+
+/**
+ * A translated sentence with the names a person gave (a header, a step id, a recipient, a flow)
+ * each in an isolate of its own (`<bdi>`, UAX #9): a Latin name inside an Arabic sentence keeps
+ * its own direction and neither takes the punctuation beside it nor reorders the words around it.
+ * `say` looks the sentence up with the parameters it is given; `names` are the ones to isolate.
+ */
+export function isolateNames(say: (names: Params) => string, names: Params): ReactNode[] {
+  const keys = Object.keys(names);
+  const sentence = say(Object.fromEntries(keys.map((key, index) => [key, stand(index)])));
+  return sentence
+    .split(/\uE000(\d+)\uE001/)
+    .map((piece, index) => (index % 2 === 0 ? piece : <bdi key={index}>{String(names[keys[Number(piece)] ?? ''] ?? '')}</bdi>));
+}
