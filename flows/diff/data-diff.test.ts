@@ -307,6 +307,52 @@ describe('the data diff between two versions of a flow', () => {
     });
   });
 
+  it('tells that a new recipient with an erase route will be asked to erase, and that a removed one no longer will', () => {
+    const mailer = {
+      id: 'mailer',
+      name: 'Correio Rápido',
+      host: 'api.mailer.example',
+      country: 'PT',
+      erase: { method: 'DELETE' as const, url: 'https://api.mailer.example/contacts/{{lead_id}}' },
+    };
+    const added = changed((flow) => flow.recipients.push(mailer));
+    expect(dataDiff(leadCapture(), added).changes).toEqual([
+      { kind: 'recipient-added', name: 'Correio Rápido', country: 'PT', askedToErase: true },
+    ]);
+    expect(sentences(added)).toEqual({
+      en: ['New recipient “Correio Rápido”, in Portugal. It will be asked to erase a customer’s data when the customer asks.'],
+      'pt-BR': [
+        'Novo destinatário “Correio Rápido”, em Portugal. Ele receberá o pedido de apagar os dados de um cliente quando o cliente pedir.',
+      ],
+      ar: ['جهة مستلمة جديدة: «Correio Rápido» في البرتغال. سيُطلب منها حذف بيانات العميل عندما يطلب ذلك.'],
+    });
+    const { country: _country, ...withoutCountry } = mailer;
+    expect(sentences(changed((flow) => flow.recipients.push(withoutCountry))).en).toEqual([
+      'New recipient “Correio Rápido”. It will be asked to erase a customer’s data when the customer asks.',
+    ]);
+
+    expect(dataDiff(added, leadCapture()).changes).toEqual([
+      { kind: 'recipient-removed', name: 'Correio Rápido', askedToErase: true },
+    ]);
+    expect(sentences(leadCapture(), added)).toEqual({
+      en: [
+        '“Correio Rápido” is no longer a recipient of any data. It was asked to erase a customer’s data and no longer will be: what it already received is not erased there when a customer asks.',
+      ],
+      'pt-BR': [
+        '“Correio Rápido” deixou de receber qualquer dado. Ele recebia o pedido de apagar os dados de um cliente e não receberá mais: o que ele já recebeu não é apagado lá quando um cliente pedir.',
+      ],
+      ar: [
+        'لم تعد «Correio Rápido» تتلقى أي بيانات. كان يُطلب منها حذف بيانات العميل ولن يُطلب منها ذلك بعد الآن: ما تلقّته من قبل لا يُحذف لديها عندما يطلب العميل ذلك.',
+      ],
+    });
+
+    // Without an erase route, a new or removed recipient is told as before, with no word about erasing.
+    const { erase: _erase, ...routeless } = mailer;
+    expect(dataDiff(leadCapture(), changed((flow) => flow.recipients.push(routeless))).changes).toEqual([
+      { kind: 'recipient-added', name: 'Correio Rápido', country: 'PT' },
+    ]);
+  });
+
   it('tells an erase route whose method or address changed, beside the recipient’s other details, and not its headers alone', () => {
     const route = (flow: Flow) => {
       const erase = flow.recipients[0]?.erase;

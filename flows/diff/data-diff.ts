@@ -33,8 +33,10 @@ export type DataChange =
   | { kind: 'legal-basis-changed'; field: FieldRef; from: LegalBasis; to: LegalBasis }
   | { kind: 'retention-changed'; field: FieldRef; from?: number; to?: number }
   | { kind: 'sharing-changed'; field: FieldRef; added: string[]; removed: string[] }
-  | { kind: 'recipient-added'; name: string; country?: string }
-  | { kind: 'recipient-removed'; name: string }
+  /** `askedToErase`: it comes with an erase route, so it will be asked to erase a customer's data. */
+  | { kind: 'recipient-added'; name: string; country?: string; askedToErase?: true }
+  /** `askedToErase`: it had an erase route, so what it already received is no longer erased there. */
+  | { kind: 'recipient-removed'; name: string; askedToErase?: true }
   | { kind: 'recipient-changed'; name: string; aspects: RecipientAspect[] }
   | { kind: 'controller-changed'; aspects: ControllerAspect[] }
   | { kind: 'consent-step-added'; step: StepRef; purposes: LangText[] }
@@ -154,6 +156,7 @@ function recipientChanges(before: Flow, after: Flow): DataChange[] {
         kind: 'recipient-added',
         name: recipient.name,
         ...(recipient.country ? { country: recipient.country } : {}),
+        ...(recipient.erase ? { askedToErase: true } : {}),
       });
       continue;
     }
@@ -165,7 +168,8 @@ function recipientChanges(before: Flow, after: Flow): DataChange[] {
     if (aspects.length > 0) changes.push({ kind: 'recipient-changed', name: recipient.name, aspects });
   }
   for (const recipient of before.recipients)
-    if (!current.has(recipient.id)) changes.push({ kind: 'recipient-removed', name: recipient.name });
+    if (!current.has(recipient.id))
+      changes.push({ kind: 'recipient-removed', name: recipient.name, ...(recipient.erase ? { askedToErase: true } : {}) });
   return changes;
 }
 

@@ -24,6 +24,9 @@ const en = {
   'recipient-added': 'New recipient {name}.',
   'recipient-added-in': 'New recipient {name}, in {country}.',
   'recipient-removed': '{name} is no longer a recipient of any data.',
+  'recipient-added-erases': 'It will be asked to erase a customer’s data when the customer asks.',
+  'recipient-removed-erased':
+    'It was asked to erase a customer’s data and no longer will be: what it already received is not erased there when a customer asks.',
   'recipient-changed': 'The details of the recipient {name} changed: {aspects}.',
   'recipient-name': 'its name',
   'recipient-host': 'its server address',
@@ -81,6 +84,9 @@ const texts: Catalogue<Key> = {
     'recipient-added': 'Novo destinatário {name}.',
     'recipient-added-in': 'Novo destinatário {name}, em {country}.',
     'recipient-removed': '{name} deixou de receber qualquer dado.',
+    'recipient-added-erases': 'Ele receberá o pedido de apagar os dados de um cliente quando o cliente pedir.',
+    'recipient-removed-erased':
+      'Ele recebia o pedido de apagar os dados de um cliente e não receberá mais: o que ele já recebeu não é apagado lá quando um cliente pedir.',
     'recipient-changed': 'Os dados do destinatário {name} mudaram: {aspects}.',
     'recipient-name': 'o nome',
     'recipient-host': 'o endereço do servidor',
@@ -136,6 +142,9 @@ const texts: Catalogue<Key> = {
     'recipient-added': 'جهة مستلمة جديدة: {name}.',
     'recipient-added-in': 'جهة مستلمة جديدة: {name} في {country}.',
     'recipient-removed': 'لم تعد {name} تتلقى أي بيانات.',
+    'recipient-added-erases': 'سيُطلب منها حذف بيانات العميل عندما يطلب ذلك.',
+    'recipient-removed-erased':
+      'كان يُطلب منها حذف بيانات العميل ولن يُطلب منها ذلك بعد الآن: ما تلقّته من قبل لا يُحذف لديها عندما يطلب العميل ذلك.',
     'recipient-changed': 'تغيّرت تفاصيل الجهة المستلمة {name}: {aspects}.',
     'recipient-name': 'اسمها',
     'recipient-host': 'عنوان خادمها',
@@ -232,14 +241,20 @@ export function describeChange(change: DataChange, language: UiLanguage, flowLan
       return say(language, either(added, removed, 'sharing'), { field: name(change.field.label), added, removed });
     }
     case 'recipient-added':
-      return change.country
-        ? say(language, 'recipient-added-in', {
-            name: quote(change.name),
-            country: countryName(change.country, language),
-          })
-        : say(language, 'recipient-added', { name: quote(change.name) });
+      return withErasure(
+        change.country
+          ? say(language, 'recipient-added-in', {
+              name: quote(change.name),
+              country: countryName(change.country, language),
+            })
+          : say(language, 'recipient-added', { name: quote(change.name) }),
+        change.askedToErase && say(language, 'recipient-added-erases'),
+      );
     case 'recipient-removed':
-      return say(language, change.kind, { name: quote(change.name) });
+      return withErasure(
+        say(language, change.kind, { name: quote(change.name) }),
+        change.askedToErase && say(language, 'recipient-removed-erased'),
+      );
     case 'recipient-changed':
       return say(language, change.kind, {
         name: quote(change.name),
@@ -289,6 +304,11 @@ export function describeNotice(diff: DataDiff, language: UiLanguage): string {
 export function describeDataDiff(diff: DataDiff, language: UiLanguage, flowLanguages: readonly string[]): string[] {
   if (diff.changes.length === 0) return [say(language, 'no-changes')];
   return diff.changes.map((change) => describeChange(change, language, flowLanguages));
+}
+
+/** A recipient's sentence, followed by what its erase route means for customers when it has one. */
+function withErasure(sentence: string, erasure: string | undefined): string {
+  return erasure ? `${sentence} ${erasure}` : sentence;
 }
 
 /** The sentence for what was added, what was removed, or one replacing the other. */
