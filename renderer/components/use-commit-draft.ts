@@ -1,7 +1,7 @@
 import { useEffect, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 
 /** What a field that writes the flow only when the designer is done with it binds to its element. */
-export interface CommitDraft {
+interface CommitDraft {
   /** The text as typed so far, not yet written (a live counter reads it). */
   draft: string;
   bind: {
