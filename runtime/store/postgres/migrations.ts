@@ -376,6 +376,127 @@ ALTER TABLE stats_counts DROP CONSTRAINT stats_counts_pkey;
 ALTER TABLE stats_counts ADD PRIMARY KEY (day, scope, item, metric, shard);
 `,
   },
+  {
+    version: 8,
+    name: 'a turn is one statement; the turns of a moment one statement together',
+    sql: `
+-- A turn's writes, described once (jsonb: bytea values as base64) and applied here in order, so a turn costs the
+-- bot one statement instead of one per write. The person's checks (amana_turn_holds) and counts
+-- (amana_stats_add) are the caller's. Returns the ids of the outbox rows written, in order.
+CREATE FUNCTION amana_turn_ops(p_person bigint, p_subject bytea, p_ops jsonb) RETURNS bigint[] LANGUAGE plpgsql AS $$
+DECLARE
+  op jsonb;
+  row_id bigint;
+  ids bigint[] := '{}';
+  -- The keyed phone hash the ledger records: given after an erasure, read from the person otherwise.
+  subject bytea := p_subject;
+BEGIN
+  FOR op IN SELECT value FROM jsonb_array_elements(p_ops) LOOP
+    CASE op->>'op'
+    WHEN 'inbox-done' THEN
+      PERFORM amana_inbox_done((op->>'inboxId')::bigint, (op->>'at')::bigint);
+    WHEN 'field' THEN
+      INSERT INTO fields (person_id, key, value, collected_at, expires_at)
+        VALUES (p_person, op->>'key', decode(op->>'value', 'base64'), (op->>'collectedAt')::bigint, (op->>'expiresAt')::bigint)
+        ON CONFLICT (person_id, key) DO UPDATE SET value = excluded.value,
+          collected_at = excluded.collected_at, expires_at = excluded.expires_at;
+    WHEN 'ledger' THEN
+      IF subject IS NULL THEN
+        SELECT phone_hash INTO subject FROM persons WHERE id = p_person;
+        IF NOT FOUND THEN
+          RAISE EXCEPTION 'the person no longer exists' USING ERRCODE = 'AM004';
+        END IF;
+      END IF;
+      INSERT INTO consent_ledger (subject, event, purposes, node_id, flow_version, purpose_hashes, at)
+        VALUES (subject, op->>'event', op->>'purposes', op->>'nodeId', op->>'flowVersion', op->>'wording',
+                (op->>'at')::bigint);
+    WHEN 'outbox' THEN
+      INSERT INTO outbox (person_id, kind, payload, next_attempt_at, created_at)
+        VALUES (p_person, op->>'kind', decode(op->>'payload', 'base64'), (op->>'createdAt')::bigint, (op->>'createdAt')::bigint)
+        RETURNING id INTO row_id;
+      ids := ids || row_id;
+    WHEN 'conversation' THEN
+      INSERT INTO conversations (person_id, state, updated_at, values_expire_at, expires_at)
+        VALUES (p_person, decode(op->>'state', 'base64'), (op->>'updatedAt')::bigint, (op->>'valuesExpireAt')::bigint,
+                (op->>'expiresAt')::bigint)
+        ON CONFLICT (person_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
+          values_expire_at = excluded.values_expire_at, expires_at = excluded.expires_at;
+    WHEN 'end-conversation' THEN
+      DELETE FROM conversations WHERE person_id = p_person;
+    WHEN 'handoff-open' THEN
+      -- One open handoff per customer: one still open is released first.
+      DELETE FROM handoffs WHERE person_id = p_person;
+      INSERT INTO handoffs (ref, person_id, queue, node_id, shared, created_at, expires_at)
+        VALUES (op->>'ref', p_person, op->>'queue', op->>'nodeId', decode(op->>'shared', 'base64'), (op->>'at')::bigint,
+                (op->>'expiresAt')::bigint);
+    WHEN 'handoff-message' THEN
+      PERFORM amana_handoff_message(p_person, op->>'author', decode(op->>'payload', 'base64'), (op->>'at')::bigint);
+    WHEN 'handoff-release' THEN
+      DELETE FROM handoffs WHERE person_id = p_person;
+    WHEN 'recipient-ref' THEN
+      INSERT INTO recipient_refs (person_id, recipient, digest, refs, complete, at)
+        VALUES (p_person, op->>'recipient', decode(op->>'digest', 'base64'), decode(op->>'refs', 'base64'),
+                (op->>'complete')::boolean, (op->>'at')::bigint)
+        ON CONFLICT (person_id, recipient, digest) DO UPDATE SET at = excluded.at;
+    END CASE;
+  END LOOP;
+  RETURN ids;
+END;
+$$;
+
+-- Adds counts (jsonb: [{shard, day, scope, item, metric, count}]) to their counters, never below zero, one at a
+-- time in one order (shard, day, scope, item, metric, then as given) whoever calls: two callers never wait on
+-- each other's rows crosswise.
+CREATE FUNCTION amana_stats_add(p_counts jsonb) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  c record;
+BEGIN
+  FOR c IN
+    SELECT (value->>'shard')::smallint AS shard, value->>'day' AS day, value->>'scope' AS scope, value->>'item' AS item,
+           value->>'metric' AS metric, (value->>'count')::integer AS count
+    FROM jsonb_array_elements(p_counts) WITH ORDINALITY AS counts(value, n)
+    ORDER BY (value->>'shard')::smallint, value->>'day' COLLATE "C", value->>'scope' COLLATE "C",
+             value->>'item' COLLATE "C", value->>'metric' COLLATE "C", n
+  LOOP
+    INSERT INTO stats_counts (day, scope, item, metric, shard, count)
+      VALUES (c.day, c.scope, c.item, c.metric, c.shard, greatest(c.count, 0))
+      ON CONFLICT (day, scope, item, metric, shard) DO UPDATE SET count = greatest(stats_counts.count + c.count, 0);
+  END LOOP;
+END;
+$$;
+
+-- The turns of several people at once (jsonb: [{person, owner, ops, counts}]), each as if alone: each in a
+-- subtransaction, its outcome given back in order ({outbox: ids} or {code, message} when it failed and wrote
+-- nothing); the counts of the turns that stand are added last, together, in amana_stats_add's order.
+CREATE FUNCTION amana_turns(p_owner text, p_turns jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
+DECLARE
+  turn jsonb;
+  person bigint;
+  turn_shard smallint;
+  outcomes jsonb := '[]';
+  counted jsonb := '[]';
+BEGIN
+  FOR turn IN SELECT value FROM jsonb_array_elements(p_turns) LOOP
+    person := (turn->>'person')::bigint;
+    BEGIN
+      PERFORM amana_turn_holds(p_owner, person);
+      SELECT get_byte(phone_hash, 0) % 64 INTO turn_shard FROM persons WHERE id = person;
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'the person no longer exists' USING ERRCODE = 'AM004';
+      END IF;
+      outcomes := outcomes || jsonb_build_array(jsonb_build_object('outbox', to_jsonb(amana_turn_ops(person, NULL, turn->'ops'))));
+      counted := counted || (SELECT coalesce(jsonb_agg(c || jsonb_build_object('shard', turn_shard)), '[]')
+                             FROM jsonb_array_elements(turn->'counts') c);
+    EXCEPTION WHEN OTHERS THEN
+      outcomes := outcomes || jsonb_build_array(jsonb_build_object('code', SQLSTATE, 'message', SQLERRM));
+    END;
+  END LOOP;
+  PERFORM amana_stats_add(counted);
+  RETURN outcomes;
+END;
+$$;
+`,
+  },
 ];
 
 /** Advisory lock keys (any two numbers no other application on the database uses). */

@@ -38,7 +38,7 @@ import { outbox, type SentMark } from './outbox.ts';
 import { stats } from './stats.ts';
 import { recipientErasures } from './recipient-erasures.ts';
 import { subjects } from './subjects.ts';
-import { turns } from './turns.ts';
+import { isPlain, turns, type PlainTurn } from './turns.ts';
 import { upkeep } from './upkeep.ts';
 
 export interface PostgresOptions {
@@ -78,6 +78,14 @@ export class PostgresStorage implements Storage {
   private readonly contexts = new Batch(async (personIds: number[]) => {
     const found = await turns.contexts(this.sql, personIds);
     return personIds.map((personId) => found.get(personId));
+  });
+  private readonly plainTurns = new Batch(async (batch: PlainTurn[]) => {
+    const chunks: PlainTurn[][] = [];
+    for (let start = 0; start < batch.length; start += turnsPerStatement) {
+      chunks.push(batch.slice(start, start + turnsPerStatement));
+    }
+    const outcomes = await Promise.all(chunks.map((chunk) => turns.applyMany(this.sql, this.owner, chunk)));
+    return outcomes.flat();
   });
   private readonly sentMarks = new Batch(async (marks: SentMark[]) => {
     await outbox.sent(this.sql, marks);
@@ -168,7 +176,17 @@ export class PostgresStorage implements Storage {
     return person;
   }
 
+  /**
+   * Turns that neither erase nor create a person, arriving in one turn of the event loop, go to the
+   * database as one statement (each still commits or fails alone: {@link turns.applyMany}); the
+   * others as one pipelined transaction each ({@link turns.apply}).
+   */
   async commitTurn(personId: number, ops: TurnOp[]): Promise<TurnResult> {
+    if (isPlain(ops)) {
+      const outcome = await this.plainTurns.add({ personId, ops });
+      if (outcome instanceof Error) throw outcome;
+      return outcome;
+    }
     const tx = await this.sql.reserve();
     try {
       return await turns.apply(tx, this.owner, personId, ops);
@@ -346,7 +364,7 @@ export class PostgresStorage implements Storage {
   /** Gives this instance's people back and closes the pool (outbox claims simply run out). */
   async close(): Promise<void> {
     clearInterval(this.renewTimer);
-    await Promise.all([this.ingests.flush(), this.contexts.flush(), this.sentMarks.flush()]);
+    await Promise.all([this.ingests.flush(), this.contexts.flush(), this.plainTurns.flush(), this.sentMarks.flush()]);
     await this.sql`DELETE FROM inbox_leases WHERE owner = ${this.owner}`.catch(() => undefined);
     await this.sql`UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ${this.owner}`.catch(
       () => undefined,
@@ -423,6 +441,12 @@ export class PostgresStorage implements Storage {
     });
   }
 }
+
+/**
+ * At most this many turns in one statement: each is a subtransaction, and a transaction with more
+ * than 64 of them overflows PostgreSQL's per-backend cache of them, which slows every other session.
+ */
+const turnsPerStatement = 32;
 
 const lockLost =
   'this instance lost its connection holding the instance lock while rotate-key ran: restart it (it starts with the new key)';

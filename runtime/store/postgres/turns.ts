@@ -1,4 +1,5 @@
 import {
+  ledgerColumns,
   toConversation,
   toField,
   toHandoff,
@@ -16,9 +17,7 @@ import {
   type TurnResult,
 } from '../storage.ts';
 import { bigintArray, Pipeline, type Db } from './connect.ts';
-import { handoffs } from './handoffs.ts';
 import { inbox } from './inbox.ts';
-import { outbox } from './outbox.ts';
 import { stats } from './stats.ts';
 import { recipientErasures } from './recipient-erasures.ts';
 import { subjects } from './subjects.ts';
@@ -97,12 +96,34 @@ export const turns = {
   },
 
   /**
+   * The turns of several people, each as if alone (see {@link apply}), in one statement: each
+   * commits or fails by itself; the outcomes come back in order. No turn may erase or create a
+   * person (those go through {@link apply}).
+   */
+  async applyMany(sql: Db, owner: string, batch: readonly PlainTurn[]): Promise<(TurnResult | Error)[]> {
+    const described = batch.map((turn) => {
+      const { ops, counts } = describe(turn.ops);
+      return { person: turn.personId, ops, counts };
+    });
+    const [row] = await sql<{ outcomes: TurnOutcome[] }[]>`
+      SELECT amana_turns(${owner}, ${sql.json(described)}::jsonb) AS outcomes`;
+    const outcomes = row?.outcomes ?? [];
+    if (outcomes.length !== batch.length) throw new Error('the database did not answer every turn');
+    return outcomes.map((outcome, index) =>
+      'code' in outcome
+        ? conflictOf(Object.assign(new Error(outcome.message), { code: outcome.code }))
+        : { personId: batch[index]!.personId, outbox: outcome.outbox.map(Number), erased: false },
+    );
+  },
+
+  /**
    * Applies one turn's writes in order to the turn's current person, in one transaction on `tx` (a
-   * reserved connection) sent as one pipeline with its BEGIN and COMMIT: one round trip (see
-   * {@link Pipeline}). Every check is a statement that fails, so a failed one turns the COMMIT into
-   * a rollback. Throws {@link TurnConflict} when this instance no longer holds the person or the
-   * message was already processed, so a turn is committed once, by one instance. An erasure or a
-   * new person waits for what was sent before it: the statements after depend on its outcome.
+   * reserved connection) sent as one pipeline with its BEGIN and COMMIT (see {@link Pipeline}):
+   * the writes between an erasure or a new person go as one statement (migration 8), and only an
+   * erasure or a new person waits for what came before it. Every check is a statement that fails,
+   * so a failed one turns the COMMIT into a rollback. Throws {@link TurnConflict} when this
+   * instance no longer holds the person or the message was already processed, so a turn is
+   * committed once, by one instance.
    */
   async apply(tx: Db, owner: string, startPersonId: number, ops: TurnOp[]): Promise<TurnResult> {
     const pipe = new Pipeline();
@@ -111,7 +132,7 @@ export const turns = {
       const turn = await sendOps(tx, pipe, owner, startPersonId, ops);
       pipe.send(tx`COMMIT`);
       await pipe.settle();
-      const outbox = await Promise.all(turn.outbox.map(async (rows) => (await rows)[0]?.id ?? NaN));
+      const outbox = (await Promise.all(turn.outbox)).flatMap(([row]) => (row?.ids ?? []).map(Number));
       return { personId: turn.personId, outbox, erased: turn.erased };
     } catch (error) {
       // Nothing to roll back when the COMMIT was sent (it rolled back itself); otherwise end the transaction here.
@@ -125,18 +146,101 @@ export const turns = {
   },
 };
 
-/** Sends a turn's statements; waits only where an erasure or a new person needs what came before. */
+/** A turn that neither erases nor creates a person: {@link turns.applyMany} takes several at once. */
+export interface PlainTurn {
+  personId: number;
+  ops: PlainOp[];
+}
+
+/** A write that neither erases nor creates a person. */
+type PlainOp = Exclude<TurnOp, { op: 'erase' | 'new-person' }>;
+
+/** Whether a turn can go with others in one statement ({@link turns.applyMany}). */
+export function isPlain(ops: TurnOp[]): ops is PlainOp[] {
+  return ops.every((op) => op.op !== 'erase' && op.op !== 'new-person');
+}
+
+type TurnOutcome = { outbox: (number | string)[] } | { code: string; message: string };
+
+/** A write of a turn as migration 8's amana_turn_ops reads it: bytea as base64, times as numbers. */
+type Described = Record<string, string | number | boolean | null>;
+
+/** A run of writes without an erasure or a new person in it, and the counts among them, for the database. */
+function describe(ops: readonly PlainOp[]): { ops: Described[]; counts: Described[] } {
+  const described: Described[] = [];
+  const counts: Described[] = [];
+  for (const op of ops) {
+    if (op.op === 'stats')
+      counts.push(...op.counts.map(({ day, scope, item, metric, count }) => ({ day, scope, item, metric, count })));
+    else described.push(describeOne(op));
+  }
+  return { ops: described, counts };
+}
+
+function describeOne(op: Exclude<PlainOp, { op: 'stats' }>): Described {
+  const b64 = (value: Buffer) => value.toString('base64');
+  switch (op.op) {
+    case 'inbox-done':
+      return { op: op.op, inboxId: op.inboxId, at: Date.now() };
+    case 'field':
+      return { op: op.op, key: op.key, value: b64(op.value), collectedAt: op.collectedAt, expiresAt: op.expiresAt };
+    case 'ledger': {
+      const [event, purposes, nodeId, flowVersion, wording, at] = ledgerColumns(op.entry);
+      return { op: op.op, event, purposes, nodeId, flowVersion, wording, at };
+    }
+    case 'outbox':
+      return { op: op.op, kind: op.kind, payload: b64(op.payload), createdAt: op.createdAt };
+    case 'conversation':
+      return {
+        op: op.op,
+        state: b64(op.state),
+        updatedAt: op.updatedAt,
+        valuesExpireAt: op.valuesExpireAt ?? null,
+        expiresAt: op.expiresAt,
+      };
+    case 'end-conversation':
+    case 'handoff-release':
+      return { op: op.op };
+    case 'handoff-open':
+      return {
+        op: op.op,
+        ref: op.ref,
+        queue: op.queue,
+        nodeId: op.nodeId,
+        shared: b64(op.shared),
+        at: op.at,
+        expiresAt: op.expiresAt,
+      };
+    case 'handoff-message':
+      return { op: op.op, author: op.author, payload: b64(op.payload), at: op.at };
+    case 'recipient-ref':
+      return {
+        op: op.op,
+        recipient: op.recipient,
+        refs: b64(op.refs),
+        digest: b64(op.digest),
+        complete: op.complete,
+        at: op.at,
+      };
+  }
+}
+
+/**
+ * Sends a turn's statements: the holds check, each run of writes between an erasure or a new person
+ * as one statement, the counts last. Waits only where an erasure or a new person needs what came
+ * before it.
+ */
 async function sendOps(
   sql: Db,
   pipe: Pipeline,
   owner: string,
   startPersonId: number,
   ops: TurnOp[],
-): Promise<{ personId: number; erased: boolean; outbox: Promise<{ id: number }[]>[] }> {
+): Promise<{ personId: number; erased: boolean; outbox: Promise<{ ids: (number | string)[] }[]>[] }> {
   pipe.send(sql`SELECT amana_turn_holds(${owner}, ${startPersonId})`);
   let personId: number | undefined = startPersonId;
   let phoneHash: Buffer | undefined;
-  /** The keyed phone hash the turn started with (for the ledger, an erasure, a new person). */
+  /** The keyed phone hash the turn started with (for the ledger, an erasure, a new person, the counts' shard). */
   const phone = async (): Promise<Buffer> => {
     if (phoneHash) return phoneHash;
     const [row] = await pipe.send(
@@ -145,79 +249,52 @@ async function sendOps(
     if (!row) throw new TurnConflict(`person ${startPersonId} no longer exists`);
     return (phoneHash = row.phone_hash);
   };
-  const current = (): number => {
-    if (personId === undefined) throw new Error('a turn wrote after an erasure without creating a new person');
-    return personId;
+  const outboxRows: Promise<{ ids: (number | string)[] }[]>[] = [];
+  let run: PlainOp[] = [];
+  const counts: Described[] = [];
+  /** Sends the writes gathered since the last erasure or new person, as one statement. */
+  const flush = () => {
+    const { ops: described, counts: counted } = describe(run);
+    run = [];
+    counts.push(...counted);
+    if (described.length === 0) return;
+    if (personId === undefined && described.some((op) => op.op !== 'ledger')) {
+      throw new Error('a turn wrote after an erasure without creating a new person');
+    }
+    outboxRows.push(
+      pipe.send(sql<{ ids: (number | string)[] }[]>`
+        SELECT amana_turn_ops(${personId ?? null}, ${phoneHash ?? null}, ${sql.json(described)}::jsonb) AS ids`),
+    );
   };
-  const outboxRows: Promise<{ id: number }[]>[] = [];
   let erased = false;
   for (const op of ops) {
-    switch (op.op) {
-      case 'inbox-done':
-        pipe.send(sql`SELECT amana_inbox_done(${op.inboxId}, ${Date.now()})`);
-        break;
-      case 'field':
-        pipe.send(sql`INSERT INTO fields (person_id, key, value, collected_at, expires_at)
-          VALUES (${current()}, ${op.key}, ${op.value}, ${op.collectedAt}, ${op.expiresAt})
-          ON CONFLICT (person_id, key) DO UPDATE SET value = excluded.value,
-            collected_at = excluded.collected_at, expires_at = excluded.expires_at`);
-        break;
-      case 'ledger':
-        pipe.send(subjects.appendLedger(sql, await phone(), op.entry));
-        break;
-      case 'outbox':
-        outboxRows.push(pipe.send(outbox.add(sql, current(), op.kind, op.payload, op.createdAt)));
-        break;
-      case 'conversation':
-        pipe.send(sql`INSERT INTO conversations (person_id, state, updated_at, values_expire_at, expires_at)
-          VALUES (${current()}, ${op.state}, ${op.updatedAt}, ${op.valuesExpireAt ?? null}, ${op.expiresAt})
-          ON CONFLICT (person_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
-            values_expire_at = excluded.values_expire_at, expires_at = excluded.expires_at`);
-        break;
-      case 'end-conversation':
-        pipe.send(sql`DELETE FROM conversations WHERE person_id = ${current()}`);
-        break;
-      case 'handoff-open':
-        pipe.send(handoffs.release(sql, current()));
-        pipe.send(handoffs.insert(sql, current(), op));
-        break;
-      case 'handoff-message':
-        pipe.send(handoffs.addMessage(sql, current(), op.author, op.payload, op.at));
-        break;
-      case 'handoff-release':
-        pipe.send(handoffs.release(sql, current()));
-        break;
-      case 'recipient-ref':
-        pipe.send(recipientErasures.recordRef(sql, current(), op));
-        break;
-      case 'erase': {
-        const hash = await phone();
-        await pipe.settle();
-        await turns.erase(sql, hash, personId, op.at, op.requests);
-        personId = undefined;
-        erased = true;
-        break;
-      }
-      case 'new-person': {
-        const hash = await phone();
-        await pipe.settle();
-        personId = (await subjects.add(sql, hash, op.material, op.at)).id;
-        break;
-      }
-      case 'stats': {
-        const subject = personId === undefined ? { phoneHash: await phone() } : { personId };
-        for (const statement of stats.add(sql, op.counts, subject)) pipe.send(statement);
-        break;
-      }
-    }
+    if (op.op === 'erase') {
+      const hash = await phone();
+      flush();
+      await pipe.settle();
+      await turns.erase(sql, hash, personId, op.at, op.requests);
+      personId = undefined;
+      erased = true;
+    } else if (op.op === 'new-person') {
+      const hash = await phone();
+      flush();
+      await pipe.settle();
+      personId = (await subjects.add(sql, hash, op.material, op.at)).id;
+    } else run.push(op);
+  }
+  flush();
+  if (counts.length > 0) {
+    const shard = stats.shardOf(await phone());
+    pipe.send(sql`SELECT amana_stats_add(${sql.json(counts.map((count) => ({ ...count, shard })))})`);
   }
   return { personId: personId ?? startPersonId, erased, outbox: outboxRows };
 }
 
 /** A failed check of migration 7's functions that means another instance's turn stands, as a conflict. */
-function conflictOf(error: unknown): unknown {
+function conflictOf<T>(error: T): T | TurnConflict {
   const code = error instanceof Error && 'code' in error ? error.code : undefined;
-  return code === 'AM001' || code === 'AM002' ? new TurnConflict(error instanceof Error ? error.message : '') : error;
+  const conflict = code === 'AM001' || code === 'AM002' || code === 'AM004';
+  return conflict ? new TurnConflict(error instanceof Error ? error.message : '') : error;
 }
 
 function toContext(row: ContextColumns): PersonContext {

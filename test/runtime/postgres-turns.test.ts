@@ -1,0 +1,99 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  TurnConflict,
+  type InboxRow,
+  type StatsCount,
+  type Storage,
+  type TurnOp,
+} from '../../runtime/store/storage.ts';
+import { message, storageBackends } from './helpers/storage-backends.ts';
+
+/**
+ * Turns on PostgreSQL go to the database several at once (migration 8's amana_turns, at most 32 to a
+ * statement): each must still stand or fail alone, give back its own outbox rows, and add its counts
+ * so that two instances committing at once never deadlock on the shared counters.
+ */
+const { backends, close } = await storageBackends('turns');
+afterAll(close);
+const postgres = backends.find(({ backend }) => backend.name === 'PostgreSQL');
+if (!postgres) throw new Error('the PostgreSQL backend is missing');
+
+const day = '2026-04-01';
+const count = (item: string, n: number): StatsCount => ({ day, scope: 'step', item, metric: 'reached', count: n });
+/** Steps every turn counts; each turn lists them in its own order. */
+const steps = ['ask', 'bye', 'hello', 'menu', 'start'];
+
+describe.skipIf(postgres.skip)('Turns on PostgreSQL, many at once', () => {
+  it('commits 70 turns of two instances at once, each alone: conflicts refused, outbox rows and counts all there', async () => {
+    const { store: first, raw, reopen } = await postgres.backend.open();
+    const second = await reopen();
+    // People whose keyed phone hashes start with different bytes: their counts fall in many shards.
+    const people = Array.from({ length: 70 }, (_, index) => `${String.fromCharCode(48 + index)}-person`);
+    await first.ingest(
+      people.map((phone, index) => message(phone, `turn-${index}`)),
+      [],
+    );
+    const mine = await first.claimInbox(35, new Set());
+    const theirs = await second.claimInbox(100, new Set());
+    expect(mine).toHaveLength(35);
+    expect(theirs).toHaveLength(35);
+    // One message of each instance was processed already (a turn elsewhere): its turn below must be refused.
+    const done = [mine[3], theirs[20]].filter((row): row is InboxRow => row !== undefined);
+    await first.commitTurn(done[0]?.personId ?? 0, [{ op: 'inbox-done', inboxId: done[0]?.id ?? 0 }]);
+    await second.commitTurn(done[1]?.personId ?? 0, [{ op: 'inbox-done', inboxId: done[1]?.id ?? 0 }]);
+
+    const turn = (row: InboxRow, index: number): TurnOp[] => [
+      { op: 'inbox-done', inboxId: row.id },
+      { op: 'outbox', kind: 'message', payload: Buffer.from(`reply-${row.personId}`), createdAt: 1 },
+      // Rotated lists: turns of both instances name the same counters in different orders.
+      { op: 'stats', counts: [...steps.slice(index % 5), ...steps.slice(0, index % 5)].map((step) => count(step, 1)) },
+    ];
+    const commits = (store: Storage, rows: InboxRow[]) =>
+      rows.map(async (row, index) => ({ row, result: await store.commitTurn(row.personId, turn(row, index)) }));
+    const outcomes = await Promise.allSettled([...commits(first, mine), ...commits(second, theirs)]);
+
+    const refused = outcomes.flatMap((outcome, index) => (outcome.status === 'rejected' ? [index] : []));
+    expect(refused).toEqual([3, 35 + 20]);
+    for (const index of refused) {
+      expect((outcomes[index] as PromiseRejectedResult).reason).toBeInstanceOf(TurnConflict);
+    }
+    // Each turn got back the outbox row it wrote, for its own person.
+    const written = await raw.rows<{ id: string; person_id: string; payload: Buffer }>(
+      'SELECT id, person_id, payload FROM outbox ORDER BY id',
+    );
+    expect(written).toHaveLength(68);
+    const byId = new Map(written.map((row) => [Number(row.id), row]));
+    for (const outcome of outcomes) {
+      if (outcome.status !== 'fulfilled') continue;
+      const { row, result } = outcome.value;
+      expect(result.personId).toBe(row.personId);
+      expect(result.outbox).toHaveLength(1);
+      const mineWritten = byId.get(result.outbox[0] ?? NaN);
+      expect(Number(mineWritten?.person_id)).toBe(row.personId);
+      expect(mineWritten?.payload.toString()).toBe(`reply-${row.personId}`);
+    }
+    expect(await first.statsCounts(day, day)).toEqual(steps.map((step) => count(step, 68)));
+    const shards = await raw.rows<{ n: string }>('SELECT COUNT(DISTINCT shard) AS n FROM stats_counts');
+    expect(Number(shards[0]?.n)).toBeGreaterThan(10);
+    await raw.close();
+  });
+
+  it('refuses a turn for a person another instance holds, and commits the turn beside it', async () => {
+    const { store: first, raw, reopen } = await postgres.backend.open();
+    const second = await reopen();
+    await first.ingest([message('a-person', 'held-1'), message('b-person', 'held-2')], []);
+    const [held, free] = await first.claimInbox(10, new Set());
+    if (!held || !free) throw new Error('nothing claimed');
+    // The second instance writes for a person only the first holds, beside a turn of its own (a new message).
+    await first.releaseInbox([free.personId]);
+    expect(await second.holdPerson(free.personId)).toBe(true);
+    const [refused, committed] = await Promise.allSettled([
+      second.commitTurn(held.personId, [{ op: 'inbox-done', inboxId: held.id }]),
+      second.commitTurn(free.personId, [{ op: 'inbox-done', inboxId: free.id }]),
+    ]);
+    expect(refused.status === 'rejected' && refused.reason).toBeInstanceOf(TurnConflict);
+    expect(committed.status).toBe('fulfilled');
+    expect(await raw.count('inbox', 'processed_at IS NOT NULL')).toBe(1);
+    await raw.close();
+  });
+});
