@@ -1,3 +1,4 @@
+import postgresClient from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   TurnConflict,
@@ -6,6 +7,7 @@ import {
   type Storage,
   type TurnOp,
 } from '../../runtime/store/storage.ts';
+import { PostgresStorage } from '../../runtime/store/postgres/storage.ts';
 import { message, storageBackends } from './helpers/storage-backends.ts';
 
 /**
@@ -13,7 +15,7 @@ import { message, storageBackends } from './helpers/storage-backends.ts';
  * statement): each must still stand or fail alone, give back its own outbox rows, and add its counts
  * so that two instances committing at once never deadlock on the shared counters.
  */
-const { backends, close } = await storageBackends('turns');
+const { backends, server, opened, close } = await storageBackends('turns');
 afterAll(close);
 const postgres = backends.find(({ backend }) => backend.name === 'PostgreSQL');
 if (!postgres) throw new Error('the PostgreSQL backend is missing');
@@ -95,5 +97,43 @@ describe.skipIf(postgres.skip)('Turns on PostgreSQL, many at once', () => {
     expect(committed.status).toBe('fulfilled');
     expect(await raw.count('inbox', 'processed_at IS NOT NULL')).toBe(1);
     await raw.close();
+  });
+
+  it('renews the lease of the person it commits for', async () => {
+    const { store, raw } = await postgres.backend.open();
+    await store.ingest([message('c-person', 'renew-1')], []);
+    const [row] = await store.claimInbox(10, new Set());
+    if (!row) throw new Error('nothing claimed');
+    // Run out, but nobody took the person over: the turn still stands, and holds the person again.
+    await raw.attempt(`UPDATE inbox_leases SET until = now() - interval '1 minute'`);
+    await store.commitTurn(row.personId, [{ op: 'inbox-done', inboxId: row.id }]);
+    expect(await raw.count('inbox_leases', 'until > now()')).toBe(1);
+    await raw.close();
+  });
+
+  it('keeps renewing its other leases while a turn holds one of them', async () => {
+    const url = await server?.database('turns-renewal');
+    if (!url) throw new Error('no server');
+    const store = await PostgresStorage.open(url, { phoneNumber: '106540352242922', leaseSeconds: 1 });
+    opened.push(store);
+    await store.ingest([message('d-person', 'busy-1'), message('e-person', 'busy-2')], []);
+    const [busy, idle] = await store.claimInbox(10, new Set());
+    if (!busy || !idle) throw new Error('nothing claimed');
+    const client = postgresClient(url, { max: 2, onnotice: () => undefined });
+    try {
+      const turn = await client.reserve();
+      // A turn under way for one person: its lease row stays locked for longer than a lease lasts.
+      await turn`BEGIN`;
+      await turn`SELECT 1 FROM inbox_leases WHERE person_id = ${busy.personId} FOR NO KEY UPDATE`;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // Renewed every third of a second meanwhile: the other person's lease is still alive.
+      const [alive] = await client<{ alive: boolean }[]>`
+        SELECT until > now() AS alive FROM inbox_leases WHERE person_id = ${idle.personId}`;
+      expect(alive?.alive).toBe(true);
+      await turn`COMMIT`;
+      turn.release();
+    } finally {
+      await client.end({ timeout: 1 });
+    }
   });
 });

@@ -124,9 +124,15 @@ export const inbox = {
       RETURNING person_id`;
   },
 
-  /** The statement keeping this instance's leases alive. */
+  /**
+   * The statement keeping this instance's leases alive. It skips those a turn has locked (the turn
+   * renews its own, migration 8) rather than wait for them: waiting, it held every lease it had
+   * renewed so far, and each turn for those people waited behind it.
+   */
   renew(sql: Db, owner: string, leaseSeconds: number) {
-    return sql`UPDATE inbox_leases SET until = now() + make_interval(secs => ${leaseSeconds}) WHERE owner = ${owner}`;
+    return sql`UPDATE inbox_leases SET until = now() + make_interval(secs => ${leaseSeconds})
+      WHERE owner = ${owner} AND person_id IN (
+        SELECT person_id FROM inbox_leases WHERE owner = ${owner} FOR NO KEY UPDATE SKIP LOCKED)`;
   },
 
   /** Messages still waiting are sealed under a key about to go: drop them, keep their dedupe keys. */

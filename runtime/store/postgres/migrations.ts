@@ -465,10 +465,25 @@ BEGIN
 END;
 $$;
 
--- The turns of several people at once (jsonb: [{person, owner, ops, counts}]), each as if alone: each in a
+-- A turn checks that its instance still holds the person and renews the lease as it does: the row stays locked
+-- until the turn commits, so nobody takes the person over meanwhile, and the instance's periodic renewal skips
+-- leases locked by turns under way (those turns renewed them) instead of waiting for them.
+CREATE FUNCTION amana_turn_holds(p_owner text, p_person bigint, p_lease_seconds double precision)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE inbox_leases SET until = greatest(until, now() + make_interval(secs => p_lease_seconds))
+    WHERE person_id = p_person AND owner = p_owner;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'another instance holds this person' USING ERRCODE = 'AM001';
+  END IF;
+END;
+$$;
+
+-- The turns of several people at once (jsonb: [{person, ops, counts}]), each as if alone: each in a
 -- subtransaction, its outcome given back in order ({outbox: ids} or {code, message} when it failed and wrote
 -- nothing); the counts of the turns that stand are added last, together, in amana_stats_add's order.
-CREATE FUNCTION amana_turns(p_owner text, p_turns jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
+CREATE FUNCTION amana_turns(p_owner text, p_lease_seconds double precision, p_turns jsonb)
+RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
   turn jsonb;
   person bigint;
@@ -479,7 +494,7 @@ BEGIN
   FOR turn IN SELECT value FROM jsonb_array_elements(p_turns) LOOP
     person := (turn->>'person')::bigint;
     BEGIN
-      PERFORM amana_turn_holds(p_owner, person);
+      PERFORM amana_turn_holds(p_owner, person, p_lease_seconds);
       SELECT get_byte(phone_hash, 0) % 64 INTO turn_shard FROM persons WHERE id = person;
       IF NOT FOUND THEN
         RAISE EXCEPTION 'the person no longer exists' USING ERRCODE = 'AM004';

@@ -38,7 +38,7 @@ import { outbox, type SentMark } from './outbox.ts';
 import { stats } from './stats.ts';
 import { recipientErasures } from './recipient-erasures.ts';
 import { subjects } from './subjects.ts';
-import { isPlain, turns, type PlainTurn } from './turns.ts';
+import { isPlain, turns, type Owner, type PlainTurn } from './turns.ts';
 import { upkeep } from './upkeep.ts';
 
 export interface PostgresOptions {
@@ -84,7 +84,7 @@ export class PostgresStorage implements Storage {
     for (let start = 0; start < batch.length; start += turnsPerStatement) {
       chunks.push(batch.slice(start, start + turnsPerStatement));
     }
-    const outcomes = await Promise.all(chunks.map((chunk) => turns.applyMany(this.sql, this.owner, chunk)));
+    const outcomes = await Promise.all(chunks.map((chunk) => turns.applyMany(this.sql, this.turnOwner(), chunk)));
     return outcomes.flat();
   });
   private readonly sentMarks = new Batch(async (marks: SentMark[]) => {
@@ -189,7 +189,7 @@ export class PostgresStorage implements Storage {
     }
     const tx = await this.sql.reserve();
     try {
-      return await turns.apply(tx, this.owner, personId, ops);
+      return await turns.apply(tx, this.turnOwner(), personId, ops);
     } finally {
       tx.release();
     }
@@ -371,6 +371,11 @@ export class PostgresStorage implements Storage {
     );
     await this.sql.end({ timeout: 5 });
     await this.lock.release();
+  }
+
+  /** This instance as its turns name it (./turns.ts). */
+  private turnOwner(): Owner {
+    return { name: this.owner, leaseSeconds: this.leaseSeconds };
   }
 
   private async renew(): Promise<void> {

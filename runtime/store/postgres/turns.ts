@@ -100,13 +100,13 @@ export const turns = {
    * commits or fails by itself; the outcomes come back in order. No turn may erase or create a
    * person (those go through {@link apply}).
    */
-  async applyMany(sql: Db, owner: string, batch: readonly PlainTurn[]): Promise<(TurnResult | Error)[]> {
+  async applyMany(sql: Db, owner: Owner, batch: readonly PlainTurn[]): Promise<(TurnResult | Error)[]> {
     const described = batch.map((turn) => {
       const { ops, counts } = describe(turn.ops);
       return { person: turn.personId, ops, counts };
     });
     const [row] = await sql<{ outcomes: TurnOutcome[] }[]>`
-      SELECT amana_turns(${owner}, ${sql.json(described)}::jsonb) AS outcomes`;
+      SELECT amana_turns(${owner.name}, ${owner.leaseSeconds}, ${sql.json(described)}::jsonb) AS outcomes`;
     const outcomes = row?.outcomes ?? [];
     if (outcomes.length !== batch.length) throw new Error('the database did not answer every turn');
     return outcomes.map((outcome, index) =>
@@ -125,7 +125,7 @@ export const turns = {
    * instance no longer holds the person or the message was already processed, so a turn is
    * committed once, by one instance.
    */
-  async apply(tx: Db, owner: string, startPersonId: number, ops: TurnOp[]): Promise<TurnResult> {
+  async apply(tx: Db, owner: Owner, startPersonId: number, ops: TurnOp[]): Promise<TurnResult> {
     const pipe = new Pipeline();
     pipe.send(tx`BEGIN`);
     try {
@@ -145,6 +145,12 @@ export const turns = {
     }
   },
 };
+
+/** The instance committing turns: its name on its leases, and how long a lease it renews lasts. */
+export interface Owner {
+  name: string;
+  leaseSeconds: number;
+}
 
 /** A turn that neither erases nor creates a person: {@link turns.applyMany} takes several at once. */
 export interface PlainTurn {
@@ -233,11 +239,11 @@ function describeOne(op: Exclude<PlainOp, { op: 'stats' }>): Described {
 async function sendOps(
   sql: Db,
   pipe: Pipeline,
-  owner: string,
+  owner: Owner,
   startPersonId: number,
   ops: TurnOp[],
 ): Promise<{ personId: number; erased: boolean; outbox: Promise<{ ids: (number | string)[] }[]>[] }> {
-  pipe.send(sql`SELECT amana_turn_holds(${owner}, ${startPersonId})`);
+  pipe.send(sql`SELECT amana_turn_holds(${owner.name}, ${startPersonId}, ${owner.leaseSeconds})`);
   let personId: number | undefined = startPersonId;
   let phoneHash: Buffer | undefined;
   /** The keyed phone hash the turn started with (for the ledger, an erasure, a new person, the counts' shard). */
