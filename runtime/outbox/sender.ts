@@ -112,6 +112,9 @@ export class OutboxSender {
       return;
     }
     if (waitMs > 0) return this.wakeIn(waitMs);
+    // Each row taken looks again when it is done (deliver's notify): only a claim that found nothing
+    // needs to know when to look next.
+    if (rows.length > 0) return;
     const next = await this.options.store.nextOutboxDue();
     if (next !== undefined && next > now) this.wakeIn(next - now);
     // Other instances write to a shared outbox, and a crashed one's claims expire: look again soon.
