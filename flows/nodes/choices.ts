@@ -17,9 +17,27 @@ function matchChoice(typed: string, choices: readonly Choice[]): string | undefi
     const picked = choices[Number(answer) - 1];
     if (picked) return picked.id;
   }
-  const byLabel = choices.find((choice) => choice.labels.some((label) => normaliseForMatching(label) === answer));
+  const byLabel = choices.find((choice) => choice.labels.some((label) => designedForm(label) === answer));
   if (byLabel) return byLabel.id;
-  return choices.find((choice) => normaliseForMatching(choice.id) === answer)?.id;
+  return choices.find((choice) => designedForm(choice.id) === answer)?.id;
+}
+
+/**
+ * Labels and ids in the form answers are compared in, kept once worked out: a bot compares every
+ * answer with the same few dozen labels. Only the designer's words are kept, never what customers
+ * type; the memory is bounded (emptied when full, as after an edit that renamed everything).
+ */
+const designedForms = new Map<string, string>();
+const designedFormsLimit = 10_000;
+
+function designedForm(text: string): string {
+  let form = designedForms.get(text);
+  if (form === undefined) {
+    if (designedForms.size >= designedFormsLimit) designedForms.clear();
+    form = normaliseForMatching(text);
+    designedForms.set(text, form);
+  }
+  return form;
 }
 
 /**
