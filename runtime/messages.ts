@@ -60,6 +60,11 @@ const en = {
     'rotate-key must run alone, but the database {db} is in use: {processes} other process(es) have it open{names}, and {claims} claim(s) on work are live. Stop every instance of the bot first (the claims of one stopped abruptly run out within seconds), then run rotate-key again.',
   'db-held-alone':
     'rotate-key is running on the database {db}{names}; nothing else may open it meanwhile. Start again once it has finished.',
+  'paused-lock-lost':
+    'Paused: this instance lost its database session holding the instance lock (the database restarted, the network was cut, or the session was ended) and is taking it back. Until then it answers no messages; WhatsApp delivers them again later, and the other instances go on.',
+  'paused-key-rotation':
+    'Paused: rotate-key is running on the database{names}. This instance answers no messages until it has finished; WhatsApp delivers them again later.',
+  'paused-key-replaced': 'Stopped: {problem} Then restart this instance; until then it answers no messages.',
   'bad-options': '{command}: {reason}',
   'file-exists': '{file} already exists; nothing was written. Choose another name, or move that file away.',
   'backup-missing-out': 'Name the backup file: node server.js backup --out amana-backup.amana',
@@ -205,6 +210,12 @@ const runtimeMessages: Catalogue<RuntimeMessageKey> = {
       'O rotate-key precisa rodar sozinho, mas o banco de dados {db} está em uso: {processes} outro(s) processo(s) o têm aberto{names}, e {claims} reserva(s) de trabalho estão ativas. Pare antes todas as instâncias do robô (as reservas de uma parada de repente expiram em segundos) e rode o rotate-key de novo.',
     'db-held-alone':
       'O rotate-key está rodando no banco de dados {db}{names}; nada mais pode abri-lo enquanto isso. Inicie de novo quando ele terminar.',
+    'paused-lock-lost':
+      'Em pausa: esta instância perdeu a sessão no banco que segura a trava das instâncias (o banco reiniciou, a rede caiu ou a sessão foi encerrada) e está retomando-a. Até lá não responde a nenhuma mensagem; o WhatsApp as entrega de novo mais tarde, e as outras instâncias continuam.',
+    'paused-key-rotation':
+      'Em pausa: o rotate-key está rodando no banco de dados{names}. Esta instância não responde a nenhuma mensagem até ele terminar; o WhatsApp as entrega de novo mais tarde.',
+    'paused-key-replaced':
+      'Parada: {problem} Depois reinicie esta instância; até lá ela não responde a nenhuma mensagem.',
     'bad-options': '{command}: {reason}',
     'file-exists': '{file} já existe; nada foi gravado. Escolha outro nome ou mova esse arquivo.',
     'backup-missing-out': 'Informe o arquivo do backup: node server.js backup --out amana-backup.amana',
@@ -344,6 +355,11 @@ const runtimeMessages: Catalogue<RuntimeMessageKey> = {
       'يجب أن يعمل rotate-key وحده، لكن قاعدة البيانات {db} مستخدمة: {processes} عملية أخرى تفتحها{names}، و{claims} حجز عمل ما زال ساريًا. أوقف كل نسخ البوت أولًا (حجوزات نسخة توقفت فجأة تنتهي خلال ثوانٍ)، ثم شغّل rotate-key مرة أخرى.',
     'db-held-alone':
       'يعمل rotate-key الآن على قاعدة البيانات {db}{names}؛ لا يجوز لغيره فتحها في أثناء ذلك. ابدأ من جديد بعد أن ينتهي.',
+    'paused-lock-lost':
+      'متوقفة مؤقتًا: فقدت هذه النسخة جلستها في قاعدة البيانات التي تمسك قفل النسخ (أُعيد تشغيل قاعدة البيانات، أو انقطعت الشبكة، أو أُنهيت الجلسة)، وهي تستعيده الآن. وحتى ذلك الحين لا تجيب عن أي رسالة؛ يعيد واتساب تسليمها لاحقًا، وتواصل النسخ الأخرى عملها.',
+    'paused-key-rotation':
+      'متوقفة مؤقتًا: يعمل rotate-key الآن على قاعدة البيانات{names}. لا تجيب هذه النسخة عن أي رسالة حتى ينتهي؛ يعيد واتساب تسليمها لاحقًا.',
+    'paused-key-replaced': 'متوقفة: {problem} ثم أعد تشغيل هذه النسخة؛ وحتى ذلك الحين لا تجيب عن أي رسالة.',
     'bad-options': '{command}: {reason}',
     'file-exists': '{file} موجود من قبل؛ لم يُكتب شيء. اختر اسمًا آخر أو انقل ذلك الملف.',
     'backup-missing-out': 'سمِّ ملف النسخة الاحتياطية: node server.js backup --out amana-backup.amana',

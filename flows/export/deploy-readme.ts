@@ -202,6 +202,8 @@ export function deployReadme(
     '',
     t('scale-health'),
     '',
+    t('scale-pause'),
+    '',
     t('scale-keys'),
     '',
     t('scale-erasure'),

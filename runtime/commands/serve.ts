@@ -98,7 +98,7 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
         },
         exportSubject: (phone) => subjectReport({ flow, store, keys }, phone),
       }),
-      health: healthRoute(store, clock),
+      health: healthRoute(store, clock, io.language),
     },
     log,
   );
@@ -107,7 +107,11 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
     line(io.stderr, runtimeText(io.language, offersHuman(flow) ? 'admin-off-handoff' : 'admin-off'));
   }
 
+  // A paused store (it lost the instance lock, ../store/access.ts) purges nothing: the purge owed runs when it resumes.
+  let purgeOwed = false;
   const purge = async () => {
+    purgeOwed = store.access.pause !== undefined;
+    if (purgeOwed) return;
     try {
       const report = await store.purge(clock());
       log.info('purged', { ...report });
@@ -132,6 +136,23 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+  store.access.onChange((pause) => {
+    if (pause) {
+      const by = pause.reason === 'key-rotation' ? pause.holders.map((holder) => holder.name).join('; ') : undefined;
+      // Replaced: only a restart with the new key helps, so it is an error; the other pauses end by themselves.
+      (pause.reason === 'key-replaced' ? log.error : log.warn)('paused', {
+        reason: pause.reason,
+        ...(by ? { by } : {}),
+      });
+      return;
+    }
+    log.info('resumed', {});
+    if (stopping) return;
+    bot.worker.notify();
+    bot.sender.notify();
+    bot.erasures.notify();
+    if (purgeOwed) void purge();
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,13 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Logger } from '../log.ts';
+import { StoreAccess } from '../store/access.ts';
 import type { InboxRow, Storage } from '../store/storage.ts';
 import { InboxWorker, retryDelayMs } from './inbox-worker.ts';
 
 /** An inbox of rows in memory, for one instance: only what the worker claims and marks done. */
 function inboxOf(rows: InboxRow[]) {
   const done = new Set<number>();
-  const store: Pick<Storage, 'claimInbox' | 'releaseInbox' | 'holdPerson' | 'commitTurn' | 'shared'> = {
+  const store: Pick<Storage, 'claimInbox' | 'releaseInbox' | 'holdPerson' | 'commitTurn' | 'shared' | 'access'> = {
     shared: false,
+    access: new StoreAccess(),
     claimInbox: async (limit, held) =>
       rows.filter((row) => !done.has(row.id) && !held.has(row.personId)).slice(0, limit),
     releaseInbox: async () => undefined,

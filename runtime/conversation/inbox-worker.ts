@@ -1,9 +1,10 @@
 import type { Logger } from '../log.ts';
+import { StorePaused } from '../store/access.ts';
 import { TurnConflict, type InboxRow, type Storage } from '../store/storage.ts';
 
 export interface InboxWorkerOptions {
   /** The inbox: claim people's pending rows, give them back, hold one person, mark a row done. */
-  store: Pick<Storage, 'claimInbox' | 'releaseInbox' | 'holdPerson' | 'commitTurn' | 'shared'>;
+  store: Pick<Storage, 'claimInbox' | 'releaseInbox' | 'holdPerson' | 'commitTurn' | 'shared' | 'access'>;
   process(row: InboxRow): Promise<void>;
   log: Logger;
 }
@@ -161,9 +162,14 @@ export class InboxWorker {
     }
   }
 
-  /** One person's claimed rows, in order; a failure stops the rest, which stay in the inbox for later. */
+  /**
+   * One person's claimed rows, in order; a failure stops the rest, which stay in the inbox for later.
+   * So does a pause of the store (it lost the instance lock): the rows are not failures, and are
+   * claimed again, here or elsewhere, once an instance may work.
+   */
   private async processInOrder(rows: InboxRow[]): Promise<void> {
     for (const row of rows) {
+      if (this.options.store.access.pause) return;
       try {
         await this.options.process(row);
         this.failures.delete(row.id);
@@ -171,6 +177,10 @@ export class InboxWorker {
         if (error instanceof TurnConflict) {
           // Another instance processed it or took the person over: their turn stands, not ours.
           this.options.log.info('turn-taken-over', { inbox: row.id });
+          return;
+        }
+        if (error instanceof StorePaused) {
+          this.options.log.info('turn-paused', { inbox: row.id, reason: error.pause.reason });
           return;
         }
         if (!(await this.failed(row, error))) return;

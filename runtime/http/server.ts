@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../log.ts';
+import { StorePaused } from '../store/access.ts';
 import { respond } from './respond.ts';
 
 export type Handler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
@@ -21,6 +22,11 @@ export interface Routes {
 export function botServer(routes: Routes, log: Logger): Server {
   const server = createServer((request, response) => {
     void dispatch(routes, request, response).catch((error: unknown) => {
+      // An agent's or an integration's action while the instance is paused: not a failure of the bot, try again shortly.
+      if (error instanceof StorePaused) {
+        log.warn('request-paused', { reason: error.pause.reason });
+        return respond(response, 503, 'paused, try again later\n', { 'retry-after': '5' });
+      }
       log.error('request-crashed', { error: error instanceof Error ? error.name : 'unknown' });
       respond(response, 500, 'internal error\n');
     });

@@ -6,7 +6,7 @@ import { keyMeta, retiredKeys, rotationUnderWay } from '../crypto/rotation-state
 import { runtimeText } from '../messages.ts';
 import { sqliteInUse } from './sqlite/in-use.ts';
 import { SqliteStorage } from './sqlite/storage.ts';
-import { StoreInUse, type Storage } from './storage.ts';
+import { StoreInUse, type Storage, type StoreUser } from './storage.ts';
 
 export type OpenedStore = { ok: true; store: Storage; keys: PersonKeys } | { ok: false; problem: string };
 
@@ -50,39 +50,56 @@ export async function openStore(
     await store.setKeyCheck(given.keyCheckValue());
     check = await store.keyCheck();
   }
-  const refuse = async (problem: string): Promise<OpenedStore> => {
+  const problem = await keyProblem(store, given, check, db, language, options.duringRotation ?? false);
+  if (problem !== undefined) {
     await store.close();
     return { ok: false, problem };
-  };
-  if (check === undefined || !given.matchesKeyCheck(check)) {
-    const retired = retiredKeys(await store.readMeta(keyMeta.retiredKeys)).find((key) => key.id === given.keyId);
-    if (retired) return refuse(runtimeText(language, 'retired-key', { db, date: new Date(retired.at).toISOString() }));
-    return refuse(runtimeText(language, 'wrong-key', { db }));
   }
-  const rotation = rotationUnderWay(await store.readMeta(keyMeta.rotation));
-  if (rotation && !options.duringRotation) return refuse(runtimeText(language, 'rotation-under-way', { db }));
+  // A process that lost the instance lock may take it back after rotate-key ran: it resumes only if its key still opens the store.
+  store.access.beforeResume = async () => keyProblem(store, given, await store.keyCheck(), db, language, false);
   const stable = await store.readMeta(keyMeta.stableKeys);
   const keyring = stable ? new Keyring(config.dataKey, given.openStableKeys(stable)) : given;
   return { ok: true, store, keys: new PersonKeys(keyring) };
 }
 
+/** Why the store does not take the master key `given` (a wrong or retired key, a rotation under way), in the operator's words. */
+async function keyProblem(
+  store: Storage,
+  given: Keyring,
+  check: Buffer | undefined,
+  db: string,
+  language: UiLanguage,
+  duringRotation: boolean,
+): Promise<string | undefined> {
+  if (check === undefined || !given.matchesKeyCheck(check)) {
+    const retired = retiredKeys(await store.readMeta(keyMeta.retiredKeys)).find((key) => key.id === given.keyId);
+    if (retired) return runtimeText(language, 'retired-key', { db, date: new Date(retired.at).toISOString() });
+    return runtimeText(language, 'wrong-key', { db });
+  }
+  const rotation = rotationUnderWay(await store.readMeta(keyMeta.rotation));
+  if (rotation && !duringRotation) return runtimeText(language, 'rotation-under-way', { db });
+  return undefined;
+}
+
 /** Who keeps a command that must run alone out, or which such command keeps this one out. */
 function inUse(error: StoreInUse, db: string, language: UiLanguage): string {
   const { holders, claims, wanted } = error.users;
-  const names =
-    holders.length === 0
-      ? ''
-      : ` (${holders
-          .map((holder) =>
-            [
-              holder.name,
-              holder.address ? ` @ ${holder.address}` : '',
-              holder.since === undefined ? '' : `, ${new Date(holder.since).toISOString()}`,
-            ].join(''),
-          )
-          .join('; ')})`;
+  const names = usersNamed(holders);
   if (wanted === 'shared') return runtimeText(language, 'db-held-alone', { db, names });
   return runtimeText(language, 'db-in-use-by', { db, names, processes: holders.length, claims });
+}
+
+/** The processes holding the instance lock, for a message: ` (amana serve, pid 4242 on web-1 @ 10.0.0.5, 2026-…; …)`, or ''. */
+export function usersNamed(holders: readonly StoreUser[]): string {
+  if (holders.length === 0) return '';
+  const named = holders.map((holder) =>
+    [
+      holder.name,
+      holder.address ? ` @ ${holder.address}` : '',
+      holder.since === undefined ? '' : `, ${new Date(holder.since).toISOString()}`,
+    ].join(''),
+  );
+  return ` (${named.join('; ')})`;
 }
 
 /** The database as the operator's messages name it: the file, or the address without its password. */

@@ -1,3 +1,4 @@
+import type { StoreAccess } from './access.ts';
 import type { DeskStore } from './desk-store.ts';
 
 /**
@@ -14,6 +15,12 @@ export interface Storage {
   readonly shared: boolean;
   /** The agent desk's accounts, sessions and access log (./desk-store.ts). */
   readonly desk: DeskStore;
+  /**
+   * Whether this process may work on the store now (./access.ts). A paused store claims no work
+   * (the claims return nothing) and refuses the writes that need the master key with StorePaused:
+   * {@link ingest}, {@link holdPerson}, {@link ensurePerson}, {@link commitTurn}, {@link purge}.
+   */
+  readonly access: StoreAccess;
 
   /** The sealed key-check value, written once when the store is created. */
   keyCheck(): Promise<Buffer | undefined>;
@@ -124,7 +131,7 @@ export interface Storage {
    * (YYYY-MM-DD, both included), without zeros.
    */
   statsCounts(from: string, to: string): Promise<StatsCount[]>;
-  /** For `/healthz`: rejects when the database cannot be reached. */
+  /** For `/healthz`: rejects when the database cannot be reached, or with StorePaused while paused. */
   health(now: number): Promise<StoreHealth>;
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import type { PersonKeys } from '../crypto/person-keys.ts';
 import { readBody } from '../http/body.ts';
 import { refuseAndClose, respond } from '../http/respond.ts';
 import type { Logger } from '../log.ts';
+import { StorePaused } from '../store/access.ts';
 import type { Storage } from '../store/storage.ts';
 import { ingestDelivery } from './ingest.ts';
 import { parseDelivery } from './payload.ts';
@@ -26,7 +27,7 @@ export interface WebhookOptions {
 /**
  * `/webhook`: the verification handshake (GET) and deliveries (POST). A delivery is answered 200
  * only once its messages are durable in the inbox; a bad or missing signature gets 401 and nothing
- * is stored; a store failure gets 503 so Meta delivers again later.
+ * is stored; a store failure, or a paused store, gets 503 so Meta delivers again later.
  */
 export function webhookRoute(options: WebhookOptions) {
   return async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
@@ -71,7 +72,9 @@ export function webhookRoute(options: WebhookOptions) {
       if (result.inserted.length > 0) options.received(result.inserted.length);
       respond(response, 200, 'ok\n');
     } catch (error) {
-      options.log.error('webhook-store-failed', { error: errorName(error) });
+      // Paused (../store/access.ts): the instance does no work now, and says so in /healthz.
+      if (error instanceof StorePaused) options.log.warn('webhook-paused', { reason: error.pause.reason });
+      else options.log.error('webhook-store-failed', { error: errorName(error) });
       respond(response, 503, 'try again later\n', { 'retry-after': '5' });
     }
   };

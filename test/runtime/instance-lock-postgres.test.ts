@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, connect as netConnect, type AddressInfo, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { StoreAccess } from '../../runtime/store/access.ts';
 import { connect, type Pool } from '../../runtime/store/postgres/connect.ts';
 import { InstanceLock } from '../../runtime/store/postgres/instances.ts';
 import { lockKeys, migrate } from '../../runtime/store/postgres/migrations.ts';
 import { StoreInUse } from '../../runtime/store/storage.ts';
-import { eventually } from './helpers/bot.ts';
+import { eventually, sleep } from './helpers/bot.ts';
 import { testPostgres } from './helpers/postgres.ts';
 
 const server = await testPostgres();
@@ -93,41 +95,119 @@ describe.skipIf(!server)('the instance lock on PostgreSQL', () => {
     await sql()`DELETE FROM persons`;
   });
 
-  it('is taken back when its session is lost; lost for good when rotate-key took it meanwhile', async () => {
-    const lock = await InstanceLock.take(url, false);
-    const terminate = async () => {
-      const [held] = await holders();
-      if (!held) throw new Error('nobody holds the lock');
-      await sql()`SELECT pg_terminate_backend(${held.pid})`;
-      await eventually(async () => (await holders()).length === 0, 5_000, 'the session to end');
-      return held.pid;
-    };
-    // The driver reconnects on the next statement; the first may still meet the dead socket.
-    const check = () =>
-      eventually(
-        () =>
-          lock.check().then(
-            () => true,
-            () => false,
-          ),
-        5_000,
-        'a check on a live session',
-      );
+  /** The lock of a process that works (its store's access), and what that access went through. */
+  const watched = async (target = url) => {
+    const access = new StoreAccess();
+    const seen: string[] = [];
+    access.onChange((pause) => seen.push(pause?.reason ?? 'open'));
+    const lock = await InstanceLock.take(target, false, access);
+    onTestFinished(() => lock.release());
+    return { access, seen, lock };
+  };
+  const terminate = async () => {
+    const [held] = await holders();
+    if (!held) throw new Error('nobody holds the lock');
+    await sql()`SELECT pg_terminate_backend(${held.pid})`;
+    return held.pid;
+  };
 
+  it('notices by itself that its session was ended, pauses, and takes the lock back on a new session', async () => {
+    const { access, seen, lock } = await watched();
     const before = await terminate();
-    await check();
-    expect(lock.held).toBe(true);
+    await eventually(() => seen.includes('lock-lost'), 5_000, 'the pause');
+    await eventually(() => access.pause === undefined, 10_000, 'the lock to be taken back');
+    expect(seen).toEqual(['lock-lost', 'open']);
     const [again] = await holders();
     expect(again?.pid).not.toBe(before);
     expect(again?.mode).toBe('ShareLock');
+    await lock.release();
+    await eventually(async () => (await holders()).length === 0, 5_000, 'the lock to go');
+  });
 
-    await terminate();
-    const alone = await InstanceLock.take(url, true);
-    await check();
-    expect(lock.held).toBe(false);
-    await alone.release();
-    await lock.check();
-    expect(lock.held).toBe(false);
+  it('stays paused while a session holds it alone, as rotate-key does, naming it; takes it back once that ends', async () => {
+    const { access, lock } = await watched();
+    const [held] = await holders();
+    // rotate-key's way: the exclusive lock, on a session named after the command. It waits for the ended session's lock to go.
+    const rotation = connect(url, 1, { application_name: 'amana rotate-key, pid 7 on ops-1' });
+    onTestFinished(() => rotation.end({ timeout: 1 }));
+    await rotation`SELECT pg_terminate_backend(${held?.pid ?? 0})`;
+    await rotation`SELECT pg_advisory_lock(${lockKeys.instance}::bigint)`;
+    await eventually(() => access.pause?.reason === 'key-rotation', 10_000, 'the pause for the rotation');
+    const pause = access.pause;
+    expect(pause?.reason === 'key-rotation' && pause.holders.map((holder) => holder.name)).toEqual([
+      'amana rotate-key, pid 7 on ops-1',
+    ]);
+    // Attempts go on meanwhile and fail: it is still paused several backoffs later, and the lock is still the rotation's alone.
+    await sleep(3_000);
+    expect(access.pause?.reason).toBe('key-rotation');
+    expect((await holders()).map((holder) => holder.mode)).toEqual(['ExclusiveLock']);
+
+    await rotation.end({ timeout: 5 });
+    await eventually(() => access.pause === undefined, 10_000, 'the lock to be taken back after the rotation');
+    expect((await holders()).map((holder) => holder.mode)).toEqual(['ShareLock']);
     await lock.release();
   });
+
+  it('does not resume when the key check refuses once the lock is back: paused for good, holding nothing', async () => {
+    const { access, seen, lock } = await watched();
+    let asked = 0;
+    access.beforeResume = async () => {
+      asked += 1;
+      return 'This AMANA_DATA_KEY was replaced by rotate-key.';
+    };
+    await terminate();
+    await eventually(() => access.pause?.reason === 'key-replaced', 10_000, 'the refusal');
+    const pause = access.pause;
+    expect(pause?.reason === 'key-replaced' && pause.problem).toBe('This AMANA_DATA_KEY was replaced by rotate-key.');
+    await sleep(2_000);
+    expect(asked).toBe(1);
+    expect(seen).toEqual(['lock-lost', 'key-replaced']);
+    // It gave the lock back, so the new key's instances and rotate-key are not kept out.
+    await eventually(async () => (await holders()).length === 0, 5_000, 'no holder');
+    await lock.release();
+  });
+
+  it('counts a session that stops answering (a network cut) as lost, and takes the lock back once the network returns', async () => {
+    const proxy = await cuttableProxy(new URL(url));
+    const { access, seen, lock } = await watched(proxy.url);
+    proxy.cut();
+    await eventually(() => access.pause?.reason === 'lock-lost', 10_000, 'the probe to give up on the hung session');
+    proxy.restore();
+    await eventually(() => access.pause === undefined, 20_000, 'the lock to be taken back through the network');
+    expect(seen).toEqual(['lock-lost', 'open']);
+    await lock.release();
+    await proxy.close();
+  }, 40_000);
 });
+
+/**
+ * A TCP forwarder to PostgreSQL on 127.0.0.1 whose network can be cut: while cut, it forwards
+ * nothing either way and closes nothing (as a cable pulled out), and new connections hang.
+ */
+async function cuttableProxy(target: URL) {
+  let cut = false;
+  const sockets: Socket[] = [];
+  const server = createServer((client) => {
+    const upstream = netConnect(Number(target.port), target.hostname);
+    sockets.push(client, upstream);
+    const forward = (from: Socket, to: Socket) =>
+      from.on('data', (chunk: Buffer) => {
+        if (!cut) to.write(chunk);
+      });
+    forward(client, upstream);
+    forward(upstream, client);
+    for (const socket of [client, upstream]) socket.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const address = new URL(target.href);
+  address.port = String((server.address() as AddressInfo).port);
+  return {
+    url: address.href,
+    cut: () => (cut = true),
+    restore: () => (cut = false),
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,3 +1,4 @@
+import { StoreAccess } from '../access.ts';
 import { ledgersOnly } from '../erasure-rows.ts';
 import { randomUUID } from 'node:crypto';
 import type {
@@ -65,13 +66,16 @@ export interface PostgresOptions {
  * to clean.
  *
  * Every process with the store open holds the instance lock (./instances.ts), so `rotate-key`
- * knows whether it runs alone.
+ * knows whether it runs alone, and works only while it holds it: without it the store is paused
+ * ({@link access}) until the lock is back.
  */
 export class PostgresStorage implements Storage {
   readonly shared = true;
   /** This process's name on its leases and claims. */
   readonly owner = randomUUID();
   readonly desk: PostgresDesk;
+  /** Paused while this process does not hold the instance lock (./instances.ts). */
+  readonly access: StoreAccess;
   private readonly leaseSeconds: number;
   private readonly renewTimer: NodeJS.Timeout;
   private readonly ingests = new Batch((calls: IngestCall[]) => this.ingestBatch(calls));
@@ -98,7 +102,9 @@ export class PostgresStorage implements Storage {
     private readonly sql: Pool,
     private readonly options: PostgresOptions,
     private readonly lock: InstanceLock,
+    access: StoreAccess,
   ) {
+    this.access = access;
     this.leaseSeconds = options.leaseSeconds ?? 10;
     this.desk = new PostgresDesk(sql);
     this.renewTimer = setInterval(() => void this.renew(), (this.leaseSeconds * 1000) / 3);
@@ -113,7 +119,8 @@ export class PostgresStorage implements Storage {
     const sql = connect(url, options.connections);
     try {
       await migrate(sql);
-      return new PostgresStorage(sql, options, await InstanceLock.take(url, options.alone ?? false));
+      const access = new StoreAccess();
+      return new PostgresStorage(sql, options, await InstanceLock.take(url, options.alone ?? false, access), access);
     } catch (error) {
       await sql.end({ timeout: 1 });
       throw error;
@@ -134,12 +141,14 @@ export class PostgresStorage implements Storage {
    * Group commit: deliveries arriving in the same turn of the event loop are written in one
    * transaction (one WAL flush); callers are answered once it has committed.
    */
-  ingest(messages: IngestMessage[], statuses: StatusRecord[]): Promise<IngestResult> {
+  async ingest(messages: IngestMessage[], statuses: StatusRecord[]): Promise<IngestResult> {
+    this.access.assertOpen();
     return this.ingests.add({ messages, statuses });
   }
 
   /** Claims and leases are committed lazily ({@link lazily}): a turn's durable commit covers what it relies on. */
   async claimInbox(limit: number, held: ReadonlySet<number>): Promise<InboxRow[]> {
+    if (this.access.pause) return [];
     const rows = await lazily(this.sql, (tx) => inbox.claim(tx, this.owner, this.leaseSeconds, limit, held));
     return rows.map(toInboxRow);
   }
@@ -149,6 +158,7 @@ export class PostgresStorage implements Storage {
   }
 
   async holdPerson(personId: number): Promise<boolean> {
+    this.access.assertOpen();
     const rows = await lazily(this.sql, (tx) => inbox.hold(tx, this.owner, this.leaseSeconds, personId));
     return rows.count > 0;
   }
@@ -163,6 +173,7 @@ export class PostgresStorage implements Storage {
   }
 
   async ensurePerson(phoneHash: Buffer, material: () => PersonMaterial): Promise<PersonRow> {
+    this.access.assertOpen();
     const key = phoneHash.toString('hex');
     const persons = await transaction(this.sql, async (tx) =>
       subjects.ensureAll(
@@ -182,6 +193,7 @@ export class PostgresStorage implements Storage {
    * others as one pipelined transaction each ({@link turns.apply}).
    */
   async commitTurn(personId: number, ops: TurnOp[]): Promise<TurnResult> {
+    this.access.assertOpen();
     if (isPlain(ops)) {
       const outcome = await this.plainTurns.add({ personId, ops });
       if (outcome instanceof Error) throw outcome;
@@ -196,6 +208,7 @@ export class PostgresStorage implements Storage {
   }
 
   async dueOutbox(now: number, limit: number, busy: ReadonlySet<number>, rate: number): Promise<DueOutbox> {
+    if (this.access.pause) return { rows: [], waitMs: pausedPollMs };
     const { phoneNumber } = this.options;
     this.bucket ??= outbox.ensureBucket(this.sql, phoneNumber, rate).catch((error: unknown) => {
       this.bucket = undefined;
@@ -238,7 +251,8 @@ export class PostgresStorage implements Storage {
   }
 
   /** One instance at a time (a transaction-scoped advisory lock): another finding it taken purges nothing. */
-  purge(now: number): Promise<PurgeReport> {
+  async purge(now: number): Promise<PurgeReport> {
+    this.access.assertOpen();
     return transaction(this.sql, async (tx) => {
       const [lock] = await tx<{ got: boolean }[]>`SELECT pg_try_advisory_xact_lock(${lockKeys.purge}::bigint) AS got`;
       if (!lock?.got) return { ...nothingPurged };
@@ -294,7 +308,8 @@ export class PostgresStorage implements Storage {
   }
 
   /** A claim lasts as long as other leases here, at least a minute: longer than any call to a recipient takes. */
-  dueErasures(now: number, limit: number): Promise<EraseRequestRow[]> {
+  async dueErasures(now: number, limit: number): Promise<EraseRequestRow[]> {
+    if (this.access.pause) return [];
     const leaseMs = Math.max(60_000, this.leaseSeconds * 1000);
     return transaction(this.sql, (tx) => recipientErasures.claim(tx, now, limit, now + leaseMs));
   }
@@ -356,7 +371,7 @@ export class PostgresStorage implements Storage {
   }
 
   async health(now: number): Promise<StoreHealth> {
-    if (!this.lock.held) throw new Error(lockLost);
+    this.access.assertOpen();
     const oldest = await inbox.oldestPendingAt(this.sql);
     return { inboxLagMs: oldest === undefined ? 0 : Math.max(0, now - oldest) };
   }
@@ -383,7 +398,6 @@ export class PostgresStorage implements Storage {
       await Promise.all([
         lazily(this.sql, (tx) => inbox.renew(tx, this.owner, this.leaseSeconds)),
         lazily(this.sql, (tx) => outbox.renew(tx, this.owner, this.leaseSeconds)),
-        this.lock.check(),
       ]);
     } catch {
       // The database is unreachable: the next renewal tries again, and /healthz says so meanwhile.
@@ -453,8 +467,8 @@ export class PostgresStorage implements Storage {
  */
 const turnsPerStatement = 32;
 
-const lockLost =
-  'this instance lost its connection holding the instance lock while rotate-key ran: restart it (it starts with the new key)';
+/** How soon a paused sender asks again (it claims nothing until the store resumes, which wakes it too). */
+const pausedPollMs = 1000;
 
 interface IngestCall {
   messages: IngestMessage[];

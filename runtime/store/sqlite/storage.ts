@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { StoreAccess } from '../access.ts';
 import { ledgersOnly } from '../erasure-rows.ts';
 import { ownerOnly } from '../file-mode.ts';
 import { GroupCommit } from '../group-commit.ts';
@@ -52,6 +53,8 @@ import { SqliteUpkeep } from './upkeep.ts';
 export class SqliteStorage implements Storage {
   readonly shared = false;
   readonly desk: SqliteDesk;
+  /** One process has the file: it never pauses. */
+  readonly access = new StoreAccess();
   private readonly db: Database.Database;
   private readonly writes: GroupCommit;
   private readonly subjects: SqliteSubjects;
