@@ -18,6 +18,8 @@
  * so the send rate is not what is measured. The load generator, the fake Graph API, PostgreSQL and
  * every instance share this machine's cores. Exits 1 when a target is missed.
  */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Agent } from 'node:http';
@@ -46,7 +48,69 @@ const allSetups = [
 ] as const;
 const setups = allSetups.filter((setup) => !options.only || options.only.includes(setup.name));
 if (setups.length === 0 || !Number.isInteger(rounds) || rounds < 1) {
-  throw new Error(`--only takes ${allSetups.map((setup) => `"${setup.name}"`).join(', ')}; --rounds a whole number ≥ 1`);
+  throw new Error(
+    `--only takes ${allSetups.map((setup) => `"${setup.name}"`).join(', ')}; --rounds a whole number ≥ 1`,
+  );
+}
+
+/** Clock ticks per second of /proc's CPU times (getconf CLK_TCK; 100 on Linux when it cannot be asked). */
+const clockTicks = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU time (user + system, ms) each process has used so far, by pid, from /proc (Linux); empty elsewhere. */
+function cpuMs(pids: readonly number[]): Map<number, number> {
+  const used = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // After "pid (name) ": state, ppid, … utime and stime are the 12th and 13th fields.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      used.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks);
+    } catch {
+      // Gone, or no /proc here.
+    }
+  }
+  return used;
+}
+
+/** The cluster's processes: its postmaster (first line of postmaster.pid) and every process it started. */
+function clusterPids(clusterDir: string): number[] {
+  try {
+    const postmaster = Number(readFileSync(join(clusterDir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const children = readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((pid) => {
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster;
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+    return [postmaster, ...children];
+  } catch {
+    return [];
+  }
+}
+
+/** CPU time (ms) the given processes used between two readings; a process started meanwhile counts from zero. */
+function usedBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
+
+/** CPU per message (ms) over the throughput run: the instances, PostgreSQL (every process of the cluster), this process. */
+interface CpuPerMessage {
+  instances: number;
+  postgres: number;
+  loadGenerator: number;
 }
 
 async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
@@ -59,8 +123,8 @@ async function until(check: () => boolean, timeoutMs: number, what: string): Pro
 
 async function measure(
   setup: (typeof setups)[number],
-  context: { dir: string; graph: FakeGraph; graphBase: string; adminUrl: string; round: number },
-): Promise<{ perSecond: number; p50: number; p99: number }> {
+  context: { dir: string; graph: FakeGraph; graphBase: string; adminUrl: string; clusterDir: string; round: number },
+): Promise<{ perSecond: number; p50: number; p99: number; cpu: CpuPerMessage }> {
   const { dir, graph, graphBase } = context;
   let databaseUrl: string | undefined;
   if (setup.postgres) {
@@ -102,6 +166,9 @@ async function measure(
   );
   let sent = 0;
   const refused = new Map<number, number>();
+  const instancePids = bots.flatMap((bot) => (bot.child.pid === undefined ? [] : [bot.child.pid]));
+  const cpuBefore = { instances: cpuMs(instancePids), postgres: cpuMs(clusterPids(context.clusterDir)) };
+  const ownBefore = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: inFlight }, async () => {
@@ -121,6 +188,14 @@ async function measure(
   }
   await until(() => answers >= throughputMessages, 120_000, 'every message answered');
   const perSecond = throughputMessages / ((performance.now() - started) / 1000);
+  const own = process.cpuUsage(ownBefore);
+  const cpu: CpuPerMessage = {
+    instances: usedBetween(cpuBefore.instances, cpuMs(instancePids)) / throughputMessages,
+    postgres: setup.postgres
+      ? usedBetween(cpuBefore.postgres, cpuMs(clusterPids(context.clusterDir))) / throughputMessages
+      : 0,
+    loadGenerator: (own.user + own.system) / 1000 / throughputMessages,
+  };
   await new Promise((resolve) => setTimeout(resolve, 200));
 
   // Latency at 80 msg/s.
@@ -149,7 +224,7 @@ async function measure(
   graph.onRequest = () => undefined;
   agent.destroy();
   for (const bot of bots) await bot.stop();
-  return { perSecond, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return { perSecond, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpu };
 }
 
 async function main(): Promise<void> {
@@ -157,11 +232,18 @@ async function main(): Promise<void> {
   const graph = new FakeGraph();
   const graphBase = await graph.start();
   const dir = exportBot(supportFlow({ stock: 9, desk: 9 }), 'bench-instances');
-  const runs = new Map<string, { perSecond: number; p50: number; p99: number }[]>();
+  const runs = new Map<string, { perSecond: number; p50: number; p99: number; cpu: CpuPerMessage }[]>();
   try {
     for (let round = 0; round < rounds; round += 1) {
       for (const setup of setups) {
-        const result = await measure(setup, { dir, graph, graphBase, adminUrl: cluster.url, round });
+        const result = await measure(setup, {
+          dir,
+          graph,
+          graphBase,
+          adminUrl: cluster.url,
+          clusterDir: cluster.dir,
+          round,
+        });
         runs.set(setup.name, [...(runs.get(setup.name) ?? []), result]);
         if (!options.json)
           process.stderr.write(
@@ -182,6 +264,11 @@ async function main(): Promise<void> {
       p50: median(results.map((result) => result.p50)),
       p99: median(results.map((result) => result.p99)),
       runs: results.map((result) => Math.round(result.perSecond)),
+      cpuPerMessage: {
+        instances: median(results.map((result) => result.cpu.instances)),
+        postgres: median(results.map((result) => result.cpu.postgres)),
+        loadGenerator: median(results.map((result) => result.cpu.loadGenerator)),
+      },
     };
   });
   const of = (name: string) => figures.find((figure) => figure.setup === name)?.perSecond ?? NaN;
@@ -204,6 +291,12 @@ async function main(): Promise<void> {
           `${figure.setup.padEnd(16)} ${Math.round(figure.perSecond).toLocaleString('en').padStart(6)} msg/s end to end (runs: ${figure.runs.join(', ')}); webhook → Graph at ${latencyRate} msg/s p50 ${figure.p50.toFixed(1)} ms, p99 ${figure.p99.toFixed(1)} ms`,
       ),
       `3 × / 1 × PostgreSQL  ${scaling.toFixed(2)}`,
+      '',
+      'CPU per message during the throughput run (ms; medians): instances + PostgreSQL (all its processes) = total, and the load generator with the fake Graph API',
+      ...figures.map(({ setup, cpuPerMessage: cpu }) => {
+        const total = cpu.instances + cpu.postgres;
+        return `${setup.padEnd(16)} ${cpu.instances.toFixed(2)} + ${cpu.postgres.toFixed(2)} = ${total.toFixed(2)} ms; load generator ${cpu.loadGenerator.toFixed(2)} ms`;
+      }),
       '',
       ...targets.map(([name, met]) => `${met ? 'ok  ' : 'MISS'} ${name}`),
     ];
