@@ -7,6 +7,7 @@ export { applyEdit } from './apply-edit.ts';
 export { EditError, type Edit, type EditOp } from './types.ts';
 export { addNode, moveNodes, setNodeField, setNodeText, findNode } from './node-edits.ts';
 export { connect, reconnect, disconnect } from './edge-edits.ts';
+export { replaceNode } from './replace-node.ts';
 export { deleteElements } from './delete-elements.ts';
 export { spliceNode } from './splice-node.ts';
 export { addFlowLanguage, removeFlowLanguage } from './languages.ts';

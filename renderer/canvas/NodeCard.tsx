@@ -1,5 +1,5 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { memo, useEffect, useRef } from 'react';
 import { textDirection } from '../../flows/i18n/index.ts';
 import { ProblemBadge, useOnWitnessPath } from '../problems/ProblemBadge.tsx';
 import { TemplateText } from './TemplateText.tsx';
@@ -13,6 +13,7 @@ import type { CardNode } from './to-canvas.ts';
 export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps<CardNode>) {
   const exits = data.outcomes;
   const onPath = useOnWitnessPath(id);
+  useHandlesMeasured(id, exits.map((exit) => exit.id).join(' '));
   return (
     <article
       data-node-id={id}
@@ -41,3 +42,19 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
     </article>
   );
 });
+
+/**
+ * React Flow measures a card's handles when the card appears or changes size; a way out renamed in
+ * the inspector changes neither, so the card asks for its handles to be measured again, or the
+ * connection that follows the new id could not be drawn. Not on the first render: React Flow
+ * measures then anyway.
+ */
+function useHandlesMeasured(id: string, handles: string): void {
+  const updateNodeInternals = useUpdateNodeInternals();
+  const measured = useRef(handles);
+  useEffect(() => {
+    if (measured.current === handles) return;
+    measured.current = handles;
+    updateNodeInternals(id);
+  }, [id, handles, updateNodeInternals]);
+}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { valueAt, type FieldPath, type FieldProblem } from '../../flows/edit/index.ts';
+import { replaceNode, valueAt, type FieldPath, type FieldProblem } from '../../flows/edit/index.ts';
 import { findKind, formOf, type FlowNode } from '../../flows/index.ts';
 import { CommitTextArea } from '../components/CommitTextArea.tsx';
 import { useEditorText } from '../editor/texts.ts';
@@ -20,7 +20,8 @@ interface Refused {
 /**
  * The selected step's form, generated from its kind's form in flows/nodes. A field is written when
  * the designer is done with it (leaving it or Enter: one undo step) and checked by the parser first:
- * a valid value becomes an edit of the document, an invalid one stays in the form beside the
+ * a valid value becomes an edit of the document (renaming a way out takes its connections
+ * along), an invalid one stays in the form beside the
  * parser's own message until it is corrected or Escape puts the document's value back.
  */
 export function Inspector() {
@@ -45,7 +46,7 @@ export function Inspector() {
         return;
       }
       setRefused(null);
-      useDocumentStore.getState().apply({ op: 'replaceNode', node: proposed.node });
+      useDocumentStore.getState().edit((current) => replaceNode(current, proposed.node));
     },
     [flow, shown, readOnly, ui],
   );
@@ -57,7 +58,7 @@ export function Inspector() {
       const proposed = proposeChange(flow, refused.node, path, valueAt(node, path), ui);
       if (!proposed.ok) return setRefused({ node: proposed.node, problems: proposed.problems });
       setRefused(null);
-      if (canonical(proposed.node) !== canonical(node)) useDocumentStore.getState().apply({ op: 'replaceNode', node: proposed.node });
+      if (canonical(proposed.node) !== canonical(node)) useDocumentStore.getState().edit((current) => replaceNode(current, proposed.node));
     },
     [flow, node, refused, ui],
   );

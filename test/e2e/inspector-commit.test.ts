@@ -34,6 +34,7 @@ afterAll(async () => {
 
 const step = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 const inspector = () => page.getByRole('region', { name: 'Inspector' });
+const edges = () => page.locator('.react-flow__edge');
 const undo = () => page.getByRole('toolbar').getByRole('button', { name: 'Undo', exact: true });
 const redo = () => page.getByRole('toolbar').getByRole('button', { name: 'Redo', exact: true });
 const item = (list: string, number: number) => inspector().getByRole('group', { name: `${list} ${number}`, exact: true });
@@ -59,6 +60,7 @@ async function typeOver(field: ReturnType<typeof optionId>, words: string): Prom
 describe('the inspector writes a field when the designer is done with it', { timeout: 120_000 }, () => {
   it('writes nothing while an option id is typed, and writes it when the designer leaves the field', async () => {
     await step('after-status').click();
+    const connections = await edges().count();
     expect(await undo().isDisabled()).toBe(true);
     await typeOver(optionId(3), 'finished');
     // Still typing: the flow has not changed, so there is nothing to undo.
@@ -66,6 +68,9 @@ describe('the inspector writes a field when the designer is done with it', { tim
     await page.keyboard.press('Tab');
     await expect.poll(() => undo().isDisabled()).toBe(false);
     expect(await inFlow('after-status', () => optionId(3))).toBe('finished');
+    // The button's connection follows its new id: none is lost.
+    expect(await edges().count()).toBe(connections);
+    expect(await page.locator('.react-flow__edge[aria-label*="finished"]').count()).toBe(1);
   });
 
   it('writes a rule value on Enter, and Escape puts the written value back', async () => {
