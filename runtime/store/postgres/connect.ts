@@ -76,19 +76,40 @@ type TransactionMode = 'ISOLATION LEVEL REPEATABLE READ READ ONLY';
  * one round trip: for the claims and leases every instance takes and gives back all the time.
  */
 export async function lazily<T>(pool: Pool, statement: (tx: Db) => Promise<T> & { execute(): unknown }): Promise<T> {
+  const [result] = await pipelined(pool, (tx, pipe) => [pipe.send(statement(tx))], { lazy: true });
+  return result;
+}
+
+/**
+ * A transaction sent as one {@link Pipeline} on a reserved connection: its BEGIN, what `build`
+ * sends, and its COMMIT go out without waiting for one another; `build` awaits only where a
+ * statement needs an answer first. Resolves to what `build` returned (statements it sent are
+ * answered by then) once committed; rejects with the first statement that failed (the COMMIT then
+ * rolled back), or with what `build` threw (the transaction is rolled back). `lazy` as in
+ * {@link transaction}.
+ */
+export async function pipelined<T>(
+  pool: Pool,
+  build: (tx: Db, pipe: Pipeline) => T | Promise<T>,
+  options: { lazy?: boolean } = {},
+): Promise<T> {
   const tx = await pool.reserve();
   const pipe = new Pipeline();
   try {
     pipe.send(tx`BEGIN`);
-    pipe.send(tx`SET LOCAL synchronous_commit TO OFF`);
-    const result = pipe.send(statement(tx));
+    if (options.lazy) pipe.send(tx`SET LOCAL synchronous_commit TO OFF`);
+    const result = await build(tx, pipe);
     pipe.send(tx`COMMIT`);
     await pipe.settle();
-    return await result;
+    return result;
   } catch (error) {
-    // The COMMIT rolled back a failed transaction itself; this ends one the connection still has open.
+    // Nothing to roll back when the COMMIT was sent (it rolled back itself); otherwise end the transaction here.
     await tx`ROLLBACK`.catch(() => undefined);
-    throw error;
+    // The first statement that failed says why; those after it only say the transaction was aborted.
+    throw await pipe.settle().then(
+      () => error,
+      (first: unknown) => first,
+    );
   } finally {
     tx.release();
   }

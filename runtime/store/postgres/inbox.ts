@@ -19,15 +19,18 @@ interface InboxColumns {
  * owner last renewed it, so a crashed instance's people are taken over by the others.
  */
 export const inbox = {
-  /** Writes new messages (skipping known dedupe hashes, also ones another instance writes now). */
-  async ingest(sql: Db, messages: IngestMessage[], persons: Map<string, PersonRow>): Promise<Map<string, number>> {
+  /**
+   * The statement writing messages, each sealed for its person, skipping dedupe hashes the inbox
+   * holds (also one written by another instance now, or twice in `messages`); read what it wrote
+   * with {@link written}. Throws when a message's person is not in `persons`.
+   */
+  write(sql: Db, messages: readonly IngestMessage[], persons: ReadonlyMap<string, PersonRow>) {
     const rows = messages.map((message) => {
       const person = persons.get(message.phoneHash.toString('hex'));
       if (!person) throw new Error('a message without its person');
       return { message, person, payload: message.seal(person) };
     });
-    if (rows.length === 0) return new Map();
-    const inserted = await sql<{ id: number; dedupe_hash: Buffer }[]>`
+    return sql<{ id: number; dedupe_hash: Buffer }[]>`
       INSERT INTO inbox (dedupe_hash, person_id, payload, received_at)
       SELECT * FROM unnest(${byteaArray(
         sql,
@@ -47,7 +50,11 @@ export const inbox = {
                            )}::bigint[])
       ON CONFLICT (dedupe_hash) DO NOTHING
       RETURNING id, dedupe_hash`;
-    return new Map(inserted.map((row) => [row.dedupe_hash.toString('hex'), row.id]));
+  },
+
+  /** The ids {@link write} gave, by hex dedupe hash. */
+  written(rows: readonly { id: number; dedupe_hash: Buffer }[]): Map<string, number> {
+    return new Map(rows.map((row) => [row.dedupe_hash.toString('hex'), row.id]));
   },
 
   /** Which of these dedupe hashes the inbox already holds. */
@@ -58,9 +65,9 @@ export const inbox = {
     return new Set(rows.map((row) => row.dedupe_hash.toString('hex')));
   },
 
-  async recordStatuses(sql: Db, statuses: StatusRecord[], now: number): Promise<void> {
-    if (statuses.length === 0) return;
-    await sql`
+  /** The statement recording delivery statuses (at least one). */
+  statuses(sql: Db, statuses: readonly StatusRecord[], now: number) {
+    return sql`
       INSERT INTO statuses (message_hash, status, at, error_code, recorded_at)
       SELECT h, s, a, e, ${now}::bigint FROM unnest(
         ${byteaArray(

@@ -29,11 +29,12 @@ import type {
   TurnResult,
 } from '../storage.ts';
 import { Batch } from './batch.ts';
-import { connect, lazily, transaction, type Pool } from './connect.ts';
+import { connect, lazily, pipelined, transaction, type Pool } from './connect.ts';
 import { PostgresDesk } from './desk.ts';
 import { handoffs } from './handoffs.ts';
 import { inbox, toInboxRow } from './inbox.ts';
 import { InstanceLock } from './instances.ts';
+import { KnownPeople } from './known-people.ts';
 import { lockKeys, migrate } from './migrations.ts';
 import { outbox, type SentMark } from './outbox.ts';
 import { stats } from './stats.ts';
@@ -78,6 +79,8 @@ export class PostgresStorage implements Storage {
   readonly access: StoreAccess;
   private readonly leaseSeconds: number;
   private readonly renewTimer: NodeJS.Timeout;
+  /** The senders met lately, for deliveries written in one round trip. */
+  private readonly people = new KnownPeople();
   private readonly ingests = new Batch((calls: IngestCall[]) => this.ingestBatch(calls));
   private readonly contexts = new Batch(async (personIds: number[]) => {
     const found = await turns.contexts(this.sql, personIds);
@@ -199,12 +202,7 @@ export class PostgresStorage implements Storage {
       if (outcome instanceof Error) throw outcome;
       return outcome;
     }
-    const tx = await this.sql.reserve();
-    try {
-      return await turns.apply(tx, this.turnOwner(), personId, ops);
-    } finally {
-      tx.release();
-    }
+    return turns.apply(this.sql, this.turnOwner(), personId, ops);
   }
 
   async dueOutbox(now: number, limit: number, busy: ReadonlySet<number>, rate: number): Promise<DueOutbox> {
@@ -268,6 +266,7 @@ export class PostgresStorage implements Storage {
   }
 
   erasePerson(phoneHash: Buffer, at: number, requests: readonly EraseRequest[] = []): Promise<boolean> {
+    this.people.forget([phoneHash]);
     return transaction(this.sql, async (tx) => {
       const person = await subjects.byPhoneHash(tx, phoneHash);
       await turns.erase(tx, phoneHash, person?.id, at, requests);
@@ -405,13 +404,56 @@ export class PostgresStorage implements Storage {
   }
 
   /**
-   * One transaction for the deliveries of one turn of the event loop: which messages are new and
-   * which senders exist are asked together, then the senders met for the first time are created
-   * and the new messages written.
+   * One transaction for the deliveries of one turn of the event loop. When every sender is someone
+   * this instance met lately ({@link KnownPeople}), the messages and statuses are written in one
+   * round trip; when one of them was erased or forgotten meanwhile, the database refuses the write
+   * (its row would refer to nobody) and the batch goes the long way: which messages are new and which
+   * senders exist are asked together, the senders met for the first time are created, then the new
+   * messages written.
    */
   private async ingestBatch(batch: IngestCall[]): Promise<IngestResult[]> {
-    return transaction(this.sql, async (tx) => {
-      const messages = batch.flatMap((item) => item.messages);
+    const messages = batch.flatMap((item) => item.messages);
+    const statuses = batch.flatMap((item) => item.statuses);
+    const senders = this.people.all(messages.map((message) => message.phoneHash));
+    let inserted = senders
+      ? await this.ingestFromKnown(messages, statuses, senders).catch((error: unknown) => {
+          if (!isForeignKeyViolation(error)) throw error;
+          this.people.forget(messages.map((message) => message.phoneHash));
+          return undefined;
+        })
+      : undefined;
+    inserted ??= await this.ingestMeeting(messages, statuses);
+    return batch.map((item) => {
+      const ids: number[] = [];
+      let duplicates = 0;
+      for (const message of item.messages) {
+        const key = message.dedupeHash.toString('hex');
+        const id = inserted.get(key);
+        if (id === undefined) duplicates += 1;
+        else {
+          ids.push(id);
+          inserted.delete(key);
+        }
+      }
+      return { inserted: ids, duplicates };
+    });
+  }
+
+  private async ingestFromKnown(
+    messages: IngestMessage[],
+    statuses: StatusRecord[],
+    senders: ReadonlyMap<string, PersonRow>,
+  ): Promise<Map<string, number>> {
+    const [written] = await pipelined(this.sql, (tx, pipe) => {
+      const write = messages.length > 0 ? pipe.send(inbox.write(tx, messages, senders)) : undefined;
+      if (statuses.length > 0) pipe.send(inbox.statuses(tx, statuses, Date.now()));
+      return [write];
+    });
+    return inbox.written((await written) ?? []);
+  }
+
+  private async ingestMeeting(messages: IngestMessage[], statuses: StatusRecord[]): Promise<Map<string, number>> {
+    const { inserted, persons } = await transaction(this.sql, async (tx) => {
       const [known, senders] = await Promise.all([
         inbox.known(
           tx,
@@ -437,27 +479,12 @@ export class PostgresStorage implements Storage {
         ]),
       );
       const persons = await subjects.ensureAll(tx, wanted, senders);
-      const inserted = await inbox.ingest(tx, fresh, persons);
-      await inbox.recordStatuses(
-        tx,
-        batch.flatMap((item) => item.statuses),
-        Date.now(),
-      );
-      return batch.map((item) => {
-        const ids: number[] = [];
-        let duplicates = 0;
-        for (const message of item.messages) {
-          const key = message.dedupeHash.toString('hex');
-          const id = inserted.get(key);
-          if (id === undefined) duplicates += 1;
-          else {
-            ids.push(id);
-            inserted.delete(key);
-          }
-        }
-        return { inserted: ids, duplicates };
-      });
+      const written = fresh.length > 0 ? inbox.written(await inbox.write(tx, fresh, persons)) : new Map();
+      if (statuses.length > 0) await inbox.statuses(tx, statuses, Date.now());
+      return { inserted: written, persons: [...senders.values(), ...persons.values()] };
     });
+    this.people.remember(persons);
+    return inserted;
   }
 }
 
@@ -488,4 +515,9 @@ const nothingPurged: PurgeReport = {
 function withoutPerson(handoff: HandoffRow): Omit<HandoffRow, 'person'> {
   const { person: _person, ...rest } = handoff;
   return rest;
+}
+
+/** The database refused a row that refers to one that no longer exists (SQLSTATE 23503). */
+function isForeignKeyViolation(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === '23503';
 }

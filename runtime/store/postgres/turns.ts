@@ -16,7 +16,7 @@ import {
   type TurnOp,
   type TurnResult,
 } from '../storage.ts';
-import { bigintArray, Pipeline, type Db } from './connect.ts';
+import { bigintArray, pipelined, type Db, type Pipeline, type Pool } from './connect.ts';
 import { inbox } from './inbox.ts';
 import { stats } from './stats.ts';
 import { recipientErasures } from './recipient-erasures.ts';
@@ -117,30 +117,20 @@ export const turns = {
   },
 
   /**
-   * Applies one turn's writes in order to the turn's current person, in one transaction on `tx` (a
-   * reserved connection) sent as one pipeline with its BEGIN and COMMIT (see {@link Pipeline}):
+   * Applies one turn's writes in order to the turn's current person, in one transaction sent as one
+   * pipeline with its BEGIN and COMMIT (see {@link pipelined}):
    * the writes between an erasure or a new person go as one statement (migration 8), and only an
    * erasure or a new person waits for what came before it. Every check is a statement that fails,
    * so a failed one turns the COMMIT into a rollback. Throws {@link TurnConflict} when this
    * instance no longer holds the person or the message was already processed, so a turn is
    * committed once, by one instance.
    */
-  async apply(tx: Db, owner: Owner, startPersonId: number, ops: TurnOp[]): Promise<TurnResult> {
-    const pipe = new Pipeline();
-    pipe.send(tx`BEGIN`);
+  async apply(pool: Pool, owner: Owner, startPersonId: number, ops: TurnOp[]): Promise<TurnResult> {
     try {
-      const turn = await sendOps(tx, pipe, owner, startPersonId, ops);
-      pipe.send(tx`COMMIT`);
-      await pipe.settle();
+      const turn = await pipelined(pool, (tx, pipe) => sendOps(tx, pipe, owner, startPersonId, ops));
       const outbox = (await Promise.all(turn.outbox)).flatMap(([row]) => (row?.ids ?? []).map(Number));
       return { personId: turn.personId, outbox, erased: turn.erased };
     } catch (error) {
-      // Nothing to roll back when the COMMIT was sent (it rolled back itself); otherwise end the transaction here.
-      await tx`ROLLBACK`.catch(() => undefined);
-      // The first statement that failed says why; those after it only say the transaction was aborted.
-      await pipe.settle().catch((first: unknown) => {
-        throw conflictOf(first);
-      });
       throw conflictOf(error);
     }
   },
