@@ -403,7 +403,14 @@ export function generateFlow(targetNodes: number, seed = 2026): Json {
     data: Object.keys(fieldDeclarations)
       .filter((key) => usedFields.has(key))
       .map((key) => fieldDeclarations[key]),
-    variables: [{ key: 'topic' }, { key: 'last_topic' }, { key: 'ticket' }, { key: 'order_status' }, { key: 'eta' }, { key: 'lookup_id' }],
+    variables: [
+      { key: 'topic' },
+      { key: 'last_topic' },
+      { key: 'ticket' },
+      { key: 'order_status' },
+      { key: 'eta' },
+      { key: 'lookup_id' },
+    ],
     keywords: {
       human: { 'pt-BR': ['atendente'], en: ['agent'] },
       erase: { 'pt-BR': ['apagar meus dados'], en: ['delete my data'] },

@@ -28,7 +28,11 @@ function inputs() {
   if (!parsed.ok) throw new Error('the generated flow does not parse');
   const flow = parsed.flow;
   const drawn = {
-    nodes: flow.nodes.map((node) => ({ id: node.id, position: node.position, data: { label: `${node.type}: ${node.id}` } })),
+    nodes: flow.nodes.map((node) => ({
+      id: node.id,
+      position: node.position,
+      data: { label: `${node.type}: ${node.id}` },
+    })),
     edges: flow.edges.map((edge) => ({ id: edge.id, source: edge.from, target: edge.to })),
   };
   return { flow, drawn };
@@ -46,7 +50,12 @@ async function buildBarePage(dir: string, drawn: unknown): Promise<void> {
 }
 
 function serve(dir: string): Promise<{ server: Server; url: string }> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.json': 'application/json',
+  };
   const server = createServer((request, response) => {
     const asked = new URL(request.url ?? '/', 'http://x').pathname;
     const path = asked === '/' ? '/index.html' : asked;
@@ -106,9 +115,14 @@ async function targets(page: Page): Promise<{ node: { x: number; y: number }; pa
     if (!pane) throw new Error('no canvas');
     const nodes = [...document.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect());
     const middle = { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 };
-    const near = nodes.sort((a, b) => Math.hypot(a.x - middle.x, a.y - middle.y) - Math.hypot(b.x - middle.x, b.y - middle.y))[0];
+    const near = nodes.sort(
+      (a, b) => Math.hypot(a.x - middle.x, a.y - middle.y) - Math.hypot(b.x - middle.x, b.y - middle.y),
+    )[0];
     if (!near) throw new Error('no node');
-    return { node: { x: near.x + near.width / 2, y: near.y + near.height / 2 }, pane: { x: pane.left + 8, y: pane.top + 8 } };
+    return {
+      node: { x: near.x + near.width / 2, y: near.y + near.height / 2 },
+      pane: { x: pane.left + 8, y: pane.top + 8 },
+    };
   });
 }
 
@@ -117,14 +131,19 @@ const dir = mkdtempSync(join(tmpdir(), 'amana-bench-editor-'));
 const [web, browser] = await Promise.all([startWebEdition(join(dir, 'workspace.db')), launchChromium()]);
 await buildBarePage(join(dir, 'bare'), drawn);
 const bare = await serve(join(dir, 'bare'));
-const results = { amana: { open: [] as number[], drag: [] as number[], pan: [] as number[] }, bare: { open: [] as number[], drag: [] as number[], pan: [] as number[] } };
+const results = {
+  amana: { open: [] as number[], drag: [] as number[], pan: [] as number[] },
+  bare: { open: [] as number[], drag: [] as number[], pan: [] as number[] },
+};
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(web.url);
   await page.getByText('No flows yet.', { exact: false }).waitFor();
   await page.evaluate(
     (text) =>
-      (window as unknown as { amana: { importFlow(file: { fileName: string; text: string }): Promise<unknown> } }).amana.importFlow({
+      (
+        window as unknown as { amana: { importFlow(file: { fileName: string; text: string }): Promise<unknown> } }
+      ).amana.importFlow({
         fileName: 'bench.flow.json',
         text,
       }),
@@ -146,7 +165,9 @@ try {
     // Bare React Flow: from its script starting (data fetched) to the same point.
     await barePage.goto(bare.url);
     const ready = await interactiveAt(barePage);
-    results.bare.open.push(ready - (await barePage.evaluate(() => (window as unknown as { benchStarted: number }).benchStarted)));
+    results.bare.open.push(
+      ready - (await barePage.evaluate(() => (window as unknown as { benchStarted: number }).benchStarted)),
+    );
     const plain = await targets(barePage);
     results.bare.drag.push(await gesture(barePage, plain.node, { x: 3, y: 2 }));
     results.bare.pan.push(await gesture(barePage, plain.pane, { x: 4, y: 3 }));
@@ -171,7 +192,13 @@ if (json) console.log(JSON.stringify(summary, null, 2));
 else {
   const f = (value: number) => value.toFixed(1);
   console.log(`${summary.nodes} nodes, ${summary.edges} edges, median of ${rounds} rounds (Chromium, headless)`);
-  console.log(`open → interactive: Amana ${f(summary.openMs.amana)} ms (bare React Flow ${f(summary.openMs.bare)} ms; target < 1500 ms)`);
-  console.log(`dragging a step: ${f(summary.dragMsPerFrame.amana)} ms per frame vs bare ${f(summary.dragMsPerFrame.bare)} ms — ratio ${(summary.dragMsPerFrame.amana / summary.dragMsPerFrame.bare).toFixed(2)} (target ≤ 1.5)`);
-  console.log(`panning: ${f(summary.panMsPerFrame.amana)} ms per frame vs bare ${f(summary.panMsPerFrame.bare)} ms — ratio ${(summary.panMsPerFrame.amana / summary.panMsPerFrame.bare).toFixed(2)} (target ≤ 1.5)`);
+  console.log(
+    `open → interactive: Amana ${f(summary.openMs.amana)} ms (bare React Flow ${f(summary.openMs.bare)} ms; target < 1500 ms)`,
+  );
+  console.log(
+    `dragging a step: ${f(summary.dragMsPerFrame.amana)} ms per frame vs bare ${f(summary.dragMsPerFrame.bare)} ms — ratio ${(summary.dragMsPerFrame.amana / summary.dragMsPerFrame.bare).toFixed(2)} (target ≤ 1.5)`,
+  );
+  console.log(
+    `panning: ${f(summary.panMsPerFrame.amana)} ms per frame vs bare ${f(summary.panMsPerFrame.bare)} ms — ratio ${(summary.panMsPerFrame.amana / summary.panMsPerFrame.bare).toFixed(2)} (target ≤ 1.5)`,
+  );
 }

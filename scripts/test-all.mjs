@@ -1,11 +1,13 @@
 // `npm test`: every check the project has, in order, stopping at the first failure.
-// Lint (layering), type checks per layer, the generated JSON Schema and docs/ reference pages being current,
+// Lint (layering, then formatting), type checks per layer, the generated JSON Schema and docs/ reference pages being current,
 // then every Vitest test (unit, integration and end-to-end in Chromium).
 import { spawnSync } from 'node:child_process';
 import { startCluster, stopCluster } from './postgres-cluster.mjs';
 
 const steps = [
   ['lint', ['node_modules/eslint/bin/eslint.js', '.']],
+  // Formatting is part of lint: an unformatted file fails here (`npm run format` fixes it).
+  ['lint: formatting', ['node_modules/prettier/bin/prettier.cjs', '--check', '.']],
   ['typecheck', ['scripts/typecheck.mjs']],
   ['json schema is current', ['node_modules/tsx/dist/cli.mjs', 'scripts/write-json-schema.ts', '--check']],
   ['generated docs are current', ['node_modules/tsx/dist/cli.mjs', 'scripts/write-docs.ts', '--check']],

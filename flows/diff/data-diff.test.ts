@@ -291,7 +291,9 @@ describe('the data diff between two versions of a flow', () => {
       { kind: 'recipient-changed', name: 'Funil CRM', aspects: ['erase-added'] },
     ]);
     expect(sentences(leadCapture(), withoutRoute)).toEqual({
-      en: ['The details of the recipient “Funil CRM” changed: it will now be asked to erase a customer’s data when the customer asks.'],
+      en: [
+        'The details of the recipient “Funil CRM” changed: it will now be asked to erase a customer’s data when the customer asks.',
+      ],
       'pt-BR': [
         'Os dados do destinatário “Funil CRM” mudaram: passará a receber o pedido de apagar os dados de um cliente quando ele pedir.',
       ],
@@ -302,7 +304,9 @@ describe('the data diff between two versions of a flow', () => {
     ]);
     expect(sentences(withoutRoute)).toEqual({
       en: ['The details of the recipient “Funil CRM” changed: it will no longer be asked to erase a customer’s data.'],
-      'pt-BR': ['Os dados do destinatário “Funil CRM” mudaram: deixará de receber o pedido de apagar os dados de um cliente.'],
+      'pt-BR': [
+        'Os dados do destinatário “Funil CRM” mudaram: deixará de receber o pedido de apagar os dados de um cliente.',
+      ],
       ar: ['تغيّرت تفاصيل الجهة المستلمة «Funil CRM»: لن يُطلب منها بعد الآن حذف بيانات العميل.'],
     });
   });
@@ -320,7 +324,9 @@ describe('the data diff between two versions of a flow', () => {
       { kind: 'recipient-added', name: 'Correio Rápido', country: 'PT', askedToErase: true },
     ]);
     expect(sentences(added)).toEqual({
-      en: ['New recipient “Correio Rápido”, in Portugal. It will be asked to erase a customer’s data when the customer asks.'],
+      en: [
+        'New recipient “Correio Rápido”, in Portugal. It will be asked to erase a customer’s data when the customer asks.',
+      ],
       'pt-BR': [
         'Novo destinatário “Correio Rápido”, em Portugal. Ele receberá o pedido de apagar os dados de um cliente quando o cliente pedir.',
       ],
@@ -348,9 +354,12 @@ describe('the data diff between two versions of a flow', () => {
 
     // Without an erase route, a new or removed recipient is told as before, with no word about erasing.
     const { erase: _erase, ...routeless } = mailer;
-    expect(dataDiff(leadCapture(), changed((flow) => flow.recipients.push(routeless))).changes).toEqual([
-      { kind: 'recipient-added', name: 'Correio Rápido', country: 'PT' },
-    ]);
+    expect(
+      dataDiff(
+        leadCapture(),
+        changed((flow) => flow.recipients.push(routeless)),
+      ).changes,
+    ).toEqual([{ kind: 'recipient-added', name: 'Correio Rápido', country: 'PT' }]);
   });
 
   it('tells an erase route whose method or address changed, beside the recipient’s other details, and not its headers alone', () => {

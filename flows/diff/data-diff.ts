@@ -169,7 +169,11 @@ function recipientChanges(before: Flow, after: Flow): DataChange[] {
   }
   for (const recipient of before.recipients)
     if (!current.has(recipient.id))
-      changes.push({ kind: 'recipient-removed', name: recipient.name, ...(recipient.erase ? { askedToErase: true } : {}) });
+      changes.push({
+        kind: 'recipient-removed',
+        name: recipient.name,
+        ...(recipient.erase ? { askedToErase: true } : {}),
+      });
   return changes;
 }
 

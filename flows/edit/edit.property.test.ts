@@ -107,28 +107,31 @@ function editFor(flow: Flow, s: Step, other: Flow): Edit | undefined {
 }
 
 describe('random edits of every example', () => {
-  it.each(examples)('$name: every result parses, undoing all restores it byte for byte, redoing repeats it', ({ flow: original }) => {
-    const originalText = serializeFlow(original);
-    const other = examples[(examples.findIndex((e) => e.flow === original) + 1) % examples.length]?.flow ?? original;
-    fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => {
-        let flow = original;
-        const done: Edit[] = [];
-        for (const s of steps) {
-          const edit = editFor(flow, s, other);
-          if (!edit) continue;
-          flow = edit.flow;
-          done.push(edit);
-          const parsed = parseFlow(serializeFlow(flow));
-          expect(parsed.ok ? [] : parsed.errors).toEqual([]);
-        }
-        const final = serializeFlow(flow);
-        for (const edit of [...done].reverse()) flow = applyEdit(flow, edit.inverse).flow;
-        expect(serializeFlow(flow)).toBe(originalText);
-        for (const edit of done) flow = applyEdit(flow, edit.op).flow;
-        expect(serializeFlow(flow)).toBe(final);
-      }),
-      { numRuns: 40 },
-    );
-  });
+  it.each(examples)(
+    '$name: every result parses, undoing all restores it byte for byte, redoing repeats it',
+    ({ flow: original }) => {
+      const originalText = serializeFlow(original);
+      const other = examples[(examples.findIndex((e) => e.flow === original) + 1) % examples.length]?.flow ?? original;
+      fc.assert(
+        fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => {
+          let flow = original;
+          const done: Edit[] = [];
+          for (const s of steps) {
+            const edit = editFor(flow, s, other);
+            if (!edit) continue;
+            flow = edit.flow;
+            done.push(edit);
+            const parsed = parseFlow(serializeFlow(flow));
+            expect(parsed.ok ? [] : parsed.errors).toEqual([]);
+          }
+          const final = serializeFlow(flow);
+          for (const edit of [...done].reverse()) flow = applyEdit(flow, edit.inverse).flow;
+          expect(serializeFlow(flow)).toBe(originalText);
+          for (const edit of done) flow = applyEdit(flow, edit.op).flow;
+          expect(serializeFlow(flow)).toBe(final);
+        }),
+        { numRuns: 40 },
+      );
+    },
+  );
 });

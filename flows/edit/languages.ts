@@ -34,9 +34,7 @@ export function removeFlowLanguage(flow: Flow, language: string): Edit {
     }
     if (changed !== node) ops.push({ op: 'replaceNode', node: changed });
   }
-  const purposes = mapIfChanged(flow.purposes, (purpose) =>
-    trimmedFields(purpose, language, ['label', 'description']),
-  );
+  const purposes = mapIfChanged(flow.purposes, (purpose) => trimmedFields(purpose, language, ['label', 'description']));
   if (purposes !== flow.purposes) ops.push({ op: 'setFlowField', key: 'purposes', value: purposes });
   const data = mapIfChanged(flow.data, (field) => trimmedFields(field, language, ['label']));
   if (data !== flow.data) ops.push({ op: 'setFlowField', key: 'data', value: data });

@@ -29,7 +29,9 @@ describe('replaceNode', () => {
     const before = exits(flow, 'after-status');
     expect(before.map(([outcome]) => outcome)).toContain('done');
     const edit = replaceNode(flow, nodeWith(step(flow, 'after-status'), ['options', 2, 'id'], 'finished'));
-    expect(exits(edit.flow, 'after-status')).toEqual(before.map(([outcome, to]) => [outcome === 'done' ? 'finished' : outcome, to]));
+    expect(exits(edit.flow, 'after-status')).toEqual(
+      before.map(([outcome, to]) => [outcome === 'done' ? 'finished' : outcome, to]),
+    );
     expect(applyEdit(edit.flow, edit.inverse).flow).toEqual(flow);
   });
 

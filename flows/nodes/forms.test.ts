@@ -41,20 +41,23 @@ describe('the kinds’ forms', () => {
     },
   );
 
-  it.each(kindForms.map((form) => [form.type, form] as const))('%s: a new step parses, texts in every flow language', (_type, form) => {
-    const node = form.blank({
-      id: 'new',
-      position: { x: 1, y: 2 },
-      languages: flow.languages,
-      ui: 'en',
-      purposes: ['support'],
-      recipients: ['crm'],
-    });
-    expect(validateNode(flow, node)).toEqual([]);
-    const text = (node as { text?: Record<string, string> }).text;
-    if (text) {
-      expect(Object.keys(text)).toEqual(flow.languages);
-      expect(text['pt-BR']).not.toBe(text['en']);
-    }
-  });
+  it.each(kindForms.map((form) => [form.type, form] as const))(
+    '%s: a new step parses, texts in every flow language',
+    (_type, form) => {
+      const node = form.blank({
+        id: 'new',
+        position: { x: 1, y: 2 },
+        languages: flow.languages,
+        ui: 'en',
+        purposes: ['support'],
+        recipients: ['crm'],
+      });
+      expect(validateNode(flow, node)).toEqual([]);
+      const text = (node as { text?: Record<string, string> }).text;
+      if (text) {
+        expect(Object.keys(text)).toEqual(flow.languages);
+        expect(text['pt-BR']).not.toBe(text['en']);
+      }
+    },
+  );
 });

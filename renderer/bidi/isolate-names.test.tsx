@@ -4,9 +4,18 @@ import { translator } from '../../flows/i18n/index.ts';
 import { isolateNames } from './isolate-names.tsx';
 
 const say = translator({
-  en: { taken: 'This step already sends a header named {name}. Choose another name.', moved: '{from} went to {to} at turn {turn}.' },
-  'pt-BR': { taken: 'Esta etapa já envia um cabeçalho chamado {name}.', moved: '{from} foi para {to} no turno {turn}.' },
-  ar: { taken: 'هذه الخطوة ترسل بالفعل ترويسة باسم {name}. اختر اسمًا آخر.', moved: 'انتقل {from} إلى {to} في الدور {turn}.' },
+  en: {
+    taken: 'This step already sends a header named {name}. Choose another name.',
+    moved: '{from} went to {to} at turn {turn}.',
+  },
+  'pt-BR': {
+    taken: 'Esta etapa já envia um cabeçalho chamado {name}.',
+    moved: '{from} foi para {to} no turno {turn}.',
+  },
+  ar: {
+    taken: 'هذه الخطوة ترسل بالفعل ترويسة باسم {name}. اختر اسمًا آخر.',
+    moved: 'انتقل {from} إلى {to} في الدور {turn}.',
+  },
 });
 
 const markup = (nodes: ReturnType<typeof isolateNames>) => renderToStaticMarkup(<>{nodes}</>);
@@ -19,9 +28,9 @@ describe('isolateNames', () => {
   });
 
   it('isolates each name where the sentence puts it, and leaves the other parameters as they are', () => {
-    expect(markup(isolateNames((names) => say('ar', 'moved', { ...names, turn: 3 }), { from: 'ask-name', to: 'fim' }))).toBe(
-      'انتقل <bdi>ask-name</bdi> إلى <bdi>fim</bdi> في الدور 3.',
-    );
+    expect(
+      markup(isolateNames((names) => say('ar', 'moved', { ...names, turn: 3 }), { from: 'ask-name', to: 'fim' })),
+    ).toBe('انتقل <bdi>ask-name</bdi> إلى <bdi>fim</bdi> في الدور 3.');
   });
 
   it('escapes what the person typed instead of reading it as markup', () => {

@@ -15,5 +15,7 @@ export function isolateNames(say: (names: Params) => string, names: Params): Rea
   const sentence = say(Object.fromEntries(keys.map((key, index) => [key, stand(index)])));
   return sentence
     .split(/\uE000(\d+)\uE001/)
-    .map((piece, index) => (index % 2 === 0 ? piece : <bdi key={index}>{String(names[keys[Number(piece)] ?? ''] ?? '')}</bdi>));
+    .map((piece, index) =>
+      index % 2 === 0 ? piece : <bdi key={index}>{String(names[keys[Number(piece)] ?? ''] ?? '')}</bdi>,
+    );
 }

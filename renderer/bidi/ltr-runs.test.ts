@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { ltrRuns } from './ltr-runs.ts';
 
-const isolated = (text: string) => ltrRuns(text).filter((run) => run.ltr).map((run) => run.text);
+const isolated = (text: string) =>
+  ltrRuns(text)
+    .filter((run) => run.ltr)
+    .map((run) => run.text);
 
 describe('the runs of a text that stay left to right', () => {
   it('holds a URL in an Arabic sentence whole, leaving the sentence’s own punctuation outside', () => {
     const text = 'سياسة الخصوصية: https://alrawdah-clinics.example/privacy?lang=ar&x=1.';
     expect(isolated(text)).toEqual(['https://alrawdah-clinics.example/privacy?lang=ar&x=1']);
-    expect(ltrRuns(text).map((run) => run.text).join('')).toBe(text);
+    expect(
+      ltrRuns(text)
+        .map((run) => run.text)
+        .join(''),
+    ).toBe(text);
   });
 
   it('holds e-mail addresses and www addresses', () => {

@@ -18,7 +18,12 @@ interface CommitDraft {
  * edit and one undo step. Escape puts the written value back and tells `onRestore`, so a form that
  * kept a refused value beside its reason can drop it.
  */
-export function useCommitDraft(value: string, onCommit: (value: string) => void, multiline = false, onRestore?: () => void): CommitDraft {
+export function useCommitDraft(
+  value: string,
+  onCommit: (value: string) => void,
+  multiline = false,
+  onRestore?: () => void,
+): CommitDraft {
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   const commit = () => {

@@ -65,7 +65,11 @@ export function FindBar() {
         }}
       />
       <output aria-live="polite" className="find-bar__count">
-        {query.trim() === '' ? '' : matches.length === 0 ? text('find-none') : text('find-count', { current: current + 1, count: matches.length })}
+        {query.trim() === ''
+          ? ''
+          : matches.length === 0
+            ? text('find-none')
+            : text('find-count', { current: current + 1, count: matches.length })}
       </output>
       <button type="button" onClick={() => go(-1)} disabled={matches.length === 0}>
         {text('find-previous')}

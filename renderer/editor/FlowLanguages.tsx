@@ -31,7 +31,9 @@ export function FlowLanguages() {
       <select
         id={`${id}-shown`}
         value={shown ?? ''}
-        onChange={(event) => useViewportStore.getState().showLanguage(event.target.value === '' ? null : event.target.value)}
+        onChange={(event) =>
+          useViewportStore.getState().showLanguage(event.target.value === '' ? null : event.target.value)
+        }
       >
         <option value="">—</option>
         {languages.map((language) => (
@@ -49,7 +51,9 @@ export function FlowLanguages() {
               <button
                 type="button"
                 aria-label={text('remove-language', { language })}
-                onClick={() => attempt(() => useDocumentStore.getState().edit((flow) => removeFlowLanguage(flow, language)))}
+                onClick={() =>
+                  attempt(() => useDocumentStore.getState().edit((flow) => removeFlowLanguage(flow, language)))
+                }
               >
                 ×
               </button>
@@ -68,7 +72,14 @@ export function FlowLanguages() {
           }}
         >
           <label htmlFor={`${id}-add`}>{text('language-code')}</label>
-          <input id={`${id}-add`} dir="ltr" size={6} placeholder="es, fr-CA" value={adding} onChange={(event) => setAdding(event.target.value)} />
+          <input
+            id={`${id}-add`}
+            dir="ltr"
+            size={6}
+            placeholder="es, fr-CA"
+            value={adding}
+            onChange={(event) => setAdding(event.target.value)}
+          />
           <button type="submit">{text('add-language')}</button>
         </form>
       )}

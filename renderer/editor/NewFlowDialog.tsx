@@ -39,7 +39,13 @@ export function NewFlowDialog() {
           <h3>{text('blank-flow')}</h3>
           <p className="muted">{text('blank-flow-help')}</p>
           <label htmlFor={`${id}-name`}>{text('flow-name')}</label>
-          <input id={`${id}-name`} dir="auto" autoFocus value={name} onChange={(event) => setName(event.target.value)} />
+          <input
+            id={`${id}-name`}
+            dir="auto"
+            autoFocus
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
           <button type="submit">{text('create')}</button>
         </form>
         <h3>{text('templates')}</h3>
@@ -49,14 +55,14 @@ export function NewFlowDialog() {
               <button
                 type="button"
                 className="new-flow__template"
-                onClick={() =>
-                  create(() => ({ ...template.flow, id: newFlowId(template.flow.id) }))
-                }
+                onClick={() => create(() => ({ ...template.flow, id: newFlowId(template.flow.id) }))}
               >
                 <span className="new-flow__template-name" dir="auto">
                   {template.flow.name}
                 </span>
-                <span className="muted">{text('template-languages', { languages: template.flow.languages.join(', ') })}</span>
+                <span className="muted">
+                  {text('template-languages', { languages: template.flow.languages.join(', ') })}
+                </span>
                 <span>{template.shows[ui]}</span>
               </button>
             </li>

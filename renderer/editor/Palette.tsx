@@ -4,11 +4,12 @@ import { useLanguageStore } from '../stores/language-store.ts';
 import { addStep, kindDragType } from './commands/add-step.ts';
 import { useEditorText } from './texts.ts';
 
-const groups: { group: Exclude<PaletteGroup, 'none'>; key: 'group-conversation' | 'group-logic' | 'group-privacy' }[] = [
-  { group: 'conversation', key: 'group-conversation' },
-  { group: 'logic', key: 'group-logic' },
-  { group: 'privacy', key: 'group-privacy' },
-];
+const groups: { group: Exclude<PaletteGroup, 'none'>; key: 'group-conversation' | 'group-logic' | 'group-privacy' }[] =
+  [
+    { group: 'conversation', key: 'group-conversation' },
+    { group: 'logic', key: 'group-logic' },
+    { group: 'privacy', key: 'group-privacy' },
+  ];
 
 /**
  * The steps a designer can add, grouped as Conversation, Logic and Privacy, each with one line of

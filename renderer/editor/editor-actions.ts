@@ -6,7 +6,13 @@ import { useViewportStore } from '../stores/viewport-store.ts';
 import { useWorkspaceStore } from '../stores/workspace-store.ts';
 import { useFindStore } from '../find/find-store.ts';
 import { autoLayout } from './commands/auto-layout.ts';
-import { copySelection, cutSelection, deleteSelection, duplicateSelection, pasteFromClipboard } from './commands/clipboard.ts';
+import {
+  copySelection,
+  cutSelection,
+  deleteSelection,
+  duplicateSelection,
+  pasteFromClipboard,
+} from './commands/clipboard.ts';
 import { saveWorkingCopy } from './commands/save.ts';
 import { measuredSizes } from './canvas-sizes.ts';
 import { editorWords } from './texts.ts';

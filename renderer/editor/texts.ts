@@ -279,8 +279,10 @@ const catalogue: Catalogue<EditorTextKey> = {
     'header-name': 'Nome',
     'header-value': 'Valor',
     'header-blank': 'Um cabeçalho precisa de nome, como Authorization. Nada foi alterado.',
-    'header-taken': 'Esta etapa já envia um cabeçalho chamado {name}. Escolha outro nome; os dois cabeçalhos foram mantidos.',
-    'refused-kept': 'Não foi salvo: o que você digitou fica aqui para você corrigir. Escape traz de volta o valor salvo.',
+    'header-taken':
+      'Esta etapa já envia um cabeçalho chamado {name}. Escolha outro nome; os dois cabeçalhos foram mantidos.',
+    'refused-kept':
+      'Não foi salvo: o que você digitou fica aqui para você corrigir. Escape traz de volta o valor salvo.',
     'add-mapping': 'Guardar outro valor',
     'mapping-from': 'De (caminho JSON)',
     'mapping-to': 'Guardar como',

@@ -27,7 +27,9 @@ export function Connections() {
     <fieldset className="connections">
       <legend>{text('ways-out')}</legend>
       {exits.map((exit) => {
-        const edge = flow.edges.find((candidate) => candidate.from === node.id && (candidate.outcome ?? 'next') === exit.id);
+        const edge = flow.edges.find(
+          (candidate) => candidate.from === node.id && (candidate.outcome ?? 'next') === exit.id,
+        );
         return (
           <div key={exit.id} className="connections__exit">
             <label htmlFor={`${id}-${exit.id}`} dir="auto">
@@ -41,7 +43,9 @@ export function Connections() {
                 useDocumentStore
                   .getState()
                   .edit((current) =>
-                    to === '' ? disconnect(current, edge ? [edge.id] : []) : connect(current, { from: node.id, to, outcome: exit.id }),
+                    to === ''
+                      ? disconnect(current, edge ? [edge.id] : [])
+                      : connect(current, { from: node.id, to, outcome: exit.id }),
                   );
               }}
             >

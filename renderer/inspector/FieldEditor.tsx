@@ -16,7 +16,11 @@ export function FieldEditor({ field }: { field: FieldForm }) {
   const { node, ui, problems } = useField();
   const id = useId();
   const label = field.label[ui];
-  const help = <p className="field__help muted" id={`${id}-help`}>{field.help[ui]}</p>;
+  const help = (
+    <p className="field__help muted" id={`${id}-help`}>
+      {field.help[ui]}
+    </p>
+  );
   const mine = problemsAt(problems, [field.name]);
   const body = (() => {
     switch (field.widget) {
@@ -85,7 +89,9 @@ function PlainField({ field, id, label, value }: { field: FieldForm; id: string;
         <>
           <label htmlFor={id}>{label}</label>
           <select id={id} value={String(value ?? '')} onChange={(event) => change([field.name], event.target.value)}>
-            {!flow.recipients.some((recipient) => recipient.id === value) && <option value={String(value ?? '')}>{String(value ?? '')}</option>}
+            {!flow.recipients.some((recipient) => recipient.id === value) && (
+              <option value={String(value ?? '')}>{String(value ?? '')}</option>
+            )}
             {flow.recipients.map((recipient) => (
               <option key={recipient.id} value={recipient.id}>
                 {recipient.name}
@@ -99,9 +105,16 @@ function PlainField({ field, id, label, value }: { field: FieldForm; id: string;
       const chosen = Array.isArray(value) ? value.map(String) : [];
       const choices =
         field.widget === 'purposes'
-          ? flow.purposes.map((purpose) => ({ value: purpose.id, label: purpose.label[ui] ?? Object.values(purpose.label)[0] ?? purpose.id }))
-          : [...flow.data.map((data) => data.key), ...flow.variables.map((variable) => variable.key)].map((key) => ({ value: key, label: key }));
-      for (const key of chosen) if (!choices.some((choice) => choice.value === key)) choices.push({ value: key, label: key });
+          ? flow.purposes.map((purpose) => ({
+              value: purpose.id,
+              label: purpose.label[ui] ?? Object.values(purpose.label)[0] ?? purpose.id,
+            }))
+          : [...flow.data.map((data) => data.key), ...flow.variables.map((variable) => variable.key)].map((key) => ({
+              value: key,
+              label: key,
+            }));
+      for (const key of chosen)
+        if (!choices.some((choice) => choice.value === key)) choices.push({ value: key, label: key });
       return (
         <fieldset>
           <legend>{label}</legend>
@@ -156,7 +169,10 @@ function MockEditor({ id, label }: { id: string; label: string }) {
   const mock = valueAt(node, ['mock']) as { status?: number; body?: unknown } | undefined;
   const written = mock?.body === undefined ? '' : JSON.stringify(mock.body, null, 2);
   const write = (status: number | undefined, bodyValue: unknown) => {
-    const next = { ...(status === undefined ? {} : { status }), ...(bodyValue === undefined ? {} : { body: bodyValue }) };
+    const next = {
+      ...(status === undefined ? {} : { status }),
+      ...(bodyValue === undefined ? {} : { body: bodyValue }),
+    };
     change(['mock'], Object.keys(next).length === 0 ? undefined : next);
   };
   const body = useCommitDraft(

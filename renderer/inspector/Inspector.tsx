@@ -58,7 +58,8 @@ export function Inspector() {
       const proposed = proposeChange(flow, refused.node, path, valueAt(node, path), ui);
       if (!proposed.ok) return setRefused({ node: proposed.node, problems: proposed.problems });
       setRefused(null);
-      if (canonical(proposed.node) !== canonical(node)) useDocumentStore.getState().edit((current) => replaceNode(current, proposed.node));
+      if (canonical(proposed.node) !== canonical(node))
+        useDocumentStore.getState().edit((current) => replaceNode(current, proposed.node));
     },
     [flow, node, refused, ui],
   );

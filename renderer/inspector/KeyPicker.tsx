@@ -72,7 +72,9 @@ export function KeyPicker({ path, label, optional }: { path: FieldPath; label: s
           else change(path, event.target.value === '' ? undefined : event.target.value);
         }}
       >
-        {(optional || typeof current !== 'string') && <option value="">{optional ? text('none') : text('choose')}</option>}
+        {(optional || typeof current !== 'string') && (
+          <option value="">{optional ? text('none') : text('choose')}</option>
+        )}
         {typeof current === 'string' && !keys.includes(current) && <option value={current}>{current}</option>}
         {keys.map((candidate) => (
           <option key={candidate} value={candidate}>
@@ -84,7 +86,14 @@ export function KeyPicker({ path, label, optional }: { path: FieldPath; label: s
       {declaring && (
         <div className="key-picker__declare" role="group" aria-label={text('declare-new')}>
           <label htmlFor={`${id}-new`}>{text('declare-new-key')}</label>
-          <input id={`${id}-new`} type="text" dir="ltr" value={key} autoFocus onChange={(event) => setKey(event.target.value)} />
+          <input
+            id={`${id}-new`}
+            type="text"
+            dir="ltr"
+            value={key}
+            autoFocus
+            onChange={(event) => setKey(event.target.value)}
+          />
           <label>
             <input type="radio" name={`${id}-kind`} checked={personal} onChange={() => setPersonal(true)} />
             {text('declare-personal')}

@@ -43,7 +43,12 @@ function RemoveButton({ path, label }: { path: (string | number)[]; label: strin
   const { change } = useField();
   const text = useEditorText();
   return (
-    <button type="button" className="remove" aria-label={`${text('remove')}: ${label}`} onClick={() => change(path, undefined)}>
+    <button
+      type="button"
+      className="remove"
+      aria-label={`${text('remove')}: ${label}`}
+      onClick={() => change(path, undefined)}
+    >
       {text('remove')}
     </button>
   );
@@ -106,7 +111,12 @@ export function SectionsEditor({ label }: { label: string }) {
         <div key={s} className="list-editor__item" role="group" aria-label={`${text('section-title')} ${s + 1}`}>
           <LangTextInput path={['sections', s, 'title']} label={text('section-title')} />
           {listAt(section, ['rows']).map((row, r) => (
-            <div key={r} className="list-editor__item list-editor__item--nested" role="group" aria-label={`${text('row-title')} ${r + 1}`}>
+            <div
+              key={r}
+              className="list-editor__item list-editor__item--nested"
+              role="group"
+              aria-label={`${text('row-title')} ${r + 1}`}
+            >
               <PathInput path={['sections', s, 'rows', r, 'id']} label={text('option-id')} />
               <LangTextInput path={['sections', s, 'rows', r, 'title']} label={text('row-title')} />
               <LangTextInput path={['sections', s, 'rows', r, 'description']} label={text('row-description')} />
@@ -149,7 +159,11 @@ export function RulesEditor({ label }: { label: string }) {
           <div key={index} className="list-editor__item" role="group" aria-label={`${label} ${index + 1}`}>
             <PathInput path={['rules', index, 'outcome']} label={text('rule-outcome')} />
             <label htmlFor={`${id}-${index}-var`}>{text('rule-var')}</label>
-            <select id={`${id}-${index}-var`} value={variable} onChange={(event) => change(['rules', index, 'var'], event.target.value)}>
+            <select
+              id={`${id}-${index}-var`}
+              value={variable}
+              onChange={(event) => change(['rules', index, 'var'], event.target.value)}
+            >
               {!keys.includes(variable) && <option value={variable}>{variable}</option>}
               {keys.map((key) => (
                 <option key={key} value={key}>
@@ -158,7 +172,11 @@ export function RulesEditor({ label }: { label: string }) {
               ))}
             </select>
             <label htmlFor={`${id}-${index}-op`}>{text('rule-op')}</label>
-            <select id={`${id}-${index}-op`} value={String(rule['op'])} onChange={(event) => change(['rules', index, 'op'], event.target.value)}>
+            <select
+              id={`${id}-${index}-op`}
+              value={String(rule['op'])}
+              onChange={(event) => change(['rules', index, 'op'], event.target.value)}
+            >
               {conditionOperators.map((op) => (
                 <option key={op} value={op}>
                   {text(`op-${op}`)}
@@ -185,7 +203,15 @@ export function RulesEditor({ label }: { label: string }) {
       <AddButton
         path={['rules']}
         label="add-rule"
-        item={{ outcome: nextId('rule', rules.map((rule) => String(rule['outcome']))), var: keys[0] ?? 'answer', op: 'eq', value: '' }}
+        item={{
+          outcome: nextId(
+            'rule',
+            rules.map((rule) => String(rule['outcome'])),
+          ),
+          var: keys[0] ?? 'answer',
+          op: 'eq',
+          value: '',
+        }}
       />
     </fieldset>
   );
@@ -207,7 +233,9 @@ export function HeadersEditor({ label }: { label: string }) {
   const { node, change, problems } = useField();
   const text = useEditorText();
   const id = useId();
-  const [refusal, setRefusal] = useState<{ index: number; reason: 'blank' | 'taken'; name: string } | undefined>(undefined);
+  const [refusal, setRefusal] = useState<{ index: number; reason: 'blank' | 'taken'; name: string } | undefined>(
+    undefined,
+  );
   const headers = (valueAt(node, ['headers']) ?? {}) as Record<string, string>;
   const entries = Object.entries(headers);
   const write = (next: [string, string][]) => {
@@ -265,7 +293,10 @@ export function HeadersEditor({ label }: { label: string }) {
           </div>
         );
       })}
-      <button type="button" onClick={() => write([...entries, [newHeaderName(entries, `X-Header-${entries.length + 1}`), '']])}>
+      <button
+        type="button"
+        onClick={() => write([...entries, [newHeaderName(entries, `X-Header-${entries.length + 1}`), '']])}
+      >
         {text('add-header')}
       </button>
       <FieldProblems id={`${id}-problems`} problems={problemsAt(problems, ['headers'])} />

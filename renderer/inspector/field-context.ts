@@ -27,13 +27,16 @@ export function useField(): FieldContextValue {
 
 /** The JSON path of a field as the parser writes it below a node: `options[1].label.en`. */
 export function pathText(path: FieldPath): string {
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+  return path
+    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`))
+    .join('');
 }
 
 /** The parser's messages about a value at this path or below it. */
 export function problemsAt(problems: readonly FieldProblem[], path: FieldPath): FieldProblem[] {
   const prefix = pathText(path);
   return problems.filter(
-    (problem) => problem.path === prefix || problem.path.startsWith(`${prefix}.`) || problem.path.startsWith(`${prefix}[`),
+    (problem) =>
+      problem.path === prefix || problem.path.startsWith(`${prefix}.`) || problem.path.startsWith(`${prefix}[`),
   );
 }

@@ -20,7 +20,10 @@ const samples: Record<Widget, { valid: unknown; invalid?: unknown }> = {
     valid: [{ title: { 'pt-BR': 'S' }, rows: [{ id: 'r', title: { 'pt-BR': 'R' } }] }],
     invalid: [{ title: { 'pt-BR': 'S' }, rows: [] }],
   },
-  rules: { valid: [{ outcome: 'big', var: 'answer', op: 'gt', value: 3 }], invalid: [{ outcome: 'x', var: 'answer', op: 'between' }] },
+  rules: {
+    valid: [{ outcome: 'big', var: 'answer', op: 'gt', value: 3 }],
+    invalid: [{ outcome: 'x', var: 'answer', op: 'between' }],
+  },
   headers: { valid: { 'X-Api': '{{secret.KEY}}' }, invalid: { 'X-Api': 5 } },
   'response-mappings': { valid: [{ from: '$.id', to: 'answer' }], invalid: [{ from: '', to: 'answer' }] },
   mock: { valid: { status: 201, body: { id: 'x1' } }, invalid: { status: 42 } },
@@ -52,7 +55,14 @@ function openWith(flow: Flow): void {
 describe.each(kindForms.filter((form) => form.fields.length > 0).map((form) => [form.type, form] as const))(
   'the inspector form of %s',
   (_type, form) => {
-    const node = form.blank({ id: 'step', position: { x: 0, y: 0 }, languages: base.languages, ui: 'pt-BR', purposes: ['support'], recipients: ['crm'] });
+    const node = form.blank({
+      id: 'step',
+      position: { x: 0, y: 0 },
+      languages: base.languages,
+      ui: 'pt-BR',
+      purposes: ['support'],
+      recipients: ['crm'],
+    });
     const flow = { ...base, nodes: [node] };
 
     it.each(form.fields.map((field) => [field.name, field] as const))(

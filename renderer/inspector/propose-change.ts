@@ -10,7 +10,13 @@ export type ProposedChange = { ok: true; node: FlowNode } | { ok: false; node: F
  * document only ever receives a step that parses, and a refused value comes back with the
  * parser's own messages (in the interface language) for the form to show beside the field.
  */
-export function proposeChange(flow: Flow, shown: FlowNode, path: FieldPath, value: unknown, ui: UiLanguage): ProposedChange {
+export function proposeChange(
+  flow: Flow,
+  shown: FlowNode,
+  path: FieldPath,
+  value: unknown,
+  ui: UiLanguage,
+): ProposedChange {
   const node = nodeWith(shown, path, value);
   const problems = validateNode(flow, node, ui);
   return problems.length === 0 ? { ok: true, node } : { ok: false, node, problems };

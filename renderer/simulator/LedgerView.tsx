@@ -61,7 +61,11 @@ export function LedgerView({
       <Part heading={say('ledger-shared')} empty={say('ledger-none')} label="shared">
         {ledger.shared.map((entry, index) => (
           <li key={index}>
-            <span>{isolateNames((names) => say('shared-entry', { ...names, keys: keys(entry.keys) }), { recipient: recipient(entry.recipient) })}</span>
+            <span>
+              {isolateNames((names) => say('shared-entry', { ...names, keys: keys(entry.keys) }), {
+                recipient: recipient(entry.recipient),
+              })}
+            </span>
             <StepLink place={entry} say={say} />
           </li>
         ))}
@@ -71,8 +75,12 @@ export function LedgerView({
           <li key={index}>
             <span>
               {entry.desk
-                ? isolateNames((names) => say('desk-entry', { ...names, keys: keys(entry.keys) }), { recipient: recipient(entry.queue) })
-                : isolateNames((names) => say('handoff-entry', { ...names, keys: keys(entry.keys) }), { queue: entry.queue })}
+                ? isolateNames((names) => say('desk-entry', { ...names, keys: keys(entry.keys) }), {
+                    recipient: recipient(entry.queue),
+                  })
+                : isolateNames((names) => say('handoff-entry', { ...names, keys: keys(entry.keys) }), {
+                    queue: entry.queue,
+                  })}
             </span>
             <StepLink place={entry} say={say} />
           </li>

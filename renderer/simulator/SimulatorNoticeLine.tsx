@@ -37,7 +37,11 @@ export function SimulatorNoticeLine() {
         stop.reason === 'done'
           ? isolateNames((names) => say('replay-done', names), { node })
           : stop.reason === 'diverged'
-            ? isolateNames((names) => say('replay-diverged', names), { node, expected: stop.expected, actual: stop.actual ?? '—' })
+            ? isolateNames((names) => say('replay-diverged', names), {
+                node,
+                expected: stop.expected,
+                actual: stop.actual ?? '—',
+              })
             : stop.reason === 'cannot-steer'
               ? isolateNames((names) => say('replay-cannot-steer', names), { node, outcome: stop.outcome })
               : stop.reason === 'no-connection'

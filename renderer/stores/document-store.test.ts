@@ -26,7 +26,9 @@ describe('the document store', () => {
     expect(serializeFlow(store().working ?? flow)).toBe(serializeFlow(flow));
     store().redo();
     store().redo();
-    expect(store().working?.nodes.find((n) => n.id === 'ask-name')).toMatchObject({ text: { 'pt-BR': 'Olá!', en: 'Hi!' } });
+    expect(store().working?.nodes.find((n) => n.id === 'ask-name')).toMatchObject({
+      text: { 'pt-BR': 'Olá!', en: 'Hi!' },
+    });
   });
 
   it('keeps at least 200 steps, and a new edit clears what could be redone', () => {

@@ -16,7 +16,11 @@ export function RecoveryBanner() {
       <ul>
         {drafts.map((draft) => (
           <li key={draft.flowId}>
-            <span>{isolateNames((names) => text('recovery-item', { ...names, time: dateTime(draft.savedAt) }), { name: draft.name })}</span>
+            <span>
+              {isolateNames((names) => text('recovery-item', { ...names, time: dateTime(draft.savedAt) }), {
+                name: draft.name,
+              })}
+            </span>
             <button type="button" onClick={() => void attempt(() => recoverDraft(draft.flowId, draft.name))}>
               {text('recover')}
             </button>

@@ -62,7 +62,6 @@ export function createAuditLog(db: Database.Database, now: () => string) {
   };
 }
 
-
 function fromRow(row: ExportRow): ExportRecord {
   return {
     id: row.id,

@@ -60,7 +60,10 @@ async function createBlankFlow(name: string): Promise<void> {
   await dialog.getByLabel('Name').fill(name);
   await dialog.getByRole('button', { name: 'Create' }).click();
   await node('hello').waitFor();
-  await page.getByRole('button', { name: new RegExp(name) }).first().waitFor();
+  await page
+    .getByRole('button', { name: new RegExp(name) })
+    .first()
+    .waitFor();
 }
 
 /** Drags from one point to another with the mouse, in small steps as a hand would. */
@@ -88,12 +91,15 @@ function eventually<Value>(read: () => Value | Promise<Value>) {
 async function settled(id: string): Promise<void> {
   let last = '';
   await expect
-    .poll(async () => {
-      const now = JSON.stringify(await node(id).boundingBox());
-      const same = now === last;
-      last = now;
-      return same;
-    }, { interval: 300, timeout: 15_000 })
+    .poll(
+      async () => {
+        const now = JSON.stringify(await node(id).boundingBox());
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { interval: 300, timeout: 15_000 },
+    )
     .toBe(true);
 }
 
@@ -107,7 +113,13 @@ async function expectNoSeriousViolations(screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${screen}: ${violation.id} (${violation.impact}) ${violation.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (violation) =>
+        `${screen}: ${violation.id} (${violation.impact}) ${violation.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
   expect(serious).toEqual([]);
 }
 
@@ -124,7 +136,9 @@ describe('building a flow in the editor', { timeout: 120_000 }, () => {
     const pane = page.locator('.react-flow__pane');
     const box = await pane.boundingBox();
     if (!box) throw new Error('canvas not visible');
-    await palette().getByRole('button', { name: 'Question' }).dragTo(pane, { targetPosition: { x: box.width * 0.7, y: 40 } });
+    await palette()
+      .getByRole('button', { name: 'Question' })
+      .dragTo(pane, { targetPosition: { x: box.width * 0.7, y: 40 } });
     await node('question').waitFor();
     await palette().getByRole('button', { name: 'Question' }).focus();
     await page.keyboard.press('Enter');
@@ -211,7 +225,10 @@ describe('building a flow in the editor', { timeout: 120_000 }, () => {
     await page.screenshot({ path: join(shots, 'en-3-saved.png') });
     await page.reload();
     await page.getByRole('button', { name: /Outro fluxo/ }).click();
-    await page.getByRole('complementary').getByRole('button', { name: /Version 2 · current/ }).waitFor();
+    await page
+      .getByRole('complementary')
+      .getByRole('button', { name: /Version 2 · current/ })
+      .waitFor();
     await node('question-2').waitFor();
     expect(await nodeIds()).toEqual(['start', 'hello', 'question', 'question-2']);
     await expectNoSeriousViolations('en editor');
@@ -244,27 +261,30 @@ describe('building a flow in the editor', { timeout: 120_000 }, () => {
     ['pt-BR', 'Etapas', 'Pergunta', 'Novo fluxo'],
     ['ar', 'الخطوات', 'سؤال', 'مسار جديد'],
     ['en', 'Steps', 'Question', 'New flow'],
-  ] as const)('in %s: translated palette, inspector and dialogs, no serious accessibility violation', async (language, steps, question, newFlow) => {
-    await page.getByLabel(/^(Interface language|Idioma da interface|لغة الواجهة)/).selectOption(language);
-    await page.getByRole('region', { name: steps }).getByRole('button', { name: question }).waitFor();
-    await node('question').click();
-    await expectNoSeriousViolations(`${language} editor`);
-    await page.screenshot({ path: join(shots, `${language}-4-editor.png`) });
-    if (language === 'ar') {
-      const paletteBox = await palette().boundingBox();
-      const inspectorBox = await inspector().boundingBox();
-      // Mirrored: the palette is on the right and the inspector on the left.
-      expect(paletteBox && inspectorBox && paletteBox.x > inspectorBox.x).toBe(true);
-    } else {
-      const paletteBox = await palette().boundingBox();
-      const inspectorBox = await inspector().boundingBox();
-      expect(paletteBox && inspectorBox && paletteBox.x < inspectorBox.x).toBe(true);
-    }
-    await toolbar().getByRole('button', { name: newFlow }).click();
-    await expectNoSeriousViolations(`${language} new flow`);
-    await page.screenshot({ path: join(shots, `${language}-5-new-flow.png`) });
-    await page.keyboard.press('Escape');
-  });
+  ] as const)(
+    'in %s: translated palette, inspector and dialogs, no serious accessibility violation',
+    async (language, steps, question, newFlow) => {
+      await page.getByLabel(/^(Interface language|Idioma da interface|لغة الواجهة)/).selectOption(language);
+      await page.getByRole('region', { name: steps }).getByRole('button', { name: question }).waitFor();
+      await node('question').click();
+      await expectNoSeriousViolations(`${language} editor`);
+      await page.screenshot({ path: join(shots, `${language}-4-editor.png`) });
+      if (language === 'ar') {
+        const paletteBox = await palette().boundingBox();
+        const inspectorBox = await inspector().boundingBox();
+        // Mirrored: the palette is on the right and the inspector on the left.
+        expect(paletteBox && inspectorBox && paletteBox.x > inspectorBox.x).toBe(true);
+      } else {
+        const paletteBox = await palette().boundingBox();
+        const inspectorBox = await inspector().boundingBox();
+        expect(paletteBox && inspectorBox && paletteBox.x < inspectorBox.x).toBe(true);
+      }
+      await toolbar().getByRole('button', { name: newFlow }).click();
+      await expectNoSeriousViolations(`${language} new flow`);
+      await page.screenshot({ path: join(shots, `${language}-5-new-flow.png`) });
+      await page.keyboard.press('Escape');
+    },
+  );
 
   it('raised no script error and no console error', () => {
     expect(pageProblems).toEqual([]);

@@ -37,10 +37,12 @@ const inspector = () => page.getByRole('region', { name: 'Inspector' });
 const edges = () => page.locator('.react-flow__edge');
 const undo = () => page.getByRole('toolbar').getByRole('button', { name: 'Undo', exact: true });
 const redo = () => page.getByRole('toolbar').getByRole('button', { name: 'Redo', exact: true });
-const item = (list: string, number: number) => inspector().getByRole('group', { name: `${list} ${number}`, exact: true });
+const item = (list: string, number: number) =>
+  inspector().getByRole('group', { name: `${list} ${number}`, exact: true });
 const optionId = (number: number) => item('Buttons', number).getByLabel('Id', { exact: true });
 const ruleValue = (number: number) => item('Rules', number).getByLabel('Compared with', { exact: true });
-const mappingFrom = (number: number) => item('Keep from the answer', number).getByLabel('From (JSON path)', { exact: true });
+const mappingFrom = (number: number) =>
+  item('Keep from the answer', number).getByLabel('From (JSON path)', { exact: true });
 
 /** Selects a step afresh (its form rebuilt from the document) and reads one of its fields. */
 async function inFlow(id: string, field: () => ReturnType<typeof optionId>): Promise<string> {

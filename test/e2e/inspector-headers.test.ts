@@ -43,7 +43,8 @@ const words = {
 let ui: keyof typeof words = 'en';
 const inspector = () => page.getByRole('region', { name: words[ui].inspector });
 const headers = () => inspector().getByRole('group', { name: words[ui].headers, exact: true });
-const header = (number: number) => headers().getByRole('group', { name: `${words[ui].headers} ${number}`, exact: true });
+const header = (number: number) =>
+  headers().getByRole('group', { name: `${words[ui].headers} ${number}`, exact: true });
 const nameOf = (number: number) => header(number).getByLabel(words[ui].name, { exact: true });
 const valueOf = (number: number) => header(number).getByLabel('Value', { exact: true });
 

@@ -256,7 +256,10 @@ describe('problems in the studio', { timeout: 120_000 }, () => {
     await page.keyboard.type('authorization');
     await page.keyboard.press('Enter');
     // The name sits in a first-strong isolate (FSI … PDI), so it keeps its place inside an Arabic sentence too.
-    await page.getByRole('alert').getByText('already sends a header named \u2068authorization\u2069', { exact: false }).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText('already sends a header named \u2068authorization\u2069', { exact: false })
+      .waitFor();
     expect(await first.getByLabel('Header value').inputValue()).toBe('Bearer {{secret.CRM_TOKEN}}');
     await page.keyboard.press('Escape');
     expect(await secondName.inputValue()).toBe('X-Header-2');

@@ -16,7 +16,8 @@ export const consentForm: KindForm = {
       label: { en: 'Purposes agreed to', 'pt-BR': 'Finalidades consentidas', ar: 'الأغراض الموافق عليها' },
       help: {
         en: 'On “I agree” consent holds for these purposes from here on, and the answer is recorded.',
-        'pt-BR': 'Com “Aceito”, o consentimento vale para estas finalidades daqui em diante, e a resposta é registrada.',
+        'pt-BR':
+          'Com “Aceito”, o consentimento vale para estas finalidades daqui em diante, e a resposta é registrada.',
         ar: 'عند «أوافق» تسري الموافقة على هذه الأغراض من هنا فصاعدًا، وتُسجَّل الإجابة.',
       },
     },

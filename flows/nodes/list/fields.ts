@@ -36,12 +36,20 @@ export const listForm: KindForm = {
     id: context.id,
     type: 'list',
     position: context.position,
-    text: textInLanguages({ en: 'How can we help?', 'pt-BR': 'Como podemos ajudar?', ar: 'كيف يمكننا المساعدة؟' }, context),
+    text: textInLanguages(
+      { en: 'How can we help?', 'pt-BR': 'Como podemos ajudar?', ar: 'كيف يمكننا المساعدة؟' },
+      context,
+    ),
     button: textInLanguages({ en: 'See options', 'pt-BR': 'Ver opções', ar: 'عرض الخيارات' }, context),
     sections: [
       {
         title: textInLanguages({ en: 'Options', 'pt-BR': 'Opções', ar: 'الخيارات' }, context),
-        rows: [{ id: 'option_1', title: textInLanguages({ en: 'First option', 'pt-BR': 'Primeira opção', ar: 'الخيار الأول' }, context) }],
+        rows: [
+          {
+            id: 'option_1',
+            title: textInLanguages({ en: 'First option', 'pt-BR': 'Primeira opção', ar: 'الخيار الأول' }, context),
+          },
+        ],
       },
     ],
   }),

@@ -42,7 +42,8 @@ export const questionForm: KindForm = {
       label: { en: 'Tries before giving up', 'pt-BR': 'Tentativas antes de desistir', ar: 'المحاولات قبل التوقف' },
       help: {
         en: 'How many times a wrong answer is asked again (2 when empty); then the step leaves by “invalid”.',
-        'pt-BR': 'Quantas vezes uma resposta errada é perguntada de novo (2 se vazio); depois a etapa sai por “inválido”.',
+        'pt-BR':
+          'Quantas vezes uma resposta errada é perguntada de novo (2 se vazio); depois a etapa sai por “inválido”.',
         ar: 'كم مرة يُعاد السؤال بعد إجابة خاطئة (2 إن تُرك فارغًا)؛ ثم تخرج الخطوة عبر «غير صالح».',
       },
     },

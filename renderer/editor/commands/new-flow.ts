@@ -51,7 +51,9 @@ export function newFlowId(name: string): string {
 export async function createFlow(flow: Flow): Promise<void> {
   const outcome = await amana().saveFlow(flow);
   if (outcome.status === 'invalid') {
-    useNoticesStore.getState().tell({ tone: 'error', text: { worded: outcome.errors[0]?.message ?? '' }, problems: outcome.errors });
+    useNoticesStore
+      .getState()
+      .tell({ tone: 'error', text: { worded: outcome.errors[0]?.message ?? '' }, problems: outcome.errors });
     return;
   }
   await refreshFlows();
