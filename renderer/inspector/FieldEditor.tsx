@@ -179,7 +179,8 @@ function MockEditor({ id, label }: { id: string; label: string }) {
     written,
     (typed) => {
       const parsed = parseBody(typed);
-      if (parsed.ok) write(mock?.status, parsed.value);
+      // Only the layout changed (spaces, line breaks): the same answer, so nothing to write or undo.
+      if (parsed.ok && JSON.stringify(parsed.value) !== JSON.stringify(mock?.body)) write(mock?.status, parsed.value);
     },
     true,
     () => restore(['mock']),
