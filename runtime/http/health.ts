@@ -15,7 +15,7 @@ const timeoutMs = 2000;
  * paused instance (../store/access.ts) answers 503 too, with `paused` (the reason's code), since
  * when, and `reason` in the operator's words: it does no work until it resumes.
  */
-export function healthRoute(store: Storage, clock: () => number, language: UiLanguage): Handler {
+export function healthRoute(store: Pick<Storage, 'health'>, clock: () => number, language: UiLanguage): Handler {
   return async (_request, response) => {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_resolve, reject) => {

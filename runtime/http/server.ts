@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../log.ts';
 import { StorePaused } from '../store/access.ts';
-import { respond } from './respond.ts';
+import { respond, respondJson } from './respond.ts';
 
 export type Handler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
 
@@ -25,7 +25,7 @@ export function botServer(routes: Routes, log: Logger): Server {
       // An agent's or an integration's action while the instance is paused: not a failure of the bot, try again shortly.
       if (error instanceof StorePaused) {
         log.warn('request-paused', { reason: error.pause.reason });
-        return respond(response, 503, 'paused, try again later\n', { 'retry-after': '5' });
+        return respondJson(response, 503, { error: 'paused' }, { 'retry-after': '5' });
       }
       log.error('request-crashed', { error: error instanceof Error ? error.name : 'unknown' });
       respond(response, 500, 'internal error\n');

@@ -251,6 +251,7 @@ function errorKey(error: string): DeskKey {
   if (error === 'forbidden') return 'forbidden';
   if (error === 'csrf') return 'csrf';
   if (error === 'signed-out') return 'signed-out';
+  if (error === 'paused') return 'paused';
   return 'gone';
 }
 

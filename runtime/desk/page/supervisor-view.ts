@@ -95,8 +95,7 @@ export async function subjectsView(page: Page, main: HTMLElement): Promise<void>
       type: 'button',
       onclick: async () => {
         const answer = await api('POST', 'subjects/export', { phone: phone.value });
-        if (answer.status !== 200)
-          return page.notify(page.t(answer.status === 400 ? 'bad-phone' : 'forbidden'), 'error');
+        if (answer.status !== 200) return page.notify(page.t(subjectFailure(answer.status)), 'error');
         const file = new Blob([JSON.stringify(answer.body, null, 2)], { type: 'application/json' });
         const link = h('a', {
           href: URL.createObjectURL(file),
@@ -118,8 +117,7 @@ export async function subjectsView(page: Page, main: HTMLElement): Promise<void>
       onclick: async () => {
         if (!confirm.checked) return page.notify(page.t('erase-needs-confirm'), 'error');
         const answer = await api('POST', 'subjects/erase', { phone: phone.value });
-        if (answer.status !== 200)
-          return page.notify(page.t(answer.status === 400 ? 'bad-phone' : 'forbidden'), 'error');
+        if (answer.status !== 200) return page.notify(page.t(subjectFailure(answer.status)), 'error');
         confirm.checked = false;
         page.notify(page.t(answer.body['erased'] === true ? 'erased' : 'nothing-held'));
       },
@@ -166,4 +164,11 @@ const actions: Record<string, DeskKey> = {
 function actionText(page: Page, action: string): string {
   const key = actions[action];
   return key ? page.t(key) : action;
+}
+
+/** Why an export or an erasure was refused: a bad number, a paused bot (503: try again), or the account. */
+function subjectFailure(status: number): DeskKey {
+  if (status === 400) return 'bad-phone';
+  if (status === 503) return 'paused';
+  return 'forbidden';
 }

@@ -69,6 +69,8 @@ const en = {
     'More than 24 hours have passed since the customer’s last message, so WhatsApp no longer accepts a reply. When the customer writes again, you can answer.',
   'bad-text': 'Write a reply of 1 to 4,096 characters.',
   gone: 'This conversation is no longer waiting: it was given back to the bot, erased or expired.',
+  paused:
+    'The bot has paused for a moment (its database connection is being restored, or its key is being changed). Nothing was done; try again in a minute.',
   forbidden: 'Your account cannot open this. Ask a supervisor if you need it.',
   'forbidden-page': 'This page is for supervisors.',
   'signed-out': 'Your session ended. Please sign in again.',
@@ -217,6 +219,8 @@ const catalogue: Catalogue<Key> = {
       'Passaram-se mais de 24 horas desde a última mensagem do cliente, então o WhatsApp não aceita mais uma resposta. Quando o cliente escrever de novo, você poderá responder.',
     'bad-text': 'Escreva uma resposta de 1 a 4.096 caracteres.',
     gone: 'Esta conversa não está mais aguardando: foi devolvida ao bot, apagada ou expirou.',
+    paused:
+      'O bot está em pausa por um momento (a conexão com o banco de dados está sendo restabelecida, ou a chave está sendo trocada). Nada foi feito; tente de novo em um minuto.',
     forbidden: 'Sua conta não pode abrir isto. Fale com um supervisor se precisar.',
     'forbidden-page': 'Esta página é para supervisores.',
     'signed-out': 'Sua sessão terminou. Entre de novo, por favor.',
@@ -360,6 +364,8 @@ const catalogue: Catalogue<Key> = {
       'مرّت أكثر من 24 ساعة على آخر رسالة من العميل، لذا لم يعد واتساب يقبل ردًا. عندما يكتب العميل من جديد يمكنك الرد.',
     'bad-text': 'اكتب ردًا من 1 إلى 4096 حرفًا.',
     gone: 'لم تعد هذه المحادثة في الانتظار: أُعيدت إلى البوت أو مُحيت أو انتهت مدتها.',
+    paused:
+      'البوت متوقف مؤقتًا للحظة (يُعاد اتصاله بقاعدة البيانات، أو يجري تغيير مفتاحه). لم يُنفَّذ شيء؛ حاول مرة أخرى بعد دقيقة.',
     forbidden: 'لا يستطيع حسابك فتح هذا. اسأل مشرفًا إن احتجت إليه.',
     'forbidden-page': 'هذه الصفحة للمشرفين.',
     'signed-out': 'انتهت جلستك. الرجاء الدخول مجددًا.',
