@@ -72,10 +72,7 @@ export class InstanceLock {
   private async probe(): Promise<void> {
     const session = this.session;
     if (!session) return;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), probeTimeoutMs)));
-    const held = await Promise.race([holdsLock(session).catch(() => false), late]);
-    clearTimeout(timer);
+    const held = await within(probeTimeoutMs, holdsLock(session)).catch(() => false);
     if (!held) this.lost(session);
   }
 
@@ -105,12 +102,8 @@ export class InstanceLock {
     if (this.released || !this.access) return;
     const access = this.access;
     const session: Session = openSession(this.url, () => this.lost(session));
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new Error('timeout')), retakeTimeoutMs);
-    });
     try {
-      const outcome = await Promise.race([this.attempt(session, access), late]);
+      const outcome = await within(retakeTimeoutMs, this.attempt(session, access));
       if (this.released) outcome.adopt = false;
       if (outcome.adopt) {
         this.session = session;
@@ -122,10 +115,10 @@ export class InstanceLock {
       if (outcome.pause) access.set(outcome.pause);
       if (outcome.again) this.retryLater();
     } catch {
+      // The database did not answer: whatever kept the lock before, the session is what is missing now.
       await session.end({ timeout: 0 }).catch(() => undefined);
+      if (!this.released) access.set({ reason: 'lock-lost', since: Date.now() });
       this.retryLater();
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -168,6 +161,19 @@ function openSession(url: string, closed: () => void): Session {
     idle_timeout: 0,
     max_lifetime: 0,
   });
+}
+
+/** `work`'s outcome, or a rejection once `ms` have passed without it (a hung connection never answers). */
+async function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** `bigint` advisory keys appear in pg_locks as two 32-bit halves. */
