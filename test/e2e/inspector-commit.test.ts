@@ -2,41 +2,18 @@
 // browser edition: nothing is written while they type; leaving the field or Enter writes it as one
 // undo step; Escape puts the written value back; a value the parser refuses stays in the field
 // beside the reason and never reaches the flow.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { importThroughChooser, openStudio } from './studio-page.ts';
-import { startWebEdition, type RunningWebEdition } from './web-edition.ts';
+import { describe, expect, it } from 'vitest';
+import { studioWithFlow } from './studio-with-flow.ts';
 
 const orderStatus = new URL('../../flows/examples/order-status.flow.json', import.meta.url).pathname;
-let dir: string;
-let web: RunningWebEdition;
-let browser: Browser;
-let page: Page;
-const pageProblems: string[] = [];
+const studio = studioWithFlow(orderStatus, (tab) => tab.locator('.react-flow__node[data-id="after-status"]').waitFor());
+const page = () => studio.page();
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'amana-e2e-commit-'));
-  [web, browser] = await Promise.all([startWebEdition(join(dir, 'workspace.db')), launchChromium()]);
-  page = await openStudio(browser, web.url, pageProblems);
-  await importThroughChooser(page, orderStatus);
-  await step('after-status').waitFor();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const step = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
-const inspector = () => page.getByRole('region', { name: 'Inspector' });
-const edges = () => page.locator('.react-flow__edge');
-const undo = () => page.getByRole('toolbar').getByRole('button', { name: 'Undo', exact: true });
-const redo = () => page.getByRole('toolbar').getByRole('button', { name: 'Redo', exact: true });
+const step = (id: string) => page().locator(`.react-flow__node[data-id="${id}"]`);
+const inspector = () => page().getByRole('region', { name: 'Inspector' });
+const edges = () => page().locator('.react-flow__edge');
+const undo = () => page().getByRole('toolbar').getByRole('button', { name: 'Undo', exact: true });
+const redo = () => page().getByRole('toolbar').getByRole('button', { name: 'Redo', exact: true });
 const item = (list: string, number: number) =>
   inspector().getByRole('group', { name: `${list} ${number}`, exact: true });
 const optionId = (number: number) => item('Buttons', number).getByLabel('Id', { exact: true });
@@ -46,7 +23,7 @@ const mappingFrom = (number: number) =>
 
 /** Selects a step afresh (its form rebuilt from the document) and reads one of its fields. */
 async function inFlow(id: string, field: () => ReturnType<typeof optionId>): Promise<string> {
-  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await page().locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
   await expect.poll(() => inspector().locator('.inspector__form').count()).toBe(0);
   await step(id).click();
   return field().inputValue();
@@ -55,8 +32,8 @@ async function inFlow(id: string, field: () => ReturnType<typeof optionId>): Pro
 /** Puts the cursor in a field and types over what it holds, as a designer does. */
 async function typeOver(field: ReturnType<typeof optionId>, words: string): Promise<void> {
   await field.focus();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(words);
+  await page().keyboard.press('Control+A');
+  await page().keyboard.type(words);
 }
 
 describe('the inspector writes a field when the designer is done with it', { timeout: 120_000 }, () => {
@@ -67,33 +44,33 @@ describe('the inspector writes a field when the designer is done with it', { tim
     await typeOver(optionId(3), 'finished');
     // Still typing: the flow has not changed, so there is nothing to undo.
     expect(await undo().isDisabled()).toBe(true);
-    await page.keyboard.press('Tab');
+    await page().keyboard.press('Tab');
     await expect.poll(() => undo().isDisabled()).toBe(false);
     expect(await inFlow('after-status', () => optionId(3))).toBe('finished');
     // The button's connection follows its new id: none is lost.
     expect(await edges().count()).toBe(connections);
-    expect(await page.locator('.react-flow__edge[aria-label*="finished"]').count()).toBe(1);
+    expect(await page().locator('.react-flow__edge[aria-label*="finished"]').count()).toBe(1);
   });
 
   it('writes a rule value on Enter, and Escape puts the written value back', async () => {
     await step('status-branch').click();
     await typeOver(ruleValue(2), 'in transit');
-    await page.keyboard.press('Enter');
+    await page().keyboard.press('Enter');
     expect(await inFlow('status-branch', () => ruleValue(2))).toBe('in transit');
 
     await typeOver(ruleValue(2), 'lost');
-    await page.keyboard.press('Escape');
+    await page().keyboard.press('Escape');
     expect(await ruleValue(2).inputValue()).toBe('in transit');
-    await page.keyboard.press('Tab');
+    await page().keyboard.press('Tab');
     expect(await inFlow('status-branch', () => ruleValue(2))).toBe('in transit');
   });
 
   it('makes each written value one undo step, even two in a row in the same field', async () => {
     await step('lookup-order').click();
     await typeOver(mappingFrom(1), '$.state');
-    await page.keyboard.press('Enter');
+    await page().keyboard.press('Enter');
     await typeOver(mappingFrom(1), '$.order.state');
-    await page.keyboard.press('Tab');
+    await page().keyboard.press('Tab');
     expect(await inFlow('lookup-order', () => mappingFrom(1))).toBe('$.order.state');
     await undo().click();
     await expect.poll(() => mappingFrom(1).inputValue()).toBe('$.state');
@@ -106,7 +83,7 @@ describe('the inspector writes a field when the designer is done with it', { tim
   it('keeps a refused id in the field beside the reason, writes nothing, and Escape puts the written one back', async () => {
     await step('after-status').click();
     await typeOver(optionId(2), 'main menu');
-    await page.keyboard.press('Enter');
+    await page().keyboard.press('Enter');
     const alert = item('Buttons', 2).getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('"main menu" cannot be used as an id.');
@@ -114,7 +91,7 @@ describe('the inspector writes a field when the designer is done with it', { tim
     expect(await optionId(2).getAttribute('aria-invalid')).toBe('true');
     expect(await optionId(2).getAttribute('aria-describedby')).toBe(await alert.getAttribute('id'));
     expect(await optionId(2).inputValue()).toBe('main menu');
-    await page.keyboard.press('Escape');
+    await page().keyboard.press('Escape');
     expect(await optionId(2).inputValue()).toBe('menu');
     expect(await item('Buttons', 2).getByRole('alert').count()).toBe(0);
     expect(await inFlow('after-status', () => optionId(2))).toBe('menu');
@@ -126,12 +103,12 @@ describe('the inspector writes a field when the designer is done with it', { tim
     await typeOver(message, 'Anything else?');
     await inspector().getByText('14 / 1024').waitFor();
     expect(await step('after-status').textContent()).toContain('Anything else about this order?');
-    await page.keyboard.press('Tab');
+    await page().keyboard.press('Tab');
     await expect.poll(() => step('after-status').textContent()).toContain('Anything else?');
     expect(await step('after-status').textContent()).not.toContain('about this order');
   });
 
   it('raised no script error and no console error', () => {
-    expect(pageProblems).toEqual([]);
+    expect(studio.problems).toEqual([]);
   });
 });

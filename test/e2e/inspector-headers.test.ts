@@ -2,46 +2,27 @@
 // against the real browser edition: renaming a header to a name another header of the step has is
 // refused beside the field with the reason, announced, and both headers stay in the flow; a rename
 // that is fine is written when the designer is done with the field, and is one undo step.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { importThroughChooser, openStudio } from './studio-page.ts';
-import { startWebEdition, type RunningWebEdition } from './web-edition.ts';
+import { describe, expect, it } from 'vitest';
+import { studioWithFlow } from './studio-with-flow.ts';
 
 const demoFile = new URL('../../flows/examples/noncompliant-demo.flow.json', import.meta.url).pathname;
 // Screenshots for a person to look at (test-results/ is not kept in git).
 const shots = new URL('../../test-results/inspector-headers/', import.meta.url).pathname;
-let dir: string;
-let web: RunningWebEdition;
-let browser: Browser;
-let page: Page;
-const pageProblems: string[] = [];
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'amana-e2e-headers-'));
+const studio = studioWithFlow(demoFile, async (tab) => {
   mkdirSync(shots, { recursive: true });
-  [web, browser] = await Promise.all([startWebEdition(join(dir, 'workspace.db')), launchChromium()]);
-  page = await openStudio(browser, web.url, pageProblems);
-  await importThroughChooser(page, demoFile);
-  await step().waitFor();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await tab.locator('.react-flow__node[data-id="send-lead"]').waitFor();
 });
+const page = () => studio.page();
 
-const step = () => page.locator('.react-flow__node[data-id="send-lead"]');
+const step = () => page().locator('.react-flow__node[data-id="send-lead"]');
 const words = {
   en: { inspector: 'Inspector', headers: 'Headers', name: 'Name' },
   ar: { inspector: 'المراجِع', headers: 'الترويسات', name: 'الاسم' },
 };
 let ui: keyof typeof words = 'en';
-const inspector = () => page.getByRole('region', { name: words[ui].inspector });
+const inspector = () => page().getByRole('region', { name: words[ui].inspector });
 const headers = () => inspector().getByRole('group', { name: words[ui].headers, exact: true });
 const header = (number: number) =>
   headers().getByRole('group', { name: `${words[ui].headers} ${number}`, exact: true });
@@ -50,7 +31,7 @@ const valueOf = (number: number) => header(number).getByLabel('Value', { exact: 
 
 /** The headers the inspector shows once the step is selected afresh, read from the document. */
 async function headersInFlow(): Promise<[string, string][]> {
-  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await page().locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
   await expect.poll(() => headers().count()).toBe(0);
   await step().click();
   await headers().waitFor();
@@ -65,20 +46,20 @@ describe('an http step’s headers in the inspector', { timeout: 120_000 }, () =
   it('refuses a name another header of the step has, says why beside the field, and keeps both headers', async () => {
     await step().click();
     await headers().getByRole('button', { name: 'Add a header' }).focus();
-    await page.keyboard.press('Enter');
+    await page().keyboard.press('Enter');
     expect(await nameOf(2).inputValue()).toBe('X-Header-2');
     await valueOf(2).focus();
-    await page.keyboard.type('{{secret.LEADS_KEY}}');
-    await page.keyboard.press('Enter');
+    await page().keyboard.type('{{secret.LEADS_KEY}}');
+    await page().keyboard.press('Enter');
     expect(await headersInFlow()).toEqual([
       ['Content-Type', 'application/json'],
       ['X-Header-2', '{{secret.LEADS_KEY}}'],
     ]);
 
     await nameOf(2).focus();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('content-type');
-    await page.keyboard.press('Enter');
+    await page().keyboard.press('Control+A');
+    await page().keyboard.type('content-type');
+    await page().keyboard.press('Enter');
     const alert = header(2).getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toBe(
@@ -89,7 +70,7 @@ describe('an http step’s headers in the inspector', { timeout: 120_000 }, () =
     expect(await nameOf(2).getAttribute('aria-invalid')).toBe('true');
     // What was typed stays for the designer to correct; Escape puts the saved name back.
     expect(await nameOf(2).inputValue()).toBe('content-type');
-    await page.keyboard.press('Escape');
+    await page().keyboard.press('Escape');
     expect(await nameOf(2).inputValue()).toBe('X-Header-2');
     expect(await headersInFlow()).toEqual([
       ['Content-Type', 'application/json'],
@@ -99,9 +80,9 @@ describe('an http step’s headers in the inspector', { timeout: 120_000 }, () =
 
   it('refuses a blank name the same way', async () => {
     await nameOf(1).focus();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press('Delete');
-    await page.keyboard.press('Tab');
+    await page().keyboard.press('Control+A');
+    await page().keyboard.press('Delete');
+    await page().keyboard.press('Tab');
     expect(await header(1).getByRole('alert').textContent()).toBe(
       'A header needs a name, such as Authorization. Nothing was changed.',
     );
@@ -110,15 +91,15 @@ describe('an http step’s headers in the inspector', { timeout: 120_000 }, () =
 
   it('writes a rename when the designer leaves the field, as one undo step', async () => {
     await nameOf(2).focus();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('X-Api-Key');
-    await page.keyboard.press('Tab');
+    await page().keyboard.press('Control+A');
+    await page().keyboard.type('X-Api-Key');
+    await page().keyboard.press('Tab');
     expect(await header(2).getByRole('alert').count()).toBe(0);
     expect(await headersInFlow()).toEqual([
       ['Content-Type', 'application/json'],
       ['X-Api-Key', '{{secret.LEADS_KEY}}'],
     ]);
-    const toolbar = page.getByRole('toolbar');
+    const toolbar = page().getByRole('toolbar');
     await toolbar.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => nameOf(2).inputValue()).toBe('X-Header-2');
     // Only the rename was undone: the value written before it is still there.
@@ -132,15 +113,15 @@ describe('an http step’s headers in the inspector', { timeout: 120_000 }, () =
 
   it('holds the header name in an isolate inside the reason, so it reads right in Arabic, mirrored', async () => {
     await nameOf(2).focus();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('content-type');
-    await page.keyboard.press('Enter');
+    await page().keyboard.press('Control+A');
+    await page().keyboard.type('content-type');
+    await page().keyboard.press('Enter');
     const alert = () => header(2).getByRole('alert');
     await alert().waitFor();
     expect(await alert().locator('bdi').textContent()).toBe('content-type');
     await header(2).screenshot({ path: join(shots, 'header-taken-en.png') });
 
-    await page.getByLabel('Interface language').selectOption('ar');
+    await page().getByLabel('Interface language').selectOption('ar');
     ui = 'ar';
     await expect
       .poll(() => alert().textContent())
@@ -150,18 +131,18 @@ describe('an http step’s headers in the inspector', { timeout: 120_000 }, () =
     // What was typed is still there, in its own left-to-right field.
     expect(await nameOf(2).inputValue()).toBe('content-type');
     await header(2).screenshot({ path: join(shots, 'header-taken-ar.png') });
-    await page.screenshot({ path: join(shots, 'studio-ar.png') });
+    await page().screenshot({ path: join(shots, 'studio-ar.png') });
 
     await nameOf(2).focus();
-    await page.keyboard.press('Escape');
+    await page().keyboard.press('Escape');
     expect(await alert().count()).toBe(0);
     expect(await nameOf(2).inputValue()).toBe('X-Api-Key');
-    await page.getByLabel('لغة الواجهة').selectOption('en');
+    await page().getByLabel('لغة الواجهة').selectOption('en');
     ui = 'en';
     await headers().waitFor();
   });
 
   it('raised no script error and no console error', () => {
-    expect(pageProblems).toEqual([]);
+    expect(studio.problems).toEqual([]);
   });
 });

@@ -1,0 +1,48 @@
+// A studio in Chromium on a fresh workspace with one flow imported, for the tests of one file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './chromium.ts';
+import { importThroughChooser, openStudio } from './studio-page.ts';
+import { startWebEdition, type RunningWebEdition } from './web-edition.ts';
+
+interface StudioWithFlow {
+  /** The studio's tab, once it is open. */
+  page(): Page;
+  /** Script errors, console errors and CSP violations seen so far. */
+  problems: string[];
+}
+
+/**
+ * Before the file's tests: starts the real browser edition on a fresh workspace and Chromium, opens
+ * the studio, imports `flowFile` through the page's file chooser as a designer does, and waits for
+ * `ready`. After them: stops both and removes the workspace.
+ */
+export function studioWithFlow(flowFile: string, ready: (page: Page) => Promise<void>): StudioWithFlow {
+  let dir: string | undefined;
+  let web: RunningWebEdition | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const problems: string[] = [];
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'amana-e2e-'));
+    [web, browser] = await Promise.all([startWebEdition(join(dir, 'workspace.db')), launchChromium()]);
+    page = await openStudio(browser, web.url, problems);
+    await importThroughChooser(page, flowFile);
+    await ready(page);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    page: () => {
+      if (!page) throw new Error('The studio is not open yet.');
+      return page;
+    },
+    problems,
+  };
+}
