@@ -23,7 +23,9 @@ const mappingFrom = (number: number) =>
 
 /** Selects a step afresh (its form rebuilt from the document) and reads one of its fields. */
 async function inFlow(id: string, field: () => ReturnType<typeof optionId>): Promise<string> {
-  await page().locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await page()
+    .locator('.react-flow__pane')
+    .click({ position: { x: 10, y: 10 } });
   await expect.poll(() => inspector().locator('.inspector__form').count()).toBe(0);
   await step(id).click();
   return field().inputValue();

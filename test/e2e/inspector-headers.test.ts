@@ -31,7 +31,9 @@ const valueOf = (number: number) => header(number).getByLabel('Value', { exact: 
 
 /** The headers the inspector shows once the step is selected afresh, read from the document. */
 async function headersInFlow(): Promise<[string, string][]> {
-  await page().locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await page()
+    .locator('.react-flow__pane')
+    .click({ position: { x: 10, y: 10 } });
   await expect.poll(() => headers().count()).toBe(0);
   await step().click();
   await headers().waitFor();
