@@ -36,6 +36,8 @@ let browser: Browser;
 const passwords: Record<string, string> = {};
 const secrets: Record<string, Buffer> = {};
 const recovery: Record<string, string[]> = {};
+/** The TOTP step of the last code each account signed in with (the bot accepts each step once). */
+const usedSteps: Record<string, number> = {};
 const pageProblems: string[] = [];
 const contexts: BrowserContext[] = [];
 
@@ -94,18 +96,31 @@ async function signIn(
     await expect
       .poll(() => page.locator('img.qr').evaluate((img: HTMLImageElement) => img.naturalWidth))
       .toBeGreaterThan(0);
-    await code.fill(totpCode(secrets[name] ?? Buffer.alloc(0), Date.now()));
+    const at = Date.now();
+    await code.fill(totpCode(secrets[name] ?? Buffer.alloc(0), at));
+    usedSteps[name] = totpStepOf(at);
     await page.getByRole('button', { name: labels.go }).click();
     const codes = page.getByTestId('recovery-codes').getByRole('listitem');
     await soon(() => codes.count()).toBe(10);
     recovery[name] = await codes.allTextContents();
     await page.getByRole('button', { name: /saved|guardei|حفظتها/ }).click();
   } else {
-    // The code of the step enrolment used is spent; the next step's is accepted (one step of tolerance).
-    await code.fill(totpCode(secrets[name] ?? Buffer.alloc(0), Date.now() + 30_000));
+    // Each step's code is accepted once: the next step's is (one step of tolerance) unless this account
+    // used it already, a sign-in less than a step ago; then the step after is waited for.
+    while (totpStepOf(Date.now() + totpStepMs) <= (usedSteps[name] ?? -1)) {
+      await new Promise((resolve) => setTimeout(resolve, totpStepMs - (Date.now() % totpStepMs) + 50));
+    }
+    const at = Date.now() + totpStepMs;
+    await code.fill(totpCode(secrets[name] ?? Buffer.alloc(0), at));
+    usedSteps[name] = totpStepOf(at);
     await page.getByRole('button', { name: labels.go }).click();
   }
+  // Signed in: the account bar names the person (a refused code would leave the form, and later steps would time out far from the cause).
+  await page.getByText(new RegExp(`^${name}[,،] `)).waitFor();
 }
+
+const totpStepMs = 30_000;
+const totpStepOf = (ms: number) => Math.floor(ms / totpStepMs);
 
 async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
