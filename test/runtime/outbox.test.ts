@@ -83,6 +83,9 @@ describe('exported bot: outbox to the Graph API', () => {
     const from = '5511944440002';
     await deliver(bot.port, single({ from, message: text('oi') }));
     await eventually(() => graph.messagesTo(from).length === 1, 10_000, 'the next message');
+    // The bot records the send once Graph has answered, and its log reaches this process a moment later.
+    await eventually(() => countRows(db, 'outbox') === 0, 10_000, 'the sent message recorded');
+    await eventually(() => bot.events('send-failed').length > 0, 10_000, 'the failure logged');
     expect(graph.requests).toHaveLength(2);
     expect(rows(db, 'SELECT kind, attempts, error FROM failed_sends')).toEqual([
       { kind: 'message', attempts: 1, error: 'http 400 code 131026' },
