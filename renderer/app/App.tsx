@@ -35,6 +35,7 @@ import { useSimulator } from '../simulator/simulator-store.ts';
 import { useRehearsedFlow } from '../simulator/use-rehearsed-flow.ts';
 import { TestsPanel } from '../tests/TestsPanel.tsx';
 import { useTests } from '../tests/tests-store-instance.ts';
+import { isolateNames } from '../bidi/isolate-names.tsx';
 
 /**
  * The studio's frame: header and toolbar; the flow list and the palette on the start side; the
@@ -77,7 +78,9 @@ export function App() {
           {status === 'loading' ? <p className="muted">{text('loading')}</p> : <FlowList />}
           {open && <Palette />}
           {workspaceFile && (
-            <p className="muted app-sidebar__workspace">{text('workspace-file', { file: workspaceFile })}</p>
+            <p className="muted app-sidebar__workspace">
+              {isolateNames((names) => text('workspace-file', names), { file: workspaceFile })}
+            </p>
           )}
         </div>
         <main className="app-main">

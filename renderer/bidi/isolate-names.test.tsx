@@ -33,6 +33,14 @@ describe('isolateNames', () => {
     ).toBe('انتقل <bdi>ask-name</bdi> إلى <bdi>fim</bdi> في الدور 3.');
   });
 
+  it('lays out left to right the names it is told to, whatever their first letter', () => {
+    expect(
+      markup(
+        isolateNames((names) => say('ar', 'moved', { ...names, turn: 3 }), { from: 'بداية', to: 'fim' }, ['from']),
+      ),
+    ).toBe('انتقل <bdi dir="ltr">بداية</bdi> إلى <bdi>fim</bdi> في الدور 3.');
+  });
+
   it('escapes what the person typed instead of reading it as markup', () => {
     expect(markup(isolateNames((names) => say('en', 'taken', names), { name: '<b>X</b>' }))).toBe(
       'This step already sends a header named <bdi>&lt;b&gt;X&lt;/b&gt;</bdi>. Choose another name.',

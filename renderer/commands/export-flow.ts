@@ -5,6 +5,7 @@ import { useNoticesStore } from '../stores/notices-store.ts';
 import { useWorkspaceStore } from '../stores/workspace-store.ts';
 import { refreshFlows } from './load-workspace.ts';
 import { testsBesideNotice } from './tests-beside-notice.ts';
+import { isolated } from '../bidi/isolated.ts';
 
 /**
  * Writes the open flow's current version as a `.flow.json` file: through the system's save
@@ -18,7 +19,7 @@ export async function exportOpenFlow(): Promise<void> {
     const outcome = await amana().exportFlowFile(shown.flow.id);
     if (outcome.status === 'canceled') return;
     useNoticesStore.getState().tell({
-      text: { key: 'file-written', params: { path: outcome.path } },
+      text: { key: 'file-written', params: { path: isolated(outcome.path) } },
       ...testsBesideNotice(outcome.testsBeside),
     });
     await refreshFlows();

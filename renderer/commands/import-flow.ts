@@ -5,6 +5,7 @@ import { useNoticesStore } from '../stores/notices-store.ts';
 import { refreshFlows } from './load-workspace.ts';
 import { openFlow } from './open-flow.ts';
 import { testsBesideNotice } from './tests-beside-notice.ts';
+import { isolated } from '../bidi/isolated.ts';
 
 /** Imports a file the designer picked in the page's file chooser (both editions). */
 export async function importPickedFile(file: File): Promise<void> {
@@ -34,7 +35,7 @@ async function settleImport(outcome: ImportOutcome): Promise<void> {
   if (outcome.status === 'invalid') {
     tell({
       tone: 'error',
-      text: { key: 'import-invalid', params: { file: outcome.fileName, count: outcome.errors.length } },
+      text: { key: 'import-invalid', params: { file: isolated(outcome.fileName), count: outcome.errors.length } },
       problems: outcome.errors,
     });
     return;
@@ -45,5 +46,5 @@ async function settleImport(outcome: ImportOutcome): Promise<void> {
   await refreshFlows();
   await openFlow(flow.id);
   if (useNoticesStore.getState().notice !== before) return;
-  tell({ text: { key, params: { name: flow.name, version } }, ...testsBesideNotice(outcome.testsBeside) });
+  tell({ text: { key, params: { name: isolated(flow.name), version } }, ...testsBesideNotice(outcome.testsBeside) });
 }

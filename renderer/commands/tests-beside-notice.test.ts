@@ -15,10 +15,12 @@ describe('what the designer is told about the tests beside a flow file', () => {
   it('names the file the tests came from, and where they were written', () => {
     const imported = testsBesideNotice({ status: 'imported', fileName: 'leads.transcript.json', tests: 3 });
     expect(imported.tone).toBe('info');
-    expect(worded(imported.more[0], 'en')).toBe('Its tests came with it from leads.transcript.json.');
+    expect(worded(imported.more[0], 'en')).toBe('Its tests came with it from \u2068leads.transcript.json\u2069.');
+    // In Arabic the file name stays whole and left to right, its full stop outside it.
+    expect(worded(imported.more[0], 'ar')).toContain('\u2068leads.transcript.json\u2069');
     const written = testsBesideNotice({ status: 'written', path: '/home/ana/leads.transcript.json', tests: 3 });
     expect(worded(written.more[0], 'pt-BR')).toBe(
-      'Os testes foram gravados ao lado dele, em /home/ana/leads.transcript.json.',
+      'Os testes foram gravados ao lado dele, em \u2068/home/ana/leads.transcript.json\u2069.',
     );
   });
 
@@ -27,7 +29,8 @@ describe('what the designer is told about the tests beside a flow file', () => {
     const notice = testsBesideNotice({ status: 'invalid', fileName: 'leads.transcript.json', problems });
     expect(notice.tone).toBe('error');
     expect(notice.problems).toEqual(problems);
-    for (const language of uiLanguages) expect(worded(notice.more[0], language)).toContain('leads.transcript.json');
+    for (const language of uiLanguages)
+      expect(worded(notice.more[0], language)).toContain('\u2068leads.transcript.json\u2069');
     expect(worded(notice.more[0], 'en')).toMatch(/imported without it; the tests it had are unchanged/);
   });
 

@@ -1,5 +1,6 @@
 import type { TestsBesideExport, TestsBesideImport } from '../../shared/api.ts';
 import type { NoticeText } from '../stores/notices-store.ts';
+import { isolated } from '../bidi/isolated.ts';
 
 /** What the designer is told about the tests file beside a flow file, after the flow's own sentence. */
 interface TestsBesideNotice {
@@ -16,13 +17,13 @@ export function testsBesideNotice(tests: TestsBesideImport | TestsBesideExport |
   if (!tests) return { tone: 'info', more: [] };
   switch (tests.status) {
     case 'imported':
-      return { tone: 'info', more: [{ key: 'tests-beside-imported', params: { file: tests.fileName } }] };
+      return { tone: 'info', more: [{ key: 'tests-beside-imported', params: { file: isolated(tests.fileName) } }] };
     case 'written':
-      return { tone: 'info', more: [{ key: 'tests-beside-written', params: { path: tests.path } }] };
+      return { tone: 'info', more: [{ key: 'tests-beside-written', params: { path: isolated(tests.path) } }] };
     case 'invalid':
       return {
         tone: 'error',
-        more: [{ key: 'tests-beside-invalid', params: { file: tests.fileName } }],
+        more: [{ key: 'tests-beside-invalid', params: { file: isolated(tests.fileName) } }],
         problems: tests.problems,
       };
     case 'unreadable':

@@ -4,6 +4,7 @@ import { useDateTime } from '../i18n/use-text.ts';
 import { loadExportLog } from './export-commands.ts';
 import { useExportStore } from './export-store.ts';
 import { useExportText } from './texts.ts';
+import { isolateNames } from '../bidi/isolate-names.tsx';
 
 /** The workspace's audit log of this flow's exports: when, which version, where, and the check's counts. */
 export function ExportLog({ flowId }: { flowId: string }) {
@@ -22,10 +23,14 @@ export function ExportLog({ flowId }: { flowId: string }) {
             <li key={record.id}>
               <time dateTime={record.exportedAt}>{dateTime(record.exportedAt)}</time>
               <span>
-                {text(record.destination === 'download' ? 'log-entry-download' : 'log-entry-folder', {
-                  version: record.version ?? '?',
-                  folder: record.folder,
-                })}
+                {isolateNames(
+                  (names) =>
+                    text(record.destination === 'download' ? 'log-entry-download' : 'log-entry-folder', {
+                      ...names,
+                      version: record.version ?? '?',
+                    }),
+                  { folder: record.folder },
+                )}
               </span>
               <span className="muted">
                 {text('log-summary', {

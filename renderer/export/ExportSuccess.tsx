@@ -1,5 +1,6 @@
 import type { ExportDone } from './export-store.ts';
 import { useExportText } from './texts.ts';
+import { isolateNames } from '../bidi/isolate-names.tsx';
 
 /** Where the bundle is and the two commands that start it. */
 export function ExportSuccess({ done }: { done: ExportDone }) {
@@ -9,10 +10,12 @@ export function ExportSuccess({ done }: { done: ExportDone }) {
     <div className="export-dialog__body export-success" role="status">
       <p className="export-success__where">
         {done.destination === 'folder'
-          ? text('written-folder', { folder: done.folder })
-          : text('written-download', { file: done.fileName })}
+          ? isolateNames((names) => text('written-folder', names), { folder: done.folder })
+          : isolateNames((names) => text('written-download', names), { file: done.fileName })}
       </p>
-      {done.destination === 'download' && <p>{text('start-unzip', { file: done.fileName, folder })}</p>}
+      {done.destination === 'download' && (
+        <p>{isolateNames((names) => text('start-unzip', names), { file: done.fileName, folder })}</p>
+      )}
       <p>{text('start-commands')}</p>
       <pre className="export-success__commands" dir="ltr">
         <code>{'npm install\nnode server.js serve'}</code>

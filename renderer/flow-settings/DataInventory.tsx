@@ -24,6 +24,7 @@ import { RetentionPicker } from './RetentionPicker.tsx';
 import { StepButton } from './StepButton.tsx';
 import { legalBasisExplained } from './texts.ts';
 import { useSettingsText } from './use-settings-text.ts';
+import { isolateNames } from '../bidi/isolate-names.tsx';
 
 /**
  * The data inventory (DESIGN.md §2, §6) as a table: each personal field with its names, kind of
@@ -74,7 +75,7 @@ export function DataInventory({ flow }: { flow: Flow }) {
                 <th scope="col">{text('column-key')}</th>
                 {flow.languages.map((language) => (
                   <th scope="col" key={language}>
-                    {text('column-label', { language })}
+                    {isolateNames((names) => text('column-label', names), { language })}
                   </th>
                 ))}
                 <th scope="col">{text('column-category')}</th>

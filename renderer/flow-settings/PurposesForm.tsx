@@ -4,6 +4,7 @@ import { textDirection } from '../../flows/i18n/index.ts';
 import { CommitInput } from '../components/CommitInput.tsx';
 import { editFlow } from './edit-flow.ts';
 import { useSettingsText } from './use-settings-text.ts';
+import { isolateNames } from '../bidi/isolate-names.tsx';
 
 /** Why the data is used: each purpose's id and what customers read, in every flow language. */
 export function PurposesForm({ flow }: { flow: Flow }) {
@@ -26,7 +27,7 @@ export function PurposesForm({ flow }: { flow: Flow }) {
           </label>
           {flow.languages.map((language) => (
             <label key={language}>
-              {text('purpose-label', { language })}
+              {isolateNames((names) => text('purpose-label', names), { language })}
               <CommitInput
                 lang={language}
                 dir={textDirection(language)}

@@ -9,6 +9,7 @@ import { useCommitDraft } from '../components/use-commit-draft.ts';
 import { useEditorText } from '../editor/texts.ts';
 import { pathText, problemsAt, useField } from './field-context.ts';
 import { FieldProblems } from './FieldProblems.tsx';
+import { isolateNames } from '../bidi/isolate-names.tsx';
 
 /**
  * A text in every language of the flow, side by side (right to left for Arabic), with WhatsApp's
@@ -77,7 +78,9 @@ function LanguageText({ id, path, label, language, texts, maxLength, multiline }
   } as const;
   return (
     <div className="lang-text__language">
-      <label htmlFor={id}>{text('language-text', { field: label, language })}</label>
+      <label htmlFor={id}>
+        {isolateNames((names) => text('language-text', { ...names, field: label }), { language })}
+      </label>
       {multiline ? <textarea rows={3} {...props} /> : <input type="text" {...props} />}
       <span id={`${id}-count`} className={`lang-text__count${over ? ' is-over' : ''}`} aria-live="polite">
         {maxLength !== undefined ? text('counter', { count, max: maxLength }) : ''}

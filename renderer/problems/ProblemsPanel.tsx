@@ -1,10 +1,15 @@
 import type { Diagnostic, Severity } from '../../flows/check/index.ts';
+import type { UiLanguage } from '../../flows/i18n/index.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
 import { useProblemsStore } from '../stores/problems-store.ts';
+import type { ReactNode } from 'react';
 import './privacy.css';
 import { ProblemItem } from './ProblemItem.tsx';
 import { statusLine } from './status-line.ts';
+import { problemsText } from './texts.ts';
 import { useProblemsText } from './use-problems-text.ts';
+import { isolated } from '../bidi/isolated.ts';
+import { isolateNames } from '../bidi/isolate-names.tsx';
 
 /**
  * The live check's findings (DESIGN.md §6): a status line, then errors and warnings, each with its
@@ -40,7 +45,7 @@ export function ProblemsPanel() {
       </p>
       {witness && (
         <div className="problems__witness">
-          <p>{text('path-shown', { steps: witness.problem.path?.join(' → ') ?? '' })}</p>
+          <p>{witnessPath(language, witness.problem.path ?? [])}</p>
           <button type="button" onClick={dismissWitness}>
             {text('hide-path')}
           </button>
@@ -88,5 +93,17 @@ function ProblemGroup({
         })}
       </ul>
     </div>
+  );
+}
+
+/**
+ * The sentence naming the witness path's steps: the path is laid out left to right so its arrows
+ * point the way it goes, and each step id keeps its own direction, in an Arabic sentence too.
+ */
+export function witnessPath(language: UiLanguage, path: readonly string[]): ReactNode[] {
+  return isolateNames(
+    (names) => problemsText(language, 'path-shown', names),
+    { steps: path.map(isolated).join(' → ') },
+    ['steps'],
   );
 }

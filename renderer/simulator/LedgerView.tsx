@@ -167,7 +167,7 @@ function StepLink({ place, say }: { place: LedgerPlace; say: Say }) {
     return <span className="muted ledger__place">{say('at-step', { turn: place.turn, node: '—' })}</span>;
   return (
     <button type="button" className="link ledger__place" onClick={() => selectStep(node)}>
-      {say('at-step', { turn: place.turn, node })}
+      {isolateNames((names) => say('at-step', { ...names, turn: place.turn }), { node })}
     </button>
   );
 }

@@ -5,6 +5,7 @@ import { testsStore } from '../tests/tests-store-instance.ts';
 import type { Rehearsal } from './rehearsal.ts';
 import { testFromRehearsal } from './test-from-rehearsal.ts';
 import { useSimulatorText } from './texts.ts';
+import { isolated } from '../bidi/isolated.ts';
 
 /** “Save as test”: names the rehearsed conversation and keeps it with the flow as a transcript test. */
 export function SaveAsTest({ rehearsal }: { rehearsal: Rehearsal }) {
@@ -25,7 +26,7 @@ export function SaveAsTest({ rehearsal }: { rehearsal: Rehearsal }) {
       tell({ tone: 'error', text: { worded: say('test-no-name') }, problems: outcome.problems });
       return;
     }
-    tell({ tone: 'info', text: { worded: say('test-saved', { name: made.test.name }) } });
+    tell({ tone: 'info', text: { worded: say('test-saved', { name: isolated(made.test.name) }) } });
     testsStore.getState().setOpen(true);
     setNaming(false);
     setName('');

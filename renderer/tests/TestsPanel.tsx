@@ -9,6 +9,8 @@ import { useNoticesStore } from '../stores/notices-store.ts';
 import { useWorkspaceStore } from '../stores/workspace-store.ts';
 import { useSimulatorText } from '../simulator/texts.ts';
 import { testsStore, useTests } from './tests-store-instance.ts';
+import { isolated } from '../bidi/isolated.ts';
+import { isolateNames } from '../bidi/isolate-names.tsx';
 
 /**
  * The Tests panel: every transcript test of the flow, run in a worker on the working copy each
@@ -38,10 +40,10 @@ export function TestsPanel({ flow }: { flow: Flow }) {
     if (outcome.status === 'invalid') {
       tell({
         tone: 'error',
-        text: { worded: say('tests-import-invalid', { file: file.name }) },
+        text: { worded: say('tests-import-invalid', { file: isolated(file.name) }) },
         problems: outcome.problems,
       });
-    } else tell({ tone: 'info', text: { worded: say('tests-imported', { file: file.name }) } });
+    } else tell({ tone: 'info', text: { worded: say('tests-imported', { file: isolated(file.name) }) } });
   };
 
   const passed = result?.tests.filter((test) => test.passed).length ?? 0;
@@ -81,7 +83,9 @@ export function TestsPanel({ flow }: { flow: Flow }) {
       </header>
       {!transcript && <p className="muted">{say('no-tests')}</p>}
       <p className="muted tests-panel__kept">
-        {nativeDialogs ? say('tests-kept-desktop') : say('tests-kept-browser', { file: `${flow.id}.transcript.json` })}
+        {nativeDialogs
+          ? say('tests-kept-desktop')
+          : isolateNames((names) => say('tests-kept-browser', names), { file: `${flow.id}.transcript.json` })}
       </p>
       {transcript && result && (
         <p role="status" className={passed === result.tests.length ? 'tests-panel__ok' : 'tests-panel__failing'}>

@@ -111,7 +111,7 @@ describe('exporting a bot from the studio (browser edition)', () => {
   let zipFile = '';
   it('exports the compliant lead-capture flow as a .zip, after showing its documents and check result', async () => {
     await importFile(join(examples, 'lead-capture.flow.json'));
-    await page.getByRole('status').getByText('“Casa Aurora — pedido de orçamento” was imported.').waitFor();
+    await page.getByRole('status').getByText('“\u2068Casa Aurora — pedido de orçamento\u2069” was imported.').waitFor();
     // The notice comes once the imported flow is open, so Export… takes this flow, not the demo.
     await openExportDialog();
     await dialog().getByRole('heading', { name: 'Export “Casa Aurora — pedido de orçamento” as a bot' }).waitFor();

@@ -86,7 +86,11 @@ describe('problems in the studio', { timeout: 120_000 }, () => {
       .click();
     await problemsPanel()
       .getByText(
-        'The canvas shows the path from Start to this problem: start → ask-email → hello → choose-plan → ask-health → send-lead.',
+        'The canvas shows the path from Start to this problem: ' +
+          ['start', 'ask-email', 'hello', 'choose-plan', 'ask-health', 'send-lead']
+            .map((id) => `\u2068${id}\u2069`)
+            .join(' → ') +
+          '.',
       )
       .waitFor();
     // The canvas centres on the step; zoomed to fit, the whole path is in view.

@@ -109,7 +109,10 @@ describe('rehearsing a flow in the studio', { timeout: 120_000 }, () => {
       tests.getByRole('button', { name: 'Import tests…', exact: true }).click(),
     ]);
     await chooser.setFiles(saved);
-    await page.getByRole('status').filter({ hasText: 'Tests imported from “downloaded.transcript.json”.' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Tests imported from “\u2068downloaded.transcript.json\u2069”.' })
+      .waitFor();
   });
 
   it('clears what is held when the customer writes the erase keyword', async () => {

@@ -58,7 +58,7 @@ describe('the studio in a browser', { timeout: 120_000 }, () => {
 
   it('imports a flow through the file chooser, lists it and opens it on the canvas at its saved positions', async () => {
     await importThroughChooser(clinicBookingFile);
-    await page.getByRole('status').getByText('“Agendamento da Clínica Sorriso” was imported.').waitFor();
+    await page.getByRole('status').getByText('“\u2068Agendamento da Clínica Sorriso\u2069” was imported.').waitFor();
     // The notice comes once the flow is open; the room it takes above the canvas leaves every card in view.
     await nodeAt('hello').waitFor();
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(6);
@@ -99,7 +99,9 @@ describe('the studio in a browser', { timeout: 120_000 }, () => {
     writeFileSync(broken, readFileSync(clinicBookingFile, 'utf8').replace('"type": "consent"', '"type": "consnet"'));
     await importThroughChooser(broken);
     const alert = page.getByRole('alert');
-    await alert.getByText('broken.flow.json was not imported. Nothing was changed.', { exact: false }).waitFor();
+    await alert
+      .getByText('\u2068broken.flow.json\u2069 was not imported. Nothing was changed.', { exact: false })
+      .waitFor();
     await alert.getByText('$.nodes[2].type').waitFor();
     expect(await page.locator('.flow-list__item').count()).toBe(before);
     await alert.getByRole('button', { name: 'Dismiss' }).click();
@@ -121,7 +123,7 @@ describe('the studio in a browser', { timeout: 120_000 }, () => {
     const renamed = join(dir, 'renamed.flow.json');
     writeFileSync(renamed, serializeFlow({ ...clinicBooking(), name: 'Agenda de março' }));
     await importThroughChooser(renamed);
-    await page.getByRole('status').getByText('تم استيراد «Agenda de março» بوصفه الإصدار 2.').waitFor();
+    await page.getByRole('status').getByText('تم استيراد «\u2068Agenda de março\u2069» بوصفه الإصدار 2.').waitFor();
 
     const history = page.getByRole('complementary');
     await history.getByRole('button', { name: /الإصدار 1/ }).click();
