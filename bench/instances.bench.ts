@@ -62,15 +62,20 @@ const clockTicks = (() => {
   }
 })();
 
-/** CPU time (user + system, ms) each process has used so far, by pid, from /proc (Linux); empty elsewhere. */
+/**
+ * CPU time (user + system, ms) each process has used so far, with that of its children that ended
+ * (the PostgreSQL backends and autovacuum workers that exit during a run count in the postmaster's),
+ * by pid, from /proc (Linux); empty elsewhere.
+ */
 function cpuMs(pids: readonly number[]): Map<number, number> {
   const used = new Map<number, number>();
   for (const pid of pids) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      // After "pid (name) ": state, ppid, … utime and stime are the 12th and 13th fields.
+      // After "pid (name) ": state, ppid, … then utime, stime, cutime and cstime are the 12th to 15th fields.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      used.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks);
+      const ticks = [11, 12, 13, 14].reduce((sum, field) => sum + Number(fields[field]), 0);
+      used.set(pid, (ticks * 1000) / clockTicks);
     } catch {
       // Gone, or no /proc here.
     }

@@ -39,29 +39,6 @@ export const handoffs = {
     return rows.map(toHandoffMessage);
   },
 
-  /**
-   * The statement opening a handoff for the person; one still open is released first
-   * ({@link release}), in the same turn.
-   */
-  insert(
-    sql: Db,
-    personId: number,
-    handoff: { ref: string; queue: string; nodeId: string; shared: Buffer; at: number; expiresAt: number },
-  ) {
-    return sql`INSERT INTO handoffs (ref, person_id, queue, node_id, shared, created_at, expires_at)
-      VALUES (${handoff.ref}, ${personId}, ${handoff.queue}, ${handoff.nodeId}, ${handoff.shared}, ${handoff.at}, ${handoff.expiresAt})`;
-  },
-
-  /** The statement adding a message to the person's open handoff; it fails when none is open (migration 7). */
-  addMessage(sql: Db, personId: number, author: 'customer' | 'agent', payload: Buffer, at: number) {
-    return sql`SELECT amana_handoff_message(${personId}, ${author}, ${payload}, ${at})`;
-  },
-
-  /** The agent released the chat: the statement deleting the handoff and its messages. */
-  release(sql: Db, personId: number) {
-    return sql`DELETE FROM handoffs WHERE person_id = ${personId}`;
-  },
-
   async purge(sql: Db, now: number): Promise<{ handoffs: number }> {
     const result = await sql`DELETE FROM handoffs WHERE expires_at <= ${now}`;
     return { handoffs: result.count };

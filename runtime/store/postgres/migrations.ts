@@ -465,6 +465,19 @@ BEGIN
 END;
 $$;
 
+-- The quick way for deliveries (runtime/store/postgres/known-people.ts): the people an instance remembers are still
+-- who it remembers (an id is someone else's only after the row was deleted and the sequence went back, as a
+-- restore does), and stay there until the transaction ends.
+CREATE FUNCTION amana_persons_are(p_ids bigint[], p_hashes bytea[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM persons WHERE id = ANY(p_ids) FOR KEY SHARE;
+  IF (SELECT count(*) FROM unnest(p_ids, p_hashes) AS t(id, phone_hash)
+      JOIN persons p ON p.id = t.id AND p.phone_hash = t.phone_hash) <> cardinality(p_ids) THEN
+    RAISE EXCEPTION 'a sender is no longer who this instance remembers' USING ERRCODE = 'AM005';
+  END IF;
+END;
+$$;
+
 -- A turn checks that its instance still holds the person and renews the lease as it does: the row stays locked
 -- until the turn commits, so nobody takes the person over meanwhile, and the instance's periodic renewal skips
 -- leases locked by turns under way (those turns renewed them) instead of waiting for them.
@@ -481,13 +494,16 @@ $$;
 
 -- The turns of several people at once (jsonb: [{person, ops, counts}]), each as if alone: each in a
 -- subtransaction, its outcome given back in order ({outbox: ids} or {code, message} when it failed and wrote
--- nothing); the counts of the turns that stand are added last, together, in amana_stats_add's order.
+-- nothing); the counts of the turns that stand are added last, together, in amana_stats_add's order. When adding
+-- them fails, the whole statement fails and the caller tries each turn alone (runtime/store/postgres/storage.ts).
+-- Callers send turns in person order, the order in which claims take leases.
 CREATE FUNCTION amana_turns(p_owner text, p_lease_seconds double precision, p_turns jsonb)
 RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
   turn jsonb;
   person bigint;
   turn_shard smallint;
+  written bigint[];
   outcomes jsonb := '[]';
   counted jsonb := '[]';
 BEGIN
@@ -499,9 +515,11 @@ BEGIN
       IF NOT FOUND THEN
         RAISE EXCEPTION 'the person no longer exists' USING ERRCODE = 'AM004';
       END IF;
-      outcomes := outcomes || jsonb_build_array(jsonb_build_object('outbox', to_jsonb(amana_turn_ops(person, NULL, turn->'ops'))));
+      written := amana_turn_ops(person, NULL, turn->'ops');
       counted := counted || (SELECT coalesce(jsonb_agg(c || jsonb_build_object('shard', turn_shard)), '[]')
                              FROM jsonb_array_elements(turn->'counts') c);
+      -- Last: whatever fails before leaves the outcome to the handler below.
+      outcomes := outcomes || jsonb_build_array(jsonb_build_object('outbox', to_jsonb(written)));
     EXCEPTION WHEN OTHERS THEN
       outcomes := outcomes || jsonb_build_array(jsonb_build_object('code', SQLSTATE, 'message', SQLERRM));
     END;

@@ -88,13 +88,6 @@ export const outbox = {
     return row?.due ?? undefined;
   },
 
-  /** The statement queuing a row; it returns the row's id. */
-  add(sql: Db, personId: number, kind: OutboxKind, payload: Buffer, createdAt: number) {
-    return sql<{ id: number }[]>`
-      INSERT INTO outbox (person_id, kind, payload, next_attempt_at, created_at)
-      VALUES (${personId}, ${kind}, ${payload}, ${createdAt}, ${createdAt}) RETURNING id`;
-  },
-
   /** The rows go; an agent's reply tracked by the desk keeps the message's hash for its delivery status. */
   async sent(sql: Db, marks: readonly SentMark[]): Promise<void> {
     await sql`WITH sent AS (

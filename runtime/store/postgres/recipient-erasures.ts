@@ -13,7 +13,6 @@ import type {
   RecipientErasureEntry,
   RecipientErasureOutcome,
   RecipientRefRow,
-  TurnOp,
 } from '../storage.ts';
 import type { Db } from './connect.ts';
 
@@ -23,12 +22,6 @@ import type { Db } from './connect.ts';
  * with `SKIP LOCKED`), and the append-only ledger of what each recipient was asked and answered.
  */
 export const recipientErasures = {
-  recordRef(sql: Db, personId: number, op: Extract<TurnOp, { op: 'recipient-ref' }>) {
-    return sql`INSERT INTO recipient_refs (person_id, recipient, digest, refs, complete, at)
-      VALUES (${personId}, ${op.recipient}, ${op.digest}, ${op.refs}, ${op.complete}, ${op.at})
-      ON CONFLICT (person_id, recipient, digest) DO UPDATE SET at = excluded.at`;
-  },
-
   async refs(sql: Db, personId: number): Promise<RecipientRefRow[]> {
     const rows = await sql<RecipientRefColumns[]>`
       SELECT recipient, refs, complete FROM recipient_refs WHERE person_id = ${personId} ORDER BY at, recipient`;

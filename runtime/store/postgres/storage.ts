@@ -29,7 +29,7 @@ import type {
   TurnResult,
 } from '../storage.ts';
 import { Batch } from './batch.ts';
-import { connect, lazily, pipelined, transaction, type Pool } from './connect.ts';
+import { bigintArray, byteaArray, connect, lazily, pipelined, transaction, type Pool } from './connect.ts';
 import { PostgresDesk } from './desk.ts';
 import { handoffs } from './handoffs.ts';
 import { inbox, toInboxRow } from './inbox.ts';
@@ -86,14 +86,7 @@ export class PostgresStorage implements Storage {
     const found = await turns.contexts(this.sql, personIds);
     return personIds.map((personId) => found.get(personId));
   });
-  private readonly plainTurns = new Batch(async (batch: PlainTurn[]) => {
-    const chunks: PlainTurn[][] = [];
-    for (let start = 0; start < batch.length; start += turnsPerStatement) {
-      chunks.push(batch.slice(start, start + turnsPerStatement));
-    }
-    const outcomes = await Promise.all(chunks.map((chunk) => turns.applyMany(this.sql, this.turnOwner(), chunk)));
-    return outcomes.flat();
-  });
+  private readonly plainTurns = new Batch((batch: PlainTurn[]) => this.plainTurnsAtOnce(batch));
   private readonly sentMarks = new Batch(async (marks: SentMark[]) => {
     await outbox.sent(this.sql, marks);
     return marks.map(() => undefined);
@@ -387,6 +380,38 @@ export class PostgresStorage implements Storage {
     await this.lock.release();
   }
 
+  /**
+   * Plain turns of one tick, in statements of at most {@link turnsPerStatement}, in person order
+   * (the order claims take leases in, so a statement and a claim never wait on each other
+   * crosswise). Each turn hears its own outcome: a statement that fails as a whole (its counts
+   * refused, its connection lost) had committed nothing, and its turns are tried again one by one,
+   * so one turn's failure is not its neighbours'.
+   */
+  private async plainTurnsAtOnce(batch: PlainTurn[]): Promise<(TurnResult | Error)[]> {
+    const order = batch.map((_, index) => index).sort((a, b) => batch[a]!.personId - batch[b]!.personId);
+    const chunks: number[][] = [];
+    for (let start = 0; start < order.length; start += turnsPerStatement) {
+      chunks.push(order.slice(start, start + turnsPerStatement));
+    }
+    const outcomes: (TurnResult | Error)[] = new Array<TurnResult | Error>(batch.length);
+    const owner = this.turnOwner();
+    const commit = async (chunk: number[]): Promise<void> => {
+      try {
+        const results = await turns.applyMany(
+          this.sql,
+          owner,
+          chunk.map((index) => batch[index]!),
+        );
+        results.forEach((result, at) => (outcomes[chunk[at]!] = result));
+      } catch (error) {
+        if (chunk.length === 1) outcomes[chunk[0]!] = error instanceof Error ? error : new Error(String(error));
+        else await Promise.all(chunk.map((index) => commit([index])));
+      }
+    };
+    await Promise.all(chunks.map(commit));
+    return outcomes;
+  }
+
   /** This instance as its turns name it (./turns.ts). */
   private turnOwner(): Owner {
     return { name: this.owner, leaseSeconds: this.leaseSeconds };
@@ -406,8 +431,8 @@ export class PostgresStorage implements Storage {
   /**
    * One transaction for the deliveries of one turn of the event loop. When every sender is someone
    * this instance met lately ({@link KnownPeople}), the messages and statuses are written in one
-   * round trip; when one of them was erased or forgotten meanwhile, the database refuses the write
-   * (its row would refer to nobody) and the batch goes the long way: which messages are new and which
+   * round trip; when one of them was erased or forgotten meanwhile, or their id is someone else's
+   * now (after a restore), the database refuses the write and the batch goes the long way: which messages are new and which
    * senders exist are asked together, the senders met for the first time are created, then the new
    * messages written.
    */
@@ -417,7 +442,7 @@ export class PostgresStorage implements Storage {
     const senders = this.people.all(messages.map((message) => message.phoneHash));
     let inserted = senders
       ? await this.ingestFromKnown(messages, statuses, senders).catch((error: unknown) => {
-          if (!isForeignKeyViolation(error)) throw error;
+          if (!isStaleSender(error)) throw error;
           this.people.forget(messages.map((message) => message.phoneHash));
           return undefined;
         })
@@ -445,6 +470,16 @@ export class PostgresStorage implements Storage {
     senders: ReadonlyMap<string, PersonRow>,
   ): Promise<Map<string, number>> {
     const [written] = await pipelined(this.sql, (tx, pipe) => {
+      const known = [...senders.values()];
+      pipe.send(
+        tx`SELECT amana_persons_are(${bigintArray(
+          tx,
+          known.map((person) => person.id),
+        )}::bigint[], ${byteaArray(
+          tx,
+          known.map((person) => person.phoneHash),
+        )}::bytea[])`,
+      );
       const write = messages.length > 0 ? pipe.send(inbox.write(tx, messages, senders)) : undefined;
       if (statuses.length > 0) pipe.send(inbox.statuses(tx, statuses, Date.now()));
       return [write];
@@ -517,7 +552,10 @@ function withoutPerson(handoff: HandoffRow): Omit<HandoffRow, 'person'> {
   return rest;
 }
 
-/** The database refused a row that refers to one that no longer exists (SQLSTATE 23503). */
-function isForeignKeyViolation(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === '23503';
+/**
+ * A remembered sender is gone or someone else now (AM005, migration 8), or went between that check
+ * and the write (the inbox row would refer to nobody: SQLSTATE 23503).
+ */
+function isStaleSender(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && (error.code === 'AM005' || error.code === '23503');
 }

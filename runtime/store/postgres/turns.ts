@@ -111,7 +111,7 @@ export const turns = {
     if (outcomes.length !== batch.length) throw new Error('the database did not answer every turn');
     return outcomes.map((outcome, index) =>
       'code' in outcome
-        ? conflictOf(Object.assign(new Error(outcome.message), { code: outcome.code }))
+        ? conflictOf(Object.assign(new Error(outcome.message), { name: 'PostgresError', code: outcome.code }))
         : { personId: batch[index]!.personId, outbox: outcome.outbox.map(Number), erased: false },
     );
   },
@@ -286,7 +286,10 @@ async function sendOps(
   return { personId: personId ?? startPersonId, erased, outbox: outboxRows };
 }
 
-/** A failed check of migration 7's functions that means another instance's turn stands, as a conflict. */
+/**
+ * A failed check that means another instance's turn stands (AM001: the person is held elsewhere;
+ * AM002: the message was processed; AM004: the person is gone), as a conflict.
+ */
 function conflictOf<T>(error: T): T | TurnConflict {
   const code = error instanceof Error && 'code' in error ? error.code : undefined;
   const conflict = code === 'AM001' || code === 'AM002' || code === 'AM004';
