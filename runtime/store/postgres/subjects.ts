@@ -1,6 +1,6 @@
 import { ledgerColumns, toLedgerEntry, toPerson, type LedgerColumns, type PersonColumns } from '../rows.ts';
 import type { LedgerEntry, PersonMaterial, PersonRow } from '../storage.ts';
-import { byteaArray, type Db } from './connect.ts';
+import { bigintArray, byteaArray, type Db } from './connect.ts';
 
 /**
  * The people the bot has met and the append-only consent ledger, which outlives them (it keeps
@@ -90,6 +90,14 @@ export const subjects = {
   },
 
   /** Deletes the person's row: their key goes, and by cascade everything sealed under it. */
+  /**
+   * Locks the person's row until the transaction ends: a delivery being written for them is waited
+   * for (it holds the row), and one that comes after waits, then finds them gone.
+   */
+  async lock(sql: Db, personId: number): Promise<void> {
+    await sql`SELECT 1 FROM persons WHERE id = ${personId} FOR UPDATE`;
+  },
+
   async delete(sql: Db, personId: number): Promise<void> {
     await sql`DELETE FROM persons WHERE id = ${personId}`;
   },
@@ -122,13 +130,22 @@ export const subjects = {
 
   /** Forgets people with nothing left about them; run after the other areas purged. */
   async purge(sql: Db): Promise<{ persons: number }> {
-    const result = await sql`
-      DELETE FROM persons WHERE
+    const nothingLeft = sql`
         NOT EXISTS (SELECT 1 FROM fields f WHERE f.person_id = persons.id)
         AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.person_id = persons.id)
         AND NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.person_id = persons.id)
         AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.person_id = persons.id)
         AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.person_id = persons.id AND i.processed_at IS NULL)`;
+    // Locked first, skipping anyone a delivery is being written for right now (it holds their row);
+    // then asked again in a statement of its own, which sees what was written before the lock: a
+    // message acknowledged meanwhile never loses its person (its row would be left to nobody).
+    const locked = await sql<{ id: number }[]>`SELECT id FROM persons WHERE ${nothingLeft} FOR UPDATE SKIP LOCKED`;
+    if (locked.length === 0) return { persons: 0 };
+    const result = await sql`
+      DELETE FROM persons WHERE id = ANY(${bigintArray(
+        sql,
+        locked.map((row) => row.id),
+      )}::bigint[]) AND ${nothingLeft}`;
     return { persons: result.count };
   },
 

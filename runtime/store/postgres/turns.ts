@@ -88,6 +88,8 @@ export const turns = {
     requests: readonly EraseRequest[] = [],
   ): Promise<boolean> {
     if (personId !== undefined) {
+      // First, so that no message written meanwhile keeps its sealed payload and loses its person.
+      await subjects.lock(sql, personId);
       await inbox.dropPendingOf(sql, personId, at);
       await subjects.delete(sql, personId);
     }
