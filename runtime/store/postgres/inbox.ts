@@ -132,9 +132,13 @@ export const inbox = {
   },
 
   /**
-   * The statement keeping this instance's leases alive. It skips those a turn has locked (the turn
-   * renews its own, migration 8) rather than wait for them: waiting, it held every lease it had
-   * renewed so far, and each turn for those people waited behind it.
+   * The statement keeping this instance's leases alive. It skips those locked at the moment rather
+   * than wait for them: waiting, it held every lease it had renewed so far, and each turn for those
+   * people waited behind it. A turn renews its own lease (migration 8); a lease locked by something
+   * else (another instance's hold or claim waiting on it, an erasure) is renewed next time, a third
+   * of a lease later. Should a lease still run out while its instance lives, another instance may
+   * take the person over: the first one's next turn is then refused (AM001), so each message is
+   * still processed once and in order.
    */
   renew(sql: Db, owner: string, leaseSeconds: number) {
     return sql`UPDATE inbox_leases SET until = now() + make_interval(secs => ${leaseSeconds})
