@@ -408,7 +408,12 @@ export class PostgresStorage implements Storage {
         else await Promise.all(chunk.map((index) => commit([index])));
       }
     };
-    await Promise.all(chunks.map(commit));
+    // A few statements at a time: a backlog of hundreds of turns must leave connections for webhooks.
+    let next = 0;
+    const worker = async () => {
+      while (next < chunks.length) await commit(chunks[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(statementsAtOnce, chunks.length) }, worker));
     return outcomes;
   }
 
@@ -528,6 +533,8 @@ export class PostgresStorage implements Storage {
  * than 64 of them overflows PostgreSQL's per-backend cache of them, which slows every other session.
  */
 const turnsPerStatement = 32;
+/** At most this many of those statements at once, of the pool's connections (10 by default). */
+const statementsAtOnce = 4;
 
 /** How soon a paused sender asks again (it claims nothing until the store resumes, which wakes it too). */
 const pausedPollMs = 1000;
