@@ -332,6 +332,35 @@ describe('the agent desk in the browser', { timeout: 180_000 }, () => {
 
     await sara.getByRole('link', { name: 'طلبات البيانات الشخصية' }).click();
     await sara.getByLabel('رقم واتساب مع رمز الدولة').fill(`+${fabio.phone}`);
+    // A failure says what happened, and keeps the number and the tick: the bot failing (a 500, which
+    // Chromium answers here in the bot's place, since the real bot cannot be made to fail on purpose
+    // without harming its database), then no connection at all (Chromium offline, the bot untouched).
+    const provokedFrom = pageProblems.length;
+    const phoneField = sara.getByLabel('رقم واتساب مع رمز الدولة');
+    const tick = sara.getByLabel('أفهم أن المحو لا يمكن التراجع عنه');
+    await tick.check();
+    await sara.route('**/desk/api/subjects/erase', (route) =>
+      route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"internal"}' }),
+    );
+    await sara.getByRole('button', { name: 'محو كل ما يُحتفظ به' }).click();
+    await soon(() => sara.getByRole('status').textContent()).toBe(
+      'لم يستطع البوت فعل ذلك، ولم يتغيّر شيء. حاول مرة أخرى بعد قليل.',
+    );
+    await sara.unroute('**/desk/api/subjects/erase');
+    expect(await phoneField.inputValue()).toBe(`+${fabio.phone}`);
+    expect(await tick.isChecked()).toBe(true);
+    await sara.context().setOffline(true);
+    await sara.getByRole('button', { name: 'تنزيل كل ما يُحتفظ به' }).click();
+    await soon(() => sara.getByRole('status').textContent()).toBe(
+      'لم يستطع المكتب الوصول إلى البوت، فلا يعرف إن كان هذا قد تم. تحقّق من الاتصال وحاول مرة أخرى؛ تكرار ذلك لا يضر.',
+    );
+    await sara.context().setOffline(false);
+    expect(await phoneField.inputValue()).toBe(`+${fabio.phone}`);
+    expect(await tick.isChecked()).toBe(true);
+    await tick.uncheck();
+    // Chromium logs the two provoked failures as console errors; nothing else.
+    for (const problem of pageProblems.splice(provokedFrom))
+      expect(problem).toMatch(/status of 500|ERR_INTERNET_DISCONNECTED/);
     const [exported] = await Promise.all([
       sara.waitForEvent('download'),
       sara.getByRole('button', { name: 'تنزيل كل ما يُحتفظ به' }).click(),

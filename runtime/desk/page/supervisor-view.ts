@@ -1,6 +1,7 @@
 import { api, list, num, text } from './api.ts';
 import { h, show } from './dom.ts';
 import type { Page } from './main.ts';
+import { subjectFailure } from './subject-failure.ts';
 import type { DeskKey } from './texts.ts';
 
 /** The access log, newest first, page by page, with a CSV download of all of it. */
@@ -89,13 +90,15 @@ export async function subjectsView(page: Page, main: HTMLElement): Promise<void>
     dir: 'ltr',
   });
   const confirm = h('input', { id: 'erase-confirm', type: 'checkbox' });
+  // The bot's answer, or null when it could not be reached; a refusal leaves the number and the tick as they were.
+  const ask = (path: string) => api('POST', path, { phone: phone.value }).catch(() => null);
   const exportButton = h(
     'button',
     {
       type: 'button',
       onclick: async () => {
-        const answer = await api('POST', 'subjects/export', { phone: phone.value });
-        if (answer.status !== 200) return page.notify(page.t(subjectFailure(answer.status)), 'error');
+        const answer = await ask('subjects/export');
+        if (answer?.status !== 200) return page.notify(page.t(subjectFailure(answer)), 'error');
         const file = new Blob([JSON.stringify(answer.body, null, 2)], { type: 'application/json' });
         const link = h('a', {
           href: URL.createObjectURL(file),
@@ -116,8 +119,8 @@ export async function subjectsView(page: Page, main: HTMLElement): Promise<void>
       class: 'danger',
       onclick: async () => {
         if (!confirm.checked) return page.notify(page.t('erase-needs-confirm'), 'error');
-        const answer = await api('POST', 'subjects/erase', { phone: phone.value });
-        if (answer.status !== 200) return page.notify(page.t(subjectFailure(answer.status)), 'error');
+        const answer = await ask('subjects/erase');
+        if (answer?.status !== 200) return page.notify(page.t(subjectFailure(answer)), 'error');
         confirm.checked = false;
         page.notify(page.t(answer.body['erased'] === true ? 'erased' : 'nothing-held'));
       },
@@ -164,11 +167,4 @@ const actions: Record<string, DeskKey> = {
 function actionText(page: Page, action: string): string {
   const key = actions[action];
   return key ? page.t(key) : action;
-}
-
-/** Why an export or an erasure was refused: a bad number, a paused bot (503: try again), or the account. */
-function subjectFailure(status: number): DeskKey {
-  if (status === 400) return 'bad-phone';
-  if (status === 503) return 'paused';
-  return 'forbidden';
 }
