@@ -135,7 +135,7 @@ function Documents({ review }: { review: ExportReview }) {
         const written = documentLanguage(tag).language;
         return {
           key: `privacy-notice.${tag}.md`,
-          title: text('notice-document', { language: tag }),
+          title: isolateNames((names) => text('notice-document', names), { language: tag }),
           body: privacyNotice(flow, tag, context),
           lang: written,
         };

@@ -8,6 +8,7 @@ import type { HeldValue, Ledger, LedgerPlace } from './ledger.ts';
 import { selectStep } from './select-step.ts';
 import { useSimulatorText } from './texts.ts';
 import { isolateNames } from '../bidi/isolate-names.tsx';
+import { isolated } from '../bidi/isolated.ts';
 
 type Say = ReturnType<typeof useSimulatorText>;
 
@@ -50,9 +51,14 @@ export function LedgerView({
         {ledger.consent.map((entry) => (
           <li key={entry.purpose} className={entry.granted ? 'ledger__granted' : 'ledger__declined'}>
             <span>
-              {say(entry.granted ? 'consent-granted' : entry.askedAgain ? 'consent-asked-again' : 'consent-declined', {
-                purpose: purpose(entry.purpose),
-              })}
+              {isolateNames(
+                (names) =>
+                  say(
+                    entry.granted ? 'consent-granted' : entry.askedAgain ? 'consent-asked-again' : 'consent-declined',
+                    names,
+                  ),
+                { purpose: purpose(entry.purpose) },
+              )}
             </span>
             <StepLink place={entry} say={say} />
           </li>
@@ -111,11 +117,15 @@ export function LedgerView({
         {ledger.withheld.map((entry, index) => (
           <li key={index}>
             <span>
-              {say('withheld-entry', {
-                key: label(entry.key),
-                via: say(`via-${entry.via}`),
-                purposes: names(language, entry.purposes.map(purpose)),
-              })}
+              {isolateNames(
+                (isolates) =>
+                  say('withheld-entry', {
+                    ...isolates,
+                    via: say(`via-${entry.via}`),
+                    purposes: names(language, entry.purposes.map(purpose)),
+                  }),
+                { key: label(entry.key) },
+              )}
             </span>
             <StepLink place={entry} say={say} />
           </li>
@@ -172,8 +182,9 @@ function StepLink({ place, say }: { place: LedgerPlace; say: Say }) {
   );
 }
 
+/** A list of the designer's names (fields, purposes), each in an isolate of its own inside the sentence. */
 function names(language: UiLanguage, items: readonly string[]): string {
-  return listOf(language, items);
+  return listOf(language, items.map(isolated));
 }
 
 function display(value: JsonValue): string {
