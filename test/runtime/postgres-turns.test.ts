@@ -34,6 +34,14 @@ const refusedCount = {
   count: 1,
 } as unknown as StatsCount;
 
+/** Two people with one message each, claimed by `store`, in the order they wrote. */
+async function twoClaimed(store: Storage, first: string, second: string): Promise<[InboxRow, InboxRow]> {
+  await store.ingest([message(first, `${first}-1`), message(second, `${second}-1`)], []);
+  const [one, two] = await store.claimInbox(10, new Set());
+  if (!one || !two) throw new Error('nothing claimed');
+  return [one, two];
+}
+
 describe.skipIf(postgres.skip)('Turns on PostgreSQL, many at once', () => {
   it('commits 70 turns of two instances at once, each alone: conflicts refused, outbox rows and counts all there', async () => {
     const { store: first, raw, reopen } = await postgres.backend.open();
@@ -167,14 +175,13 @@ describe.skipIf(postgres.skip)('Turns on PostgreSQL, many at once', () => {
     expect(await raw.count('inbox', 'processed_at IS NOT NULL')).toBe(32);
     // ...so their callers hear that they did; the one whose statement failed hears its own failure.
     expect(outcomes.slice(0, 32).map((outcome) => outcome.status)).toEqual(Array(32).fill('fulfilled'));
+    expect(outcomes[32]?.status).toBe('rejected');
     await raw.close();
   });
 
   it('lets a turn stand when another turn of the same statement fails on its counts', async () => {
     const { store, raw } = await postgres.backend.open();
-    await store.ingest([message('review-a', 'review-a-1'), message('review-b', 'review-b-1')], []);
-    const [good, bad] = await store.claimInbox(10, new Set());
-    if (!good || !bad) throw new Error('nothing claimed');
+    const [good, bad] = await twoClaimed(store, 'review-a', 'review-b');
     const [kept, refused] = await Promise.allSettled([
       store.commitTurn(good.personId, [{ op: 'inbox-done', inboxId: good.id }]),
       store.commitTurn(bad.personId, [
@@ -187,11 +194,10 @@ describe.skipIf(postgres.skip)('Turns on PostgreSQL, many at once', () => {
     expect(await raw.count('inbox', 'processed_at IS NOT NULL')).toBe(1);
     await raw.close();
   });
+
   it('rolls back every write of a turn that fails after writing, and only that turn', async () => {
     const { store, raw } = await postgres.backend.open();
-    await store.ingest([message('review-c', 'review-c-1'), message('review-d', 'review-d-1')], []);
-    const [good, bad] = await store.claimInbox(10, new Set());
-    if (!good || !bad) throw new Error('nothing claimed');
+    const [good, bad] = await twoClaimed(store, 'review-c', 'review-d');
     const reply = (personId: number): TurnOp => ({
       op: 'outbox',
       kind: 'message',

@@ -28,9 +28,9 @@ export function connect(url: string, max = 10, connection: Record<string, string
 
 /**
  * Runs `work` in one transaction on a connection that holds nothing else, and gives the connection
- * back however it ends. Every transaction of the store goes through here or through a
- * {@link Pipeline} on a reserved connection (a turn, ./turns.ts), never through the driver's
- * `sql.begin`: postgres.js 3.4.9 can write a pool transaction's BEGIN without reserving its
+ * back however it ends. Every transaction of several statements goes through here or through
+ * {@link pipelined} (claims, erasing turns, the quick ingest), never through the driver's
+ * `sql.begin` (the batched turns are one statement each, a transaction by themselves): postgres.js 3.4.9 can write a pool transaction's BEGIN without reserving its
  * connection when BEGIN is the statement that fills the connection's pipeline (porsager/
  * postgres#1189, #823), so under load the transaction failed with UNSAFE_TRANSACTION — a webhook
  * answered 503 — or other statements could run inside it. A reserved connection runs only what is
