@@ -13,6 +13,7 @@
  *
  *   npm run bench:instances              # add -- --json for the figures as JSON
  *   npm run bench:instances -- --only "1 × PostgreSQL" --rounds 1   # one setup, while working on it
+ *   npm run bench:instances -- --statements   # also what PostgreSQL spent on each statement, per message
  *
  * AMANA_SEND_RATE is 1000 (the most the runtime accepts; Cloud API numbers go up to 1,000 msg/s),
  * so the send rate is not what is measured. The load generator, the fake Graph API, PostgreSQL and
@@ -37,7 +38,12 @@ const throughputMessages = 6000;
 const latencyMessages = 400;
 const latencyRate = 80;
 const { values: options } = parseArgs({
-  options: { json: { type: 'boolean' }, only: { type: 'string', multiple: true }, rounds: { type: 'string' } },
+  options: {
+    json: { type: 'boolean' },
+    only: { type: 'string', multiple: true },
+    rounds: { type: 'string' },
+    statements: { type: 'boolean' },
+  },
 });
 const rounds = Number(options.rounds ?? 3);
 const allSetups = [
@@ -118,6 +124,36 @@ interface CpuPerMessage {
   loadGenerator: number;
 }
 
+/**
+ * With `--statements`: forgets what pg_stat_statements counted (`reset`), or describes what it
+ * counted since for this database, busiest first, per throughput message (`report`). Functions'
+ * inner statements are counted too (track=all), so the time of `amana_turns` includes theirs.
+ */
+async function statementStats(databaseUrl: string, what: 'reset' | 'report'): Promise<string> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
+  try {
+    await sql`CREATE EXTENSION IF NOT EXISTS pg_stat_statements`;
+    if (what === 'reset') {
+      await sql`SELECT pg_stat_statements_reset()`;
+      return '';
+    }
+    const rows = await sql<{ calls: number; total: number; mean: number; rows: number; query: string }[]>`
+      SELECT calls::float8 AS calls, total_exec_time AS total, mean_exec_time AS mean, rows::float8 AS rows, query
+      FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+        AND query NOT LIKE '%pg_stat_statements%'
+      ORDER BY total_exec_time DESC LIMIT 25`;
+    const per = (value: number) => (value / throughputMessages).toFixed(3);
+    return rows
+      .map(
+        (row) =>
+          `  ${per(row.total)} ms/msg  ${per(row.calls)} calls/msg  ${row.mean.toFixed(3)} ms/call  ${(row.rows / Math.max(1, row.calls)).toFixed(1)} rows/call  ${row.query.replace(/\s+/g, ' ').slice(0, 150)}\n`,
+      )
+      .join('');
+  } finally {
+    await sql.end();
+  }
+}
+
 async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
@@ -172,6 +208,7 @@ async function measure(
   let sent = 0;
   const refused = new Map<number, number>();
   const instancePids = bots.flatMap((bot) => (bot.child.pid === undefined ? [] : [bot.child.pid]));
+  if (databaseUrl && options.statements) await statementStats(databaseUrl, 'reset');
   const cpuBefore = { instances: cpuMs(instancePids), postgres: cpuMs(clusterPids(context.clusterDir)) };
   const ownBefore = process.cpuUsage();
   const started = performance.now();
@@ -201,6 +238,10 @@ async function measure(
       : 0,
     loadGenerator: (own.user + own.system) / 1000 / throughputMessages,
   };
+  if (databaseUrl && options.statements) {
+    process.stderr.write(`round ${context.round + 1}: ${setup.name}, PostgreSQL's statements per message:\n`);
+    process.stderr.write(await statementStats(databaseUrl, 'report'));
+  }
   await new Promise((resolve) => setTimeout(resolve, 200));
 
   // Latency at 80 msg/s.
@@ -233,7 +274,12 @@ async function measure(
 }
 
 async function main(): Promise<void> {
-  const cluster = await startCluster({ durable: true });
+  const cluster = await startCluster({
+    durable: true,
+    settings: options.statements
+      ? ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all', 'track_io_timing=on']
+      : [],
+  });
   const graph = new FakeGraph();
   const graphBase = await graph.start();
   const dir = exportBot(supportFlow({ stock: 9, desk: 9 }), 'bench-instances');

@@ -1,4 +1,8 @@
 /** Types of ./postgres-cluster.mjs (a plain script, so `npm test` and `.ci/run` can run it before any TypeScript). */
 export function postgresBinDir(): string | undefined;
-export function startCluster(options?: { durable?: boolean }): Promise<{ url: string; dir: string }>;
+/** `settings` are more `name=value` server settings (`-c`). */
+export function startCluster(options?: {
+  durable?: boolean;
+  settings?: string[];
+}): Promise<{ url: string; dir: string }>;
 export function stopCluster(dir: string): void;

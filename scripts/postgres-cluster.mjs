@@ -61,9 +61,10 @@ function run(owner, command, args) {
 
 /**
  * Starts a cluster; `durable` keeps fsync on (the benchmark), tests run without it (a crash of
- * the machine loses a throwaway cluster, nothing else). Resolves to its URL and folder.
+ * the machine loses a throwaway cluster, nothing else); `settings` are more server settings
+ * (`name=value`, each given as `-c`). Resolves to its URL and folder.
  */
-export async function startCluster({ durable = false } = {}) {
+export async function startCluster({ durable = false, settings: extra = [] } = {}) {
   const bin = postgresBinDir();
   if (!bin) throw new Error('PostgreSQL is not installed (no initdb found; on Debian: apt-get install postgresql)');
   const dir = mkdtempSync(join(tmpdir(), 'amana-pg-'));
@@ -89,6 +90,7 @@ export async function startCluster({ durable = false } = {}) {
       '-c listen_addresses=127.0.0.1',
       '-c max_connections=200',
       ...(durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
+      ...extra.map((setting) => `-c ${setting}`),
     ];
     run(owner, join(bin, 'pg_ctl'), [
       '-D',

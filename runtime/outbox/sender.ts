@@ -101,7 +101,11 @@ export class OutboxSender {
     const room = this.concurrency - this.inFlight;
     if (room <= 0) return;
     const now = this.options.clock();
-    const { rows, waitMs } = await this.options.store.dueOutbox(now, room, this.busy, this.options.rate);
+    const {
+      rows,
+      waitMs,
+      nextDueAt: next,
+    } = await this.options.store.dueOutbox(now, room, this.busy, this.options.rate);
     for (const row of rows) {
       this.busy.add(row.personId);
       this.inFlight += 1;
@@ -113,9 +117,8 @@ export class OutboxSender {
     }
     if (waitMs > 0) return this.wakeIn(waitMs);
     // Each row taken looks again when it is done (deliver's notify): only a claim that found nothing
-    // needs to know when to look next.
+    // needs to know when to look next, and it says.
     if (rows.length > 0) return;
-    const next = await this.options.store.nextOutboxDue();
     if (next !== undefined && next > now) this.wakeIn(next - now);
     // Other instances write to a shared outbox, and a crashed one's claims expire: look again soon.
     else if (this.options.store.shared) this.wakeIn(sharedPollMs);

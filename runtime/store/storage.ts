@@ -230,6 +230,11 @@ export interface DueOutbox {
   rows: OutboxRow[];
   /** Milliseconds until the send rate allows more, when it held rows back; 0 otherwise. */
   waitMs: number;
+  /**
+   * When no row could be taken (none held back by the rate): the earliest time one of the rows
+   * that can go next becomes due, as {@link Storage.nextOutboxDue} says; absent when there is none.
+   */
+  nextDueAt?: number;
 }
 
 export interface StoreHealth {

@@ -155,9 +155,15 @@ for (const { backend, skip } of backends) {
       await store.outboxFailed(c1 ?? 0, 3, 'http 400 code 131026', 1000);
       // a2 waits behind a1 whatever its own time: the next moment anything can go is a1's retry.
       expect(await store.nextOutboxDue()).toBe(5000);
+      // A claim that finds nothing says so itself; one that takes rows does not need to.
+      expect(await store.dueOutbox(1000, 10, new Set(), fast)).toEqual({ rows: [], waitMs: 0, nextDueAt: 5000 });
       expect(await due(5000)).toEqual([a1]);
       await store.outboxSent(a1 ?? 0);
-      expect(await due(5000)).toEqual([a2]);
+      const last = await store.dueOutbox(5000, 10, new Set(), fast);
+      expect(last.rows.map((row) => row.id)).toEqual([a2]);
+      expect(last.nextDueAt).toBeUndefined();
+      await store.outboxSent(a2 ?? 0);
+      expect(await store.dueOutbox(5000, 10, new Set(), fast)).toEqual({ rows: [], waitMs: 0 });
     });
 
     it('hands out no more rows a second than the send rate allows, and says when to ask again', async () => {
@@ -338,6 +344,28 @@ describe.skipIf(!server)('Storage on PostgreSQL: several instances on one databa
     expect(new Set(ids).size).toBe(ids.length);
     // 4 a second for the number, not 4 per instance.
     expect(ids).toHaveLength(4);
+  });
+
+  it('lets an instance that finds nothing to send go on while another holds the send rate', async () => {
+    const url = await database();
+    const [a, b] = [await open(url), await open(url)];
+    const person = await a.ensurePerson(hash('q'), material);
+    await a.holdPerson(person.id);
+    await a.commitTurn(person.id, [{ op: 'outbox', kind: 'message', payload: Buffer.from('x'), createdAt: 1 }]);
+    expect((await a.dueOutbox(10, 10, new Set(), 4)).rows).toHaveLength(1);
+    // Another instance in the middle of a claim: the number's bucket is locked until it commits.
+    const client = postgres(url, { max: 1, onnotice: () => undefined });
+    const reserved = await client.reserve();
+    await reserved`BEGIN`;
+    await reserved`SELECT tokens FROM send_buckets FOR UPDATE`;
+    const answer = b.dueOutbox(10, 10, new Set(), 4).then((due) => ({ due }));
+    const waited = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 2000));
+    const first = await Promise.race([answer, waited]);
+    await reserved`COMMIT`;
+    reserved.release();
+    await client.end();
+    // The only row is out (claimed by a, so nothing is due either): b answers at once, with nothing.
+    expect(first).toEqual({ due: { rows: [], waitMs: 0 } });
   });
 
   it('purges from one instance at a time', async () => {

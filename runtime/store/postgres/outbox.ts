@@ -28,8 +28,11 @@ export const outbox = {
   /**
    * The statement claiming due rows, at most as many as the business number's shared token bucket
    * ({@link ensureBucket}) holds (WhatsApp counts its throughput per number, not per instance), and
-   * taking that many tokens; read its rows with {@link due}. The bucket row is locked for the
-   * statement, so instances claiming at once share it without overdrawing.
+   * taking that many tokens; read its rows with {@link due}. The rows are locked first and the
+   * bucket row only when there are some, for the rest of the statement: instances claiming at once
+   * share it without overdrawing, and one finding nothing (another took the rows) neither waits for
+   * it nor makes the others wait. Such a claim says instead when the next row becomes due, as
+   * {@link nextDueAt} would.
    */
   claimDue(
     sql: Db,
@@ -41,42 +44,63 @@ export const outbox = {
     limit: number,
     busy: ReadonlySet<number>,
   ) {
-    return sql<(OutboxWithPersonColumns & { available: number })[]>`
-      WITH bucket AS (
-        SELECT least(${rate}::float8, tokens + greatest(0, extract(epoch FROM now() - refilled_at)) * ${rate}::float8) AS available
-        FROM send_buckets WHERE phone_number = ${phoneNumber} FOR UPDATE
-      ), picked AS (
+    return sql<(OutboxWithPersonColumns & { available: number | null; next_due: number | null })[]>`
+      WITH locked AS (
         SELECT o.id FROM outbox o
         WHERE o.next_attempt_at <= ${now}
           AND (o.claimed_until IS NULL OR o.claimed_until < now())
           AND NOT EXISTS (SELECT 1 FROM outbox earlier WHERE earlier.person_id = o.person_id AND earlier.id < o.id)
           AND NOT (o.person_id = ANY(${bigintArray(sql, [...busy])}::bigint[]))
         ORDER BY o.id
-        LIMIT least(${limit}::int, (SELECT floor(available)::int FROM bucket))
+        LIMIT ${limit}
         FOR UPDATE OF o SKIP LOCKED
+      ), bucket AS (
+        SELECT least(${rate}::float8, tokens + greatest(0, extract(epoch FROM now() - refilled_at)) * ${rate}::float8) AS available
+        FROM send_buckets WHERE phone_number = ${phoneNumber} FOR UPDATE
+      ), picked AS (
+        SELECT id FROM locked ORDER BY id
+        LIMIT CASE WHEN EXISTS (SELECT 1 FROM locked) THEN (SELECT floor(available)::int FROM bucket) ELSE 0 END
       ), claimed AS (
         UPDATE outbox o SET claimed_by = ${owner}, claimed_until = now() + make_interval(secs => ${claimSeconds})
         FROM picked WHERE o.id = picked.id
         RETURNING o.id, o.person_id, o.kind, o.payload, o.attempts, o.created_at
       ), spent AS (
         UPDATE send_buckets SET tokens = (SELECT available FROM bucket) - (SELECT count(*) FROM picked), refilled_at = now()
-        WHERE phone_number = ${phoneNumber}
+        WHERE phone_number = ${phoneNumber} AND EXISTS (SELECT 1 FROM locked)
         RETURNING tokens
       )
       SELECT c.*, p.id AS p_id, p.phone_hash, p.wrapped_key, p.phone_sealed, p.created_at AS p_created_at,
-             (SELECT tokens FROM spent) AS available
+             NULL::float8 AS available, NULL::bigint AS next_due
       FROM claimed c JOIN persons p ON p.id = c.person_id
       UNION ALL
-      SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, (SELECT tokens FROM spent)
+      SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, (SELECT tokens FROM spent),
+             CASE WHEN NOT EXISTS (SELECT 1 FROM locked) THEN (
+               SELECT MIN(next_attempt_at) FROM outbox o
+               WHERE (o.claimed_until IS NULL OR o.claimed_until < now())
+                 AND NOT EXISTS (SELECT 1 FROM outbox earlier WHERE earlier.person_id = o.person_id AND earlier.id < o.id))
+             END
       ORDER BY 1`;
   },
 
-  /** What {@link claimDue} claimed, and how long to wait when the bucket held some back. */
-  due(rows: readonly (OutboxWithPersonColumns & { available: number })[], limit: number, rate: number): DueOutbox {
-    const left = rows.at(-1)?.available ?? rate;
+  /**
+   * What {@link claimDue} claimed, how long to wait when the bucket held some back, and, when it
+   * found nothing it could take, when the next row becomes due.
+   */
+  due(
+    rows: readonly (OutboxWithPersonColumns & { available: number | null; next_due: number | null })[],
+    limit: number,
+    rate: number,
+  ): DueOutbox {
+    const last = rows.at(-1);
+    const left = last?.available ?? rate;
     const claimed = rows.filter((row) => row.id !== null).map(toOutbox);
     const heldBack = claimed.length < limit && left < 1;
-    return { rows: claimed, waitMs: heldBack ? Math.ceil(((1 - left) / rate) * 1000) : 0 };
+    const nextDueAt = last?.next_due ?? undefined;
+    return {
+      rows: claimed,
+      waitMs: heldBack ? Math.ceil(((1 - left) / rate) * 1000) : 0,
+      ...(nextDueAt === undefined ? {} : { nextDueAt }),
+    };
   },
 
   /** When the next row that can go (each person's oldest, not being sent) becomes due. */

@@ -84,6 +84,9 @@ export class PostgresStorage implements Storage {
   private readonly ingests = new Batch((calls: IngestCall[]) => this.ingestBatch(calls));
   private readonly contexts = new Batch(async (personIds: number[]) => {
     const found = await turns.contexts(this.sql, personIds);
+    // Someone whose turn runs here may write next through another instance's share of the
+    // deliveries, then through this one's: met now, their next delivery here is one round trip.
+    this.people.remember([...found.values()].map((context) => context.person));
     return personIds.map((personId) => found.get(personId));
   });
   private readonly plainTurns = new Batch((batch: PlainTurn[]) => this.plainTurnsAtOnce(batch));

@@ -67,7 +67,9 @@ export class SqliteOutbox {
     const room = Math.min(limit, tokens.available());
     const rows = room > 0 ? this.due.all(now, JSON.stringify([...busy]), room).map(toOutbox) : [];
     for (let taken = 0; taken < rows.length; taken += 1) tokens.take();
-    return { rows, waitMs: room < limit && rows.length === room ? tokens.waitMs() : 0 };
+    const waitMs = room < limit && rows.length === room ? tokens.waitMs() : 0;
+    const nextDueAt = rows.length === 0 && waitMs === 0 ? this.nextDueAt() : undefined;
+    return { rows, waitMs, ...(nextDueAt === undefined ? {} : { nextDueAt }) };
   }
 
   nextDueAt(): number | undefined {
