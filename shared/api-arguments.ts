@@ -45,5 +45,7 @@ export const apiArguments: ArgumentSchemas = {
   importTranscript: z.tuple([flowId, z.strictObject({ fileName, text: fileText })]),
   getTranscriptFile: z.tuple([flowId]),
   getSettings: z.tuple([]),
-  setSettings: z.tuple([z.strictObject({ language: z.enum(uiLanguages).optional() })]),
+  setSettings: z.tuple([
+    z.strictObject({ language: z.enum(uiLanguages).optional(), overviewMap: z.boolean().optional() }),
+  ]),
 };

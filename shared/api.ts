@@ -143,11 +143,14 @@ export interface RecentFile {
 export interface Settings {
   language: UiLanguage;
   recentFiles: RecentFile[];
+  /** Whether the canvas shows its overview map (the designer can hide it). */
+  overviewMap: boolean;
 }
 
 /** What the designer may change; recent files are kept by the host as files are opened and written. */
 interface SettingsChange {
   language?: UiLanguage;
+  overviewMap?: boolean;
 }
 
 /** A flow's transcript tests as the workspace keeps them (the `.transcript.json` content), versioned with the flow. */

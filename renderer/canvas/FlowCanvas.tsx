@@ -1,10 +1,13 @@
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
+  useStoreApi,
   type Connection,
   type Edge,
   type EdgeChange,
@@ -29,13 +32,18 @@ import { useSelectionStore } from '../stores/selection-store.ts';
 import { useViewportStore } from '../stores/viewport-store.ts';
 import { canvasAriaLabels } from './aria-labels.ts';
 import { NodeCard } from './NodeCard.tsx';
-import { useFitOnOpen, useRefitOnResize } from './keep-fitted.ts';
+import { useFitOnOpen, useRefitOnResize, type FitFor } from './keep-fitted.ts';
+import { fitPadding, minimapSize, panelPlaces } from './panels.ts';
+import { isRightToLeft } from '../../flows/i18n/index.ts';
+import { toggleOverviewMap } from '../commands/overview-map.ts';
+import { attempt } from '../commands/report-failure.ts';
+import { isolated } from '../bidi/isolated.ts';
 import { cardContext, cardOf, edgeOnCanvas, type CardContext, type CardData, type CardNode } from './to-canvas.ts';
 
 // Props React Flow compares by identity: an object made anew at each render would reach its store
 // as a change, and every node and connection would be looked at again after each edit.
 const nodeTypes = { card: NodeCard };
-const fitViewOptions = { minZoom: 0.05, maxZoom: 1 };
+const fitZoom = { minZoom: 0.05, maxZoom: 1 };
 const proOptions = { hideAttribution: false };
 type Size = { width: number; height: number };
 
@@ -64,7 +72,26 @@ function EditableCanvas() {
   const text = useText();
   const editorText = useEditorText();
   const reactFlow = useReactFlow<CardNode, Edge>();
+  const store = useStoreApi<CardNode, Edge>();
   const wrapper = useRef<HTMLElement>(null);
+  // The overview map and the view controls sit in the bottom corners (mirrored right to left); a
+  // fit leaves them room, so neither covers a card (panels.ts).
+  const rightToLeft = isRightToLeft(ui);
+  const places = panelPlaces(rightToLeft);
+  const overviewMap = useViewportStore((state) => state.overviewMap);
+  const canvasWidth = useStore((state) => state.width);
+  const canvasHeight = useStore((state) => state.height);
+  const fitFor = useCallback<FitFor>(
+    (canvas) => ({ ...fitZoom, padding: fitPadding(canvas, overviewMap, rightToLeft) }),
+    [overviewMap, rightToLeft],
+  );
+  const fitViewOptions = useMemo(
+    () => fitFor({ width: canvasWidth, height: canvasHeight }),
+    [fitFor, canvasWidth, canvasHeight],
+  );
+  const mapSize = useMemo(() => minimapSize({ width: canvasWidth, height: canvasHeight }), [canvasWidth, canvasHeight]);
+  const fitRef = useRef(fitFor);
+  fitRef.current = fitFor;
 
   /** Positions of nodes while a drag is under way: the document is written once, when it ends. */
   const [dragged, setDragged] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
@@ -81,7 +108,18 @@ function EditableCanvas() {
   const nodes = useCards(steps, context, selectedNodes, highlightClasses, dragged, sizes, marks);
   // A problem's witness path: its connections marked, the rest of the canvas dimmed (app.css).
   const witnessEdges = useProblemsStore((state) => state.witness?.edges);
-  const edges = useEdges(connections, nodes, selectedEdges, layers, witnessEdges, marks);
+  const edgeLabel = useCallback(
+    (edge: FlowEdge) =>
+      edge.outcome
+        ? editorText('edge-label', {
+            from: isolated(edge.from),
+            outcome: isolated(edge.outcome),
+            to: isolated(edge.to),
+          })
+        : editorText('edge-label-plain', { from: isolated(edge.from), to: isolated(edge.to) }),
+    [editorText],
+  );
+  const edges = useEdges(connections, nodes, selectedEdges, layers, witnessEdges, marks, edgeLabel);
 
   useEffect(() => {
     useViewportStore.getState().attach({
@@ -96,7 +134,10 @@ function EditableCanvas() {
           duration: 200,
         });
       },
-      fitView: () => void reactFlow.fitView({ duration: 200 }),
+      fitView: () => {
+        const { width, height } = store.getState();
+        void reactFlow.fitView({ ...fitRef.current({ width, height }), duration: 200 });
+      },
       center: () => {
         const rect = wrapper.current?.getBoundingClientRect();
         if (!rect) return { x: 0, y: 0 };
@@ -104,7 +145,7 @@ function EditableCanvas() {
       },
     });
     return () => useViewportStore.getState().attach(null);
-  }, [reactFlow]);
+  }, [reactFlow, store]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CardNode>[]) => {
@@ -242,7 +283,11 @@ function EditableCanvas() {
     <section
       ref={wrapper}
       className={`canvas${witnessEdges ? ' canvas--witness' : ''}`}
-      aria-label={readOnly ? text('canvas-label', { name }) : editorText('canvas-editing', { name })}
+      aria-label={
+        readOnly
+          ? text('canvas-label', { name: isolated(name) })
+          : editorText('canvas-editing', { name: isolated(name) })
+      }
       onKeyDown={(event) => {
         if ((event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) && !readOnly) {
           event.preventDefault();
@@ -277,16 +322,29 @@ function EditableCanvas() {
         ariaLabelConfig={canvasAriaLabels[ui]}
         fitView
         fitViewOptions={fitViewOptions}
-        minZoom={fitViewOptions.minZoom}
+        minZoom={fitZoom.minZoom}
         onlyRenderVisibleElements
         proOptions={proOptions}
+        attributionPosition={places.attribution}
       >
         <Background />
-        <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel={editorText('minimap')} />
+        <Controls showInteractive={false} position={places.controls} fitViewOptions={fitViewOptions}>
+          <ControlButton
+            className="overview-map-toggle"
+            aria-label={editorText('overview-map-show')}
+            title={editorText('overview-map-show')}
+            aria-pressed={overviewMap}
+            onClick={() => void attempt(toggleOverviewMap)}
+          >
+            <OverviewMapIcon />
+          </ControlButton>
+        </Controls>
+        {overviewMap && (
+          <MiniMap pannable zoomable position={places.minimap} style={mapSize} ariaLabel={editorText('minimap')} />
+        )}
         <ProblemFocus />
         <FocusOnStep />
-        <KeepFitted />
+        <KeepFitted fitFor={fitFor} />
       </ReactFlow>
       {menu && <ContextMenu request={menu} onClose={() => setMenu(null)} />}
     </section>
@@ -294,11 +352,21 @@ function EditableCanvas() {
 }
 
 /** Inside React Flow, so it reads the size React Flow measured for the fit. */
-function KeepFitted() {
+function KeepFitted({ fitFor }: { fitFor: FitFor }) {
   const flowId = useDocumentStore((state) => flowOnCanvas(state)?.id);
-  useFitOnOpen(flowId, fitViewOptions);
-  useRefitOnResize(fitViewOptions);
+  useFitOnOpen(flowId, fitFor);
+  useRefitOnResize(fitFor);
   return null;
+}
+
+/** A small map: a frame with a smaller frame in its corner (the overview map's toggle). */
+function OverviewMapIcon() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M1 2h14v12H1zM2.5 3.5v9h11v-9z" />
+      <path d="M8 8h4.5v3.5H8z" />
+    </svg>
+  );
 }
 
 function rounded(position: { x: number; y: number }): { x: number; y: number } {
@@ -386,6 +454,7 @@ function useEdges(
   layers: HighlightLayers,
   witness: ReadonlySet<string> | undefined,
   marks: CanvasMarks,
+  labelOf: (edge: FlowEdge) => string,
 ): Edge[] {
   const exitsOf = useRef(new WeakMap<CardData['outcomes'], ReadonlySet<string>>());
   const cache = useRef(new Map<string, { source: FlowEdge; exits: ReadonlySet<string>; key: string; edge: Edge }>());
@@ -414,7 +483,8 @@ function useEdges(
         .filter(Boolean)
         .join(' ');
       const isSelected = selected.has(edge.id);
-      const key = `${isSelected}|${className}`;
+      const ariaLabel = labelOf(edge);
+      const key = `${isSelected}|${className}|${ariaLabel}`;
       const cached = cache.current.get(edge.id);
       if (cached && cached.source === edge && cached.exits === from && cached.key === key) {
         next.set(edge.id, cached);
@@ -426,14 +496,14 @@ function useEdges(
         selected: isSelected,
         ...(className ? { className } : {}),
         ...(mark?.includes('sim-taken') ? { animated: true } : {}),
-        ariaLabel: `${edge.from} → ${edge.to}${edge.outcome ? ` (${edge.outcome})` : ''}`,
+        ariaLabel,
       };
       next.set(edge.id, { source: edge, exits: from, key, edge: shown });
       drawn.push(shown);
     }
     cache.current = next;
     return (previous.current = sameItems(previous.current, drawn) ? previous.current : drawn);
-  }, [connections, cards, selected, layers, witness, marks]);
+  }, [connections, cards, selected, layers, witness, marks, labelOf]);
 }
 
 /** Whether two lists hold the same objects in the same order. */

@@ -5,7 +5,7 @@ import { isFittedView } from './keep-fitted.ts';
 describe('a view fitted to the cards', () => {
   const cards = { x: 0, y: 0, width: 400, height: 900 };
   const canvas = { width: 800, height: 600 };
-  const zoom = { minZoom: 0.05, maxZoom: 1 };
+  const zoom = { minZoom: 0.05, maxZoom: 1, padding: 0.1 };
   const fitted = getViewportForBounds(cards, canvas.width, canvas.height, zoom.minZoom, zoom.maxZoom, 0.1);
 
   it('is recognised as fitted for the canvas size it was made for', () => {

@@ -1,14 +1,16 @@
 import { getViewportForBounds, useReactFlow, useStore, type Rect, type Viewport } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
+import type { CanvasSize, Padding } from './panels.ts';
 
-/** The zoom range a fit may use (the canvas's `fitViewOptions` and `minZoom`). */
-interface FitZoom {
+/** How a fit is made: the zoom range it may use and the room it leaves around the cards. */
+export interface FitOptions {
   minZoom: number;
   maxZoom: number;
+  padding: Padding;
 }
 
-/** React Flow 12's `fitView` leaves 10% of the canvas around the cards unless told otherwise. */
-const fitPadding = 0.1;
+/** The fit for a canvas of a given size (the room the panels need depends on it). */
+export type FitFor = (canvas: CanvasSize) => FitOptions;
 
 /**
  * Keeps the flow fitted to the canvas while nobody has moved the view since it was fitted. The
@@ -17,7 +19,7 @@ const fitPadding = 0.1;
  * for the larger canvas would leave the cards it no longer shows missing until the person scrolled.
  * A view the person (or a step shown from a problem, the simulator or find) moved is left alone.
  */
-export function useRefitOnResize(zoom: FitZoom): void {
+export function useRefitOnResize(fitFor: FitFor): void {
   const reactFlow = useReactFlow();
   const width = useStore((state) => state.width);
   const height = useStore((state) => state.height);
@@ -29,34 +31,32 @@ export function useRefitOnResize(zoom: FitZoom): void {
     if (before.width === width && before.height === height) return;
     const cards = reactFlow.getNodes().filter((node) => !node.hidden);
     if (cards.length === 0) return;
-    if (isFittedView(reactFlow.getViewport(), reactFlow.getNodesBounds(cards), before, zoom))
-      void reactFlow.fitView(zoom);
-  }, [reactFlow, width, height, zoom]);
+    if (isFittedView(reactFlow.getViewport(), reactFlow.getNodesBounds(cards), before, fitFor(before)))
+      void reactFlow.fitView(fitFor({ width, height }));
+  }, [reactFlow, width, height, fitFor]);
 }
 
 /**
  * Fits another flow to the canvas when it opens in place of the one shown (the canvas stays
  * mounted, and React Flow fits only the first): an imported flow is seen whole, with its notice.
  */
-export function useFitOnOpen(flowId: string | undefined, zoom: FitZoom): void {
+export function useFitOnOpen(flowId: string | undefined, fitFor: FitFor): void {
   const reactFlow = useReactFlow();
+  const width = useStore((state) => state.width);
+  const height = useStore((state) => state.height);
   const shown = useRef(flowId);
   useEffect(() => {
     if (shown.current === flowId) return;
     shown.current = flowId;
     // Queued by React Flow until the new flow's cards are measured.
-    void reactFlow.fitView(zoom);
-  }, [reactFlow, flowId, zoom]);
+    void reactFlow.fitView(fitFor({ width, height }));
+    // Only another flow fits again here; a resize is useRefitOnResize's.
+  }, [reactFlow, flowId, fitFor, width, height]);
 }
 
 /** Whether a view is the one `fitView` gives for these cards on a canvas of this size. */
-export function isFittedView(
-  viewport: Viewport,
-  cards: Rect,
-  canvas: { width: number; height: number },
-  zoom: FitZoom,
-): boolean {
-  const fitted = getViewportForBounds(cards, canvas.width, canvas.height, zoom.minZoom, zoom.maxZoom, fitPadding);
+export function isFittedView(viewport: Viewport, cards: Rect, canvas: CanvasSize, fit: FitOptions): boolean {
+  const fitted = getViewportForBounds(cards, canvas.width, canvas.height, fit.minZoom, fit.maxZoom, fit.padding);
   return (
     Math.abs(fitted.zoom - viewport.zoom) < 1e-3 &&
     Math.abs(fitted.x - viewport.x) < 0.5 &&

@@ -1,5 +1,6 @@
 import { amana } from '../bridge/amana.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
+import { useViewportStore } from '../stores/viewport-store.ts';
 import { useWorkspaceStore } from '../stores/workspace-store.ts';
 import { reportFailure } from './report-failure.ts';
 
@@ -13,6 +14,7 @@ export async function loadWorkspace(): Promise<void> {
       amana().listDrafts(),
     ]);
     useLanguageStore.getState().setLanguage(settings.language);
+    useViewportStore.getState().showOverviewMap(settings.overviewMap);
     useWorkspaceStore.getState().loaded({ host, flows, drafts, recentFiles: settings.recentFiles });
   } catch (error) {
     useWorkspaceStore.getState().unavailable();

@@ -1,4 +1,5 @@
 import { importFromSystemDialog } from '../commands/import-flow.ts';
+import { toggleOverviewMap } from '../commands/overview-map.ts';
 import { registerAction, type Action } from '../actions/registry.ts';
 import { isViewingOld, useDocumentStore } from '../stores/document-store.ts';
 import { useSelectionStore } from '../stores/selection-store.ts';
@@ -150,6 +151,12 @@ const editorActions: Action[] = [
     places: { 'pane-menu': 40 },
     enabled: () => useViewportStore.getState().controls !== null,
     perform: () => useViewportStore.getState().controls?.fitView(),
+  },
+  {
+    id: 'overview-map',
+    label: editorWords('overview-map-show'),
+    enabled: () => useViewportStore.getState().controls !== null,
+    perform: () => toggleOverviewMap(),
   },
   {
     id: 'command-palette',

@@ -108,6 +108,8 @@ type EditorTextKey =
   | 'context-menu'
   | 'unsaved-leave'
   | 'minimap'
+  | 'overview-map-show'
+  | 'edge-label-plain'
   | 'edge-label'
   | 'canvas-editing'
   | 'ways-out'
@@ -220,6 +222,8 @@ const catalogue: Catalogue<EditorTextKey> = {
     'context-menu': 'Actions',
     'unsaved-leave': 'The open flow has unsaved changes; they are kept as a draft.',
     minimap: 'Overview map',
+    'overview-map-show': 'Show the overview map',
+    'edge-label-plain': 'Connection from {from} to {to}',
     'edge-label': 'Connection from {from} ({outcome}) to {to}',
     'canvas-editing': 'Flow “{name}”',
     'ways-out': 'Ways out',
@@ -333,6 +337,8 @@ const catalogue: Catalogue<EditorTextKey> = {
     'context-menu': 'Ações',
     'unsaved-leave': 'O fluxo aberto tem alterações não salvas; elas ficam guardadas como rascunho.',
     minimap: 'Mapa geral',
+    'overview-map-show': 'Mostrar o mapa geral',
+    'edge-label-plain': 'Ligação de {from} para {to}',
     'edge-label': 'Ligação de {from} ({outcome}) para {to}',
     'canvas-editing': 'Fluxo “{name}”',
     'ways-out': 'Saídas',
@@ -444,6 +450,8 @@ const catalogue: Catalogue<EditorTextKey> = {
     'context-menu': 'الإجراءات',
     'unsaved-leave': 'في المسار المفتوح تغييرات غير محفوظة؛ وهي محفوظة كمسودة.',
     minimap: 'خريطة عامة',
+    'overview-map-show': 'إظهار الخريطة العامة',
+    'edge-label-plain': 'اتصال من {from} إلى {to}',
     'edge-label': 'اتصال من {from} ({outcome}) إلى {to}',
     'canvas-editing': 'المسار «{name}»',
     'ways-out': 'المخارج',

@@ -13,16 +13,21 @@ interface ViewportState {
   controls: ViewportControls | null;
   /** Which of the flow's languages the cards show; null follows the interface language. */
   flowLanguage: string | null;
+  /** Whether the canvas shows its overview map (the designer's setting, kept in the workspace). */
+  overviewMap: boolean;
   attach(controls: ViewportControls | null): void;
   showLanguage(language: string | null): void;
+  showOverviewMap(shown: boolean): void;
 }
 
 /** The canvas view: pan and zoom live in React Flow; this store lets others move them. */
 export const useViewportStore = create<ViewportState>()((set) => ({
   controls: null,
   flowLanguage: null,
+  overviewMap: true,
   attach: (controls) => set({ controls }),
   showLanguage: (flowLanguage) => set({ flowLanguage }),
+  showOverviewMap: (overviewMap) => set({ overviewMap }),
 }));
 
 /** Centres the canvas on a step, if a canvas is shown. */

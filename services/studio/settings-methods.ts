@@ -15,6 +15,7 @@ export function settingsMethods(context: StudioContext): SettingsMethods {
     },
     async setSettings(change) {
       if (change.language !== undefined) settings.setLanguage(change.language);
+      if (change.overviewMap !== undefined) settings.setOverviewMap(change.overviewMap);
       const current = settings.get();
       context.onSettingsChanged?.(current);
       return current;

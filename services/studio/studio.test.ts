@@ -361,6 +361,13 @@ describe('settings', () => {
     expect(settingsSeen).toEqual(['ar']);
     expect(await studio.getHostInfo()).toMatchObject({ edition: 'desktop', nativeFileDialogs: true });
   });
+
+  it('hides and shows the overview map, keeping the language', async () => {
+    await studio.setSettings({ language: 'pt-BR' });
+    expect(await studio.setSettings({ overviewMap: false })).toMatchObject({ language: 'pt-BR', overviewMap: false });
+    expect((await studio.getSettings()).overviewMap).toBe(false);
+    expect((await studio.setSettings({ overviewMap: true })).overviewMap).toBe(true);
+  });
 });
 
 describe('dispatching requests from the renderer', () => {
@@ -395,6 +402,7 @@ describe('dispatching requests from the renderer', () => {
     ['saveFlow', ['a flow as text']],
     ['importFlow', [{ fileName: 'a.flow.json', text: 'x', path: '/etc/passwd' }]],
     ['setSettings', [{ language: 'fr' }]],
+    ['setSettings', [{ overviewMap: 'no' }]],
     ['listFlows', 'not an array'],
   ])('refuses %s with arguments %j', async (method, args) => {
     expect(await dispatch(studio, method, args, options)).toMatchObject({

@@ -37,10 +37,14 @@ export function createSettingsStore(db: Database.Database, defaultLanguage: UiLa
       return {
         language: read('language', languageValue, defaultLanguage),
         recentFiles: read('recentFiles', recentFilesValue, []),
+        overviewMap: read('overviewMap', z.boolean(), true),
       };
     },
     setLanguage(language: UiLanguage): void {
       write('language', language);
+    },
+    setOverviewMap(shown: boolean): void {
+      write('overviewMap', shown);
     },
     /** Puts a file at the top of the recent list (once), keeping the newest few. */
     rememberFile(file: RecentFile): void {

@@ -158,12 +158,23 @@ describe('the export audit log', () => {
 
 describe('settings', () => {
   it('starts from the default language and keeps the chosen one across reopening', () => {
-    expect(workspace.settings.get()).toEqual({ language: 'en', recentFiles: [] });
+    expect(workspace.settings.get()).toEqual({ language: 'en', recentFiles: [], overviewMap: true });
     workspace.settings.setLanguage('ar');
     const file = workspace.file;
     workspace.close();
     workspace = openWorkspace(file, { defaultLanguage: 'pt-BR' });
     expect(workspace.settings.get().language).toBe('ar');
+  });
+
+  it('shows the canvas’s overview map until the designer hides it, and remembers that across reopening', () => {
+    expect(workspace.settings.get().overviewMap).toBe(true);
+    workspace.settings.setOverviewMap(false);
+    const file = workspace.file;
+    workspace.close();
+    workspace = openWorkspace(file, { defaultLanguage: 'en' });
+    expect(workspace.settings.get().overviewMap).toBe(false);
+    workspace.settings.setOverviewMap(true);
+    expect(workspace.settings.get().overviewMap).toBe(true);
   });
 
   it('keeps the ten most recent files, newest first, each once', () => {
