@@ -16,11 +16,11 @@ export class CloudTransport implements Transport {
     private readonly forwardSecret: string | undefined,
   ) {}
 
-  message(to: string, message: OutgoingMessage): Promise<SendResult> {
-    return this.graph.sendMessage(to, message);
+  message(to: string, message: OutgoingMessage, signal?: AbortSignal): Promise<SendResult> {
+    return this.graph.sendMessage(to, message, signal);
   }
 
-  async forward(url: string, body: Record<string, unknown>): Promise<SendResult> {
+  async forward(url: string, body: Record<string, unknown>, signal?: AbortSignal): Promise<SendResult> {
     const json = JSON.stringify(body);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (this.forwardSecret) {
@@ -30,12 +30,13 @@ export class CloudTransport implements Transport {
       headers['x-amana-signature-256'] =
         `sha256=${createHmac('sha256', this.forwardSecret).update(`${timestamp}.${json}`).digest('hex')}`;
     }
-    const outcome = await send('POST', url, headers, json, 10_000);
+    const outcome = await send('POST', url, headers, json, 10_000, signal);
     if (!outcome.ok)
       return {
         ok: false,
         retryable: outcome.error !== 'bad-url' && outcome.error !== 'bad-request',
         error: outcome.error,
+        ...(outcome.maybeArrived ? { maybeSent: true } : {}),
       };
     if (outcome.status >= 200 && outcome.status < 300) return { ok: true };
     return { ok: false, retryable: outcome.status >= 500 || outcome.status === 429, error: `http ${outcome.status}` };

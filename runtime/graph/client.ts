@@ -1,14 +1,20 @@
 import { send } from '../http/client.ts';
 import { graphRequestBody, type OutgoingMessage } from './messages.ts';
 
-/** `messageId`: the id the Graph API gave the message (`messages[0].id`), which its statuses name. */
-export type SendResult = { ok: true; messageId?: string } | { ok: false; retryable: boolean; error: string };
+/**
+ * `messageId`: the id the Graph API gave the message (`messages[0].id`), which its statuses name.
+ * `maybeSent`: the request left whole but no answer came (a timeout, a connection cut, the bot
+ * stopping), so the message may have reached the customer (see HttpOutcome's `maybeArrived`).
+ */
+export type SendResult =
+  { ok: true; messageId?: string } | { ok: false; retryable: boolean; error: string; maybeSent?: boolean };
 
 /**
  * Graph API error codes worth retrying (WhatsApp Cloud API error codes reference): throttling
  * (4, 80007, 130429, 131048, 131056) and temporary failures (1, 2, 131000, 131016, 133004).
  */
 const retryableCodes = new Set([1, 2, 4, 80007, 130429, 131000, 131016, 131048, 131056, 133004]);
+/** The Graph API answers in well under a second; a request without an answer by then is given up (maybe sent). */
 const timeoutMs = 15_000;
 
 /** Sends messages through `POST {GRAPH_API_BASE}/{phone-number-id}/messages` with a Bearer token. */
@@ -23,16 +29,23 @@ export class GraphClient {
     this.url = `${graphApiBase}/${phoneNumberId}/messages`;
   }
 
-  async sendMessage(to: string, message: OutgoingMessage): Promise<SendResult> {
+  /** `signal` ends the request early (the bot is stopping). */
+  async sendMessage(to: string, message: OutgoingMessage, signal?: AbortSignal): Promise<SendResult> {
     const outcome = await send(
       'POST',
       this.url,
       { authorization: `Bearer ${this.accessToken}`, 'content-type': 'application/json' },
       JSON.stringify(graphRequestBody(to, message)),
       timeoutMs,
+      signal,
     );
     if (!outcome.ok)
-      return { ok: false, retryable: outcome.error !== 'bad-url', error: `${outcome.error} ${outcome.detail}` };
+      return {
+        ok: false,
+        retryable: outcome.error !== 'bad-url',
+        error: `${outcome.error} ${outcome.detail}`,
+        ...(outcome.maybeArrived ? { maybeSent: true } : {}),
+      };
     if (outcome.status >= 200 && outcome.status < 300) {
       const messageId = sentMessageId(outcome.body);
       return messageId === undefined ? { ok: true } : { ok: true, messageId };

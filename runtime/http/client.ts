@@ -1,9 +1,21 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
+/**
+ * A response, or why none came. `maybeArrived` is true once the whole request had left this process
+ * (the socket took its last byte): the server may have received it and acted on it even though no
+ * answer came, so a request that is not idempotent (a WhatsApp message) may have taken effect. False
+ * when it certainly did not leave whole (refused connection, unknown host, a timeout or stop while
+ * connecting or writing).
+ */
 export type HttpOutcome =
   | { ok: true; status: number; body: string }
-  | { ok: false; error: 'timeout' | 'network' | 'too-large' | 'bad-url' | 'bad-request'; detail: string };
+  | {
+      ok: false;
+      error: 'timeout' | 'network' | 'too-large' | 'bad-url' | 'bad-request' | 'stopped';
+      detail: string;
+      maybeArrived: boolean;
+    };
 
 const agents = {
   http: new HttpAgent({ keepAlive: true, maxSockets: 64 }),
@@ -15,7 +27,8 @@ const responseLimit = 1024 * 1024;
 
 /**
  * One HTTP request with a deadline, over keep-alive connections. Resolves with the status and body
- * (also for 4xx/5xx), or with why no response came; never rejects.
+ * (also for 4xx/5xx), or with why no response came; never rejects. `signal` ends the request early
+ * (the bot is stopping): it then resolves with `stopped`.
  */
 export function send(
   method: string,
@@ -23,26 +36,34 @@ export function send(
   headers: Record<string, string>,
   body: string | undefined,
   timeoutMs: number,
+  signal?: AbortSignal,
 ): Promise<HttpOutcome> {
   let target: URL;
   try {
     target = new URL(url);
   } catch {
-    return Promise.resolve({ ok: false, error: 'bad-url', detail: 'unparseable URL' });
+    return Promise.resolve({ ok: false, error: 'bad-url', detail: 'unparseable URL', maybeArrived: false });
   }
   if (target.protocol !== 'http:' && target.protocol !== 'https:') {
-    return Promise.resolve({ ok: false, error: 'bad-url', detail: target.protocol });
+    return Promise.resolve({ ok: false, error: 'bad-url', detail: target.protocol, maybeArrived: false });
   }
+  if (signal?.aborted)
+    return Promise.resolve({ ok: false, error: 'stopped', detail: 'before sending', maybeArrived: false });
   const secure = target.protocol === 'https:';
   const payload = body === undefined ? undefined : Buffer.from(body);
   return new Promise((resolve) => {
     let settled = false;
+    // Whether the request left whole (its last byte went to the socket): see HttpOutcome.
+    let written = false;
     const settle = (outcome: HttpOutcome) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      signal?.removeEventListener('abort', stop);
       resolve(outcome);
     };
+    const failed = (error: 'timeout' | 'network' | 'too-large' | 'stopped', detail: string) =>
+      settle({ ok: false, error, detail, maybeArrived: written });
     const options = {
       method,
       agent: secure ? agents.https : agents.http,
@@ -55,7 +76,7 @@ export function send(
         size += chunk.length;
         if (size > responseLimit) {
           response.destroy();
-          settle({ ok: false, error: 'too-large', detail: `response over ${responseLimit} bytes` });
+          failed('too-large', `response over ${responseLimit} bytes`);
         } else {
           chunks.push(chunk);
         }
@@ -63,21 +84,32 @@ export function send(
       response.on('end', () =>
         settle({ ok: true, status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
       );
-      response.on('error', (error) => settle({ ok: false, error: 'network', detail: errorName(error) }));
+      response.on('error', (error) => failed('network', errorName(error)));
     };
     let request: ReturnType<typeof httpRequest>;
     try {
       request = secure ? httpsRequest(target, options, onResponse) : httpRequest(target, options, onResponse);
     } catch (error) {
       // Node refuses a header it cannot send (ERR_INVALID_CHAR, ERR_INVALID_HTTP_TOKEN) by throwing.
-      resolve({ ok: false, error: 'bad-request', detail: error instanceof Error ? errorName(error) : 'unknown' });
+      resolve({
+        ok: false,
+        error: 'bad-request',
+        detail: error instanceof Error ? errorName(error) : 'unknown',
+        maybeArrived: false,
+      });
       return;
     }
     const timer = setTimeout(() => {
+      failed('timeout', `no answer in ${timeoutMs} ms`);
       request.destroy();
-      settle({ ok: false, error: 'timeout', detail: `no answer in ${timeoutMs} ms` });
     }, timeoutMs);
-    request.on('error', (error) => settle({ ok: false, error: 'network', detail: errorName(error) }));
+    function stop() {
+      failed('stopped', written ? 'no answer before the stop' : 'stopped before it was sent');
+      request.destroy();
+    }
+    signal?.addEventListener('abort', stop, { once: true });
+    request.on('finish', () => (written = true));
+    request.on('error', (error) => failed('network', errorName(error)));
     request.end(payload);
   });
 }

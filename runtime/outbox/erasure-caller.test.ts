@@ -93,7 +93,7 @@ describe('ErasureCaller', () => {
   it('retries a network failure, and takes 404 as done (nothing left there to erase)', async () => {
     const store = await queued('https://crm.example/leads/L-2');
     const answers: HttpOutcome[] = [
-      { ok: false, error: 'network', detail: 'ECONNREFUSED' },
+      { ok: false, error: 'network', detail: 'ECONNREFUSED', maybeArrived: false },
       { ok: true, status: 404, body: '' },
     ];
     const caller = callerFor(store, async () => answers.shift() ?? { ok: true, status: 500, body: '' });
@@ -195,7 +195,7 @@ describe('ErasureCaller', () => {
         store,
         async (): Promise<HttpOutcome> => {
           calls += 1;
-          return { ok: false, error: 'bad-request', detail: 'ERR_INVALID_CHAR' };
+          return { ok: false, error: 'bad-request', detail: 'ERR_INVALID_CHAR', maybeArrived: false };
         },
         { flow: flowWith('crm.example', headers), secrets: () => 'two\nlines' },
       );

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -35,10 +36,11 @@ describe('exported bot: outbox to the Graph API', () => {
     const graphBase = await graph.start();
     const dir = exportBot(supportFlow({ stock: 9, desk: 9 }), 'outbox');
     const db = join(dir, 'amana.db');
-    const bot = await startBot({ dir, graphBase, key: freshKey(), db, env });
+    const options = { dir, graphBase, key: freshKey(), db, env };
+    const bot = await startBot(options);
     bots.push(bot);
     graphs.push(graph);
-    return { graph, bot, db };
+    return { graph, bot, db, options };
   }
 
   it('retries 5xx, 429 and throttling errors with growing delays, then delivers once and in order', async () => {
@@ -121,4 +123,72 @@ describe('exported bot: outbox to the Graph API', () => {
     expect((times.at(-1) ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(2000);
     await sleep(10);
   }, 30_000);
+
+  it('holds only its own person’s messages while a request hangs; a stop ends it after a short grace and it goes again at the next start', async () => {
+    const { graph, bot, db, options } = await launch();
+    const stuck = '5511944460001';
+    const others = ['5511944460002', '5511944460003', '5511944460004'];
+    // Graph never answers the first request to `stuck` (a hung connection); the rest normally.
+    graph.answer = (request) =>
+      asRecord(request.body)['to'] === stuck &&
+      graph.requests.filter((r) => asRecord(r.body)['to'] === stuck).length === 1
+        ? 'hold'
+        : { status: 200 };
+    await deliver(bot.port, single({ from: stuck, message: text('oi') }));
+    await eventually(() => graph.requests.length === 1, 10_000, 'the hung request');
+    await Promise.all(others.map((from) => deliver(bot.port, single({ from, message: text('oi') }))));
+    // Everyone else is answered in full while it hangs; `stuck` waits behind its first message.
+    await eventually(() => others.every((from) => graph.messagesTo(from).length === 2), 10_000, 'the others’ replies');
+    expect(graph.requests.filter((request) => asRecord(request.body)['to'] === stuck)).toHaveLength(1);
+
+    // SIGTERM: the hung request is ended after the grace, not after its 15 s timeout.
+    const stopping = performance.now();
+    expect(await bot.stop()).toBe(0);
+    expect(performance.now() - stopping).toBeLessThan(6_000);
+    graph.releaseHeld();
+    // It may have reached WhatsApp: the log says so, and the row stays to be sent again (at least once).
+    const interrupted = bot.events('send-retry');
+    expect(interrupted).toHaveLength(1);
+    expect(interrupted[0]).toMatchObject({ kind: 'message', attempts: 1, maybeSent: true });
+    expect(String(interrupted[0]?.['error'])).toMatch(/^stopped /);
+    expect(countRows(db, 'outbox')).toBe(2);
+
+    const again = await startBot(options);
+    bots.push(again);
+    await eventually(() => graph.messagesTo(stuck).length === 2, 15_000, 'the held replies after the restart');
+    const toStuck = graph.requests.filter((request) => asRecord(request.body)['to'] === stuck);
+    expect(toStuck.map((request) => asRecord(request.body)['type'])).toEqual(['text', 'text', 'interactive']);
+    expect(toStuck[0]?.raw).toBe(toStuck[1]?.raw);
+    await eventually(() => countRows(db, 'outbox') === 0, 10_000, 'the outbox emptied');
+  }, 40_000);
+
+  it('keeps a row whose outcome the store refuses, sends it no second time meanwhile, and records it once it can', async () => {
+    const { graph, bot, db } = await launch();
+    let answers = 0;
+    graph.answer = () => (++answers === 1 ? { status: 503 } : { status: 200 });
+    // The store refuses to change the outbox (a full disk, a broken database): neither the retry nor the send can be written.
+    const writer = new Database(db);
+    writer.exec(`CREATE TRIGGER refuse_update BEFORE UPDATE ON outbox BEGIN SELECT RAISE(ABORT, 'refused'); END;
+                 CREATE TRIGGER refuse_delete BEFORE DELETE ON outbox BEGIN SELECT RAISE(ABORT, 'refused'); END;`);
+    try {
+      const from = '5511944460010';
+      await deliver(bot.port, single({ from, message: text('oi') }));
+      await eventually(() => bot.events('send-unrecorded').length >= 2, 10_000, 'the refused records');
+      await sleep(1_500);
+      // One request only: the row is not sent again while the sender knows what became of it.
+      expect(graph.requests).toHaveLength(1);
+      expect(countRows(db, 'outbox')).toBe(2);
+      expect(countRows(db, 'failed_sends')).toBe(0);
+      expect(bot.events('send-unrecorded')[0]).toMatchObject({ kind: 'message', sent: false, attempt: 1 });
+
+      writer.exec('DROP TRIGGER refuse_update; DROP TRIGGER refuse_delete;');
+      await eventually(() => graph.messagesTo(from).length === 2, 40_000, 'both replies once the store takes writes');
+      await eventually(() => countRows(db, 'outbox') === 0, 10_000, 'the outbox emptied');
+      expect(graph.requests.map((request) => asRecord(request.body)['type'])).toEqual(['text', 'text', 'interactive']);
+      expect(countRows(db, 'failed_sends')).toBe(0);
+      expect(bot.events('send-crashed')).toEqual([]);
+    } finally {
+      writer.close();
+    }
+  }, 60_000);
 });
