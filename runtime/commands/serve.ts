@@ -17,6 +17,8 @@ import { line, openBundle, type RuntimeIo } from './context.ts';
 import { subjectReport } from './subject.ts';
 
 const purgeEveryMs = 60 * 60 * 1000;
+/** How soon a purge that failed is tried again. */
+const purgeRetryMs = 60 * 1000;
 
 /**
  * `node server.js serve`: checks every setting first, then answers WhatsApp. Unprocessed inbox
@@ -41,6 +43,7 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
   const { flow, store, keys, clock } = opened;
   const log = jsonLogger(io.stdout);
   const secrets = secretLookup(opened.settings);
+  let stopping = false;
 
   const bot = assembleBot({
     flow,
@@ -107,27 +110,33 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
     line(io.stderr, runtimeText(io.language, offersHuman(flow) ? 'admin-off-handoff' : 'admin-off'));
   }
 
-  // A paused store (it lost the instance lock, ../store/access.ts) purges nothing: the purge owed runs when it resumes.
-  let purgeOwed = false;
+  // A paused store (it lost the instance lock, ../store/access.ts) purges nothing, and a purge under
+  // way when the lock went may have failed or been cut short: each resume runs one (on a shared store
+  // it is a no-op when another instance is purging). A purge that fails for another reason (the
+  // database unreachable) is tried again in a minute rather than at the next hour.
+  let retryTimer: NodeJS.Timeout | undefined;
   const purge = async () => {
-    purgeOwed = store.access.pause !== undefined;
-    if (purgeOwed) return;
+    clearTimeout(retryTimer);
+    if (store.access.pause !== undefined || stopping) return;
     try {
       const report = await store.purge(clock());
       log.info('purged', { ...report });
     } catch (error) {
       log.error('purge-failed', { error: errorName(error) });
+      if (store.access.pause === undefined && !stopping) {
+        retryTimer = setTimeout(() => void purge(), purgeRetryMs);
+        retryTimer.unref();
+      }
     }
   };
   const purgeTimer = setInterval(() => void purge(), purgeEveryMs);
   purgeTimer.unref();
-
-  let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { signal });
     clearInterval(purgeTimer);
+    clearTimeout(retryTimer);
     server.close();
     server.closeIdleConnections();
     await bot.stop();
@@ -151,7 +160,7 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
     bot.worker.notify();
     bot.sender.notify();
     bot.erasures.notify();
-    if (purgeOwed) void purge();
+    void purge();
   });
 
   await new Promise<void>((resolve, reject) => {

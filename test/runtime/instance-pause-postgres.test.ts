@@ -178,6 +178,38 @@ describe.skipIf(!server)('exported bot on PostgreSQL: a lost instance lock pause
     }
   }, 90_000);
 
+  it('runs the retention purge when it resumes: what expired while it was paused is deleted then, not an hour later', async () => {
+    await startOnNewDatabase('pause_purge');
+    const phone = '5511955571104';
+    await customers.say(phone, text('oi'), 2);
+    await eventually(() => running().events('purged').length === 1, 10_000, 'the purge at start');
+
+    const rotation = postgres(url, {
+      max: 1,
+      onnotice: () => undefined,
+      connection: { application_name: 'amana rotate-key, pid 8 on ops-1' },
+    });
+    try {
+      await rotation`SELECT pg_terminate_backend(${(await lockSession()) ?? 0})`;
+      await rotation`SELECT pg_advisory_lock(${lockKeys.instance}::bigint)`;
+      await eventually(() => pauses().includes('key-rotation'), 10_000, 'the pause for the rotation');
+      // A record past its retention (failed sends are kept 30 days), as the hours of a long pause leave them.
+      await sql()`INSERT INTO failed_sends (kind, attempts, error, at) VALUES ('message', 1, 'http 400 code 131026', 0)`;
+      await sleep(1_500);
+      expect((await sql()`SELECT count(*)::int AS n FROM failed_sends`)[0]?.['n']).toBe(1);
+      expect(running().events('purged')).toHaveLength(1);
+    } finally {
+      await rotation.end({ timeout: 5 });
+    }
+    await eventually(() => running().events('resumed').length === 1, 15_000, 'the instance to resume');
+    await eventually(() => running().events('purged').length === 2, 10_000, 'the purge at resume');
+    expect(running().events('purged')[1]).toMatchObject({ failedSends: 1 });
+    expect((await sql()`SELECT count(*)::int AS n FROM failed_sends`)[0]?.['n']).toBe(0);
+    const order = running().logs.map((line) => line['event']);
+    expect(order.lastIndexOf('purged')).toBeGreaterThan(order.indexOf('resumed'));
+    expect(errors()).toEqual([]);
+  }, 60_000);
+
   it('stays paused while the real rotate-key runs, and for good once it replaced the key; restarted with the new key it answers what Meta delivers again', async () => {
     await startOnNewDatabase('pause_real_rotation');
     const phone = '5511955571103';
