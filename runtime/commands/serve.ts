@@ -91,7 +91,7 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
         clock,
         exclusive: (personId, work) => bot.worker.exclusive(personId, work),
         release: (handoff) => bot.processor.release(handoff),
-        reply: (handoff, text) => bot.processor.agentReply(handoff, text),
+        reply: (handoff, text, key) => bot.processor.agentReply(handoff, text, key),
         erase: async (phone) => {
           const person = await store.findPerson(keys.keyring.phoneHash(phone));
           const erase = async () => (await erasePerson({ flow, store, keys }, phone, clock())).erased;

@@ -108,14 +108,19 @@ export class ConversationProcessor {
   /**
    * The agent writes to the customer (desk or admin API); false when the handoff is over. Says
    * which outbox row carries the message and the time the handoff records it with, for its
-   * delivery status.
+   * delivery status. `key` (the desk's key for the reply) is sealed with the agent's message, so
+   * the desk can tell a reply sent again after a lost answer from a new one.
    */
-  async agentReply(handoff: HandoffRow, text: string): Promise<{ outboxId?: number; at: number } | false> {
+  async agentReply(
+    handoff: HandoffRow,
+    text: string,
+    key?: string,
+  ): Promise<{ outboxId?: number; at: number } | false> {
     const context = await this.options.store.personContext(handoff.personId);
     if (!context || context.openHandoff?.ref !== handoff.ref) return false;
     const { turn, state } = this.begin(context, this.options.keys.of(context.person));
     turn.send({ type: 'text', text });
-    turn.handoffMessage('agent', { type: 'text', text });
+    turn.handoffMessage('agent', { type: 'text', text, ...(key === undefined ? {} : { key }) });
     const result = await this.commit(context, turn, state);
     const outboxId = result.outbox[0];
     return outboxId === undefined ? { at: turn.at } : { outboxId, at: turn.at };

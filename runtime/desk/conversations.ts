@@ -105,11 +105,26 @@ async function show(desk: SignedIn, handoff: HandoffRow): Promise<void> {
   });
 }
 
+/**
+ * A reply may carry the page's key for it (random, 32 hex digits): a reply whose key the handoff
+ * already holds is not sent again, and is answered as queued. So an agent whose connection dropped
+ * before the answer came can press Send again without the customer getting it twice. The key is
+ * sealed with the agent's message (the customer's data: erased with them), and checked and written
+ * while the person is held (`exclusive`, on a shared store claimed from other instances too).
+ */
+const replyKey = /^[0-9a-f]{32}$/;
+
 async function reply(desk: SignedIn, handoff: HandoffRow): Promise<void> {
   const { options, response } = desk;
-  const text = stringField(await jsonBody(desk.request), 'text');
+  const body = await jsonBody(desk.request);
+  const text = stringField(body, 'text');
+  const key = stringField(body, 'key');
   if (text === undefined || text.trim().length === 0 || [...text].length > 4096) {
     answer(response, 400, { error: 'bad-text' });
+    return;
+  }
+  if (body?.['key'] !== undefined && (key === undefined || !replyKey.test(key))) {
+    answer(response, 400, { error: 'bad-key' });
     return;
   }
   const now = options.clock();
@@ -119,9 +134,18 @@ async function reply(desk: SignedIn, handoff: HandoffRow): Promise<void> {
     answer(response, 409, { error: 'window-closed', closedAt: window.closesAt });
     return;
   }
-  const sent = await options.exclusive(handoff.personId, () => options.reply(handoff, text));
+  const sent = await options.exclusive(handoff.personId, async () =>
+    key !== undefined && (await holdsReply(desk, handoff, key))
+      ? ('again' as const)
+      : options.reply(handoff, text, key),
+  );
   if (sent === false) {
     answer(response, 409, { error: 'gone' });
+    return;
+  }
+  // Sent before: nothing is done (nor logged) a second time.
+  if (sent === 'again') {
+    answer(response, 202, { queued: true, again: true });
     return;
   }
   if (sent.outboxId !== undefined) await options.store.desk.trackReply(handoff.id, sent.outboxId, sent.at);
@@ -138,6 +162,18 @@ async function release(desk: SignedIn, handoff: HandoffRow): Promise<void> {
   }
   await desk.record('release', 'ok', handoff.ref);
   answer(response, 200, { released: handoff.ref });
+}
+
+/** Whether the handoff holds an agent's message sent with this key. */
+async function holdsReply(desk: SignedIn, handoff: HandoffRow, key: string): Promise<boolean> {
+  const { options } = desk;
+  const sealer = options.keys.of(handoff.person);
+  const messages = await options.store.handoffMessages(handoff.id);
+  return messages.some((message) => {
+    if (message.author !== 'agent') return false;
+    const content = openFor(sealer, 'handoff-message', message.payload);
+    return isRecord(content) && content['key'] === key;
+  });
 }
 
 /** When the customer last wrote: their latest message in the handoff, or the one that started it. */

@@ -5,6 +5,7 @@ import { respond } from '../http/respond.ts';
 import type { Logger } from '../log.ts';
 import type { AccessAction, AgentRow, DeskSession } from '../store/desk-store.ts';
 import type { HandoffRow, Storage } from '../store/storage.ts';
+import { csrfPrefix, supervisorPages } from './access-reasons.ts';
 import { conversationRoutes } from './conversations.ts';
 import { deskAsset, pageShell } from './page.ts';
 import {
@@ -46,7 +47,8 @@ export interface DeskOptions {
   realClock?: () => number;
   exclusive<T>(personId: number, work: () => Promise<T>): Promise<T>;
   release(handoff: HandoffRow): Promise<boolean>;
-  reply(handoff: HandoffRow, text: string): Promise<AgentReply | false>;
+  /** `key`: the page's key for this reply, kept with it (see ./conversations.ts). */
+  reply(handoff: HandoffRow, text: string, key?: string): Promise<AgentReply | false>;
   /** Erases everything held about a number; false when nothing was held. */
   erase(phone: string): Promise<boolean>;
   /** Everything held about a number, opened and labelled (as `export-subject` prints it). */
@@ -72,9 +74,7 @@ export interface SignedIn extends DeskRequest {
 /** Pages of the desk the browser may open; the supervisor's are refused to agents with 403. */
 const pages: Record<string, 'any' | 'supervisor'> = {
   '/desk/': 'any',
-  '/desk/access-log': 'supervisor',
-  '/desk/subjects': 'supervisor',
-  '/desk/stats': 'supervisor',
+  ...Object.fromEntries(supervisorPages.map((page) => [page, 'supervisor'])),
 };
 
 /**
@@ -133,7 +133,7 @@ export function deskRoute(options: DeskOptions) {
       if (api === 'sign-in') return signIn(context, desk);
       if (!current) return answer(response, 401, { error: 'signed-out' });
       if (!csrfMatches(request, current.session.csrf)) {
-        await desk.record('forbidden', 'refused', `csrf ${api}`);
+        await desk.record('forbidden', 'refused', `${csrfPrefix}${api}`);
         return answer(response, 403, { error: 'csrf' });
       }
     }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Keyring } from '../crypto/keyring.ts';
 import { nameKey } from '../store/desk-rows.ts';
 import type { AgentRow, DeskSession, DeskStore } from '../store/desk-store.ts';
+import type { RefusalReason } from './access-reasons.ts';
 import { verifyPassword } from './password.ts';
 import { newTotpSecret, totpStep } from './totp.ts';
 
@@ -35,7 +36,7 @@ export interface SignInContext {
 
 export type SignInResult =
   | { ok: true; token: string; session: DeskSession; agent: AgentRow }
-  | { ok: false; reason: 'wrong' | 'disabled' }
+  | { ok: false; reason: Exclude<RefusalReason, 'too-many'> }
   | { ok: false; reason: 'too-many'; retryAfterSeconds: number };
 
 /** A random session token (256 bits) and the hash the store keeps of it. */
@@ -91,7 +92,7 @@ export async function signInWithPassword(
 
 export type SecondFactorResult =
   | { ok: true; token: string; session: DeskSession; recoveryCodes?: string[]; usedRecoveryCode?: boolean }
-  | { ok: false; reason: 'wrong' }
+  | { ok: false; reason: Extract<RefusalReason, 'wrong'> }
   | { ok: false; reason: 'too-many'; retryAfterSeconds: number };
 
 /**

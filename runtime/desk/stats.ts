@@ -1,5 +1,6 @@
 import { closestUiLanguage } from '../../flows/i18n/index.ts';
 import { statsRange, statsReport } from '../stats/report.ts';
+import { daysSeparator, type SupervisorApi } from './access-reasons.ts';
 import { namedReport } from './stats-names.ts';
 import { answer } from './requests.ts';
 import type { SignedIn } from './route.ts';
@@ -11,7 +12,7 @@ import type { SignedIn } from './route.ts';
  * nothing about a person; here each step and purpose also carries its name in the desk's language.
  */
 export async function statsRoute(desk: SignedIn, api: string, method: string): Promise<boolean> {
-  if (api !== 'stats' || method !== 'GET') return false;
+  if (api !== ('stats' satisfies SupervisorApi) || method !== 'GET') return false;
   const { response, agent, options, url } = desk;
   if (agent.role !== 'supervisor') {
     await desk.record('forbidden', 'refused', api);
@@ -24,7 +25,7 @@ export async function statsRoute(desk: SignedIn, api: string, method: string): P
     answer(response, 400, { error: range.problem });
     return true;
   }
-  await desk.record('stats-view', 'ok', `${range.from}..${range.to}`);
+  await desk.record('stats-view', 'ok', `${range.from}${daysSeparator}${range.to}`);
   const report = await statsReport(options.store, options.flow, range.from, range.to);
   answer(response, 200, namedReport(report, options.flow, closestUiLanguage(param('lang'))));
   return true;

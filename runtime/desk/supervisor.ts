@@ -2,6 +2,7 @@ import { phoneDigits } from '../crypto/keyring.ts';
 import { respond } from '../http/respond.ts';
 import { subjectRef } from '../log.ts';
 import type { AccessRecord } from '../store/desk-store.ts';
+import { isSupervisorApi } from './access-reasons.ts';
 import { answer, jsonBody, securityHeaders, stringField } from './requests.ts';
 import type { SignedIn } from './route.ts';
 
@@ -15,11 +16,8 @@ const csvLimit = 100_000;
  * gets 403, and the refusal is itself logged.
  */
 export async function supervisorRoutes(desk: SignedIn, api: string, method: string): Promise<boolean> {
-  const known =
-    (api === 'access-log' && method === 'GET') ||
-    (api === 'access-log.csv' && method === 'GET') ||
-    (api === 'subjects/erase' && method === 'POST') ||
-    (api === 'subjects/export' && method === 'POST');
+  // The statistics are the other supervisor-only call (./stats.ts).
+  const known = isSupervisorApi(api) && api !== 'stats' && method === (api.startsWith('subjects/') ? 'POST' : 'GET');
   if (!known) return false;
   const { response, agent, options } = desk;
   if (agent.role !== 'supervisor') {

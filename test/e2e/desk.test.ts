@@ -6,12 +6,10 @@
 // a change without the CSRF token fails; guessing passwords is slowed; on the bot's test clock a
 // reply after 24 hours is refused; a supervisor, in Arabic right to left, reads the access log,
 // downloads it as CSV and exports and erases a person's data. axe finds no serious problem.
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totpCode } from '../../runtime/desk/totp.ts';
 import {
   deliver,
   eventually,
@@ -20,10 +18,11 @@ import {
   type BotOptions,
   type RunningBot,
 } from '../runtime/helpers/bot.ts';
-import { addAgent, base32Bytes, customerAsksForPerson, startDeskBot } from '../runtime/helpers/desk.ts';
+import { addAgent, customerAsksForPerson, startDeskBot } from '../runtime/helpers/desk.ts';
 import { asRecord, FakeGraph } from '../runtime/helpers/fake-graph.ts';
 import { change, delivery, single, status, text } from '../runtime/helpers/payloads.ts';
 import { launchChromium } from './chromium.ts';
+import { DeskBrowser, expectNoSeriousViolations, soon } from './desk-browser.ts';
 
 const graph = new FakeGraph();
 // Screenshots for a person to look at (the English conversation, the Arabic access log): test-results/desk/.
@@ -33,17 +32,13 @@ const fabio = { phone: '5511944440002', name: 'Fábio Lima', email: 'fabio.lima@
 let bot: RunningBot;
 let options: BotOptions;
 let browser: Browser;
+let desk: DeskBrowser;
 const passwords: Record<string, string> = {};
-const secrets: Record<string, Buffer> = {};
-const recovery: Record<string, string[]> = {};
-/** The TOTP step of the last code each account signed in with (the bot accepts each step once). */
-const usedSteps: Record<string, number> = {};
-const pageProblems: string[] = [];
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   [{ bot, options }, browser] = await Promise.all([startDeskBot('desk-e2e', graph), launchChromium()]);
+  desk = new DeskBrowser(browser, () => bot.port, passwords);
   passwords['Ana'] = addAgent(options, 'Ana', 'agent', ['support']);
   passwords['Beto'] = addAgent(options, 'Beto', 'agent', ['billing']);
   passwords['Caio'] = addAgent(options, 'Caio', 'agent', ['billing']);
@@ -51,90 +46,16 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
+  await desk?.closeAll();
   await browser?.close();
   await bot?.stop();
   await graph.stop();
   removeExportedBots();
 });
 
-async function newPage(locale = 'en'): Promise<Page> {
-  const context = await browser.newContext({ locale, acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    // Refused requests (401, 403, a conversation gone: 404, 409, 429) are logged by Chromium as console errors: expected here.
-    if (message.type() === 'error' && !/status of (401|403|404|409|429)/.test(message.text()))
-      pageProblems.push(`console error: ${message.text()}`);
-  });
-  return page;
-}
-
-/** Polls as long as a busy machine needs (scrypt and the bot share two cores with other tests). */
-function soon<T>(value: () => T | Promise<T>) {
-  return expect.poll(value, { timeout: 15_000, interval: 100 });
-}
-
-/** Signs in from the page; the first time, enrols the second factor with the key the page shows. */
-async function signIn(
-  page: Page,
-  name: string,
-  labels = { name: 'Your name', password: 'Password', signIn: 'Sign in', code: 'Code', go: 'Continue' },
-) {
-  await page.goto(`http://127.0.0.1:${bot.port}/desk/`);
-  await page.getByLabel(labels.name).fill(name);
-  await page.getByLabel(labels.password).fill(passwords[name] ?? '');
-  await page.getByRole('button', { name: labels.signIn }).click();
-  const key = page.getByTestId('totp-secret');
-  const code = page.getByLabel(labels.code);
-  await code.waitFor();
-  if (await key.isVisible()) {
-    await soon(() => key.textContent()).toMatch(/^[A-Z2-7]{32}$/);
-    secrets[name] = base32Bytes((await key.textContent()) ?? '');
-    await expect
-      .poll(() => page.locator('img.qr').evaluate((img: HTMLImageElement) => img.naturalWidth))
-      .toBeGreaterThan(0);
-    const at = Date.now();
-    await code.fill(totpCode(secrets[name] ?? Buffer.alloc(0), at));
-    usedSteps[name] = totpStepOf(at);
-    await page.getByRole('button', { name: labels.go }).click();
-    const codes = page.getByTestId('recovery-codes').getByRole('listitem');
-    await soon(() => codes.count()).toBe(10);
-    recovery[name] = await codes.allTextContents();
-    await page.getByRole('button', { name: /saved|guardei|حفظتها/ }).click();
-  } else {
-    // Each step's code is accepted once: the next step's is (one step of tolerance) unless this account
-    // used it already, a sign-in less than a step ago; then the step after is waited for.
-    while (totpStepOf(Date.now() + totpStepMs) <= (usedSteps[name] ?? -1)) {
-      await new Promise((resolve) => setTimeout(resolve, totpStepMs - (Date.now() % totpStepMs) + 50));
-    }
-    const at = Date.now() + totpStepMs;
-    await code.fill(totpCode(secrets[name] ?? Buffer.alloc(0), at));
-    usedSteps[name] = totpStepOf(at);
-    await page.getByRole('button', { name: labels.go }).click();
-  }
-  // Signed in: the account bar names the person (a refused code would leave the form, and later steps would time out far from the cause).
-  await page.getByText(new RegExp(`^${name}[,،] `)).waitFor();
-}
-
-const totpStepMs = 30_000;
-const totpStepOf = (ms: number) => Math.floor(ms / totpStepMs);
-
-async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${screen}: ${violation.id} ${violation.nodes
-          .map((node) => node.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-  expect(serious).toEqual([]);
-}
+const newPage = (locale = 'en') => desk.newPage(locale);
+const signIn = (page: Page, name: string, labels?: Parameters<DeskBrowser['signIn']>[2]) =>
+  desk.signIn(page, name, labels);
 
 /** What the bot's page can do without the page's own code: a change as a hostile script would send it. */
 function postFromPage(page: Page, path: string, withToken: boolean): Promise<number> {
@@ -155,6 +76,7 @@ function postFromPage(page: Page, path: string, withToken: boolean): Promise<num
 describe('the agent desk in the browser', { timeout: 180_000 }, () => {
   let ana: Page;
   let evaRef = '';
+  let fabioRef = '';
 
   it('lets an agent sign in with password and TOTP, see only the shared fields, reply, and give the conversation back', async () => {
     await customerAsksForPerson(bot, graph, eva, 'support');
@@ -222,7 +144,7 @@ describe('the agent desk in the browser', { timeout: 180_000 }, () => {
   });
 
   it('refuses another queue’s conversation and the supervisor pages to an agent (403), and a change without the CSRF token', async () => {
-    const fabioRef = (await ana.getByRole('button', { name: /^support: waiting/ }).getAttribute('data-ref')) ?? '';
+    fabioRef = (await ana.getByRole('button', { name: /^support: waiting/ }).getAttribute('data-ref')) ?? '';
     const beto = await newPage();
     await signIn(beto, 'Beto');
     await beto.getByText('Nobody is waiting.').waitFor();
@@ -242,6 +164,60 @@ describe('the agent desk in the browser', { timeout: 180_000 }, () => {
     expect(graph.messagesTo(fabio.phone).map((message) => asRecord(message['text'])['body'])).not.toContain(
       'sent by a script',
     );
+  });
+
+  it('keeps a reply the bot did not answer, says so, and sends it once when the agent tries again', async () => {
+    await ana.getByRole('button', { name: /^support: waiting/ }).click();
+    await ana.getByRole('heading', { name: 'Conversation in support' }).waitFor();
+    const box = ana.getByLabel('Your reply');
+    const send = ana.getByRole('button', { name: 'Send' });
+    const notice = () => ana.getByRole('status').textContent();
+    const words = 'Fábio, vou verificar o seu pedido agora.';
+    const sentToFabio = () =>
+      graph.messagesTo(fabio.phone).filter((message) => asRecord(message['text'])['body'] === words).length;
+    const provokedFrom = desk.problems.length;
+
+    // Offline: nothing reaches the bot. The agent reads why, the reply stays, the buttons still work.
+    await box.fill(words);
+    await ana.context().setOffline(true);
+    await send.click();
+    await soon(notice).toBe(
+      'The desk could not reach the bot, so your reply may not have gone. It is still in the box: press Send again when the connection is back. It will not be sent twice.',
+    );
+    expect(await box.inputValue()).toBe(words);
+    expect(await send.getAttribute('aria-disabled')).toBeNull();
+    await ana.getByRole('button', { name: 'Give back to the bot' }).click();
+    await soon(notice).toBe(
+      'The desk could not reach the bot, so the conversation may not have gone back to it. Try again when the connection is back.',
+    );
+    // The page's own polling says it apart, and stops saying it once the bot answers again.
+    const offline = ana.getByRole('alert').filter({ hasText: 'The desk cannot reach the bot right now.' });
+    await offline.waitFor();
+    await ana.context().setOffline(false);
+    await soon(() => offline.count()).toBe(0);
+    expect(sentToFabio()).toBe(0);
+
+    // Online, but the answer is lost on its way back: the bot sent the reply, the page cannot know.
+    await ana.route('**/desk/api/conversations/*/reply', async (route) => {
+      await route.fetch();
+      await route.abort('internetdisconnected');
+    });
+    await ana.getByRole('status').evaluate((status) => (status.textContent = ''));
+    await send.click();
+    await soon(notice).toMatch(/^The desk could not reach the bot, so your reply may not have gone\./);
+    await eventually(() => sentToFabio() === 1, 10_000, 'the reply at the Graph API');
+    expect(await box.inputValue()).toBe(words);
+    await ana.unroute('**/desk/api/conversations/*/reply');
+
+    // Pressing Send again (from the keyboard) is answered as done: the box empties, the customer has it once.
+    await send.focus();
+    await ana.keyboard.press('Enter');
+    await soon(() => box.inputValue()).toBe('');
+    expect(await notice()).toBe('');
+    await soon(() => ana.locator('.messages .from-agent .content').allTextContents()).toEqual([words]);
+    expect(sentToFabio()).toBe(1);
+    // Chromium logs the refused connections as console errors; nothing else went wrong (no unhandled rejection).
+    for (const problem of desk.problems.splice(provokedFrom)) expect(problem).toMatch(/ERR_INTERNET_DISCONNECTED/);
   });
 
   it('slows down guessing: after five wrong passwords the right one waits too, with a clear message', async () => {
@@ -267,7 +243,7 @@ describe('the agent desk in the browser', { timeout: 180_000 }, () => {
 
   it('refuses a reply 24 hours after the customer’s last message, on the bot’s test clock', async () => {
     // The pages open so far would keep asking the stopped bot: close them first.
-    for (const context of contexts.splice(0)) await context.close();
+    await desk.closeAll();
     await bot.stop();
     bot = await startBot({ ...options, env: { AMANA_NOW_OFFSET_DAYS: '1.05' } });
     ana = await newPage();
@@ -316,6 +292,15 @@ describe('the agent desk in the browser', { timeout: 180_000 }, () => {
       expect([...logged], action).toContain(action);
     expect(await sara.locator('tbody').textContent()).toContain('فتح محادثة');
     expect(await sara.locator('tbody').textContent()).toContain(evaRef);
+    // Why each refusal happened, in words; the codes the bot records (and the CSV keeps) are not shown.
+    const about = (code: string) => sara.locator(`tbody td[data-target="${code}"]`).first().textContent();
+    expect(await about('wrong')).toBe('اسم أو كلمة مرور خاطئة');
+    expect(await about('too-many')).toBe('محاولات كثيرة جدًا: رُفض لبعض الوقت حتى لو كان صحيحًا');
+    expect(await about('/desk/access-log')).toBe('سجل الوصول، ولا يقرؤه إلا المشرفون');
+    expect(await about(`csrf conversations/${fabioRef}/reply`)).toBe(
+      `تغيير في المحادثة ${fabioRef} من صفحة قديمة أو من موقع آخر، حُظر`,
+    );
+    expect(await sara.locator('tbody').textContent()).not.toMatch(/too-many|csrf|\/desk\//);
     // Fewer entries than a page: no button for older ones.
     expect(await sara.getByRole('button', { name: 'عرض قيود أقدم' }).isVisible()).toBe(false);
     await expectNoSeriousViolations(sara, 'access log (ar)');
@@ -335,7 +320,7 @@ describe('the agent desk in the browser', { timeout: 180_000 }, () => {
     // A failure says what happened, and keeps the number and the tick: the bot failing (a 500, which
     // Chromium answers here in the bot's place, since the real bot cannot be made to fail on purpose
     // without harming its database), then no connection at all (Chromium offline, the bot untouched).
-    const provokedFrom = pageProblems.length;
+    const provokedFrom = desk.problems.length;
     const phoneField = sara.getByLabel('رقم واتساب مع رمز الدولة');
     const tick = sara.getByLabel('أفهم أن المحو لا يمكن التراجع عنه');
     await tick.check();
@@ -359,7 +344,7 @@ describe('the agent desk in the browser', { timeout: 180_000 }, () => {
     expect(await tick.isChecked()).toBe(true);
     await tick.uncheck();
     // Chromium logs the two provoked failures as console errors; nothing else.
-    for (const problem of pageProblems.splice(provokedFrom))
+    for (const problem of desk.problems.splice(provokedFrom))
       expect(problem).toMatch(/status of 500|ERR_INTERNET_DISCONNECTED/);
     const [exported] = await Promise.all([
       sara.waitForEvent('download'),
@@ -395,7 +380,7 @@ describe('the agent desk in the browser', { timeout: 180_000 }, () => {
         ).slice(0, 4),
       )
       .toEqual(expect.arrayContaining(['erase', 'export']));
-    expect(pageProblems).toEqual([]);
+    expect(desk.problems).toEqual([]);
   });
 
   it('shows a supervisor the statistics as charts with their tables, in English and right to left in Arabic; not to an agent', async () => {
@@ -514,7 +499,7 @@ describe('the agent desk in the browser', { timeout: 180_000 }, () => {
     await sara.getByRole('link', { name: 'Access log' }).click();
     const statsViews = sara.locator('tbody td[data-action="stats-view"]');
     await soon(() => statsViews.count()).toBeGreaterThanOrEqual(3);
-    expect(await sara.locator('tbody').textContent()).toContain('2020-01-01..2020-01-31');
-    expect(pageProblems).toEqual([]);
+    expect(await sara.locator('tbody').textContent()).toContain('2020-01-01 to 2020-01-31');
+    expect(desk.problems).toEqual([]);
   });
 });

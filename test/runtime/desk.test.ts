@@ -165,6 +165,39 @@ describe('exported bot: agent desk accounts and API', () => {
     );
   });
 
+  it('sends a reply with a key once, however often it is sent again (all at once too), and refuses a malformed key', async () => {
+    const client = ana;
+    const [waiting] =
+      (client.json(await client.request('GET', '/desk/api/conversations'))['conversations'] as unknown[]) ?? [];
+    const ref = String(asRecord(waiting)['ref']);
+    const path = `/desk/api/conversations/${ref}/reply`;
+    const words = 'Uma vez só, por favor.';
+    const sent = () =>
+      graph.messagesTo(customer.phone).filter((message) => asRecord(message['text'])['body'] === words).length;
+    const key = 'a'.repeat(32);
+    const answers = await Promise.all([1, 2, 3].map(() => client.request('POST', path, { text: words, key })));
+    expect(answers.map((answer) => answer.status)).toEqual([202, 202, 202]);
+    expect(answers.filter((answer) => client.json(answer)['again'] === true)).toHaveLength(2);
+    await eventually(() => sent() === 1, 10_000, 'the reply');
+    expect(client.json(await client.request('POST', path, { text: words, key }))).toEqual({
+      queued: true,
+      again: true,
+    });
+    const detail = client.json(await client.request('GET', `/desk/api/conversations/${ref}`));
+    const agentSaid = (Array.isArray(detail['messages']) ? detail['messages'] : []).filter(
+      (message) => asRecord(asRecord(message)['content'])['text'] === words,
+    );
+    expect(agentSaid).toHaveLength(1);
+    // Another key is another reply; a key that is not 32 hex digits is refused before anything is sent.
+    expect((await client.request('POST', path, { text: words, key: 'b'.repeat(32) })).status).toBe(202);
+    await eventually(() => sent() === 2, 10_000, 'the second reply');
+    for (const bad of ['short', 'A'.repeat(32), 7]) {
+      const refused = await client.request('POST', path, { text: words, key: bad });
+      expect([refused.status, client.json(refused)['error']]).toEqual([400, 'bad-key']);
+    }
+    expect(sent()).toBe(2);
+  });
+
   it('slows brute force: after five wrong passwords even the right one waits, with a clear message', async () => {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const wrong = await rawCall(bot.port, 'POST', '/desk/api/sign-in', {

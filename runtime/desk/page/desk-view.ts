@@ -1,5 +1,5 @@
 import { closestUiLanguage } from '../../../flows/i18n/index.ts';
-import { api, list, num, text } from './api.ts';
+import { api, list, num, requestKey, text, unreachable } from './api.ts';
 import { h, show } from './dom.ts';
 import type { Page } from './main.ts';
 import type { DeskKey } from './texts.ts';
@@ -17,17 +17,15 @@ export async function deskView(page: Page, main: HTMLElement): Promise<void> {
   const conversation = h('section', { class: 'conversation', 'aria-live': 'off' });
   show(main, h('div', { class: 'desk' }, queue, conversation));
   let open = new URLSearchParams(location.search).get('c') ?? undefined;
-  let drafts = '';
+  // What the agent is writing, kept here (not in the box, which is drawn again as messages come).
+  const draft: Draft = { text: '' };
   let firstOpen = true;
   let shownSignature = '';
 
   const refreshQueue = async () => {
-    let answer;
-    try {
-      answer = await api('GET', 'conversations');
-    } catch {
-      return page.notify(page.t('network'), 'error');
-    }
+    const answer = await api('GET', 'conversations');
+    page.reached(answer.status !== unreachable);
+    if (answer.status === unreachable) return;
     if (answer.status === 401) return page.refresh();
     const items = list(answer.body['conversations']);
     const now = num(answer.body['now']);
@@ -54,6 +52,7 @@ export async function deskView(page: Page, main: HTMLElement): Promise<void> {
                     'aria-current': ref === open ? 'true' : undefined,
                     'data-ref': ref,
                     onclick: () => {
+                      if (ref !== open) forget(draft);
                       open = ref;
                       firstOpen = true;
                       history.replaceState(null, '', `/desk/?c=${encodeURIComponent(ref)}`);
@@ -89,12 +88,9 @@ export async function deskView(page: Page, main: HTMLElement): Promise<void> {
       return;
     }
     const ref = open;
-    let answer;
-    try {
-      answer = await api('GET', `conversations/${encodeURIComponent(ref)}${firstOpen ? '?opened=1' : ''}`);
-    } catch {
-      return page.notify(page.t('network'), 'error');
-    }
+    const answer = await api('GET', `conversations/${encodeURIComponent(ref)}${firstOpen ? '?opened=1' : ''}`);
+    page.reached(answer.status !== unreachable);
+    if (answer.status === unreachable) return;
     firstOpen = false;
     if (ref !== open) return;
     if (answer.status === 401) return page.refresh();
@@ -116,20 +112,19 @@ export async function deskView(page: Page, main: HTMLElement): Promise<void> {
     ]);
     if (signature === shownSignature) return;
     shownSignature = signature;
-    const box = conversation.querySelector('textarea');
-    if (box) drafts = box.value;
-    const hadFocus = document.activeElement === box;
+    // Focus stays where it was (the box, Send, Give back) when the conversation is drawn again.
+    const focused = conversation.contains(document.activeElement) ? document.activeElement?.id : undefined;
     show(
       conversation,
-      ...conversationParts(page, answer.body, drafts, {
+      ...conversationParts(page, answer.body, draft, {
         sent: () => {
-          drafts = '';
+          forget(draft);
           shownSignature = '';
           void refreshConversation();
         },
         released: () => {
           open = undefined;
-          drafts = '';
+          forget(draft);
           history.replaceState(null, '', '/desk/');
           page.notify(page.t('released'));
           void refreshQueue();
@@ -137,7 +132,7 @@ export async function deskView(page: Page, main: HTMLElement): Promise<void> {
         },
       }),
     );
-    if (hadFocus) conversation.querySelector('textarea')?.focus();
+    if (focused) document.getElementById(focused)?.focus();
   };
 
   await Promise.all([refreshQueue(), refreshConversation()]);
@@ -148,10 +143,40 @@ export async function deskView(page: Page, main: HTMLElement): Promise<void> {
   page.onLeave(() => clearInterval(timer));
 }
 
+/**
+ * The reply being written and what the agent asked for that has no answer yet. The key goes with
+ * the reply and stays while its text does: the bot sends a reply with a key it has seen once only,
+ * so after an answer that never came (the connection dropped) sending again cannot send it twice.
+ */
+interface Draft {
+  text: string;
+  key?: string;
+  /** The text the key was made for: an edited reply is a new one. */
+  keyFor?: string;
+  sending?: boolean;
+  releasing?: boolean;
+}
+
+function forget(draft: Draft): void {
+  draft.text = '';
+  delete draft.key;
+  delete draft.keyFor;
+}
+
+/**
+ * Marks the button (looked up again: the conversation may have been drawn anew meanwhile) as
+ * waiting for the bot. Not `disabled`, which would throw keyboard focus off it.
+ */
+function busy(id: string, waiting: boolean): void {
+  const button = document.getElementById(id);
+  if (waiting) button?.setAttribute('aria-disabled', 'true');
+  else button?.removeAttribute('aria-disabled');
+}
+
 function conversationParts(
   page: Page,
   body: Record<string, unknown>,
-  draft: string,
+  draft: Draft,
   after: { sent(): void; released(): void },
 ): HTMLElement[] {
   const ref = text(body['ref']);
@@ -160,26 +185,53 @@ function conversationParts(
   const left = num(window['closesAt']) - now;
   const fields = list(body['fields']);
   const messages = list(body['messages']);
-  const reply = h('textarea', { id: 'reply', name: 'reply', rows: '3', maxlength: '4096', disabled: left <= 0 });
-  reply.value = draft;
+  const reply = h('textarea', {
+    id: 'reply',
+    name: 'reply',
+    rows: '3',
+    maxlength: '4096',
+    disabled: left <= 0,
+    oninput: () => {
+      draft.text = reply.value;
+    },
+  });
+  reply.value = draft.text;
   const form = h(
     'form',
     {
       class: 'reply',
       onsubmit: async (event: Event) => {
         event.preventDefault();
-        const answer = await api('POST', `conversations/${encodeURIComponent(ref)}/reply`, { text: reply.value });
+        if (draft.sending) return;
+        draft.text = reply.value;
+        if (draft.key === undefined || draft.keyFor !== draft.text) {
+          draft.key = requestKey();
+          draft.keyFor = draft.text;
+        }
+        draft.sending = true;
+        busy('send', true);
+        const answer = await api('POST', `conversations/${encodeURIComponent(ref)}/reply`, {
+          text: draft.text,
+          key: draft.key,
+        });
+        draft.sending = false;
+        busy('send', false);
         if (answer.status === 202) {
-          reply.value = '';
+          page.notify('');
           return after.sent();
         }
-        const error = text(answer.body['error']);
-        page.notify(page.t(errorKey(error)), 'error');
+        // The reply stays in the box, with its key: sending it again is safe.
+        if (answer.status === unreachable) return page.notify(page.t('reply-unreachable'), 'error');
+        page.notify(page.t(errorKey(text(answer.body['error']))), 'error');
       },
     },
     h('label', { for: 'reply' }, page.t('reply-label')),
     reply,
-    h('button', { type: 'submit', disabled: left <= 0 }, page.t('send')),
+    h(
+      'button',
+      { type: 'submit', id: 'send', disabled: left <= 0, 'aria-disabled': draft.sending ? 'true' : undefined },
+      page.t('send'),
+    ),
   );
   return [
     h('h1', { id: 'conversation-heading' }, page.t('conversation-heading', { queue: text(body['queue']) })),
@@ -233,10 +285,18 @@ function conversationParts(
       'button',
       {
         type: 'button',
+        id: 'release',
         class: 'release',
+        'aria-disabled': draft.releasing ? 'true' : undefined,
         onclick: async () => {
+          if (draft.releasing) return;
+          draft.releasing = true;
+          busy('release', true);
           const answer = await api('POST', `conversations/${encodeURIComponent(ref)}/release`);
+          draft.releasing = false;
+          busy('release', false);
           if (answer.status === 200) return after.released();
+          if (answer.status === unreachable) return page.notify(page.t('release-unreachable'), 'error');
           page.notify(page.t(errorKey(text(answer.body['error']))), 'error');
         },
       },

@@ -1,7 +1,7 @@
 import { closestUiLanguage, textDirection, uiLanguages, type UiLanguage } from '../../../flows/i18n/index.ts';
-import { api, setCsrf, text } from './api.ts';
+import { api, setCsrf, text, unreachable } from './api.ts';
 import { deskView } from './desk-view.ts';
-import { h, show } from './dom.ts';
+import { h, show, withNames } from './dom.ts';
 import { signInView } from './sign-in-view.ts';
 import { statsView } from './stats-view.ts';
 import { accessLogView, subjectsView } from './supervisor-view.ts';
@@ -13,11 +13,19 @@ export interface Page {
   t(key: DeskKey, params?: Record<string, string | number>): string;
   /** Says something to screen readers and on screen (errors, confirmations). */
   notify(message: string, kind?: 'error' | 'info'): void;
+  /**
+   * Whether the bot answered the last time a view asked it on its own (polling): while it does not,
+   * a line says the desk cannot reach it and keeps trying, apart from what `notify` said last.
+   */
+  reached(answered: boolean): void;
   /** Reloads who is signed in and shows the right view. */
   refresh(): Promise<void>;
   /** Stops the current view's polling (when another view takes over). */
   onLeave(stop: () => void): void;
 }
+
+/** How soon the page asks again for who is signed in when the bot could not be reached. */
+const retryMs = 3000;
 
 const languageLabels: Record<UiLanguage, string> = { en: 'English', 'pt-BR': 'Português (Brasil)', ar: 'العربية' };
 const root = document.getElementById('desk');
@@ -30,13 +38,16 @@ function pickLanguage(): UiLanguage {
 
 let language = pickLanguage();
 
-function makePage(status: HTMLElement): Page {
+function makePage(status: HTMLElement, offline: HTMLElement): Page {
   return {
     language,
     t: (key, params) => pageText(language, key, params),
     notify(message, kind = 'info') {
       status.className = kind === 'error' ? 'notice error' : 'notice';
       status.textContent = message;
+    },
+    reached(answered) {
+      offline.hidden = answered;
     },
     refresh: render,
     onLeave(stop) {
@@ -53,7 +64,8 @@ async function render(): Promise<void> {
   document.documentElement.dir = textDirection(language);
   document.title = pageText(language, 'title');
   const status = h('p', { class: 'notice', role: 'status', 'aria-live': 'polite' });
-  const page = makePage(status);
+  const offline = h('p', { class: 'notice error', role: 'alert', hidden: true }, pageText(language, 'network'));
+  const page = makePage(status, offline);
   const chooser = h(
     'select',
     {
@@ -76,18 +88,19 @@ async function render(): Promise<void> {
     h('label', { for: 'language', class: 'language' }, page.t('language'), ' ', chooser),
   );
   const main = h('main', { id: 'main', tabindex: '-1' });
-  show(root, header, status, main);
+  show(root, header, offline, status, main);
   const carried = sessionStorage.getItem('amana-desk-notice');
   if (carried) {
     sessionStorage.removeItem('amana-desk-notice');
     page.notify(carried);
   }
 
-  let me;
-  try {
-    me = await api('GET', 'me');
-  } catch {
-    page.notify(page.t('network'), 'error');
+  const me = await api('GET', 'me');
+  if (me.status === unreachable) {
+    // Nothing to show yet: say so, and ask again until the bot answers.
+    page.reached(false);
+    const again = setTimeout(() => void render(), retryMs);
+    stops.push(() => clearTimeout(again));
     return;
   }
   setCsrf(text(me.body['csrf']));
@@ -117,7 +130,9 @@ function accountBar(page: Page, name: string, supervisor: boolean): HTMLElement 
     {
       type: 'button',
       onclick: async () => {
-        await api('POST', 'sign-out').catch(() => undefined);
+        // Not reached: the session goes on, so the page stays and says so (leaving would look signed out).
+        if ((await api('POST', 'sign-out')).status === unreachable)
+          return page.notify(page.t('sign-out-unreachable'), 'error');
         location.assign('/desk/');
       },
     },
@@ -136,10 +151,15 @@ function accountBar(page: Page, name: string, supervisor: boolean): HTMLElement 
       supervisor && link('/desk/subjects', 'nav-subjects'),
       supervisor && link('/desk/stats', 'nav-stats'),
     ),
+    // The person's name in an isolate of its own: "Sara" keeps its direction in an Arabic bar, which
+    // reads from the right, name first, then the role.
     h(
       'span',
       { class: 'who' },
-      page.t('signed-in-as', { name, role: page.t(supervisor ? 'role-supervisor' : 'role-agent') }),
+      withNames((params) => page.t('signed-in-as', params), {
+        name,
+        role: h('span', { class: 'role' }, page.t(supervisor ? 'role-supervisor' : 'role-agent')),
+      }),
     ),
     signOut,
   );

@@ -1,4 +1,4 @@
-import { api, num, setCsrf, text, type ApiAnswer } from './api.ts';
+import { api, num, setCsrf, text, unreachable, type ApiAnswer } from './api.ts';
 import { h, show } from './dom.ts';
 import type { Page } from './main.ts';
 
@@ -26,6 +26,8 @@ export async function signInView(page: Page, main: HTMLElement, stage: string): 
           setCsrf(text(answer.body['csrf']));
           return page.refresh();
         }
+        // Not reached: nothing was refused, so what was typed stays.
+        if (answer.status === unreachable) return page.notify(page.t('unreachable'), 'error');
         password.value = '';
         page.notify(refusal(page, answer), 'error');
         name.focus();
@@ -54,6 +56,7 @@ async function codeForm(page: Page, main: HTMLElement, enrol: boolean): Promise<
   const parts: HTMLElement[] = [h('h1', {}, page.t(enrol ? 'enrol-heading' : 'code-heading'))];
   if (enrol) {
     const setup = await api('GET', 'enrol');
+    if (setup.status === unreachable) page.notify(page.t('unreachable'), 'error');
     parts.push(
       h('p', {}, page.t('enrol-help')),
       h('img', { src: '/desk/api/enrol/qr.svg', alt: page.t('enrol-qr'), width: '220', height: '220', class: 'qr' }),
@@ -70,6 +73,7 @@ async function codeForm(page: Page, main: HTMLElement, enrol: boolean): Promise<
       onsubmit: async (event: Event) => {
         event.preventDefault();
         const answer = await api('POST', 'second-factor', { code: code.value });
+        if (answer.status === unreachable) return page.notify(page.t('unreachable'), 'error');
         if (answer.status !== 200) {
           code.value = '';
           page.notify(refusal(page, answer), 'error');

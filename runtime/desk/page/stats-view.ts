@@ -2,6 +2,7 @@ import { isRightToLeft } from '../../../flows/i18n/index.ts';
 import { api, list, num, record, text } from './api.ts';
 import { h, show } from './dom.ts';
 import type { Page } from './main.ts';
+import { readFailure } from './subject-failure.ts';
 import type { DeskKey } from './texts.ts';
 
 /**
@@ -20,8 +21,7 @@ export async function statsView(page: Page, main: HTMLElement): Promise<void> {
     const days = range ? `&from=${encodeURIComponent(from.value)}&to=${encodeURIComponent(to.value)}` : '';
     const answer = await api('GET', `stats?lang=${encodeURIComponent(page.language)}${days}`);
     if (answer.status === 400) return page.notify(page.t('stats-bad-range'), 'error');
-    if (answer.status !== 200)
-      return page.notify(page.t(answer.status === 403 ? 'forbidden-page' : 'signed-out'), 'error');
+    if (answer.status !== 200) return page.notify(page.t(readFailure(answer)), 'error');
     from.value = text(answer.body['from']);
     to.value = text(answer.body['to']);
     show(results, ...report(page, answer.body));

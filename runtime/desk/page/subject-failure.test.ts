@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { uiLanguages } from '../../../flows/i18n/index.ts';
-import { subjectFailure } from './subject-failure.ts';
+import { readFailure, subjectFailure } from './subject-failure.ts';
 import { pageText } from './texts.ts';
 
 const answer = (status: number, error?: string) => ({ status, body: error === undefined ? {} : { error } });
@@ -18,7 +18,7 @@ describe('why a supervisor’s export or erasure did not happen', () => {
     expect(subjectFailure(answer(404))).toBe('subject-not-found');
     expect(subjectFailure(answer(503, 'paused'))).toBe('paused');
     for (const status of [500, 502, 504]) expect(subjectFailure(answer(status))).toBe('subject-failed');
-    expect(subjectFailure(null)).toBe('subject-unreachable');
+    expect(subjectFailure(answer(0))).toBe('subject-unreachable');
   });
 
   it('says it in plain words in every language, each cause differently', () => {
@@ -34,5 +34,13 @@ describe('why a supervisor’s export or erasure did not happen', () => {
     expect(pageText('en', 'subject-not-found')).toMatch(/already erased/);
     expect(pageText('pt-BR', 'subject-failed')).toMatch(/nada foi alterado/);
     expect(pageText('ar', 'subject-failed')).toMatch(/لم يتغيّر شيء/);
+  });
+
+  it('says why a page of the log or the statistics could not be read, never "signed out" for a bot not reached', () => {
+    expect(readFailure(answer(0))).toBe('unreachable');
+    expect(readFailure(answer(401, 'signed-out'))).toBe('signed-out');
+    expect(readFailure(answer(403, 'forbidden'))).toBe('forbidden-page');
+    expect(readFailure(answer(503, 'paused'))).toBe('paused');
+    expect(readFailure(answer(500))).toBe('subject-failed');
   });
 });

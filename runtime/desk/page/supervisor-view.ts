@@ -1,7 +1,8 @@
 import { api, list, num, text } from './api.ts';
-import { h, show } from './dom.ts';
+import { aboutEntry, type About } from './access-about.ts';
+import { h, show, withNames } from './dom.ts';
 import type { Page } from './main.ts';
-import { subjectFailure } from './subject-failure.ts';
+import { readFailure, subjectFailure } from './subject-failure.ts';
 import type { DeskKey } from './texts.ts';
 
 /** The access log, newest first, page by page, with a CSV download of all of it. */
@@ -11,8 +12,7 @@ export async function accessLogView(page: Page, main: HTMLElement): Promise<void
   let before: number | undefined;
   const load = async () => {
     const answer = await api('GET', `access-log${before === undefined ? '' : `?before=${before}`}`);
-    if (answer.status !== 200)
-      return page.notify(page.t(answer.status === 403 ? 'forbidden-page' : 'signed-out'), 'error');
+    if (answer.status !== 200) return page.notify(page.t(readFailure(answer)), 'error');
     const entries = list(answer.body['entries']);
     for (const entry of entries) {
       body.append(
@@ -28,10 +28,14 @@ export async function accessLogView(page: Page, main: HTMLElement): Promise<void
               new Date(num(entry['at'])).toLocaleString(page.language),
             ),
           ),
-          h('td', {}, text(entry['agentName']) || '—'),
+          h('td', {}, text(entry['agentName']) ? h('bdi', {}, text(entry['agentName'])) : page.t('log-no-account')),
           h('td', { 'data-action': text(entry['action']) }, actionText(page, text(entry['action']))),
-          h('td', { dir: 'ltr' }, text(entry['target'])),
-          h('td', { dir: 'ltr' }, text(entry['address'])),
+          h(
+            'td',
+            { 'data-target': text(entry['target']) || undefined },
+            aboutParts(page, aboutEntry(text(entry['action']), text(entry['target']))),
+          ),
+          h('td', {}, h('bdi', { dir: 'ltr' }, text(entry['address']))),
           h('td', {}, page.t(entry['outcome'] === 'ok' ? 'outcome-ok' : 'outcome-refused')),
         ),
       );
@@ -90,15 +94,15 @@ export async function subjectsView(page: Page, main: HTMLElement): Promise<void>
     dir: 'ltr',
   });
   const confirm = h('input', { id: 'erase-confirm', type: 'checkbox' });
-  // The bot's answer, or null when it could not be reached; a refusal leaves the number and the tick as they were.
-  const ask = (path: string) => api('POST', path, { phone: phone.value }).catch(() => null);
+  // A refusal, or no answer at all, leaves the number and the tick as they were.
+  const ask = (path: string) => api('POST', path, { phone: phone.value });
   const exportButton = h(
     'button',
     {
       type: 'button',
       onclick: async () => {
         const answer = await ask('subjects/export');
-        if (answer?.status !== 200) return page.notify(page.t(subjectFailure(answer)), 'error');
+        if (answer.status !== 200) return page.notify(page.t(subjectFailure(answer)), 'error');
         const file = new Blob([JSON.stringify(answer.body, null, 2)], { type: 'application/json' });
         const link = h('a', {
           href: URL.createObjectURL(file),
@@ -120,7 +124,7 @@ export async function subjectsView(page: Page, main: HTMLElement): Promise<void>
       onclick: async () => {
         if (!confirm.checked) return page.notify(page.t('erase-needs-confirm'), 'error');
         const answer = await ask('subjects/erase');
-        if (answer?.status !== 200) return page.notify(page.t(subjectFailure(answer)), 'error');
+        if (answer.status !== 200) return page.notify(page.t(subjectFailure(answer)), 'error');
         confirm.checked = false;
         page.notify(page.t(answer.body['erased'] === true ? 'erased' : 'nothing-held'));
       },
@@ -167,4 +171,13 @@ const actions: Record<string, DeskKey> = {
 function actionText(page: Page, action: string): string {
   const key = actions[action];
   return key ? page.t(key) : action;
+}
+
+/** What an entry is about, in words, with its names isolated and a code (if any) as secondary detail. */
+function aboutParts(page: Page, about: About | undefined): (Node | string)[] {
+  if (!about) return [];
+  const sentence = withNames((params) => page.t(about.key, params), about.names ?? {});
+  return about.detail === undefined
+    ? sentence
+    : [...sentence, ' ', h('code', { class: 'detail', dir: 'ltr' }, about.detail)];
 }

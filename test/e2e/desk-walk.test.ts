@@ -1,0 +1,132 @@
+// A walk through every view of the agent desk in English, Portuguese and Arabic, as an agent and as
+// a supervisor who do not program would go: each view is read by axe and photographed for a person
+// to look at (test-results/desk-walk/), the Arabic pages read from the right (the account bar names
+// the person first, in an isolate of their own), and every control is reached with the keyboard.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uiLanguages, type UiLanguage } from '../../flows/i18n/index.ts';
+import { pageText } from '../../runtime/desk/page/texts.ts';
+import { removeExportedBots, type BotOptions, type RunningBot } from '../runtime/helpers/bot.ts';
+import { addAgent, customerAsksForPerson, startDeskBot } from '../runtime/helpers/desk.ts';
+import { FakeGraph } from '../runtime/helpers/fake-graph.ts';
+import { launchChromium } from './chromium.ts';
+import { DeskBrowser, expectNoSeriousViolations, soon } from './desk-browser.ts';
+
+const graph = new FakeGraph();
+const shots = new URL('../../test-results/desk-walk/', import.meta.url).pathname;
+const eva = { phone: '5511944450001', name: 'Eva Balcão', email: 'eva.walk@example.com', order: 'PED-77001' };
+let bot: RunningBot;
+let options: BotOptions;
+let browser: Browser;
+let desk: DeskBrowser;
+const passwords: Record<string, string> = {};
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  [{ bot, options }, browser] = await Promise.all([startDeskBot('desk-walk', graph), launchChromium()]);
+  desk = new DeskBrowser(browser, () => bot.port, passwords);
+  passwords['Ana'] = addAgent(options, 'Ana', 'agent', ['support']);
+  passwords['Sara'] = addAgent(options, 'Sara', 'supervisor');
+  await customerAsksForPerson(bot, graph, eva, 'support');
+}, 120_000);
+
+afterAll(async () => {
+  await desk?.closeAll();
+  await browser?.close();
+  await bot?.stop();
+  await graph.stop();
+  removeExportedBots();
+});
+
+const t = (language: UiLanguage, key: Parameters<typeof pageText>[1]) => pageText(language, key);
+
+/** Switches the desk's language with its own chooser, as a person does, and waits for the page to speak it. */
+async function speak(page: Page, language: UiLanguage): Promise<void> {
+  await page.locator('#language').selectOption(language);
+  await soon(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+  await page.getByRole('navigation', { name: t(language, 'nav-label') }).waitFor();
+}
+
+async function look(page: Page, name: string): Promise<void> {
+  await expectNoSeriousViolations(page, name);
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Where the account bar puts the person's name and their role: the name is in an isolate of its
+ * own and comes first in reading order (left in English, right in Arabic).
+ */
+async function accountBar(page: Page) {
+  const who = page.locator('.account .who');
+  const name = who.locator('bdi');
+  const role = who.locator('.role');
+  const [nameBox, roleBox, signOut, nav] = await Promise.all([
+    name.boundingBox(),
+    role.boundingBox(),
+    page.locator('.account button').boundingBox(),
+    page.locator('.account nav').boundingBox(),
+  ]);
+  return { name: await name.textContent(), nameBox, roleBox, signOut, nav };
+}
+
+describe('the desk, view by view, in three languages', { timeout: 240_000 }, () => {
+  it('reads the sign-in page in each language, mirrored in Arabic', async () => {
+    for (const language of uiLanguages) {
+      const page = await desk.newPage(language);
+      await page.goto(`${desk.base}/desk/`);
+      await page.getByRole('heading', { name: t(language, 'sign-in-heading') }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(language === 'ar' ? 'rtl' : 'ltr');
+      await look(page, `${language}-sign-in`);
+      await page.context().close();
+    }
+  });
+
+  it('walks an agent through the queue and a conversation in each language', async () => {
+    const ana = await desk.newPage('en');
+    await desk.signIn(ana, 'Ana');
+    for (const language of uiLanguages) {
+      await speak(ana, language);
+      const item = ana.locator('.open-conversation').first();
+      await item.waitFor();
+      await look(ana, `${language}-agent-queue`);
+      await item.click();
+      await ana.locator('#reply').waitFor();
+      await look(ana, `${language}-agent-conversation`);
+      const bar = await accountBar(ana);
+      expect(bar.name).toBe('Ana');
+      if (language === 'ar') {
+        // Right to left: the name at the right of its role, the pages at the right, sign out at the left.
+        expect(bar.nameBox!.x).toBeGreaterThan(bar.roleBox!.x + bar.roleBox!.width - 1);
+        expect(bar.nav!.x).toBeGreaterThan(bar.signOut!.x);
+      } else {
+        expect(bar.nameBox!.x + bar.nameBox!.width).toBeLessThan(bar.roleBox!.x + 1);
+        expect(bar.nav!.x).toBeLessThan(bar.signOut!.x);
+      }
+    }
+    expect(desk.problems).toEqual([]);
+  });
+
+  it('walks a supervisor through the log, the personal data requests and the statistics in each language', async () => {
+    const sara = await desk.newPage('en');
+    await desk.signIn(sara, 'Sara');
+    for (const language of uiLanguages) {
+      await speak(sara, language);
+      await look(sara, `${language}-supervisor-queue`);
+      await sara.getByRole('link', { name: t(language, 'nav-log') }).click();
+      await sara.locator('tbody tr').first().waitFor();
+      await look(sara, `${language}-access-log`);
+      await sara.getByRole('link', { name: t(language, 'nav-subjects') }).click();
+      await sara.getByLabel(t(language, 'phone')).waitFor();
+      await look(sara, `${language}-subjects`);
+      await sara.getByRole('link', { name: t(language, 'nav-stats') }).click();
+      await sara.getByRole('heading', { name: t(language, 'stats-heading'), level: 1 }).waitFor();
+      await sara.locator('.stats > *').first().waitFor();
+      await look(sara, `${language}-statistics`);
+      await sara.getByRole('link', { name: t(language, 'nav-desk') }).click();
+      await sara.locator('.open-conversation').first().waitFor();
+    }
+    expect(desk.problems).toEqual([]);
+  });
+});
