@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Logger } from '../log.ts';
 import { StoreAccess } from '../store/access.ts';
-import type { InboxRow, Storage } from '../store/storage.ts';
+import type { IngestClaimer, InboxRow, Storage } from '../store/storage.ts';
 import { InboxWorker, retryDelayMs } from './inbox-worker.ts';
 
 /** An inbox of rows in memory, for one instance: only what the worker claims and marks done. */
@@ -51,5 +51,38 @@ describe('InboxWorker', () => {
     expect(attempts).toHaveLength(3);
     expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(retryDelayMs);
     await worker.stop();
+  });
+
+  it('takes rows a shared store leased as it wrote them: in order, its people held meanwhile, never after stopping', async () => {
+    const { store } = inboxOf([]);
+    let claimer: IngestClaimer | undefined;
+    const processed: number[] = [];
+    let finish: () => void = () => undefined;
+    const worker = new InboxWorker({
+      store: { ...store, shared: true, claimWhenWriting: (given) => (claimer = given) },
+      log: silent,
+      process: async (row) => {
+        processed.push(row.id);
+        if (row.id === 1) await new Promise<void>((resolve) => (finish = resolve));
+      },
+    });
+    if (!claimer) throw new Error('the worker did not offer to take rows');
+    const row = (id: number, personId: number): InboxRow => ({ id, personId, payload: Buffer.alloc(0), receivedAt: 0 });
+    const room = claimer.room();
+    expect(claimer.take([row(1, 7), row(2, 7), row(3, 8)], [7, 8, 9])).toBe(false);
+    expect(claimer.room()).toBe(room - 3);
+    expect([...claimer.skip()].sort()).toEqual([7, 8]);
+    expect(claimer.take([], [7])).toBe(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(processed).toEqual([1, 3]);
+    finish();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(processed).toEqual([1, 3, 2]);
+    expect(claimer.skip().size).toBe(0);
+    await worker.stop();
+    expect(claimer.room()).toBe(0);
+    expect(claimer.take([row(4, 9)], [9])).toBe(false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(processed).toEqual([1, 3, 2]);
   });
 });

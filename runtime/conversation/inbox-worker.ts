@@ -4,7 +4,10 @@ import { TurnConflict, type InboxRow, type Storage } from '../store/storage.ts';
 
 export interface InboxWorkerOptions {
   /** The inbox: claim people's pending rows, give them back, hold one person, mark a row done. */
-  store: Pick<Storage, 'claimInbox' | 'releaseInbox' | 'holdPerson' | 'commitTurn' | 'shared' | 'access'>;
+  store: Pick<
+    Storage,
+    'claimInbox' | 'releaseInbox' | 'holdPerson' | 'commitTurn' | 'shared' | 'access' | 'claimWhenWriting'
+  >;
   process(row: InboxRow): Promise<void>;
   log: Logger;
 }
@@ -44,7 +47,19 @@ export class InboxWorker {
   private retryTimer: NodeJS.Timeout | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly options: InboxWorkerOptions) {}
+  constructor(private readonly options: InboxWorkerOptions) {
+    // A shared store leases the senders of the deliveries this instance writes, as it writes them:
+    // their rows come straight here, without reading the inbox for them.
+    options.store.claimWhenWriting?.({
+      skip: () => this.skipped(),
+      room: () => (this.stopped || options.store.access.pause ? 0 : maxQueued - this.queued),
+      take: (rows, senders) => {
+        if (this.stopped) return false;
+        this.schedule(rows);
+        return senders.every((personId) => this.held.has(personId));
+      },
+    });
+  }
 
   /** New rows were committed (or the worker starts): read them. */
   notify(): void {
@@ -117,8 +132,7 @@ export class InboxWorker {
         this.again = false;
         await this.releaseFinished();
         while (!this.stopped && this.queued < maxQueued) {
-          const skip = this.resting.size === 0 ? this.held : new Set([...this.held, ...this.resting]);
-          const rows = await this.options.store.claimInbox(Math.min(pageSize, maxQueued - this.queued), skip);
+          const rows = await this.options.store.claimInbox(Math.min(pageSize, maxQueued - this.queued), this.skipped());
           this.schedule(rows);
           if (rows.length === 0) break;
         }
@@ -129,6 +143,11 @@ export class InboxWorker {
     } finally {
       this.pumping = false;
     }
+  }
+
+  /** People not to claim: worked on here, or resting after a failed turn. */
+  private skipped(): ReadonlySet<number> {
+    return this.resting.size === 0 ? this.held : new Set([...this.held, ...this.resting]);
   }
 
   private async releaseFinished(): Promise<void> {
