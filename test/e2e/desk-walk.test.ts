@@ -71,6 +71,33 @@ async function accountBar(page: Page) {
   return { name: await name.textContent(), nameBox, roleBox, signOut, nav };
 }
 
+/**
+ * Where Tab goes from the top of the page (once `ready` is drawn) until it comes round: each stop's accessible text, and
+ * whether it is drawn with a visible focus outline.
+ */
+async function tabStops(page: Page, ready: string): Promise<{ name: string; outlined: boolean }[]> {
+  // Loaded afresh, the keyboard starts at the top (the conversation stays open: it is in the address).
+  await page.reload();
+  await page.locator(ready).waitFor();
+  const stops: { name: string; outlined: boolean }[] = [];
+  for (let step = 0; step < 40; step += 1) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const element = document.activeElement;
+      if (!(element instanceof HTMLElement) || element === document.body) return undefined;
+      const label = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : undefined;
+      const style = getComputedStyle(element);
+      return {
+        name: (label ?? element.getAttribute('aria-label') ?? element.textContent ?? '').trim(),
+        outlined: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+      };
+    });
+    if (!stop || stops.some((seen) => seen.name === stop.name)) break;
+    stops.push(stop);
+  }
+  return stops;
+}
+
 describe('the desk, view by view, in three languages', { timeout: 240_000 }, () => {
   it('reads the sign-in page in each language, mirrored in Arabic', async () => {
     for (const language of uiLanguages) {
@@ -94,6 +121,21 @@ describe('the desk, view by view, in three languages', { timeout: 240_000 }, () 
       await item.click();
       await ana.locator('#reply').waitFor();
       await look(ana, `${language}-agent-conversation`);
+      if (language !== 'pt-BR') {
+        // Every control is a Tab away, in order, each showing that it has the focus.
+        const stops = await tabStops(ana, '#reply');
+        expect(stops.map((stop) => stop.name)).toEqual([
+          t(language, 'skip-to-main'),
+          expect.stringMatching(new RegExp(`^${t(language, 'language')} `)),
+          t(language, 'nav-desk'),
+          t(language, 'sign-out'),
+          expect.stringMatching(/^support/),
+          t(language, 'reply-label'),
+          t(language, 'send'),
+          t(language, 'release'),
+        ]);
+        expect(stops.filter((stop) => !stop.outlined)).toEqual([]);
+      }
       const bar = await accountBar(ana);
       expect(bar.name).toBe('Ana');
       if (language === 'ar') {
@@ -105,6 +147,27 @@ describe('the desk, view by view, in three languages', { timeout: 240_000 }, () 
         expect(bar.nav!.x).toBeLessThan(bar.signOut!.x);
       }
     }
+    expect(desk.problems).toEqual([]);
+  });
+
+  it('keeps the keyboard on a conversation of the list while the list is asked for again', async () => {
+    const ana = await desk.newPage('en');
+    await desk.signIn(ana, 'Ana');
+    const item = ana.locator('.open-conversation').first();
+    await item.focus();
+    const ref = await item.getAttribute('data-ref');
+    // The page asks the bot every 3 seconds; a second customer makes the list change meanwhile.
+    await customerAsksForPerson(
+      bot,
+      graph,
+      { ...eva, phone: '5511944450002', email: 'second.walk@example.com' },
+      'support',
+    );
+    await soon(() => ana.locator('.open-conversation').count()).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    expect(await ana.evaluate(() => document.activeElement?.getAttribute('data-ref'))).toBe(ref);
+    await ana.keyboard.press('Enter');
+    await ana.locator('#reply').waitFor();
     expect(desk.problems).toEqual([]);
   });
 
@@ -124,6 +187,11 @@ describe('the desk, view by view, in three languages', { timeout: 240_000 }, () 
       await sara.getByRole('heading', { name: t(language, 'stats-heading'), level: 1 }).waitFor();
       await sara.locator('.stats > *').first().waitFor();
       await look(sara, `${language}-statistics`);
+      // The days in the titles each in an isolate: an Arabic sentence would lay a bare 2026-03-01 out as 01-03-2026.
+      expect(await sara.locator('figcaption').first().locator('bdi').allTextContents()).toEqual([
+        expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      ]);
       await sara.getByRole('link', { name: t(language, 'nav-desk') }).click();
       await sara.locator('.open-conversation').first().waitFor();
     }

@@ -1,6 +1,6 @@
 import { closestUiLanguage } from '../../../flows/i18n/index.ts';
 import { api, list, num, requestKey, text, unreachable } from './api.ts';
-import { h, show } from './dom.ts';
+import { h, show, withNames } from './dom.ts';
 import type { Page } from './main.ts';
 import type { DeskKey } from './texts.ts';
 
@@ -21,6 +21,7 @@ export async function deskView(page: Page, main: HTMLElement): Promise<void> {
   const draft: Draft = { text: '' };
   let firstOpen = true;
   let shownSignature = '';
+  let shownQueue = '';
 
   const refreshQueue = async () => {
     const answer = await api('GET', 'conversations');
@@ -29,6 +30,12 @@ export async function deskView(page: Page, main: HTMLElement): Promise<void> {
     if (answer.status === 401) return page.refresh();
     const items = list(answer.body['conversations']);
     const now = num(answer.body['now']);
+    // Drawn again only when something changed (or the minute did), and the conversation the
+    // keyboard was on keeps the focus: the list is asked for every few seconds.
+    const signature = JSON.stringify([items, open, Math.floor(now / 60_000)]);
+    if (signature === shownQueue) return;
+    shownQueue = signature;
+    const focused = queue.contains(document.activeElement) ? document.activeElement?.getAttribute('data-ref') : null;
     show(
       queue,
       h('h1', { id: 'queue-heading' }, page.t('queue-heading')),
@@ -53,6 +60,7 @@ export async function deskView(page: Page, main: HTMLElement): Promise<void> {
                     'data-ref': ref,
                     onclick: () => {
                       if (ref !== open) forget(draft);
+                      shownQueue = '';
                       open = ref;
                       firstOpen = true;
                       history.replaceState(null, '', `/desk/?c=${encodeURIComponent(ref)}`);
@@ -63,10 +71,10 @@ export async function deskView(page: Page, main: HTMLElement): Promise<void> {
                   h(
                     'span',
                     { class: 'queue-name' },
-                    page.t('queue-item', {
-                      queue: text(item['queue']),
-                      waited: duration(page, num(item['waitingMs'])),
-                    }),
+                    withNames(
+                      (params) => page.t('queue-item', { ...params, waited: duration(page, num(item['waitingMs'])) }),
+                      { queue: text(item['queue']) },
+                    ),
                   ),
                   h(
                     'span',
@@ -80,6 +88,9 @@ export async function deskView(page: Page, main: HTMLElement): Promise<void> {
             }),
           ),
     );
+    if (focused)
+      for (const button of queue.querySelectorAll<HTMLElement>('.open-conversation'))
+        if (button.dataset['ref'] === focused) button.focus();
   };
 
   const refreshConversation = async () => {
@@ -234,7 +245,11 @@ function conversationParts(
     ),
   );
   return [
-    h('h1', { id: 'conversation-heading' }, page.t('conversation-heading', { queue: text(body['queue']) })),
+    h(
+      'h1',
+      { id: 'conversation-heading' },
+      withNames((params) => page.t('conversation-heading', params), { queue: text(body['queue']) }),
+    ),
     h(
       'p',
       { class: left > 0 ? 'window-notice' : 'window-notice closed', role: left > 0 ? undefined : 'alert' },
@@ -250,8 +265,8 @@ function conversationParts(
             'dl',
             { class: 'fields' },
             fields.flatMap((field) => [
-              h('dt', {}, labelOf(page, field['label'], text(field['key']))),
-              h('dd', {}, shown(field['value'])),
+              h('dt', {}, h('bdi', {}, labelOf(page, field['label'], text(field['key'])))),
+              h('dd', {}, h('bdi', {}, shown(field['value']))),
             ]),
           ),
     ),
@@ -271,7 +286,8 @@ function conversationParts(
                 'li',
                 { class: agent ? 'from-agent' : 'from-customer' },
                 h('span', { class: 'author' }, page.t(agent ? 'author-agent' : 'author-customer')),
-                h('span', { class: 'content' }, contentText(page, record(message['content']))),
+                // The customer's or agent's words in their own direction (Portuguese in an Arabic desk too).
+                h('span', { class: 'content', dir: 'auto' }, contentText(page, record(message['content']))),
                 h('time', { datetime: new Date(num(message['at'])).toISOString() }, clock(page, num(message['at']))),
                 agent &&
                   status &&
@@ -324,10 +340,12 @@ function statusKey(status: string): DeskKey {
 }
 
 /** A customer's message in plain words (media are never fetched by the desk). */
-function contentText(page: Page, content: Record<string, unknown>): string {
+function contentText(page: Page, content: Record<string, unknown>): string | (Node | string)[] {
   if (content['type'] === 'text') return text(content['text']);
   if (content['type'] === 'reply')
-    return page.t('content-reply', { title: text(content['title']) || text(content['id']) });
+    return withNames((params) => page.t('content-reply', params), {
+      title: text(content['title']) || text(content['id']),
+    });
   if (content['type'] === 'location')
     return page.t('content-location', { latitude: num(content['latitude']), longitude: num(content['longitude']) });
   if (content['type'] === 'media') return page.t('content-media');

@@ -88,7 +88,9 @@ async function render(): Promise<void> {
     h('label', { for: 'language', class: 'language' }, page.t('language'), ' ', chooser),
   );
   const main = h('main', { id: 'main', tabindex: '-1' });
-  show(root, header, offline, status, main);
+  // The first stop of the keyboard: past the header, to what the page is for.
+  const skip = h('a', { href: '#main', class: 'skip' }, page.t('skip-to-main'));
+  show(root, skip, header, offline, status, main);
   const carried = sessionStorage.getItem('amana-desk-notice');
   if (carried) {
     sessionStorage.removeItem('amana-desk-notice');

@@ -1,6 +1,6 @@
 import { isRightToLeft } from '../../../flows/i18n/index.ts';
 import { api, list, num, record, text } from './api.ts';
-import { h, show } from './dom.ts';
+import { h, show, withNames } from './dom.ts';
 import type { Page } from './main.ts';
 import { readFailure } from './subject-failure.ts';
 import type { DeskKey } from './texts.ts';
@@ -80,22 +80,24 @@ function report(page: Page, body: Row): HTMLElement[] {
     };
   });
   const range = { from: text(body['from']), to: text(body['to']) };
+  // The days each in an isolate: in an Arabic sentence a bare 2026-03-01 would be laid out as 01-03-2026.
+  const titled = (key: DeskKey) => () => withNames((params) => page.t(key, params), range);
   return [
     figure(
       page,
       'stats-steps',
-      page.t('stats-steps-chart', range),
+      titled('stats-steps-chart'),
       ['stats-step', ...stepColumns.map(([, key]) => key)],
       stepRows,
       [0, 1],
     ),
-    figure(page, 'stats-days', page.t('stats-days-chart', range), ['stats-day', 'stats-started'], dayRows, [0]),
+    figure(page, 'stats-days', titled('stats-days-chart'), ['stats-day', 'stats-started'], dayRows, [0]),
     ...(purposeRows.length > 0
       ? [
           figure(
             page,
             'stats-consent',
-            page.t('stats-consent-chart', range),
+            titled('stats-consent-chart'),
             ['stats-purpose', 'stats-granted', 'stats-declined', 'stats-rate'],
             purposeRows,
             [0, 1],
@@ -161,7 +163,8 @@ function total(page: Page, item: Row, metric: string): Shown {
 function figure(
   page: Page,
   id: string,
-  caption: string,
+  /** The caption, made anew for each place it is shown (the table's and the figure's). */
+  caption: () => (Node | string)[],
   headers: DeskKey[],
   rows: { name: RowName; values: Shown[] }[],
   charted: number[],
@@ -169,7 +172,7 @@ function figure(
   const table = h(
     'table',
     { class: 'log', id: `${id}-table` },
-    h('caption', {}, caption),
+    h('caption', {}, caption()),
     h(
       'thead',
       {},
@@ -195,7 +198,7 @@ function figure(
   return h(
     'figure',
     { class: 'chart', 'aria-labelledby': `${id}-caption` },
-    h('figcaption', { id: `${id}-caption` }, caption),
+    h('figcaption', { id: `${id}-caption` }, caption()),
     barChart(
       page,
       id,

@@ -4,7 +4,7 @@ import { allHidden } from '../../stats/all-hidden.ts';
 /** Every word the desk page shows, in plain language, in English, Brazilian Portuguese and Arabic. */
 const en = {
   title: 'Agent desk',
-  'skip-to-main': 'Skip to the conversation',
+  'skip-to-main': 'Skip to the main content',
   language: 'Language',
   'sign-in-heading': 'Sign in to the agent desk',
   name: 'Your name',
@@ -84,7 +84,7 @@ const en = {
   'log-who': 'Who',
   'log-what': 'What',
   'log-target': 'About',
-  'log-where': 'From',
+  'log-where': 'From (network address)',
   'log-outcome': 'Result',
   'outcome-ok': 'done',
   'outcome-refused': 'refused',
@@ -184,7 +184,7 @@ const catalogue: Catalogue<Key> = {
   en,
   'pt-BR': {
     title: 'Central de atendimento',
-    'skip-to-main': 'Ir para a conversa',
+    'skip-to-main': 'Ir para o conteúdo principal',
     language: 'Idioma',
     'sign-in-heading': 'Entrar na central de atendimento',
     name: 'Seu nome',
@@ -264,7 +264,7 @@ const catalogue: Catalogue<Key> = {
     'log-who': 'Quem',
     'log-what': 'O quê',
     'log-target': 'Sobre',
-    'log-where': 'De onde',
+    'log-where': 'De onde (endereço de rede)',
     'log-outcome': 'Resultado',
     'outcome-ok': 'feito',
     'outcome-refused': 'recusado',
@@ -361,7 +361,7 @@ const catalogue: Catalogue<Key> = {
   },
   ar: {
     title: 'مكتب الموظفين',
-    'skip-to-main': 'انتقل إلى المحادثة',
+    'skip-to-main': 'انتقل إلى المحتوى الرئيسي',
     language: 'اللغة',
     'sign-in-heading': 'الدخول إلى مكتب الموظفين',
     name: 'اسمك',
@@ -440,7 +440,7 @@ const catalogue: Catalogue<Key> = {
     'log-who': 'من',
     'log-what': 'ماذا',
     'log-target': 'بخصوص',
-    'log-where': 'من أين',
+    'log-where': 'من أين (عنوان الشبكة)',
     'log-outcome': 'النتيجة',
     'outcome-ok': 'تم',
     'outcome-refused': 'رُفض',
