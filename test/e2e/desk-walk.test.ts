@@ -171,6 +171,27 @@ describe('the desk, view by view, in three languages', { timeout: 240_000 }, () 
     expect(desk.problems).toEqual([]);
   });
 
+  it('says when it cannot reach the bot at all, and shows the desk by itself once it can', async () => {
+    const ana = await desk.newPage('pt-BR');
+    await desk.signIn(ana, 'Ana', {
+      name: 'Seu nome',
+      password: 'Senha',
+      signIn: 'Entrar',
+      code: 'Código',
+      go: 'Continuar',
+    });
+    await ana.route('**/desk/api/me', (route) => route.abort('internetdisconnected'));
+    await ana.reload();
+    await ana
+      .getByRole('alert')
+      .filter({ hasText: t('pt-BR', 'network') })
+      .waitFor();
+    await ana.unroute('**/desk/api/me');
+    await ana.getByRole('heading', { name: t('pt-BR', 'queue-heading') }).waitFor();
+    expect(await ana.getByRole('alert').count()).toBe(0);
+    for (const problem of desk.problems.splice(0)) expect(problem).toMatch(/ERR_INTERNET_DISCONNECTED/);
+  });
+
   it('walks a supervisor through the log, the personal data requests and the statistics in each language', async () => {
     const sara = await desk.newPage('en');
     await desk.signIn(sara, 'Sara');

@@ -128,6 +128,8 @@ describe('the agent desk in the browser', { timeout: 180_000 }, () => {
 
     await ana.getByRole('button', { name: 'Give back to the bot' }).click();
     await soon(() => ana.getByRole('status').textContent()).toBe('The conversation went back to the bot.');
+    // The button is gone with the conversation: the keyboard is taken back to the list.
+    await soon(() => ana.evaluate(() => document.activeElement?.id)).toBe('queue-heading');
     await eventually(() => graph.messagesTo(eva.phone).length > botBefore, 10_000, 'the bot taking over');
     expect(asRecord(graph.messagesTo(eva.phone).at(-1)?.['text'])['body']).toBe('O bot voltou. Mais alguma coisa?');
     await deliver(bot.port, single({ from: eva.phone, name: eva.name, message: text('No, thanks') }));
@@ -190,6 +192,12 @@ describe('the agent desk in the browser', { timeout: 180_000 }, () => {
     await soon(notice).toBe(
       'The desk could not reach the bot, so the conversation may not have gone back to it. Try again when the connection is back.',
     );
+    // Signing out needs the bot too: the page stays, and says the session goes on.
+    await ana.getByRole('button', { name: 'Sign out' }).click();
+    await soon(notice).toBe(
+      'The desk could not reach the bot, so you are still signed in. Try again when the connection is back.',
+    );
+    expect(await box.inputValue()).toBe(words);
     // The page's own polling says it apart, and stops saying it once the bot answers again.
     const offline = ana.getByRole('alert').filter({ hasText: 'The desk cannot reach the bot right now.' });
     await offline.waitFor();

@@ -38,7 +38,7 @@ export async function deskView(page: Page, main: HTMLElement): Promise<void> {
     const focused = queue.contains(document.activeElement) ? document.activeElement?.getAttribute('data-ref') : null;
     show(
       queue,
-      h('h1', { id: 'queue-heading' }, page.t('queue-heading')),
+      h('h1', { id: 'queue-heading', tabindex: '-1' }, page.t('queue-heading')),
       items.length === 0
         ? h('p', { class: 'empty' }, page.t('queue-empty'))
         : h(
@@ -138,7 +138,8 @@ export async function deskView(page: Page, main: HTMLElement): Promise<void> {
           forget(draft);
           history.replaceState(null, '', '/desk/');
           page.notify(page.t('released'));
-          void refreshQueue();
+          // The button that had the focus is gone: the keyboard goes back to the list.
+          void refreshQueue().then(() => document.getElementById('queue-heading')?.focus());
           void refreshConversation();
         },
       }),
