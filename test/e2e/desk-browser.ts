@@ -5,7 +5,10 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { totpCode } from '../../runtime/desk/totp.ts';
-import { base32Bytes } from '../runtime/helpers/desk.ts';
+import { removeExportedBots, type BotOptions, type RunningBot } from '../runtime/helpers/bot.ts';
+import { addAgent, base32Bytes, startDeskBot } from '../runtime/helpers/desk.ts';
+import type { FakeGraph } from '../runtime/helpers/fake-graph.ts';
+import { launchChromium } from './chromium.ts';
 
 const totpStepMs = 30_000;
 const totpStepOf = (ms: number) => Math.floor(ms / totpStepMs);
@@ -124,4 +127,30 @@ export async function expectNoSeriousViolations(page: Page, screen: string): Pro
           .join(', ')}`,
     );
   expect(serious).toEqual([]);
+}
+
+/** The desk shop's bot (exported and started against the fake Graph API), Chromium, and the accounts asked for. */
+export async function startDeskE2e(
+  name: string,
+  graph: FakeGraph,
+  accounts: [name: string, role: 'agent' | 'supervisor', queues?: string[]][],
+  /** Where the pages go, when the test may start the bot again on another port. */
+  port?: () => number,
+): Promise<{ bot: RunningBot; options: BotOptions; browser: Browser; desk: DeskBrowser }> {
+  const [{ bot, options }, browser] = await Promise.all([startDeskBot(name, graph), launchChromium()]);
+  const passwords: Record<string, string> = {};
+  for (const [account, role, queues] of accounts) passwords[account] = addAgent(options, account, role, queues);
+  return { bot, options, browser, desk: new DeskBrowser(browser, port ?? (() => bot.port), passwords) };
+}
+
+/** Ends what `startDeskE2e` started (the bot the test has now, which may be another one). */
+export async function stopDeskE2e(
+  graph: FakeGraph,
+  started: { bot?: RunningBot; browser?: Browser; desk?: DeskBrowser },
+): Promise<void> {
+  await started.desk?.closeAll();
+  await started.browser?.close();
+  await started.bot?.stop();
+  await graph.stop();
+  removeExportedBots();
 }

@@ -8,37 +8,29 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uiLanguages, type UiLanguage } from '../../flows/i18n/index.ts';
 import { pageText } from '../../runtime/desk/page/texts.ts';
-import { removeExportedBots, type BotOptions, type RunningBot } from '../runtime/helpers/bot.ts';
-import { addAgent, customerAsksForPerson, startDeskBot } from '../runtime/helpers/desk.ts';
+import type { RunningBot } from '../runtime/helpers/bot.ts';
+import { customerAsksForPerson } from '../runtime/helpers/desk.ts';
 import { FakeGraph } from '../runtime/helpers/fake-graph.ts';
-import { launchChromium } from './chromium.ts';
-import { DeskBrowser, expectNoSeriousViolations, soon } from './desk-browser.ts';
+import type { DeskBrowser } from './desk-browser.ts';
+import { expectNoSeriousViolations, soon, startDeskE2e, stopDeskE2e } from './desk-browser.ts';
 
 const graph = new FakeGraph();
 const shots = new URL('../../test-results/desk-walk/', import.meta.url).pathname;
 const eva = { phone: '5511944450001', name: 'Eva Balcão', email: 'eva.walk@example.com', order: 'PED-77001' };
 let bot: RunningBot;
-let options: BotOptions;
 let browser: Browser;
 let desk: DeskBrowser;
-const passwords: Record<string, string> = {};
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  [{ bot, options }, browser] = await Promise.all([startDeskBot('desk-walk', graph), launchChromium()]);
-  desk = new DeskBrowser(browser, () => bot.port, passwords);
-  passwords['Ana'] = addAgent(options, 'Ana', 'agent', ['support']);
-  passwords['Sara'] = addAgent(options, 'Sara', 'supervisor');
+  ({ bot, browser, desk } = await startDeskE2e('desk-walk', graph, [
+    ['Ana', 'agent', ['support']],
+    ['Sara', 'supervisor'],
+  ]));
   await customerAsksForPerson(bot, graph, eva, 'support');
 }, 120_000);
 
-afterAll(async () => {
-  await desk?.closeAll();
-  await browser?.close();
-  await bot?.stop();
-  await graph.stop();
-  removeExportedBots();
-});
+afterAll(() => stopDeskE2e(graph, { bot, browser, desk }));
 
 const t = (language: UiLanguage, key: Parameters<typeof pageText>[1]) => pageText(language, key);
 

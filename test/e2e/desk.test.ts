@@ -10,19 +10,12 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  deliver,
-  eventually,
-  removeExportedBots,
-  startBot,
-  type BotOptions,
-  type RunningBot,
-} from '../runtime/helpers/bot.ts';
-import { addAgent, customerAsksForPerson, startDeskBot } from '../runtime/helpers/desk.ts';
+import { deliver, eventually, startBot, type BotOptions, type RunningBot } from '../runtime/helpers/bot.ts';
+import { customerAsksForPerson } from '../runtime/helpers/desk.ts';
 import { asRecord, FakeGraph } from '../runtime/helpers/fake-graph.ts';
 import { change, delivery, single, status, text } from '../runtime/helpers/payloads.ts';
-import { launchChromium } from './chromium.ts';
-import { DeskBrowser, expectNoSeriousViolations, soon } from './desk-browser.ts';
+import type { DeskBrowser } from './desk-browser.ts';
+import { expectNoSeriousViolations, soon, startDeskE2e, stopDeskE2e } from './desk-browser.ts';
 
 const graph = new FakeGraph();
 // Screenshots for a person to look at (the English conversation, the Arabic access log): test-results/desk/.
@@ -33,25 +26,23 @@ let bot: RunningBot;
 let options: BotOptions;
 let browser: Browser;
 let desk: DeskBrowser;
-const passwords: Record<string, string> = {};
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  [{ bot, options }, browser] = await Promise.all([startDeskBot('desk-e2e', graph), launchChromium()]);
-  desk = new DeskBrowser(browser, () => bot.port, passwords);
-  passwords['Ana'] = addAgent(options, 'Ana', 'agent', ['support']);
-  passwords['Beto'] = addAgent(options, 'Beto', 'agent', ['billing']);
-  passwords['Caio'] = addAgent(options, 'Caio', 'agent', ['billing']);
-  passwords['Sara'] = addAgent(options, 'Sara', 'supervisor');
+  ({ bot, options, browser, desk } = await startDeskE2e(
+    'desk-e2e',
+    graph,
+    [
+      ['Ana', 'agent', ['support']],
+      ['Beto', 'agent', ['billing']],
+      ['Caio', 'agent', ['billing']],
+      ['Sara', 'supervisor'],
+    ],
+    () => bot.port,
+  ));
 }, 120_000);
 
-afterAll(async () => {
-  await desk?.closeAll();
-  await browser?.close();
-  await bot?.stop();
-  await graph.stop();
-  removeExportedBots();
-});
+afterAll(() => stopDeskE2e(graph, { bot, browser, desk }));
 
 const newPage = (locale = 'en') => desk.newPage(locale);
 const signIn = (page: Page, name: string, labels?: Parameters<DeskBrowser['signIn']>[2]) =>
@@ -241,7 +232,7 @@ describe('the agent desk in the browser', { timeout: 180_000 }, () => {
       await guesser.getByRole('status').evaluate((status) => (status.textContent = ''));
     }
     await guesser.getByLabel('Your name').fill('Caio');
-    await guesser.getByLabel('Password').fill(passwords['Caio'] ?? '');
+    await guesser.getByLabel('Password').fill(desk.passwords['Caio'] ?? '');
     await guesser.getByRole('button', { name: 'Sign in' }).click();
     await expect
       .poll(() => guesser.getByRole('status').textContent())
