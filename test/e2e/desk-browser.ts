@@ -68,8 +68,16 @@ export class DeskBrowser {
     return page;
   }
 
-  /** Signs in from the page; the first time, enrols the second factor with the key the page shows. */
-  async signIn(page: Page, name: string, labels: SignInLabels = englishSignIn): Promise<void> {
+  /**
+   * Signs in from the page; the first time, enrols the second factor with the key the page shows.
+   * `seen` is called on the enrolment and the recovery codes screens, once each is drawn.
+   */
+  async signIn(
+    page: Page,
+    name: string,
+    labels: SignInLabels = englishSignIn,
+    seen: (screen: 'enrol' | 'recovery-codes') => Promise<void> = async () => undefined,
+  ): Promise<void> {
     await page.goto(`${this.base}/desk/`);
     await page.getByLabel(labels.name).fill(name);
     await page.getByLabel(labels.password).fill(this.passwords[name] ?? '');
@@ -78,11 +86,13 @@ export class DeskBrowser {
     const code = page.getByLabel(labels.code);
     await code.waitFor();
     if (await key.isVisible()) {
-      await soon(() => key.textContent()).toMatch(/^[A-Z2-7]{32}$/);
-      this.secrets[name] = base32Bytes((await key.textContent()) ?? '');
+      // Shown in groups of four, as a person copies it.
+      await soon(() => key.textContent()).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{4}){7}$/);
+      this.secrets[name] = base32Bytes(((await key.textContent()) ?? '').replaceAll(' ', ''));
       await expect
         .poll(() => page.locator('img.qr').evaluate((img: HTMLImageElement) => img.naturalWidth))
         .toBeGreaterThan(0);
+      await seen('enrol');
       const at = Date.now();
       await code.fill(totpCode(this.secrets[name] ?? Buffer.alloc(0), at));
       this.usedSteps[name] = totpStepOf(at);
@@ -90,6 +100,7 @@ export class DeskBrowser {
       const codes = page.getByTestId('recovery-codes').getByRole('listitem');
       await soon(() => codes.count()).toBe(10);
       this.recovery[name] = await codes.allTextContents();
+      await seen('recovery-codes');
       await page.getByRole('button', { name: /saved|guardei|حفظتها/ }).click();
     } else {
       // Each step's code is accepted once: the next step's is (one step of tolerance) unless this account

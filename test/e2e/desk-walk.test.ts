@@ -26,11 +26,14 @@ beforeAll(async () => {
   ({ bot, browser, desk } = await startDeskE2e('desk-walk', graph, [
     ['Ana', 'agent', ['support']],
     ['Sara', 'supervisor'],
+    ['Lina', 'agent', ['support']],
   ]));
   await customerAsksForPerson(bot, graph, eva, 'support');
 }, 120_000);
 
 afterAll(() => stopDeskE2e(graph, { bot, browser, desk }));
+
+const arabicSignIn = { name: 'اسمك', password: 'كلمة المرور', signIn: 'دخول', code: 'الرمز', go: 'متابعة' };
 
 const t = (language: UiLanguage, key: Parameters<typeof pageText>[1]) => pageText(language, key);
 
@@ -100,6 +103,16 @@ describe('the desk, view by view, in three languages', { timeout: 240_000 }, () 
       await look(page, `${language}-sign-in`);
       await page.context().close();
     }
+  });
+
+  it('sets up the second step in Arabic: the QR code, the key left to right, the recovery codes', async () => {
+    const lina = await desk.newPage('ar');
+    await desk.signIn(lina, 'Lina', arabicSignIn, async (screen) => {
+      await look(lina, `ar-${screen}`);
+      const shown = lina.getByTestId(screen === 'enrol' ? 'totp-secret' : 'recovery-codes');
+      expect(await shown.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
+    });
+    expect(desk.problems).toEqual([]);
   });
 
   it('walks an agent through the queue and a conversation in each language', async () => {

@@ -61,7 +61,12 @@ async function codeForm(page: Page, main: HTMLElement, enrol: boolean): Promise<
       h('p', {}, page.t('enrol-help')),
       h('img', { src: '/desk/api/enrol/qr.svg', alt: page.t('enrol-qr'), width: '220', height: '220', class: 'qr' }),
       h('p', {}, page.t('enrol-manual')),
-      h('p', { class: 'secret', dir: 'ltr', 'data-testid': 'totp-secret' }, text(setup.body['secret'])),
+      // In groups of four, easier to copy by eye (authenticator apps take the spaces or leave them out).
+      h(
+        'p',
+        { class: 'secret', dir: 'ltr', 'data-testid': 'totp-secret' },
+        (text(setup.body['secret']).match(/.{1,4}/g) ?? []).join(' '),
+      ),
     );
   } else {
     parts.push(h('p', {}, page.t('code-help')));
