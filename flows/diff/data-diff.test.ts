@@ -521,3 +521,33 @@ describe('the data diff between two versions of a flow', () => {
     expect(diff.republishNotice).toBe(true);
   });
 });
+
+describe('names inside the data diff’s sentences', () => {
+  // What the studio passes (renderer/bidi/isolated.ts): a first-strong isolate around each name.
+  const isolate = (name: string) => `\u2068${name}\u2069`;
+
+  it('isolates each language code, field label and step text in Arabic, keeping the sentence’s marks outside', () => {
+    const before = leadCapture();
+    const after = changed((flow) => {
+      const consent = node(flow, 'consent-contact');
+      if (consent.type !== 'consent') throw new Error('fixture changed');
+      consent.text = { 'pt-BR': `${consent.text['pt-BR']}!`, en: `${consent.text['en']}!` };
+      flow.data.push({ ...structuredClone(field(flow, 'name')), key: 'nickname', label: { 'pt-BR': 'Apelido' } });
+    });
+    const diff = dataDiff(before, after);
+    const ar = describeDataDiff(diff, 'ar', after.languages, isolate);
+    expect(ar).toContainEqual(expect.stringMatching(/^حقل بيانات شخصية جديد «\u2068Apelido\u2069» /u));
+    expect(ar).toContainEqual(
+      expect.stringMatching(
+        /^تغيّرت صياغة خطوة الموافقة «\u2068[^\u2069]+\u2069» \u200f\(\u2068pt-BR\u2069 و\u2068en\u2069\)\.$/u,
+      ),
+    );
+    expect(describeNotice(diff, 'ar', isolate)).toBe(
+      'يتغيّر إشعار الخصوصية (\u2068pt-BR\u2069 و\u2068en\u2069): انشره من جديد قبل تشغيل هذا الإصدار.',
+    );
+    // Without an isolate (the default), the sentences are as they always were.
+    expect(describeNotice(diff, 'en')).toBe(
+      'The privacy notice changes (pt-BR and en): publish it again before this version goes live.',
+    );
+  });
+});

@@ -184,11 +184,25 @@ const texts: Catalogue<Key> = {
 const say = translator(texts);
 
 /**
- * One plain sentence for a change, in an interface language. Designers' own words (field,
- * purpose and step texts) are quoted in the flow language closest to it.
+ * How a sentence holds a name (a field, a step id, a recipient, a language code) so that its
+ * direction does not mix with the sentence's: the studio passes FSI … PDI (renderer/bidi/isolated.ts);
+ * the default leaves the name as it is.
  */
-export function describeChange(change: DataChange, language: UiLanguage, flowLanguages: readonly string[]): string {
-  const quote = (value: string) => (language === 'ar' ? `«${value}»` : `“${value}”`);
+export type Isolate = (name: string) => string;
+const asIs: Isolate = (name) => name;
+
+/**
+ * One plain sentence for a change, in an interface language. Designers' own words (field,
+ * purpose and step texts) are quoted in the flow language closest to it; every name and language
+ * code goes through `isolate`.
+ */
+export function describeChange(
+  change: DataChange,
+  language: UiLanguage,
+  flowLanguages: readonly string[],
+  isolate: Isolate = asIs,
+): string {
+  const quote = (value: string) => (language === 'ar' ? `«${isolate(value)}»` : `“${isolate(value)}”`);
   const name = (value: LangText) => quote(localText(value, language, flowLanguages));
   const names = (values: readonly LangText[]) => listOf(language, values.map(name));
   const plain = (values: readonly string[]) => listOf(language, values.map(quote));
@@ -279,7 +293,10 @@ export function describeChange(change: DataChange, language: UiLanguage, flowLan
     }
     case 'consent-text-changed':
     case 'disclosure-text-changed':
-      return say(language, change.kind, { step: step(change.step), languages: listOf(language, change.languages) });
+      return say(language, change.kind, {
+        step: step(change.step),
+        languages: listOf(language, change.languages.map(isolate)),
+      });
     case 'collection-added':
     case 'collection-removed':
       return say(language, change.kind, { step: step(change.step), field: name(change.field.label) });
@@ -294,16 +311,21 @@ export function describeChange(change: DataChange, language: UiLanguage, flowLan
 }
 
 /** Whether the privacy notice must be published again, as one sentence. */
-export function describeNotice(diff: DataDiff, language: UiLanguage): string {
+export function describeNotice(diff: DataDiff, language: UiLanguage, isolate: Isolate = asIs): string {
   return diff.republishNotice
-    ? say(language, 'notice-republish', { languages: listOf(language, diff.noticeLanguages) })
+    ? say(language, 'notice-republish', { languages: listOf(language, diff.noticeLanguages.map(isolate)) })
     : say(language, 'notice-same');
 }
 
 /** Every change of a diff as sentences, or the one sentence saying nothing changes. */
-export function describeDataDiff(diff: DataDiff, language: UiLanguage, flowLanguages: readonly string[]): string[] {
+export function describeDataDiff(
+  diff: DataDiff,
+  language: UiLanguage,
+  flowLanguages: readonly string[],
+  isolate: Isolate = asIs,
+): string[] {
   if (diff.changes.length === 0) return [say(language, 'no-changes')];
-  return diff.changes.map((change) => describeChange(change, language, flowLanguages));
+  return diff.changes.map((change) => describeChange(change, language, flowLanguages, isolate));
 }
 
 /** A recipient's sentence, followed by what its erase route means for customers when it has one. */

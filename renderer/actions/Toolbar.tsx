@@ -4,6 +4,7 @@ import { useActionsWithState } from './use-action-state.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
 import { useDocumentStore } from '../stores/document-store.ts';
 import { useEditorText } from '../editor/texts.ts';
+import { isolated } from '../bidi/isolated.ts';
 
 /**
  * The editor's toolbar: every action registered with a `toolbar` place, in order. Another area adds
@@ -24,7 +25,7 @@ export function Toolbar() {
             type="button"
             className={`toolbar__button toolbar__button--${action.id}`}
             disabled={!isEnabled(action)}
-            title={shortcut ? `${action.label[language]} (${shortcutText(shortcut)})` : undefined}
+            title={shortcut ? `${action.label[language]} (${isolated(shortcutText(shortcut))})` : undefined}
             aria-keyshortcuts={shortcut?.replace('Mod', 'Control')}
             onClick={() => performAction(action.id)}
           >

@@ -60,4 +60,16 @@ describe('labelled ways out', () => {
     expect(card('en')?.data.outcomes.map((exit) => exit.id)).toEqual(['planned', 'sofas', 'decor']);
     expect(card('en')?.ariaLabel?.startsWith('Buttons: ')).toBe(true);
   });
+
+  it('holds the step’s own words in an isolate inside its accessible name', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseFlow } = await import('../../flows/index.ts');
+    const parsed = parseFlow(
+      readFileSync(new URL('../../flows/examples/lead-capture.flow.json', import.meta.url), 'utf8'),
+    );
+    if (!parsed.ok) throw new Error('lead-capture parses');
+    const labels = toCanvas(parsed.flow, 'ar').nodes.map((node) => node.ariaLabel ?? '');
+    expect(labels.length).toBeGreaterThan(5);
+    for (const label of labels) expect(label).toMatch(/^[^\u2068]+: \u2068[^\u2069]+\u2069$/u);
+  });
 });

@@ -3,6 +3,7 @@ import type { Flow, FlowEdge, FlowNode } from '../../flows/index.ts';
 import { findKind, outcomeLabel, outcomesOf, textsOf, type Outcome } from '../../flows/index.ts';
 import type { TitleLanguages } from '../../flows/check/index.ts';
 import { textIn, type UiLanguage } from '../../flows/i18n/index.ts';
+import { isolated } from '../bidi/isolated.ts';
 
 /** A way out of a card, with the words its handle shows. */
 interface CardExit extends Omit<Outcome, 'label' | 'text'> {
@@ -41,7 +42,7 @@ export function cardOf(node: FlowNode, context: CardContext): CardNode {
     id: node.id,
     type: 'card',
     position: { ...node.position },
-    ariaLabel: text ? `${kindLabel}: ${text.value}` : `${kindLabel}: ${node.id}`,
+    ariaLabel: `${kindLabel}: ${isolated(text ? text.value : node.id)}`,
     data: { kind: node.type, kindLabel, outcomes: exitsOf(node, context), ...(text ? { text } : {}) },
   };
 }

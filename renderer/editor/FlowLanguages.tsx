@@ -4,6 +4,7 @@ import { isViewingOld, useDocumentStore } from '../stores/document-store.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
 import { useViewportStore } from '../stores/viewport-store.ts';
 import { useEditorText } from './texts.ts';
+import { isolated } from '../bidi/isolated.ts';
 
 /** The flow's languages: which one the cards show, adding one, removing one. */
 export function FlowLanguages() {
@@ -50,7 +51,7 @@ export function FlowLanguages() {
             {languages.length > 1 && !readOnly && (
               <button
                 type="button"
-                aria-label={text('remove-language', { language })}
+                aria-label={text('remove-language', { language: isolated(language) })}
                 onClick={() =>
                   attempt(() => useDocumentStore.getState().edit((flow) => removeFlowLanguage(flow, language)))
                 }

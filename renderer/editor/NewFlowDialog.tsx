@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { attempt } from '../commands/report-failure.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
+import { isolatedList } from '../bidi/isolated.ts';
 import { blankFlow, createFlow, newFlowId } from './commands/new-flow.ts';
 import { templates } from './commands/templates.ts';
 import { useEditorText } from './texts.ts';
@@ -61,7 +62,7 @@ export function NewFlowDialog() {
                   {template.flow.name}
                 </span>
                 <span className="muted">
-                  {text('template-languages', { languages: template.flow.languages.join(', ') })}
+                  {text('template-languages', { languages: isolatedList(template.flow.languages, ui) })}
                 </span>
                 <span>{template.shows[ui]}</span>
               </button>

@@ -18,9 +18,9 @@ describe('the export dialog’s data diff', () => {
     const html = renderToStaticMarkup(<DataDiffList before={before} after={after} label="What changes" />);
     expect(html).toContain('<ul aria-label="What changes">');
     expect(html).toContain(
-      '<li class="data-diff__consent-asked-again">Customers who already agreed to “Offers, news and birthday greetings” will be asked again, and told the privacy notice changed: its wording, or the data that relies on it, is different now.</li>',
+      '<li class="data-diff__consent-asked-again">Customers who already agreed to “\u2068Offers, news and birthday greetings\u2069” will be asked again, and told the privacy notice changed: its wording, or the data that relies on it, is different now.</li>',
     );
-    expect(html).toContain('The privacy notice changes (en)');
+    expect(html).toContain('The privacy notice changes (\u2068en\u2069)');
   });
 
   it('names no purpose when every purpose reads as before', () => {

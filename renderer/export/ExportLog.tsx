@@ -33,11 +33,15 @@ export function ExportLog({ flowId }: { flowId: string }) {
                 )}
               </span>
               <span className="muted">
-                {text('log-summary', {
-                  errors: record.checker.errors,
-                  warnings: record.checker.warnings,
-                  hash: record.flowHash.slice(0, 12),
-                })}
+                {isolateNames(
+                  (names) =>
+                    text('log-summary', {
+                      ...names,
+                      errors: record.checker.errors,
+                      warnings: record.checker.warnings,
+                    }),
+                  { hash: record.flowHash.slice(0, 12) },
+                )}
               </span>
             </li>
           ))}

@@ -3,6 +3,7 @@ import { categoryTrail, searchCategories } from '../../flows/check/index.ts';
 import { findCategory, type DataCategory } from '../../flows/index.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
 import { useSettingsText } from './use-settings-text.ts';
+import { isolated } from '../bidi/isolated.ts';
 
 /** How many matches are listed at once; more words narrow the list. */
 const shownMatches = 12;
@@ -52,7 +53,7 @@ export function CategoryPicker({
         ref={button}
         type="button"
         aria-expanded={open}
-        aria-label={`${text('choose-category')}: ${fieldKey}`}
+        aria-label={`${text('choose-category')}: ${isolated(fieldKey)}`}
         onClick={(event) => setOpen(!open, event.currentTarget)}
       >
         {current ? categoryTrail(current.key, language) : value}

@@ -25,6 +25,7 @@ import { StepButton } from './StepButton.tsx';
 import { legalBasisExplained } from './texts.ts';
 import { useSettingsText } from './use-settings-text.ts';
 import { isolateNames } from '../bidi/isolate-names.tsx';
+import { isolated } from '../bidi/isolated.ts';
 
 /**
  * The data inventory (DESIGN.md §2, §6) as a table: each personal field with its names, kind of
@@ -160,7 +161,7 @@ function FieldRow({
       {flow.languages.map((tag) => (
         <td key={tag}>
           <CommitInput
-            aria-label={`${text('column-label', { language: tag })}: ${field.key}`}
+            aria-label={`${text('column-label', { language: isolated(tag) })}: ${isolated(field.key)}`}
             lang={tag}
             dir={textDirection(tag)}
             value={field.label[tag] ?? ''}
@@ -193,7 +194,7 @@ function FieldRow({
       </td>
       <td>
         <select
-          aria-label={`${text('column-basis')}: ${field.key}`}
+          aria-label={`${text('column-basis')}: ${isolated(field.key)}`}
           value={field.legalBasis}
           onChange={(event) => {
             const basis = legalBases.find((candidate) => candidate === event.target.value);
@@ -231,7 +232,7 @@ function FieldRow({
         <FieldSteps steps={steps} />
       </td>
       <td>
-        <button type="button" onClick={onRemove} aria-label={`${text('remove')}: ${field.key}`}>
+        <button type="button" onClick={onRemove} aria-label={`${text('remove')}: ${isolated(field.key)}`}>
           {text('remove')}
         </button>
       </td>

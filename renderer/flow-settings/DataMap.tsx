@@ -85,7 +85,9 @@ function DataMapTable({ flow }: { flow: Flow }) {
             const category = findCategory(field.category);
             const recipients = (field.sharedWith ?? []).map((id) => {
               const recipient = flow.recipients.find((candidate) => candidate.id === id);
-              return recipient ? `${recipient.name}${recipient.country ? ` (${recipient.country})` : ''}` : id;
+              return isolated(
+                recipient ? `${recipient.name}${recipient.country ? ` (${recipient.country})` : ''}` : id,
+              );
             });
             return (
               <tr key={field.key}>

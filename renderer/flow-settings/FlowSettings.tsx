@@ -7,6 +7,7 @@ import { KeywordsForm } from './KeywordsForm.tsx';
 import { PurposesForm } from './PurposesForm.tsx';
 import { RecipientsForm } from './RecipientsForm.tsx';
 import { useSettingsText } from './use-settings-text.ts';
+import { isolated } from '../bidi/isolated.ts';
 
 /**
  * The flow's own settings (DESIGN.md §6): who is responsible, the languages, purposes, recipients
@@ -81,7 +82,7 @@ function LanguagesForm({ flow }: { flow: Flow }) {
             {flow.languages.length > 1 && (
               <button
                 type="button"
-                aria-label={text('remove-language', { language })}
+                aria-label={text('remove-language', { language: isolated(language) })}
                 onClick={() => editFlow((current) => removeFlowLanguage(current, language))}
               >
                 ×

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { CommitInput } from '../components/CommitInput.tsx';
 import { useSettingsText } from './use-settings-text.ts';
+import { isolated } from '../bidi/isolated.ts';
 
 /** The retention presets (30, 90 and 365 days, 5 years), and any other number of days. */
 const presets = [30, 90, 365, 1825];
@@ -20,7 +21,7 @@ export function RetentionPicker({
   return (
     <div className="inventory__retention">
       <select
-        aria-label={`${text('retention-days')}: ${fieldKey}`}
+        aria-label={`${text('retention-days')}: ${isolated(fieldKey)}`}
         value={custom ? 'custom' : (days ?? '')}
         onChange={(event) => {
           const value = event.target.value;
@@ -39,7 +40,7 @@ export function RetentionPicker({
       </select>
       {custom && (
         <CommitInput
-          aria-label={`${text('retention-custom-days')}: ${fieldKey}`}
+          aria-label={`${text('retention-custom-days')}: ${isolated(fieldKey)}`}
           type="number"
           min={1}
           step={1}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exampleFlow } from '../../test/fixtures/flows.ts';
 import { DataInventory } from './DataInventory.tsx';
 import { PurposesForm } from './PurposesForm.tsx';
+import { NewFlowDialog } from '../editor/NewFlowDialog.tsx';
 
 /** Field labels that name a flow language show its code in an isolate of its own: “(<bdi>pt-BR</bdi>)”. */
 describe('labels that name a flow language', () => {
@@ -16,5 +17,27 @@ describe('labels that name a flow language', () => {
   it('isolate the language code in the data inventory’s column headers', () => {
     const html = renderToStaticMarkup(<DataInventory flow={flow} />);
     for (const language of flow.languages) expect(html).toContain(`Name (<bdi>${language}</bdi>)`);
+  });
+
+  it('isolate the field’s key and language code in the inventory’s accessible names', () => {
+    const html = renderToStaticMarkup(<DataInventory flow={flow} />);
+    const fsi = (name: string) => `\u2068${name}\u2069`;
+    for (const field of flow.data) {
+      expect(html).toContain(`aria-label="Legal basis: ${fsi(field.key)}"`);
+      expect(html).toContain(`aria-label="Remove: ${fsi(field.key)}"`);
+      expect(html).toContain(`aria-label="Choose the kind of data: ${fsi(field.key)}"`);
+      expect(html).toContain(`aria-label="Kept for: ${fsi(field.key)}"`);
+      for (const language of flow.languages)
+        expect(html).toContain(`aria-label="Name (${fsi(language)}): ${fsi(field.key)}"`);
+    }
+  });
+});
+
+/** The new-flow dialog's templates list their languages each in an isolate, with the interface's comma. */
+describe('the new-flow dialog’s templates', () => {
+  it('isolate each language code of a template', () => {
+    const html = renderToStaticMarkup(<NewFlowDialog />);
+    expect(html).toContain('Languages: \u2068pt-BR\u2069, \u2068en\u2069');
+    expect(html).not.toMatch(/Languages: [a-z]/);
   });
 });

@@ -6,6 +6,7 @@ import { cardContext, cardOf } from '../canvas/to-canvas.ts';
 import { useEditorText } from '../editor/texts.ts';
 import { useDocumentStore } from '../stores/document-store.ts';
 import { useField } from './field-context.ts';
+import { isolated } from '../bidi/isolated.ts';
 
 /**
  * Where each way out of the step leads, chosen from a list: connecting without a mouse (the
@@ -21,7 +22,7 @@ export function Connections() {
   const name = (target: (typeof flow.nodes)[number]) => {
     const primary = textsOf(target)[0];
     const words = primary ? textIn(primary.text, ui, flow.languages)?.value : undefined;
-    return `${findKind(target.type)?.label[ui] ?? target.type}: ${words ? words.slice(0, 40) : target.id}`;
+    return `${findKind(target.type)?.label[ui] ?? target.type}: ${isolated(words ? words.slice(0, 40) : target.id)}`;
   };
   return (
     <fieldset className="connections">

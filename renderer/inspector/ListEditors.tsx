@@ -7,6 +7,7 @@ import { CommitInput } from '../components/CommitInput.tsx';
 import { problemsAt, useField } from './field-context.ts';
 import { FieldProblems } from './FieldProblems.tsx';
 import { LangTextInput } from './LangTextInput.tsx';
+import { isolated } from '../bidi/isolated.ts';
 
 type Item = Record<string, unknown>;
 
@@ -86,7 +87,7 @@ export function OptionsEditor({ label }: { label: string }) {
         <div key={index} className="list-editor__item" role="group" aria-label={`${label} ${index + 1}`}>
           <PathInput path={['options', index, 'id']} label={text('option-id')} />
           <LangTextInput path={['options', index, 'label']} label={text('option-label')} />
-          <RemoveButton path={['options', index]} label={String(option['id'])} />
+          <RemoveButton path={['options', index]} label={isolated(String(option['id']))} />
         </div>
       ))}
       <AddButton
@@ -120,7 +121,7 @@ export function SectionsEditor({ label }: { label: string }) {
               <PathInput path={['sections', s, 'rows', r, 'id']} label={text('option-id')} />
               <LangTextInput path={['sections', s, 'rows', r, 'title']} label={text('row-title')} />
               <LangTextInput path={['sections', s, 'rows', r, 'description']} label={text('row-description')} />
-              <RemoveButton path={['sections', s, 'rows', r]} label={String(row['id'])} />
+              <RemoveButton path={['sections', s, 'rows', r]} label={isolated(String(row['id']))} />
             </div>
           ))}
           <AddButton
@@ -196,7 +197,7 @@ export function RulesEditor({ label }: { label: string }) {
                 />
               </>
             )}
-            <RemoveButton path={['rules', index]} label={String(rule['outcome'])} />
+            <RemoveButton path={['rules', index]} label={isolated(String(rule['outcome']))} />
           </div>
         );
       })}
@@ -285,7 +286,7 @@ export function HeadersEditor({ label }: { label: string }) {
             />
             <button
               type="button"
-              aria-label={`${text('remove')}: ${name}`}
+              aria-label={`${text('remove')}: ${isolated(name)}`}
               onClick={() => write(entries.filter((_, i) => i !== index))}
             >
               {text('remove')}
@@ -317,7 +318,7 @@ export function MappingsEditor({ label }: { label: string }) {
         <div key={index} className="list-editor__item" role="group" aria-label={`${label} ${index + 1}`}>
           <PathInput path={['saveResponse', index, 'from']} label={text('mapping-from')} />
           <PathInput path={['saveResponse', index, 'to']} label={text('mapping-to')} />
-          <RemoveButton path={['saveResponse', index]} label={String(mapping['to'])} />
+          <RemoveButton path={['saveResponse', index]} label={isolated(String(mapping['to']))} />
         </div>
       ))}
       <AddButton path={['saveResponse']} label="add-mapping" item={{ from: '$.id', to: firstKey }} />

@@ -5,6 +5,7 @@ import type { ChatItem } from './chat-items.ts';
 import { selectStep } from './select-step.ts';
 import { useSimulator } from './simulator-store.ts';
 import { useSimulatorText, type SimulatorTextKey } from './texts.ts';
+import { isolated } from '../bidi/isolated.ts';
 
 type Say = ReturnType<typeof useSimulatorText>;
 
@@ -48,7 +49,7 @@ function BotBubble({ item, say }: { item: Extract<ChatItem, { from: 'bot' }>; sa
       <button
         type="button"
         className="bubble__body"
-        title={say('select-step', { node: effect.nodeId })}
+        title={say('select-step', { node: isolated(effect.nodeId) })}
         onClick={() => selectStep(effect.nodeId)}
       >
         <span dir="auto">
@@ -109,7 +110,7 @@ function ListSheet(props: {
 }) {
   const { say } = props;
   return (
-    <div className="list-sheet" role="dialog" aria-label={say('list-sheet', { button: props.button })}>
+    <div className="list-sheet" role="dialog" aria-label={say('list-sheet', { button: isolated(props.button) })}>
       {props.sections.map((section, index) => (
         <section key={`${section.title}-${index}`} aria-label={section.title || undefined}>
           {section.title && (

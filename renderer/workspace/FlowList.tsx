@@ -3,10 +3,13 @@ import { openFlow } from '../commands/open-flow.ts';
 import { useDateTime, useText } from '../i18n/use-text.ts';
 import { useDocumentStore } from '../stores/document-store.ts';
 import { useWorkspaceStore } from '../stores/workspace-store.ts';
+import { useLanguageStore } from '../stores/language-store.ts';
+import { isolatedList } from '../bidi/isolated.ts';
 
 /** The workspace's flows, most recently saved first. */
 export function FlowList() {
   const text = useText();
+  const language = useLanguageStore((state) => state.language);
   const dateTime = useDateTime();
   const flows = useWorkspaceStore((state) => state.flows);
   const openId = useDocumentStore((state) => state.shown?.flow.id);
@@ -32,7 +35,7 @@ export function FlowList() {
                   {text('flow-meta', {
                     version: flow.version,
                     nodes: flow.nodeCount,
-                    languages: flow.languages.join(', '),
+                    languages: isolatedList(flow.languages, language),
                   })}
                 </span>
                 <time className="flow-list__meta" dateTime={flow.savedAt}>

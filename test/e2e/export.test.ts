@@ -13,6 +13,7 @@ import { FakeGraph } from '../runtime/helpers/fake-graph.ts';
 import { single, text } from '../runtime/helpers/payloads.ts';
 import { secrets } from '../runtime/helpers/bot.ts';
 import { launchChromium } from './chromium.ts';
+import { isolate } from './studio-page.ts';
 import { startWebEdition, type RunningWebEdition } from './web-edition.ts';
 import { twoLanguageBundleFiles } from '../fixtures/bundle-files.ts';
 import { useCompiledSqlite } from '../helpers/compiled-sqlite.ts';
@@ -88,7 +89,7 @@ describe('exporting a bot from the studio (browser edition)', () => {
   it('opens Export… from the command palette and warns that unsaved changes are not exported', async () => {
     // An unsaved edit: the health condition's retention, through the Flow settings.
     await page.getByRole('tab', { name: 'Flow settings' }).click();
-    await page.getByLabel('Kept for: health_condition').selectOption('365');
+    await page.getByLabel(`Kept for: ${isolate('health_condition')}`).selectOption('365');
     await page.getByText('Unsaved changes').waitFor();
     await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
     await page.keyboard.press('Control+k');
@@ -162,19 +163,19 @@ describe('exporting a bot from the studio (browser edition)', () => {
   it('shows a retention changed in Flow settings in the dialog’s data diff and in version history, and logs both exports', async () => {
     // As a designer would: the e-mail's retention chosen in the Flow settings, then saved.
     await page.getByRole('tab', { name: 'Flow settings' }).click();
-    await page.getByLabel('Kept for: email').selectOption('90');
+    await page.getByLabel(`Kept for: ${isolate('email')}`).selectOption('90');
     await page.getByText('Unsaved changes').waitFor();
     await page.getByRole('toolbar').getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved as version 2.').waitFor();
 
-    const sentence = 'How long “Email” is kept changed from 180 days to 90 days.';
+    const sentence = `How long “${isolate('Email')}” is kept changed from 180 days to 90 days.`;
     await openExportDialog();
     await dialog().getByText('Compared with version 1, exported', { exact: false }).waitFor();
     await dialog()
       .getByRole('list', { name: /What changes for personal data/ })
       .getByText(sentence)
       .waitFor();
-    await dialog().getByText('The privacy notice changes (pt-BR and en)', { exact: false }).waitFor();
+    await dialog().getByText(`The privacy notice changes (${isolate('pt-BR')} and ${isolate('en')})`, { exact: false }).waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       dialog().getByRole('button', { name: 'Download the bot (.zip)' }).click(),

@@ -79,4 +79,23 @@ describe('step ids in the Problems panel’s Arabic sentence', { timeout: 120_00
       .screenshot({ path: join(shots, 'path-shown-ar.png') });
     expect(studio.problems).toEqual([]);
   });
+
+  it('holds names in isolates inside Arabic accessible names: the canvas, its steps, a connection', async () => {
+    const fsi = (name: string) => `\u2068${name}\u2069`;
+    // The canvas is named by its flow, the Latin name whole inside the Arabic words.
+    await page()
+      .getByRole('region', { name: `المسار «${fsi('Sunny Cover — quick quote (non-compliant demo)')}»`, exact: true })
+      .waitFor();
+    // Every step drawn is named by its kind, then its own words (or id) in an isolate.
+    const steps = await page()
+      .locator('.react-flow__node')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label') ?? ''));
+    expect(steps.length).toBeGreaterThan(0);
+    for (const step of steps) expect(step).toMatch(/^[^\u2068:]+: \u2068[^\u2069]+\u2069$/u);
+    const connection = await page().locator('.react-flow__edge').first().getAttribute('aria-label');
+    expect(connection).toMatch(
+      /^اتصال من \u2068[a-z0-9-]+\u2069 (\(\u2068[a-z0-9-]+\u2069\) )?إلى \u2068[a-z0-9-]+\u2069$/u,
+    );
+    expect(studio.problems).toEqual([]);
+  });
 });

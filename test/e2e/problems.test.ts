@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
-import { importThroughChooser, openStudio } from './studio-page.ts';
+import { importThroughChooser, openStudio, isolate } from './studio-page.ts';
 import { startWebEdition, type RunningWebEdition } from './web-edition.ts';
 
 const demoFile = new URL('../../flows/examples/noncompliant-demo.flow.json', import.meta.url).pathname;
@@ -140,7 +140,7 @@ describe('problems in the studio', { timeout: 120_000 }, () => {
     // The retention through the inventory, as a designer who reads the problem would.
     await page.getByRole('tab', { name: 'Flow settings' }).click();
     const settings = page.getByRole('region', { name: 'Flow settings' });
-    await settings.getByLabel('Kept for: health_condition').selectOption('365');
+    await settings.getByLabel(`Kept for: ${isolate('health_condition')}`).selectOption('365');
     await page.getByRole('tab', { name: /^Problems/ }).click();
     await statusLine().getByText('10 errors, 2 warnings — export blocked').waitFor();
     expect(await problemItems().filter({ hasText: 'missing-retention' }).count()).toBe(0);
@@ -334,22 +334,24 @@ describe('problems in the studio', { timeout: 120_000 }, () => {
     const newField = settings.getByLabel('Novo campo (ex.: telefone)');
     await newField.fill('telefone');
     await newField.press('Enter');
-    await settings.getByRole('button', { name: 'Escolher o tipo de dado: telefone' }).click();
+    await settings.getByRole('button', { name: `Escolher o tipo de dado: ${isolate('telefone')}` }).click();
     await settings.getByLabel('Buscar tipos de dado').fill('celular');
     const option = settings.locator('.category-picker__options button').first();
     await expect.poll(() => option.locator('.category-picker__label').textContent()).toContain('Telefone');
     await option.click();
     await expect
-      .poll(() => settings.getByRole('button', { name: 'Escolher o tipo de dado: telefone' }).textContent())
+      .poll(() =>
+        settings.getByRole('button', { name: `Escolher o tipo de dado: ${isolate('telefone')}` }).textContent(),
+      )
       .toContain('Telefone');
-    await settings.getByLabel('Base legal: telefone').selectOption('contract');
+    await settings.getByLabel(`Base legal: ${isolate('telefone')}`).selectOption('contract');
     await settings.getByText('LGPD art. 7º V', { exact: false }).waitFor();
     // Its purpose and retention complete the declaration: only warnings remain.
     await settings
       .getByRole('row', { name: /telefone/ })
       .getByLabel('Preparing your insurance quote')
       .check();
-    await settings.getByLabel('Guardado por: telefone').selectOption('90');
+    await settings.getByLabel(`Guardado por: ${isolate('telefone')}`).selectOption('90');
     // Declared and never collected: the check says so, in Portuguese, and only warnings remain.
     await page.getByRole('tab', { name: /^Problemas/ }).click();
     const panel = page.getByRole('region', { name: 'Problemas' });

@@ -25,3 +25,11 @@ export async function importThroughChooser(page: Page, file: string): Promise<vo
   ]);
   await chooser.setFiles(file);
 }
+
+/**
+ * A name as the studio holds it inside an accessible name or a tooltip (renderer/bidi/isolated.ts):
+ * in a first-strong isolate, so "Kept for: email" is found as `Kept for: ${isolate('email')}`.
+ */
+export function isolate(name: string): string {
+  return `\u2068${name}\u2069`;
+}
