@@ -144,6 +144,13 @@ describe('the desk, view by view, in three languages', { timeout: 240_000 }, () 
         ]);
         expect(stops.filter((stop) => !stop.outlined)).toEqual([]);
       }
+      if (language === 'ar') {
+        // A narrow window (a phone, a split screen): one column, nothing wider than the page.
+        await ana.setViewportSize({ width: 480, height: 900 });
+        await look(ana, 'ar-agent-conversation-narrow');
+        expect(await ana.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(480);
+        await ana.setViewportSize({ width: 1280, height: 720 });
+      }
       const bar = await accountBar(ana);
       expect(bar.name).toBe('Ana');
       if (language === 'ar') {
