@@ -154,7 +154,15 @@ export class InboxWorker {
     if (this.finished.size === 0) return;
     const people = [...this.finished].filter((personId) => !this.held.has(personId));
     this.finished.clear();
-    if (people.length > 0) await this.options.store.releaseInbox(people);
+    if (people.length === 0) return;
+    try {
+      await this.options.store.releaseInbox(people);
+    } catch (error) {
+      // Still leased here, and renewed while this instance lives: nobody claims them, this instance
+      // included, until they are given back. Again at the next read.
+      for (const personId of people) this.finished.add(personId);
+      throw error;
+    }
   }
 
   private giveBack(personId: number): void {

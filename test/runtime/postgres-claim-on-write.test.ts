@@ -1,5 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IngestClaimer, InboxRow, Storage } from '../../runtime/store/storage.ts';
+import sql from 'postgres';
+import { InboxWorker } from '../../runtime/conversation/inbox-worker.ts';
+import { PostgresStorage } from '../../runtime/store/postgres/storage.ts';
 import { hash, message, storageBackends } from './helpers/storage-backends.ts';
 
 /**
@@ -9,7 +12,7 @@ import { hash, message, storageBackends } from './helpers/storage-backends.ts';
  * person at a time, each person's rows in order, the worker's say on whom it works on and how much
  * it can take, and nothing handed out twice by the same instance.
  */
-const { backends, close } = await storageBackends('claim-on-write');
+const { backends, close, server, opened } = await storageBackends('claim-on-write');
 afterAll(close);
 const postgres = backends.find(({ backend }) => backend.name === 'PostgreSQL');
 if (!postgres) throw new Error('the PostgreSQL backend is missing');
@@ -104,4 +107,96 @@ describe.skipIf(postgres.skip)('Deliveries on PostgreSQL leased for the instance
     expect(await store.claimInbox(10, new Set())).toEqual([]);
     await raw.close();
   });
+});
+
+/** Waits until `done` holds, up to `ms`; false if it never did. */
+async function eventually(done: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return true;
+}
+
+describe.skipIf(postgres.skip)('The inbox worker on PostgreSQL, when a lease cannot be given back', () => {
+  it('processes a person’s next message after giving them back failed once', async () => {
+    const { store, raw } = await postgres.backend.open();
+    const processed: number[] = [];
+    const errors: string[] = [];
+    const worker = new InboxWorker({
+      store,
+      log: { info: () => undefined, warn: () => undefined, error: (event) => errors.push(event) },
+      process: async (row) => {
+        await store.commitTurn(row.personId, [{ op: 'inbox-done', inboxId: row.id }]);
+        processed.push(row.id);
+      },
+    });
+    worker.notify();
+    // The next statement giving leases back fails (a dropped connection, a failover): the
+    // database refuses it once, as a trigger raising an error.
+    expect(
+      await raw.attempt(`
+        CREATE SEQUENCE review_release_failures;
+        CREATE FUNCTION review_fail_once() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF nextval('review_release_failures') = 1 THEN RAISE EXCEPTION 'connection lost'; END IF;
+          RETURN NULL;
+        END $$;
+        CREATE TRIGGER review_fail_once BEFORE DELETE ON inbox_leases
+          FOR EACH STATEMENT EXECUTE FUNCTION review_fail_once();`),
+    ).toBeUndefined();
+    const first = await store.ingest([message('h', 'h-1')], []);
+    if (!first.handedOver) worker.notify();
+    expect(await eventually(() => processed.length === 1 && errors.includes('inbox-read-failed'), 5000)).toBe(true);
+    // h writes again (the webhook wakes the worker unless the rows were handed over).
+    const second = await store.ingest([message('h', 'h-2')], []);
+    if (!second.handedOver) worker.notify();
+    // Leases last a second here: whatever way it heals, it heals within a few.
+    expect(await eventually(() => processed.length === 2, 6000)).toBe(true);
+    expect(processed).toEqual([...first.inserted, ...second.inserted]);
+    await worker.stop();
+    await raw.close();
+  }, 15_000);
+});
+
+describe.skipIf(postgres.skip)('Deliveries leased as written, beside another instance’s turns', () => {
+  it('never deadlocks with an erasing turn of the same person on another instance', async () => {
+    const url = await (server?.database('claim-on-write') ?? Promise.reject(new Error('no server')));
+    const open = async () => {
+      const store = await PostgresStorage.open(url, { phoneNumber: '106540352242922', leaseSeconds: 1 });
+      opened.push(store);
+      return store;
+    };
+    const [other, writer] = [await open(), await open()];
+    claimer(writer);
+    const raw = sql(url, { max: 2, onnotice: () => undefined });
+    await other.ingest([message('x', 'x-1')], []);
+    const [row] = await other.claimInbox(10, new Set());
+    if (!row) throw new Error('the other instance claimed nothing');
+    // Something reading the person's row a moment (a foreign key check of another delivery)
+    // holds the erasure at its lock on the person, after its turn locked the lease: the window
+    // between a turn's first statement and its erasure's lock, made wide enough to meet.
+    const client = await raw.reserve();
+    await client`BEGIN`;
+    await client`SELECT 1 FROM persons WHERE id = ${row.personId} FOR KEY SHARE`;
+    const erasing = other.commitTurn(row.personId, [
+      { op: 'inbox-done', inboxId: row.id },
+      { op: 'erase', at: 2000 },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // x writes again, through this instance: the delivery is written as the erasure waits.
+    const writing = writer.ingest([message('x', 'x-2')], []);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await client`COMMIT`;
+    client.release();
+    const outcomes = await Promise.allSettled([erasing, writing]);
+    expect(outcomes.map((outcome) => (outcome.status === 'rejected' ? String(outcome.reason) : 'ok'))).toEqual([
+      'ok',
+      'ok',
+    ]);
+    // The erasure waited for the delivery and dropped it with the person's other waiting messages.
+    expect(await raw`SELECT id FROM inbox WHERE payload IS NOT NULL`).toHaveLength(0);
+    await raw.end();
+  }, 15_000);
 });

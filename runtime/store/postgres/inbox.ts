@@ -119,22 +119,27 @@ export const inbox = {
 
   /**
    * The statement, in the transaction writing a delivery, leasing its senders who have unprocessed
-   * messages and whom nobody holds (nor a lease that ran out), and returning their unprocessed rows
-   * (read them with {@link toInboxRow}): the instance that wrote them goes on with them without
-   * another round trip. At most `limit` rows, each person's oldest first, so everyone leased gets
-   * at least their oldest row as long as there are fewer people than `limit`; each person's rows
-   * come in arrival order.
+   * messages and no lease at all (one that ran out is left to {@link claim}), and returning their
+   * unprocessed rows (read them with {@link toInboxRow}): the instance that wrote them goes on with
+   * them without another round trip. At most `limit` rows, each person's oldest first, so everyone
+   * leased gets at least their oldest row as long as there are fewer people than `limit`; each
+   * person's rows come in arrival order.
+   *
+   * It never waits for a lease row another transaction has locked: the delivery's transaction
+   * already holds its senders' person rows (the inbox's foreign key), and an erasing turn locks its
+   * lease, then its person — waiting for it, the two would deadlock. Only a lease being inserted at
+   * the same moment (another claim) is waited for, in person order as every claim inserts.
    */
   claimWritten(sql: Db, owner: string, leaseSeconds: number, limit: number, personIds: readonly number[]) {
     return sql<InboxColumns[]>`
       WITH wanted AS (
-        SELECT DISTINCT person_id FROM inbox
+        SELECT DISTINCT person_id FROM inbox i
         WHERE person_id = ANY(${bigintArray(sql, [...personIds])}::bigint[]) AND processed_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM inbox_leases l WHERE l.person_id = i.person_id)
       ), leased AS (
         INSERT INTO inbox_leases (person_id, owner, until)
         SELECT person_id, ${owner}, now() + make_interval(secs => ${leaseSeconds}) FROM wanted ORDER BY person_id
-        ON CONFLICT (person_id) DO UPDATE SET owner = excluded.owner, until = excluded.until
-          WHERE inbox_leases.until < now()
+        ON CONFLICT (person_id) DO NOTHING
         RETURNING person_id
       ), ranked AS (
         SELECT i.id, i.person_id, i.payload, i.received_at,
