@@ -346,6 +346,34 @@ describe.skipIf(!server)('Storage on PostgreSQL: several instances on one databa
     expect(ids).toHaveLength(4);
   });
 
+  it('never refills the send rate for time another instance already counted', async () => {
+    const url = await database();
+    const [a, b] = [await open(url), await open(url)];
+    for (let n = 0; n < 20; n += 1) {
+      const person = await a.ensurePerson(hash(`o${n}`), material);
+      await a.holdPerson(person.id);
+      await a.commitTurn(person.id, [{ op: 'outbox', kind: 'message', payload: Buffer.from('x'), createdAt: 1 }]);
+    }
+    // 10 a second: a takes the whole second's worth.
+    expect((await a.dueOutbox(10, 10, new Set(), 10)).rows).toHaveLength(10);
+    // b's claim starts while another claim holds the bucket; that one began after b's and, when it
+    // commits, has spent everything up to its own start (half a second after b's).
+    const client = postgres(url, { max: 1, onnotice: () => undefined });
+    const reserved = await client.reserve();
+    await reserved`BEGIN`;
+    await reserved`SELECT tokens FROM send_buckets FOR UPDATE`;
+    const fromB = b.dueOutbox(10, 10, new Set(), 10);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await reserved`UPDATE send_buckets SET tokens = 0, refilled_at = clock_timestamp()`;
+    await reserved`COMMIT`;
+    reserved.release();
+    await client.end();
+    expect((await fromB).rows).toHaveLength(0);
+    // Right after, the bucket was empty a moment ago: at most one more row, not the half second
+    // b's claim counted again by setting the refill back to its own start.
+    expect((await a.dueOutbox(10, 10, new Set(), 10)).rows.length).toBeLessThanOrEqual(1);
+  });
+
   it('lets an instance that finds nothing to send go on while another holds the send rate', async () => {
     const url = await database();
     const [a, b] = [await open(url), await open(url)];

@@ -32,7 +32,9 @@ export const outbox = {
    * bucket row only when there are some, for the rest of the statement: instances claiming at once
    * share it without overdrawing, and one finding nothing (another took the rows) neither waits for
    * it nor makes the others wait. Such a claim says instead when the next row becomes due, as
-   * {@link nextDueAt} would.
+   * {@link nextDueAt} would. `now()` is when the statement began: a claim that waited for the
+   * bucket while one begun later took it finds a refill time after its own, and leaves it there
+   * (set back, the time between would be counted twice).
    */
   claimDue(
     sql: Db,
@@ -65,7 +67,8 @@ export const outbox = {
         FROM picked WHERE o.id = picked.id
         RETURNING o.id, o.person_id, o.kind, o.payload, o.attempts, o.created_at
       ), spent AS (
-        UPDATE send_buckets SET tokens = (SELECT available FROM bucket) - (SELECT count(*) FROM picked), refilled_at = now()
+        UPDATE send_buckets SET tokens = (SELECT available FROM bucket) - (SELECT count(*) FROM picked),
+          refilled_at = greatest(refilled_at, now())
         WHERE phone_number = ${phoneNumber} AND EXISTS (SELECT 1 FROM locked)
         RETURNING tokens
       )
