@@ -284,7 +284,11 @@ export interface IngestResult {
 
 /** What takes the rows a shared store claims as it writes deliveries (the inbox worker). */
 export interface IngestClaimer {
-  /** People not to lease: worked on here already, or resting after a failed turn. */
+  /**
+   * People not to lease: worked on here already, or resting after a failed turn. The store keeps
+   * alive only the leases of these people: one it took for this instance that never reached the
+   * worker (its answer lost with the connection) runs out instead of being renewed for good.
+   */
   skip(): ReadonlySet<number>;
   /** How many rows it can take now; 0 when none (the inbox is then read the usual way). */
   room(): number;

@@ -160,6 +160,46 @@ describe.skipIf(postgres.skip)('The inbox worker on PostgreSQL, when a lease can
   }, 15_000);
 });
 
+describe.skipIf(postgres.skip)('The inbox worker on PostgreSQL, when a claim’s answer is lost', () => {
+  it('processes the claimed person’s message once the lease it never heard of runs out', async () => {
+    const { store, raw } = await postgres.backend.open();
+    // Written the usual way (as by another instance, or when the worker had no room for it).
+    const written = await store.ingest([message('k', 'k-1')], []);
+    const processed: number[] = [];
+    let lost = false;
+    const worker = new InboxWorker({
+      store: {
+        shared: store.shared,
+        access: store.access,
+        claimWhenWriting: (claimer) => store.claimWhenWriting?.(claimer),
+        holdPerson: (personId) => store.holdPerson(personId),
+        releaseInbox: (personIds) => store.releaseInbox(personIds),
+        commitTurn: (personId, ops) => store.commitTurn(personId, ops),
+        // The connection drops after the claim committed, before its answer arrived (the driver
+        // says the statement failed): the lease is taken, its rows never reach the worker.
+        claimInbox: async (limit, held) => {
+          const rows = await store.claimInbox(limit, held);
+          if (lost || rows.length === 0) return rows;
+          lost = true;
+          throw new Error('connection lost');
+        },
+      },
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      process: async (row) => {
+        await store.commitTurn(row.personId, [{ op: 'inbox-done', inboxId: row.id }]);
+        processed.push(row.id);
+      },
+    });
+    worker.notify();
+    expect(await eventually(() => lost, 5000)).toBe(true);
+    // Leases last a second here: a lease nobody here works on must not be kept alive forever.
+    expect(await eventually(() => processed.length === 1, 6000)).toBe(true);
+    expect(processed).toEqual(written.inserted);
+    await worker.stop();
+    await raw.close();
+  }, 15_000);
+});
+
 describe.skipIf(postgres.skip)('Deliveries leased as written, beside another instance’s turns', () => {
   it('never deadlocks with an erasing turn of the same person on another instance', async () => {
     const url = await (server?.database('claim-on-write') ?? Promise.reject(new Error('no server')));

@@ -174,12 +174,17 @@ export const inbox = {
    * else (another instance's hold or claim waiting on it, an erasure) is renewed next time, a third
    * of a lease later. Should a lease still run out while its instance lives, another instance may
    * take the person over: the first one's next turn is then refused (AM001), so each message is
-   * still processed once and in order.
+   * still processed once and in order. With `worked`, only the leases of those people are kept:
+   * one this instance holds without working on the person (a claim or a give-back whose answer was
+   * lost) runs out and is claimed again — {@link claim} never hands out a live lease, not even to
+   * the instance holding it.
    */
-  renew(sql: Db, owner: string, leaseSeconds: number) {
+  renew(sql: Db, owner: string, leaseSeconds: number, worked: readonly number[] | undefined) {
     return sql`UPDATE inbox_leases SET until = now() + make_interval(secs => ${leaseSeconds})
       WHERE owner = ${owner} AND person_id IN (
-        SELECT person_id FROM inbox_leases WHERE owner = ${owner} FOR NO KEY UPDATE SKIP LOCKED)`;
+        SELECT person_id FROM inbox_leases WHERE owner = ${owner}
+          AND (${worked === undefined}::boolean OR person_id = ANY(${bigintArray(sql, [...(worked ?? [])])}::bigint[]))
+        FOR NO KEY UPDATE SKIP LOCKED)`;
   },
 
   /** Messages still waiting are sealed under a key about to go: drop them, keep their dedupe keys. */

@@ -435,7 +435,10 @@ export class PostgresStorage implements Storage {
   private async renew(): Promise<void> {
     try {
       await Promise.all([
-        lazily(this.sql, (tx) => inbox.renew(tx, this.owner, this.leaseSeconds)),
+        // The people the worker works on (a lease it does not know of runs out, see inbox.renew).
+        lazily(this.sql, (tx) =>
+          inbox.renew(tx, this.owner, this.leaseSeconds, this.claimer && [...this.claimer.skip()]),
+        ),
         lazily(this.sql, (tx) => outbox.renew(tx, this.owner, this.leaseSeconds)),
       ]);
     } catch {
