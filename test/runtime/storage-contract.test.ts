@@ -3,7 +3,7 @@ import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../runtime/store/postgres/migrations.ts';
 import { PostgresStorage } from '../../runtime/store/postgres/storage.ts';
-import { TurnConflict, type IngestMessage, type PersonMaterial } from '../../runtime/store/storage.ts';
+import { TurnConflict, type IngestMessage, type PersonMaterial, type Storage } from '../../runtime/store/storage.ts';
 import { storageBackends } from './helpers/storage-backends.ts';
 
 /**
@@ -279,6 +279,15 @@ for (const { backend, skip } of backends) {
   });
 }
 
+/** One outbox row each for `count` new people (named `label` and a number), due at once. */
+async function queueOutbox(store: Storage, count: number, label: string): Promise<void> {
+  for (let n = 0; n < count; n += 1) {
+    const person = await store.ensurePerson(hash(`${label}${n}`), material);
+    await store.holdPerson(person.id);
+    await store.commitTurn(person.id, [{ op: 'outbox', kind: 'message', payload: Buffer.from('x'), createdAt: 1 }]);
+  }
+}
+
 describe.skipIf(!server)('Storage on PostgreSQL: several instances on one database', () => {
   const database = () => server?.database('instances') ?? Promise.reject(new Error('no server'));
   const open = async (url: string) => {
@@ -334,11 +343,7 @@ describe.skipIf(!server)('Storage on PostgreSQL: several instances on one databa
   it('sends each outbox row from one instance and shares the business number’s send rate', async () => {
     const url = await database();
     const [a, b] = [await open(url), await open(url)];
-    for (let n = 0; n < 6; n += 1) {
-      const person = await a.ensurePerson(hash(`r${n}`), material);
-      await a.holdPerson(person.id);
-      await a.commitTurn(person.id, [{ op: 'outbox', kind: 'message', payload: Buffer.from('x'), createdAt: 1 }]);
-    }
+    await queueOutbox(a, 6, 'r');
     const [fromA, fromB] = await Promise.all([a.dueOutbox(10, 10, new Set(), 4), b.dueOutbox(10, 10, new Set(), 4)]);
     const ids = [...fromA.rows, ...fromB.rows].map((row) => row.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -349,11 +354,7 @@ describe.skipIf(!server)('Storage on PostgreSQL: several instances on one databa
   it('never refills the send rate for time another instance already counted', async () => {
     const url = await database();
     const [a, b] = [await open(url), await open(url)];
-    for (let n = 0; n < 20; n += 1) {
-      const person = await a.ensurePerson(hash(`o${n}`), material);
-      await a.holdPerson(person.id);
-      await a.commitTurn(person.id, [{ op: 'outbox', kind: 'message', payload: Buffer.from('x'), createdAt: 1 }]);
-    }
+    await queueOutbox(a, 20, 'o');
     // 10 a second: a takes the whole second's worth.
     expect((await a.dueOutbox(10, 10, new Set(), 10)).rows).toHaveLength(10);
     // b's claim starts while another claim holds the bucket; that one began after b's and, when it
