@@ -32,9 +32,10 @@ export const outbox = {
    * bucket row only when there are some, for the rest of the statement: instances claiming at once
    * share it without overdrawing, and one finding nothing (another took the rows) neither waits for
    * it nor makes the others wait. Such a claim says instead when the next row becomes due, as
-   * {@link nextDueAt} would. `now()` is when the statement began: a claim that waited for the
-   * bucket while one begun later took it finds a refill time after its own, and leaves it there
-   * (set back, the time between would be counted twice).
+   * {@link nextDueAt} would. The refill is counted up to the moment the bucket is locked
+   * (`clock_timestamp()`), not from when the statement began (`now()`): a claim that waited for it
+   * while one begun later took it would set the refill time back, and the time between would be
+   * counted twice.
    */
   claimDue(
     sql: Db,
@@ -56,9 +57,11 @@ export const outbox = {
         ORDER BY o.id
         LIMIT ${limit}
         FOR UPDATE OF o SKIP LOCKED
+      ), locked_bucket AS (
+        SELECT tokens, refilled_at FROM send_buckets WHERE phone_number = ${phoneNumber} FOR UPDATE
       ), bucket AS (
-        SELECT least(${rate}::float8, tokens + greatest(0, extract(epoch FROM now() - refilled_at)) * ${rate}::float8) AS available
-        FROM send_buckets WHERE phone_number = ${phoneNumber} FOR UPDATE
+        SELECT least(${rate}::float8, tokens + greatest(0, extract(epoch FROM t.at - refilled_at)) * ${rate}::float8) AS available, t.at
+        FROM locked_bucket, LATERAL (SELECT clock_timestamp() AS at) t
       ), picked AS (
         SELECT id FROM locked ORDER BY id
         LIMIT CASE WHEN EXISTS (SELECT 1 FROM locked) THEN (SELECT floor(available)::int FROM bucket) ELSE 0 END
@@ -68,7 +71,7 @@ export const outbox = {
         RETURNING o.id, o.person_id, o.kind, o.payload, o.attempts, o.created_at
       ), spent AS (
         UPDATE send_buckets SET tokens = (SELECT available FROM bucket) - (SELECT count(*) FROM picked),
-          refilled_at = greatest(refilled_at, now())
+          refilled_at = (SELECT at FROM bucket)
         WHERE phone_number = ${phoneNumber} AND EXISTS (SELECT 1 FROM locked)
         RETURNING tokens
       )
