@@ -53,6 +53,37 @@ describe('InboxWorker', () => {
     await worker.stop();
   });
 
+  it('gives a person back only once an agent’s action and the rows handed over for them are both done', async () => {
+    const { store } = inboxOf([]);
+    let claimer: IngestClaimer | undefined;
+    const released: number[][] = [];
+    const processed: number[] = [];
+    const worker = new InboxWorker({
+      store: {
+        ...store,
+        shared: true,
+        releaseInbox: async (people) => void released.push([...people]),
+        claimWhenWriting: (given) => (claimer = given),
+      },
+      log: silent,
+      process: async (row) => void processed.push(row.id),
+    });
+    if (!claimer) throw new Error('the worker did not offer to take rows');
+    let done: () => void = () => undefined;
+    const action = worker.exclusive(7, () => new Promise<void>((resolve) => (done = resolve)));
+    await vi.advanceTimersByTimeAsync(0);
+    // A message of theirs, written meanwhile by this instance, waits behind the action.
+    claimer.take([{ id: 1, personId: 7, payload: Buffer.alloc(0), receivedAt: 0 }], [7]);
+    done();
+    await action;
+    await vi.advanceTimersByTimeAsync(0);
+    expect(processed).toEqual([1]);
+    // Given back once, after the message: never while it still waited.
+    expect(released.flat()).toEqual([7]);
+    expect(claimer.skip().size).toBe(0);
+    await worker.stop();
+  });
+
   it('takes rows a shared store leased as it wrote them: in order, its people held meanwhile, never after stopping', async () => {
     const { store } = inboxOf([]);
     let claimer: IngestClaimer | undefined;

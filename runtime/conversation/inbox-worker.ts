@@ -33,8 +33,13 @@ export const retryDelayMs = 2000;
  */
 export class InboxWorker {
   private readonly chains = new Map<number, Promise<void>>();
-  /** People whose claimed rows are queued here (not given back to the store until they are done). */
+  /** People whose claimed rows are queued here, or an agent's action runs for (not given back until all are done). */
   private readonly held = new Set<number>();
+  /**
+   * How many works hold each person in {@link held} (their claimed rows, an agent's action): the
+   * person is given back when the last is done, not while another still waits its turn.
+   */
+  private readonly holds = new Map<number, number>();
   /** People done with, to give back at the next read. */
   private readonly finished = new Set<number>();
   private readonly failures = new Map<number, number>();
@@ -80,11 +85,11 @@ export class InboxWorker {
     return this.chain(personId, async () => {
       if (this.held.has(personId)) return work();
       await this.hold(personId);
-      this.held.add(personId);
+      this.enter(personId);
       try {
         return await work();
       } finally {
-        this.held.delete(personId);
+        this.leave(personId);
         this.giveBack(personId);
       }
     });
@@ -145,6 +150,18 @@ export class InboxWorker {
     }
   }
 
+  private enter(personId: number): void {
+    this.holds.set(personId, (this.holds.get(personId) ?? 0) + 1);
+    this.held.add(personId);
+  }
+
+  private leave(personId: number): void {
+    const left = (this.holds.get(personId) ?? 1) - 1;
+    if (left > 0) return void this.holds.set(personId, left);
+    this.holds.delete(personId);
+    this.held.delete(personId);
+  }
+
   /** People not to claim: worked on here, or resting after a failed turn. */
   private skipped(): ReadonlySet<number> {
     return this.resting.size === 0 ? this.held : new Set([...this.held, ...this.resting]);
@@ -179,10 +196,10 @@ export class InboxWorker {
       else byPerson.set(row.personId, [row]);
     }
     for (const [personId, list] of byPerson) {
-      this.held.add(personId);
+      this.enter(personId);
       this.queued += list.length;
       void this.chain(personId, () => this.processInOrder(list)).finally(() => {
-        this.held.delete(personId);
+        this.leave(personId);
         this.queued -= list.length;
         this.giveBack(personId);
       });
