@@ -1,4 +1,3 @@
-import { createServer, connect as netConnect, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { StoreAccess } from '../../runtime/store/access.ts';
 import { connect, type Pool } from '../../runtime/store/postgres/connect.ts';
@@ -6,7 +5,7 @@ import { InstanceLock } from '../../runtime/store/postgres/instances.ts';
 import { lockKeys, migrate } from '../../runtime/store/postgres/migrations.ts';
 import { StoreInUse } from '../../runtime/store/storage.ts';
 import { eventually, sleep } from './helpers/bot.ts';
-import { testPostgres } from './helpers/postgres.ts';
+import { cuttableProxy, testPostgres } from './helpers/postgres.ts';
 
 const server = await testPostgres();
 
@@ -179,35 +178,3 @@ describe.skipIf(!server)('the instance lock on PostgreSQL', () => {
     await proxy.close();
   }, 40_000);
 });
-
-/**
- * A TCP forwarder to PostgreSQL on 127.0.0.1 whose network can be cut: while cut, it forwards
- * nothing either way and closes nothing (as a cable pulled out), and new connections hang.
- */
-async function cuttableProxy(target: URL) {
-  let cut = false;
-  const sockets: Socket[] = [];
-  const server = createServer((client) => {
-    const upstream = netConnect(Number(target.port), target.hostname);
-    sockets.push(client, upstream);
-    const forward = (from: Socket, to: Socket) =>
-      from.on('data', (chunk: Buffer) => {
-        if (!cut) to.write(chunk);
-      });
-    forward(client, upstream);
-    forward(upstream, client);
-    for (const socket of [client, upstream]) socket.on('error', () => undefined);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = new URL(target.href);
-  address.port = String((server.address() as AddressInfo).port);
-  return {
-    url: address.href,
-    cut: () => (cut = true),
-    restore: () => (cut = false),
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}

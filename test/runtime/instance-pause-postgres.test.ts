@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { lockKeys } from '../../runtime/store/postgres/migrations.ts';
 import {
   call,
@@ -17,7 +17,7 @@ import {
 import { FakeGraph } from './helpers/fake-graph.ts';
 import { exportLeadCapture, leadCaptureCustomers, nameHeld } from './helpers/lead-capture.ts';
 import { buttonReply, single, text, wamid } from './helpers/payloads.ts';
-import { testPostgres } from './helpers/postgres.ts';
+import { cuttableProxy, testPostgres } from './helpers/postgres.ts';
 
 const server = await testPostgres();
 
@@ -208,6 +208,53 @@ describe.skipIf(!server)('exported bot on PostgreSQL: a lost instance lock pause
     const order = running().logs.map((line) => line['event']);
     expect(order.lastIndexOf('purged')).toBeGreaterThan(order.indexOf('resumed'));
     expect(errors()).toEqual([]);
+  }, 60_000);
+
+  it('refuses every write while rotate-key holds the lock, also in the seconds before it notices its lock session is gone (a hung network)', async () => {
+    await db?.end({ timeout: 5 });
+    url = (await server?.database('pause_gap')) ?? '';
+    db = postgres(url, { max: 2, onnotice: () => undefined });
+    const proxy = await cuttableProxy(new URL(url));
+    onTestFinished(() => proxy.close());
+    options = { ...options, key: freshKey(), env: { DATABASE_URL: proxy.url } };
+    bot = await startBot(options);
+    await customers.say('5511955571105', text('oi'), 2);
+    const session = await lockSession();
+    expect(session).toBeDefined();
+
+    // The network to the lock session hangs, and the database ends that session: its lock is free at
+    // once, and rotate-key takes it, while the bot hears nothing until its probe gives up (3 to 5 s).
+    const cutAt = performance.now();
+    proxy.cut('amana serve');
+    const rotation = postgres(url, {
+      max: 1,
+      onnotice: () => undefined,
+      connection: { application_name: 'amana rotate-key, pid 9 on ops-1' },
+    });
+    try {
+      await rotation`SELECT pg_terminate_backend(${session ?? 0})`;
+      await rotation`SELECT pg_advisory_lock(${lockKeys.instance}::bigint)`;
+      // A newcomer writes in that gap: creating them would wrap their key with the master key being retired.
+      const newcomer = '5511955571106';
+      const id = wamid();
+      const answer = await delivery(newcomer, id, text('oi'));
+      expect(performance.now() - cutAt).toBeLessThan(2_500);
+      expect(pauses()).toEqual([]);
+      expect(answer.status).toBe(503);
+      expect((await sql()`SELECT count(*)::int AS n FROM persons`)[0]?.['n']).toBe(1);
+      expect(await pendingInbox()).toBe(0);
+      await eventually(() => pauses().includes('lock-lost'), 10_000, 'the probe to give up on the hung session');
+
+      await rotation.end({ timeout: 5 });
+      proxy.restore();
+      await eventually(() => running().events('resumed').length === 1, 20_000, 'the instance to resume');
+      // Meta delivers the refused message again: answered once.
+      expect((await delivery(newcomer, id, text('oi'))).status).toBe(200);
+      await eventually(() => graph.messagesTo(newcomer).length === 2, 15_000, 'the newcomer’s answers');
+      expect(errors()).toEqual([]);
+    } finally {
+      await rotation.end({ timeout: 1 });
+    }
   }, 60_000);
 
   it('stays paused while the real rotate-key runs, and for good once it replaced the key; restarted with the new key it answers what Meta delivers again', async () => {

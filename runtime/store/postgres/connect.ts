@@ -1,4 +1,6 @@
 import postgres from 'postgres';
+import { StorePaused } from '../access.ts';
+import { lockKeys } from './migrations.ts';
 
 /** The column types the store reads as JavaScript numbers: ids and ms-since-epoch times (bigint). */
 const types = {
@@ -24,6 +26,45 @@ export function connect(url: string, max = 10, connection: Record<string, string
     connect_timeout: 10,
     idle_timeout: 0,
   });
+}
+
+/** Pools whose durable transactions hold the instance lock themselves: see {@link guardWrites}. */
+const guarded = new WeakSet<Pool>();
+
+/**
+ * From now on, every durable transaction on `pool` ({@link transaction} and {@link pipelined}
+ * without `lazy`) takes the instance lock shared for itself as its first statement, and fails with
+ * {@link StorePaused} when it cannot: `rotate-key` holds the lock alone. This closes the gap between
+ * the instance lock's session ending and the process noticing (./instances.ts: at once when the
+ * connection closes, but up to 5 s when the network hangs): PostgreSQL frees the lock of a session it
+ * ended at once, so `rotate-key` could start meanwhile, and a transaction of this process creating a
+ * person would wrap their key with the master key being retired. Holding the lock for the
+ * transaction, the write either commits before `rotate-key` can take the lock, or is refused. The
+ * lazy ones (claims and leases) write nothing under the master key and go unguarded; so do the
+ * batched turns, one statement each (they create no person). Not for a store opened alone
+ * (`rotate-key` itself) nor before the lock is taken (migrations).
+ */
+export function guardWrites(pool: Pool): void {
+  guarded.add(pool);
+}
+
+/**
+ * The guard's statement: `pg_try_advisory_xact_lock_shared` answers false while another session
+ * holds the lock alone, and the statement must then fail to abort the transaction (SQL has no
+ * raise outside PL/pgSQL): 1 / 0 does, and {@link refusedByGuard} tells it from other failures.
+ */
+function guard(tx: Db) {
+  return tx`SELECT 1 / pg_try_advisory_xact_lock_shared(${lockKeys.instance}::bigint)::int AS held`;
+}
+
+/** Whether `statement` (the guard) failed, once it has settled; then the error to throw instead. */
+async function refusedByGuard(statement: Promise<unknown> | undefined): Promise<StorePaused | undefined> {
+  if (!statement) return undefined;
+  const failed = await statement.then(
+    () => false,
+    () => true,
+  );
+  return failed ? new StorePaused({ reason: 'lock-lost', since: Date.now() }) : undefined;
 }
 
 /**
@@ -53,14 +94,18 @@ export async function transaction<T>(
     const begin = tx.unsafe(options.mode ? `BEGIN ${options.mode}` : 'BEGIN').execute();
     begin.catch(() => undefined); // read below
     if (options.lazy) tx`SET LOCAL synchronous_commit TO OFF`.execute().catch(() => undefined);
+    const held = !options.lazy && guarded.has(pool) ? guard(tx) : undefined;
+    held?.execute();
+    held?.catch(() => undefined); // read below
     let result: T;
     try {
       result = await work(tx);
       await begin;
+      await held;
     } catch (error) {
       // A connection that broke needs no rollback (the server ended the transaction); the driver drops it.
       await tx.unsafe('ROLLBACK').catch(() => undefined);
-      throw error;
+      throw (await refusedByGuard(held)) ?? error;
     }
     await tx.unsafe('COMMIT');
     return result;
@@ -95,9 +140,11 @@ export async function pipelined<T>(
 ): Promise<T> {
   const tx = await pool.reserve();
   const pipe = new Pipeline();
+  let held: Promise<unknown> | undefined;
   try {
     pipe.send(tx`BEGIN`);
     if (options.lazy) pipe.send(tx`SET LOCAL synchronous_commit TO OFF`);
+    else if (guarded.has(pool)) held = pipe.send(guard(tx));
     const result = await build(tx, pipe);
     pipe.send(tx`COMMIT`);
     await pipe.settle();
@@ -106,10 +153,11 @@ export async function pipelined<T>(
     // Nothing to roll back when the COMMIT was sent (it rolled back itself); otherwise end the transaction here.
     await tx`ROLLBACK`.catch(() => undefined);
     // The first statement that failed says why; those after it only say the transaction was aborted.
-    throw await pipe.settle().then(
+    const first = await pipe.settle().then(
       () => error,
-      (first: unknown) => first,
+      (failure: unknown) => failure,
     );
+    throw (await refusedByGuard(held)) ?? first;
   } finally {
     tx.release();
   }

@@ -30,7 +30,17 @@ import type {
   TurnResult,
 } from '../storage.ts';
 import { Batch } from './batch.ts';
-import { bigintArray, byteaArray, connect, lazily, pipelined, transaction, type Db, type Pool } from './connect.ts';
+import {
+  bigintArray,
+  byteaArray,
+  connect,
+  guardWrites,
+  lazily,
+  pipelined,
+  transaction,
+  type Db,
+  type Pool,
+} from './connect.ts';
 import { PostgresDesk } from './desk.ts';
 import { handoffs } from './handoffs.ts';
 import { inbox, toInboxRow, type InboxColumns } from './inbox.ts';
@@ -122,7 +132,10 @@ export class PostgresStorage implements Storage {
     try {
       await migrate(sql);
       const access = new StoreAccess();
-      return new PostgresStorage(sql, options, await InstanceLock.take(url, options.alone ?? false, access), access);
+      const lock = await InstanceLock.take(url, options.alone ?? false, access);
+      // Its writes hold the lock themselves from now on, so none commits while rotate-key has it (connect.ts).
+      if (!options.alone) guardWrites(sql);
+      return new PostgresStorage(sql, options, lock, access);
     } catch (error) {
       await sql.end({ timeout: 1 });
       throw error;

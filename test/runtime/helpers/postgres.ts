@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, connect as netConnect, type AddressInfo, type Socket } from 'node:net';
 import postgres from 'postgres';
 import { startCluster, stopCluster } from '../../../scripts/postgres-cluster.mjs';
 
@@ -52,6 +53,44 @@ export async function testPostgres(): Promise<TestPostgres | undefined> {
         await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
       await admin.end({ timeout: 5 });
       if (cluster) stopCluster(cluster);
+    },
+  };
+}
+
+/**
+ * A TCP forwarder to PostgreSQL on 127.0.0.1 whose network can be cut: while cut, it forwards
+ * nothing either way and closes nothing (as a cable pulled out), and new connections hang.
+ * `cut(name)` cuts only the connections whose startup message names an application_name starting
+ * with `name` (the bot's instance lock session is `amana serve, pid …`), the others go on.
+ */
+export async function cuttableProxy(target: URL) {
+  let cutting: ((startup: string) => boolean) | undefined;
+  const sockets: Socket[] = [];
+  const server = createServer((client) => {
+    const upstream = netConnect(Number(target.port), target.hostname);
+    sockets.push(client, upstream);
+    // The client's first bytes are its startup message: key\0value\0 pairs, application_name among them.
+    let startup: string | undefined;
+    const forward = (from: Socket, to: Socket) =>
+      from.on('data', (chunk: Buffer) => {
+        if (from === client && startup === undefined) startup = chunk.toString('latin1');
+        if (!cutting?.(startup ?? '')) to.write(chunk);
+      });
+    forward(client, upstream);
+    forward(upstream, client);
+    for (const socket of [client, upstream]) socket.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const address = new URL(target.href);
+  address.port = String((server.address() as AddressInfo).port);
+  return {
+    url: address.href,
+    cut: (name?: string) =>
+      (cutting = name === undefined ? () => true : (startup) => startup.includes(`application_name\0${name}`)),
+    restore: () => (cutting = undefined),
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }
