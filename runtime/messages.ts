@@ -119,6 +119,10 @@ const en = {
   purged:
     'Purged: {fields} expired value(s), {conversations} conversation(s), {handoffs} handoff(s), {persons} person(s) with nothing left, {inboxKeys} old duplicate-check key(s), {statuses} old delivery status(es).',
   listening: 'Amana bot "{flow}" is listening on port {port}: webhook at /webhook, admin API at /admin/.',
+  'port-in-use':
+    'The bot cannot start: port {port} on {host} is already in use (another program, or another copy of this bot, listens there). Stop it, or set PORT to a free port.',
+  'listen-failed':
+    'The bot cannot start: it cannot listen on port {port} on {host} ({reason}). Check PORT and HOST: a port under 1024 needs extra rights, and HOST must be an address of this machine.',
   'admin-off': 'ADMIN_TOKEN is not set, so the admin API (handoff queue) is off.',
   'admin-off-handoff':
     'Warning: this flow hands conversations to people, but ADMIN_TOKEN is not set, so nobody can release them.',
@@ -271,6 +275,10 @@ const runtimeMessages: Catalogue<RuntimeMessageKey> = {
     purged:
       'Limpeza: {fields} valor(es) vencido(s), {conversations} conversa(s), {handoffs} transferência(s), {persons} pessoa(s) sem mais nada guardado, {inboxKeys} chave(s) antigas de duplicidade, {statuses} status de entrega antigo(s).',
     listening: 'Bot Amana "{flow}" escutando na porta {port}: webhook em /webhook, API de administração em /admin/.',
+    'port-in-use':
+      'O bot não pode iniciar: a porta {port} em {host} já está em uso (outro programa, ou outra cópia deste bot, escuta nela). Pare-o, ou defina PORT com uma porta livre.',
+    'listen-failed':
+      'O bot não pode iniciar: não consegue escutar na porta {port} em {host} ({reason}). Confira PORT e HOST: uma porta abaixo de 1024 exige permissões extras, e HOST deve ser um endereço desta máquina.',
     'admin-off': 'ADMIN_TOKEN não está definida, então a API de administração (fila de atendimento) está desligada.',
     'admin-off-handoff':
       'Atenção: este fluxo transfere conversas para pessoas, mas ADMIN_TOKEN não está definida, então ninguém poderá devolvê-las ao bot.',
@@ -411,6 +419,10 @@ const runtimeMessages: Catalogue<RuntimeMessageKey> = {
     purged:
       'التنظيف: {fields} قيمة منتهية، {conversations} محادثة، {handoffs} تحويل، {persons} شخص لم يبقَ عنه شيء، {inboxKeys} مفتاح قديم لكشف التكرار، {statuses} حالة تسليم قديمة.',
     listening: 'بوت أمانة "{flow}" يستمع على المنفذ {port}: الويب هوك على ‎/webhook، وواجهة الإدارة على ‎/admin/.',
+    'port-in-use':
+      'لا يمكن تشغيل البوت: المنفذ {port} على {host} مستخدم بالفعل (يستمع عليه برنامج آخر، أو نسخة أخرى من هذا البوت). أوقفه، أو اضبط PORT على منفذ حر.',
+    'listen-failed':
+      'لا يمكن تشغيل البوت: لا يستطيع الاستماع على المنفذ {port} على {host} ({reason}). راجع PORT وHOST: المنفذ الأقل من 1024 يحتاج إلى صلاحيات إضافية، ويجب أن يكون HOST عنوانًا لهذا الجهاز.',
     'admin-off': 'لم يُضبط ADMIN_TOKEN، لذا فواجهة الإدارة (طابور التحويل) متوقفة.',
     'admin-off-handoff':
       'تحذير: هذا المسار يحوّل المحادثات إلى موظفين، لكن ADMIN_TOKEN غير مضبوط، فلن يستطيع أحد إعادتها إلى البوت.',

@@ -163,10 +163,25 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
     void purge();
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
+  // A port taken or refused is the operator's to fix: say so in their words, give everything back, and exit.
+  const refused = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
+    server.once('error', resolve);
+    server.listen(config.port, config.host, () => resolve(undefined));
   });
+  if (refused) {
+    const where = { port: config.port, host: config.host ?? '0.0.0.0 / ::' };
+    line(
+      io.stderr,
+      refused.code === 'EADDRINUSE'
+        ? runtimeText(io.language, 'port-in-use', where)
+        : runtimeText(io.language, 'listen-failed', { ...where, reason: refused.code ?? refused.name }),
+    );
+    stopping = true;
+    clearInterval(purgeTimer);
+    await bot.stop();
+    await store.close();
+    return 2;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log.info('listening', { port, flow: flow.id });

@@ -1,5 +1,6 @@
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   botEnv,
@@ -201,6 +202,31 @@ describe('exported bot: settings and start-up checks', () => {
     } finally {
       writeFileSync(flowFile, original);
     }
+  });
+
+  it('says in plain words when its port is taken or its address is not this machine’s, and exits 2 holding nothing', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const port = (taken.address() as AddressInfo).port;
+      const inUse = serveWith({ ...botEnv(options), PORT: String(port) });
+      expect(inUse.code).toBe(2);
+      expect(inUse.stderr).toContain(
+        `The bot cannot start: port ${port} on 127.0.0.1 is already in use (another program, or another copy of this bot, listens there).`,
+      );
+      expect(inUse.stderr).not.toMatch(/\n\s+at /);
+      const elsewhere = serveWith({ ...botEnv(options), HOST: '192.0.2.1', LANG: 'pt_BR.UTF-8' });
+      expect(elsewhere.code).toBe(2);
+      expect(elsewhere.stderr).toContain(
+        'O bot não pode iniciar: não consegue escutar na porta 0 em 192.0.2.1 (EADDRNOTAVAIL).',
+      );
+      expect(elsewhere.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await new Promise<void>((resolve) => taken.close(() => resolve()));
+    }
+    // The database was given back: a bot starts on it at once.
+    const bot = await startBot(options);
+    expect(await bot.stop()).toBe(0);
   });
 
   it('stops cleanly on SIGTERM', async () => {

@@ -77,6 +77,13 @@ describe.skipIf(!server)('exported bot on PostgreSQL: a lost instance lock pause
         AND a.application_name LIKE ${`amana serve, pid ${running().child.pid} on %`}`;
     return row?.pid;
   };
+  /** A session named as rotate-key's is in pg_stat_activity (`amana rotate-key, pid <pid> on ops-1`), to take the lock its way. */
+  const rotateKeySession = (pid: number) =>
+    postgres(url, {
+      max: 1,
+      onnotice: () => undefined,
+      connection: { application_name: `amana rotate-key, pid ${pid} on ops-1` },
+    });
   const health = async () => {
     const answer = await call(running().port, 'GET', '/healthz');
     return { status: answer.status, body: JSON.parse(answer.body) as Record<string, unknown> };
@@ -127,11 +134,7 @@ describe.skipIf(!server)('exported bot on PostgreSQL: a lost instance lock pause
     expect(await pendingInbox()).toBe(1);
 
     // rotate-key's way: the exclusive lock, on a session named after the command; it waits for the ended session's lock to go.
-    const rotation = postgres(url, {
-      max: 1,
-      onnotice: () => undefined,
-      connection: { application_name: 'amana rotate-key, pid 7 on ops-1' },
-    });
+    const rotation = rotateKeySession(7);
     try {
       await rotation`SELECT pg_terminate_backend(${(await lockSession()) ?? 0})`;
       await rotation`SELECT pg_advisory_lock(${lockKeys.instance}::bigint)`;
@@ -184,11 +187,7 @@ describe.skipIf(!server)('exported bot on PostgreSQL: a lost instance lock pause
     await customers.say(phone, text('oi'), 2);
     await eventually(() => running().events('purged').length === 1, 10_000, 'the purge at start');
 
-    const rotation = postgres(url, {
-      max: 1,
-      onnotice: () => undefined,
-      connection: { application_name: 'amana rotate-key, pid 8 on ops-1' },
-    });
+    const rotation = rotateKeySession(8);
     try {
       await rotation`SELECT pg_terminate_backend(${(await lockSession()) ?? 0})`;
       await rotation`SELECT pg_advisory_lock(${lockKeys.instance}::bigint)`;
@@ -226,11 +225,7 @@ describe.skipIf(!server)('exported bot on PostgreSQL: a lost instance lock pause
     // once, and rotate-key takes it, while the bot hears nothing until its probe gives up (3 to 5 s).
     const cutAt = performance.now();
     proxy.cut('amana serve');
-    const rotation = postgres(url, {
-      max: 1,
-      onnotice: () => undefined,
-      connection: { application_name: 'amana rotate-key, pid 9 on ops-1' },
-    });
+    const rotation = rotateKeySession(9);
     try {
       await rotation`SELECT pg_terminate_backend(${session ?? 0})`;
       await rotation`SELECT pg_advisory_lock(${lockKeys.instance}::bigint)`;
