@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseFlow, type Flow } from '../../flows/index.ts';
 import { Keyring } from '../crypto/keyring.ts';
 import type { HttpOutcome } from '../http/client.ts';
@@ -104,6 +104,34 @@ describe('ErasureCaller', () => {
       status: 404,
       attempts: 2,
     });
+    await store.close();
+  });
+
+  it('ends a call that hangs two seconds into a stop, and keeps the request to make again', async () => {
+    const store = await queued('https://crm.example/leads/L-9');
+    let calls = 0;
+    // A recipient that never answers: the call ends only when the caller stops it.
+    const caller = callerFor(
+      store,
+      (_method, _url, _headers, signal) => {
+        calls += 1;
+        return new Promise<HttpOutcome>((resolve) =>
+          signal?.addEventListener('abort', () =>
+            resolve({ ok: false, error: 'stopped', detail: 'no answer before the stop', maybeArrived: true }),
+          ),
+        );
+      },
+      { backoff: () => 60_000 },
+    );
+    caller.notify();
+    await vi.waitUntil(() => calls === 1);
+    const stopping = performance.now();
+    await caller.stop();
+    expect(performance.now() - stopping).toBeGreaterThanOrEqual(1_900);
+    expect(performance.now() - stopping).toBeLessThan(4_000);
+    // Not settled: it stays queued, due again after the backoff.
+    expect((await store.subjectRecords(subject))?.recipientErasures.map((entry) => entry.event)).toEqual(['requested']);
+    expect(await store.nextErasureDue()).toBe(2000 + 60_000);
     await store.close();
   });
 

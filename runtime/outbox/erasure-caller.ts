@@ -19,6 +19,12 @@ const maxEraseAttempts = 12;
 /** How often the table is looked at when nothing here says when the next request is due (other processes add requests). */
 const pollMs = 30_000;
 const timeoutMs = 10_000;
+/**
+ * How long {@link ErasureCaller.stop} lets calls in flight finish before it ends them: a recipient
+ * that hangs would hold the stop for the whole timeout. An erase route is idempotent, so an ended
+ * call is simply made again later (it counts as an attempt).
+ */
+const stopGraceMs = 2000;
 
 export interface ErasureCallerOptions {
   flow: Flow;
@@ -26,8 +32,13 @@ export interface ErasureCallerOptions {
   keyring: Keyring;
   clock: () => number;
   log: Logger;
-  /** The HTTP request itself (tests may watch it); the bot's own client by default. */
-  request?: (method: string, url: string, headers: Record<string, string>) => Promise<HttpOutcome>;
+  /** The HTTP request itself (tests may watch it); the bot's own client by default. `signal` aborts when the caller stops. */
+  request?: (
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    signal?: AbortSignal,
+  ) => Promise<HttpOutcome>;
   /**
    * The bot's `AMANA_SECRET_NAME` settings, read as each call is made, for routes whose headers
    * read `{{secret.NAME}}`; none by default.
@@ -55,6 +66,8 @@ export class ErasureCaller {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
+  /** Ends the calls still in flight {@link stopGraceMs} after stop(). */
+  private readonly aborter = new AbortController();
 
   constructor(private readonly options: ErasureCallerOptions) {}
 
@@ -80,10 +93,13 @@ export class ErasureCaller {
     await this.callDue();
   }
 
+  /** Stops calling; calls in flight get {@link stopGraceMs} to finish, then are ended and made again later. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    const grace = setTimeout(() => this.aborter.abort(), stopGraceMs);
     await this.running;
+    clearTimeout(grace);
   }
 
   private async run(): Promise<void> {
@@ -133,7 +149,12 @@ export class ErasureCaller {
     const route = this.options.flow.recipients.find((recipient) => recipient.id === row.recipient)?.erase;
     const filled = withSecrets(route, call.headers ?? {}, this.options.secrets ?? (() => undefined));
     if ('missing' in filled) return settle({ event: 'failed', detail: `${filled.missing.join(', ')} not set` });
-    const outcome = await (this.options.request ?? defaultRequest)(call.method, call.url, filled.headers);
+    const outcome = await (this.options.request ?? defaultRequest)(
+      call.method,
+      call.url,
+      filled.headers,
+      this.aborter.signal,
+    );
     if (outcome.ok && isErased(outcome.status)) return settle({ event: 'done', status: outcome.status });
     const error = outcome.ok ? `http ${outcome.status}` : outcome.error;
     // An address or a header the client cannot send stays so on every attempt.
@@ -178,6 +199,11 @@ function isHeaders(value: unknown): value is Record<string, string> {
   );
 }
 
-function defaultRequest(method: string, url: string, headers: Record<string, string>): Promise<HttpOutcome> {
-  return send(method, url, headers, undefined, timeoutMs);
+function defaultRequest(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<HttpOutcome> {
+  return send(method, url, headers, undefined, timeoutMs, signal);
 }
