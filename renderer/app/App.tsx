@@ -69,12 +69,14 @@ export function App() {
 
   return (
     <div className="app" aria-busy={status === 'loading'}>
-      <Header />
-      <Toolbar />
+      <header>
+        <Header />
+        <Toolbar />
+      </header>
       <NoticeBar />
       <RecoveryBanner />
       <div className="app-body">
-        <div className="app-sidebar">
+        <nav className="app-sidebar" aria-label={text('sidebar-label')}>
           {status === 'loading' ? <p className="muted">{text('loading')}</p> : <FlowList />}
           {open && <Palette />}
           {workspaceFile && (
@@ -82,7 +84,7 @@ export function App() {
               {isolateNames((names) => text('workspace-file', names), { file: workspaceFile })}
             </p>
           )}
-        </div>
+        </nav>
         <main className="app-main">
           <div className="app-main__canvas">
             {open ? (

@@ -4,10 +4,11 @@ import { useDocumentStore } from '../stores/document-store.ts';
 import { ExportButton } from '../workspace/ExportButton.tsx';
 import { ImportButton } from '../workspace/ImportButton.tsx';
 
+/** The studio's title and its file, panel and language controls (the top of the page's banner). */
 export function Header() {
   const open = useDocumentStore((state) => state.shown !== null);
   return (
-    <header className="app-header">
+    <div className="app-header">
       <h1 className="app-header__title">
         Amana <span lang="ar">أمانة</span>
       </h1>
@@ -17,6 +18,6 @@ export function Header() {
         {open && <StudioPanelButtons />}
         <LanguageSwitcher />
       </div>
-    </header>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../flows/check/index.ts';
 import { showProblem } from './show-problem.ts';
 import { useExportText } from './texts.ts';
+import { QuotedNames } from '../bidi/QuotedNames.tsx';
 
 /** The checker's answer on the version to export: errors block it, each linking to its step. */
 export function CheckResult({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
@@ -22,7 +23,7 @@ export function CheckResult({ diagnostics }: { diagnostics: readonly Diagnostic[
         <ul className="export-check__errors">
           {errors.map((diagnostic, index) => (
             <li key={index}>
-              <span className="export-check__rule">{diagnostic.rule}</span> {diagnostic.message}
+              <span className="export-check__rule">{diagnostic.rule}</span> <QuotedNames text={diagnostic.message} />
               {diagnostic.nodeId !== undefined && (
                 <button type="button" className="link-button" onClick={() => showProblem(diagnostic)}>
                   {text('show-in-problems')}

@@ -36,12 +36,12 @@ export function ExportDialog() {
   return (
     <div className="modal-backdrop">
       <div className="modal export-dialog" role="dialog" aria-modal="true" aria-labelledby="export-dialog-title">
-        <header className="modal__header">
+        <div className="modal__header">
           <h2 id="export-dialog-title">{isolateNames((names) => text('dialog-title', names), { flow: flowName })}</h2>
           <button type="button" onClick={closeExportDialog}>
             {text('close')}
           </button>
-        </header>
+        </div>
         {stage.name === 'loading' && <p className="muted">{text('loading')}</p>}
         {stage.name === 'review' && <Review review={stage.review} busy={stage.busy} refusal={stage.refusal} />}
         {stage.name === 'done' && <ExportSuccess done={stage.done} />}

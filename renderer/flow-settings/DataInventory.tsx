@@ -85,7 +85,9 @@ export function DataInventory({ flow }: { flow: Flow }) {
                 <th scope="col">{text('column-retention')}</th>
                 <th scope="col">{text('column-shared')}</th>
                 <th scope="col">{text('column-used')}</th>
-                <th scope="col" />
+                <th scope="col">
+                  <span className="visually-hidden">{text('column-remove')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -52,6 +52,7 @@ type SettingsTextKey =
   | 'column-retention'
   | 'column-shared'
   | 'column-used'
+  | 'column-remove'
   | 'new-field-key'
   | 'add-field'
   | 'remove'
@@ -141,6 +142,7 @@ const en: Record<SettingsTextKey, string> = {
   'column-retention': 'Kept for',
   'column-shared': 'Shared with',
   'column-used': 'Steps',
+  'column-remove': 'Remove the field',
   'new-field-key': 'New field (e.g. phone)',
   'add-field': 'Declare a field',
   remove: 'Remove',
@@ -231,6 +233,7 @@ const ptBR: Record<SettingsTextKey, string> = {
   'column-retention': 'Guardado por',
   'column-shared': 'Compartilhado com',
   'column-used': 'Passos',
+  'column-remove': 'Remover o campo',
   'new-field-key': 'Novo campo (ex.: telefone)',
   'add-field': 'Declarar um campo',
   remove: 'Remover',
@@ -320,6 +323,7 @@ const ar: Record<SettingsTextKey, string> = {
   'column-retention': 'مدة الاحتفاظ',
   'column-shared': 'يُشارك مع',
   'column-used': 'الخطوات',
+  'column-remove': 'إزالة الحقل',
   'new-field-key': 'حقل جديد (مثل phone)',
   'add-field': 'صرّح بحقل',
   remove: 'إزالة',

@@ -10,6 +10,7 @@ export type UiTextKey =
   | 'flow-meta'
   | 'unsaved-badge'
   | 'no-flow-open'
+  | 'sidebar-label'
   | 'canvas-label'
   | 'history-heading'
   | 'version-name'
@@ -56,6 +57,7 @@ const catalogue: Catalogue<UiTextKey> = {
     'flow-meta': 'Version {version} · {nodes} steps · {languages}',
     'unsaved-badge': 'Unsaved changes',
     'no-flow-open': 'Choose a flow in the list to see it here.',
+    'sidebar-label': 'Flows and steps',
     'canvas-label': 'Flow “{name}”, read only',
     'history-heading': 'History',
     'version-name': 'Version {version}',
@@ -104,6 +106,7 @@ const catalogue: Catalogue<UiTextKey> = {
     'flow-meta': 'Versão {version} · {nodes} etapas · {languages}',
     'unsaved-badge': 'Alterações não salvas',
     'no-flow-open': 'Escolha um fluxo na lista para vê-lo aqui.',
+    'sidebar-label': 'Fluxos e etapas',
     'canvas-label': 'Fluxo “{name}”, somente leitura',
     'history-heading': 'Histórico',
     'version-name': 'Versão {version}',
@@ -152,6 +155,7 @@ const catalogue: Catalogue<UiTextKey> = {
     'flow-meta': 'الإصدار {version} · الخطوات: {nodes} · {languages}',
     'unsaved-badge': 'تغييرات غير محفوظة',
     'no-flow-open': 'اختر مسارًا من القائمة لعرضه هنا.',
+    'sidebar-label': 'المسارات والخطوات',
     'canvas-label': 'المسار «{name}»، للقراءة فقط',
     'history-heading': 'السجل',
     'version-name': 'الإصدار {version}',

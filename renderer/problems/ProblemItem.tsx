@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../flows/check/index.ts';
+import { QuotedNames } from '../bidi/QuotedNames.tsx';
 import { useLanguageStore } from '../stores/language-store.ts';
 import { sameProblem, useProblemsStore } from '../stores/problems-store.ts';
 import { usePrivacyDockStore } from '../stores/privacy-dock-store.ts';
@@ -30,7 +31,9 @@ export function ProblemItem({ problem, index }: { problem: Diagnostic; index: nu
   return (
     <li className={`problem problem--${problem.severity}`} aria-current={shown ? 'true' : undefined}>
       <button type="button" className="problem__show" onClick={choose}>
-        <span className="problem__message">{problem.message}</span>
+        <span className="problem__message">
+          <QuotedNames text={problem.message} />
+        </span>
         <span className="problem__where muted">
           {problem.nodeId === undefined ? text('whole-flow') : <bdi dir="ltr">{problem.nodeId}</bdi>} ·{' '}
           <bdi dir="ltr" className="problem__rule">

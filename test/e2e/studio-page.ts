@@ -1,9 +1,18 @@
 // Opens the studio in Chromium the way a designer does, recording what must never happen.
 import type { Browser, Page } from 'playwright-core';
 
-/** Opens the studio in a fresh tab; CSP violations and script errors are added to `problems`. */
-export async function openStudio(browser: Browser, url: string, problems: string[]): Promise<Page> {
-  const tab = await browser.newPage();
+/**
+ * Opens the studio in a fresh tab (a context of its own, so axe-core can open frames in it); CSP
+ * violations and script errors are added to `problems`.
+ */
+export async function openStudio(
+  browser: Browser,
+  url: string,
+  problems: string[],
+  viewport?: { width: number; height: number },
+): Promise<Page> {
+  const context = await browser.newContext(viewport ? { viewport } : {});
+  const tab = await context.newPage();
   tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   tab.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
