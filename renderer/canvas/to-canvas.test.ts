@@ -46,14 +46,20 @@ describe('a flow on the canvas', () => {
   });
 });
 
+/** The lead-capture example (pt-BR, en), parsed. */
+async function leadCapture() {
+  const { readFileSync } = await import('node:fs');
+  const { parseFlow } = await import('../../flows/index.ts');
+  const parsed = parseFlow(
+    readFileSync(new URL('../../flows/examples/lead-capture.flow.json', import.meta.url), 'utf8'),
+  );
+  if (!parsed.ok) throw new Error('lead-capture parses');
+  return parsed.flow;
+}
+
 describe('labelled ways out', () => {
   it('names a button’s and a row’s exit by its own label in the flow language shown', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { parseFlow } = await import('../../flows/index.ts');
-    const parsed = parseFlow(
-      readFileSync(new URL('../../flows/examples/lead-capture.flow.json', import.meta.url), 'utf8'),
-    );
-    if (!parsed.ok) throw new Error('lead-capture parses');
+    const parsed = { flow: await leadCapture() };
     const card = (language: 'en' | 'pt-BR') =>
       toCanvas(parsed.flow, language).nodes.find((node) => node.id === 'choose-interest');
     expect(card('pt-BR')?.data.outcomes.map((exit) => exit.label)).toContain('Móveis planejados');
@@ -62,13 +68,7 @@ describe('labelled ways out', () => {
   });
 
   it('holds the step’s own words in an isolate inside its accessible name', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { parseFlow } = await import('../../flows/index.ts');
-    const parsed = parseFlow(
-      readFileSync(new URL('../../flows/examples/lead-capture.flow.json', import.meta.url), 'utf8'),
-    );
-    if (!parsed.ok) throw new Error('lead-capture parses');
-    const labels = toCanvas(parsed.flow, 'ar').nodes.map((node) => node.ariaLabel ?? '');
+    const labels = toCanvas(await leadCapture(), 'ar').nodes.map((node) => node.ariaLabel ?? '');
     expect(labels.length).toBeGreaterThan(5);
     for (const label of labels) expect(label).toMatch(/^[^\u2068]+: \u2068[^\u2069]+\u2069$/u);
   });

@@ -4,38 +4,23 @@
 // bottom left, the controls at the bottom right). The map can be hidden and shown again from the
 // keyboard, and the workspace remembers the choice after a reload. Screenshots for a person to look
 // at: test-results/canvas-panels/ (not kept in git).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { importThroughChooser, openStudio } from './studio-page.ts';
-import { startWebEdition, type RunningWebEdition } from './web-edition.ts';
+import { describe, expect, it } from 'vitest';
+import { studioWithFlow } from './studio-with-flow.ts';
 
 const flowFile = new URL('../../flows/examples/lead-capture.flow.json', import.meta.url).pathname;
 const shots = new URL('../../test-results/canvas-panels/', import.meta.url).pathname;
-let dir: string;
-let web: RunningWebEdition;
-let browser: Browser;
-let page: Page;
-const problems: string[] = [];
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'amana-panels-e2e-'));
-  mkdirSync(shots, { recursive: true });
-  [web, browser] = await Promise.all([startWebEdition(join(dir, 'workspace.db')), launchChromium()]);
-  page = await openStudio(browser, web.url, problems);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await importThroughChooser(page, flowFile);
-  await page.locator('.react-flow__node[data-id="start"]').waitFor();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const studio = studioWithFlow(
+  flowFile,
+  async (tab) => {
+    mkdirSync(shots, { recursive: true });
+    await tab.locator('.react-flow__node[data-id="start"]').waitFor();
+  },
+  { width: 1280, height: 800 },
+);
+const problems = studio.problems;
+const page = () => studio.page();
 
 interface Box {
   x: number;
@@ -53,7 +38,7 @@ async function layout(): Promise<{ cards: Box[]; map: Box | null; controls: Box 
   await expect
     .poll(
       async () => {
-        const now = JSON.stringify(await page.locator('.react-flow__viewport').getAttribute('style'));
+        const now = JSON.stringify(await page().locator('.react-flow__viewport').getAttribute('style'));
         const same = now === last;
         last = now;
         return same;
@@ -61,11 +46,11 @@ async function layout(): Promise<{ cards: Box[]; map: Box | null; controls: Box 
       { interval: 300, timeout: 15_000 },
     )
     .toBe(true);
-  const cards = await page
+  const cards = await page()
     .locator('.react-flow__node')
     .evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().toJSON() as Box));
-  const map = await page.locator('.react-flow__minimap').boundingBox();
-  const controls = await page.locator('.react-flow__controls').boundingBox();
+  const map = await page().locator('.react-flow__minimap').boundingBox();
+  const controls = await page().locator('.react-flow__controls').boundingBox();
   if (!controls) throw new Error('the view controls are not shown');
   return { cards, map, controls };
 }
@@ -92,18 +77,20 @@ describe('the overview map and the view controls', { timeout: 120_000 }, () => {
     [1024, 700, 'pt-BR'],
     [1024, 700, 'ar'],
   ] as const)('at %i×%i in %s cover no card after Zoom to fit, mirrored in Arabic', async (width, height, language) => {
-    await page.setViewportSize({ width, height });
-    await page.getByLabel(/^(Interface language|Idioma da interface|لغة الواجهة)/).selectOption(language);
-    await page.getByRole('button', { name: fitNames[language], exact: true }).click();
+    await page().setViewportSize({ width, height });
+    await page()
+      .getByLabel(/^(Interface language|Idioma da interface|لغة الواجهة)/)
+      .selectOption(language);
+    await page().getByRole('button', { name: fitNames[language], exact: true }).click();
     const { cards, map, controls } = await layout();
-    await page.screenshot({ path: join(shots, `${width}x${height}-${language}.png`) });
+    await page().screenshot({ path: join(shots, `${width}x${height}-${language}.png`) });
     expect(map).not.toBeNull();
     if (!map) return;
     for (const card of cards) {
       expect(overlaps(card, controls)).toBe(false);
       expect(overlaps(card, map)).toBe(false);
     }
-    const canvas = await page.locator('.react-flow').boundingBox();
+    const canvas = await page().locator('.react-flow').boundingBox();
     if (!canvas) throw new Error('no canvas');
     // Both panels sit in the bottom corners of the canvas, on opposite sides.
     if (language === 'ar') {
@@ -116,27 +103,29 @@ describe('the overview map and the view controls', { timeout: 120_000 }, () => {
   });
 
   it('hides the map from the keyboard, remembers it after a reload, and shows it again', async () => {
-    await page.getByLabel(/^(Interface language|Idioma da interface|لغة الواجهة)/).selectOption('en');
-    const toggle = page.getByRole('button', { name: mapToggle.en, exact: true });
+    await page()
+      .getByLabel(/^(Interface language|Idioma da interface|لغة الواجهة)/)
+      .selectOption('en');
+    const toggle = page().getByRole('button', { name: mapToggle.en, exact: true });
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     await toggle.focus();
-    await page.keyboard.press('Space');
-    await page.locator('.react-flow__minimap').waitFor({ state: 'detached' });
+    await page().keyboard.press('Space');
+    await page().locator('.react-flow__minimap').waitFor({ state: 'detached' });
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
-    await page.screenshot({ path: join(shots, 'map-hidden-en.png') });
+    await page().screenshot({ path: join(shots, 'map-hidden-en.png') });
 
-    await page.reload();
-    await page
+    await page().reload();
+    await page()
       .getByRole('button', { name: /Casa Aurora/ })
       .first()
       .click();
-    await page.locator('.react-flow__node[data-id="start"]').waitFor();
-    const again = page.getByRole('button', { name: mapToggle.en, exact: true });
+    await page().locator('.react-flow__node[data-id="start"]').waitFor();
+    const again = page().getByRole('button', { name: mapToggle.en, exact: true });
     expect(await again.getAttribute('aria-pressed')).toBe('false');
-    expect(await page.locator('.react-flow__minimap').count()).toBe(0);
+    expect(await page().locator('.react-flow__minimap').count()).toBe(0);
     await again.focus();
-    await page.keyboard.press('Enter');
-    await page.locator('.react-flow__minimap').waitFor();
+    await page().keyboard.press('Enter');
+    await page().locator('.react-flow__minimap').waitFor();
     expect(await again.getAttribute('aria-pressed')).toBe('true');
     expect(problems).toEqual([]);
   });

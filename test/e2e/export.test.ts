@@ -175,7 +175,9 @@ describe('exporting a bot from the studio (browser edition)', () => {
       .getByRole('list', { name: /What changes for personal data/ })
       .getByText(sentence)
       .waitFor();
-    await dialog().getByText(`The privacy notice changes (${isolate('pt-BR')} and ${isolate('en')})`, { exact: false }).waitFor();
+    await dialog()
+      .getByText(`The privacy notice changes (${isolate('pt-BR')} and ${isolate('en')})`, { exact: false })
+      .waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       dialog().getByRole('button', { name: 'Download the bot (.zip)' }).click(),

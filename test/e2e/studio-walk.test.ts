@@ -5,36 +5,23 @@
 // and Arabic: axe-core finds no violation of any impact (landmarks included), and with the
 // simulator open the studio's columns sit side by side inside the window, none over another.
 // Screenshots for a person to look at: test-results/studio-walk/ (not kept in git).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { openStudio } from './studio-page.ts';
-import { startWebEdition, type RunningWebEdition } from './web-edition.ts';
+import { describe, expect, it } from 'vitest';
+import { studioWithFlow } from './studio-with-flow.ts';
 
 const shots = new URL('../../test-results/studio-walk/', import.meta.url).pathname;
-let dir: string;
-let web: RunningWebEdition;
-let browser: Browser;
-let page: Page;
-const problems: string[] = [];
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'amana-walk-e2e-'));
-  mkdirSync(shots, { recursive: true });
-  [web, browser] = await Promise.all([startWebEdition(join(dir, 'workspace.db')), launchChromium()]);
-  page = await openStudio(browser, web.url, problems, { width: 1280, height: 800 });
-  await page.getByText('No flows yet.', { exact: false }).waitFor();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const studio = studioWithFlow(
+  null,
+  async (tab) => {
+    mkdirSync(shots, { recursive: true });
+    await tab.getByText('No flows yet.', { exact: false }).waitFor();
+  },
+  { width: 1280, height: 800 },
+);
+const problems = studio.problems;
+const page = () => studio.page();
 
 const words = {
   en: {
@@ -69,13 +56,13 @@ const words = {
   },
 } as const;
 
-const inspector = () => page.getByRole('region', { name: 'Inspector' });
-const problemsPanel = () => page.getByRole('region', { name: 'Problems' });
-const simulator = () => page.getByRole('region', { name: 'Simulator' });
+const inspector = () => page().getByRole('region', { name: 'Inspector' });
+const problemsPanel = () => page().getByRole('region', { name: 'Problems' });
+const simulator = () => page().getByRole('region', { name: 'Simulator' });
 
 /** Every axe-core violation on the page, of any impact, as one line each (none expected). */
 async function violations(screen: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await new AxeBuilder({ page: page() }).analyze();
   return results.violations.map(
     (violation) =>
       `${screen}: ${violation.id} (${violation.impact}) ${violation.nodes
@@ -86,23 +73,23 @@ async function violations(screen: string): Promise<string[]> {
 }
 
 async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(shots, `${name}.png`) });
+  await page().screenshot({ path: join(shots, `${name}.png`) });
 }
 
 describe('a designer’s walk through the studio', { timeout: 180_000 }, () => {
   it('starts a flow from a template', async () => {
-    await page.getByRole('toolbar').getByRole('button', { name: 'New flow', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'New flow' });
+    await page().getByRole('toolbar').getByRole('button', { name: 'New flow', exact: true }).click();
+    const dialog = page().getByRole('dialog', { name: 'New flow' });
     expect(await violations('new flow dialog')).toEqual([]);
     await dialog.getByRole('button', { name: /Casa Aurora/ }).click();
-    await page.locator('.react-flow__node[data-id="start"]').waitFor();
-    await page.getByRole('status').getByText('Ready to export').waitFor();
+    await page().locator('.react-flow__node[data-id="start"]').waitFor();
+    await page().getByRole('status').getByText('Ready to export').waitFor();
     await shot('en-1-template');
   });
 
   it('adds a question with the keyboard and connects it from the inspector', async () => {
-    await page.getByRole('region', { name: 'Steps' }).getByRole('button', { name: 'Question' }).focus();
-    await page.keyboard.press('Enter');
+    await page().getByRole('region', { name: 'Steps' }).getByRole('button', { name: 'Question' }).focus();
+    await page().keyboard.press('Enter');
     await inspector().getByText('question', { exact: true }).waitFor();
     const next = inspector().getByLabel('next');
     await next.selectOption({ index: 1 });
@@ -111,7 +98,7 @@ describe('a designer’s walk through the studio', { timeout: 180_000 }, () => {
   });
 
   it('reads the Problems panel in plain words and fixes the problem with its quick fix', async () => {
-    await page.getByRole('tab', { name: words.en.problems }).click();
+    await page().getByRole('tab', { name: words.en.problems }).click();
     const problem = problemsPanel().locator('.problem').filter({ hasText: 'undeclared-data' }).first();
     await problem.waitFor();
     expect(await problem.textContent()).toContain('“answer”');
@@ -125,7 +112,7 @@ describe('a designer’s walk through the studio', { timeout: 180_000 }, () => {
   });
 
   it('rehearses the flow in the simulator beside the canvas, nothing over anything', async () => {
-    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+    await page().getByRole('button', { name: 'Simulate', exact: true }).click();
     await simulator().locator('.bubble--bot').first().waitFor();
     await simulator().getByRole('textbox', { name: 'Message' }).fill('Oi');
     await simulator().getByRole('button', { name: 'Send', exact: true }).click();
@@ -136,8 +123,8 @@ describe('a designer’s walk through the studio', { timeout: 180_000 }, () => {
   });
 
   it('opens the export dialog and closes it', async () => {
-    await page.getByRole('toolbar').getByRole('button', { name: 'Export…', exact: true }).click();
-    const dialog = page.getByRole('dialog');
+    await page().getByRole('toolbar').getByRole('button', { name: 'Export…', exact: true }).click();
+    const dialog = page().getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Privacy check' }).waitFor();
     await shot('en-5-export');
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -147,10 +134,12 @@ describe('a designer’s walk through the studio', { timeout: 180_000 }, () => {
     'in %s: every main view has no accessibility violation of any impact',
     async (language) => {
       const w = words[language];
-      await page.getByLabel(/^(Interface language|Idioma da interface|لغة الواجهة)/).selectOption(language);
-      await page.getByLabel(w.language).waitFor();
+      await page()
+        .getByLabel(/^(Interface language|Idioma da interface|لغة الواجهة)/)
+        .selectOption(language);
+      await page().getByLabel(w.language).waitFor();
       const found: string[] = [];
-      await page.locator('.react-flow__node[data-id="question"]').click();
+      await page().locator('.react-flow__node[data-id="question"]').click();
       found.push(...(await violations(`${language} editor`)));
       await shot(`${language}-views-1-editor`);
       for (const [tab, name] of [
@@ -158,27 +147,27 @@ describe('a designer’s walk through the studio', { timeout: 180_000 }, () => {
         [w.settings, 'settings'],
         [w.dataMap, 'data-map'],
       ] as const) {
-        await page.getByRole('tab', { name: tab }).click();
+        await page().getByRole('tab', { name: tab }).click();
         found.push(...(await violations(`${language} ${name}`)));
         await shot(`${language}-views-2-${name}`);
       }
-      await page.getByRole('toolbar').getByRole('button', { name: w.newFlow, exact: true }).click();
-      await page.getByRole('dialog').waitFor();
+      await page().getByRole('toolbar').getByRole('button', { name: w.newFlow, exact: true }).click();
+      await page().getByRole('dialog').waitFor();
       found.push(...(await violations(`${language} new flow`)));
       await shot(`${language}-views-3-new-flow`);
-      await page.keyboard.press('Escape');
-      await page.getByRole('button', { name: w.simulate, exact: true }).click();
-      await page.locator('.simulator .bubble--bot').first().waitFor();
+      await page().keyboard.press('Escape');
+      await page().getByRole('button', { name: w.simulate, exact: true }).click();
+      await page().locator('.simulator .bubble--bot').first().waitFor();
       found.push(...(await violations(`${language} simulator`)));
       await shot(`${language}-views-4-simulator`);
       await expectColumnsSideBySide();
-      await page.getByRole('button', { name: w.simulate, exact: true }).click();
-      await page.locator('.simulator').waitFor({ state: 'detached' });
-      await page.getByRole('toolbar').getByRole('button', { name: w.export, exact: true }).click();
-      await page.getByRole('dialog').waitFor();
+      await page().getByRole('button', { name: w.simulate, exact: true }).click();
+      await page().locator('.simulator').waitFor({ state: 'detached' });
+      await page().getByRole('toolbar').getByRole('button', { name: w.export, exact: true }).click();
+      await page().getByRole('dialog').waitFor();
       found.push(...(await violations(`${language} export`)));
       await shot(`${language}-views-5-export`);
-      await page.getByRole('dialog').getByRole('button', { name: w.close, exact: true }).click();
+      await page().getByRole('dialog').getByRole('button', { name: w.close, exact: true }).click();
       expect(found).toEqual([]);
     },
   );
@@ -190,13 +179,15 @@ describe('a designer’s walk through the studio', { timeout: 180_000 }, () => {
 
 /** The studio's columns (flows, canvas, inspector, panels, history) side by side inside the window. */
 async function expectColumnsSideBySide(): Promise<void> {
-  const boxes = await page.locator('.app-body > *').evaluateAll((columns) =>
-    columns
-      .map((column) => column.getBoundingClientRect())
-      .filter((box) => box.width > 0 && box.height > 0)
-      .map((box) => ({ left: box.left, right: box.right, top: box.top, bottom: box.bottom })),
-  );
-  const body = await page.locator('.app-body').boundingBox();
+  const boxes = await page()
+    .locator('.app-body > *')
+    .evaluateAll((columns) =>
+      columns
+        .map((column) => column.getBoundingClientRect())
+        .filter((box) => box.width > 0 && box.height > 0)
+        .map((box) => ({ left: box.left, right: box.right, top: box.top, bottom: box.bottom })),
+    );
+  const body = await page().locator('.app-body').boundingBox();
   if (!body) throw new Error('no studio body');
   expect(boxes.length).toBeGreaterThanOrEqual(4);
   for (const box of boxes) {
@@ -209,11 +200,11 @@ async function expectColumnsSideBySide(): Promise<void> {
   for (let index = 1; index < sorted.length; index += 1)
     expect(sorted[index]!.left).toBeGreaterThanOrEqual(sorted[index - 1]!.right - 1);
   // The canvas keeps room for its cards, and every tab under it shows whole.
-  const canvas = await page.locator('.react-flow').boundingBox();
+  const canvas = await page().locator('.react-flow').boundingBox();
   expect(canvas?.width ?? 0).toBeGreaterThan(250);
-  const dock = await page.locator('.privacy-dock').boundingBox();
+  const dock = await page().locator('.privacy-dock').boundingBox();
   if (!dock) throw new Error('no dock under the canvas');
-  for (const tab of await page.getByRole('tab').all()) {
+  for (const tab of await page().getByRole('tab').all()) {
     const box = await tab.boundingBox();
     expect(box && box.x >= dock.x - 1 && box.x + box.width <= dock.x + dock.width + 1).toBe(true);
   }

@@ -17,10 +17,15 @@ interface StudioWithFlow {
 
 /**
  * Before the file's tests: starts the real browser edition on a fresh workspace and Chromium, opens
- * the studio, imports `flowFile` through the page's file chooser as a designer does, and waits for
- * `ready`. After them: stops both and removes the workspace.
+ * the studio (in a window of `viewport`, if given), imports `flowFile` through the page's file chooser
+ * as a designer does (none when null: an empty workspace), and waits for `ready`. After them: stops
+ * both and removes the workspace.
  */
-export function studioWithFlow(flowFile: string, ready: (page: Page) => Promise<void>): StudioWithFlow {
+export function studioWithFlow(
+  flowFile: string | null,
+  ready: (page: Page) => Promise<void>,
+  viewport?: { width: number; height: number },
+): StudioWithFlow {
   let dir: string | undefined;
   let web: RunningWebEdition | undefined;
   let browser: Browser | undefined;
@@ -29,8 +34,8 @@ export function studioWithFlow(flowFile: string, ready: (page: Page) => Promise<
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'amana-e2e-'));
     [web, browser] = await Promise.all([startWebEdition(join(dir, 'workspace.db')), launchChromium()]);
-    page = await openStudio(browser, web.url, problems);
-    await importThroughChooser(page, flowFile);
+    page = await openStudio(browser, web.url, problems, viewport);
+    if (flowFile) await importThroughChooser(page, flowFile);
     await ready(page);
   }, 180_000);
   afterAll(async () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFlow, serializeFlow } from '../../flows/index.ts';
 import { clinicBooking, clinicBookingFile } from '../fixtures/flows.ts';
 import { launchChromium } from './chromium.ts';
-import { importThroughChooser as importFile, openStudio as openStudioTab } from './studio-page.ts';
+import { importThroughChooser as importFile, isolate, openStudio as openStudioTab } from './studio-page.ts';
 import { startWebEdition, type RunningWebEdition } from './web-edition.ts';
 
 declare global {
@@ -64,7 +64,9 @@ describe('the studio in a browser', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(6);
     const item = page.getByRole('button', { name: /Agendamento da Clínica Sorriso/ });
     await item.waitFor();
-    await expect.poll(() => item.textContent()).toContain('Version 1 · 6 steps · pt-BR, en, ar');
+    await expect
+      .poll(() => item.textContent())
+      .toContain(`Version 1 · 6 steps · ${['pt-BR', 'en', 'ar'].map(isolate).join(', ')}`);
 
     await item.click();
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(6);
