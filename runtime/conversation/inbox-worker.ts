@@ -4,10 +4,7 @@ import { TurnConflict, type InboxRow, type Storage } from '../store/storage.ts';
 
 export interface InboxWorkerOptions {
   /** The inbox: claim people's pending rows, give them back, hold one person, mark a row done. */
-  store: Pick<
-    Storage,
-    'claimInbox' | 'releaseInbox' | 'holdPerson' | 'commitTurn' | 'shared' | 'access' | 'claimWhenWriting'
-  >;
+  store: Pick<Storage, 'claimInbox' | 'releaseInbox' | 'holdPerson' | 'commitTurn' | 'shared' | 'access'>;
   process(row: InboxRow): Promise<void>;
   log: Logger;
 }
@@ -52,21 +49,7 @@ export class InboxWorker {
   private retryTimer: NodeJS.Timeout | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly options: InboxWorkerOptions) {
-    // A shared store leases the senders of the deliveries this instance writes, as it writes them:
-    // their rows come straight here, without reading the inbox for them.
-    options.store.claimWhenWriting?.({
-      skip: () => this.skipped(),
-      // Only while nothing waits here: a busy worker's next read gathers what arrived meanwhile
-      // into one claim, whose turns then share statements (fewer, larger batches under load).
-      room: () => (this.stopped || options.store.access.pause || this.queued > 0 ? 0 : maxQueued),
-      take: (rows, senders) => {
-        if (this.stopped) return false;
-        this.schedule(rows);
-        return senders.every((personId) => this.held.has(personId));
-      },
-    });
-  }
+  constructor(private readonly options: InboxWorkerOptions) {}
 
   /** New rows were committed (or the worker starts): read them. */
   notify(): void {
@@ -139,7 +122,8 @@ export class InboxWorker {
         this.again = false;
         await this.releaseFinished();
         while (!this.stopped && this.queued < maxQueued) {
-          const rows = await this.options.store.claimInbox(Math.min(pageSize, maxQueued - this.queued), this.skipped());
+          const skip = this.resting.size === 0 ? this.held : new Set([...this.held, ...this.resting]);
+          const rows = await this.options.store.claimInbox(Math.min(pageSize, maxQueued - this.queued), skip);
           this.schedule(rows);
           if (rows.length === 0) break;
         }
@@ -149,6 +133,20 @@ export class InboxWorker {
       this.retryLater();
     } finally {
       this.pumping = false;
+    }
+  }
+
+  private async releaseFinished(): Promise<void> {
+    if (this.finished.size === 0) return;
+    const people = [...this.finished].filter((personId) => !this.held.has(personId));
+    this.finished.clear();
+    if (people.length === 0) return;
+    try {
+      await this.options.store.releaseInbox(people);
+    } catch (error) {
+      // Still leased here, and renewed while this instance lives: given back at the next read.
+      for (const personId of people) this.finished.add(personId);
+      throw error;
     }
   }
 
@@ -162,26 +160,6 @@ export class InboxWorker {
     if (left > 0) return void this.holds.set(personId, left);
     this.holds.delete(personId);
     this.held.delete(personId);
-  }
-
-  /** People not to claim: worked on here, or resting after a failed turn. */
-  private skipped(): ReadonlySet<number> {
-    return this.resting.size === 0 ? this.held : new Set([...this.held, ...this.resting]);
-  }
-
-  private async releaseFinished(): Promise<void> {
-    if (this.finished.size === 0) return;
-    const people = [...this.finished].filter((personId) => !this.held.has(personId));
-    this.finished.clear();
-    if (people.length === 0) return;
-    try {
-      await this.options.store.releaseInbox(people);
-    } catch (error) {
-      // Still leased here, and renewed while this instance lives: nobody claims them, this instance
-      // included, until they are given back. Again at the next read.
-      for (const personId of people) this.finished.add(personId);
-      throw error;
-    }
   }
 
   private giveBack(personId: number): void {

@@ -32,12 +32,6 @@ export interface Storage {
    * Resolves once everything is durable; only then may the webhook answer 200.
    */
   ingest(messages: IngestMessage[], statuses: StatusRecord[]): Promise<IngestResult>;
-  /**
-   * Stores shared by several instances: from now on, writing a delivery also leases its senders
-   * for this instance when nobody holds them, and hands their unprocessed rows to `claimer` once
-   * committed, sparing the round trip of claiming them after. SQLite, with one instance, has none.
-   */
-  claimWhenWriting?(claimer: IngestClaimer): void;
 
   /**
    * Claims people with unprocessed messages for this instance and returns their rows in arrival
@@ -275,28 +269,6 @@ export interface IngestResult {
   /** Inbox ids of the new messages, in order. */
   inserted: number[];
   duplicates: number;
-  /**
-   * Every new message's sender is being worked on by this instance now (leased as the messages
-   * were written, see {@link Storage.claimWhenWriting}, or already): nobody needs to read the inbox for them.
-   */
-  handedOver?: boolean;
-}
-
-/** What takes the rows a shared store claims as it writes deliveries (the inbox worker). */
-export interface IngestClaimer {
-  /**
-   * People not to lease: worked on here already, or resting after a failed turn. The store keeps
-   * alive only the leases of these people: one it took for this instance that never reached the
-   * worker (its answer lost with the connection) runs out instead of being renewed for good.
-   */
-  skip(): ReadonlySet<number>;
-  /** How many rows it can take now; 0 when none (the inbox is then read the usual way). */
-  room(): number;
-  /**
-   * Rows leased for this instance as they were written, in arrival order (maybe none); answers
-   * whether every one of `senders` is being worked on here now.
-   */
-  take(rows: InboxRow[], senders: readonly number[]): boolean;
 }
 
 type MessageStatus = 'sent' | 'delivered' | 'read' | 'failed' | 'deleted' | 'warning' | 'played';

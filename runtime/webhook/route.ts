@@ -69,8 +69,7 @@ export function webhookRoute(options: WebhookOptions) {
     try {
       const result = await ingestDelivery(options.store, options.keys, delivery, options.clock());
       if (result.duplicates > 0) options.log.info('webhook-duplicates', { count: result.duplicates });
-      // Handed over: the store leased their senders for this instance's worker as it wrote them.
-      if (result.inserted.length > 0 && !result.handedOver) options.received(result.inserted.length);
+      if (result.inserted.length > 0) options.received(result.inserted.length);
       respond(response, 200, 'ok\n');
     } catch (error) {
       // Paused (../store/access.ts): the instance does no work now, and says so in /healthz.

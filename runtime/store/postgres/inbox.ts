@@ -6,7 +6,7 @@ const day = 24 * 60 * 60 * 1000;
 /** Dedupe keys outlive Meta's 7 days of redelivery; statuses serve the operator. */
 const { dedupeKeyDays, operationalRecordDays } = runtimeRetention;
 
-export interface InboxColumns {
+interface InboxColumns {
   id: number;
   person_id: number;
   payload: Buffer;
@@ -91,9 +91,7 @@ export const inbox = {
   /**
    * The statement leasing people with unprocessed messages whom nobody holds (or whose lease ran
    * out), skipping `held`, and returning their oldest unprocessed rows in arrival order (read them
-   * with {@link toInboxRow}). One statement: two instances claiming at once never get the same
-   * person. Nor does this instance twice: a person it leases already (taken as their messages were
-   * written, {@link claimWritten}, or given back a moment ago) is not claimed again until released.
+   * with {@link toInboxRow}). One statement: two instances claiming at once never get the same person.
    */
   claim(sql: Db, owner: string, leaseSeconds: number, limit: number, held: ReadonlySet<number>) {
     return sql<InboxColumns[]>`
@@ -102,54 +100,20 @@ export const inbox = {
           SELECT person_id FROM inbox p
           WHERE processed_at IS NULL AND person_id IS NOT NULL
             AND NOT (person_id = ANY(${bigintArray(sql, [...held])}::bigint[]))
-            AND NOT EXISTS (SELECT 1 FROM inbox_leases l WHERE l.person_id = p.person_id AND l.until >= now())
+            AND NOT EXISTS (SELECT 1 FROM inbox_leases l
+                            WHERE l.person_id = p.person_id AND l.owner <> ${owner} AND l.until >= now())
           ORDER BY id LIMIT ${limit}
         ) i
       ), leased AS (
         INSERT INTO inbox_leases (person_id, owner, until)
         SELECT person_id, ${owner}, now() + make_interval(secs => ${leaseSeconds}) FROM candidates ORDER BY person_id
         ON CONFLICT (person_id) DO UPDATE SET owner = excluded.owner, until = excluded.until
-          WHERE inbox_leases.until < now()
+          WHERE inbox_leases.until < now() OR inbox_leases.owner = excluded.owner
         RETURNING person_id
       )
       SELECT i.id, i.person_id, i.payload, i.received_at FROM inbox i JOIN leased l ON l.person_id = i.person_id
       WHERE i.processed_at IS NULL AND i.payload IS NOT NULL
       ORDER BY i.id LIMIT ${limit}`;
-  },
-
-  /**
-   * The statement, in the transaction writing a delivery, leasing its senders who have unprocessed
-   * messages and no lease at all (one that ran out is left to {@link claim}), and returning their
-   * unprocessed rows (read them with {@link toInboxRow}): the instance that wrote them goes on with
-   * them without another round trip. At most `limit` rows, each person's oldest first, so everyone
-   * leased gets at least their oldest row as long as there are fewer people than `limit`; each
-   * person's rows come in arrival order.
-   *
-   * It never waits for a lease row another transaction has locked: the delivery's transaction
-   * already holds its senders' person rows (the inbox's foreign key), and an erasing turn locks its
-   * lease, then its person — waiting for it, the two would deadlock. Only a lease being inserted at
-   * the same moment (another claim) is waited for, in person order as every claim inserts.
-   */
-  claimWritten(sql: Db, owner: string, leaseSeconds: number, limit: number, personIds: readonly number[]) {
-    return sql<InboxColumns[]>`
-      WITH wanted AS (
-        SELECT DISTINCT person_id FROM inbox i
-        WHERE person_id = ANY(${bigintArray(sql, [...personIds])}::bigint[]) AND processed_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM inbox_leases l WHERE l.person_id = i.person_id)
-      ), leased AS (
-        INSERT INTO inbox_leases (person_id, owner, until)
-        SELECT person_id, ${owner}, now() + make_interval(secs => ${leaseSeconds}) FROM wanted ORDER BY person_id
-        ON CONFLICT (person_id) DO NOTHING
-        RETURNING person_id
-      ), ranked AS (
-        SELECT i.id, i.person_id, i.payload, i.received_at,
-               row_number() OVER (PARTITION BY i.person_id ORDER BY i.id) AS place
-        FROM inbox i JOIN leased l ON l.person_id = i.person_id
-        WHERE i.processed_at IS NULL AND i.payload IS NOT NULL
-      ), taken AS (
-        SELECT id, person_id, payload, received_at FROM ranked ORDER BY place, id LIMIT ${limit}
-      )
-      SELECT * FROM taken ORDER BY id`;
   },
 
   /** The statement giving people back. */
@@ -174,17 +138,12 @@ export const inbox = {
    * else (another instance's hold or claim waiting on it, an erasure) is renewed next time, a third
    * of a lease later. Should a lease still run out while its instance lives, another instance may
    * take the person over: the first one's next turn is then refused (AM001), so each message is
-   * still processed once and in order. With `worked`, only the leases of those people are kept:
-   * one this instance holds without working on the person (a claim or a give-back whose answer was
-   * lost) runs out and is claimed again — {@link claim} never hands out a live lease, not even to
-   * the instance holding it.
+   * still processed once and in order.
    */
-  renew(sql: Db, owner: string, leaseSeconds: number, worked: readonly number[] | undefined) {
+  renew(sql: Db, owner: string, leaseSeconds: number) {
     return sql`UPDATE inbox_leases SET until = now() + make_interval(secs => ${leaseSeconds})
       WHERE owner = ${owner} AND person_id IN (
-        SELECT person_id FROM inbox_leases WHERE owner = ${owner}
-          AND (${worked === undefined}::boolean OR person_id = ANY(${bigintArray(sql, [...(worked ?? [])])}::bigint[]))
-        FOR NO KEY UPDATE SKIP LOCKED)`;
+        SELECT person_id FROM inbox_leases WHERE owner = ${owner} FOR NO KEY UPDATE SKIP LOCKED)`;
   },
 
   /** Messages still waiting are sealed under a key about to go: drop them, keep their dedupe keys. */

@@ -9,7 +9,6 @@ import type {
   HandoffMessageRow,
   HandoffRow,
   InboxRow,
-  IngestClaimer,
   IngestMessage,
   IngestResult,
   LedgerEntry,
@@ -30,20 +29,10 @@ import type {
   TurnResult,
 } from '../storage.ts';
 import { Batch } from './batch.ts';
-import {
-  bigintArray,
-  byteaArray,
-  connect,
-  guardWrites,
-  lazily,
-  pipelined,
-  transaction,
-  type Db,
-  type Pool,
-} from './connect.ts';
+import { bigintArray, byteaArray, connect, guardWrites, lazily, pipelined, transaction, type Pool } from './connect.ts';
 import { PostgresDesk } from './desk.ts';
 import { handoffs } from './handoffs.ts';
-import { inbox, toInboxRow, type InboxColumns } from './inbox.ts';
+import { inbox, toInboxRow } from './inbox.ts';
 import { InstanceLock } from './instances.ts';
 import { KnownPeople } from './known-people.ts';
 import { lockKeys, migrate } from './migrations.ts';
@@ -107,8 +96,6 @@ export class PostgresStorage implements Storage {
   });
   /** The business number's token bucket exists (created once, by whichever instance is first). */
   private bucket: Promise<void> | undefined;
-  /** Who takes the rows leased as deliveries are written ({@link claimWhenWriting}). */
-  private claimer: IngestClaimer | undefined;
 
   private constructor(
     private readonly sql: Pool,
@@ -159,10 +146,6 @@ export class PostgresStorage implements Storage {
   async ingest(messages: IngestMessage[], statuses: StatusRecord[]): Promise<IngestResult> {
     this.access.assertOpen();
     return this.ingests.add({ messages, statuses });
-  }
-
-  claimWhenWriting(claimer: IngestClaimer): void {
-    this.claimer = claimer;
   }
 
   /** Claims and leases are committed lazily ({@link lazily}): a turn's durable commit covers what it relies on. */
@@ -448,10 +431,7 @@ export class PostgresStorage implements Storage {
   private async renew(): Promise<void> {
     try {
       await Promise.all([
-        // The people the worker works on (a lease it does not know of runs out, see inbox.renew).
-        lazily(this.sql, (tx) =>
-          inbox.renew(tx, this.owner, this.leaseSeconds, this.claimer && [...this.claimer.skip()]),
-        ),
+        lazily(this.sql, (tx) => inbox.renew(tx, this.owner, this.leaseSeconds)),
         lazily(this.sql, (tx) => outbox.renew(tx, this.owner, this.leaseSeconds)),
       ]);
     } catch {
@@ -463,35 +443,22 @@ export class PostgresStorage implements Storage {
    * One transaction for the deliveries of one turn of the event loop. When every sender is someone
    * this instance met lately ({@link KnownPeople}), the messages and statuses are written in one
    * round trip; when one of them was erased or forgotten meanwhile, or their id is someone else's
-   * now (after a restore), the database refuses the write and the batch goes the long way: which
-   * messages are new and which senders exist are asked together, the senders met for the first
-   * time are created, then the new messages written. Either way, with a claimer
-   * ({@link claimWhenWriting}) that has room, the same transaction leases the senders nobody holds
-   * and hands their rows over once committed.
+   * now (after a restore), the database refuses the write and the batch goes the long way: which messages are new and which
+   * senders exist are asked together, the senders met for the first time are created, then the new
+   * messages written.
    */
   private async ingestBatch(batch: IngestCall[]): Promise<IngestResult[]> {
     const messages = batch.flatMap((item) => item.messages);
     const statuses = batch.flatMap((item) => item.statuses);
-    const claim = this.claimWanted(messages.length);
     const senders = this.people.all(messages.map((message) => message.phoneHash));
-    let written = senders
-      ? await this.ingestFromKnown(messages, statuses, senders, claim).catch((error: unknown) => {
+    let inserted = senders
+      ? await this.ingestFromKnown(messages, statuses, senders).catch((error: unknown) => {
           if (!isStaleSender(error)) throw error;
           this.people.forget(messages.map((message) => message.phoneHash));
           return undefined;
         })
       : undefined;
-    written ??= await this.ingestMeeting(messages, statuses, claim);
-    const { inserted, personOf, claimed } = written;
-    let handedOver = false;
-    if (claim && this.claimer) {
-      const newSenders = new Set<number>();
-      for (const message of messages) {
-        const person = personOf.get(message.phoneHash.toString('hex'));
-        if (person !== undefined && inserted.has(message.dedupeHash.toString('hex'))) newSenders.add(person);
-      }
-      handedOver = this.claimer.take(claimed.map(toInboxRow), [...newSenders]);
-    }
+    inserted ??= await this.ingestMeeting(messages, statuses);
     return batch.map((item) => {
       const ids: number[] = [];
       let duplicates = 0;
@@ -504,35 +471,16 @@ export class PostgresStorage implements Storage {
           inserted.delete(key);
         }
       }
-      return { inserted: ids, duplicates, ...(handedOver && ids.length > 0 ? { handedOver } : {}) };
+      return { inserted: ids, duplicates };
     });
-  }
-
-  /**
-   * Whether a batch of `messages` deliveries should lease its senders as it is written: there is a
-   * claimer with room for a row from each of them, and the store is not paused.
-   */
-  private claimWanted(messages: number): IngestClaim | undefined {
-    if (!this.claimer || this.access.pause) return undefined;
-    const limit = Math.min(this.claimer.room(), claimedWhenWritingAtMost);
-    if (messages === 0 || limit < messages) return undefined;
-    return { skip: this.claimer.skip(), limit };
-  }
-
-  /** The statement leasing the batch's senders (those of `people` not skipped), if any. */
-  private claimWritten(tx: Db, claim: IngestClaim | undefined, people: Iterable<PersonRow>) {
-    if (!claim) return undefined;
-    const ids = [...new Set([...people].map((person) => person.id))].filter((id) => !claim.skip.has(id));
-    return ids.length > 0 ? inbox.claimWritten(tx, this.owner, this.leaseSeconds, claim.limit, ids) : undefined;
   }
 
   private async ingestFromKnown(
     messages: IngestMessage[],
     statuses: StatusRecord[],
     senders: ReadonlyMap<string, PersonRow>,
-    claim: IngestClaim | undefined,
-  ): Promise<Written> {
-    const [written, claimed] = await pipelined(this.sql, (tx, pipe) => {
+  ): Promise<Map<string, number>> {
+    const [written] = await pipelined(this.sql, (tx, pipe) => {
       const known = [...senders.values()];
       pipe.send(
         tx`SELECT amana_persons_are(${bigintArray(
@@ -545,22 +493,13 @@ export class PostgresStorage implements Storage {
       );
       const write = messages.length > 0 ? pipe.send(inbox.write(tx, messages, senders)) : undefined;
       if (statuses.length > 0) pipe.send(inbox.statuses(tx, statuses, Date.now()));
-      const leasing = this.claimWritten(tx, claim, known);
-      return [write, leasing ? pipe.send(leasing) : undefined];
+      return [write];
     });
-    return {
-      inserted: inbox.written((await written) ?? []),
-      personOf: new Map([...senders].map(([key, person]) => [key, person.id])),
-      claimed: (await claimed) ?? [],
-    };
+    return inbox.written((await written) ?? []);
   }
 
-  private async ingestMeeting(
-    messages: IngestMessage[],
-    statuses: StatusRecord[],
-    claim: IngestClaim | undefined,
-  ): Promise<Written> {
-    const { inserted, persons, claimed } = await transaction(this.sql, async (tx) => {
+  private async ingestMeeting(messages: IngestMessage[], statuses: StatusRecord[]): Promise<Map<string, number>> {
+    const { inserted, persons } = await transaction(this.sql, async (tx) => {
       const [known, senders] = await Promise.all([
         inbox.known(
           tx,
@@ -588,16 +527,10 @@ export class PostgresStorage implements Storage {
       const persons = await subjects.ensureAll(tx, wanted, senders);
       const written = fresh.length > 0 ? inbox.written(await inbox.write(tx, fresh, persons)) : new Map();
       if (statuses.length > 0) await inbox.statuses(tx, statuses, Date.now());
-      const everyone = [...senders.values(), ...persons.values()];
-      const leasing = this.claimWritten(tx, claim, everyone);
-      return { inserted: written, persons: everyone, claimed: leasing ? await leasing : [] };
+      return { inserted: written, persons: [...senders.values(), ...persons.values()] };
     });
     this.people.remember(persons);
-    return {
-      inserted,
-      personOf: new Map(persons.map((person) => [person.phoneHash.toString('hex'), person.id])),
-      claimed,
-    };
+    return inserted;
   }
 }
 
@@ -616,22 +549,6 @@ interface IngestCall {
   messages: IngestMessage[];
   statuses: StatusRecord[];
 }
-
-/** Leasing a batch's senders as it is written: whom not to, and how many rows at most. */
-interface IngestClaim {
-  skip: ReadonlySet<number>;
-  limit: number;
-}
-
-/** What writing a batch gave: the new messages' ids by dedupe hash, senders' ids by phone hash, rows claimed. */
-interface Written {
-  inserted: Map<string, number>;
-  personOf: Map<string, number>;
-  claimed: InboxColumns[];
-}
-
-/** At most this many rows are claimed with a batch of deliveries (the worker reads 500 at a time). */
-const claimedWhenWritingAtMost = 500;
 
 const nothingPurged: PurgeReport = {
   fields: 0,
