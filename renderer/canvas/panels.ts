@@ -16,7 +16,7 @@ export interface CanvasSize {
 }
 
 /** React Flow's panels stand this far from the canvas's edges (`.react-flow__panel { margin: 15px }`). */
-export const panelMargin = 15;
+const panelMargin = 15;
 /** Free space kept between a panel and the nearest card after a fit. */
 const panelGap = 10;
 /** The view controls: four buttons of 26 × 27 px stacked (zoom in, zoom out, fit, overview map). */

@@ -22,7 +22,7 @@ export interface SignInLabels {
   go: string;
 }
 
-export const englishSignIn: SignInLabels = {
+const englishSignIn: SignInLabels = {
   name: 'Your name',
   password: 'Password',
   signIn: 'Sign in',
