@@ -2,18 +2,12 @@
 // against the real browser edition: renaming a header to a name another header of the step has is
 // refused beside the field with the reason, announced, and both headers stay in the flow; a rename
 // that is fine is written when the designer is done with the field, and is one undo step.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { studioWithFlow } from './studio-with-flow.ts';
+import { demoStudio } from './studio-with-flow.ts';
 
-const demoFile = new URL('../../flows/examples/noncompliant-demo.flow.json', import.meta.url).pathname;
-// Screenshots for a person to look at (test-results/ is not kept in git).
-const shots = new URL('../../test-results/inspector-headers/', import.meta.url).pathname;
-const studio = studioWithFlow(demoFile, async (tab) => {
-  mkdirSync(shots, { recursive: true });
-  await tab.locator('.react-flow__node[data-id="send-lead"]').waitFor();
-});
+const studio = demoStudio('inspector-headers');
+const { shots } = studio;
 const page = () => studio.page();
 
 const step = () => page().locator('.react-flow__node[data-id="send-lead"]');

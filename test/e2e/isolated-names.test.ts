@@ -2,18 +2,12 @@
 // edition: the Problems panel's "path shown" line keeps the step ids whole and in the path's order,
 // left to right, inside the right-to-left sentence, with the sentence's full stop where Arabic puts it
 // (test-results/isolated-names/path-shown-ar.png shows it).
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { studioWithFlow } from './studio-with-flow.ts';
+import { demoStudio } from './studio-with-flow.ts';
 
-const demoFile = new URL('../../flows/examples/noncompliant-demo.flow.json', import.meta.url).pathname;
-// Screenshots for a person to look at (test-results/ is not kept in git).
-const shots = new URL('../../test-results/isolated-names/', import.meta.url).pathname;
-const studio = studioWithFlow(demoFile, async (tab) => {
-  mkdirSync(shots, { recursive: true });
-  await tab.locator('.react-flow__node[data-id="send-lead"]').waitFor();
-});
+const studio = demoStudio('isolated-names');
+const { shots } = studio;
 const page = () => studio.page();
 
 describe('step ids in the Problems panel’s Arabic sentence', { timeout: 120_000 }, () => {

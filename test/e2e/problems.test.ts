@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
 import { importThroughChooser, openStudio, isolate } from './studio-page.ts';
 import { startWebEdition, type RunningWebEdition } from './web-edition.ts';
+import { demoFlowFile } from './studio-with-flow.ts';
 
-const demoFile = new URL('../../flows/examples/noncompliant-demo.flow.json', import.meta.url).pathname;
 /** The rules the demo breaks (flows/examples/README.md). */
 const demoRules = [
   'undeclared-data',
@@ -54,7 +54,7 @@ const nodeAt = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`
 
 describe('problems in the studio', { timeout: 120_000 }, () => {
   it('checks the imported demo live and lists each of its twelve rules with a plain message', async () => {
-    await importThroughChooser(page, demoFile);
+    await importThroughChooser(page, demoFlowFile);
     await page.getByRole('button', { name: /Sunny Cover/ }).click();
     await statusLine().getByText('11 errors, 2 warnings — export blocked').waitFor();
     const texts = await problemItems().allTextContents();

@@ -1,5 +1,5 @@
 // A studio in Chromium on a fresh workspace with one flow imported, for the tests of one file.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -50,4 +50,20 @@ export function studioWithFlow(
     },
     problems,
   };
+}
+
+/** The checker's demo flow, full of problems: what most studio tests open. */
+export const demoFlowFile = new URL('../../flows/examples/noncompliant-demo.flow.json', import.meta.url).pathname;
+
+/**
+ * {@link studioWithFlow} on the demo flow, ready once its "send-lead" card is drawn, with a folder
+ * test-results/`shotsFolder`/ for screenshots a person looks at (test-results/ is not kept in git).
+ */
+export function demoStudio(shotsFolder: string): StudioWithFlow & { shots: string } {
+  const shots = new URL(`../../test-results/${shotsFolder}/`, import.meta.url).pathname;
+  const studio = studioWithFlow(demoFlowFile, async (tab) => {
+    mkdirSync(shots, { recursive: true });
+    await tab.locator('.react-flow__node[data-id="send-lead"]').waitFor();
+  });
+  return Object.assign(studio, { shots });
 }
