@@ -34,7 +34,7 @@ export function panelPlaces(rightToLeft: boolean): PanelPlaces {
     : { controls: 'bottom-left', minimap: 'bottom-right', attribution: 'bottom-right' };
 }
 
-/** The overview map's size on a canvas: a fifth of its width, between 120 and 200 px, 4:3. */
+/** The overview map’s size on a canvas: 22 % of its width, between 120 and 200 px, 4:3. */
 export function minimapSize(canvas: CanvasSize): CanvasSize {
   const width = Math.round(Math.min(200, Math.max(120, canvas.width * 0.22)));
   return { width, height: Math.round(width * 0.75) };
