@@ -89,7 +89,6 @@ export const subjects = {
     return { id: row.id, phoneHash, ...material, createdAt: at };
   },
 
-  /** Deletes the person's row: their key goes, and by cascade everything sealed under it. */
   /**
    * Locks the person's row until the transaction ends: a delivery being written for them is waited
    * for (it holds the row), and one that comes after waits, then finds them gone.
@@ -98,6 +97,7 @@ export const subjects = {
     await sql`SELECT 1 FROM persons WHERE id = ${personId} FOR UPDATE`;
   },
 
+  /** Deletes the person's row: their key goes, and by cascade everything sealed under it. */
   async delete(sql: Db, personId: number): Promise<void> {
     await sql`DELETE FROM persons WHERE id = ${personId}`;
   },
