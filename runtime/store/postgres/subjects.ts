@@ -7,11 +7,6 @@ import { bigintArray, byteaArray, type Db } from './connect.ts';
  * the erasure event). Every method runs on the pool or inside a caller's transaction.
  */
 export const subjects = {
-  async byId(sql: Db, id: number): Promise<PersonRow | undefined> {
-    const [row] = await sql<PersonColumns[]>`SELECT * FROM persons WHERE id = ${id}`;
-    return row ? toPerson(row) : undefined;
-  },
-
   async byPhoneHash(sql: Db, phoneHash: Buffer): Promise<PersonRow | undefined> {
     const [row] = await sql<PersonColumns[]>`SELECT * FROM persons WHERE phone_hash = ${phoneHash}`;
     return row ? toPerson(row) : undefined;
