@@ -4,7 +4,7 @@ import { InboxWorker } from './conversation/inbox-worker.ts';
 import type { callRecipient } from './conversation/recipient-call.ts';
 import type { PersonKeys } from './crypto/person-keys.ts';
 import type { HttpOutcome } from './http/client.ts';
-import type { Logger } from './log.ts';
+import { errorName, type Logger } from './log.ts';
 import { ErasureCaller } from './outbox/erasure-caller.ts';
 import { OutboxSender, type Transport } from './outbox/sender.ts';
 import type { Storage } from './store/storage.ts';
@@ -84,8 +84,4 @@ export function assembleBot(options: BotOptions): Bot {
       await erasures.stop();
     },
   };
-}
-
-export function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : 'unknown';
 }

@@ -68,3 +68,8 @@ function maskNumber(run: string): string {
 export function subjectRef(phoneHash: Buffer): string {
   return phoneHash.subarray(0, 6).toString('hex');
 }
+
+/** An error's name for a log line (never its message, which may quote values). */
+export function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : 'unknown';
+}

@@ -1,5 +1,5 @@
 import { offersHuman } from '../../flows/check/index.ts';
-import { assembleBot, errorName } from '../bot.ts';
+import { assembleBot } from '../bot.ts';
 import { serveConfig, type ServeConfig } from '../config/config.ts';
 import { secretLookup, secretProblems } from '../config/secrets.ts';
 import { callRecipient } from '../conversation/recipient-call.ts';
@@ -9,7 +9,7 @@ import { deskRoute } from '../desk/route.ts';
 import { adminRoute } from '../handoff/admin.ts';
 import { healthRoute } from '../http/health.ts';
 import { botServer } from '../http/server.ts';
-import { jsonLogger } from '../log.ts';
+import { errorName, jsonLogger } from '../log.ts';
 import { runtimeText } from '../messages.ts';
 import { CloudTransport } from '../transport.ts';
 import { webhookRoute } from '../webhook/route.ts';

@@ -1,4 +1,4 @@
-import type { Logger } from '../log.ts';
+import { errorName, type Logger } from '../log.ts';
 import { StorePaused } from '../store/access.ts';
 import { TurnConflict, type InboxRow, type Storage } from '../store/storage.ts';
 
@@ -129,7 +129,7 @@ export class InboxWorker {
         }
       } while (this.again && !this.stopped);
     } catch (error) {
-      this.options.log.error('inbox-read-failed', { error: error instanceof Error ? error.name : 'unknown' });
+      this.options.log.error('inbox-read-failed', { error: errorName(error) });
       this.retryLater();
     } finally {
       this.pumping = false;
@@ -215,7 +215,7 @@ export class InboxWorker {
   /** Counts a failure; true when the row was dropped (the person's next rows may go on). */
   private async failed(row: InboxRow, error: unknown): Promise<boolean> {
     const attempts = (this.failures.get(row.id) ?? 0) + 1;
-    const reason = error instanceof Error ? error.name : 'unknown';
+    const reason = errorName(error);
     if (attempts < maxAttempts) {
       // Still unprocessed in the database: claimed again from there a little later.
       this.failures.set(row.id, attempts);

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Logger } from '../log.ts';
+import { errorName, type Logger } from '../log.ts';
 import { StorePaused } from '../store/access.ts';
 import { respond, respondJson } from './respond.ts';
 
@@ -27,7 +27,7 @@ export function botServer(routes: Routes, log: Logger): Server {
         log.warn('request-paused', { reason: error.pause.reason });
         return respondJson(response, 503, { error: 'paused' }, { 'retry-after': '5' });
       }
-      log.error('request-crashed', { error: error instanceof Error ? error.name : 'unknown' });
+      log.error('request-crashed', { error: errorName(error) });
       respond(response, 500, 'internal error\n');
     });
   });

@@ -4,7 +4,7 @@ import type { Flow } from '../../flows/index.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import type { EraseCall } from '../erasure/recipient-refs.ts';
 import { send, type HttpOutcome } from '../http/client.ts';
-import { subjectRef, type Logger } from '../log.ts';
+import { errorName, subjectRef, type Logger } from '../log.ts';
 import type { EraseRequestRow, RecipientErasureOutcome, Storage } from '../store/storage.ts';
 import { backoffMs } from './backoff.ts';
 
@@ -109,7 +109,7 @@ export class ErasureCaller {
       const wait = next === undefined ? pollMs : Math.min(pollMs, Math.max(1, next - this.options.clock()));
       this.wakeIn(wait);
     } catch (error) {
-      this.options.log.error('erasure-calls-failed', { error: error instanceof Error ? error.name : 'unknown' });
+      this.options.log.error('erasure-calls-failed', { error: errorName(error) });
       this.wakeIn(1000);
     }
   }

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { openFor, type PersonKeys } from '../crypto/person-keys.ts';
 import type { SendResult } from '../graph/client.ts';
 import type { OutgoingMessage } from '../graph/messages.ts';
-import { subjectRef, type Logger } from '../log.ts';
+import { errorName, subjectRef, type Logger } from '../log.ts';
 import type { OutboxRow, Storage } from '../store/storage.ts';
 import { backoffMs, retryWindowMs } from './backoff.ts';
 import { isForward, isOutgoingMessage } from './payload.ts';
@@ -123,7 +123,7 @@ export class OutboxSender {
         await this.fill();
       } while (this.again && !this.stopped);
     } catch (error) {
-      this.options.log.error('outbox-pump-failed', { error: error instanceof Error ? error.name : 'unknown' });
+      this.options.log.error('outbox-pump-failed', { error: errorName(error) });
       this.wakeIn(1000);
     } finally {
       this.pumping = false;
@@ -182,7 +182,7 @@ export class OutboxSender {
       result = await this.attempt(row);
     } catch (error) {
       // The row does not open (its payload or its person's key is unreadable), and never will.
-      log.error('send-crashed', { kind: row.kind, subject, error: error instanceof Error ? error.name : 'unknown' });
+      log.error('send-crashed', { kind: row.kind, subject, error: errorName(error) });
       result = { ok: false, retryable: false, error: 'unreadable outbox row' };
     }
     try {
@@ -213,7 +213,7 @@ export class OutboxSender {
           subject,
           sent: result.ok,
           attempt,
-          error: error instanceof Error ? error.name : 'unknown',
+          error: errorName(error),
         });
         if (this.aborter.signal.aborted) return;
         // Rejects when the stop ends the wait.
