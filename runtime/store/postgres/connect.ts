@@ -71,12 +71,13 @@ async function refusedByGuard(statement: Promise<unknown> | undefined): Promise<
  * Runs `work` in one transaction on a connection that holds nothing else, and gives the connection
  * back however it ends. Every transaction of several statements goes through here or through
  * {@link pipelined} (claims, erasing turns, the quick ingest), never through the driver's
- * `sql.begin` (the batched turns are one statement each, a transaction by themselves): postgres.js 3.4.9 can write a pool transaction's BEGIN without reserving its
- * connection when BEGIN is the statement that fills the connection's pipeline (porsager/
- * postgres#1189, #823), so under load the transaction failed with UNSAFE_TRANSACTION — a webhook
- * answered 503 — or other statements could run inside it. A reserved connection runs only what is
- * given to it, so BEGIN … COMMIT on it is what it says. BEGIN goes out with the first statement of
- * `work` (one round trip less); BEGIN cannot fail on a connection that works.
+ * `sql.begin` (the batched turns are one statement each, a transaction by themselves):
+ * postgres.js 3.4.9 can write a pool transaction's BEGIN without reserving its connection when
+ * BEGIN is the statement that fills the connection's pipeline (porsager/postgres#1189, #823), so
+ * under load the transaction failed with UNSAFE_TRANSACTION — a webhook answered 503 — or other
+ * statements could run inside it. A reserved connection runs only what is given to it, so BEGIN …
+ * COMMIT on it is what it says. BEGIN goes out with the first statement of `work` (one round trip
+ * less); BEGIN cannot fail on a connection that works.
  *
  * Options: `mode`, a transaction mode such as `ISOLATION LEVEL REPEATABLE READ READ ONLY`; `lazy`,
  * for bookkeeping the database may lose in a crash of its own (claims and leases, which run out and

@@ -443,9 +443,9 @@ export class PostgresStorage implements Storage {
    * One transaction for the deliveries of one turn of the event loop. When every sender is someone
    * this instance met lately ({@link KnownPeople}), the messages and statuses are written in one
    * round trip; when one of them was erased or forgotten meanwhile, or their id is someone else's
-   * now (after a restore), the database refuses the write and the batch goes the long way: which messages are new and which
-   * senders exist are asked together, the senders met for the first time are created, then the new
-   * messages written.
+   * now (after a restore), the database refuses the write and the batch goes the long way: which
+   * messages are new and which senders exist are asked together, the senders met for the first time
+   * are created, then the new messages written.
    */
   private async ingestBatch(batch: IngestCall[]): Promise<IngestResult[]> {
     const messages = batch.flatMap((item) => item.messages);
