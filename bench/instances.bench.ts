@@ -110,10 +110,15 @@ function clusterPids(clusterDir: string): number[] {
   }
 }
 
-/** CPU time (ms) the given processes used between two readings; a process started meanwhile counts from zero. */
+/**
+ * CPU time (ms) the given processes used between two readings; a process started meanwhile counts
+ * from zero. One that ended meanwhile (a PostgreSQL backend) has its whole life's time in its
+ * parent's reading (cutime, cstime, see {@link cpuMs}): what it had used before is taken off.
+ */
 function usedBetween(before: Map<number, number>, after: Map<number, number>): number {
   let total = 0;
   for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  for (const [pid, ms] of before) if (!after.has(pid)) total -= ms;
   return total;
 }
 
