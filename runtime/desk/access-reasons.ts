@@ -20,6 +20,9 @@ export type SupervisorApi = (typeof supervisorApis)[number];
 /** A change without the session's anti-CSRF token is logged as `forbidden`, about `csrf <api>`. */
 export const csrfPrefix = 'csrf ';
 
+/** Where the desk API's conversations are: `conversations/<ref>`, `…/reply`, `…/release` (../handoff/handoff-ref.ts). */
+export const conversationsApi = 'conversations/';
+
 /** A statistics look is logged with its days, `YYYY-MM-DD..YYYY-MM-DD`. */
 export const daysSeparator = '..';
 

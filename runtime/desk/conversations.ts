@@ -1,4 +1,6 @@
 import { openFor } from '../crypto/person-keys.ts';
+import { conversationsApi } from './access-reasons.ts';
+import { handoffCall } from '../handoff/handoff-ref.ts';
 import type { HandoffMessageRow, HandoffRow } from '../store/storage.ts';
 import { seesQueue } from './accounts.ts';
 import { answer, jsonBody, stringField } from './requests.ts';
@@ -44,10 +46,9 @@ export async function conversationRoutes(desk: SignedIn, api: string, method: st
     answer(response, 200, { now, conversations: items, queues: agent.role === 'supervisor' ? null : agent.queues });
     return true;
   }
-  const match = /^conversations\/([A-Za-z0-9_-]{1,64})(\/reply|\/release)?$/.exec(api);
-  if (!match?.[1]) return false;
-  const ref = match[1];
-  const action = match[2];
+  const call = handoffCall(api, conversationsApi);
+  if (!call) return false;
+  const { ref, action } = call;
   if (!((method === 'GET' && !action) || (method === 'POST' && action))) return false;
   const handoff = await options.store.handoff(ref);
   if (!handoff) {
@@ -60,7 +61,7 @@ export async function conversationRoutes(desk: SignedIn, api: string, method: st
     return true;
   }
   if (!action) await show(desk, handoff);
-  else if (action === '/release') await release(desk, handoff);
+  else if (action === 'release') await release(desk, handoff);
   else await reply(desk, handoff);
   return true;
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../log.ts';
 import { statsRange, statsReport } from '../stats/report.ts';
 import type { HandoffRow, Storage } from '../store/storage.ts';
 import { sameSecret } from '../webhook/signature.ts';
+import { handoffCall } from './handoff-ref.ts';
 import { adminOpenApi } from './openapi.ts';
 
 export interface AdminOptions {
@@ -96,11 +97,10 @@ function routeOf(method: string, path: string): Route | undefined {
   if (method === 'GET' && path === '/admin/handoffs') return { name: 'list' };
   if (method === 'GET' && path === '/admin/status') return { name: 'status' };
   if (method === 'GET' && path === '/admin/stats') return { name: 'stats' };
-  const match = /^\/admin\/handoffs\/([A-Za-z0-9_-]{1,64})(\/reply|\/release)?$/.exec(path);
-  if (!match?.[1]) return undefined;
-  if (method === 'GET' && !match[2]) return { name: 'show', ref: match[1] };
-  if (method === 'POST' && match[2] === '/reply') return { name: 'reply', ref: match[1] };
-  if (method === 'POST' && match[2] === '/release') return { name: 'release', ref: match[1] };
+  const call = handoffCall(path, '/admin/handoffs/');
+  if (!call) return undefined;
+  if (method === 'GET' && !call.action) return { name: 'show', ref: call.ref };
+  if (method === 'POST' && call.action) return { name: call.action, ref: call.ref };
   return undefined;
 }
 

@@ -4,6 +4,7 @@
  * printed by `node server.js openapi`. Its schemas are JSON Schema 2020-12, as OpenAPI 3.1 says.
  */
 import { purposeMetrics, stepMetrics } from '../store/storage.ts';
+import { handoffRefPattern } from './handoff-ref.ts';
 export function adminOpenApi(flow: { id: string; name: string }): Record<string, unknown> {
   const error = { $ref: '#/components/schemas/Error' };
   const answer = (description: string, schema: unknown = error) => ({
@@ -15,7 +16,7 @@ export function adminOpenApi(flow: { id: string; name: string }): Record<string,
     in: 'path',
     required: true,
     description: 'The handoff’s public id (random; the desk and forwards use it too).',
-    schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+    schema: { type: 'string', pattern: handoffRefPattern },
   };
   const unauthorized = {
     description: 'The bearer token is missing or wrong (the answer carries `WWW-Authenticate: Bearer`).',

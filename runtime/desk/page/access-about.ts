@@ -1,4 +1,6 @@
+import { handoffCall, isHandoffRef } from '../../handoff/handoff-ref.ts';
 import {
+  conversationsApi,
   csrfPrefix,
   daysSeparator,
   isSupervisorApi,
@@ -39,8 +41,6 @@ const supervisorOnly: Record<SupervisorPage | SupervisorApi, DeskKey> = {
   stats: 'about-only-stats',
 };
 
-const conversationRef = /^[A-Za-z0-9_-]{1,64}$/;
-
 export function aboutEntry(action: string, target: string | undefined): About | undefined {
   if (target === undefined || target === '') return undefined;
   if (action === 'sign-in-refused' || action === 'second-factor-refused') {
@@ -50,11 +50,14 @@ export function aboutEntry(action: string, target: string | undefined): About | 
   if (action === 'forbidden') {
     if (target.startsWith(csrfPrefix)) {
       const api = target.slice(csrfPrefix.length);
-      const ref = /^conversations\/([A-Za-z0-9_-]{1,64})(?:\/\w+)?$/.exec(api)?.[1];
-      return ref ? { key: 'about-csrf-conversation', names: { ref } } : { key: 'about-csrf', detail: api };
+      // Only a change the desk API makes to a conversation (a reply, a release) is about one.
+      const change = handoffCall(api, conversationsApi);
+      return change?.action
+        ? { key: 'about-csrf-conversation', names: { ref: change.ref } }
+        : { key: 'about-csrf', detail: api };
     }
     if (isSupervisorPage(target) || isSupervisorApi(target)) return { key: supervisorOnly[target] };
-    if (conversationRef.test(target)) return { key: 'about-other-team', names: { ref: target } };
+    if (isHandoffRef(target)) return { key: 'about-other-team', names: { ref: target } };
     return { key: 'about-other', detail: target };
   }
   if (action === 'view' || action === 'reply' || action === 'reply-refused' || action === 'release')
