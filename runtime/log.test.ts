@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { jsonLogger, redact } from './log.ts';
+import { errorName, errorNameAndCode, jsonLogger, redact } from './log.ts';
 
 describe('logs', () => {
   it('writes one JSON line per event', () => {
@@ -35,5 +35,17 @@ describe('logs', () => {
     expect(redact(`${'x.'.repeat(size / 2)}@`)).toHaveLength(size + 1);
     expect(redact(`1${' ('.repeat(size / 2)}x`)).toHaveLength(size + 2);
     expect(redact(`${'ab@'.repeat(size / 3)}c.d`)).toMatch(/^ab@ab@/);
+  });
+
+  it('names an error by its name, or by its name and database code, never by its message', () => {
+    const unique = Object.assign(new Error('duplicate key (phone)=(5511912345678)'), { code: '23505' });
+    const full = Object.assign(new Error('disk full writing ana@example.com'), {
+      name: 'SqliteError',
+      code: 'SQLITE_FULL',
+    });
+    expect([errorName(unique), errorNameAndCode(unique)]).toEqual(['Error', 'Error 23505']);
+    expect([errorName(full), errorNameAndCode(full)]).toEqual(['SqliteError', 'SqliteError SQLITE_FULL']);
+    expect(errorNameAndCode(Object.assign(new TypeError('x'), { code: 42 }))).toBe('TypeError');
+    expect([errorName('a string'), errorNameAndCode(undefined)]).toEqual(['unknown', 'unknown']);
   });
 });

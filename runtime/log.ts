@@ -73,3 +73,14 @@ export function subjectRef(phoneHash: Buffer): string {
 export function errorName(error: unknown): string {
   return error instanceof Error ? error.name : 'unknown';
 }
+
+/**
+ * An error's name and, for a database error, its SQLSTATE or SQLite code (`Error 23505`,
+ * `SqliteError SQLITE_FULL`): what an operator needs to tell one store failure from another,
+ * never the message, which may quote values.
+ */
+export function errorNameAndCode(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown';
+  const code = 'code' in error ? error.code : undefined;
+  return typeof code === 'string' ? `${error.name} ${code}` : error.name;
+}

@@ -84,7 +84,7 @@ export function send(
       response.on('end', () =>
         settle({ ok: true, status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
       );
-      response.on('error', (error) => failed('network', errorName(error)));
+      response.on('error', (error) => failed('network', networkErrorCode(error)));
     };
     let request: ReturnType<typeof httpRequest>;
     try {
@@ -94,7 +94,7 @@ export function send(
       resolve({
         ok: false,
         error: 'bad-request',
-        detail: error instanceof Error ? errorName(error) : 'unknown',
+        detail: error instanceof Error ? networkErrorCode(error) : 'unknown',
         maybeArrived: false,
       });
       return;
@@ -109,12 +109,12 @@ export function send(
     }
     signal?.addEventListener('abort', stop, { once: true });
     request.on('finish', () => (written = true));
-    request.on('error', (error) => failed('network', errorName(error)));
+    request.on('error', (error) => failed('network', networkErrorCode(error)));
     request.end(payload);
   });
 }
 
-/** An error's code (ECONNREFUSED…), never its message, which may quote a URL with personal data in it. */
-function errorName(error: Error): string {
+/** A network error's code (ECONNREFUSED…), else its name; never its message, which may quote a URL with personal data in it. */
+function networkErrorCode(error: Error): string {
   return 'code' in error && typeof error.code === 'string' ? error.code : error.name;
 }

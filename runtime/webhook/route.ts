@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PersonKeys } from '../crypto/person-keys.ts';
 import { readBody } from '../http/body.ts';
 import { refuseAndClose, respond } from '../http/respond.ts';
-import type { Logger } from '../log.ts';
+import { errorNameAndCode, type Logger } from '../log.ts';
 import { StorePaused } from '../store/access.ts';
 import type { Storage } from '../store/storage.ts';
 import { ingestDelivery } from './ingest.ts';
@@ -74,7 +74,7 @@ export function webhookRoute(options: WebhookOptions) {
     } catch (error) {
       // Paused (../store/access.ts): the instance does no work now, and says so in /healthz.
       if (error instanceof StorePaused) options.log.warn('webhook-paused', { reason: error.pause.reason });
-      else options.log.error('webhook-store-failed', { error: errorName(error) });
+      else options.log.error('webhook-store-failed', { error: errorNameAndCode(error) });
       respond(response, 503, 'try again later\n', { 'retry-after': '5' });
     }
   };
@@ -97,11 +97,4 @@ function verify(options: WebhookOptions, response: ServerResponse, url: URL): vo
   }
   options.log.warn('webhook-verification-refused', {});
   respond(response, 403, 'forbidden\n');
-}
-
-/** An error's name and, for a database error, its SQLSTATE or SQLite code: never its message, which may quote values. */
-function errorName(error: unknown): string {
-  if (!(error instanceof Error)) return 'unknown';
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? `${error.name} ${code}` : error.name;
 }
