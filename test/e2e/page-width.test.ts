@@ -1,0 +1,167 @@
+// The studio never scrolls sideways as a whole page, in Chromium against the real browser edition:
+// at 1280×800 and at 1024×700, in English, Portuguese and Arabic, on every main view (the flow list
+// with no flow open, the editor, Problems, Flow settings, Data map, the Simulator, Tests, the new-flow
+// dialog, the export dialog, the command palette) neither the document nor its body is wider than the
+// window. A wide table scrolls inside its own box; nothing in it may reach past the window, where in
+// Arabic it became an empty strip on the left with the header cut off. Screenshots for a person to
+// look at: test-results/page-width/ (not kept in git).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { demoFlowFile, studioWithFlow } from './studio-with-flow.ts';
+
+const shots = new URL('../../test-results/page-width/', import.meta.url).pathname;
+const studio = studioWithFlow(
+  null,
+  async (tab) => {
+    mkdirSync(shots, { recursive: true });
+    await tab.getByText('No flows yet.', { exact: false }).waitFor();
+  },
+  { width: 1280, height: 800 },
+);
+const problems = studio.problems;
+const page = () => studio.page();
+
+const words = {
+  en: {
+    language: 'Interface language',
+    newFlow: 'New flow',
+    simulate: 'Simulate',
+    tests: 'Tests',
+    export: 'Export…',
+    problems: /^Problems/,
+    settings: 'Flow settings',
+    dataMap: 'Data map',
+    close: 'Close',
+  },
+  'pt-BR': {
+    language: 'Idioma da interface',
+    newFlow: 'Novo fluxo',
+    simulate: 'Simular',
+    tests: 'Testes',
+    export: 'Exportar…',
+    problems: /^Problemas/,
+    settings: 'Configurações do fluxo',
+    dataMap: 'Mapa de dados',
+    close: 'Fechar',
+  },
+  ar: {
+    language: 'لغة الواجهة',
+    newFlow: 'مسار جديد',
+    simulate: 'محاكاة',
+    tests: 'الاختبارات',
+    export: 'تصدير…',
+    problems: /^المشكلات/,
+    settings: 'إعدادات المسار',
+    dataMap: 'خريطة البيانات',
+    close: 'إغلاق',
+  },
+} as const;
+type Language = keyof typeof words;
+
+/** How far the document and its body reach past the window's width, in px (0 when they fit). */
+async function overflow(): Promise<{ document: number; body: number }> {
+  return page().evaluate(() => ({
+    document: document.documentElement.scrollWidth - window.innerWidth,
+    body: document.body.scrollWidth - window.innerWidth,
+  }));
+}
+
+/** Records how far the page reaches sideways on one view, and photographs it. */
+async function measure(found: Record<string, { document: number; body: number }>, view: string): Promise<void> {
+  // A frame for the layout to settle after the click that opened the view.
+  await page().evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+  found[view] = await overflow();
+  await page().screenshot({ path: join(shots, `${view}.png`) });
+}
+
+async function chooseLanguage(language: Language): Promise<void> {
+  await page()
+    .getByLabel(/^(Interface language|Idioma da interface|لغة الواجهة)/)
+    .selectOption(language);
+  await page().getByLabel(words[language].language).waitFor();
+}
+
+const sizes = [
+  [1280, 800],
+  [1024, 700],
+] as const;
+const cases = sizes.flatMap(([width, height]) =>
+  (['en', 'pt-BR', 'ar'] as const).map((language) => [width, height, language] as const),
+);
+
+describe('the studio page', { timeout: 180_000 }, () => {
+  it.each(sizes)('at %i×%i fits the window with no flow open, in every language', async (width, height) => {
+    await page().setViewportSize({ width, height });
+    const found: Record<string, { document: number; body: number }> = {};
+    for (const language of ['en', 'pt-BR', 'ar'] as const) {
+      await chooseLanguage(language);
+      await measure(found, `${width}x${height}-${language}-0-flow-list`);
+    }
+    expect(Object.entries(found).filter(([, reach]) => reach.document > 0 || reach.body > 0)).toEqual([]);
+  });
+
+  it.each(cases)('at %i×%i in %s fits the window on every main view', async (width, height, language) => {
+    if (!(await page().locator('.react-flow__node').count())) {
+      const [chooser] = await Promise.all([
+        page().waitForEvent('filechooser'),
+        page()
+          .getByRole('button', { name: /^(Import flow…|استيراد مسار…|Importar fluxo…)$/ })
+          .click(),
+      ]);
+      await chooser.setFiles(demoFlowFile);
+      await page().locator('.react-flow__node[data-id="send-lead"]').waitFor();
+    }
+    await page().setViewportSize({ width, height });
+    await chooseLanguage(language);
+    const w = words[language];
+    const view = (name: string) => `${width}x${height}-${language}-${name}`;
+    const found: Record<string, { document: number; body: number }> = {};
+
+    await page().locator('.react-flow__node[data-id="send-lead"]').click();
+    await measure(found, view('1-editor'));
+    for (const [tab, name] of [
+      [w.problems, '2-problems'],
+      [w.settings, '3-settings'],
+      [w.dataMap, '4-data-map'],
+    ] as const) {
+      await page().getByRole('tab', { name: tab }).click();
+      await measure(found, view(name));
+    }
+    // The Simulate and Tests buttons sit in the header, beside the toolbar.
+    const header = page().getByRole('banner');
+    await header.getByRole('button', { name: w.simulate, exact: true }).click();
+    await page().locator('.simulator .bubble--bot').first().waitFor();
+    await page().getByRole('tab', { name: w.settings }).click();
+    await measure(found, view('5-simulator'));
+    await header.getByRole('button', { name: w.simulate, exact: true }).click();
+    await header.getByRole('button', { name: w.tests, exact: true }).click();
+    await page().locator('.tests-panel').waitFor();
+    await measure(found, view('6-tests'));
+    await header.getByRole('button', { name: w.tests, exact: true }).click();
+    await page().locator('.tests-panel').waitFor({ state: 'detached' });
+    const toolbar = page().getByRole('toolbar');
+
+    await toolbar.getByRole('button', { name: w.newFlow, exact: true }).click();
+    await page().getByRole('dialog').waitFor();
+    await measure(found, view('7-new-flow'));
+    await page().keyboard.press('Escape');
+    await page().getByRole('dialog').waitFor({ state: 'detached' });
+    await toolbar.getByRole('button', { name: w.export, exact: true }).click();
+    await page().getByRole('dialog').waitFor();
+    await measure(found, view('8-export'));
+    await page().getByRole('dialog').getByRole('button', { name: w.close, exact: true }).click();
+    await page().getByRole('dialog').waitFor({ state: 'detached' });
+    await page().keyboard.press('Control+K');
+    await page().getByRole('dialog').waitFor();
+    await measure(found, view('9-command-palette'));
+    await page().keyboard.press('Escape');
+    await page().getByRole('dialog').waitFor({ state: 'detached' });
+
+    expect(Object.entries(found).filter(([, reach]) => reach.document > 0 || reach.body > 0)).toEqual([]);
+  });
+
+  it('raised no script error and no console error', () => {
+    expect(problems).toEqual([]);
+  });
+});
