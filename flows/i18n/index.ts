@@ -52,11 +52,23 @@ export function translator<Keys extends string>(catalogue: Catalogue<Keys>) {
   return (language: UiLanguage, key: Keys, params?: Params): string => fill(catalogue[language][key], params);
 }
 
-/** Joins names the way each language lists them ("a, b and c"). */
-export function listOf(language: UiLanguage, items: readonly string[]): string {
-  const and = { en: ' and ', 'pt-BR': ' e ', ar: ' و' }[language];
+/**
+ * Joins items the way each interface language lists them: as a `conjunction` ("a, b and c", "a, b e c",
+ * "a، b وc") or, for items that are counted or named rather than enumerated in prose (a flow's language
+ * codes, "3 errors, 1 warning"), as a `unit` list with commas only ("a، b، c" in Arabic).
+ *
+ * Written out rather than taken from `Intl.ListFormat`, which does not give these sentences' lists:
+ * its English conjunction has the serial comma ("a, b, and c"), its Arabic conjunction drops the
+ * Arabic comma ("a وb وc"), and its Arabic unit list puts "و" before every item ("a، وb، وc").
+ */
+export function listOf(
+  language: UiLanguage,
+  items: readonly string[],
+  type: 'conjunction' | 'unit' = 'conjunction',
+): string {
   const comma = language === 'ar' ? '، ' : ', ';
-  if (items.length <= 1) return items.join('');
+  if (type === 'unit' || items.length <= 1) return items.join(comma);
+  const and = { en: ' and ', 'pt-BR': ' e ', ar: ' و' }[language];
   return items.slice(0, -1).join(comma) + and + items[items.length - 1];
 }
 

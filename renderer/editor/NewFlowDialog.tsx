@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { attempt } from '../commands/report-failure.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
-import { isolatedList } from '../bidi/isolated.ts';
+import { withLanguageCodes } from '../bidi/language-codes.tsx';
 import { blankFlow, createFlow, newFlowId } from './commands/new-flow.ts';
 import { templates } from './commands/templates.ts';
 import { useEditorText } from './texts.ts';
@@ -62,7 +62,11 @@ export function NewFlowDialog() {
                   {template.flow.name}
                 </span>
                 <span className="muted">
-                  {text('template-languages', { languages: isolatedList(template.flow.languages, ui) })}
+                  {withLanguageCodes(
+                    (languages) => text('template-languages', { languages }),
+                    template.flow.languages,
+                    ui,
+                  )}
                 </span>
                 <span>{template.shows[ui]}</span>
               </button>

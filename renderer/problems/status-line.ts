@@ -1,14 +1,13 @@
 import type { CheckSummary } from '../../flows/check/index.ts';
-import type { UiLanguage } from '../../flows/i18n/index.ts';
+import { listOf, type UiLanguage } from '../../flows/i18n/index.ts';
 import { problemsText } from './texts.ts';
 
 /** "3 errors, 1 warning — export blocked", or "Ready to export": the flow's standing in one line. */
 export function statusLine(language: UiLanguage, summary: CheckSummary): string {
   const errors = countOf(language, 'errors', summary.errors);
   const warnings = countOf(language, 'warnings', summary.warnings);
-  const separator = language === 'ar' ? '، ' : ', ';
   if (summary.errors > 0) {
-    const counts = summary.warnings > 0 ? errors + separator + warnings : errors;
+    const counts = listOf(language, summary.warnings > 0 ? [errors, warnings] : [errors], 'unit');
     return problemsText(language, 'status-blocked', { counts });
   }
   if (summary.warnings > 0) return problemsText(language, 'status-ready-warnings', { warnings });

@@ -4,7 +4,7 @@ import { useDateTime, useText } from '../i18n/use-text.ts';
 import { useDocumentStore } from '../stores/document-store.ts';
 import { useWorkspaceStore } from '../stores/workspace-store.ts';
 import { useLanguageStore } from '../stores/language-store.ts';
-import { isolatedList } from '../bidi/isolated.ts';
+import { withLanguageCodes } from '../bidi/language-codes.tsx';
 
 /** The workspace's flows, most recently saved first. */
 export function FlowList() {
@@ -32,11 +32,11 @@ export function FlowList() {
                   {flow.name}
                 </span>
                 <span className="flow-list__meta">
-                  {text('flow-meta', {
-                    version: flow.version,
-                    nodes: flow.nodeCount,
-                    languages: isolatedList(flow.languages, language),
-                  })}
+                  {withLanguageCodes(
+                    (languages) => text('flow-meta', { version: flow.version, nodes: flow.nodeCount, languages }),
+                    flow.languages,
+                    language,
+                  )}
                 </span>
                 <time className="flow-list__meta" dateTime={flow.savedAt}>
                   {dateTime(flow.savedAt)}

@@ -4,12 +4,14 @@
 // dialog, the export dialog, the command palette) neither the document nor its body is wider than the
 // window. A wide table scrolls inside its own box; nothing in it may reach past the window, where in
 // Arabic it became an empty strip on the left with the header cut off. Screenshots for a person to
-// look at: test-results/page-width/ (not kept in git).
+// look at: test-results/page-width/ (not kept in git). A language code is never broken inside: the
+// flow list and the new-flow dialog keep "pt-BR" on one line.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoFlowFile, studioWithFlow } from './studio-with-flow.ts';
 
+const portugueseFlowFile = new URL('../../flows/examples/lead-capture.flow.json', import.meta.url).pathname;
 const shots = new URL('../../test-results/page-width/', import.meta.url).pathname;
 const studio = studioWithFlow(
   null,
@@ -73,6 +75,31 @@ async function measure(found: Record<string, { document: number; body: number }>
   await page().evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
   found[view] = await overflow();
   await page().screenshot({ path: join(shots, `${view}.png`) });
+}
+
+/**
+ * The lines each `code` written inside the elements matching `selector` is laid out on: the tops of
+ * the boxes Chromium draws its letters in, one top when it stays whole.
+ */
+async function linesOfCode(selector: string, code: string): Promise<Record<string, number[]>> {
+  return page()
+    .locator(selector)
+    .evaluateAll((elements, code) => {
+      const found: Record<string, number[]> = {};
+      elements.forEach((element, index) => {
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+          const at = text.textContent?.indexOf(code) ?? -1;
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(text, at);
+          range.setEnd(text, at + code.length);
+          const tops = [...range.getClientRects()].map((box) => Math.round(box.top));
+          found[`${index}`] = [...new Set(tops)];
+        }
+      });
+      return found;
+    }, code);
 }
 
 async function chooseLanguage(language: Language): Promise<void> {
@@ -159,6 +186,34 @@ describe('the studio page', { timeout: 180_000 }, () => {
     await page().getByRole('dialog').waitFor({ state: 'detached' });
 
     expect(Object.entries(found).filter(([, reach]) => reach.document > 0 || reach.body > 0)).toEqual([]);
+  });
+
+  it.each(cases)('at %i×%i in %s keeps every “pt-BR” whole on one line', async (width, height, language) => {
+    if (!(await page().locator('.flow-list__item', { hasText: 'Casa Aurora' }).count())) {
+      const [chooser] = await Promise.all([
+        page().waitForEvent('filechooser'),
+        page()
+          .getByRole('button', { name: /^(Import flow…|استيراد مسار…|Importar fluxo…)$/ })
+          .click(),
+      ]);
+      await chooser.setFiles(portugueseFlowFile);
+      await page().locator('.flow-list__item', { hasText: 'Casa Aurora' }).waitFor();
+    }
+    await page().setViewportSize({ width, height });
+    await chooseLanguage(language);
+    const lines: Record<string, number[]> = {};
+    for (const [where, line] of Object.entries(await linesOfCode('.flow-list__meta', 'pt-BR')))
+      lines[`flow list ${where}`] = line;
+    await page().getByRole('toolbar').getByRole('button', { name: words[language].newFlow, exact: true }).click();
+    await page().getByRole('dialog').waitFor();
+    for (const [where, line] of Object.entries(await linesOfCode('.new-flow__template', 'pt-BR')))
+      lines[`template ${where}`] = line;
+    await page().screenshot({ path: join(shots, `${width}x${height}-${language}-codes.png`) });
+    await page().keyboard.press('Escape');
+    await page().getByRole('dialog').waitFor({ state: 'detached' });
+    // The Portuguese flow in the list, and the two Portuguese templates.
+    expect(Object.keys(lines).length).toBeGreaterThanOrEqual(3);
+    expect(Object.entries(lines).filter(([, tops]) => tops.length !== 1)).toEqual([]);
   });
 
   it('raised no script error and no console error', () => {

@@ -4,6 +4,7 @@ import { freshId } from '../fresh-id.ts';
 import type { EditOp } from '../types.ts';
 import { fixLabel, quoted } from './fix-labels.ts';
 import type { FixBuilder } from './quick-fix.ts';
+import { closestUiLanguage, listOf } from '../../i18n/index.ts';
 import { localText } from '../../i18n/lang-text.ts';
 import { perFlowLanguage } from './step-words.ts';
 
@@ -37,7 +38,11 @@ export const addConsentBefore: FixBuilder = (flow, problem, language) => {
   const consentId = freshId(`consent-${field.key.replace(/[^A-Za-z0-9_-]/g, '-')}`, nodeIds);
   const endId = freshId(`${consentId}-declined`, new Set([...nodeIds, consentId]));
   const purposeNames = (tag: string) =>
-    purposes.map((purpose) => localText(purpose?.label, tag, flow.languages)).join(tag.startsWith('ar') ? '، ' : ', ');
+    listOf(
+      closestUiLanguage(tag),
+      purposes.map((purpose) => localText(purpose?.label, tag, flow.languages)),
+      'unit',
+    );
   const consent: NodeOf<'consent'> = {
     id: consentId,
     type: 'consent',
