@@ -9,16 +9,13 @@ import { deskRoute } from '../desk/route.ts';
 import { adminRoute } from '../handoff/admin.ts';
 import { healthRoute } from '../http/health.ts';
 import { botServer } from '../http/server.ts';
-import { errorName, jsonLogger } from '../log.ts';
+import { jsonLogger } from '../log.ts';
 import { runtimeText } from '../messages.ts';
 import { CloudTransport } from '../transport.ts';
 import { webhookRoute } from '../webhook/route.ts';
 import { line, openBundle, type RuntimeIo } from './context.ts';
+import { PurgeSchedule } from './purge-schedule.ts';
 import { subjectReport } from './subject.ts';
-
-const purgeEveryMs = 60 * 60 * 1000;
-/** How soon a purge that failed is tried again. */
-const purgeRetryMs = 60 * 1000;
 
 /**
  * `node server.js serve`: checks every setting first, then answers WhatsApp. Unprocessed inbox
@@ -110,41 +107,35 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
     line(io.stderr, runtimeText(io.language, offersHuman(flow) ? 'admin-off-handoff' : 'admin-off'));
   }
 
-  // A paused store (it lost the instance lock, ../store/access.ts) purges nothing, and a purge under
-  // way when the lock went may have failed or been cut short: each resume runs one (on a shared store
-  // it is a no-op when another instance is purging). A purge that fails for another reason (the
-  // database unreachable) is tried again in a minute rather than at the next hour.
-  let retryTimer: NodeJS.Timeout | undefined;
-  const purge = async () => {
-    clearTimeout(retryTimer);
-    if (store.access.pause !== undefined || stopping) return;
-    try {
-      const report = await store.purge(clock());
-      log.info('purged', { ...report });
-    } catch (error) {
-      log.error('purge-failed', { error: errorName(error) });
-      if (store.access.pause === undefined && !stopping) {
-        retryTimer = setTimeout(() => void purge(), purgeRetryMs);
-        retryTimer.unref();
-      }
-    }
-  };
-  const purgeTimer = setInterval(() => void purge(), purgeEveryMs);
-  purgeTimer.unref();
-  const stop = async (signal: string) => {
-    if (stopping) return;
+  // A paused store purges nothing, and a purge under way when the lock went may have failed or been
+  // cut short: each resume runs one (on a shared store it is a no-op when another instance is purging).
+  const purges = new PurgeSchedule({ store, clock, log });
+  purges.start();
+  const onSigterm = () => void stop('SIGTERM');
+  const onSigint = () => void stop('SIGINT');
+  /**
+   * Gives back everything opened above, the last opened first: what a stop does, and what a refused
+   * listen does before it exits 2. The server takes no more connections, the workers finish the
+   * turn under way and stop, and the store closes last.
+   */
+  const closeAll = async () => {
     stopping = true;
-    log.info('stopping', { signal });
-    clearInterval(purgeTimer);
-    clearTimeout(retryTimer);
+    purges.stop();
+    process.off('SIGTERM', onSigterm);
+    process.off('SIGINT', onSigint);
     server.close();
     server.closeIdleConnections();
     await bot.stop();
     await store.close();
+  };
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    log.info('stopping', { signal });
+    await closeAll();
     log.info('stopped', {});
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', onSigterm);
+  process.once('SIGINT', onSigint);
   store.access.onChange((pause) => {
     if (pause) {
       const by = pause.reason === 'key-rotation' ? pause.holders.map((holder) => holder.name).join('; ') : undefined;
@@ -160,7 +151,7 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
     bot.worker.notify();
     bot.sender.notify();
     bot.erasures.notify();
-    void purge();
+    void purges.run();
   });
 
   // A port taken or refused is the operator's to fix: say so in their words, give everything back, and exit.
@@ -176,17 +167,14 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
         ? runtimeText(io.language, 'port-in-use', where)
         : runtimeText(io.language, 'listen-failed', { ...where, reason: refused.code ?? refused.name }),
     );
-    stopping = true;
-    clearInterval(purgeTimer);
-    await bot.stop();
-    await store.close();
+    await closeAll();
     return 2;
   }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log.info('listening', { port, flow: flow.id });
   line(io.stderr, runtimeText(io.language, 'listening', { flow: flow.name, port }));
-  await purge();
+  await purges.run();
   bot.worker.notify();
   bot.sender.notify();
   bot.erasures.notify();
