@@ -331,8 +331,8 @@ function EditableCanvas() {
         <Controls showInteractive={false} position={places.controls} fitViewOptions={fitViewOptions}>
           <ControlButton
             className="overview-map-toggle"
-            aria-label={editorText('overview-map-show')}
-            title={editorText('overview-map-show')}
+            aria-label={editorText(overviewMap ? 'overview-map-hide' : 'overview-map-show')}
+            title={editorText(overviewMap ? 'overview-map-hide' : 'overview-map-show')}
             aria-pressed={overviewMap}
             onClick={() => void attempt(toggleOverviewMap)}
           >

@@ -154,7 +154,8 @@ const editorActions: Action[] = [
   },
   {
     id: 'overview-map',
-    label: editorWords('overview-map-show'),
+    // The palette lists a command by one name, whatever the map's state; the canvas's own button says which.
+    label: editorWords('overview-map-toggle'),
     enabled: () => useViewportStore.getState().controls !== null,
     perform: () => toggleOverviewMap(),
   },

@@ -109,6 +109,8 @@ type EditorTextKey =
   | 'unsaved-leave'
   | 'minimap'
   | 'overview-map-show'
+  | 'overview-map-hide'
+  | 'overview-map-toggle'
   | 'edge-label-plain'
   | 'edge-label'
   | 'canvas-editing'
@@ -223,6 +225,8 @@ const catalogue: Catalogue<EditorTextKey> = {
     'unsaved-leave': 'The open flow has unsaved changes; they are kept as a draft.',
     minimap: 'Overview map',
     'overview-map-show': 'Show the overview map',
+    'overview-map-hide': 'Hide the overview map',
+    'overview-map-toggle': 'Show or hide the overview map',
     'edge-label-plain': 'Connection from {from} to {to}',
     'edge-label': 'Connection from {from} ({outcome}) to {to}',
     'canvas-editing': 'Flow “{name}”',
@@ -338,6 +342,8 @@ const catalogue: Catalogue<EditorTextKey> = {
     'unsaved-leave': 'O fluxo aberto tem alterações não salvas; elas ficam guardadas como rascunho.',
     minimap: 'Mapa geral',
     'overview-map-show': 'Mostrar o mapa geral',
+    'overview-map-hide': 'Ocultar o mapa geral',
+    'overview-map-toggle': 'Mostrar ou ocultar o mapa geral',
     'edge-label-plain': 'Ligação de {from} para {to}',
     'edge-label': 'Ligação de {from} ({outcome}) para {to}',
     'canvas-editing': 'Fluxo “{name}”',
@@ -451,6 +457,8 @@ const catalogue: Catalogue<EditorTextKey> = {
     'unsaved-leave': 'في المسار المفتوح تغييرات غير محفوظة؛ وهي محفوظة كمسودة.',
     minimap: 'خريطة عامة',
     'overview-map-show': 'إظهار الخريطة العامة',
+    'overview-map-hide': 'إخفاء الخريطة العامة',
+    'overview-map-toggle': 'إظهار الخريطة العامة أو إخفاؤها',
     'edge-label-plain': 'اتصال من {from} إلى {to}',
     'edge-label': 'اتصال من {from} ({outcome}) إلى {to}',
     'canvas-editing': 'المسار «{name}»',

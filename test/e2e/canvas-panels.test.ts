@@ -2,7 +2,9 @@
 // Chromium against the real browser edition: at 1280×800 and at 1024×700, in English, Portuguese and
 // Arabic, a fitted flow keeps every card clear of both panels; in Arabic they mirror (the map at the
 // bottom left, the controls at the bottom right). The map can be hidden and shown again from the
-// keyboard, and the workspace remembers the choice after a reload. Screenshots for a person to look
+// keyboard, and the workspace remembers the choice after a reload; its button is named by what it
+// will do ("Hide the overview map" while it is shown), and when the choice cannot be saved the map
+// stays as the workspace has it and the studio says so. Screenshots for a person to look
 // at: test-results/canvas-panels/ (not kept in git).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,7 +58,9 @@ async function layout(): Promise<{ cards: Box[]; map: Box | null; controls: Box 
 }
 
 const fitNames = { en: 'Zoom to fit', 'pt-BR': 'Ajustar à tela', ar: 'ملاءمة العرض' } as const;
-const mapToggle = { en: 'Show the overview map', 'pt-BR': 'Mostrar o mapa geral', ar: 'إظهار الخريطة العامة' } as const;
+const showMap = { en: 'Show the overview map', 'pt-BR': 'Mostrar o mapa geral', ar: 'إظهار الخريطة العامة' } as const;
+const hideMap = { en: 'Hide the overview map', 'pt-BR': 'Ocultar o mapa geral', ar: 'إخفاء الخريطة العامة' } as const;
+const mapToggle = () => page().locator('.overview-map-toggle');
 
 describe('the overview map and the view controls', { timeout: 120_000 }, () => {
   it('leave every card of the opened flow clear', async () => {
@@ -102,16 +106,37 @@ describe('the overview map and the view controls', { timeout: 120_000 }, () => {
     }
   });
 
+  it.each(['en', 'pt-BR', 'ar'] as const)(
+    'in %s names the map button by what it will do, in its name and its tooltip, and says whether the map is shown',
+    async (language) => {
+      await page()
+        .getByLabel(/^(Interface language|Idioma da interface|لغة الواجهة)/)
+        .selectOption(language);
+      const toggle = page().getByRole('button', { name: hideMap[language], exact: true });
+      expect(await toggle.getAttribute('title')).toBe(hideMap[language]);
+      expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+      await toggle.click();
+      await page().locator('.react-flow__minimap').waitFor({ state: 'detached' });
+      const again = page().getByRole('button', { name: showMap[language], exact: true });
+      expect(await again.getAttribute('title')).toBe(showMap[language]);
+      expect(await again.getAttribute('aria-pressed')).toBe('false');
+      await page().screenshot({ path: join(shots, `map-toggle-hidden-${language}.png`) });
+      await again.click();
+      await page().locator('.react-flow__minimap').waitFor();
+      expect(await mapToggle().getAttribute('aria-label')).toBe(hideMap[language]);
+    },
+  );
+
   it('hides the map from the keyboard, remembers it after a reload, and shows it again', async () => {
     await page()
       .getByLabel(/^(Interface language|Idioma da interface|لغة الواجهة)/)
       .selectOption('en');
-    const toggle = page().getByRole('button', { name: mapToggle.en, exact: true });
+    const toggle = page().getByRole('button', { name: hideMap.en, exact: true });
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     await toggle.focus();
     await page().keyboard.press('Space');
     await page().locator('.react-flow__minimap').waitFor({ state: 'detached' });
-    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await mapToggle().getAttribute('aria-pressed')).toBe('false');
     await page().screenshot({ path: join(shots, 'map-hidden-en.png') });
 
     await page().reload();
@@ -120,13 +145,25 @@ describe('the overview map and the view controls', { timeout: 120_000 }, () => {
       .first()
       .click();
     await page().locator('.react-flow__node[data-id="start"]').waitFor();
-    const again = page().getByRole('button', { name: mapToggle.en, exact: true });
+    const again = page().getByRole('button', { name: showMap.en, exact: true });
     expect(await again.getAttribute('aria-pressed')).toBe('false');
     expect(await page().locator('.react-flow__minimap').count()).toBe(0);
     await again.focus();
     await page().keyboard.press('Enter');
     await page().locator('.react-flow__minimap').waitFor();
-    expect(await again.getAttribute('aria-pressed')).toBe('true');
+    expect(await mapToggle().getAttribute('aria-pressed')).toBe('true');
     expect(problems).toEqual([]);
+  });
+
+  // Last: the browser edition is stopped.
+  it('keeps the map as the workspace has it when the choice cannot be saved, and says so', async () => {
+    await studio.stopHost();
+    await mapToggle().click();
+    await page().getByText('The studio cannot reach its workspace.', { exact: false }).waitFor();
+    await page().screenshot({ path: join(shots, 'map-not-saved-en.png') });
+    // The map is still shown, and its button still offers to hide it: the screen says what is kept.
+    expect(await page().locator('.react-flow__minimap').count()).toBe(1);
+    expect(await mapToggle().getAttribute('aria-pressed')).toBe('true');
+    expect(await mapToggle().getAttribute('aria-label')).toBe(hideMap.en);
   });
 });

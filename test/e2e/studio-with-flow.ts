@@ -13,6 +13,8 @@ interface StudioWithFlow {
   page(): Page;
   /** Script errors, console errors and CSP violations seen so far. */
   problems: string[];
+  /** Stops the browser edition while the page stays open, as when its terminal is closed. */
+  stopHost(): Promise<void>;
 }
 
 /**
@@ -49,6 +51,9 @@ export function studioWithFlow(
       return page;
     },
     problems,
+    stopHost: async () => {
+      await web?.stop();
+    },
   };
 }
 
