@@ -186,12 +186,16 @@ async function measure(
   const env = {
     AMANA_SEND_RATE: '1000',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    // AMANA_BENCH_NODE_OPTIONS=--cpu-prof profiles the instances.
+    // AMANA_BENCH_NODE_OPTIONS=--import=… loads a counter into the instances.
     ...(process.env['AMANA_BENCH_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['AMANA_BENCH_NODE_OPTIONS'] } : {}),
   };
+  // AMANA_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the instances (node refuses
+  // --cpu-prof in NODE_OPTIONS, so it goes on the command line).
+  const nodeArgs = process.env['AMANA_BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? [];
   const db = join(dir, `bench-${setup.instances}-${context.round}-${Date.now()}.db`);
   const bots: RunningBot[] = [];
-  for (let index = 0; index < setup.instances; index += 1) bots.push(await startBot({ dir, graphBase, key, db, env }));
+  for (let index = 0; index < setup.instances; index += 1)
+    bots.push(await startBot({ dir, graphBase, key, db, env, nodeArgs }));
   const agent = new Agent({ keepAlive: true, maxSockets: inFlight });
   const prefix = `55${setup.instances}${setup.postgres ? 1 : 0}${context.round}`;
   const senders = Array.from({ length: senderCount }, (_, index) => `${prefix}${String(90_000_000 + index)}`);

@@ -51,6 +51,8 @@ export interface BotOptions {
   key: string;
   db: string;
   env?: Record<string, string>;
+  /** Options for node itself, before server.js (a benchmark's `--cpu-prof`, which NODE_OPTIONS refuses). */
+  nodeArgs?: readonly string[];
 }
 
 /** A running `node server.js serve`, its JSON log lines and its port. */
@@ -132,7 +134,7 @@ export function botEnv(options: BotOptions): Record<string, string> {
 }
 
 export async function startBot(options: BotOptions): Promise<RunningBot> {
-  const child = spawn(process.execPath, [join(options.dir, 'server.js'), 'serve'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(options.dir, 'server.js'), 'serve'], {
     cwd: options.dir,
     env: botEnv(options),
     stdio: ['ignore', 'pipe', 'pipe'],
