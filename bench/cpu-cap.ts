@@ -23,22 +23,24 @@ export class CpuCap {
   static create(name: string, cores: number): CpuCap {
     if (!(cores > 0 && cores <= 64)) throw new Error(`a CPU cap is a number of cores above 0, not ${cores}`);
     const quota = Math.round(cores * period);
-    if (existsSync(join(v1, 'cpu.cfs_quota_us'))) {
-      const dir = join(v1, name);
+    const { dir, settings } = existsSync(join(v1, 'cpu.cfs_quota_us'))
+      ? { dir: join(v1, name), settings: { 'cpu.cfs_period_us': String(period), 'cpu.cfs_quota_us': String(quota) } }
+      : readIfThere(join(v2, 'cgroup.subtree_control')).split(/\s+/).includes('cpu')
+        ? { dir: join(v2, name), settings: { 'cpu.max': `${quota} ${period}` } }
+        : { dir: undefined, settings: {} };
+    if (!dir)
+      throw new Error(
+        'capping an instance\'s CPU needs a cpu cgroup this process may write (Linux, as root): neither /sys/fs/cgroup/cpu (v1) nor a v2 root delegating "cpu" was found',
+      );
+    try {
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'cpu.cfs_period_us'), String(period));
-      writeFileSync(join(dir, 'cpu.cfs_quota_us'), String(quota));
-      return new CpuCap(dir, cores);
+      for (const [file, value] of Object.entries(settings)) writeFileSync(join(dir, file), value);
+    } catch (error) {
+      throw new Error(`capping an instance's CPU needs the cgroup ${dir}, which could not be made: ${String(error)}`, {
+        cause: error,
+      });
     }
-    if (readIfThere(join(v2, 'cgroup.subtree_control')).split(/\s+/).includes('cpu')) {
-      const dir = join(v2, name);
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'cpu.max'), `${quota} ${period}`);
-      return new CpuCap(dir, cores);
-    }
-    throw new Error(
-      'capping an instance\'s CPU needs a cpu cgroup this process may write (Linux, as root): neither /sys/fs/cgroup/cpu (v1) nor a v2 root delegating "cpu" was found',
-    );
+    return new CpuCap(dir, cores);
   }
 
   /** Moves a process (all its threads) under the cap. */
