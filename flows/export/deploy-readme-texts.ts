@@ -32,6 +32,8 @@ const en = {
   'h-agents': '6. Handing conversations to people',
   agents:
     'When the flow hands a conversation to a person, the bot goes silent and the conversation waits in the admin API (with ADMIN_TOKEN set). An agent lists the waiting conversations, reads what was shared, replies, and releases it back to the bot:',
+  'agents-again':
+    'A reply can be sent again safely: give each reply its own `Idempotency-Key` header (1 to 255 visible ASCII characters, such as a UUID, quoted or not). The same key with the same text is answered 202 `{"queued": true, "again": true}` and nothing more is sent, also when the first answer was lost on the way; the same key with another text is refused with 422 and nothing is sent. The key is kept sealed with the reply and erased with the customer’s data. `GET /admin/openapi.json` describes the whole API.',
   'agents-forward':
     'If a recipient has the same id as a handoff queue and a `url`, each handoff (and each customer message while a person has the chat) is also POSTed there as JSON, signed with HANDOFF_FORWARD_SECRET when set (`X-Amana-Signature-256: sha256=<HMAC-SHA256 of the body>`).',
   'h-privacy': '7. Privacy operations',
@@ -133,6 +135,8 @@ const messages: Catalogue<DeployReadmeKey> = {
     'h-agents': '6. Transferir conversas para pessoas',
     agents:
       'Quando o fluxo transfere uma conversa para uma pessoa, o bot fica em silêncio e a conversa espera na API de administração (com ADMIN_TOKEN definido). Um atendente lista as conversas em espera, lê o que foi compartilhado, responde e devolve a conversa ao bot:',
+    'agents-again':
+      'Uma resposta pode ser enviada de novo com segurança: dê a cada resposta o seu próprio cabeçalho `Idempotency-Key` (de 1 a 255 caracteres ASCII visíveis, como um UUID, entre aspas ou não). A mesma chave com o mesmo texto recebe 202 `{"queued": true, "again": true}` e nada mais é enviado, também quando a primeira resposta se perdeu no caminho; a mesma chave com outro texto é recusada com 422 e nada é enviado. A chave fica guardada cifrada com a resposta e é apagada com os dados do cliente. `GET /admin/openapi.json` descreve toda a API.',
     'agents-forward':
       'Se um destinatário tiver o mesmo id de uma fila de atendimento e uma `url`, cada transferência (e cada mensagem do cliente enquanto uma pessoa está com a conversa) também é enviada para lá em JSON, assinada com HANDOFF_FORWARD_SECRET quando definido (`X-Amana-Signature-256: sha256=<HMAC-SHA256 do corpo>`).',
     'h-privacy': '7. Operações de privacidade',
@@ -229,6 +233,8 @@ const messages: Catalogue<DeployReadmeKey> = {
     'h-agents': '6. تحويل المحادثات إلى موظفين',
     agents:
       'حين يحوّل المسار محادثة إلى شخص، يصمت البوت وتنتظر المحادثة في واجهة الإدارة (عند ضبط ADMIN_TOKEN). يعرض الموظف المحادثات المنتظرة، ويقرأ ما شورك، ويرد، ثم يعيدها إلى البوت:',
+    'agents-again':
+      'يمكن إرسال الرد مرة أخرى بأمان: أعطِ كل رد ترويسة `Idempotency-Key` خاصة به (من 1 إلى 255 حرفًا مرئيًا من ASCII، مثل UUID، بين علامتي اقتباس أو بدونهما). المفتاح نفسه مع النص نفسه يُجاب بـ 202 `{"queued": true, "again": true}` ولا يُرسل شيء آخر، حتى إن ضاع الجواب الأول في الطريق؛ والمفتاح نفسه مع نص آخر يُرفض بـ 422 ولا يُرسل شيء. يُحفظ المفتاح مشفّرًا مع الرد ويُمحى مع بيانات العميل. يصف `GET /admin/openapi.json` الواجهة كلها.',
     'agents-forward':
       'إذا كان لجهة متلقية المعرّف نفسه لطابور تحويل وعنوان `url`، يُرسل كل تحويل (وكل رسالة من العميل أثناء تولي شخص للمحادثة) إلى ذلك العنوان بصيغة JSON، موقّعًا بـ HANDOFF_FORWARD_SECRET إن ضُبط (`X-Amana-Signature-256: sha256=<HMAC-SHA256 للمحتوى>`).',
     'h-privacy': '7. عمليات الخصوصية',

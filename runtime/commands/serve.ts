@@ -78,7 +78,7 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
         clock,
         exclusive: (personId, work) => bot.worker.exclusive(personId, work),
         release: (handoff) => bot.processor.release(handoff),
-        reply: async (handoff, text) => (await bot.processor.agentReply(handoff, text)) !== false,
+        reply: async (handoff, text, key) => (await bot.processor.agentReply(handoff, text, key)) !== false,
       }),
       desk: deskRoute({
         flow,

@@ -1,7 +1,9 @@
 import { secretLookup } from '../config/secrets.ts';
+import { splitCounted } from '../conversation/stats.ts';
 import { openFor } from '../crypto/person-keys.ts';
 import { phoneDigits } from '../crypto/keyring.ts';
 import { erasePerson } from '../erasure/erase-person.ts';
+import { saidContent } from '../handoff/agent-reply.ts';
 import type { Logger } from '../log.ts';
 import { runtimeText } from '../messages.ts';
 import { ErasureCaller } from '../outbox/erasure-caller.ts';
@@ -105,7 +107,10 @@ export async function exportSubjectCommand(io: RuntimeIo, args: string[]): Promi
 
 /**
  * Everything held about one number, opened and labelled with what the flow declares of it: what
- * `export-subject` prints and the desk's supervisors download.
+ * `export-subject` prints and the desk's supervisors download (GDPR art. 15 and 20, LGPD art. 18).
+ * It is what the person receives, so it holds their data and what was said with them, and none of
+ * the bot's bookkeeping: not the key an agent's reply was sent with (../handoff/agent-reply.ts), nor
+ * the statistics' marks in the conversation's state.
  */
 export async function subjectReport(opened: Pick<Opened, 'flow' | 'store' | 'keys'>, phone: string) {
   const { store, keys, flow } = opened;
@@ -136,7 +141,7 @@ export async function subjectReport(opened: Pick<Opened, 'flow' | 'store' | 'key
     }),
     conversation: records?.conversation
       ? {
-          state: open('state', records.conversation.state),
+          state: conversationState(open('state', records.conversation.state)),
           updatedAt: iso(records.conversation.updatedAt),
           deleteBy: iso(records.conversation.expiresAt),
         }
@@ -155,12 +160,23 @@ export async function subjectReport(opened: Pick<Opened, 'flow' | 'store' | 'key
       messages: handoff.messages.map((message) => ({
         author: message.author,
         at: iso(message.at),
-        content: open('handoff-message', message.payload),
+        content: saidContent(open('handoff-message', message.payload)),
       })),
     })),
     messagesWaiting: (records?.pendingInbox ?? []).map((message) => open('inbox', message.payload)),
     repliesWaiting: (records?.pendingOutbox ?? []).map((reply) => open('outbox', reply.payload)),
   };
+}
+
+/**
+ * The conversation as the engine holds it (where it is, the values and consents it carries, its
+ * language), without the bot's bookkeeping: `counted`, which step counters of `stats` it already
+ * added to (../conversation/stats.ts), is about the statistics, not about the person.
+ */
+function conversationState(opened: unknown): unknown {
+  return typeof opened === 'object' && opened !== null && !Array.isArray(opened)
+    ? splitCounted(Object.fromEntries(Object.entries(opened))).state
+    : opened;
 }
 
 function phoneArgument(io: RuntimeIo, args: string[], command: string): string | undefined {

@@ -1,5 +1,6 @@
 import { openFor } from '../crypto/person-keys.ts';
 import { conversationsApi } from './access-reasons.ts';
+import { replySentWithKey, saidContent } from '../handoff/agent-reply.ts';
 import { handoffCall } from '../handoff/handoff-ref.ts';
 import type { HandoffMessageRow, HandoffRow } from '../store/storage.ts';
 import { seesQueue } from './accounts.ts';
@@ -97,7 +98,7 @@ async function show(desk: SignedIn, handoff: HandoffRow): Promise<void> {
       id: message.id,
       author: message.author,
       at: message.at,
-      content: openFor(sealer, 'handoff-message', message.payload),
+      content: saidContent(openFor(sealer, 'handoff-message', message.payload)),
       // A reply written through the admin API is not tracked: it shows as sent.
       ...(message.author === 'agent'
         ? { status: replies.find((reply) => reply.at === message.at)?.state ?? 'sent' }
@@ -136,7 +137,7 @@ async function reply(desk: SignedIn, handoff: HandoffRow): Promise<void> {
     return;
   }
   const sent = await options.exclusive(handoff.personId, async () =>
-    key !== undefined && (await holdsReply(desk, handoff, key))
+    key !== undefined && (await replySentWithKey(options, handoff, key)) !== undefined
       ? ('again' as const)
       : options.reply(handoff, text, key),
   );
@@ -163,18 +164,6 @@ async function release(desk: SignedIn, handoff: HandoffRow): Promise<void> {
   }
   await desk.record('release', 'ok', handoff.ref);
   answer(response, 200, { released: handoff.ref });
-}
-
-/** Whether the handoff holds an agent's message sent with this key. */
-async function holdsReply(desk: SignedIn, handoff: HandoffRow, key: string): Promise<boolean> {
-  const { options } = desk;
-  const sealer = options.keys.of(handoff.person);
-  const messages = await options.store.handoffMessages(handoff.id);
-  return messages.some((message) => {
-    if (message.author !== 'agent') return false;
-    const content = openFor(sealer, 'handoff-message', message.payload);
-    return isRecord(content) && content['key'] === key;
-  });
 }
 
 /** When the customer last wrote: their latest message in the handoff, or the one that started it. */

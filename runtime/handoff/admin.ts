@@ -7,6 +7,7 @@ import type { Logger } from '../log.ts';
 import { statsRange, statsReport } from '../stats/report.ts';
 import type { HandoffRow, Storage } from '../store/storage.ts';
 import { sameSecret } from '../webhook/signature.ts';
+import { idempotencyKeyPattern, replySentWithKey, saidContent } from './agent-reply.ts';
 import { handoffCall } from './handoff-ref.ts';
 import { adminOpenApi } from './openapi.ts';
 
@@ -22,7 +23,8 @@ export interface AdminOptions {
   exclusive<T>(personId: number, work: () => Promise<T>): Promise<T>;
   /** Each resolves to false when the conversation was no longer waiting. */
   release(handoff: HandoffRow): Promise<boolean>;
-  reply(handoff: HandoffRow, text: string): Promise<boolean>;
+  /** `key`: kept sealed with the reply, so that the same key is not sent twice (./agent-reply.ts). */
+  reply(handoff: HandoffRow, text: string, key?: string): Promise<boolean>;
 }
 
 const maxAdminBody = 64 * 1024;
@@ -33,7 +35,9 @@ const gone = { status: 409, body: { error: 'that conversation is no longer waiti
  *
  * - `GET  /admin/handoffs` — conversations waiting for a person, with the fields the flow shares;
  * - `GET  /admin/handoffs/{ref}` — one of them, with the messages written since;
- * - `POST /admin/handoffs/{ref}/reply` `{"text": "…"}` — write to the customer as the agent;
+ * - `POST /admin/handoffs/{ref}/reply` `{"text": "…"}` — write to the customer as the agent; with an
+ *   `Idempotency-Key` header, the same key again is answered 202 `{"again": true}` without sending,
+ *   and the same key with another text is refused with 422;
  * - `POST /admin/handoffs/{ref}/release` — give the conversation back to the bot;
  * - `GET  /admin/status` — queue sizes;
  * - `GET  /admin/stats?from=YYYY-MM-DD&to=YYYY-MM-DD` — conversations per step and day, consent per
@@ -145,9 +149,41 @@ async function handle(
   if (!read.ok) return { status: 413, body: { error: 'body too large' } };
   const text = replyText(read.body);
   if (text === undefined) return { status: 400, body: { error: 'send {"text": "…"} with 1 to 4096 characters' } };
-  const sent = await options.exclusive(handoff.personId, () => options.reply(handoff, text));
+  // Node joins repeated headers with ", ", which no key holds: two keys are refused as malformed.
+  const key = idempotencyKey(request.headers['idempotency-key']);
+  if (key === null) return { status: 400, body: { error: idempotencyKeyShape } };
+  // Checked and written while the person is held, as a turn is: two requests with one key send once.
+  const sent = await options.exclusive(handoff.personId, async () => {
+    const earlier = key === undefined ? undefined : await replySentWithKey(options, handoff, key);
+    if (earlier) return earlier.text === text ? ('again' as const) : ('other-text' as const);
+    return options.reply(handoff, text, key);
+  });
+  if (sent === 'again') return { status: 202, body: { queued: true, again: true } };
+  if (sent === 'other-text') return { status: 422, body: { error: idempotencyKeyReused } };
   return sent ? { status: 202, body: { queued: true } } : gone;
 }
+
+/**
+ * The reply's `Idempotency-Key` (see {@link idempotencyKeyPattern}), kept as `admin:<key>`: apart
+ * from the desk's keys (32 hex digits, no colon). Undefined without the header; null when malformed.
+ */
+function idempotencyKey(header: string | string[] | undefined): string | undefined | null {
+  if (header === undefined) return undefined;
+  if (Array.isArray(header)) return null;
+  const match = idempotencyKeyShaped.exec(header);
+  const value = match?.[1] ?? match?.[2];
+  return value === undefined ? null : `admin:${value}`;
+}
+
+const idempotencyKeyShaped = new RegExp(idempotencyKeyPattern);
+const idempotencyKeyShape =
+  'Idempotency-Key must be 1 to 255 visible ASCII characters (no quote or backslash), quoted or not, e.g. a UUID';
+/**
+ * The draft's answer to a key used again for another request: 422, the request is well formed but
+ * cannot be processed as asked (409 would say the conversation's state is in the way, which it is not).
+ */
+const idempotencyKeyReused =
+  'this Idempotency-Key was already used for a reply with another text: nothing was sent; use a new key for a new reply';
 
 async function describe(
   options: AdminOptions,
@@ -171,7 +207,7 @@ async function describe(
           messages: messages.map((message) => ({
             author: message.author,
             at: new Date(message.at).toISOString(),
-            content: openFor(sealer, 'handoff-message', message.payload),
+            content: saidContent(openFor(sealer, 'handoff-message', message.payload)),
           })),
         }
       : {}),

@@ -4,6 +4,7 @@
  * printed by `node server.js openapi`. Its schemas are JSON Schema 2020-12, as OpenAPI 3.1 says.
  */
 import { purposeMetrics, stepMetrics } from '../store/storage.ts';
+import { idempotencyKeyPattern } from './agent-reply.ts';
 import { handoffRefPattern } from './handoff-ref.ts';
 export function adminOpenApi(flow: { id: string; name: string }): Record<string, unknown> {
   const error = { $ref: '#/components/schemas/Error' };
@@ -64,6 +65,21 @@ export function adminOpenApi(flow: { id: string; name: string }): Record<string,
         post: {
           operationId: 'replyToHandoff',
           summary: 'Write to the customer as the agent (sent through the outbox, in order)',
+          description:
+            'Give each reply its own `Idempotency-Key` (IETF draft-ietf-httpapi-idempotency-key-header) to send it again safely, e.g. when the answer was lost: the same key with the same text is answered 202 with `again: true` and sends nothing more; the same key with another text is refused with 422. The key is kept sealed with the reply, in the conversation, and erased with the customer’s data.',
+          parameters: [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              description:
+                'One key per reply, e.g. a UUID: a Structured Fields string (`"…"`), or the same characters unquoted.',
+              schema: {
+                type: 'string',
+                pattern: idempotencyKeyPattern,
+              },
+            },
+          ],
           requestBody: {
             required: true,
             content: {
@@ -77,16 +93,19 @@ export function adminOpenApi(flow: { id: string; name: string }): Record<string,
             },
           },
           responses: {
-            '202': answer('Queued for sending', {
+            '202': answer('Queued for sending; `again`: this Idempotency-Key was sent before, nothing more is sent', {
               type: 'object',
               required: ['queued'],
-              properties: { queued: { const: true } },
+              properties: { queued: { const: true }, again: { const: true } },
             }),
-            '400': answer('The body is not {"text": "…"} with 1 to 4096 characters'),
+            '400': answer(
+              'The body is not {"text": "…"} with 1 to 4096 characters, or the Idempotency-Key is not 1 to 255 visible ASCII characters',
+            ),
             '401': unauthorized,
             '404': answer('No waiting conversation has that id'),
             '409': answer('The conversation is no longer waiting for a person'),
             '413': answer('The body is over 64 KiB'),
+            '422': answer('This Idempotency-Key was used for a reply with another text: nothing was sent'),
           },
         },
       },

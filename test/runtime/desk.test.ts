@@ -241,8 +241,29 @@ describe('exported bot: agent desk accounts and API', () => {
     const csv = await sara.request('GET', '/desk/api/access-log.csv');
     expect(csv.status).toBe(200);
     expect(csv.body.split('\r\n')[0]).toBe('id,time,account,action,target,address,outcome');
-    expect(csv.body).toMatch(/,Ana,reply,[\w-]+,127\.0\.0\.1,ok\r\n/);
+    expect(csv.body).toMatch(/,Ana,reply,'?[\w-]+,127\.0\.0\.1,ok\r\n/);
     for (const secret of [customer.email, customer.phone, customer.order, customer.name])
       expect(csv.body).not.toContain(secret);
+  });
+
+  it('gives a supervisor a person’s data as they will receive it: what was said, none of the bot’s bookkeeping', async () => {
+    const download = await sara.request('POST', '/desk/api/subjects/export', { phone: customer.phone });
+    expect(download.status).toBe(200);
+    const report = sara.json(download);
+    const [handoff] = Array.isArray(report['handoffs']) ? report['handoffs'] : [];
+    const messages = asRecord(handoff)['messages'];
+    const agentSaid = (Array.isArray(messages) ? messages : [])
+      .map(asRecord)
+      .filter((message) => message['author'] === 'agent')
+      .map((message) => message['content']);
+    // The replies as the customer read them; the keys the page sent them with (see the keyed-reply test) stay inside the bot.
+    expect(agentSaid).toContainEqual({ type: 'text', text: 'Uma vez só, por favor.' });
+    for (const content of agentSaid) expect(Object.keys(asRecord(content)).sort()).toEqual(['text', 'type']);
+    expect(download.body).not.toContain('a'.repeat(32));
+    expect(download.body).not.toContain('b'.repeat(32));
+    // The conversation's state without the statistics' marks of which step counters it added to.
+    const state = asRecord(asRecord(report['conversation'])['state']);
+    expect(state).toHaveProperty('variables');
+    expect(state).not.toHaveProperty('counted');
   });
 });

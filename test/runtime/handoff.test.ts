@@ -161,6 +161,55 @@ describe('exported bot: handoff queue and admin API', () => {
     expect((await admin(bot.port, 'POST', `/admin/handoffs/${ref}/reply`, { words: 'x' })).status).toBe(400);
   });
 
+  it('sends a reply with an Idempotency-Key once, however often it is sent again; the key with another text is 422', async () => {
+    const words = 'Júlia de novo: só uma vez, por favor.';
+    const sent = () =>
+      graph.messagesTo(customer.phone).filter((message) => asRecord(message['text'])['body'] === words).length;
+    const path = `/admin/handoffs/${ref}/reply`;
+    const reply = (body: unknown, key: string) =>
+      call(bot.port, 'POST', path, JSON.stringify(body), {
+        authorization: `Bearer ${secrets.adminToken}`,
+        'content-type': 'application/json',
+        'idempotency-key': key,
+      });
+    const key = '"8e03978e-40d5-43e8-bc93-6894a57f9324"';
+    // The first, and two repeats sent at once (a client retrying a request whose answer it lost).
+    const answers = await Promise.all([1, 2, 3].map(() => reply({ text: words }, key)));
+    expect(answers.map((answer) => answer.status)).toEqual([202, 202, 202]);
+    expect(
+      answers.map((answer) => JSON.parse(answer.body)).sort((a, b) => Number(!!a.again) - Number(!!b.again)),
+    ).toEqual([{ queued: true }, { queued: true, again: true }, { queued: true, again: true }]);
+    await eventually(() => sent() === 1, 5000, 'the reply');
+    // The same key unquoted is the same key (a Structured Fields string, which many clients send bare).
+    expect(await reply({ text: words }, '8e03978e-40d5-43e8-bc93-6894a57f9324')).toEqual({
+      status: 202,
+      body: `${JSON.stringify({ queued: true, again: true })}\n`,
+    });
+    // Another text under the same key is a client's mistake: refused, nothing sent.
+    const other = await reply({ text: 'Outra coisa.' }, key);
+    expect(other.status).toBe(422);
+    expect(JSON.parse(other.body).error).toMatch(/Idempotency-Key was already used for a reply with another text/);
+    // A key that is no Structured Fields string of visible ASCII is refused before anything is sent.
+    for (const bad of ['', 'two words', '"unterminated', 'x'.repeat(256), 'chave-não-ascii'])
+      expect((await reply({ text: 'Nunca enviada.' }, bad)).status, bad).toBe(400);
+    // Another key is another reply.
+    expect((await reply({ text: words }, 'second-reply')).status).toBe(202);
+    await eventually(() => sent() === 2, 5000, 'the second reply');
+    await sleep(200);
+    expect(sent()).toBe(2);
+    expect(
+      graph.messagesTo(customer.phone).some((message) => asRecord(message['text'])['body'] === 'Nunca enviada.'),
+    ).toBe(false);
+    // The key is the bot's bookkeeping: the conversation shows what was said, not the key.
+    const detail = JSON.parse((await admin(bot.port, 'GET', `/admin/handoffs/${ref}`)).body);
+    const agentSaid = detail.messages.filter((message: { author: string }) => message.author === 'agent');
+    expect(agentSaid.map((message: { content: unknown }) => message.content)).toEqual([
+      { type: 'text', text: 'Oi Dora, aqui é a Júlia. Seu pedido sai sexta.' },
+      { type: 'text', text: words },
+      { type: 'text', text: words },
+    ]);
+  });
+
   it('gives the conversation back to the bot on release, which goes on from the handoff node', async () => {
     const before = graph.messagesTo(customer.phone).length;
     const released = await admin(bot.port, 'POST', `/admin/handoffs/${ref}/release`);
