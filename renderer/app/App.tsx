@@ -126,8 +126,36 @@ function StudioPanels() {
   if (!flow) return null;
   return (
     <div className="app-panels">
+      <HistoryAside />
       {simulating && <SimulatorPanel flow={flow} />}
       {testing && <TestsPanel flow={flow} />}
     </div>
+  );
+}
+
+/**
+ * History steps aside while the Simulator or Tests is open (app.css: a fifth column would leave the
+ * canvas no room). This says so above the panel, and offers the way back to it.
+ */
+function HistoryAside() {
+  const text = useText();
+  const hasHistory = useDocumentStore((state) => state.shown !== null && state.currentVersion !== null);
+  const setSimulating = useSimulator((state) => state.setOpen);
+  const setTesting = useTests((state) => state.setOpen);
+  if (!hasHistory) return null;
+  const showHistory = () => {
+    setSimulating(false);
+    setTesting(false);
+    // History is drawn again once the panels have gone.
+    requestAnimationFrame(() => document.getElementById('history')?.focus());
+  };
+  // Named "History" like the column it stands in for, so a screen reader's list of landmarks finds it.
+  return (
+    <aside className="app-panels__history muted" aria-label={text('history-heading')}>
+      <p>{text('history-aside')}</p>
+      <button type="button" onClick={showHistory}>
+        {text('history-show')}
+      </button>
+    </aside>
   );
 }

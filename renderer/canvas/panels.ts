@@ -16,11 +16,18 @@ export interface CanvasSize {
 }
 
 /** React Flow's panels stand this far from the canvas's edges (`.react-flow__panel { margin: 15px }`). */
-const panelMargin = 15;
+export const panelMargin = 15;
 /** Free space kept between a panel and the nearest card after a fit. */
 const panelGap = 10;
-/** The view controls: four buttons of 26 × 27 px stacked (zoom in, zoom out, fit, overview map). */
-const controlsSize: CanvasSize = { width: 26, height: 4 * 27 };
+/**
+ * The view controls: four buttons stacked (zoom in, zoom out, fit, overview map), each at most
+ * 26 × 27 px. React Flow's stylesheet draws a button 26 px square plus a 1 px border below; the
+ * studio's `box-sizing: border-box` takes the border inside, so each is 26 × 26 and the constant has
+ * a pixel to spare. A constant rather than a measurement, because a fit is computed before the
+ * controls are drawn (on open); panels.test.ts reads both stylesheets and fails if a new React Flow
+ * or a studio rule makes a button larger than this.
+ */
+export const controlsSize: CanvasSize = { width: 26, height: 4 * 27 };
 
 export interface PanelPlaces {
   controls: PanelPosition;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clinicBooking } from '../../test/fixtures/flows.ts';
-import { toCanvas } from './to-canvas.ts';
+import { cardContext, stepName, toCanvas } from './to-canvas.ts';
 
 describe('a flow on the canvas', () => {
   it('puts every node where the designer saved it, with its kind and text in the interface language', () => {
@@ -71,5 +71,18 @@ describe('labelled ways out', () => {
     const labels = toCanvas(await leadCapture(), 'ar').nodes.map((node) => node.ariaLabel ?? '');
     expect(labels.length).toBeGreaterThan(5);
     for (const label of labels) expect(label).toMatch(/^[^\u2068]+: \u2068[^\u2069]+\u2069$/u);
+  });
+
+  it('names a step the same on its card and in the inspector’s list of where a way out leads, shortened there', () => {
+    const flow = clinicBooking();
+    const consent = flow.nodes.find((node) => node.id === 'ask-consent');
+    const start = flow.nodes.find((node) => node.id === 'start');
+    if (!consent || !start) throw new Error('fixture changed');
+    const context = cardContext(flow, 'ar', null);
+    const { nodes } = toCanvas(flow, 'ar');
+    expect(nodes.find((node) => node.id === 'ask-consent')?.ariaLabel).toBe(stepName(consent, context));
+    expect(stepName(consent, context)).toBe('موافقة: \u2068هل يمكننا الاحتفاظ باسمك لحجز الموعد؟\u2069');
+    expect(stepName(consent, context, 10)).toBe('موافقة: \u2068هل يمكننا \u2069');
+    expect(stepName(start, cardContext(flow, 'en', null))).toBe('Start: \u2068start\u2069');
   });
 });

@@ -35,16 +35,39 @@ function exitsOf(node: FlowNode, context: CardContext): CardExit[] {
 
 /** One flow node as a React Flow node. Kinds, outcomes and texts come from the registry in flows/. */
 export function cardOf(node: FlowNode, context: CardContext): CardNode {
-  const primary = textsOf(node)[0];
-  const text = primary && textIn(primary.text, context.textLanguage, context.flowLanguages);
-  const kindLabel = findKind(node.type)?.label[context.ui] ?? node.type;
+  const text = cardText(node, context);
   return {
     id: node.id,
     type: 'card',
     position: { ...node.position },
-    ariaLabel: `${kindLabel}: ${isolated(text ? text.value : node.id)}`,
-    data: { kind: node.type, kindLabel, outcomes: exitsOf(node, context), ...(text ? { text } : {}) },
+    ariaLabel: stepName(node, context),
+    data: {
+      kind: node.type,
+      kindLabel: kindLabel(node, context),
+      outcomes: exitsOf(node, context),
+      ...(text ? { text } : {}),
+    },
   };
+}
+
+/**
+ * A step as the canvas and the inspector name it: its kind in the interface language, then its first
+ * text in the cards' language (its id if it has none) in an isolate of its own. `longest` shortens the
+ * words where a long message would not fit (the inspector's list of where a way out leads).
+ */
+export function stepName(node: FlowNode, context: CardContext, longest?: number): string {
+  const text = cardText(node, context);
+  return `${kindLabel(node, context)}: ${isolated(text ? text.value.slice(0, longest) : node.id)}`;
+}
+
+function kindLabel(node: FlowNode, context: CardContext): string {
+  return findKind(node.type)?.label[context.ui] ?? node.type;
+}
+
+/** The step's first text, in the cards' language. */
+function cardText(node: FlowNode, context: CardContext) {
+  const primary = textsOf(node)[0];
+  return primary && textIn(primary.text, context.textLanguage, context.flowLanguages);
 }
 
 /** One flow edge as a React Flow edge, leaving by its outcome's handle when the node has it. */

@@ -13,6 +13,8 @@ export type UiTextKey =
   | 'sidebar-label'
   | 'canvas-label'
   | 'history-heading'
+  | 'history-aside'
+  | 'history-show'
   | 'version-name'
   | 'current-version'
   | 'origin-save'
@@ -60,6 +62,8 @@ const catalogue: Catalogue<UiTextKey> = {
     'sidebar-label': 'Flows and steps',
     'canvas-label': 'Flow “{name}”, read only',
     'history-heading': 'History',
+    'history-aside': 'History steps aside while this panel is open.',
+    'history-show': 'Close the panel and show History',
     'version-name': 'Version {version}',
     'current-version': 'current',
     'origin-save': 'Saved',
@@ -109,6 +113,8 @@ const catalogue: Catalogue<UiTextKey> = {
     'sidebar-label': 'Fluxos e etapas',
     'canvas-label': 'Fluxo “{name}”, somente leitura',
     'history-heading': 'Histórico',
+    'history-aside': 'O Histórico fica oculto enquanto este painel está aberto.',
+    'history-show': 'Fechar o painel e mostrar o Histórico',
     'version-name': 'Versão {version}',
     'current-version': 'atual',
     'origin-save': 'Salva',
@@ -158,6 +164,8 @@ const catalogue: Catalogue<UiTextKey> = {
     'sidebar-label': 'المسارات والخطوات',
     'canvas-label': 'المسار «{name}»، للقراءة فقط',
     'history-heading': 'السجل',
+    'history-aside': 'يُخفى السجل ما دامت هذه اللوحة مفتوحة.',
+    'history-show': 'إغلاق اللوحة وإظهار السجل',
     'version-name': 'الإصدار {version}',
     'current-version': 'الحالي',
     'origin-save': 'محفوظ',

@@ -1,12 +1,10 @@
 import { useId } from 'react';
 import { connect, disconnect } from '../../flows/edit/index.ts';
-import { findKind, outcomesOf, textsOf } from '../../flows/index.ts';
-import { textIn } from '../../flows/i18n/index.ts';
-import { cardContext, cardOf } from '../canvas/to-canvas.ts';
+import { outcomesOf } from '../../flows/index.ts';
+import { cardContext, cardOf, stepName } from '../canvas/to-canvas.ts';
 import { useEditorText } from '../editor/texts.ts';
 import { useDocumentStore } from '../stores/document-store.ts';
 import { useField } from './field-context.ts';
-import { isolated } from '../bidi/isolated.ts';
 
 /**
  * Where each way out of the step leads, chosen from a list: connecting without a mouse (the
@@ -16,14 +14,10 @@ export function Connections() {
   const { flow, node, ui } = useField();
   const text = useEditorText();
   const id = useId();
-  const exits = cardOf(node, cardContext(flow, ui, null)).data.outcomes;
+  const context = cardContext(flow, ui, null);
+  const exits = cardOf(node, context).data.outcomes;
   if (outcomesOf(node).length === 0) return null;
   const targets = flow.nodes.filter((candidate) => candidate.id !== node.id && candidate.type !== 'start');
-  const name = (target: (typeof flow.nodes)[number]) => {
-    const primary = textsOf(target)[0];
-    const words = primary ? textIn(primary.text, ui, flow.languages)?.value : undefined;
-    return `${findKind(target.type)?.label[ui] ?? target.type}: ${isolated(words ? words.slice(0, 40) : target.id)}`;
-  };
   return (
     <fieldset className="connections">
       <legend>{text('ways-out')}</legend>
@@ -53,7 +47,7 @@ export function Connections() {
               <option value="">{text('not-connected')}</option>
               {targets.map((target) => (
                 <option key={target.id} value={target.id}>
-                  {name(target)}
+                  {stepName(target, context, 40)}
                 </option>
               ))}
             </select>
