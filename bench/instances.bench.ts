@@ -3,8 +3,8 @@
  *
  * - end-to-end throughput: signed webhook deliveries (one text message each, from senders already
  *   in a conversation, so each is answered by exactly one Graph API request) sent with 64 in
- *   flight (`--in-flight`), spread round robin over the instances as a load balancer would; msg/s from the first
- *   delivery to the last answer reaching the fake Graph API;
+ *   flight (`--in-flight`), spread round robin over the instances as a load balancer would; msg/s
+ *   from the first delivery to the last answer reaching the fake Graph API;
  * - latency: from sending a delivery to the Graph request answering it, at 80 msg/s offered;
  *
  * for 1, 2 and 3 `node server.js serve` on one PostgreSQL (a throwaway cluster with fsync on), and
