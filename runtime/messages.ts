@@ -101,6 +101,8 @@ const en = {
   'rotate-resumed': 'Resuming the rotation of the master key {from} → {to}.',
   'rotate-test-pause':
     'Warning: AMANA_TEST_ROTATE_PAUSE_MS={ms} makes rotate-key wait after each batch. It exists for tests only.',
+  'send-rate-unlimited':
+    'Warning: AMANA_TEST_UNLIMITED_SEND_RATE=1 lets AMANA_SEND_RATE go above 1,000 messages per second, more than WhatsApp allows one number. It exists for benchmarks only.',
   'rotate-progress': 'Re-wrapped {done} person key(s).',
   'rotate-done':
     'Done: {done} person key(s) re-wrapped under the key {to}. Set AMANA_DATA_KEY to the new key (and remove AMANA_DATA_KEY_NEW) before starting the bot: the old key {from} is refused from now on. Backups taken before now still open only with the old key.',
@@ -256,6 +258,8 @@ const runtimeMessages: Catalogue<RuntimeMessageKey> = {
     'rotate-resumed': 'Retomando a troca da chave mestra {from} → {to}.',
     'rotate-test-pause':
       'Atenção: AMANA_TEST_ROTATE_PAUSE_MS={ms} faz o rotate-key esperar depois de cada lote. Existe só para testes.',
+    'send-rate-unlimited':
+      'Atenção: AMANA_TEST_UNLIMITED_SEND_RATE=1 deixa o AMANA_SEND_RATE passar de 1.000 mensagens por segundo, mais do que o WhatsApp permite a um número. Existe só para benchmarks.',
     'rotate-progress': '{done} chave(s) de pessoa reembrulhada(s).',
     'rotate-done':
       'Pronto: {done} chave(s) de pessoa reembrulhada(s) com a chave {to}. Defina AMANA_DATA_KEY com a chave nova (e remova AMANA_DATA_KEY_NEW) antes de iniciar o robô: a chave antiga {from} é recusada a partir de agora. Backups feitos antes disto só abrem com a chave antiga.',
@@ -402,6 +406,8 @@ const runtimeMessages: Catalogue<RuntimeMessageKey> = {
     'rotate-resumed': 'استئناف تبديل المفتاح الرئيسي {from} ← {to}.',
     'rotate-test-pause':
       'تحذير: AMANA_TEST_ROTATE_PAUSE_MS={ms} يجعل rotate-key ينتظر بعد كل دفعة. وهو موجود للاختبارات فقط.',
+    'send-rate-unlimited':
+      'تحذير: AMANA_TEST_UNLIMITED_SEND_RATE=1 يسمح لـ AMANA_SEND_RATE بتجاوز 1000 رسالة في الثانية، أي أكثر مما يسمح به واتساب لرقم واحد. وهو موجود لقياس الأداء فقط.',
     'rotate-progress': 'أُعيد تغليف {done} مفتاح/مفاتيح أشخاص.',
     'rotate-done':
       'تم: أُعيد تغليف {done} مفتاح/مفاتيح أشخاص بالمفتاح {to}. اضبط AMANA_DATA_KEY على المفتاح الجديد (واحذف AMANA_DATA_KEY_NEW) قبل تشغيل البوت: المفتاح القديم {from} مرفوض من الآن. النسخ الاحتياطية المأخوذة قبل الآن لا تُفتح إلا بالمفتاح القديم.',

@@ -55,6 +55,7 @@ const knownSettings = [
   'DATABASE_URL',
   'ADMIN_TOKEN',
   'AMANA_SEND_RATE',
+  'AMANA_TEST_UNLIMITED_SEND_RATE',
   'HANDOFF_FORWARD_SECRET',
   'AMANA_NOW_OFFSET_DAYS',
   'AMANA_LANG',
@@ -142,7 +143,7 @@ export function serveConfig(settings: Settings, language: UiLanguage): Checked<S
   const graphApiBase = check.graphApiBase();
   const adminToken = check.optionalSecret('ADMIN_TOKEN');
   if (adminToken !== undefined && adminToken.length < 24) check.problem('admin-token-short');
-  const sendRate = check.integer('AMANA_SEND_RATE', 80, 1, 1000);
+  const sendRate = check.integer('AMANA_SEND_RATE', 80, 1, check.sendRateCeiling());
   const forwardSecret = check.optionalSecret('HANDOFF_FORWARD_SECRET');
   const host = settings.values['HOST']?.trim() || undefined;
   if (
@@ -221,6 +222,17 @@ class Checker {
       return void this.problem('not-integer', { name, min, max, value: raw });
     }
     return value;
+  }
+
+  /**
+   * The most AMANA_SEND_RATE may say: 1,000 messages per second, the most WhatsApp allows one
+   * business number. AMANA_TEST_UNLIMITED_SEND_RATE=1 lifts it, with a warning, so that a benchmark
+   * measures the bot rather than the limit (bench/instances.bench.ts).
+   */
+  sendRateCeiling(): number {
+    if (this.settings.values['AMANA_TEST_UNLIMITED_SEND_RATE']?.trim() !== '1') return 1000;
+    this.warn('send-rate-unlimited');
+    return 1_000_000;
   }
 
   path(value: string): string {
