@@ -33,7 +33,8 @@ import { useViewportStore } from '../stores/viewport-store.ts';
 import { canvasAriaLabels } from './aria-labels.ts';
 import { NodeCard } from './NodeCard.tsx';
 import { useFitOnOpen, useRefitOnResize, type FitFor } from './keep-fitted.ts';
-import { fitPadding, minimapSize, panelPlaces } from './panels.ts';
+import { fitPadding, fitSides, minimapSize, panelPlaces } from './panels.ts';
+import { cardsToFit, readableZoom } from './readable-fit.ts';
 import { isRightToLeft } from '../../flows/i18n/index.ts';
 import { toggleOverviewMap } from '../commands/overview-map.ts';
 import { attempt } from '../commands/report-failure.ts';
@@ -43,7 +44,9 @@ import { cardContext, cardOf, edgeOnCanvas, type CardContext, type CardData, typ
 // Props React Flow compares by identity: an object made anew at each render would reach its store
 // as a change, and every node and connection would be looked at again after each edit.
 const nodeTypes = { card: NodeCard };
-const fitZoom = { minZoom: 0.05, maxZoom: 1 };
+const fitZoom = { minZoom: readableZoom, maxZoom: 1 };
+/** How far the designer can zoom out by hand: far below what a fit goes to, to see a big flow's shape. */
+const handZoom = { minZoom: 0.05 };
 const proOptions = { hideAttribution: false };
 type Size = { width: number; height: number };
 
@@ -81,9 +84,23 @@ function EditableCanvas() {
   const overviewMap = useViewportStore((state) => state.overviewMap);
   const canvasWidth = useStore((state) => state.width);
   const canvasHeight = useStore((state) => state.height);
+  /** Positions of nodes while a drag is under way: the document is written once, when it ends. */
+  const [dragged, setDragged] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
+  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
+  // A fit never draws the cards too small to read; a big flow opens at its start (readable-fit.ts).
+  const startId = useMemo(() => steps?.find((step) => step.type === 'start')?.id, [steps]);
+  const cardPlaces = useMemo(
+    () => (steps ?? []).map((step) => ({ id: step.id, position: step.position, size: sizes.get(step.id) })),
+    [steps, sizes],
+  );
   const fitFor = useCallback<FitFor>(
-    (canvas) => ({ ...fitZoom, padding: fitPadding(canvas, overviewMap, rightToLeft) }),
-    [overviewMap, rightToLeft],
+    (canvas) => {
+      const nodes = cardsToFit(cardPlaces, startId, canvas, fitSides(canvas, overviewMap, rightToLeft));
+      const padding = fitPadding(canvas, overviewMap, rightToLeft);
+      // Part of a big flow is shown at the readable zoom, not zoomed in on its first cards.
+      return nodes ? { ...fitZoom, maxZoom: readableZoom, padding, nodes } : { ...fitZoom, padding };
+    },
+    [cardPlaces, startId, overviewMap, rightToLeft],
   );
   const fitViewOptions = useMemo(
     () => fitFor({ width: canvasWidth, height: canvasHeight }),
@@ -92,10 +109,6 @@ function EditableCanvas() {
   const mapSize = useMemo(() => minimapSize({ width: canvasWidth, height: canvasHeight }), [canvasWidth, canvasHeight]);
   const fitRef = useRef(fitFor);
   fitRef.current = fitFor;
-
-  /** Positions of nodes while a drag is under way: the document is written once, when it ends. */
-  const [dragged, setDragged] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
-  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
   const [menu, setMenu] = useState<ContextMenuRequest | null>(null);
   const sizesRef = useRef(sizes);
   sizesRef.current = sizes;
@@ -322,7 +335,7 @@ function EditableCanvas() {
         ariaLabelConfig={canvasAriaLabels[ui]}
         fitView
         fitViewOptions={fitViewOptions}
-        minZoom={fitZoom.minZoom}
+        minZoom={handZoom.minZoom}
         onlyRenderVisibleElements
         proOptions={proOptions}
         attributionPosition={places.attribution}

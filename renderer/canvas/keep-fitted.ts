@@ -2,11 +2,12 @@ import { getViewportForBounds, useReactFlow, useStore, type Rect, type Viewport 
 import { useEffect, useRef } from 'react';
 import type { CanvasSize, Padding } from './panels.ts';
 
-/** How a fit is made: the zoom range it may use and the room it leaves around the cards. */
+/** How a fit is made: the zoom range it may use, the room it leaves around the cards, which cards (all if none). */
 export interface FitOptions {
   minZoom: number;
   maxZoom: number;
   padding: Padding;
+  nodes?: { id: string }[];
 }
 
 /** The fit for a canvas of a given size (the room the panels need depends on it). */
@@ -29,9 +30,11 @@ export function useRefitOnResize(fitFor: FitFor): void {
     previous.current = { width, height };
     if (!before || before.width === 0 || before.height === 0) return;
     if (before.width === width && before.height === height) return;
-    const cards = reactFlow.getNodes().filter((node) => !node.hidden);
+    const fit = fitFor(before);
+    const fitted = new Set(fit.nodes?.map((node) => node.id));
+    const cards = reactFlow.getNodes().filter((node) => !node.hidden && (!fit.nodes || fitted.has(node.id)));
     if (cards.length === 0) return;
-    if (isFittedView(reactFlow.getViewport(), reactFlow.getNodesBounds(cards), before, fitFor(before)))
+    if (isFittedView(reactFlow.getViewport(), reactFlow.getNodesBounds(cards), before, fit))
       void reactFlow.fitView(fitFor({ width, height }));
   }, [reactFlow, width, height, fitFor]);
 }

@@ -73,7 +73,8 @@ export function panelBoxes(canvas: CanvasSize, minimap: boolean, rightToLeft: bo
   return boxes;
 }
 
-interface Sides {
+/** Room in px along each side of the canvas. */
+export interface Sides {
   top: number;
   right: number;
   bottom: number;
@@ -87,6 +88,12 @@ interface Sides {
  * cards the most room is taken.
  */
 export function fitPadding(canvas: CanvasSize, minimap: boolean, rightToLeft: boolean): Padding {
+  const sides = fitSides(canvas, minimap, rightToLeft);
+  return { top: `${sides.top}px`, right: `${sides.right}px`, bottom: `${sides.bottom}px`, left: `${sides.left}px` };
+}
+
+/** {@link fitPadding} in numbers: the px a fit leaves along each side. */
+export function fitSides(canvas: CanvasSize, minimap: boolean, rightToLeft: boolean): Sides {
   const usual = (length: number) => Math.floor((length - length / 1.1) * 0.5);
   const base: Sides = {
     top: usual(canvas.height),
@@ -115,5 +122,5 @@ export function fitPadding(canvas: CanvasSize, minimap: boolean, rightToLeft: bo
       bestRoom = room;
     }
   }
-  return { top: `${best.top}px`, right: `${best.right}px`, bottom: `${best.bottom}px`, left: `${best.left}px` };
+  return best;
 }

@@ -3,13 +3,19 @@
 // undo step; Escape puts the written value back; a value the parser refuses stays in the field
 // beside the reason and never reaches the flow.
 import { describe, expect, it } from 'vitest';
+import { bringIntoView } from './studio-page.ts';
 import { studioWithFlow } from './studio-with-flow.ts';
 
 const orderStatus = new URL('../../flows/examples/order-status.flow.json', import.meta.url).pathname;
-const studio = studioWithFlow(orderStatus, (tab) => tab.locator('.react-flow__node[data-id="after-status"]').waitFor());
+const studio = studioWithFlow(orderStatus, (tab) => tab.locator('.react-flow__node[data-id="start"]').waitFor());
 const page = () => studio.page();
 
 const step = (id: string) => page().locator(`.react-flow__node[data-id="${id}"]`);
+/** Brings a step onto the canvas (Find) and clicks its card. */
+async function choose(id: string): Promise<void> {
+  await bringIntoView(page(), id);
+  await step(id).click();
+}
 const inspector = () => page().getByRole('region', { name: 'Inspector' });
 const edges = () => page().locator('.react-flow__edge');
 const undo = () => page().getByRole('toolbar').getByRole('button', { name: 'Undo', exact: true });
@@ -40,7 +46,7 @@ async function typeOver(field: ReturnType<typeof optionId>, words: string): Prom
 
 describe('the inspector writes a field when the designer is done with it', { timeout: 120_000 }, () => {
   it('writes nothing while an option id is typed, and writes it when the designer leaves the field', async () => {
-    await step('after-status').click();
+    await choose('after-status');
     const connections = await edges().count();
     expect(await undo().isDisabled()).toBe(true);
     await typeOver(optionId(3), 'finished');
@@ -55,7 +61,7 @@ describe('the inspector writes a field when the designer is done with it', { tim
   });
 
   it('writes a rule value on Enter, and Escape puts the written value back', async () => {
-    await step('status-branch').click();
+    await choose('status-branch');
     await typeOver(ruleValue(2), 'in transit');
     await page().keyboard.press('Enter');
     expect(await inFlow('status-branch', () => ruleValue(2))).toBe('in transit');
@@ -68,7 +74,7 @@ describe('the inspector writes a field when the designer is done with it', { tim
   });
 
   it('makes each written value one undo step, even two in a row in the same field', async () => {
-    await step('lookup-order').click();
+    await choose('lookup-order');
     await typeOver(mappingFrom(1), '$.state');
     await page().keyboard.press('Enter');
     await typeOver(mappingFrom(1), '$.order.state');
@@ -83,7 +89,7 @@ describe('the inspector writes a field when the designer is done with it', { tim
   });
 
   it('keeps a refused id in the field beside the reason, writes nothing, and Escape puts the written one back', async () => {
-    await step('after-status').click();
+    await choose('after-status');
     await typeOver(optionId(2), 'main menu');
     await page().keyboard.press('Enter');
     const alert = item('Buttons', 2).getByRole('alert');
@@ -100,7 +106,7 @@ describe('the inspector writes a field when the designer is done with it', { tim
   });
 
   it('counts a message while it is typed and puts it on the card when the designer leaves the field', async () => {
-    await step('after-status').click();
+    await choose('after-status');
     const message = inspector().getByLabel('Message (en)', { exact: true });
     await typeOver(message, 'Anything else?');
     await inspector().getByText('14 / 1024').waitFor();

@@ -9,6 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importThroughChooser } from './studio-page.ts';
 import { demoFlowFile, studioWithFlow } from './studio-with-flow.ts';
 
 const portugueseFlowFile = new URL('../../flows/examples/lead-capture.flow.json', import.meta.url).pathname;
@@ -130,14 +131,8 @@ describe('the studio page', { timeout: 180_000 }, () => {
 
   it.each(cases)('at %i×%i in %s fits the window on every main view', async (width, height, language) => {
     if (!(await page().locator('.react-flow__node').count())) {
-      const [chooser] = await Promise.all([
-        page().waitForEvent('filechooser'),
-        page()
-          .getByRole('button', { name: /^(Import flow…|استيراد مسار…|Importar fluxo…)$/ })
-          .click(),
-      ]);
-      await chooser.setFiles(demoFlowFile);
-      await page().locator('.react-flow__node[data-id="send-lead"]').waitFor();
+      await importThroughChooser(page(), demoFlowFile);
+      await page().locator('.react-flow__node[data-id="start"]').waitFor();
     }
     await page().setViewportSize({ width, height });
     await chooseLanguage(language);
@@ -145,7 +140,9 @@ describe('the studio page', { timeout: 180_000 }, () => {
     const view = (name: string) => `${width}x${height}-${language}-${name}`;
     const found: Record<string, { document: number; body: number }> = {};
 
-    await page().locator('.react-flow__node[data-id="send-lead"]').click();
+    // Zoom to fit (the last view may have moved elsewhere) shows the flow's start.
+    await page().locator('.react-flow__controls-fitview').click();
+    await page().locator('.react-flow__node[data-id="start"]').click();
     await measure(found, view('1-editor'));
     for (const [tab, name] of [
       [w.problems, '2-problems'],
@@ -190,13 +187,7 @@ describe('the studio page', { timeout: 180_000 }, () => {
 
   it.each(cases)('at %i×%i in %s keeps every “pt-BR” whole on one line', async (width, height, language) => {
     if (!(await page().locator('.flow-list__item', { hasText: 'Casa Aurora' }).count())) {
-      const [chooser] = await Promise.all([
-        page().waitForEvent('filechooser'),
-        page()
-          .getByRole('button', { name: /^(Import flow…|استيراد مسار…|Importar fluxo…)$/ })
-          .click(),
-      ]);
-      await chooser.setFiles(portugueseFlowFile);
+      await importThroughChooser(page(), portugueseFlowFile);
       await page().locator('.flow-list__item', { hasText: 'Casa Aurora' }).waitFor();
     }
     await page().setViewportSize({ width, height });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
 import { importThroughChooser, openStudio, isolate } from './studio-page.ts';
 import { startWebEdition, type RunningWebEdition } from './web-edition.ts';
-import { demoFlowFile } from './studio-with-flow.ts';
+import { demoFlowFile, tallWindow } from './studio-with-flow.ts';
 
 /** The rules the demo breaks (flows/examples/README.md). */
 const demoRules = [
@@ -37,7 +37,7 @@ const pageProblems: string[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'amana-e2e-problems-'));
   [web, browser] = await Promise.all([startWebEdition(join(dir, 'workspace.db')), launchChromium()]);
-  page = await openStudio(browser, web.url, pageProblems);
+  page = await openStudio(browser, web.url, pageProblems, tallWindow);
 }, 180_000);
 
 afterAll(async () => {

@@ -42,3 +42,16 @@ export async function importThroughChooser(page: Page, file: string): Promise<vo
 export function isolate(name: string): string {
   return `\u2068${name}\u2069`;
 }
+
+/**
+ * Brings a step that is out of view onto the canvas as a designer does: Find (Ctrl+F), its id; the
+ * first match is selected and centred, and Find is closed again. A flow too big to read whole opens
+ * at its start, so the steps further on are not drawn until then.
+ */
+export async function bringIntoView(page: Page, id: string): Promise<void> {
+  await page.keyboard.press('Control+F');
+  const find = page.locator('#find-input');
+  await find.fill(id);
+  await page.locator(`.react-flow__node[data-id="${id}"]`).waitFor();
+  await find.press('Escape');
+}

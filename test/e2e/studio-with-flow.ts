@@ -57,18 +57,30 @@ export function studioWithFlow(
   };
 }
 
+/**
+ * A window tall enough that the demo flow (8 steps) and the clinic booking fixture fit the canvas
+ * whole at a readable zoom, so every card is drawn: a fit never goes below that zoom, and a flow too
+ * big for the canvas opens at its start with the steps further on not drawn (renderer/canvas/readable-fit.ts).
+ */
+export const tallWindow = { width: 1280, height: 1800 };
+
 /** The checker's demo flow, full of problems: what most studio tests open. */
 export const demoFlowFile = new URL('../../flows/examples/noncompliant-demo.flow.json', import.meta.url).pathname;
 
 /**
- * {@link studioWithFlow} on the demo flow, ready once its "send-lead" card is drawn, with a folder
+ * {@link studioWithFlow} on the demo flow in a {@link tallWindow}, ready once its "send-lead" card
+ * is drawn, with a folder
  * test-results/`shotsFolder`/ for screenshots a person looks at (test-results/ is not kept in git).
  */
 export function demoStudio(shotsFolder: string): StudioWithFlow & { shots: string } {
   const shots = new URL(`../../test-results/${shotsFolder}/`, import.meta.url).pathname;
-  const studio = studioWithFlow(demoFlowFile, async (tab) => {
-    mkdirSync(shots, { recursive: true });
-    await tab.locator('.react-flow__node[data-id="send-lead"]').waitFor();
-  });
+  const studio = studioWithFlow(
+    demoFlowFile,
+    async (tab) => {
+      mkdirSync(shots, { recursive: true });
+      await tab.locator('.react-flow__node[data-id="send-lead"]').waitFor();
+    },
+    tallWindow,
+  );
   return Object.assign(studio, { shots });
 }
