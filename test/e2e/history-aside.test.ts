@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import { demoStudio } from './studio-with-flow.ts';
+import { chooseLanguage } from './studio-words.ts';
 
 const studio = demoStudio('history-aside');
 const { shots, problems } = studio;
@@ -14,19 +15,16 @@ const page = () => studio.page();
 
 const words = {
   en: {
-    language: 'Interface language',
     panels: ['Simulate', 'Tests'],
     aside: 'History steps aside while this panel is open.',
     show: 'Close the panel and show History',
   },
   'pt-BR': {
-    language: 'Idioma da interface',
     panels: ['Simular', 'Testes'],
     aside: 'O Histórico fica oculto enquanto este painel está aberto.',
     show: 'Fechar o painel e mostrar o Histórico',
   },
   ar: {
-    language: 'لغة الواجهة',
     panels: ['محاكاة', 'الاختبارات'],
     aside: 'يُخفى السجل ما دامت هذه اللوحة مفتوحة.',
     show: 'إغلاق اللوحة وإظهار السجل',
@@ -38,10 +36,7 @@ describe('History while a panel is open beside the canvas', { timeout: 120_000 }
     'in %s: the Simulator and Tests panels say where History went and lead back to it from the keyboard',
     async (language) => {
       const w = words[language];
-      await page()
-        .getByLabel(/^(Interface language|Idioma da interface|لغة الواجهة)/)
-        .selectOption(language);
-      await page().getByLabel(w.language).waitFor();
+      await chooseLanguage(page(), language);
       const history = page().locator('#history');
       expect(await history.isVisible()).toBe(true);
       for (const panel of w.panels) {

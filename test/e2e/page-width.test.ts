@@ -6,61 +6,19 @@
 // Arabic it became an empty strip on the left with the header cut off. Screenshots for a person to
 // look at: test-results/page-width/ (not kept in git). A language code is never broken inside: the
 // flow list and the new-flow dialog keep "pt-BR" on one line.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importThroughChooser } from './studio-page.ts';
-import { demoFlowFile, studioWithFlow } from './studio-with-flow.ts';
+import { chooseLanguage, studioWords } from './studio-words.ts';
+import { demoFlowFile, emptyStudio } from './studio-with-flow.ts';
 
 const portugueseFlowFile = new URL('../../flows/examples/lead-capture.flow.json', import.meta.url).pathname;
-const shots = new URL('../../test-results/page-width/', import.meta.url).pathname;
-const studio = studioWithFlow(
-  null,
-  async (tab) => {
-    mkdirSync(shots, { recursive: true });
-    await tab.getByText('No flows yet.', { exact: false }).waitFor();
-  },
-  { width: 1280, height: 800 },
-);
+const studio = emptyStudio('page-width');
+const { shots } = studio;
 const problems = studio.problems;
 const page = () => studio.page();
 
-const words = {
-  en: {
-    language: 'Interface language',
-    newFlow: 'New flow',
-    simulate: 'Simulate',
-    tests: 'Tests',
-    export: 'Export…',
-    problems: /^Problems/,
-    settings: 'Flow settings',
-    dataMap: 'Data map',
-    close: 'Close',
-  },
-  'pt-BR': {
-    language: 'Idioma da interface',
-    newFlow: 'Novo fluxo',
-    simulate: 'Simular',
-    tests: 'Testes',
-    export: 'Exportar…',
-    problems: /^Problemas/,
-    settings: 'Configurações do fluxo',
-    dataMap: 'Mapa de dados',
-    close: 'Fechar',
-  },
-  ar: {
-    language: 'لغة الواجهة',
-    newFlow: 'مسار جديد',
-    simulate: 'محاكاة',
-    tests: 'الاختبارات',
-    export: 'تصدير…',
-    problems: /^المشكلات/,
-    settings: 'إعدادات المسار',
-    dataMap: 'خريطة البيانات',
-    close: 'إغلاق',
-  },
-} as const;
-type Language = keyof typeof words;
+const words = studioWords;
 
 /** How far the document and its body reach past the window's width, in px (0 when they fit). */
 async function overflow(): Promise<{ document: number; body: number }> {
@@ -103,13 +61,6 @@ async function linesOfCode(selector: string, code: string): Promise<Record<strin
     }, code);
 }
 
-async function chooseLanguage(language: Language): Promise<void> {
-  await page()
-    .getByLabel(/^(Interface language|Idioma da interface|لغة الواجهة)/)
-    .selectOption(language);
-  await page().getByLabel(words[language].language).waitFor();
-}
-
 const sizes = [
   [1280, 800],
   [1024, 700],
@@ -123,7 +74,7 @@ describe('the studio page', { timeout: 180_000 }, () => {
     await page().setViewportSize({ width, height });
     const found: Record<string, { document: number; body: number }> = {};
     for (const language of ['en', 'pt-BR', 'ar'] as const) {
-      await chooseLanguage(language);
+      await chooseLanguage(page(), language);
       await measure(found, `${width}x${height}-${language}-0-flow-list`);
     }
     expect(Object.entries(found).filter(([, reach]) => reach.document > 0 || reach.body > 0)).toEqual([]);
@@ -135,7 +86,7 @@ describe('the studio page', { timeout: 180_000 }, () => {
       await page().locator('.react-flow__node[data-id="start"]').waitFor();
     }
     await page().setViewportSize({ width, height });
-    await chooseLanguage(language);
+    await chooseLanguage(page(), language);
     const w = words[language];
     const view = (name: string) => `${width}x${height}-${language}-${name}`;
     const found: Record<string, { document: number; body: number }> = {};
@@ -191,7 +142,7 @@ describe('the studio page', { timeout: 180_000 }, () => {
       await page().locator('.flow-list__item', { hasText: 'Casa Aurora' }).waitFor();
     }
     await page().setViewportSize({ width, height });
-    await chooseLanguage(language);
+    await chooseLanguage(page(), language);
     const lines: Record<string, number[]> = {};
     for (const [where, line] of Object.entries(await linesOfCode('.flow-list__meta', 'pt-BR')))
       lines[`flow list ${where}`] = line;

@@ -5,56 +5,18 @@
 // and Arabic: axe-core finds no violation of any impact (landmarks included), and with the
 // simulator open the studio's columns sit side by side inside the window, none over another.
 // Screenshots for a person to look at: test-results/studio-walk/ (not kept in git).
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
-import { studioWithFlow } from './studio-with-flow.ts';
+import { emptyStudio } from './studio-with-flow.ts';
+import { chooseLanguage, studioWords } from './studio-words.ts';
 
-const shots = new URL('../../test-results/studio-walk/', import.meta.url).pathname;
-const studio = studioWithFlow(
-  null,
-  async (tab) => {
-    mkdirSync(shots, { recursive: true });
-    await tab.getByText('No flows yet.', { exact: false }).waitFor();
-  },
-  { width: 1280, height: 800 },
-);
+const studio = emptyStudio('studio-walk');
+const { shots } = studio;
 const problems = studio.problems;
 const page = () => studio.page();
 
-const words = {
-  en: {
-    language: 'Interface language',
-    newFlow: 'New flow',
-    simulate: 'Simulate',
-    export: 'Export…',
-    problems: /^Problems/,
-    settings: 'Flow settings',
-    dataMap: 'Data map',
-    close: 'Close',
-  },
-  'pt-BR': {
-    language: 'Idioma da interface',
-    newFlow: 'Novo fluxo',
-    simulate: 'Simular',
-    export: 'Exportar…',
-    problems: /^Problemas/,
-    settings: 'Configurações do fluxo',
-    dataMap: 'Mapa de dados',
-    close: 'Fechar',
-  },
-  ar: {
-    language: 'لغة الواجهة',
-    newFlow: 'مسار جديد',
-    simulate: 'محاكاة',
-    export: 'تصدير…',
-    problems: /^المشكلات/,
-    settings: 'إعدادات المسار',
-    dataMap: 'خريطة البيانات',
-    close: 'إغلاق',
-  },
-} as const;
+const words = studioWords;
 
 const inspector = () => page().getByRole('region', { name: 'Inspector' });
 const problemsPanel = () => page().getByRole('region', { name: 'Problems' });
@@ -134,10 +96,7 @@ describe('a designer’s walk through the studio', { timeout: 180_000 }, () => {
     'in %s: every main view has no accessibility violation of any impact',
     async (language) => {
       const w = words[language];
-      await page()
-        .getByLabel(/^(Interface language|Idioma da interface|لغة الواجهة)/)
-        .selectOption(language);
-      await page().getByLabel(w.language).waitFor();
+      await chooseLanguage(page(), language);
       const found: string[] = [];
       await page().locator('.react-flow__node[data-id="question"]').click();
       found.push(...(await violations(`${language} editor`)));

@@ -84,3 +84,20 @@ export function demoStudio(shotsFolder: string): StudioWithFlow & { shots: strin
   );
   return Object.assign(studio, { shots });
 }
+
+/**
+ * {@link studioWithFlow} on an empty workspace in a 1280×800 window, ready once the flow list says
+ * there are no flows, with a folder test-results/`shotsFolder`/ for screenshots a person looks at.
+ */
+export function emptyStudio(shotsFolder: string): StudioWithFlow & { shots: string } {
+  const shots = new URL(`../../test-results/${shotsFolder}/`, import.meta.url).pathname;
+  const studio = studioWithFlow(
+    null,
+    async (tab) => {
+      mkdirSync(shots, { recursive: true });
+      await tab.getByText('No flows yet.', { exact: false }).waitFor();
+    },
+    { width: 1280, height: 800 },
+  );
+  return Object.assign(studio, { shots });
+}
