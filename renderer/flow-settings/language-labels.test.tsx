@@ -33,11 +33,14 @@ describe('labels that name a flow language', () => {
   });
 });
 
-/** The new-flow dialog's templates list their languages each in an isolate, with the interface's comma. */
+/**
+ * The new-flow dialog's templates list their languages each in an isolate that does not break inside,
+ * with the interface's comma.
+ */
 describe('the new-flow dialog’s templates', () => {
   it('isolate each language code of a template', () => {
     const html = renderToStaticMarkup(<NewFlowDialog />);
-    expect(html).toContain('Languages: \u2068pt-BR\u2069, \u2068en\u2069');
+    expect(html).toContain('Languages: <bdi class="language-code">pt-BR</bdi>, <bdi class="language-code">en</bdi>');
     expect(html).not.toMatch(/Languages: [a-z]/);
   });
 });
