@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
+import { tallWindow } from './studio-with-flow.ts';
 import { startWebEdition, type RunningWebEdition } from './web-edition.ts';
 
 const examples = new URL('../../flows/examples/', import.meta.url).pathname;
@@ -21,7 +22,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'amana-e2e-simulator-'));
   mkdirSync(shots, { recursive: true });
   [web, browser] = await Promise.all([startWebEdition(join(dir, 'workspace.db')), launchChromium()]);
-  page = await browser.newPage();
+  // Tall enough that the flows rehearsed here fit the canvas whole at a readable zoom, so that a fit
+  // draws every card, the last one too (renderer/canvas/readable-fit.ts).
+  page = await browser.newPage({ viewport: tallWindow });
   page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') pageProblems.push(`console error: ${message.text()}`);
@@ -77,7 +80,7 @@ describe('rehearsing a flow in the studio', { timeout: 120_000 }, () => {
     await expect.poll(() => simulator().locator('.ledger__part--shared').textContent()).toContain('Funil CRM');
     await tap('Encerrar');
     await simulator().getByText('The conversation ended.', { exact: false }).waitFor();
-    // The canvas draws only the steps in view: zoomed to fit, the last step is among them.
+    // The canvas draws only the steps in view: zoomed to fit in this tall window, the last step is among them.
     await page.locator('body').press('Shift+!');
     await expect.poll(() => page.locator('.react-flow__node.sim-current').getAttribute('data-id')).toBe('bye');
   });
