@@ -91,8 +91,8 @@ export default tseslint.config(
     ),
   },
   {
+    // Its tests too: they run in Node, but what they import is what the renderer may import.
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    ignores: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
     languageOptions: { globals: { ...globals.browser } },
     rules: layer(
       'renderer/ runs in the browser sandbox: it reaches the machine only through the typed API in shared/ (window.amana).',

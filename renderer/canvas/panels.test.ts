@@ -1,9 +1,7 @@
 import { getViewportForBounds } from '@xyflow/react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { controlsSize, fitPadding, minimapSize, panelBoxes, panelMargin, panelPlaces, type Box } from './panels.ts';
+import { fitPadding, minimapSize, panelBoxes, panelPlaces, type Box } from './panels.ts';
 
 // The geometry of a fit alone: a zoom range wide enough never to clamp it.
 const zoom = { minZoom: 1e-4, maxZoom: 1 };
@@ -80,27 +78,5 @@ describe('the canvas panels and a fitted flow', () => {
   it('leave the usual 10 % around the cards on a side no panel needs', () => {
     const padding = fitPadding({ width: 1000, height: 600 }, false, false);
     expect(padding).toMatchObject({ top: '27px' });
-  });
-
-  it('know the size React Flow draws its panels and view-control buttons at, from the stylesheets themselves', () => {
-    const reactFlowCss = readFileSync(createRequire(import.meta.url).resolve('@xyflow/react/dist/style.css'), 'utf8');
-    const studioCss = readFileSync(new URL('../styles/app.css', import.meta.url), 'utf8');
-    /** The declarations of the first rule whose selector is exactly `selector`. */
-    const rule = (css: string, selector: string) => {
-      const at = css.indexOf(`\n${selector} {`);
-      return at < 0 ? '' : css.slice(at, css.indexOf('}', at));
-    };
-    const px = (declarations: string, property: string) =>
-      Number(new RegExp(`(?:^|[\\s;{])${property}:\\s*(\\d+)px`).exec(declarations)?.[1] ?? NaN);
-    const button = rule(reactFlowCss, '.react-flow__controls-button');
-    const borderBox = /box-sizing:\s*border-box/.test(rule(studioCss, '*'));
-    const border = px(button, 'border-bottom') || 1;
-    const outside = borderBox ? 0 : 2 * px(button, 'padding') + border;
-    expect(px(button, 'width') + (borderBox ? 0 : 2 * px(button, 'padding'))).toBeLessThanOrEqual(controlsSize.width);
-    expect(4 * (px(button, 'height') + outside)).toBeLessThanOrEqual(controlsSize.height);
-    expect(px(rule(reactFlowCss, '.react-flow__panel'), 'margin')).toBe(panelMargin);
-    // The studio does not resize the buttons or move the panels itself.
-    expect(studioCss).not.toMatch(/\.react-flow__controls-button[^{]*\{[^}]*(width|height|padding)/);
-    expect(studioCss).not.toMatch(/\.react-flow__panel[^{]*\{[^}]*margin/);
   });
 });
