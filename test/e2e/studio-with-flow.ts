@@ -73,16 +73,12 @@ export const demoFlowFile = new URL('../../flows/examples/noncompliant-demo.flow
  * test-results/`shotsFolder`/ for screenshots a person looks at (test-results/ is not kept in git).
  */
 export function demoStudio(shotsFolder: string): StudioWithFlow & { shots: string } {
-  const shots = new URL(`../../test-results/${shotsFolder}/`, import.meta.url).pathname;
-  const studio = studioWithFlow(
+  return withShots(
+    shotsFolder,
     demoFlowFile,
-    async (tab) => {
-      mkdirSync(shots, { recursive: true });
-      await tab.locator('.react-flow__node[data-id="send-lead"]').waitFor();
-    },
+    (tab) => tab.locator('.react-flow__node[data-id="send-lead"]').waitFor(),
     tallWindow,
   );
-  return Object.assign(studio, { shots });
 }
 
 /**
@@ -90,14 +86,25 @@ export function demoStudio(shotsFolder: string): StudioWithFlow & { shots: strin
  * there are no flows, with a folder test-results/`shotsFolder`/ for screenshots a person looks at.
  */
 export function emptyStudio(shotsFolder: string): StudioWithFlow & { shots: string } {
+  return withShots(shotsFolder, null, (tab) => tab.getByText('No flows yet.', { exact: false }).waitFor(), {
+    width: 1280,
+    height: 800,
+  });
+}
+
+/** {@link studioWithFlow} with the folder test-results/`shotsFolder`/ made before it is ready. */
+function withShots(
+  shotsFolder: string,
+  ...[flowFile, ready, viewport]: Parameters<typeof studioWithFlow>
+): StudioWithFlow & { shots: string } {
   const shots = new URL(`../../test-results/${shotsFolder}/`, import.meta.url).pathname;
   const studio = studioWithFlow(
-    null,
+    flowFile,
     async (tab) => {
       mkdirSync(shots, { recursive: true });
-      await tab.getByText('No flows yet.', { exact: false }).waitFor();
+      await ready(tab);
     },
-    { width: 1280, height: 800 },
+    viewport,
   );
   return Object.assign(studio, { shots });
 }
