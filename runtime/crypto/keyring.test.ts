@@ -16,6 +16,14 @@ describe('sealed values (AES-256-GCM)', () => {
     expect(open(key, first, aad).toString()).toBe('ana@example.com');
   });
 
+  it('never gives two values the same IV, also across refills of the pool IVs are drawn from', () => {
+    const ivs = new Set<string>();
+    for (let index = 0; index < 1000; index += 1) {
+      ivs.add(seal(key, Buffer.from('x'), aad).subarray(1, 13).toString('hex'));
+    }
+    expect(ivs.size).toBe(1000);
+  });
+
   it('refuses another key, another context, and any altered byte', () => {
     const sealed = seal(key, Buffer.from('ana@example.com'), aad);
     expect(() => open(randomBytes(32), sealed, aad)).toThrow(SealError);

@@ -195,8 +195,16 @@ export function openJson(personKey: Buffer, phoneHash: Buffer, context: SealCont
 }
 
 function additionalData(phoneHash: Buffer, context: SealContext): Buffer {
-  return Buffer.concat([Buffer.from(`amana/v1\0${context}\0`), phoneHash]);
+  let prefix = contextPrefixes.get(context);
+  if (!prefix) {
+    prefix = Buffer.from(`amana/v1\0${context}\0`);
+    // A flow names a bounded set of fields and recipients; the bound only guards against surprises.
+    if (contextPrefixes.size < 1024) contextPrefixes.set(context, prefix);
+  }
+  return Buffer.concat([prefix, phoneHash]);
 }
+/** The encoded start of each role's additional data, encoded once (every seal and open needs one). */
+const contextPrefixes = new Map<SealContext, Buffer>();
 
 /** A WhatsApp id is the number's digits without `+`; operators may type `+55 (11) 91234-5678`. */
 export function phoneDigits(phone: string): string {

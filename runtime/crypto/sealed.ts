@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
 
 /**
  * Authenticated encryption of one value: AES-256-GCM with a random 12-byte IV and a 16-byte tag
@@ -21,11 +21,18 @@ export class SealError extends Error {
 
 export function seal(key: Buffer, plaintext: Buffer, additionalData: Buffer): Buffer {
   assertKey(key);
-  const iv = randomBytes(ivLength);
+  const iv = nextIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: tagLength });
   cipher.setAAD(additionalData);
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([Buffer.of(formatVersion), iv, body, cipher.getAuthTag()]);
+  const body = cipher.update(plaintext);
+  const rest = cipher.final();
+  const sealed = Buffer.allocUnsafe(1 + ivLength + body.length + rest.length + tagLength);
+  sealed[0] = formatVersion;
+  iv.copy(sealed, 1);
+  body.copy(sealed, 1 + ivLength);
+  rest.copy(sealed, 1 + ivLength + body.length);
+  cipher.getAuthTag().copy(sealed, sealed.length - tagLength);
+  return sealed;
 }
 
 export function open(key: Buffer, sealed: Buffer, additionalData: Buffer): Buffer {
@@ -39,10 +46,29 @@ export function open(key: Buffer, sealed: Buffer, additionalData: Buffer): Buffe
   decipher.setAAD(additionalData);
   decipher.setAuthTag(tag);
   try {
-    return Buffer.concat([decipher.update(body), decipher.final()]);
+    const opened = decipher.update(body);
+    const rest = decipher.final();
+    return rest.length === 0 ? opened : Buffer.concat([opened, rest]);
   } catch {
     throw new SealError('authentication failed');
   }
+}
+
+/**
+ * Random IVs, drawn from the system's CSPRNG a few hundred at a time: one call per IV cost a
+ * quarter of a seal. An IV need only be unique under its key, not secret (it is stored beside the
+ * ciphertext), so drawing it early changes nothing; each is handed out once.
+ */
+const ivPool = Buffer.alloc(ivLength * 256);
+let ivPoolUsed = ivPool.length;
+
+function nextIv(): Buffer {
+  if (ivPoolUsed === ivPool.length) {
+    randomFillSync(ivPool);
+    ivPoolUsed = 0;
+  }
+  ivPoolUsed += ivLength;
+  return ivPool.subarray(ivPoolUsed - ivLength, ivPoolUsed);
 }
 
 function assertKey(key: Buffer): void {
