@@ -128,6 +128,35 @@ describe.skipIf(postgres.skip)('Turns on PostgreSQL, many at once', () => {
     await raw.close();
   });
 
+  it('leaves a lease with more than half of it left as it is: locked by the turn, not rewritten', async () => {
+    const url = await server?.database('turns-fresh-lease');
+    if (!url) throw new Error('no server');
+    // A minute's lease: the periodic renewal (every 20 s) does not run during the test.
+    const store = await PostgresStorage.open(url, { phoneNumber: '106540352242922', leaseSeconds: 60 });
+    opened.push(store);
+    await store.ingest([message('f-person', 'fresh-1'), message('f-person', 'fresh-2')], []);
+    const [first, second] = await store.claimInbox(10, new Set());
+    if (!first || !second) throw new Error('nothing claimed');
+    const client = postgresClient(url, { max: 1, onnotice: () => undefined });
+    try {
+      const lease = async () => {
+        const [row] = await client<{ version: string; left: number }[]>`
+          SELECT ctid::text AS version, extract(epoch FROM until - now())::float8 AS left FROM inbox_leases`;
+        return row;
+      };
+      const claimed = await lease();
+      await store.commitTurn(first.personId, [{ op: 'inbox-done', inboxId: first.id }]);
+      // The same row version: a turn moments after the claim writes no new expiry.
+      expect((await lease())?.version).toBe(claimed?.version);
+      // Past half of its life, the next turn renews it.
+      await client`UPDATE inbox_leases SET until = now() + interval '20 seconds'`;
+      await store.commitTurn(second.personId, [{ op: 'inbox-done', inboxId: second.id }]);
+      expect((await lease())?.left).toBeGreaterThan(50);
+    } finally {
+      await client.end({ timeout: 1 });
+    }
+  });
+
   it('keeps renewing its other leases while a turn holds one of them', async () => {
     const url = await server?.database('turns-renewal');
     if (!url) throw new Error('no server');

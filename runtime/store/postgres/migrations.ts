@@ -530,6 +530,30 @@ END;
 $$;
 `,
   },
+  {
+    version: 9,
+    name: 'a turn renews its lease only past half of it',
+    sql: `
+-- A turn still locks its lease until it commits (nobody takes the person over meanwhile, and the periodic
+-- renewal skips it), but writes a new expiry only once half the lease has passed: a lease the claim took
+-- or renewed moments ago is locked, not rewritten, so a turn no longer costs a new row version of it.
+-- Whoever holds it past half its life renews it here or at the next periodic renewal (every third of it).
+CREATE OR REPLACE FUNCTION amana_turn_holds(p_owner text, p_person bigint, p_lease_seconds double precision)
+RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  lease_until timestamptz;
+BEGIN
+  SELECT until INTO lease_until FROM inbox_leases WHERE person_id = p_person AND owner = p_owner FOR NO KEY UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'another instance holds this person' USING ERRCODE = 'AM001';
+  END IF;
+  IF lease_until < now() + make_interval(secs => p_lease_seconds / 2) THEN
+    UPDATE inbox_leases SET until = now() + make_interval(secs => p_lease_seconds) WHERE person_id = p_person;
+  END IF;
+END;
+$$;
+`,
+  },
 ];
 
 /** Advisory lock keys (any two numbers no other application on the database uses). */
