@@ -50,7 +50,8 @@ export function send(
   if (signal?.aborted)
     return Promise.resolve({ ok: false, error: 'stopped', detail: 'before sending', maybeArrived: false });
   const secure = target.protocol === 'https:';
-  const payload = body === undefined ? undefined : Buffer.from(body);
+  // Sent as a string: node then writes the head and the body in one piece.
+  const length = body === undefined ? undefined : Buffer.byteLength(body);
   return new Promise((resolve) => {
     let settled = false;
     // Whether the request left whole (its last byte went to the socket): see HttpOutcome.
@@ -67,7 +68,7 @@ export function send(
     const options = {
       method,
       agent: secure ? agents.https : agents.http,
-      headers: { ...headers, ...(payload ? { 'content-length': String(payload.length) } : {}) },
+      headers: { ...headers, ...(length === undefined ? {} : { 'content-length': String(length) }) },
     };
     const onResponse = (response: IncomingMessage) => {
       const chunks: Buffer[] = [];
@@ -110,7 +111,7 @@ export function send(
     signal?.addEventListener('abort', stop, { once: true });
     request.on('finish', () => (written = true));
     request.on('error', (error) => failed('network', networkErrorCode(error)));
-    request.end(payload);
+    request.end(body);
   });
 }
 
