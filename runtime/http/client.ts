@@ -1,5 +1,5 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { validateHeaderName, validateHeaderValue } from 'node:http';
+import { Agent, type Dispatcher } from 'undici';
 
 /**
  * A response, or why none came. `maybeArrived` is true once the whole request had left this process
@@ -17,13 +17,18 @@ export type HttpOutcome =
       maybeArrived: boolean;
     };
 
-const agents = {
-  http: new HttpAgent({ keepAlive: true, maxSockets: 64 }),
-  https: new HttpsAgent({ keepAlive: true, maxSockets: 64 }),
-};
+/**
+ * Keep-alive connections, at most 64 to each origin (the Graph API, each recipient). undici rather
+ * than node:http: a request costs the bot about a third of the CPU (a message to WhatsApp is one
+ * request, so this is a good part of what a message costs). undici's own timeouts stay above
+ * {@link send}'s deadline, which is the one that counts.
+ */
+const dispatcher = new Agent({ connections: 64, headersTimeout: 0, bodyTimeout: 0 });
 
 /** The largest response body read from a recipient or the Graph API. */
 const responseLimit = 1024 * 1024;
+
+type Failure = 'timeout' | 'network' | 'too-large' | 'stopped';
 
 /**
  * One HTTP request with a deadline, over keep-alive connections. Resolves with the status and body
@@ -49,73 +54,96 @@ export function send(
   }
   if (signal?.aborted)
     return Promise.resolve({ ok: false, error: 'stopped', detail: 'before sending', maybeArrived: false });
-  const secure = target.protocol === 'https:';
-  // Sent as a string: node then writes the head and the body in one piece.
-  const length = body === undefined ? undefined : Buffer.byteLength(body);
+  try {
+    // The checks node:http makes, with its codes (ERR_INVALID_CHAR, ERR_INVALID_HTTP_TOKEN): a header
+    // that cannot be sent is refused before anything leaves.
+    for (const [name, value] of Object.entries(headers)) {
+      validateHeaderName(name);
+      validateHeaderValue(name, value);
+    }
+  } catch (error) {
+    return Promise.resolve({ ok: false, error: 'bad-request', detail: errorCode(error), maybeArrived: false });
+  }
   return new Promise((resolve) => {
-    let settled = false;
-    // Whether the request left whole (its last byte went to the socket): see HttpOutcome.
-    let written = false;
-    const settle = (outcome: HttpOutcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', stop);
-      resolve(outcome);
-    };
-    const failed = (error: 'timeout' | 'network' | 'too-large' | 'stopped', detail: string) =>
-      settle({ ok: false, error, detail, maybeArrived: written });
-    const options = {
-      method,
-      agent: secure ? agents.https : agents.http,
-      headers: { ...headers, ...(length === undefined ? {} : { 'content-length': String(length) }) },
-    };
-    const onResponse = (response: IncomingMessage) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > responseLimit) {
-          response.destroy();
-          failed('too-large', `response over ${responseLimit} bytes`);
-        } else {
-          chunks.push(chunk);
-        }
-      });
-      response.on('end', () =>
-        settle({ ok: true, status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-      );
-      response.on('error', (error) => failed('network', networkErrorCode(error)));
-    };
-    let request: ReturnType<typeof httpRequest>;
-    try {
-      request = secure ? httpsRequest(target, options, onResponse) : httpRequest(target, options, onResponse);
-    } catch (error) {
-      // Node refuses a header it cannot send (ERR_INVALID_CHAR, ERR_INVALID_HTTP_TOKEN) by throwing.
-      resolve({
-        ok: false,
-        error: 'bad-request',
-        detail: error instanceof Error ? networkErrorCode(error) : 'unknown',
-        maybeArrived: false,
-      });
-      return;
-    }
-    const timer = setTimeout(() => {
-      failed('timeout', `no answer in ${timeoutMs} ms`);
-      request.destroy();
-    }, timeoutMs);
-    function stop() {
-      failed('stopped', written ? 'no answer before the stop' : 'stopped before it was sent');
-      request.destroy();
-    }
-    signal?.addEventListener('abort', stop, { once: true });
-    request.on('finish', () => (written = true));
-    request.on('error', (error) => failed('network', networkErrorCode(error)));
-    request.end(body);
+    const exchange = new Exchange(resolve, signal);
+    exchange.timer = setTimeout(() => exchange.fail('timeout', `no answer in ${timeoutMs} ms`), timeoutMs);
+    dispatcher.dispatch(
+      { origin: target.origin, path: `${target.pathname}${target.search}`, method, headers, body: body ?? null },
+      exchange,
+    );
   });
 }
 
-/** A network error's code (ECONNREFUSED…), else its name; never its message, which may quote a URL with personal data in it. */
-function networkErrorCode(error: Error): string {
+/**
+ * One request's way through undici. It counts as having maybe arrived once undici starts it on a
+ * connected socket (`onRequestStart`, just before writing it): from then on the server may have
+ * received it, even when no answer comes. Ended early (the deadline, the stop, a body too large),
+ * it is aborted where it is; one still waiting for a connection is aborted as soon as it gets one.
+ */
+class Exchange implements Dispatcher.DispatchHandler {
+  timer: NodeJS.Timeout | undefined;
+  private controller: Dispatcher.DispatchController | undefined;
+  private started = false;
+  private settled = false;
+  private status = 0;
+  private size = 0;
+  private readonly chunks: Buffer[] = [];
+  private readonly stop = () =>
+    this.fail('stopped', this.started ? 'no answer before the stop' : 'stopped before it was sent');
+
+  constructor(
+    private readonly resolve: (outcome: HttpOutcome) => void,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    signal?.addEventListener('abort', this.stop, { once: true });
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    if (this.settled) {
+      controller.abort(new Error('ended before it was sent'));
+      return;
+    }
+    this.controller = controller;
+    this.started = true;
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number): void {
+    this.status = statusCode;
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.size += chunk.length;
+    if (this.size > responseLimit) this.fail('too-large', `response over ${responseLimit} bytes`);
+    else this.chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    this.settle({ ok: true, status: this.status, body: Buffer.concat(this.chunks).toString('utf8') });
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
+    this.fail('network', errorCode(error));
+  }
+
+  /** Ends the request here (a no-op once it has an outcome). */
+  fail(error: Failure, detail: string): void {
+    if (this.settle({ ok: false, error, detail, maybeArrived: this.started })) {
+      this.controller?.abort(new Error(detail));
+    }
+  }
+
+  private settle(outcome: HttpOutcome): boolean {
+    if (this.settled) return false;
+    this.settled = true;
+    clearTimeout(this.timer);
+    this.signal?.removeEventListener('abort', this.stop);
+    this.resolve(outcome);
+    return true;
+  }
+}
+
+/** An error's code (ECONNREFUSED, UND_ERR_SOCKET…), else its name; never its message, which may quote a URL with personal data in it. */
+function errorCode(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown';
   return 'code' in error && typeof error.code === 'string' ? error.code : error.name;
 }
