@@ -1,5 +1,6 @@
-import { createServer } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
 import { send } from './client.ts';
 
 /** A port on 127.0.0.1 that nothing listens on (taken, then given back). */
@@ -12,14 +13,117 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-describe('HTTP client failures', () => {
+const servers: { close(): void; closeAllConnections(): void }[] = [];
+afterEach(() => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    server.close();
+  }
+});
+
+/** An HTTP server on 127.0.0.1 answering with `handle`; counts the connections it accepted and the bodies it read. */
+async function serve(handle: (request: IncomingMessage, response: ServerResponse, body: string) => void) {
+  const seen = { connections: 0, bodies: [] as string[] };
+  const server = createHttpServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      seen.bodies.push(body);
+      handle(request, response, body);
+    });
+  });
+  server.on('connection', (socket: Socket) => {
+    seen.connections += 1;
+    socket.on('error', () => undefined);
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, seen };
+}
+
+describe('HTTP client', () => {
+  it('answers the status and body, also for errors, and reuses its connection', async () => {
+    const { url, seen } = await serve((request, response, body) => {
+      response.writeHead(request.url === '/missing' ? 404 : 200, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({ got: body, type: request.headers['content-type'], length: request.headers['content-length'] }),
+      );
+    });
+    const first = await send('POST', `${url}/messages?x=1`, { 'content-type': 'application/json' }, '{"ção":1}', 2000);
+    expect(first).toEqual({
+      ok: true,
+      status: 200,
+      body: JSON.stringify({ got: '{"ção":1}', type: 'application/json', length: '11' }),
+    });
+    expect(await send('GET', `${url}/missing`, {}, undefined, 2000)).toMatchObject({ ok: true, status: 404 });
+    for (let index = 0; index < 8; index += 1) {
+      expect(await send('POST', `${url}/messages`, {}, 'again', 2000)).toMatchObject({ ok: true, status: 200 });
+    }
+    // Kept alive: ten requests one after another did not open ten connections.
+    expect(seen.connections).toBeLessThanOrEqual(2);
+  });
+
   it('says why no response came by the error’s code, never by its message (which may quote the URL)', async () => {
     const port = await closedPort();
     const refused = await send('POST', `http://127.0.0.1:${port}/leads?phone=5511912345678`, {}, '{}', 2000);
     expect(refused).toEqual({ ok: false, error: 'network', detail: 'ECONNREFUSED', maybeArrived: false });
 
-    // Node refuses a header it cannot send by throwing, before anything leaves.
+    // A header that cannot be sent is refused with node's code, before anything leaves.
     const badHeader = await send('GET', `http://127.0.0.1:${port}/`, { authorization: 'Bearer a\nb' }, undefined, 2000);
     expect(badHeader).toEqual({ ok: false, error: 'bad-request', detail: 'ERR_INVALID_CHAR', maybeArrived: false });
+    const badName = await send('GET', `http://127.0.0.1:${port}/`, { 'bad name': 'x' }, undefined, 2000);
+    expect(badName).toEqual({ ok: false, error: 'bad-request', detail: 'ERR_INVALID_HTTP_TOKEN', maybeArrived: false });
+
+    expect(await send('GET', 'ftp://127.0.0.1/', {}, undefined, 2000)).toEqual({
+      ok: false,
+      error: 'bad-url',
+      detail: 'ftp:',
+      maybeArrived: false,
+    });
+  });
+
+  it('gives up at its deadline on a request that left whole: it may have arrived', async () => {
+    const { url, seen } = await serve(() => undefined);
+    const started = performance.now();
+    const outcome = await send('POST', `${url}/slow`, {}, 'hello', 300);
+    expect(outcome).toEqual({ ok: false, error: 'timeout', detail: 'no answer in 300 ms', maybeArrived: true });
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(seen.bodies).toEqual(['hello']);
+  });
+
+  it('ends at the stop, saying whether the request had left', async () => {
+    const { url } = await serve(() => undefined);
+    const stop = new AbortController();
+    const waiting = send('POST', `${url}/held`, {}, 'hello', 10_000, stop.signal);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    stop.abort();
+    expect(await waiting).toEqual({
+      ok: false,
+      error: 'stopped',
+      detail: 'no answer before the stop',
+      maybeArrived: true,
+    });
+    expect(await send('POST', `${url}/held`, {}, 'hello', 10_000, stop.signal)).toEqual({
+      ok: false,
+      error: 'stopped',
+      detail: 'before sending',
+      maybeArrived: false,
+    });
+  });
+
+  it('refuses an answer over 1 MB', async () => {
+    const { url } = await serve((_request, response) => {
+      response.writeHead(200);
+      response.end(Buffer.alloc(1024 * 1024 + 1, 97));
+    });
+    expect(await send('GET', url, {}, undefined, 5000)).toEqual({
+      ok: false,
+      error: 'too-large',
+      detail: 'response over 1048576 bytes',
+      maybeArrived: true,
+    });
   });
 });
