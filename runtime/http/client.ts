@@ -1,5 +1,5 @@
 import { validateHeaderName, validateHeaderValue } from 'node:http';
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 
 /**
  * A response, or why none came. `maybeArrived` is true once the whole request had left this process
@@ -21,9 +21,17 @@ export type HttpOutcome =
  * Keep-alive connections, at most 64 to each origin (the Graph API, each recipient). undici rather
  * than node:http: a request costs the bot about a third of the CPU (a message to WhatsApp is one
  * request, so this is a good part of what a message costs). undici's own timeouts stay above
- * {@link send}'s deadline, which is the one that counts.
+ * {@link send}'s deadline, which is the one that counts. Loaded at the first request: loading it
+ * takes about 50 ms, which `serve` would otherwise add to its start.
  */
-const dispatcher = new Agent({ connections: 64, headersTimeout: 0, bodyTimeout: 0 });
+let dispatcher: Promise<Dispatcher> | undefined;
+
+function connections(): Promise<Dispatcher> {
+  dispatcher ??= import('undici').then(
+    ({ Agent }) => new Agent({ connections: 64, headersTimeout: 0, bodyTimeout: 0 }),
+  );
+  return dispatcher;
+}
 
 /** The largest response body read from a recipient or the Graph API. */
 const responseLimit = 1024 * 1024;
@@ -67,9 +75,19 @@ export function send(
   return new Promise((resolve) => {
     const exchange = new Exchange(resolve, signal);
     exchange.timer = setTimeout(() => exchange.fail('timeout', `no answer in ${timeoutMs} ms`), timeoutMs);
-    dispatcher.dispatch(
-      { origin: target.origin, path: `${target.pathname}${target.search}`, method, headers, body: body ?? null },
-      exchange,
+    const request = {
+      origin: target.origin,
+      path: `${target.pathname}${target.search}`,
+      method,
+      headers,
+      body: body ?? null,
+    };
+    connections().then(
+      (pool) => {
+        // Ended meanwhile (its deadline, the stop): nothing to send.
+        if (!exchange.ended) pool.dispatch(request, exchange);
+      },
+      (error: unknown) => exchange.fail('network', errorCode(error)),
     );
   });
 }
@@ -85,6 +103,9 @@ class Exchange implements Dispatcher.DispatchHandler {
   private controller: Dispatcher.DispatchController | undefined;
   private started = false;
   private settled = false;
+  get ended(): boolean {
+    return this.settled;
+  }
   private status = 0;
   private size = 0;
   private readonly chunks: Buffer[] = [];
