@@ -103,9 +103,6 @@ class Exchange implements Dispatcher.DispatchHandler {
   private controller: Dispatcher.DispatchController | undefined;
   private started = false;
   private settled = false;
-  get ended(): boolean {
-    return this.settled;
-  }
   private status = 0;
   private size = 0;
   private readonly chunks: Buffer[] = [];
@@ -117,6 +114,11 @@ class Exchange implements Dispatcher.DispatchHandler {
     private readonly signal: AbortSignal | undefined,
   ) {
     signal?.addEventListener('abort', this.stop, { once: true });
+  }
+
+  /** It has its outcome (an answer, or why none came). */
+  get ended(): boolean {
+    return this.settled;
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
