@@ -39,7 +39,6 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { Agent } from 'node:http';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { startCluster, stopCluster } from '../scripts/postgres-cluster.mjs';
@@ -50,6 +49,7 @@ import { CpuCap } from './cpu-cap.ts';
 import {
   median,
   percentile,
+  deliveryClient,
   postDelivery as post,
   signedDelivery as signed,
   type SignedDelivery,
@@ -300,7 +300,7 @@ async function drive(
   const { graph, databaseUrl } = context;
   // A capped instance does a fraction of what a free one does: its waits are as much longer.
   const slower = setup.capped ? 1 / instanceCpu : 1;
-  const agent = new Agent({ keepAlive: true, maxSockets: inFlight });
+  const agent = deliveryClient(inFlight);
   const prefix = `55${setup.instances}${setup.postgres ? 1 : 0}${context.round}`;
   const senders = Array.from({ length: senderCount }, (_, index) => `${prefix}${String(90_000_000 + index)}`);
   let next = 0;
@@ -412,7 +412,7 @@ async function drive(
     };
   } finally {
     graph.onRequest = () => undefined;
-    agent.destroy();
+    await agent.close();
   }
 }
 

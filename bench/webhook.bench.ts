@@ -20,14 +20,13 @@
  * same cores as the servers, for both the bot and the ceiling. Exits 1 when a target is missed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { Agent } from 'node:http';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { exportBot, freshKey, removeExportedBots, root, secrets, startBot } from '../test/runtime/helpers/bot.ts';
 import { FakeGraph, asRecord } from '../test/runtime/helpers/fake-graph.ts';
 import { supportFlow } from '../test/runtime/helpers/fixture-flow.ts';
-import { median, percentile, postDelivery as post, signedDelivery } from './deliveries.ts';
+import { median, percentile, deliveryClient, postDelivery as post, signedDelivery } from './deliveries.ts';
 
 const json = process.argv.includes('--json');
 const senders = Array.from({ length: 1000 }, (_, index) => `5511${String(900_000_000 + index)}`);
@@ -39,7 +38,7 @@ const latencyRate = 80;
 
 /** Sends `count` deliveries with `inFlight` outstanding; returns acknowledged messages per second. */
 async function blast(port: number, count: number): Promise<{ perSecond: number; failed: number }> {
-  const agent = new Agent({ keepAlive: true, maxSockets: inFlight });
+  const agent = deliveryClient(inFlight);
   const deliveries = Array.from({ length: count }, (_, index) => signedDelivery(senders[index % senders.length] ?? ''));
   let next = 0;
   let failed = 0;
@@ -53,7 +52,7 @@ async function blast(port: number, count: number): Promise<{ perSecond: number; 
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
+  await agent.close();
   return { perSecond: (count - failed) / seconds, failed };
 }
 
@@ -117,7 +116,7 @@ async function main(): Promise<void> {
   const key = freshKey();
   const warm = await startBot({ dir, graphBase, key, db: latencyDb, env: { AMANA_SEND_RATE: '1000' } });
   const latencySenders = senders.slice(0, latencyMessages);
-  const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+  const agent = deliveryClient(16);
   await Promise.all(latencySenders.map((from) => post(warm.port, agent, signedDelivery(from))));
   await until(() => latencySenders.every((from) => graph.messagesTo(from).length >= 2), 60_000);
   await warm.stop();
@@ -142,7 +141,7 @@ async function main(): Promise<void> {
   await Promise.all(posts);
   await until(() => answeredAt.size === latencySenders.length, 30_000);
   await bot.stop();
-  agent.destroy();
+  await agent.close();
   const latencies = latencySenders
     .map((from) => (answeredAt.get(from) ?? NaN) - (sentAt.get(from) ?? NaN))
     .sort((a, b) => a - b);
