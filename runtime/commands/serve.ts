@@ -7,6 +7,7 @@ import { erasePerson } from '../erasure/erase-person.ts';
 import { GraphClient } from '../graph/client.ts';
 import { deskRoute } from '../desk/route.ts';
 import { adminRoute } from '../handoff/admin.ts';
+import { prepareRequests } from '../http/client.ts';
 import { healthRoute } from '../http/health.ts';
 import { botServer } from '../http/server.ts';
 import { jsonLogger } from '../log.ts';
@@ -174,6 +175,7 @@ export async function serve(io: RuntimeIo): Promise<number | undefined> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   log.info('listening', { port, flow: flow.id });
   line(io.stderr, runtimeText(io.language, 'listening', { flow: flow.name, port }));
+  prepareRequests();
   await purges.run();
   bot.worker.notify();
   bot.sender.notify();

@@ -21,10 +21,18 @@ export type HttpOutcome =
  * Keep-alive connections, at most 64 to each origin (the Graph API, each recipient). undici rather
  * than node:http: a request costs the bot about a third of the CPU (a message to WhatsApp is one
  * request, so this is a good part of what a message costs). undici's own timeouts stay above
- * {@link send}'s deadline, which is the one that counts. Loaded at the first request: loading it
- * takes about 50 ms, which `serve` would otherwise add to its start.
+ * {@link send}'s deadline, which is the one that counts. Loaded once the bot listens
+ * ({@link prepareRequests}): loading it takes about 40 ms, which `serve` would otherwise add to its start.
  */
 let dispatcher: Promise<Dispatcher> | undefined;
+
+/**
+ * Loads undici now rather than at the first request (`serve` calls it once it listens): the first
+ * message after a start then does not wait for it. A failure shows at the first request.
+ */
+export function prepareRequests(): void {
+  connections().catch(() => undefined);
+}
 
 function connections(): Promise<Dispatcher> {
   dispatcher ??= import('undici').then(
