@@ -77,6 +77,23 @@ describe('HTTP client', () => {
     const badName = await send('GET', `http://127.0.0.1:${port}/`, { 'bad name': 'x' }, undefined, 2000);
     expect(badName).toEqual({ ok: false, error: 'bad-request', detail: 'ERR_INVALID_HTTP_TOKEN', maybeArrived: false });
 
+    // Headers undici sets itself or does not support are refused too, as nothing left.
+    const { url, seen } = await serve((_request, response) => response.end('ok'));
+    for (const [name, code] of [
+      ['Transfer-Encoding', 'UND_ERR_INVALID_ARG'],
+      ['Content-Length', 'UND_ERR_INVALID_ARG'],
+      ['Expect', 'UND_ERR_NOT_SUPPORTED'],
+    ] as const) {
+      const value = name === 'Content-Length' ? 'ten' : name === 'Expect' ? '100-continue' : 'chunked';
+      expect(await send('POST', url, { [name]: value }, '{}', 2000)).toEqual({
+        ok: false,
+        error: 'bad-request',
+        detail: code,
+        maybeArrived: false,
+      });
+    }
+    expect(seen.bodies).toEqual([]);
+
     expect(await send('GET', 'ftp://127.0.0.1/', {}, undefined, 2000)).toEqual({
       ok: false,
       error: 'bad-url',

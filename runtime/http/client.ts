@@ -44,7 +44,9 @@ function connections(): Promise<Dispatcher> {
 /** The largest response body read from a recipient or the Graph API. */
 const responseLimit = 1024 * 1024;
 
-type Failure = 'timeout' | 'network' | 'too-large' | 'stopped';
+type Failure = 'timeout' | 'network' | 'too-large' | 'stopped' | 'bad-request';
+/** undici's codes for a request it will not send as asked. */
+const refusedRequest = new Set(['UND_ERR_INVALID_ARG', 'UND_ERR_NOT_SUPPORTED']);
 
 /**
  * One HTTP request with a deadline, over keep-alive connections. Resolves with the status and body
@@ -153,7 +155,10 @@ class Exchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
-    this.fail('network', errorCode(error));
+    const code = errorCode(error);
+    // undici refuses, before anything leaves, headers it sets itself or does not support (Content-Length,
+    // Transfer-Encoding, Keep-Alive, Upgrade, Expect), which a flow's http step may name.
+    this.fail(!this.started && refusedRequest.has(code) ? 'bad-request' : 'network', code);
   }
 
   /** Ends the request here (a no-op once it has an outcome). */
