@@ -23,18 +23,20 @@ afterEach(() => {
 
 /** An HTTP server on 127.0.0.1 answering with `handle`; counts the connections it accepted and the bodies it read. */
 async function serve(handle: (request: IncomingMessage, response: ServerResponse, body: string) => void) {
-  const seen = { connections: 0, bodies: [] as string[] };
+  const seen = { connections: 0, closed: 0, bodies: [] as string[], authorization: [] as (string | undefined)[] };
   const server = createHttpServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       seen.bodies.push(body);
+      seen.authorization.push(request.headers.authorization);
       handle(request, response, body);
     });
   });
   server.on('connection', (socket: Socket) => {
     seen.connections += 1;
+    socket.on('close', () => (seen.closed += 1));
     socket.on('error', () => undefined);
   });
   servers.push(server);
@@ -142,5 +144,48 @@ describe('HTTP client', () => {
       detail: 'response over 1048576 bytes',
       maybeArrived: true,
     });
+  });
+
+  it('sends a user name and password in the URL as Basic authentication, unless told otherwise', async () => {
+    const { url, seen } = await serve((_request, response) => response.end('ok'));
+    const withUser = url.replace('http://', 'http://ana%40shop:s%C3%A9same@');
+    expect(await send('GET', `${withUser}/a`, {}, undefined, 2000)).toMatchObject({ ok: true, status: 200 });
+    expect(await send('GET', `${withUser}/b`, { Authorization: 'Bearer t' }, undefined, 2000)).toMatchObject({
+      ok: true,
+    });
+    expect(await send('GET', `${url}/c`, {}, undefined, 2000)).toMatchObject({ ok: true });
+    expect(seen.authorization).toEqual([
+      `Basic ${Buffer.from('ana@shop:sésame').toString('base64')}`,
+      'Bearer t',
+      undefined,
+    ]);
+  });
+
+  it('lets 64 requests to one origin run at once; one that ends while waiting its turn closes no connection', async () => {
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const { url, seen } = await serve((_request, response) => void answered.then(() => response.end('ok')));
+    const running = Array.from({ length: 64 }, (_, index) => send('POST', url, {}, `r${index}`, 10_000));
+    while (seen.bodies.length < 64) await new Promise((resolve) => setTimeout(resolve, 10));
+    // The 65th waits for one of the 64, and its deadline comes first: it never left.
+    expect(await send('POST', url, {}, 'late', 200)).toEqual({
+      ok: false,
+      error: 'timeout',
+      detail: 'no answer in 200 ms',
+      maybeArrived: false,
+    });
+    const stop = new AbortController();
+    const stopped = send('POST', url, {}, 'stopped', 10_000, stop.signal);
+    stop.abort();
+    expect(await stopped).toMatchObject({ error: 'stopped', maybeArrived: false });
+    answer();
+    for (const outcome of await Promise.all(running)) expect(outcome).toMatchObject({ ok: true, status: 200 });
+    expect(await send('POST', url, {}, 'after', 2000)).toMatchObject({ ok: true, status: 200 });
+    expect(seen.bodies).not.toContain('late');
+    expect(seen.bodies).not.toContain('stopped');
+    // Nothing closed; the request after may find the 64 still finishing and open one more.
+    expect(seen.closed).toBe(0);
+    expect(seen.connections).toBeGreaterThanOrEqual(64);
+    expect(seen.connections).toBeLessThanOrEqual(65);
   });
 });

@@ -2,11 +2,12 @@ import { validateHeaderName, validateHeaderValue } from 'node:http';
 import type { Dispatcher } from 'undici';
 
 /**
- * A response, or why none came. `maybeArrived` is true once the whole request had left this process
- * (the socket took its last byte): the server may have received it and acted on it even though no
- * answer came, so a request that is not idempotent (a WhatsApp message) may have taken effect. False
- * when it certainly did not leave whole (refused connection, unknown host, a timeout or stop while
- * connecting or writing).
+ * A response, or why none came. `maybeArrived` is true once the request was started on a connected
+ * socket (undici's `onRequestStart`, just before it writes it): the server may have received it and
+ * acted on it even though no answer came, so a request that is not idempotent (a WhatsApp message)
+ * may have taken effect. It errs on that side: a write that failed half-way also counts. False when
+ * it certainly never left (refused connection, unknown host, a timeout or stop while it waited for a
+ * connection).
  */
 export type HttpOutcome =
   | { ok: true; status: number; body: string }
@@ -18,11 +19,12 @@ export type HttpOutcome =
     };
 
 /**
- * Keep-alive connections, at most 64 to each origin (the Graph API, each recipient). undici rather
- * than node:http: a request costs the bot about a third of the CPU (a message to WhatsApp is one
- * request, so this is a good part of what a message costs). undici's own timeouts stay above
- * {@link send}'s deadline, which is the one that counts. Loaded once the bot listens
- * ({@link prepareRequests}): loading it takes about 40 ms, which `serve` would otherwise add to its start.
+ * Keep-alive connections to each origin (the Graph API, each recipient). undici rather than
+ * node:http: a request costs the bot about a third of the CPU (a message to WhatsApp is one request,
+ * so this is a good part of what a message costs). undici's own timeouts stay above {@link send}'s
+ * deadline, which is the one that counts, and it opens as many connections as requests are let
+ * through ({@link Admission}). Loaded once the bot listens ({@link prepareRequests}): loading it
+ * takes about 40 ms, which `serve` would otherwise add to its start.
  */
 let dispatcher: Promise<Dispatcher> | undefined;
 
@@ -36,10 +38,58 @@ export function prepareRequests(): void {
 
 function connections(): Promise<Dispatcher> {
   dispatcher ??= import('undici').then(
-    ({ Agent }) => new Agent({ connections: 64, headersTimeout: 0, bodyTimeout: 0 }),
+    ({ Agent }) => new Agent({ headersTimeout: 0, bodyTimeout: 0 }),
+    (error: unknown) => {
+      // Tried again at the next request.
+      dispatcher = undefined;
+      throw error;
+    },
   );
   return dispatcher;
 }
+
+/** Requests at once to one origin; more wait their turn (as node:http's agent let 64 sockets to a host). */
+const perOrigin = 64;
+
+/**
+ * Lets at most {@link perOrigin} requests to one origin through to undici at a time; the others wait
+ * here, in order. A request that ends while it waits (its deadline, the stop) just leaves the line:
+ * had it waited inside undici, which cannot take a request back, it would have been aborted on the
+ * kept-alive connection it was given, closing that connection.
+ */
+class Admission {
+  private readonly origins = new Map<string, { running: number; waiting: Exchange[] }>();
+
+  enter(origin: string, exchange: Exchange): void {
+    let line = this.origins.get(origin);
+    if (!line) {
+      line = { running: 0, waiting: [] };
+      this.origins.set(origin, line);
+    }
+    if (line.running < perOrigin) {
+      line.running += 1;
+      exchange.go();
+    } else {
+      line.waiting.push(exchange);
+    }
+  }
+
+  /** `origin`'s request is done with undici: the next one still waiting goes in its place. */
+  leave(origin: string): void {
+    const line = this.origins.get(origin);
+    if (!line) return;
+    for (let next = line.waiting.shift(); next; next = line.waiting.shift()) {
+      if (!next.ended) {
+        next.go();
+        return;
+      }
+    }
+    line.running -= 1;
+    if (line.running === 0) this.origins.delete(origin);
+  }
+}
+
+const admission = new Admission();
 
 /** The largest response body read from a recipient or the Graph API. */
 const responseLimit = 1024 * 1024;
@@ -82,37 +132,44 @@ export function send(
   } catch (error) {
     return Promise.resolve({ ok: false, error: 'bad-request', detail: errorCode(error), maybeArrived: false });
   }
+  const request: Dispatcher.DispatchOptions = {
+    origin: target.origin,
+    path: `${target.pathname}${target.search}`,
+    method,
+    headers: withCredentials(target, headers),
+    body: body ?? null,
+  };
   return new Promise((resolve) => {
-    const exchange = new Exchange(resolve, signal);
+    const exchange = new Exchange(target.origin, request, resolve, signal);
     exchange.timer = setTimeout(() => exchange.fail('timeout', `no answer in ${timeoutMs} ms`), timeoutMs);
-    const request = {
-      origin: target.origin,
-      path: `${target.pathname}${target.search}`,
-      method,
-      headers,
-      body: body ?? null,
-    };
-    connections().then(
-      (pool) => {
-        // Ended meanwhile (its deadline, the stop): nothing to send.
-        if (!exchange.ended) pool.dispatch(request, exchange);
-      },
-      (error: unknown) => exchange.fail('network', errorCode(error)),
-    );
+    admission.enter(target.origin, exchange);
   });
 }
 
 /**
- * One request's way through undici. It counts as having maybe arrived once undici starts it on a
- * connected socket (`onRequestStart`, just before writing it): from then on the server may have
- * received it, even when no answer comes. Ended early (the deadline, the stop, a body too large),
- * it is aborted where it is; one still waiting for a connection is aborted as soon as it gets one.
+ * A user name and password in the URL (`https://user:pass@host/…`) become Basic authentication, as
+ * node:http sent them, unless the caller gave an Authorization header of its own.
+ */
+function withCredentials(target: URL, headers: Record<string, string>): Record<string, string> {
+  if (!target.username && !target.password) return headers;
+  if (Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')) return headers;
+  const credentials = `${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`;
+  return { ...headers, authorization: `Basic ${Buffer.from(credentials).toString('base64')}` };
+}
+
+/**
+ * One request's way through the {@link Admission} line and undici. It counts as having maybe arrived
+ * once undici starts it on a connected socket (`onRequestStart`): see {@link HttpOutcome}. Ended early
+ * (the deadline, the stop, a body too large), it is aborted where it is; one undici is still
+ * connecting for is aborted as soon as the connection is there. It leaves the line once undici is
+ * done with it (its answer read, or its failure reported), or at once when it never got that far.
  */
 class Exchange implements Dispatcher.DispatchHandler {
   timer: NodeJS.Timeout | undefined;
   private controller: Dispatcher.DispatchController | undefined;
   private started = false;
   private settled = false;
+  private left = false;
   private status = 0;
   private size = 0;
   private readonly chunks: Buffer[] = [];
@@ -120,10 +177,28 @@ class Exchange implements Dispatcher.DispatchHandler {
     this.fail('stopped', this.started ? 'no answer before the stop' : 'stopped before it was sent');
 
   constructor(
+    private readonly origin: string,
+    private readonly request: Dispatcher.DispatchOptions,
     private readonly resolve: (outcome: HttpOutcome) => void,
     private readonly signal: AbortSignal | undefined,
   ) {
     signal?.addEventListener('abort', this.stop, { once: true });
+  }
+
+  /** Its turn in the line: to undici, unless it ended meanwhile. */
+  go(): void {
+    if (this.settled) return this.leave();
+    connections().then(
+      (pool) => {
+        // Ended while undici loaded: nothing to send.
+        if (this.settled) this.leave();
+        else pool.dispatch(this.request, this);
+      },
+      (error: unknown) => {
+        this.fail('network', errorCode(error));
+        this.leave();
+      },
+    );
   }
 
   /** It has its outcome (an answer, or why none came). */
@@ -152,6 +227,7 @@ class Exchange implements Dispatcher.DispatchHandler {
 
   onResponseEnd(): void {
     this.settle({ ok: true, status: this.status, body: Buffer.concat(this.chunks).toString('utf8') });
+    this.leave();
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
@@ -159,6 +235,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     // undici refuses, before anything leaves, headers it sets itself or does not support (Content-Length,
     // Transfer-Encoding, Keep-Alive, Upgrade, Expect), which a flow's http step may name.
     this.fail(!this.started && refusedRequest.has(code) ? 'bad-request' : 'network', code);
+    this.leave();
   }
 
   /** Ends the request here (a no-op once it has an outcome). */
@@ -166,6 +243,12 @@ class Exchange implements Dispatcher.DispatchHandler {
     if (this.settle({ ok: false, error, detail, maybeArrived: this.started })) {
       this.controller?.abort(new Error(detail));
     }
+  }
+
+  private leave(): void {
+    if (this.left) return;
+    this.left = true;
+    admission.leave(this.origin);
   }
 
   private settle(outcome: HttpOutcome): boolean {
