@@ -154,6 +154,13 @@ describe('HTTP client', () => {
       ok: true,
     });
     expect(await send('GET', `${url}/c`, {}, undefined, 2000)).toMatchObject({ ok: true });
+    // Credentials that do not decode are a bad request, as node:http made them.
+    expect(await send('GET', url.replace('http://', 'http://ana:%E0%A4%A@'), {}, undefined, 2000)).toEqual({
+      ok: false,
+      error: 'bad-request',
+      detail: 'URIError',
+      maybeArrived: false,
+    });
     expect(seen.authorization).toEqual([
       `Basic ${Buffer.from('ana@shop:sésame').toString('base64')}`,
       'Bearer t',

@@ -122,13 +122,15 @@ export function send(
   }
   if (signal?.aborted)
     return Promise.resolve({ ok: false, error: 'stopped', detail: 'before sending', maybeArrived: false });
+  let sent: Record<string, string>;
   try {
     // The checks node:http makes, with its codes (ERR_INVALID_CHAR, ERR_INVALID_HTTP_TOKEN): a header
-    // that cannot be sent is refused before anything leaves.
+    // that cannot be sent is refused before anything leaves; so are credentials that do not decode.
     for (const [name, value] of Object.entries(headers)) {
       validateHeaderName(name);
       validateHeaderValue(name, value);
     }
+    sent = withCredentials(target, headers);
   } catch (error) {
     return Promise.resolve({ ok: false, error: 'bad-request', detail: errorCode(error), maybeArrived: false });
   }
@@ -136,7 +138,7 @@ export function send(
     origin: target.origin,
     path: `${target.pathname}${target.search}`,
     method,
-    headers: withCredentials(target, headers),
+    headers: sent,
     body: body ?? null,
   };
   return new Promise((resolve) => {
