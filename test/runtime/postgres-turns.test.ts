@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   TurnConflict,
   type InboxRow,
+  type IngestMessage,
   type StatsCount,
   type Storage,
   type TurnOp,
@@ -33,6 +34,22 @@ const refusedCount = {
   metric: 'bogus',
   count: 1,
 } as unknown as StatsCount;
+
+/**
+ * A store of its own (a database named `name`) whose leases last `leaseSeconds`, with `messages` written
+ * and claimed (two rows), and a client of two connections on the same database; the test ends the client.
+ */
+async function twoClaimedWithLease(name: string, leaseSeconds: number, messages: IngestMessage[]) {
+  const url = await server?.database(name);
+  if (!url) throw new Error('no server');
+  const store = await PostgresStorage.open(url, { phoneNumber: '106540352242922', leaseSeconds });
+  opened.push(store);
+  await store.ingest(messages, []);
+  const [first, second] = await store.claimInbox(10, new Set());
+  if (!first || !second) throw new Error('nothing claimed');
+  const client = postgresClient(url, { max: 2, onnotice: () => undefined });
+  return { store, client, claimed: [first, second] as const };
+}
 
 /** Two people with one message each, claimed by `store`, in the order they wrote. */
 async function twoClaimed(store: Storage, first: string, second: string): Promise<[InboxRow, InboxRow]> {
@@ -129,15 +146,15 @@ describe.skipIf(postgres.skip)('Turns on PostgreSQL, many at once', () => {
   });
 
   it('leaves a lease with more than half of it left as it is: locked by the turn, not rewritten', async () => {
-    const url = await server?.database('turns-fresh-lease');
-    if (!url) throw new Error('no server');
     // A minute's lease: the periodic renewal (every 20 s) does not run during the test.
-    const store = await PostgresStorage.open(url, { phoneNumber: '106540352242922', leaseSeconds: 60 });
-    opened.push(store);
-    await store.ingest([message('f-person', 'fresh-1'), message('f-person', 'fresh-2')], []);
-    const [first, second] = await store.claimInbox(10, new Set());
-    if (!first || !second) throw new Error('nothing claimed');
-    const client = postgresClient(url, { max: 1, onnotice: () => undefined });
+    const {
+      store,
+      client,
+      claimed: [first, second],
+    } = await twoClaimedWithLease('turns-fresh-lease', 60, [
+      message('f-person', 'fresh-1'),
+      message('f-person', 'fresh-2'),
+    ]);
     try {
       const lease = async () => {
         const [row] = await client<{ version: string; left: number }[]>`
@@ -158,14 +175,10 @@ describe.skipIf(postgres.skip)('Turns on PostgreSQL, many at once', () => {
   });
 
   it('keeps renewing its other leases while a turn holds one of them', async () => {
-    const url = await server?.database('turns-renewal');
-    if (!url) throw new Error('no server');
-    const store = await PostgresStorage.open(url, { phoneNumber: '106540352242922', leaseSeconds: 1 });
-    opened.push(store);
-    await store.ingest([message('d-person', 'busy-1'), message('e-person', 'busy-2')], []);
-    const [busy, idle] = await store.claimInbox(10, new Set());
-    if (!busy || !idle) throw new Error('nothing claimed');
-    const client = postgresClient(url, { max: 2, onnotice: () => undefined });
+    const {
+      client,
+      claimed: [busy, idle],
+    } = await twoClaimedWithLease('turns-renewal', 1, [message('d-person', 'busy-1'), message('e-person', 'busy-2')]);
     try {
       const turn = await client.reserve();
       // A turn under way for one person: its lease row stays locked for longer than a lease lasts.
